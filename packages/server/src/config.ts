@@ -1,0 +1,58 @@
+// The environment, validated once at start. Everything else takes a Config, never process.env.
+import { z } from 'zod';
+import path from 'node:path';
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().optional(),
+  ADMIN_PASSWORD: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BANGFU_WEB_DIST: z.string().optional(),
+  /** Cookies get `Secure` when the site is served over HTTPS (behind a reverse proxy). */
+  COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
+});
+
+export type DbTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; searchPath?: string };
+
+export interface Config {
+  port: number;
+  host: string;
+  db: DbTarget;
+  adminPassword?: string;
+  logLevel: string;
+  webDist?: string;
+  cookieSecure: boolean;
+}
+
+export const DEFAULT_SQLITE_FILE = path.resolve(process.cwd(), 'data', 'bangfu.sqlite');
+
+/** DATABASE_URL: postgres://… or postgresql://… for PostgreSQL; sqlite:PATH (or sqlite::memory:) for a file. */
+export function parseDatabaseUrl(url: string | undefined): DbTarget {
+  if (!url) return { kind: 'sqlite', file: DEFAULT_SQLITE_FILE };
+  if (/^postgres(ql)?:\/\//.test(url)) return { kind: 'postgres', url };
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length);
+    if (!file) throw new Error('DATABASE_URL sqlite: needs a file path, e.g. sqlite:./data/bangfu.sqlite');
+    return { kind: 'sqlite', file: file === ':memory:' ? ':memory:' : path.resolve(file) };
+  }
+  throw new Error(`DATABASE_URL must start with postgres://, postgresql:// or sqlite: (got "${url.split(':')[0]}:…")`);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const r = envSchema.safeParse(env);
+  if (!r.success) {
+    const detail = r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`invalid environment: ${detail}`);
+  }
+  const e = r.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    db: parseDatabaseUrl(e.DATABASE_URL),
+    adminPassword: e.ADMIN_PASSWORD,
+    logLevel: e.LOG_LEVEL,
+    webDist: e.BANGFU_WEB_DIST,
+    cookieSecure: e.COOKIE_SECURE === 'true',
+  };
+}

@@ -1,0 +1,7 @@
+// Every migration, in order. Imported statically so the list works under tsx and in bundles.
+import type { Migration } from 'kysely';
+import * as m001 from './001_initial.js';
+
+export const migrations: Record<string, Migration> = {
+  '001_initial': m001,
+};
