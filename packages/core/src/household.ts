@@ -12,85 +12,92 @@ import { parseYuan } from './money.js';
 import { WORKER_NO_RE } from './workerNo.js';
 
 const missing = (label: string) => `请填写${label}`;
+const absent = (v: unknown) => v === undefined || v === null;
 
-/** "" and whitespace count as absent: the spec allows absent or null, never "". */
-const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
+// No z.preprocess here: it would hide the input's shape from the generated JSON Schema.
+// Blank strings and nulls are accepted where a field is optional and turned into null.
 
 function requiredText(label: string, max = 200) {
-  return z.preprocess(
-    (v) => (typeof v === 'string' ? v.trim() : v),
-    z
-      .string({ error: (iss) => (iss.input === undefined || iss.input === null ? missing(label) : `${label}必须是文字`) })
-      .min(1, { error: missing(label) })
-      .max(max, { error: `${label}不能超过${max}个字` }),
-  );
+  return z
+    .string({ error: (iss) => (absent(iss.input) ? missing(label) : `${label}必须是文字`) })
+    .trim()
+    .min(1, { error: missing(label) })
+    .max(max, { error: `${label}不能超过${max}个字` });
 }
 
 function optionalText(label: string, max = 500) {
-  return z.preprocess(
-    (v) => (typeof v === 'string' ? (v.trim() === '' ? null : v.trim()) : v),
-    z.string({ error: `${label}必须是文字` }).max(max, { error: `${label}不能超过${max}个字` }).nullish(),
-  ).transform((v) => v ?? null);
+  return z
+    .string({ error: `${label}必须是文字` })
+    .trim()
+    .max(max, { error: `${label}不能超过${max}个字` })
+    .nullish()
+    .transform((v) => (v ? v : null));
 }
 
 function oneOf<const T extends readonly [string, ...string[]]>(label: string, values: T) {
   const list = values.length > 12 ? `${values.slice(0, 6).join('、')}等` : values.join('、');
   return z.enum(values, {
-    error: (iss) => (iss.input === undefined || iss.input === null || iss.input === '' ? `请选择${label}` : `${label}「${String(iss.input)}」不是规定的值，应为：${list}`),
+    error: (iss) => (absent(iss.input) || iss.input === '' ? `请选择${label}` : `${label}「${String(iss.input)}」不是规定的值，应为：${list}`),
   });
 }
 
-function optionalOneOf<const T extends readonly [string, ...string[]]>(label: string, values: T) {
-  return z.preprocess(blankToNull, oneOf(label, values).nullish()).transform((v) => v ?? null);
+/** An enumeration that may be left empty ("" or null → fallback). */
+function optionalOneOf<const T extends readonly [string, ...string[]], F extends T[number] | null>(label: string, values: T, fallback: F) {
+  const list = values.join('、');
+  return z
+    .union([z.enum(values), z.literal(''), z.null()], {
+      error: (iss) => `${label}「${String(iss.input)}」不是规定的值，应为：${list}`,
+    })
+    .optional()
+    .transform((v): T[number] | F => (v ? v : fallback));
 }
 
-/** Yuan in, integer fen out. */
+/** Yuan in (a number, or a decimal string from a spreadsheet), integer fen out. */
 function money(label: string, opts: { optional?: boolean } = {}) {
-  const base = z.union([z.number(), z.string()], {
-    error: (iss) => (iss.input === undefined || iss.input === null ? missing(label) : `${label}必须是数字（单位：元）`),
-  });
-  const parsed = base.transform((v, ctx) => {
+  const toFen = (v: number | string | null | undefined, ctx: z.RefinementCtx) => {
+    // absent/blank is 0 only for an optional amount; a required one goes to parseYuan ("金额不能为空")
+    if (opts.optional && (v === undefined || v === null || v === '')) return 0;
     const r = parseYuan(v);
     if (!r.ok) {
       ctx.addIssue({ code: 'custom', message: `${label}：${r.message}` });
       return z.NEVER;
     }
     return r.fen;
-  });
-  if (!opts.optional) return parsed;
-  return z.preprocess((v) => (v === undefined || v === null || v === '' ? 0 : v), parsed);
+  };
+  const error = (iss: { input?: unknown }) => (absent(iss.input) ? missing(label) : `${label}必须是数字（单位：元）`);
+  if (opts.optional) return z.union([z.number(), z.string(), z.null()], { error }).optional().transform(toFen);
+  return z.union([z.number(), z.string()], { error }).transform(toFen);
 }
 
 function int(label: string, min: number, max: number) {
   return z
-    .number({ error: (iss) => (iss.input === undefined || iss.input === null ? missing(label) : `${label}必须是整数`) })
+    .number({ error: (iss) => (absent(iss.input) ? missing(label) : `${label}必须是整数`) })
     .int({ error: `${label}必须是整数` })
     .min(min, { error: `${label}不能小于${min}` })
     .max(max, { error: `${label}不能大于${max}` });
 }
 
-function flag(label: string, opts: { required?: boolean } = {}) {
-  const b = z.boolean({ error: (iss) => (iss.input === undefined || iss.input === null ? `请选择${label}` : `${label}应为“是”或“否”`) });
-  return opts.required ? b : z.preprocess((v) => (v === undefined || v === null ? false : v), b);
-}
+const yesNo = (label: string) => z.boolean({ error: (iss) => (absent(iss.input) ? `请选择${label}` : `${label}应为“是”或“否”`) });
+const flag = (label: string) => yesNo(label).nullish().transform((v) => v ?? false);
 
 const dateField = (label: string) =>
   z
-    .string({ error: (iss) => (iss.input === undefined || iss.input === null ? missing(label) : `${label}应为日期，格式 YYYY-MM-DD`) })
+    .string({ error: (iss) => (absent(iss.input) ? missing(label) : `${label}应为日期，格式 YYYY-MM-DD`) })
     .refine((s) => parseIsoDate(s) !== null, { error: `${label}应为有效日期，格式 YYYY-MM-DD` });
 
-const healthField = (label: string) => requiredText(label, 50);
+const optionalIdNumber = z
+  .string({ error: '身份证号必须是文字' })
+  .nullish()
+  .transform((v) => (v && v.trim() ? v.trim().toUpperCase() : null));
 
 export const memberSchema = z.object({
   name: requiredText('姓名', 20),
   relation: oneOf('关系', RELATIONS),
   gender: oneOf('性别', GENDERS),
   education: oneOf('文化程度', MEMBER_EDUCATIONS),
-  idNumber: z
-    .preprocess(blankToNull, z.string({ error: '身份证号必须是文字' }).nullish())
-    .transform((v) => (v ? v.trim().toUpperCase() : null)),
-  health: healthField('健康状况'),
-  disabilityGrade: z.preprocess((v) => (v === undefined || v === null || v === '' ? '无' : v), oneOf('残疾等级', DISABILITY_GRADES)),
+  idNumber: optionalIdNumber,
+  health: requiredText('健康状况', 50),
+  disabilityGrade: optionalOneOf('残疾等级', DISABILITY_GRADES, '无'),
   annualIncome: money('年收入'),
   occupation: oneOf('就业（学）状况', OCCUPATIONS),
   unitOrSchool: optionalText('单位或学校', 100),
@@ -101,22 +108,24 @@ const PHONE_RE = /^(1\d{10}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$/;
 
 const householdObject = z.object({
   workerNo: z
-    .preprocess(blankToNull, z.string({ error: '职工编号必须是文字' }).regex(WORKER_NO_RE, { error: '职工编号应为字母加7位数字，例如 H0100001' }).nullish())
-    .transform((v) => v ?? null),
+    .union([z.string().regex(WORKER_NO_RE, { error: '职工编号应为字母加7位数字，例如 H0100001' }), z.literal(''), z.null()], { error: '职工编号应为字母加7位数字，例如 H0100001' })
+    .optional()
+    .transform((v) => (v ? v : null)),
   regionCode: z
     .string({ error: (iss) => (iss.input === undefined || iss.input === null ? '请选择所属地区' : '所属地区代码格式不正确') })
     .regex(/^[A-Z]\d{2}$/, { error: '所属地区代码应为字母加两位数字，例如 H01' }),
-  unitId: z.preprocess(blankToNull, z.string({ error: '基层工会必须是组织代码' }).nullish()).transform((v) => v ?? null),
+  unitId: z.string({ error: '基层工会必须是组织代码' }).nullish().transform((v) => (v ? v : null)),
   fillDate: dateField('填报日期'),
   category: oneOf('困难类别', CATEGORIES),
-  modelWorker: optionalOneOf('劳模类型', MODEL_WORKER_TYPES),
+  modelWorker: optionalOneOf('劳模类型', MODEL_WORKER_TYPES, null),
   name: requiredText('姓名', 20).refine((s) => [...s].length >= 2, { error: '姓名应为2至20个字' }),
   gender: oneOf('性别', GENDERS),
   ethnicity: oneOf('民族', ETHNICITIES),
   idNumber: z
     .string({ error: (iss) => (iss.input === undefined || iss.input === null || iss.input === '' ? missing('身份证号') : '身份证号必须是文字') })
+    .trim()
     .min(1, { error: missing('身份证号') })
-    .transform((v) => v.trim().toUpperCase()),
+    .transform((v) => v.toUpperCase()),
   education: oneOf('文化程度', EDUCATIONS),
   politicalStatus: oneOf('政治面貌', POLITICAL_STATUSES),
   skillLevel: optionalText('技术职称等级（工种）', 50),
@@ -126,14 +135,14 @@ const householdObject = z.object({
   }),
   employer: requiredText('工作单位', 100),
   maritalStatus: oneOf('婚姻状况', MARITAL_STATUSES),
-  health: healthField('健康状况'),
+  health: requiredText('健康状况', 50),
   unitNature: oneOf('单位性质', UNIT_NATURES),
   serviceYears: int('工龄', 0, 60),
   medicalInsurance: oneOf('医保类型', MEDICAL_INSURANCES),
   disabilityGrade: oneOf('残疾等级', DISABILITY_GRADES),
   enterpriseStatus: oneOf('企业状况', ENTERPRISE_STATUSES),
   workStatus: oneOf('工作状况', WORK_STATUSES),
-  receivesDibao: flag('是否享受低保', { required: true }),
+  receivesDibao: yesNo('是否享受低保'),
   ownAnnualIncome: money('本人年收入'),
   householdAnnualIncome: money('家庭年度总收入'),
   householdSize: int('家庭人口', 1, 20),
@@ -146,8 +155,10 @@ const householdObject = z.object({
   rightsInfringed: flag('权益受侵害'),
   wantsToStartBusiness: flag('有创业愿望'),
   members: z
-    .preprocess((v) => (v === undefined || v === null ? [] : v), z.array(memberSchema, { error: '家庭成员应为列表' }))
-    .refine((a) => a.length <= 19, { error: '家庭成员最多19人' }),
+    .array(memberSchema, { error: '家庭成员应为列表' })
+    .max(19, { error: '家庭成员最多19人' })
+    .nullish()
+    .transform((v) => v ?? []),
   causes: z
     .array(oneOf('致困原因', CAUSES), { error: (iss) => (iss.input === undefined || iss.input === null ? '请至少选择一项致困原因' : '致困原因应为列表') })
     .min(1, { error: '请至少选择一项致困原因' })

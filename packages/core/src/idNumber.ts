@@ -1,5 +1,5 @@
 // Resident identity numbers, GB 11643-1999 (household.md, "Identity numbers").
-import { ageOn, isValidYmd } from './dates.js';
+import { isValidYmd } from './dates.js';
 import { PROVINCE_CODES } from './enums.js';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -40,7 +40,10 @@ export function checkIdNumber(raw: string, onDate?: string): IdCheck {
   const birthDate = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
   if (onDate) {
     if (birthDate > onDate) return { ok: false, message: '身份证号中的出生日期晚于填报日期' };
-    if (ageOn(birthDate, onDate) > 120) return { ok: false, message: '身份证号中的出生日期距填报日期超过120年' };
+    // "at most 120 years before it": the birth date may not be earlier than the same day 120
+    // years before the fill date (a 120th birthday that is already past is too far).
+    const limit = `${String(Number(onDate.slice(0, 4)) - 120).padStart(4, '0')}${onDate.slice(4)}`;
+    if (birthDate < limit) return { ok: false, message: '身份证号中的出生日期距填报日期超过120年' };
   }
   return {
     ok: true,

@@ -7,3 +7,4 @@ export * from './labels.js';
 export * from './household.js';
 export * from './household-json.js';
 export * from './warnings.js';
+export * from './identify.js';

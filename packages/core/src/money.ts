@@ -29,11 +29,21 @@ export function parseYuan(input: unknown): MoneyParse {
   return { ok: true, fen };
 }
 
-/** Shortest decimal text of a number, without exponent (1e-7 → "0.0000001"). */
+/**
+ * Shortest decimal text of a number, without exponent (1e-7 → "0.0000001", 1e21 → "1000…0").
+ * Shifts the digits of String(n) instead of using toFixed, which would round 1e-21 to "0" and
+ * leaves 1e21 in exponent form.
+ */
 function numberToPlainString(n: number): string {
   const s = String(n);
-  if (!/e/i.test(s)) return s;
-  return n.toFixed(20).replace(/\.?0+$/, '');
+  const m = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/i.exec(s);
+  if (!m) return s;
+  const [, sign, int, frac = '', exp] = m;
+  const digits = int + frac;
+  const point = int.length + Number(exp); // where the decimal point falls within `digits`
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return sign + digits + '0'.repeat(point - digits.length);
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
 /** Fen → yuan as a JSON number (exact: at most 2 decimals). */

@@ -110,6 +110,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await idx('households_category', ['category', 'id']);
   await idx('households_fill_date', ['fill_date']);
   await idx('households_id_number', ['id_number']);
+  // One live file per worker: a removed household may be filed again later.
+  await db.schema.createIndex('households_id_number_live').on('households').column('id_number').unique()
+    .where(sql.ref('status'), '<>', 'removed').execute();
   await idx('households_name', ['name']);
   await idx('households_unit', ['unit_id']);
   await idx('households_income', ['household_annual_income']);
@@ -181,5 +184,4 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('last_hash', 'varchar(64)', (c) => c.notNull())
     .execute();
   await db.insertInto('audit_head').values({ id: 1, last_id: 0, last_hash: '0'.repeat(64) }).execute();
-  void sql;
 }

@@ -1,0 +1,120 @@
+// Composition root: external plugins, then the app's hooks (auth, CSRF, headers, errors), then
+// routes. buildApp takes an open database so tests and the CLI share it.
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { Config } from './config.js';
+import type { Db } from './db/index.js';
+import { AppError } from './lib/errors.js';
+import './lib/request-context.js';
+import { loadActor } from './modules/auth/auth.service.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { CSRF_COOKIE, csrfFor, resolveSession, SESSION_COOKIE } from './modules/auth/sessions.js';
+import { householdRoutes } from './modules/households/households.routes.js';
+import { orgRoutes } from './modules/orgs/orgs.routes.js';
+import { userRoutes } from './modules/users/users.routes.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+
+export interface AppOptions {
+  config: Config;
+  db: Db;
+  logger?: boolean | object;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export async function buildApp({ config, db, logger }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ?? { level: config.logLevel },
+    bodyLimit: 2 * 1024 * 1024,
+  });
+
+  // Zod validates inside the services (one schema, one error format); the route schemas only
+  // feed the OpenAPI document, and responses are plain JSON.
+  app.setValidatorCompiler(() => (data) => ({ value: data }));
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'bangfu 帮扶 API', version: '0.1.0', description: '城镇困难职工精准帮扶档案系统。JSON keys and enumerated values follow the household file spec; money in yuan with at most 2 decimals; dates YYYY-MM-DD. State-changing requests need the x-csrf-token header (the value of the bangfu_csrf cookie).' },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) {
+      const userId = await resolveSession(db, token);
+      if (userId !== undefined) req.actor = await loadActor(db, userId, req.ip);
+    }
+  });
+
+  app.addHook('preHandler', async (req) => {
+    if (!req.url.startsWith('/api/') || req.routeOptions.config?.public || req.url.startsWith('/api/docs')) return;
+    if (!req.routeOptions.url) return; // 404s are answered by the not-found handler
+    if (!req.actor) throw new AppError(401, 'UNAUTHENTICATED', '登录已过期或尚未登录，请重新登录');
+    if (!SAFE_METHODS.has(req.method)) {
+      const token = req.cookies[SESSION_COOKIE]!;
+      const sent = req.headers['x-csrf-token'];
+      if (sent !== csrfFor(token)) throw new AppError(403, 'CSRF_FAILED', '页面已过期，请刷新页面后重试');
+    }
+  });
+
+  app.addHook('onSend', async (req, reply, payload) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('X-Frame-Options', 'DENY');
+    reply.header('Referrer-Policy', 'same-origin');
+    if (req.url.startsWith('/api/') && !req.url.startsWith('/api/docs')) reply.header('Cache-Control', 'no-store');
+    else if (!req.url.startsWith('/api/docs'))
+      reply.header('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'");
+    return payload;
+  });
+
+  app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
+    if (err instanceof AppError) {
+      req.log.info({ code: err.code, detail: err.message }, 'request refused');
+      return reply.code(err.status).send(err.toBody());
+    }
+    const status = (err as FastifyError).statusCode ?? 500;
+    if (status < 500) {
+      req.log.info({ err }, 'bad request');
+      const invalidJson = (err as FastifyError).code?.startsWith('FST_ERR_CTP');
+      return reply.code(status).send({
+        code: invalidJson ? 'INVALID_BODY' : 'BAD_REQUEST',
+        message: invalidJson ? '请求内容不是有效的 JSON' : '请求格式不正确',
+      });
+    }
+    req.log.error({ err }, 'unhandled error');
+    return reply.code(500).send({ code: 'INTERNAL', message: '服务器内部错误，请稍后重试；如持续出现请联系系统管理员' });
+  });
+
+  await app.register(healthRoutes, { db });
+  await app.register(authRoutes, { db, config });
+  await app.register(userRoutes, { db });
+  await app.register(orgRoutes, { db });
+  await app.register(householdRoutes, { db });
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  const webDist = config.webDist ?? path.resolve(import.meta.dirname, '../../web/dist');
+  const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || !hasWeb || req.method !== 'GET')
+      return reply.code(404).send({ code: 'NOT_FOUND', message: '请求的地址不存在' });
+    // client-side routes of the single-page app
+    return reply.sendFile('index.html');
+  });
+
+  return app;
+}

@@ -1,0 +1,134 @@
+// `npx bangfu <command>`: migrate, serve, start, user add, demo, audit verify.
+import { parseArgs } from 'node:util';
+import { loadConfig, type Config } from '../config.js';
+import { describeTarget, migrateToLatest, openDb, type Db } from '../db/index.js';
+import { buildApp } from '../app.js';
+import { seedOrgs } from '../modules/orgs/orgs.repository.js';
+import { createUser, ensureAdmin } from '../modules/users/users.service.js';
+import { verifyAuditChain } from '../modules/audit/audit.repository.js';
+import { AppError } from '../lib/errors.js';
+import { seedDemo } from './demo.js';
+
+const HELP = `bangfu — 城镇困难职工精准帮扶档案系统
+
+用法 usage: npx bangfu <command> [options]
+
+  start                 migrate, create the admin, seed demo data if the database is empty, serve
+  serve                 migrate, create the admin if missing, serve (no demo data)
+  migrate               bring the database schema up to date
+  demo [--count 300]    add demo households over the eight regions
+  user add --username U --password P --display-name 名字 --org H01 [--role admin|city|region]
+  audit verify          check the audit log's hash chain
+
+Environment: PORT (3000), HOST (0.0.0.0), DATABASE_URL (sqlite:./data/bangfu.sqlite by default,
+or postgres://user@host/db), ADMIN_PASSWORD (the first admin's password; generated and printed when unset).`;
+
+async function prepare(config: Config): Promise<Db> {
+  const db = openDb(config.db);
+  const applied = await migrateToLatest(db);
+  if (applied.length) console.log(`数据库已升级 migrated: ${applied.join(', ')}`);
+  await seedOrgs(db);
+  return db;
+}
+
+async function serve(config: Config, withDemo: boolean): Promise<void> {
+  const db = await prepare(config);
+  const admin = await ensureAdmin(db, config.adminPassword);
+  if (withDemo) {
+    const n = await db.selectFrom('households').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    if (Number(n.n) === 0) {
+      const created = await seedDemo(db, 300);
+      console.log(`已生成演示数据 demo data: ${created} 户`);
+    }
+  }
+  const app = await buildApp({ config, db });
+  const close = async () => {
+    await app.close();
+    await db.destroy();
+    process.exit(0);
+  };
+  process.on('SIGINT', close);
+  process.on('SIGTERM', close);
+  await app.listen({ port: config.port, host: config.host });
+  const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const port = (app.server.address() as { port: number }).port;
+  console.log('');
+  console.log(`  帮扶系统已启动  http://${shown}:${port}/`);
+  console.log(`  数据库 database: ${describeTarget(config.db)}`);
+  if (admin.generatedPassword) {
+    console.log(`  管理员账号 login: admin   密码 password: ${admin.generatedPassword}`);
+    console.log('  （密码只显示这一次，请妥善保存 — shown once, keep it safe）');
+  } else if (admin.created) console.log('  管理员账号 login: admin   密码 password: ADMIN_PASSWORD 的值');
+  else console.log('  管理员账号 login: admin（密码为首次启动时设置的密码）');
+  console.log(`  API 文档 docs: http://${shown}:${port}/api/docs`);
+  console.log('');
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const [cmd, sub] = argv;
+  try {
+    const config = loadConfig();
+    switch (cmd) {
+      case 'start':
+        return await serve(config, true);
+      case 'serve':
+        return await serve(config, false);
+      case 'migrate': {
+        const db = await prepare(config);
+        console.log(`数据库已是最新 schema up to date (${describeTarget(config.db)})`);
+        await db.destroy();
+        return;
+      }
+      case 'demo': {
+        const { values } = parseArgs({ args: argv.slice(1), options: { count: { type: 'string', default: '300' } } });
+        const count = Number(values.count);
+        if (!Number.isInteger(count) || count < 1 || count > 100_000) throw new Error('--count must be a whole number from 1 to 100000');
+        const db = await prepare(config);
+        await ensureAdmin(db, config.adminPassword);
+        const created = await seedDemo(db, count);
+        console.log(`已生成演示数据 created ${created} demo households`);
+        await db.destroy();
+        return;
+      }
+      case 'user': {
+        if (sub !== 'add') throw new Error('usage: bangfu user add --username U --password P --display-name N --org H01 [--role region]');
+        const { values } = parseArgs({
+          args: argv.slice(2),
+          options: { username: { type: 'string' }, password: { type: 'string' }, 'display-name': { type: 'string' }, org: { type: 'string' }, role: { type: 'string' } },
+        });
+        const db = await prepare(config);
+        const u = await createUser(db, null, { username: values.username, password: values.password, displayName: values['display-name'], orgCode: values.org, role: values.role });
+        console.log(`已创建用户 created user ${u.username} (${u.role}, ${u.orgCode})`);
+        await db.destroy();
+        return;
+      }
+      case 'audit': {
+        if (sub !== 'verify') throw new Error('usage: bangfu audit verify');
+        const db = await prepare(config);
+        const r = await verifyAuditChain(db);
+        await db.destroy();
+        if (r.ok) console.log(`审计链完整 the chain holds: ${r.rows} rows`);
+        else {
+          console.log(`审计链断裂 the chain is broken at row ${r.brokenAt}: ${r.reason}`);
+          process.exitCode = 1;
+        }
+        return;
+      }
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        console.log(HELP);
+        return;
+      default:
+        console.error(`unknown command "${cmd}"\n\n${HELP}`);
+        process.exitCode = 2;
+    }
+  } catch (e) {
+    if (e instanceof AppError) {
+      console.error(`错误 ${e.code}: ${e.userMessage}`);
+      for (const f of e.fieldErrors ?? []) console.error(`  ${f.path}: ${f.message}`);
+    } else console.error(`error: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,44 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Config } from '../../config.js';
+import type { Db } from '../../db/index.js';
+import { routeSchema } from '../../lib/route-docs.js';
+import { actorOf } from '../../lib/request-context.js';
+import { auditNow } from '../audit/audit.repository.js';
+import { login, publicUser } from './auth.service.js';
+import { CSRF_COOKIE, deleteSession, SESSION_COOKIE } from './sessions.js';
+
+const tags = ['session 登录'];
+const user = z.object({ id: z.number().int(), username: z.string(), displayName: z.string(), role: z.string(), orgCode: z.string(), orgName: z.string() });
+const loginBody = z.object({ username: z.string(), password: z.string() });
+
+export async function authRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
+  const cookieBase = { path: '/', sameSite: 'strict' as const, secure: config.cookieSecure };
+
+  app.post('/api/session', {
+    config: { public: true },
+    schema: routeSchema({ summary: 'Log in: sets the httpOnly session cookie and the CSRF cookie', tags, body: loginBody, response: { 200: z.object({ user }) }, public: true }),
+  }, async (req, reply) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const { session, actor } = await login(db, body.username, body.password, req.ip);
+    reply.setCookie(SESSION_COOKIE, session.token, { ...cookieBase, httpOnly: true });
+    // readable by the page, which echoes it in x-csrf-token (double submit)
+    reply.setCookie(CSRF_COOKIE, session.csrf, { ...cookieBase, httpOnly: false });
+    return { user: publicUser(actor!) };
+  });
+
+  app.get('/api/session', {
+    schema: routeSchema({ summary: 'The logged-in user', tags, response: { 200: z.object({ user }) } }),
+  }, async (req) => ({ user: publicUser(actorOf(req)) }));
+
+  app.delete('/api/session', {
+    schema: routeSchema({ summary: 'Log out', tags, response: { 204: null } }),
+  }, async (req, reply) => {
+    const actor = actorOf(req);
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) await deleteSession(db, token);
+    await auditNow(db, { userId: actor.id, username: actor.username, action: 'session.logout', ip: actor.ip });
+    reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
+    return reply.code(204).send();
+  });
+}

@@ -1,0 +1,144 @@
+// HouseholdData (core, fen) ↔ table rows. The only place that knows both shapes.
+import { CAUSES, perCapitaFen, type DataWarning, type HouseholdData, type MemberData } from '@bangfu/core';
+import type { Insertable, Selectable } from 'kysely';
+import type { HouseholdTable, MemberTable } from '../../db/schema.js';
+
+type HouseholdRow = Selectable<HouseholdTable>;
+type MemberRow = Selectable<MemberTable>;
+
+const b = (v: boolean) => (v ? 1 : 0);
+
+/** The columns that hold the file's own fields (not the system's). */
+export function fileColumns(h: HouseholdData) {
+  return {
+    region_code: h.regionCode,
+    unit_id: h.unitId,
+    fill_date: h.fillDate,
+    category: h.category,
+    model_worker: h.modelWorker,
+    name: h.name,
+    gender: h.gender,
+    ethnicity: h.ethnicity,
+    id_number: h.idNumber,
+    education: h.education,
+    political_status: h.politicalStatus,
+    skill_level: h.skillLevel,
+    address: h.address,
+    phone: h.phone,
+    employer: h.employer,
+    marital_status: h.maritalStatus,
+    health: h.health,
+    unit_nature: h.unitNature,
+    service_years: h.serviceYears,
+    medical_insurance: h.medicalInsurance,
+    disability_grade: h.disabilityGrade,
+    enterprise_status: h.enterpriseStatus,
+    work_status: h.workStatus,
+    receives_dibao: b(h.receivesDibao),
+    own_annual_income: h.ownAnnualIncome,
+    household_annual_income: h.householdAnnualIncome,
+    household_size: h.householdSize,
+    per_capita_income: perCapitaFen(h.householdAnnualIncome, h.householdSize),
+    household_annual_expense: h.householdAnnualExpense,
+    medical_expense: h.medicalExpense,
+    tuition_expense: h.tuitionExpense,
+    accident_expense: h.accidentExpense,
+    lost_work_capacity: b(h.lostWorkCapacity),
+    other_hardship: h.otherHardship,
+    rights_infringed: b(h.rightsInfringed),
+    wants_to_start_business: b(h.wantsToStartBusiness),
+    causes: h.causes.join(','),
+    cause_description: h.causeDescription,
+    needs: h.needs,
+    measures: h.measures,
+  } satisfies Partial<Insertable<HouseholdTable>>;
+}
+
+export function memberRows(householdId: number, members: MemberData[]): Insertable<MemberTable>[] {
+  return members.map((m, seq) => ({
+    household_id: householdId,
+    seq,
+    name: m.name,
+    relation: m.relation,
+    gender: m.gender,
+    education: m.education,
+    id_number: m.idNumber,
+    health: m.health,
+    disability_grade: m.disabilityGrade,
+    annual_income: m.annualIncome,
+    occupation: m.occupation,
+    unit_or_school: m.unitOrSchool,
+    skill_level: m.skillLevel,
+  }));
+}
+
+export function rowToData(r: HouseholdRow, members: MemberRow[]): HouseholdData {
+  return {
+    workerNo: r.worker_no,
+    regionCode: r.region_code,
+    unitId: r.unit_id,
+    fillDate: r.fill_date,
+    category: r.category as HouseholdData['category'],
+    modelWorker: r.model_worker as HouseholdData['modelWorker'],
+    name: r.name,
+    gender: r.gender as HouseholdData['gender'],
+    ethnicity: r.ethnicity as HouseholdData['ethnicity'],
+    idNumber: r.id_number,
+    education: r.education as HouseholdData['education'],
+    politicalStatus: r.political_status as HouseholdData['politicalStatus'],
+    skillLevel: r.skill_level,
+    address: r.address,
+    phone: r.phone,
+    employer: r.employer,
+    maritalStatus: r.marital_status as HouseholdData['maritalStatus'],
+    health: r.health,
+    unitNature: r.unit_nature as HouseholdData['unitNature'],
+    serviceYears: r.service_years,
+    medicalInsurance: r.medical_insurance as HouseholdData['medicalInsurance'],
+    disabilityGrade: r.disability_grade as HouseholdData['disabilityGrade'],
+    enterpriseStatus: r.enterprise_status as HouseholdData['enterpriseStatus'],
+    workStatus: r.work_status as HouseholdData['workStatus'],
+    receivesDibao: !!r.receives_dibao,
+    ownAnnualIncome: r.own_annual_income,
+    householdAnnualIncome: r.household_annual_income,
+    householdSize: r.household_size,
+    householdAnnualExpense: r.household_annual_expense,
+    medicalExpense: r.medical_expense,
+    tuitionExpense: r.tuition_expense,
+    accidentExpense: r.accident_expense,
+    lostWorkCapacity: !!r.lost_work_capacity,
+    otherHardship: r.other_hardship,
+    rightsInfringed: !!r.rights_infringed,
+    wantsToStartBusiness: !!r.wants_to_start_business,
+    members: [...members].sort((a, c) => a.seq - c.seq).map((m) => ({
+      name: m.name,
+      relation: m.relation as MemberData['relation'],
+      gender: m.gender as MemberData['gender'],
+      education: m.education as MemberData['education'],
+      idNumber: m.id_number,
+      health: m.health,
+      disabilityGrade: m.disability_grade as MemberData['disabilityGrade'],
+      annualIncome: m.annual_income,
+      occupation: m.occupation as MemberData['occupation'],
+      unitOrSchool: m.unit_or_school,
+      skillLevel: m.skill_level,
+    })),
+    causes: CAUSES.filter((c) => r.causes.split(',').includes(c)),
+    causeDescription: r.cause_description,
+    needs: r.needs,
+    measures: r.measures,
+  };
+}
+
+export function rowMeta(r: HouseholdRow) {
+  return {
+    id: Number(r.id),
+    workerNo: r.worker_no,
+    version: r.version,
+    status: r.status as 'active' | 'removed',
+    removalReason: r.removal_reason,
+    warnings: JSON.parse(r.warnings) as DataWarning[],
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}

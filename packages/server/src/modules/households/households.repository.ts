@@ -1,0 +1,144 @@
+// SQL for households, members, causes and versions. No rules here: the service decides.
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { formatWorkerNo, MAX_SERIAL, parseWorkerNo, type HouseholdData } from '@bangfu/core';
+import type { Database } from '../../db/schema.js';
+import type { Actor } from '../access/actor.js';
+import { householdScope } from '../access/scope.js';
+import { AppError } from '../../lib/errors.js';
+import { memberRows } from './household.mapping.js';
+
+export type Q = Kysely<Database> | Transaction<Database>;
+
+/** Next serial of the region, atomically: the counter row is locked until the transaction ends. */
+export async function allocateWorkerNo(trx: Q, regionCode: string): Promise<string> {
+  const row = await trx
+    .updateTable('worker_no_counters')
+    .set((eb) => ({ last_serial: eb('last_serial', '+', 1) }))
+    .where('region_code', '=', regionCode)
+    .where('last_serial', '<', MAX_SERIAL)
+    .returning('last_serial')
+    .executeTakeFirst();
+  if (row) return formatWorkerNo(regionCode, row.last_serial);
+  const exists = await trx.selectFrom('worker_no_counters').select('region_code').where('region_code', '=', regionCode).executeTakeFirst();
+  if (!exists) throw new AppError(400, 'VALIDATION_FAILED', `地区 ${regionCode} 未配置`, [{ path: 'regionCode', message: `地区代码 ${regionCode} 不是已配置的地区` }]);
+  throw new AppError(409, 'WORKER_NO_EXHAUSTED', `地区 ${regionCode} 的职工编号（${MAX_SERIAL} 个）已全部用完，无法再建档，请联系市总工会`, [
+    { path: 'regionCode', message: '该地区职工编号已用完' },
+  ]);
+}
+
+/** An existing number brought in by import: keeps the counter past it so it is never handed out again. */
+export async function reserveWorkerNo(trx: Q, workerNo: string, regionCode: string): Promise<void> {
+  const p = parseWorkerNo(workerNo);
+  if (!p || p.regionCode !== regionCode)
+    throw new AppError(400, 'VALIDATION_FAILED', '职工编号与所属地区不符', [{ path: 'workerNo', message: `职工编号应以地区代码 ${regionCode} 开头` }]);
+  const taken = await trx.selectFrom('households').select('id').where('worker_no', '=', workerNo).executeTakeFirst();
+  if (taken) throw new AppError(409, 'WORKER_NO_TAKEN', `职工编号 ${workerNo} 已被使用`, [{ path: 'workerNo', message: '职工编号已被使用' }]);
+  await trx
+    .updateTable('worker_no_counters')
+    .set((eb) => ({ last_serial: eb.fn('max', [eb.ref('last_serial'), eb.val(p.serial)]) }))
+    .where('region_code', '=', regionCode)
+    .execute();
+}
+
+export async function replaceMembersAndCauses(trx: Q, householdId: number, h: HouseholdData): Promise<void> {
+  await trx.deleteFrom('household_members').where('household_id', '=', householdId).execute();
+  await trx.deleteFrom('household_causes').where('household_id', '=', householdId).execute();
+  const members = memberRows(householdId, h.members);
+  if (members.length) await trx.insertInto('household_members').values(members).execute();
+  await trx.insertInto('household_causes').values(h.causes.map((cause) => ({ household_id: householdId, cause }))).execute();
+}
+
+export async function findHouseholdRow(db: Q, actor: Actor, id: number) {
+  return db.selectFrom('households').selectAll().where('id', '=', id).where(householdScope(actor)).executeTakeFirst();
+}
+
+export async function findMembers(db: Q, householdId: number) {
+  return db.selectFrom('household_members').selectAll().where('household_id', '=', householdId).orderBy('seq').execute();
+}
+
+/** Which of these identity numbers already stand in another live file (as worker or member). */
+export async function idNumbersInOtherFiles(db: Q, ids: string[], excludeId: number | null): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const workers = await db
+    .selectFrom('households')
+    .select('id_number as idn')
+    .where('id_number', 'in', ids)
+    .where('status', '<>', 'removed')
+    .$if(excludeId !== null, (q) => q.where('id', '<>', excludeId!))
+    .execute();
+  const members = await db
+    .selectFrom('household_members')
+    .innerJoin('households', 'households.id', 'household_members.household_id')
+    .select('household_members.id_number as idn')
+    .where('household_members.id_number', 'in', ids)
+    .where('households.status', '<>', 'removed')
+    .$if(excludeId !== null, (q) => q.where('households.id', '<>', excludeId!))
+    .execute();
+  return new Set([...workers, ...members].map((r) => r.idn!).filter(Boolean));
+}
+
+/** A live file whose worker holds this identity number, in any scope (uniqueness is city-wide). */
+export async function liveFileOfWorker(db: Q, idNumber: string, excludeId: number | null) {
+  return db
+    .selectFrom('households')
+    .select(['id', 'worker_no', 'region_code'])
+    .where('id_number', '=', idNumber)
+    .where('status', '<>', 'removed')
+    .$if(excludeId !== null, (q) => q.where('id', '<>', excludeId!))
+    .executeTakeFirst();
+}
+
+export interface ListFilter {
+  regionCode?: string;
+  category?: string;
+  status?: string;
+  q?: string;
+  page: number;
+  pageSize: number;
+  sort: { column: SortColumn; desc: boolean };
+}
+
+export const SORT_COLUMNS = {
+  workerNo: 'worker_no',
+  fillDate: 'fill_date',
+  perCapitaIncome: 'per_capita_income',
+  householdAnnualIncome: 'household_annual_income',
+  updatedAt: 'updated_at',
+  name: 'name',
+} as const;
+export type SortColumn = (typeof SORT_COLUMNS)[keyof typeof SORT_COLUMNS];
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export async function listHouseholdRows(db: Q, actor: Actor, f: ListFilter) {
+  let base = db.selectFrom('households').where(householdScope(actor));
+  if (f.regionCode) base = base.where('region_code', '=', f.regionCode);
+  if (f.category) base = base.where('category', '=', f.category);
+  if (f.status) base = base.where('status', '=', f.status);
+  if (f.q) {
+    const like = `${escapeLike(f.q)}%`;
+    const likeRef = (col: string, v: string) => sql<boolean>`${sql.ref(col)} like ${v} escape '\\'`;
+    base = base.where((eb) => eb.or([likeRef('name', like), likeRef('worker_no', like.toUpperCase()), likeRef('id_number', like.toUpperCase())]));
+  }
+  const [{ total }] = await base.select((eb) => eb.fn.countAll<number>().as('total')).execute();
+  const rows = await base
+    .select(['id', 'worker_no', 'region_code', 'name', 'gender', 'id_number', 'category', 'fill_date', 'household_size',
+      'household_annual_income', 'per_capita_income', 'causes', 'status', 'warning_count', 'updated_at'])
+    .orderBy(f.sort.column, f.sort.desc ? 'desc' : 'asc')
+    .orderBy('id', f.sort.desc ? 'desc' : 'asc')
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
+    .execute();
+  return { rows, total: Number(total) };
+}
+
+export async function listVersions(db: Q, householdId: number) {
+  return db
+    .selectFrom('household_versions')
+    .innerJoin('users', 'users.id', 'household_versions.changed_by')
+    .select(['household_versions.version', 'household_versions.action', 'household_versions.changed_at', 'household_versions.changes',
+      'household_versions.reason', 'users.id as user_id', 'users.username', 'users.display_name'])
+    .where('household_versions.household_id', '=', householdId)
+    .orderBy('household_versions.version', 'desc')
+    .execute();
+}

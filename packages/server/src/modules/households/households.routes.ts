@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import { householdSchema } from '@bangfu/core';
+import type { Db } from '../../db/index.js';
+import { routeSchema } from '../../lib/route-docs.js';
+import { actorOf, idParam } from '../../lib/request-context.js';
+import { notFound } from '../../lib/errors.js';
+import * as service from './households.service.js';
+import { historyResponse, householdResponse, householdUpdateBody, idParams, listResponse, removeBody } from './households.docs.js';
+
+const tags = ['households 困难职工档案'];
+
+export async function householdRoutes(app: FastifyInstance, { db }: { db: Db }) {
+  const id = (req: Parameters<typeof idParam>[0]) => {
+    const n = idParam(req);
+    if (n < 0) throw notFound('档案');
+    return n;
+  };
+
+  app.get('/api/households', {
+    schema: routeSchema({ summary: 'List files in the caller\'s scope (identity numbers masked)', tags, querystring: service.listQuerySchema, response: { 200: listResponse } }),
+  }, async (req) => service.listHouseholds(db, actorOf(req), req.query));
+
+  app.post('/api/households', {
+    schema: routeSchema({ summary: 'File a household (建档); the server assigns workerNo and derives perCapitaIncome', tags, body: householdSchema, response: { 201: householdResponse } }),
+  }, async (req, reply) => reply.code(201).send(await service.createHousehold(db, actorOf(req), req.body)));
+
+  app.get('/api/households/:id', {
+    schema: routeSchema({ summary: 'One whole file (audited view)', tags, params: idParams, response: { 200: householdResponse } }),
+  }, async (req) => service.getHousehold(db, actorOf(req), id(req)));
+
+  app.put('/api/households/:id', {
+    schema: routeSchema({ summary: 'Replace the file; carries the version it read (409 when stale)', tags, params: idParams, body: householdUpdateBody, response: { 200: householdResponse } }),
+  }, async (req) => service.updateHousehold(db, actorOf(req), id(req), req.body));
+
+  app.get('/api/households/:id/history', {
+    schema: routeSchema({ summary: 'Every version: who, when, which fields, old → new', tags, params: idParams, response: { 200: historyResponse } }),
+  }, async (req) => ({ items: await service.getHistory(db, actorOf(req), id(req)) }));
+
+  app.post('/api/households/:id/remove', {
+    schema: routeSchema({ summary: 'Remove (剔除) with a reason; nothing is deleted', tags, params: idParams, body: removeBody, response: { 200: householdResponse } }),
+  }, async (req) => service.removeHousehold(db, actorOf(req), id(req), req.body));
+}

@@ -1,0 +1,247 @@
+// Rules and transactions of the registry: create, update (optimistic version), remove, read.
+// Each state change writes the file, its version row and its audit row in one transaction.
+import { z } from 'zod';
+import {
+  CATEGORIES, dataWarnings, fenToYuan, HOUSEHOLD_STATUSES, householdToJson, idNumbersOf, maskIdNumber, parseHousehold, toFieldErrors,
+  type HouseholdData, type HouseholdJson,
+} from '@bangfu/core';
+import type { Db } from '../../db/index.js';
+import { nowIso } from '../../lib/clock.js';
+import { AppError, forbidden, notFound, validationFailed } from '../../lib/errors.js';
+import type { Actor } from '../access/actor.js';
+import { canWriteRegion } from '../access/scope.js';
+import { appendAudit, auditNow } from '../audit/audit.repository.js';
+import { findOrg, listOrgs } from '../orgs/orgs.repository.js';
+import { diffHouseholds } from './household.diff.js';
+import { fileColumns, rowMeta, rowToData } from './household.mapping.js';
+import * as repo from './households.repository.js';
+
+type Trx = repo.Q;
+
+function parseOrThrow(input: unknown): HouseholdData {
+  const r = parseHousehold(input);
+  if (!r.ok) throw validationFailed(r.errors, 'household');
+  return r.data;
+}
+
+/** Checks that need the database: the region and unit exist and are the actor's, one live file per worker. */
+async function checkPlacement(db: Db | Trx, actor: Actor, h: HouseholdData, excludeId: number | null) {
+  const region = await findOrg(db, h.regionCode);
+  if (!region || region.kind !== 'region' || !region.active)
+    throw validationFailed([{ path: 'regionCode', message: `地区代码 ${h.regionCode} 不是已配置的地区` }], 'household');
+  if (!canWriteRegion(actor, h.regionCode))
+    throw new AppError(403, 'FORBIDDEN', '只能为本地区的职工建档', [{ path: 'regionCode', message: `您只能管理本地区（${actor.orgName}）的档案` }]);
+  if (h.unitId) {
+    const unit = await findOrg(db, h.unitId);
+    if (!unit || unit.kind !== 'unit' || !unit.active || !unit.code.startsWith(`${h.regionCode}-`))
+      throw validationFailed([{ path: 'unitId', message: '基层工会不存在或不属于所选地区' }], 'household');
+  }
+  const dup = await repo.liveFileOfWorker(db, h.idNumber, excludeId);
+  if (dup)
+    throw new AppError(409, 'DUPLICATE_ID_NUMBER', `该职工已有在册档案（职工编号 ${dup.worker_no}），不能重复建档`, [
+      { path: 'idNumber', message: `该身份证号已有在册档案 ${dup.worker_no}` },
+    ]);
+}
+
+async function warningsFor(db: Db | Trx, h: HouseholdData, excludeId: number | null) {
+  const elsewhere = await repo.idNumbersInOtherFiles(db, idNumbersOf(h), excludeId);
+  return dataWarnings(h, elsewhere);
+}
+
+/** The unique index on live identity numbers is the last line against a concurrent duplicate. */
+function mapUniqueViolation(e: unknown): never {
+  const msg = e instanceof Error ? e.message : String(e);
+  if (/households_id_number_live|UNIQUE constraint failed: households\.id_number/.test(msg) || (e as { constraint?: string })?.constraint === 'households_id_number_live')
+    throw new AppError(409, 'DUPLICATE_ID_NUMBER', '该职工已有在册档案，不能重复建档', [{ path: 'idNumber', message: '该身份证号已有在册档案' }]);
+  throw e;
+}
+
+async function loadJson(db: Db | Trx, actor: Actor, id: number): Promise<HouseholdJson | undefined> {
+  const row = await repo.findHouseholdRow(db, actor, id);
+  if (!row) return undefined;
+  const members = await repo.findMembers(db, id);
+  return householdToJson(rowToData(row, members), rowMeta(row));
+}
+
+export async function createHousehold(db: Db, actor: Actor, input: unknown, opts: { keepWorkerNo?: boolean } = {}): Promise<HouseholdJson> {
+  const h = parseOrThrow(input);
+  if (h.workerNo && !opts.keepWorkerNo)
+    throw validationFailed([{ path: 'workerNo', message: '职工编号由系统自动分配，新建档案时不要填写' }], 'household');
+  await checkPlacement(db, actor, h, null);
+  const warnings = await warningsFor(db, h, null);
+  const at = nowIso();
+  try {
+    return await db.transaction().execute(async (trx) => {
+      let workerNo: string;
+      if (h.workerNo) {
+        await repo.reserveWorkerNo(trx, h.workerNo, h.regionCode);
+        workerNo = h.workerNo;
+      } else workerNo = await repo.allocateWorkerNo(trx, h.regionCode);
+      const stored = { ...h, workerNo };
+      const { id } = await trx
+        .insertInto('households')
+        .values({
+          ...fileColumns(stored), worker_no: workerNo, status: 'active', removal_reason: null, removed_at: null,
+          warnings: JSON.stringify(warnings), warning_count: warnings.length, version: 1,
+          created_by: actor.id, created_at: at, updated_by: actor.id, updated_at: at,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const hid = Number(id);
+      await repo.replaceMembersAndCauses(trx, hid, stored);
+      await trx.insertInto('household_versions').values({
+        household_id: hid, version: 1, action: 'create', changed_by: actor.id, changed_at: at, changes: '[]', reason: null, snapshot: JSON.stringify(stored),
+      }).execute();
+      await appendAudit(trx, { userId: actor.id, username: actor.username, action: 'household.create', entity: 'household', entityId: hid, detail: { workerNo }, ip: actor.ip });
+      return (await loadJson(trx, actor, hid))!;
+    });
+  } catch (e) {
+    mapUniqueViolation(e);
+  }
+}
+
+export async function updateHousehold(db: Db, actor: Actor, id: number, input: unknown): Promise<HouseholdJson> {
+  const body = (input ?? {}) as Record<string, unknown>;
+  const version = body.version;
+  const h = parseOrThrow(body);
+  if (typeof version !== 'number' || !Number.isInteger(version))
+    throw validationFailed([{ path: 'version', message: '缺少档案版本号（version），请重新打开档案后再保存' }], 'household update');
+  const current = await repo.findHouseholdRow(db, actor, id);
+  if (!current) throw notFound('档案');
+  if (current.status === 'removed') throw new AppError(409, 'HOUSEHOLD_REMOVED', '该档案已剔除，不能修改');
+  if (h.workerNo && h.workerNo !== current.worker_no)
+    throw validationFailed([{ path: 'workerNo', message: '职工编号不能修改' }], 'household update');
+  if (h.regionCode !== current.region_code)
+    throw validationFailed([{ path: 'regionCode', message: '所属地区由职工编号决定，不能修改；如需转移请剔除后在新地区重新建档' }], 'household update');
+  if (version !== current.version) throw await conflict(db, actor, id);
+  await checkPlacement(db, actor, h, id);
+  const stored: HouseholdData = { ...h, workerNo: current.worker_no };
+  const before = rowToData(current, await repo.findMembers(db, id));
+  const changes = diffHouseholds(before, stored);
+  if (changes.length === 0) return (await loadJson(db, actor, id))!;
+  const warnings = await warningsFor(db, stored, id);
+  const at = nowIso();
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const res = await trx
+        .updateTable('households')
+        .set({ ...fileColumns(stored), warnings: JSON.stringify(warnings), warning_count: warnings.length, version: version + 1, updated_by: actor.id, updated_at: at })
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .where('status', '<>', 'removed')
+        .executeTakeFirst();
+      if (Number(res.numUpdatedRows) !== 1) throw await conflict(trx, actor, id);
+      await repo.replaceMembersAndCauses(trx, id, stored);
+      await trx.insertInto('household_versions').values({
+        household_id: id, version: version + 1, action: 'update', changed_by: actor.id, changed_at: at, changes: JSON.stringify(changes), reason: null, snapshot: JSON.stringify(stored),
+      }).execute();
+      await appendAudit(trx, { userId: actor.id, username: actor.username, action: 'household.update', entity: 'household', entityId: id,
+        detail: { version: version + 1, fields: changes.map((c) => c.path) }, ip: actor.ip });
+      return (await loadJson(trx, actor, id))!;
+    });
+  } catch (e) {
+    mapUniqueViolation(e);
+  }
+}
+
+async function conflict(db: Db | Trx, actor: Actor, id: number) {
+  const current = await loadJson(db, actor, id);
+  return new AppError(409, 'VERSION_CONFLICT', '档案已被他人修改，请查看最新内容后再保存', undefined, { current },
+    `stale version for household ${id}`);
+}
+
+export async function removeHousehold(db: Db, actor: Actor, id: number, input: unknown): Promise<HouseholdJson> {
+  const reason = typeof (input as { reason?: unknown })?.reason === 'string' ? (input as { reason: string }).reason.trim() : '';
+  if (!reason) throw validationFailed([{ path: 'reason', message: '请填写剔除原因' }], 'household removal');
+  if (reason.length > 500) throw validationFailed([{ path: 'reason', message: '剔除原因不能超过500个字' }], 'household removal');
+  const current = await repo.findHouseholdRow(db, actor, id);
+  if (!current) throw notFound('档案');
+  if (!canWriteRegion(actor, current.region_code)) throw forbidden();
+  if (current.status === 'removed') throw new AppError(409, 'HOUSEHOLD_REMOVED', '该档案已剔除');
+  const at = nowIso();
+  return db.transaction().execute(async (trx) => {
+    const res = await trx
+      .updateTable('households')
+      .set({ status: 'removed', removal_reason: reason, removed_at: at, version: current.version + 1, updated_by: actor.id, updated_at: at })
+      .where('id', '=', id)
+      .where('version', '=', current.version)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) throw await conflict(trx, actor, id);
+    const data = rowToData(current, await repo.findMembers(trx, id));
+    await trx.insertInto('household_versions').values({
+      household_id: id, version: current.version + 1, action: 'remove', changed_by: actor.id, changed_at: at,
+      changes: JSON.stringify([{ path: 'status', label: '状态', old: '在册', new: '已剔除' }]), reason, snapshot: JSON.stringify(data),
+    }).execute();
+    await appendAudit(trx, { userId: actor.id, username: actor.username, action: 'household.remove', entity: 'household', entityId: id, detail: { reason }, ip: actor.ip });
+    return (await loadJson(trx, actor, id))!;
+  });
+}
+
+/** A full file with identity numbers in the clear: every such view is audited. */
+export async function getHousehold(db: Db, actor: Actor, id: number): Promise<HouseholdJson> {
+  const file = await loadJson(db, actor, id);
+  if (!file) throw notFound('档案');
+  await auditNow(db, { userId: actor.id, username: actor.username, action: 'household.view', entity: 'household', entityId: id, ip: actor.ip });
+  return file;
+}
+
+export async function getHistory(db: Db, actor: Actor, id: number) {
+  const row = await repo.findHouseholdRow(db, actor, id);
+  if (!row) throw notFound('档案');
+  const versions = await repo.listVersions(db, id);
+  return versions.map((v) => ({
+    version: v.version,
+    action: v.action,
+    changedAt: v.changed_at,
+    changedBy: { id: Number(v.user_id), username: v.username, displayName: v.display_name },
+    reason: v.reason,
+    changes: JSON.parse(v.changes),
+  }));
+}
+
+const listQuerySchema = z.object({
+  regionCode: z.string().regex(/^[A-Z]\d{2}$/, { error: '地区代码格式不正确' }).optional(),
+  category: z.enum(CATEGORIES, { error: `困难类别应为：${CATEGORIES.join('、')}` }).optional(),
+  status: z.enum(HOUSEHOLD_STATUSES, { error: `状态应为：${HOUSEHOLD_STATUSES.join('、')}` }).optional(),
+  q: z.string().trim().max(40, { error: '搜索内容不能超过40个字' }).optional(),
+  page: z.coerce.number({ error: '页码应为正整数' }).int({ error: '页码应为正整数' }).min(1, { error: '页码应为正整数' }).max(100000, { error: '页码过大' }).default(1),
+  pageSize: z.coerce.number({ error: '每页条数应为1至100' }).int({ error: '每页条数应为1至100' }).min(1, { error: '每页条数应为1至100' }).max(100, { error: '每页条数应为1至100' }).default(20),
+  sort: z
+    .string()
+    .regex(new RegExp(`^(${Object.keys(repo.SORT_COLUMNS).join('|')}):(asc|desc)$`), {
+      error: `排序应为 字段:asc|desc，字段可选 ${Object.keys(repo.SORT_COLUMNS).join('、')}`,
+    })
+    .default('updatedAt:desc'),
+});
+export { listQuerySchema };
+
+export async function listHouseholds(db: Db, actor: Actor, query: unknown) {
+  const clean = Object.fromEntries(Object.entries((query ?? {}) as Record<string, unknown>).filter(([, v]) => v !== '' && v !== undefined));
+  const r = listQuerySchema.safeParse(clean);
+  if (!r.success) throw validationFailed(toFieldErrors(r.error), 'household list query');
+  const { sort, ...f } = r.data;
+  const [key, dir] = sort.split(':') as [keyof typeof repo.SORT_COLUMNS, 'asc' | 'desc'];
+  const { rows, total } = await repo.listHouseholdRows(db, actor, { ...f, sort: { column: repo.SORT_COLUMNS[key], desc: dir === 'desc' } });
+  const regions = new Map((await listOrgs(db)).map((o) => [o.code, o.name]));
+  return {
+    total,
+    items: rows.map((r) => ({
+      id: Number(r.id),
+      workerNo: r.worker_no,
+      regionCode: r.region_code,
+      regionName: regions.get(r.region_code) ?? r.region_code,
+      name: r.name,
+      gender: r.gender,
+      idNumber: maskIdNumber(r.id_number),
+      category: r.category,
+      fillDate: r.fill_date,
+      householdSize: r.household_size,
+      householdAnnualIncome: fenToYuan(r.household_annual_income),
+      perCapitaIncome: fenToYuan(r.per_capita_income),
+      causes: r.causes ? r.causes.split(',') : [],
+      status: r.status,
+      warningCount: r.warning_count,
+      updatedAt: r.updated_at,
+    })),
+  };
+}

@@ -1,0 +1,97 @@
+// API test context: a fresh database per test file (SQLite in memory, or a PostgreSQL schema of
+// its own inside the run's database), the app built on it, and logged-in clients.
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import pg from 'pg';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../src/app.js';
+import type { Config } from '../src/config.js';
+import { migrateToLatest, openDb, type Db } from '../src/db/index.js';
+import { seedOrgs } from '../src/modules/orgs/orgs.repository.js';
+import { createUser, ensureAdmin } from '../src/modules/users/users.service.js';
+
+export const ADMIN_PASSWORD = 'Admin-Test-2026!';
+export const dbKind = (process.env.BANGFU_TEST_DB ?? 'sqlite') as 'sqlite' | 'pg';
+
+export interface TestContext {
+  app: FastifyInstance;
+  db: Db;
+  close(): Promise<void>;
+  login(username: string, password: string): Promise<Client>;
+  admin(): Promise<Client>;
+  /** creates a user (through the service) and logs in as them */
+  userIn(orgCode: string, role?: 'admin' | 'city' | 'region'): Promise<Client>;
+}
+
+export interface Client {
+  username: string;
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  put(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  del(url: string): Promise<LightMyRequestResponse>;
+}
+
+export async function createTestContext(): Promise<TestContext> {
+  let db: Db;
+  let dropSchema: (() => Promise<void>) | undefined;
+  if (dbKind === 'pg') {
+    const url = inject('pgUrl');
+    const schema = `t_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create schema ${schema}`);
+    await admin.end();
+    db = openDb({ kind: 'postgres', url, searchPath: schema });
+    dropSchema = async () => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`drop schema ${schema} cascade`);
+      await c.end();
+    };
+  } else {
+    db = openDb({ kind: 'sqlite', file: ':memory:' });
+  }
+  await migrateToLatest(db);
+  await seedOrgs(db);
+  await ensureAdmin(db, ADMIN_PASSWORD);
+  const config: Config = { port: 0, host: '127.0.0.1', db: { kind: 'sqlite', file: ':memory:' }, logLevel: 'silent', cookieSecure: false, webDist: '/nonexistent' };
+  const app = await buildApp({ config, db, logger: false });
+  await app.ready();
+
+  let seq = 0;
+  const ctx: TestContext = {
+    app,
+    db,
+    async close() {
+      await app.close();
+      await db.destroy();
+      await dropSchema?.();
+    },
+    login: (username, password) => loginClient(app, username, password),
+    admin: () => loginClient(app, 'admin', ADMIN_PASSWORD),
+    async userIn(orgCode, role) {
+      const username = `u${orgCode.replace(/\W/g, '')}_${++seq}_${randomBytes(3).toString('hex')}`;
+      const password = `Pw-${randomBytes(8).toString('hex')}`;
+      await createUser(db, null, { username, password, displayName: `测试${seq}`, orgCode, role });
+      return loginClient(app, username, password);
+    },
+  };
+  return ctx;
+}
+
+export async function loginClient(app: FastifyInstance, username: string, password: string): Promise<Client> {
+  const res = await app.inject({ method: 'POST', url: '/api/session', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login as ${username} failed: ${res.statusCode} ${res.body}`);
+  const cookies: Record<string, string> = {};
+  for (const c of res.cookies) cookies[c.name] = c.value;
+  const headers = () => ({ 'x-csrf-token': cookies.bangfu_csrf });
+  const send = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown) =>
+    app.inject({ method, url, cookies, headers: method === 'GET' ? {} : headers(), ...(payload === undefined ? {} : { payload: payload as object }) });
+  return {
+    username,
+    get: (url) => send('GET', url),
+    post: (url, body) => send('POST', url, body ?? {}),
+    put: (url, body) => send('PUT', url, body ?? {}),
+    del: (url) => send('DELETE', url),
+  };
+}

@@ -1,0 +1,166 @@
+// The one door to the server. Every page goes through `request` (or the typed functions in
+// src/api/*.ts built on it) and decides nothing about transport: cookies, CSRF, JSON, error
+// shape and the 401 redirect all live here.
+import type { FieldError } from '@bangfu/core';
+
+export const CSRF_COOKIE = 'bangfu_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+/** Chinese fallbacks when a response carries no usable message. */
+const CODE_MESSAGES: Record<string, string> = {
+  VALIDATION_FAILED: '填写的内容有误，请按提示修改',
+  UNAUTHENTICATED: '登录已失效，请重新登录',
+  INVALID_CREDENTIALS: '用户名或密码错误',
+  FORBIDDEN: '没有权限执行此操作',
+  CSRF_FAILED: '页面已过期，请刷新页面后重试',
+  NOT_FOUND: '要找的内容不存在或已被删除',
+  VERSION_CONFLICT: '档案已被他人修改，请重新加载后再改',
+  DUPLICATE_ID_NUMBER: '该身份证号已有在册档案',
+  INTERNAL: '服务器内部错误，请稍后重试',
+  NETWORK_ERROR: '无法连接服务器，请检查网络后重试',
+  BAD_RESPONSE: '服务器返回了无法识别的内容，请稍后重试',
+};
+
+export function messageOfCode(code: string, status?: number): string {
+  return CODE_MESSAGES[code] ?? (status ? `请求失败（${status}）` : '请求失败');
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly fieldErrors: FieldError[];
+  /** the whole error body, e.g. `current` of a VERSION_CONFLICT */
+  readonly body: Record<string, unknown> | null;
+
+  constructor(status: number, code: string, message: string, fieldErrors: FieldError[] = [], body: Record<string, unknown> | null = null) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.fieldErrors = fieldErrors;
+    this.body = body;
+  }
+}
+
+export function isApiError(e: unknown, code?: string): e is ApiError {
+  return e instanceof ApiError && (code === undefined || e.code === code);
+}
+
+/** The Chinese sentence to show for any thrown value. */
+export function errorMessage(e: unknown): string {
+  if (e instanceof ApiError) return e.message;
+  if (e instanceof Error && e.message) return e.message;
+  return '操作失败，请稍后重试';
+}
+
+export function readCookie(name: string, cookie: string = typeof document === 'undefined' ? '' : document.cookie): string | null {
+  for (const part of cookie.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0) continue;
+    if (part.slice(0, eq).trim() === name) {
+      const raw = part.slice(eq + 1).trim();
+      try {
+        return decodeURIComponent(raw);
+      } catch {
+        return raw;
+      }
+    }
+  }
+  return null;
+}
+
+/** Where a 401 sends the user. The router installs a handler that navigates without a reload. */
+type UnauthorizedHandler = (loginUrl: string) => void;
+let onUnauthorized: UnauthorizedHandler = (loginUrl) => window.location.assign(loginUrl);
+export function setUnauthorizedHandler(fn: UnauthorizedHandler): void {
+  onUnauthorized = fn;
+}
+
+/** /login?redirect=<the page the user wanted>. */
+export function loginUrlFor(wanted: string = currentUrl()): string {
+  return wanted && wanted !== '/' && !wanted.startsWith('/login') ? `/login?redirect=${encodeURIComponent(wanted)}` : '/login';
+}
+
+function currentUrl(): string {
+  if (typeof window === 'undefined') return '/';
+  return window.location.pathname + window.location.search;
+}
+
+export type Query = Record<string, string | number | boolean | null | undefined>;
+
+export interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  signal?: AbortSignal;
+  /** false: a 401 is just thrown (the login form, the session probe). Default true. */
+  redirectOn401?: boolean;
+}
+
+export function withQuery(url: string, query?: Query): string {
+  if (!query) return url;
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') qs.set(k, String(v));
+  const s = qs.toString();
+  return s ? `${url}${url.includes('?') ? '&' : '?'}${s}` : url;
+}
+
+function toFieldErrors(v: unknown): FieldError[] {
+  if (!Array.isArray(v)) return [];
+  return v
+    .filter((x): x is { path?: unknown; message?: unknown } => typeof x === 'object' && x !== null)
+    .map((x) => ({ path: typeof x.path === 'string' ? x.path : '', message: typeof x.message === 'string' ? x.message : '内容不正确' }));
+}
+
+export async function request<T>(method: string, url: string, opts: RequestOptions = {}): Promise<T> {
+  const upper = method.toUpperCase();
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  if (upper !== 'GET' && upper !== 'HEAD') {
+    const token = readCookie(CSRF_COOKIE);
+    if (token) headers[CSRF_HEADER] = token;
+  }
+
+  let res: Response;
+  try {
+    res = await fetch(withQuery(url, opts.query), {
+      method: upper,
+      headers,
+      credentials: 'same-origin',
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      signal: opts.signal,
+    });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new ApiError(0, 'NETWORK_ERROR', messageOfCode('NETWORK_ERROR'));
+  }
+
+  const text = res.status === 204 ? '' : await res.text();
+  let data: unknown = undefined;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = undefined;
+    }
+  }
+
+  if (res.ok) {
+    if (text && data === undefined) throw new ApiError(res.status, 'BAD_RESPONSE', messageOfCode('BAD_RESPONSE'));
+    return data as T;
+  }
+
+  const body = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : null;
+  const code = typeof body?.code === 'string' ? body.code : res.status === 401 ? 'UNAUTHENTICATED' : res.status >= 500 ? 'INTERNAL' : `HTTP_${res.status}`;
+  const message = typeof body?.message === 'string' && body.message ? body.message : messageOfCode(code, res.status);
+  const error = new ApiError(res.status, code, message, toFieldErrors(body?.errors), body);
+
+  if (res.status === 401 && opts.redirectOn401 !== false) onUnauthorized(loginUrlFor());
+  throw error;
+}
+
+export const http = {
+  get: <T>(url: string, opts?: Omit<RequestOptions, 'body'>) => request<T>('GET', url, opts),
+  post: <T>(url: string, body?: unknown, opts?: Omit<RequestOptions, 'body'>) => request<T>('POST', url, { ...opts, body }),
+  put: <T>(url: string, body?: unknown, opts?: Omit<RequestOptions, 'body'>) => request<T>('PUT', url, { ...opts, body }),
+  del: <T>(url: string, opts?: Omit<RequestOptions, 'body'>) => request<T>('DELETE', url, opts),
+};

@@ -1,0 +1,273 @@
+import { useEffect, useMemo } from 'react';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { Alert, Button, Card, Col, Form, Input, Row, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import type { TableProps } from 'antd';
+import { ExclamationCircleOutlined, PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { CATEGORIES, HOUSEHOLD_STATUS_LABELS } from '@bangfu/core';
+import { listHouseholds, type HouseholdListItem, type SortKey } from '../../api/households';
+import { errorMessage } from '../../api/request';
+import { dateText, yuanText } from '../../lib/format';
+import { ownRegionOf, useSessionUser } from '../../lib/session';
+import { useRegions } from '../../lib/useOrgs';
+import { useRequest } from '../../lib/useRequest';
+import PageHeader from '../../components/PageHeader';
+import { CategoryTag, StatusBadge } from '../../components/Tags';
+import { PAGE_SIZES, readListState, toApiQuery, writeListState, type ListState, type StatusFilter } from './listQuery';
+
+interface FilterValues {
+  regionCode?: string;
+  category?: string;
+  status: StatusFilter;
+  q?: string;
+}
+
+const STATUS_OPTIONS: { value: StatusFilter; label: string }[] = [
+  { value: 'active', label: HOUSEHOLD_STATUS_LABELS.active },
+  { value: 'removed', label: HOUSEHOLD_STATUS_LABELS.removed },
+  { value: 'all', label: '全部' },
+];
+
+// Clicking a sorted header flips the order; it never drops back to "unsorted" (the server
+// always sorts, by 更新时间 descending unless told otherwise).
+const ASC_FIRST: ('ascend' | 'descend')[] = ['ascend', 'descend', 'ascend'];
+const DESC_FIRST: ('ascend' | 'descend')[] = ['descend', 'ascend', 'descend'];
+
+export default function HouseholdListPage() {
+  const user = useSessionUser();
+  const ownRegion = ownRegionOf(user);
+  const { regions, regionName } = useRegions(user);
+  const [params, setParams] = useSearchParams();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<FilterValues>();
+
+  const state = useMemo(() => readListState(params), [params]);
+  const apiQuery = useMemo(() => toApiQuery(state, ownRegion), [state, ownRegion]);
+  const key = JSON.stringify(apiQuery);
+  const { data, error, loading, reload } = useRequest((signal) => listHouseholds(apiQuery, signal), key);
+
+  // The filter form follows the URL (Back, a pasted link).
+  useEffect(() => {
+    form.setFieldsValue({ regionCode: ownRegion ?? state.regionCode, category: state.category, status: state.status, q: state.q ?? '' });
+  }, [form, state, ownRegion]);
+
+  // A page number past the end (records removed meanwhile): go to the last page.
+  useEffect(() => {
+    if (data && data.items.length === 0 && data.total > 0 && state.page > 1) {
+      const last = Math.max(1, Math.ceil(data.total / state.pageSize));
+      if (last !== state.page) setParams(writeListState({ ...state, page: last }), { replace: true });
+    }
+  }, [data, state, setParams]);
+
+  const update = (patch: Partial<ListState>) => setParams(writeListState({ ...state, ...patch }));
+
+  function onSearch(v: FilterValues) {
+    update({ regionCode: ownRegion ? undefined : v.regionCode || undefined, category: v.category || undefined, status: v.status, q: v.q?.trim() || undefined, page: 1 });
+  }
+
+  function onReset() {
+    setParams(writeListState({ ...readListState(new URLSearchParams()), pageSize: state.pageSize }));
+  }
+
+  const from = location.pathname + location.search;
+  const sortOrderOf = (k: SortKey) => (state.sortKey === k ? (state.sortOrder === 'asc' ? 'ascend' : 'descend') : null);
+
+  const columns: TableProps<HouseholdListItem>['columns'] = [
+    {
+      title: '职工编号',
+      dataIndex: 'workerNo',
+      key: 'workerNo',
+      width: 112,
+      sorter: true,
+      sortDirections: ASC_FIRST,
+      sortOrder: sortOrderOf('workerNo'),
+      render: (v: string, r) => (
+        <Link to={`/households/${r.id}`} state={{ from }} className="mono">
+          {v}
+        </Link>
+      ),
+    },
+    { title: '姓名', dataIndex: 'name', key: 'name', width: 84, ellipsis: true },
+    { title: '性别', dataIndex: 'gender', key: 'gender', width: 56, align: 'center' },
+    { title: '身份证号', dataIndex: 'idNumber', key: 'idNumber', width: 172, render: (v: string) => <span className="mono">{v}</span> },
+    { title: '地区', dataIndex: 'regionName', key: 'regionName', width: 104, ellipsis: true, render: (v: string, r) => v || regionName(r.regionCode) },
+    { title: '困难类别', dataIndex: 'category', key: 'category', width: 100, render: (v: string) => <CategoryTag value={v} /> },
+    { title: '家庭人口', dataIndex: 'householdSize', key: 'householdSize', width: 84, align: 'right' },
+    {
+      title: '人均年收入(元)',
+      dataIndex: 'perCapitaIncome',
+      key: 'perCapitaIncome',
+      width: 132,
+      align: 'right',
+      sorter: true,
+      sortDirections: ASC_FIRST,
+      sortOrder: sortOrderOf('perCapitaIncome'),
+      render: (v: number) => <span className="num">{yuanText(v)}</span>,
+    },
+    {
+      title: '填报日期',
+      dataIndex: 'fillDate',
+      key: 'fillDate',
+      width: 112,
+      sorter: true,
+      sortDirections: DESC_FIRST,
+      sortOrder: sortOrderOf('fillDate'),
+      render: (v: string) => dateText(v),
+    },
+    {
+      title: '更新时间',
+      dataIndex: 'updatedAt',
+      key: 'updatedAt',
+      width: 112,
+      sorter: true,
+      sortDirections: DESC_FIRST,
+      sortOrder: sortOrderOf('updatedAt'),
+      render: (v: string) => dateText(v),
+    },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      key: 'status',
+      width: 84,
+      render: (v: HouseholdListItem['status']) => <StatusBadge value={v} />,
+    },
+    {
+      title: '数据提示',
+      dataIndex: 'warningCount',
+      key: 'warningCount',
+      width: 84,
+      align: 'center',
+      render: (n: number) =>
+        n > 0 ? (
+          <Tooltip title={`有 ${n} 项数据提示，请在详情中核对`}>
+            <Tag color="warning" icon={<ExclamationCircleOutlined />} style={{ marginInlineEnd: 0 }}>
+              {n}
+            </Tag>
+          </Tooltip>
+        ) : (
+          <Typography.Text type="secondary">—</Typography.Text>
+        ),
+    },
+    {
+      title: '操作',
+      key: 'actions',
+      width: 100,
+      fixed: 'right',
+      render: (_: unknown, r) => (
+        <Space size={12}>
+          <Link to={`/households/${r.id}`} state={{ from }} aria-label={`查看 ${r.name} 的档案`}>
+            查看
+          </Link>
+          <Link to={`/households/${r.id}/edit`} state={{ from }} aria-label={`编辑 ${r.name} 的档案`}>
+            编辑
+          </Link>
+        </Space>
+      ),
+    },
+  ];
+
+  const onTableChange: TableProps<HouseholdListItem>['onChange'] = (pagination, _filters, sorter, extra) => {
+    if (extra.action === 'sort') {
+      const s = Array.isArray(sorter) ? sorter[0] : sorter;
+      const k = s?.columnKey as SortKey | undefined;
+      if (k && s.order) update({ sortKey: k, sortOrder: s.order === 'ascend' ? 'asc' : 'desc', page: 1 });
+      return;
+    }
+    const pageSize = pagination.pageSize ?? state.pageSize;
+    update({ page: pageSize !== state.pageSize ? 1 : pagination.current ?? 1, pageSize });
+  };
+
+  return (
+    <div className="page">
+      <PageHeader title="档案列表" subTitle="困难职工档案（一户一档）" />
+
+      <Card className="filter-card" variant="borderless">
+        <Form<FilterValues> form={form} name="householdFilter" layout="horizontal" onFinish={onSearch} initialValues={{ status: 'active' }} labelCol={{ flex: '72px' }}>
+          <Row gutter={[24, 12]}>
+            <Col xs={24} md={12} xl={6}>
+              <Form.Item label="地区" name="regionCode" style={{ marginBottom: 0 }}>
+                <Select allowClear placeholder="全部地区" options={regions} disabled={!!ownRegion} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12} xl={6}>
+              <Form.Item label="困难类别" name="category" style={{ marginBottom: 0 }}>
+                <Select allowClear placeholder="全部类别" options={CATEGORIES.map((c) => ({ value: c, label: c }))} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12} xl={5}>
+              <Form.Item label="状态" name="status" style={{ marginBottom: 0 }}>
+                <Select options={STATUS_OPTIONS} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12} xl={7}>
+              <Form.Item label="关键词" name="q" style={{ marginBottom: 0 }}>
+                <Input allowClear placeholder="姓名 / 职工编号 / 身份证号" maxLength={40} />
+              </Form.Item>
+            </Col>
+            <Col span={24} className="filter-actions">
+              <Space>
+                <Button onClick={onReset} id="householdFilter_reset">
+                  重置
+                </Button>
+                <Button type="primary" htmlType="submit" icon={<SearchOutlined />} id="householdFilter_submit">
+                  查询
+                </Button>
+              </Space>
+            </Col>
+          </Row>
+        </Form>
+      </Card>
+
+      <Card variant="borderless" className="table-card">
+        <div className="table-toolbar">
+          <div className="table-toolbar-title">
+            困难职工档案
+            {data && (
+              <Typography.Text type="secondary" className="table-total" data-testid="list-total">
+                共 {data.total.toLocaleString('zh-CN')} 户
+              </Typography.Text>
+            )}
+          </div>
+          <Space>
+            <Tooltip title="刷新">
+              <Button icon={<ReloadOutlined />} onClick={reload} aria-label="刷新" />
+            </Tooltip>
+            <Button type="primary" icon={<PlusOutlined />} id="household-new" onClick={() => navigate('/households/new', { state: { from } })}>
+              新建档案
+            </Button>
+          </Space>
+        </div>
+        {error != null && (
+          <Alert
+            type="error"
+            showIcon
+            message="档案列表加载失败"
+            description={errorMessage(error)}
+            action={<Button onClick={reload}>重试</Button>}
+            style={{ marginBottom: 16 }}
+          />
+        )}
+        <Table<HouseholdListItem>
+          id="household-table"
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={data?.items ?? []}
+          loading={loading}
+          onChange={onTableChange}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: loading ? '正在加载…' : '没有符合条件的档案' }}
+          pagination={{
+            current: state.page,
+            pageSize: state.pageSize,
+            total: data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: PAGE_SIZES.map(String),
+            showQuickJumper: true,
+            showTotal: (total) => `共 ${total.toLocaleString('zh-CN')} 户`,
+          }}
+        />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+// The list's state lives in the URL (?regionCode=H01&category=低保户&status=active&q=张&page=2&pageSize=20&sort=fillDate:desc)
+// so that Back, reload and a copied link all show the same page.
+import { CATEGORIES } from '@bangfu/core';
+import { SORT_KEYS, type HouseholdListQuery, type SortKey, type SortOrder } from '../../api/households';
+
+export const PAGE_SIZES = [10, 20, 50, 100] as const;
+export const DEFAULT_PAGE_SIZE = 20;
+export const DEFAULT_SORT = 'updatedAt:desc';
+
+/** 在册 by default; 'all' shows both. */
+export type StatusFilter = 'active' | 'removed' | 'all';
+
+export interface ListState {
+  regionCode?: string;
+  category?: string;
+  status: StatusFilter;
+  q?: string;
+  page: number;
+  pageSize: number;
+  sortKey: SortKey;
+  sortOrder: SortOrder;
+}
+
+function positiveInt(v: string | null, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
+  const n = v && /^\d+$/.test(v) ? Number(v) : NaN;
+  return Number.isSafeInteger(n) && n >= 1 ? Math.min(n, max) : fallback;
+}
+
+export function parseSort(v: string | null | undefined): { sortKey: SortKey; sortOrder: SortOrder } {
+  const [key, order] = (v || DEFAULT_SORT).split(':');
+  const sortKey = (SORT_KEYS as readonly string[]).includes(key) ? (key as SortKey) : 'updatedAt';
+  const sortOrder: SortOrder = order === 'asc' ? 'asc' : 'desc';
+  return { sortKey, sortOrder };
+}
+
+export function readListState(params: URLSearchParams): ListState {
+  const status = params.get('status');
+  const category = params.get('category') || undefined;
+  const pageSize = positiveInt(params.get('pageSize'), DEFAULT_PAGE_SIZE, 100);
+  return {
+    regionCode: params.get('regionCode') || undefined,
+    category: category && (CATEGORIES as readonly string[]).includes(category) ? category : undefined,
+    status: status === 'removed' || status === 'all' ? status : 'active',
+    q: params.get('q')?.trim() || undefined,
+    page: positiveInt(params.get('page'), 1),
+    pageSize: (PAGE_SIZES as readonly number[]).includes(pageSize) ? pageSize : DEFAULT_PAGE_SIZE,
+    ...parseSort(params.get('sort')),
+  };
+}
+
+/** Only what differs from the defaults goes into the URL. */
+export function writeListState(s: ListState): URLSearchParams {
+  const p = new URLSearchParams();
+  if (s.regionCode) p.set('regionCode', s.regionCode);
+  if (s.category) p.set('category', s.category);
+  if (s.status !== 'active') p.set('status', s.status);
+  if (s.q) p.set('q', s.q);
+  if (s.page > 1) p.set('page', String(s.page));
+  if (s.pageSize !== DEFAULT_PAGE_SIZE) p.set('pageSize', String(s.pageSize));
+  const sort = `${s.sortKey}:${s.sortOrder}`;
+  if (sort !== DEFAULT_SORT) p.set('sort', sort);
+  return p;
+}
+
+/** What GET /api/households receives: one page, never more. */
+export function toApiQuery(s: ListState, ownRegion: string | null): HouseholdListQuery {
+  return {
+    regionCode: ownRegion ?? s.regionCode,
+    category: s.category,
+    status: s.status === 'all' ? undefined : s.status,
+    q: s.q,
+    page: s.page,
+    pageSize: s.pageSize,
+    sort: `${s.sortKey}:${s.sortOrder}`,
+  };
+}
