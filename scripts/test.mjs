@@ -29,7 +29,7 @@ function finalLine(passed, failed, skipped = 0) {
 }
 
 function fail(message) {
-  console.error(`ERROR: ${message}`);
+  console.log(`ERROR: ${message}`);
   finalLine(0, 1);
   process.exit(1);
 }
@@ -132,7 +132,7 @@ if (projects.includes('e2e')) {
   }
 }
 if (problems.length) {
-  for (const p of problems.slice(0, -1)) console.error(`ERROR: ${p}`);
+  for (const p of problems.slice(0, -1)) console.log(`ERROR: ${p}`);
   fail(problems.at(-1));
 }
 if (projects.length === 0) fail('none of the requested projects can run here (see the NOTICEs above).');
@@ -165,7 +165,7 @@ process.on('SIGINT', forward('SIGINT'));
 process.on('SIGTERM', forward('SIGTERM'));
 const { code, signal } = await new Promise((resolve) => {
   child.on('error', (e) => {
-    console.error(`ERROR: could not start vitest: ${e.message}`);
+    console.log(`ERROR: could not start vitest: ${e.message}`);
     resolve({ code: 1, signal: null });
   });
   child.on('exit', (code, signal) => resolve({ code, signal }));

@@ -35,7 +35,7 @@ function optionalText(label: string, max = 500) {
 }
 
 function oneOf<const T extends readonly [string, ...string[]]>(label: string, values: T) {
-  const list = values.length > 12 ? `${values.slice(0, 6).join('、')}等` : values.join('、');
+  const list = values.length > 20 ? `${values.slice(0, 6).join('、')}等` : values.join('、');
   return z.enum(values, {
     error: (iss) => (absent(iss.input) || iss.input === '' ? `请选择${label}` : `${label}「${String(iss.input)}」不是规定的值，应为：${list}`),
   });

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { parseHousehold, type HouseholdData } from './household.js';
 import { idCheckChar } from './idNumber.js';
@@ -6,6 +5,9 @@ import {
   CONDITION_LABELS, EXPENSE_REASON_LABELS, EXPENSE_REASONS, FLAG_LABELS, IDENTIFY_FLAGS, SPECIAL_REASONS,
   SPECIAL_REASON_LABELS, identify, identifyWithLine, parseRatio, policyForLine, type IdentifyResult,
 } from './identify.js';
+
+// core is type-checked without Node types (the web uses it too), so fs comes in untyped.
+const { readFileSync } = (await import('node:fs' as string)) as { readFileSync(path: URL, encoding: 'utf8'): string };
 
 // Expected values below are worked out by hand from identification.md, not read back from the code.
 
@@ -174,7 +176,11 @@ describe('per-capita income: half-up to 0.01 yuan', () => {
     const r = run({ householdAnnualIncome: 17999.99 });
     expect(r.perCapitaIncome).toBe(6000);
     expect(r.conditions).toEqual(['C1']);
-    expect(r.explanation).toContain('精确比较：家庭年度总收入 17,999.99 元低于 3 人合计 18,000.00 元');
+    expect(r.explanation).toBe(
+      '家庭年人均收入 6,000.00 元，低于当地年低保标准 6,000.00 元（每月 500 元）' +
+        '（人均收入为四舍五入值；精确比较：家庭年度总收入 17,999.99 元低于 3 人合计 18,000.00 元），' +
+        '符合条件一，建议困难类别：低保户。该户符合低保条件但未享受低保（应保未保），请协助申请。',
+    );
   });
 });
 

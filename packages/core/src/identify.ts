@@ -270,27 +270,30 @@ export function identify(h: HouseholdData, policy: IdentifyPolicy): IdentifyResu
   const pct = percentText(marginal);
   const upper = `${exactYuan(marginal.num * A, marginal.scale)} 元`;
   const P_ = BigInt(perCapitaFen);
-  let income: string;
+  let compare: string;
+  let verdict: string;
   let displayAgrees: boolean; // does the rounded per-capita figure read the same as the exact comparison?
   if (c1) {
-    income = `家庭年人均收入 ${P} 元，低于${lineText}，符合条件一`;
+    compare = `家庭年人均收入 ${P} 元，低于${lineText}`;
+    verdict = '符合条件一';
     displayAgrees = P_ < A;
   } else if (inBand) {
-    income =
-      `家庭年人均收入 ${P} 元，不低于${lineText}，且不超过其 ${pct}（${upper}），` +
-      (c2
-        ? `有特殊困难（${specialReasons.map((r) => SPECIAL_REASON_LABELS[r]).join('、')}），符合条件二`
-        : '但无患病、上学、残疾、单亲或其他特殊困难，不符合条件二');
+    compare = `家庭年人均收入 ${P} 元，不低于${lineText}，且不超过其 ${pct}（${upper}）`;
+    verdict = c2
+      ? `有特殊困难（${specialReasons.map((r) => SPECIAL_REASON_LABELS[r]).join('、')}），符合条件二`
+      : '但无患病、上学、残疾、单亲或其他特殊困难，不符合条件二';
     displayAgrees = P_ * marginal.den <= marginal.num * A;
   } else {
-    income = `家庭年人均收入 ${P} 元，超过${lineText}的 ${pct}（${upper}），不符合条件一、条件二`;
+    compare = `家庭年人均收入 ${P} 元，超过${lineText}的 ${pct}（${upper}）`;
+    verdict = '不符合条件一、条件二';
     displayAgrees = P_ * marginal.den > marginal.num * A;
   }
   if (!displayAgrees) {
     const bound = c1 ? `${formatYuan(Number(AN))} 元` : `${exactYuan(marginal.num * AN, marginal.scale)} 元`;
     const rel = c1 ? '低于' : inBand ? '不超过' : '超过';
-    income += `（人均收入为四舍五入值；精确比较：家庭年度总收入 ${formatYuan(T)} 元${rel} ${N} 人合计 ${bound}）`;
+    compare += `（人均收入为四舍五入值；精确比较：家庭年度总收入 ${formatYuan(T)} 元${rel} ${N} 人合计 ${bound}）`;
   }
+  const income = `${compare}，${verdict}`;
   const clauses = [income];
   if (c3) clauses.push(`${expenseClause(expenseReasons, true)}，符合条件三`);
   else if (!eligible) {

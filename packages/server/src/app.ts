@@ -18,6 +18,9 @@ import { householdRoutes } from './modules/households/households.routes.js';
 import { orgRoutes } from './modules/orgs/orgs.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { identificationRoutes } from './modules/identification/identification.routes.js';
+import { reevaluateJob } from './modules/identification/reevaluate.job.js';
+import { JobRunner } from './modules/jobs/job-runner.js';
 
 export interface AppOptions {
   config: Config;
@@ -103,6 +106,11 @@ export async function buildApp({ config, db, logger }: AppOptions): Promise<Fast
   await app.register(userRoutes, { db });
   await app.register(orgRoutes, { db });
   await app.register(householdRoutes, { db });
+  const runner = new JobRunner(db, { reevaluate: reevaluateJob }, app.log);
+  app.decorate('jobs', runner);
+  await app.register(identificationRoutes, { db, runner });
+  app.addHook('onReady', async () => runner.kick()); // resumes jobs a restart interrupted
+  app.addHook('onClose', async () => runner.stop());
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   const webDist = config.webDist ?? path.resolve(import.meta.dirname, '../../web/dist');

@@ -34,6 +34,7 @@ export interface Client {
 export async function createTestContext(): Promise<TestContext> {
   let db: Db;
   let dropSchema: (() => Promise<void>) | undefined;
+  let schemaName: string | undefined;
   if (dbKind === 'pg') {
     const url = inject('pgUrl');
     const schema = `t_${randomBytes(6).toString('hex')}`;
@@ -42,6 +43,7 @@ export async function createTestContext(): Promise<TestContext> {
     await admin.query(`create schema ${schema}`);
     await admin.end();
     db = openDb({ kind: 'postgres', url, searchPath: schema });
+    schemaName = schema;
     dropSchema = async () => {
       const c = new pg.Client({ connectionString: url });
       await c.connect();
@@ -51,7 +53,7 @@ export async function createTestContext(): Promise<TestContext> {
   } else {
     db = openDb({ kind: 'sqlite', file: ':memory:' });
   }
-  await migrateToLatest(db);
+  await migrateToLatest(db, { schema: schemaName });
   await seedOrgs(db);
   await ensureAdmin(db, ADMIN_PASSWORD);
   const config: Config = { port: 0, host: '127.0.0.1', db: { kind: 'sqlite', file: ':memory:' }, logLevel: 'silent', cookieSecure: false, webDist: '/nonexistent' };

@@ -1,7 +1,7 @@
 // Table types for Kysely. Booleans are stored as 0/1 integers and timestamps as ISO-8601 UTC
 // text on both databases, so one code base reads the same values back from SQLite and PostgreSQL.
 // Money is integer fen. Dates are `YYYY-MM-DD` text.
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 export interface OrgTable {
   code: string;
@@ -96,6 +96,22 @@ export interface HouseholdTable {
   created_at: string;
   updated_by: number;
   updated_at: string;
+  fill_year: number;
+  id_eligible: ColumnType<number | null, number | null | undefined, number | null>;
+  id_c1: Generated<number>;
+  id_c2: Generated<number>;
+  id_c3: Generated<number>;
+  id_special: Generated<number>;
+  id_category: ColumnType<string | null, string | null | undefined, string | null>;
+  id_flag_mismatch: Generated<number>;
+  id_flag_dibao_not_received: Generated<number>;
+  id_flag_dibao_above: Generated<number>;
+  id_flag_no_line: Generated<number>;
+  id_policy_version: ColumnType<number | null, number | null | undefined, number | null>;
+  id_file_version: ColumnType<number | null, number | null | undefined, number | null>;
+  /** JSON of IdentifyResult */
+  id_result: ColumnType<string | null, string | null | undefined, string | null>;
+  id_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface MemberTable {
@@ -156,7 +172,89 @@ export interface AuditHeadTable {
   last_hash: string;
 }
 
+export interface PolicySettingsTable {
+  id: number;
+  /** bumped by every saved change of a line or a ratio */
+  version: number;
+  marginal_ratio: string;
+  expense_ratio: string;
+  updated_by: number | null;
+  updated_at: string;
+}
+
+export interface PolicyLineTable {
+  region_code: string;
+  year: number;
+  monthly_line_fen: number;
+  /** 示例: demo figures the city union must replace */
+  is_example: number;
+  /** the policy version that last set it */
+  version: number;
+  updated_by: number | null;
+  updated_at: string;
+}
+
+export interface PolicyChangeTable {
+  id: Generated<number>;
+  version: number;
+  changed_by: number | null;
+  changed_at: string;
+  /** JSON array of {item, regionCode?, year?, old, new} */
+  changes: string;
+  reason: string | null;
+  job_id: number | null;
+}
+
+export interface JobTable {
+  id: Generated<number>;
+  kind: string;
+  /** queued | running | done | failed */
+  status: string;
+  params: string;
+  cursor: number;
+  done: number;
+  total: number;
+  changed: number;
+  error: string | null;
+  created_by: number | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+export interface IdentificationChangeTable {
+  id: Generated<number>;
+  job_id: number;
+  household_id: number;
+  old_eligible: number | null;
+  new_eligible: number | null;
+  old_category: string | null;
+  new_category: string | null;
+}
+
+export interface RemovalProposalTable {
+  id: Generated<number>;
+  household_id: number;
+  region_code: string;
+  /** pending | confirmed | rejected | withdrawn */
+  status: string;
+  reason: string;
+  result: string;
+  file_version: number;
+  policy_version: number | null;
+  created_at: string;
+  decided_by: number | null;
+  decided_at: string | null;
+  note: string | null;
+}
+
 export interface Database {
+  policy_settings: PolicySettingsTable;
+  policy_lines: PolicyLineTable;
+  policy_changes: PolicyChangeTable;
+  jobs: JobTable;
+  identification_changes: IdentificationChangeTable;
+  removal_proposals: RemovalProposalTable;
   orgs: OrgTable;
   users: UserTable;
   sessions: SessionTable;

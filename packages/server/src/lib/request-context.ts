@@ -6,6 +6,9 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor?: Actor;
   }
+  interface FastifyInstance {
+    jobs: import('../modules/jobs/job-runner.js').JobRunner;
+  }
   interface FastifyContextConfig {
     public?: boolean;
   }

@@ -1,7 +1,9 @@
 // Every migration, in order. Imported statically so the list works under tsx and in bundles.
 import type { Migration } from 'kysely';
 import * as m001 from './001_initial.js';
+import * as m002 from './002_identification.js';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
+  '002_identification': m002,
 };

@@ -14,6 +14,7 @@ export function fileColumns(h: HouseholdData) {
     region_code: h.regionCode,
     unit_id: h.unitId,
     fill_date: h.fillDate,
+    fill_year: Number(h.fillDate.slice(0, 4)),
     category: h.category,
     model_worker: h.modelWorker,
     name: h.name,

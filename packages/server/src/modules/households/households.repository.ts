@@ -88,7 +88,19 @@ export async function liveFileOfWorker(db: Q, idNumber: string, excludeId: numbe
     .executeTakeFirst();
 }
 
+export const FLAG_COLUMNS = {
+  categoryMismatch: 'id_flag_mismatch',
+  dibaoNotReceived: 'id_flag_dibao_not_received',
+  dibaoAboveLine: 'id_flag_dibao_above',
+  noLine: 'id_flag_no_line',
+} as const;
+const CONDITION_COLUMNS = { C1: 'id_c1', C2: 'id_c2', C3: 'id_c3' } as const;
+
 export interface ListFilter {
+  eligible?: 'true' | 'false' | 'unknown';
+  condition?: keyof typeof CONDITION_COLUMNS;
+  suggestedCategory?: string;
+  flag?: keyof typeof FLAG_COLUMNS;
   regionCode?: string;
   category?: string;
   status?: string;
@@ -115,6 +127,12 @@ export async function listHouseholdRows(db: Q, actor: Actor, f: ListFilter) {
   if (f.regionCode) base = base.where('region_code', '=', f.regionCode);
   if (f.category) base = base.where('category', '=', f.category);
   if (f.status) base = base.where('status', '=', f.status);
+  if (f.eligible === 'unknown') base = base.where('id_eligible', 'is', null);
+  else if (f.eligible) base = base.where('id_eligible', '=', f.eligible === 'true' ? 1 : 0);
+  if (f.condition) base = base.where(CONDITION_COLUMNS[f.condition], '=', 1);
+  if (f.suggestedCategory === 'none') base = base.where('id_category', 'is', null);
+  else if (f.suggestedCategory) base = base.where('id_category', '=', f.suggestedCategory);
+  if (f.flag) base = base.where(FLAG_COLUMNS[f.flag], '=', 1);
   if (f.q) {
     const like = `${escapeLike(f.q)}%`;
     const likeRef = (col: string, v: string) => sql<boolean>`${sql.ref(col)} like ${v} escape '\\'`;
@@ -123,7 +141,8 @@ export async function listHouseholdRows(db: Q, actor: Actor, f: ListFilter) {
   const [{ total }] = await base.select((eb) => eb.fn.countAll<number>().as('total')).execute();
   const rows = await base
     .select(['id', 'worker_no', 'region_code', 'name', 'gender', 'id_number', 'category', 'fill_date', 'household_size',
-      'household_annual_income', 'per_capita_income', 'causes', 'status', 'warning_count', 'updated_at'])
+      'household_annual_income', 'per_capita_income', 'causes', 'status', 'warning_count', 'updated_at',
+      'id_eligible', 'id_category', 'id_flag_mismatch', 'id_flag_dibao_not_received', 'id_flag_dibao_above', 'id_flag_no_line'])
     .orderBy(f.sort.column, f.sort.desc ? 'desc' : 'asc')
     .orderBy('id', f.sort.desc ? 'desc' : 'asc')
     .limit(f.pageSize)

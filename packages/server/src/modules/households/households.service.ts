@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import {
   CATEGORIES, dataWarnings, fenToYuan, HOUSEHOLD_STATUSES, householdToJson, idNumbersOf, maskIdNumber, parseHousehold, toFieldErrors,
-  type HouseholdData, type HouseholdJson,
+  type HouseholdData, type HouseholdJson, type IdentifyResult, CONDITION_CODES, IDENTIFY_FLAGS,
 } from '@bangfu/core';
 import type { Db } from '../../db/index.js';
 import { nowIso } from '../../lib/clock.js';
@@ -13,6 +13,7 @@ import { canWriteRegion } from '../access/scope.js';
 import { appendAudit, auditNow } from '../audit/audit.repository.js';
 import { findOrg, listOrgs } from '../orgs/orgs.repository.js';
 import { diffHouseholds } from './household.diff.js';
+import { evaluateAndStore } from '../identification/evaluate.js';
 import { fileColumns, rowMeta, rowToData } from './household.mapping.js';
 import * as repo from './households.repository.js';
 
@@ -56,14 +57,22 @@ function mapUniqueViolation(e: unknown): never {
   throw e;
 }
 
-async function loadJson(db: Db | Trx, actor: Actor, id: number): Promise<HouseholdJson | undefined> {
+/** The stored result with the file version and time it was computed for. */
+function storedIdentification(row: { id_result: string | null; id_file_version: number | null; id_at: string | null }) {
+  if (!row.id_result) return null;
+  return { ...(JSON.parse(row.id_result) as IdentifyResult), fileVersion: row.id_file_version, computedAt: row.id_at };
+}
+
+export type HouseholdFile = HouseholdJson & { identification: ReturnType<typeof storedIdentification> };
+
+async function loadJson(db: Db | Trx, actor: Actor, id: number): Promise<HouseholdFile | undefined> {
   const row = await repo.findHouseholdRow(db, actor, id);
   if (!row) return undefined;
   const members = await repo.findMembers(db, id);
-  return householdToJson(rowToData(row, members), rowMeta(row));
+  return { ...householdToJson(rowToData(row, members), rowMeta(row)), identification: storedIdentification(row) };
 }
 
-export async function createHousehold(db: Db, actor: Actor, input: unknown, opts: { keepWorkerNo?: boolean } = {}): Promise<HouseholdJson> {
+export async function createHousehold(db: Db, actor: Actor, input: unknown, opts: { keepWorkerNo?: boolean } = {}): Promise<HouseholdFile> {
   const h = parseOrThrow(input);
   if (h.workerNo && !opts.keepWorkerNo)
     throw validationFailed([{ path: 'workerNo', message: '职工编号由系统自动分配，新建档案时不要填写' }], 'household');
@@ -89,6 +98,7 @@ export async function createHousehold(db: Db, actor: Actor, input: unknown, opts
         .executeTakeFirstOrThrow();
       const hid = Number(id);
       await repo.replaceMembersAndCauses(trx, hid, stored);
+      await evaluateAndStore(trx, hid, stored, 1);
       await trx.insertInto('household_versions').values({
         household_id: hid, version: 1, action: 'create', changed_by: actor.id, changed_at: at, changes: '[]', reason: null, snapshot: JSON.stringify(stored),
       }).execute();
@@ -100,7 +110,7 @@ export async function createHousehold(db: Db, actor: Actor, input: unknown, opts
   }
 }
 
-export async function updateHousehold(db: Db, actor: Actor, id: number, input: unknown): Promise<HouseholdJson> {
+export async function updateHousehold(db: Db, actor: Actor, id: number, input: unknown): Promise<HouseholdFile> {
   const body = (input ?? {}) as Record<string, unknown>;
   const version = body.version;
   const h = parseOrThrow(body);
@@ -132,6 +142,7 @@ export async function updateHousehold(db: Db, actor: Actor, id: number, input: u
         .executeTakeFirst();
       if (Number(res.numUpdatedRows) !== 1) throw await conflict(trx, actor, id);
       await repo.replaceMembersAndCauses(trx, id, stored);
+      await evaluateAndStore(trx, id, stored, version + 1);
       await trx.insertInto('household_versions').values({
         household_id: id, version: version + 1, action: 'update', changed_by: actor.id, changed_at: at, changes: JSON.stringify(changes), reason: null, snapshot: JSON.stringify(stored),
       }).execute();
@@ -150,35 +161,45 @@ async function conflict(db: Db | Trx, actor: Actor, id: number) {
     `stale version for household ${id}`);
 }
 
-export async function removeHousehold(db: Db, actor: Actor, id: number, input: unknown): Promise<HouseholdJson> {
+export async function removeHousehold(db: Db, actor: Actor, id: number, input: unknown): Promise<HouseholdFile> {
   const reason = typeof (input as { reason?: unknown })?.reason === 'string' ? (input as { reason: string }).reason.trim() : '';
   if (!reason) throw validationFailed([{ path: 'reason', message: '请填写剔除原因' }], 'household removal');
   if (reason.length > 500) throw validationFailed([{ path: 'reason', message: '剔除原因不能超过500个字' }], 'household removal');
-  const current = await repo.findHouseholdRow(db, actor, id);
-  if (!current) throw notFound('档案');
-  if (!canWriteRegion(actor, current.region_code)) throw forbidden();
-  if (current.status === 'removed') throw new AppError(409, 'HOUSEHOLD_REMOVED', '该档案已剔除');
-  const at = nowIso();
   return db.transaction().execute(async (trx) => {
-    const res = await trx
-      .updateTable('households')
-      .set({ status: 'removed', removal_reason: reason, removed_at: at, version: current.version + 1, updated_by: actor.id, updated_at: at })
-      .where('id', '=', id)
-      .where('version', '=', current.version)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw await conflict(trx, actor, id);
-    const data = rowToData(current, await repo.findMembers(trx, id));
-    await trx.insertInto('household_versions').values({
-      household_id: id, version: current.version + 1, action: 'remove', changed_by: actor.id, changed_at: at,
-      changes: JSON.stringify([{ path: 'status', label: '状态', old: '在册', new: '已剔除' }]), reason, snapshot: JSON.stringify(data),
-    }).execute();
-    await appendAudit(trx, { userId: actor.id, username: actor.username, action: 'household.remove', entity: 'household', entityId: id, detail: { reason }, ip: actor.ip });
+    await removeInTransaction(trx, actor, id, reason, {});
+    await trx.updateTable('removal_proposals').set({ status: 'withdrawn', decided_at: nowIso(), decided_by: actor.id, note: '档案已直接剔除' })
+      .where('household_id', '=', id).where('status', '=', 'pending').execute();
     return (await loadJson(trx, actor, id))!;
   });
 }
 
+/**
+ * Marks a live file removed with its reason: status, version row and audit row, inside the
+ * caller's transaction. Shared by direct removal and confirmed removal proposals.
+ */
+export async function removeInTransaction(trx: Trx, actor: Actor, id: number, reason: string, auditDetail: Record<string, unknown>): Promise<void> {
+  const current = await repo.findHouseholdRow(trx, actor, id);
+  if (!current) throw notFound('档案');
+  if (!canWriteRegion(actor, current.region_code)) throw forbidden();
+  if (current.status === 'removed') throw new AppError(409, 'HOUSEHOLD_REMOVED', '该档案已剔除');
+  const at = nowIso();
+  const res = await trx
+    .updateTable('households')
+    .set({ status: 'removed', removal_reason: reason.slice(0, 500), removed_at: at, version: current.version + 1, updated_by: actor.id, updated_at: at })
+    .where('id', '=', id)
+    .where('version', '=', current.version)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) !== 1) throw await conflict(trx, actor, id);
+  const data = rowToData(current, await repo.findMembers(trx, id));
+  await trx.insertInto('household_versions').values({
+    household_id: id, version: current.version + 1, action: 'remove', changed_by: actor.id, changed_at: at,
+    changes: JSON.stringify([{ path: 'status', label: '状态', old: '在册', new: '已剔除' }]), reason, snapshot: JSON.stringify(data),
+  }).execute();
+  await appendAudit(trx, { userId: actor.id, username: actor.username, action: 'household.remove', entity: 'household', entityId: id, detail: { reason, ...auditDetail }, ip: actor.ip });
+}
+
 /** A full file with identity numbers in the clear: every such view is audited. */
-export async function getHousehold(db: Db, actor: Actor, id: number): Promise<HouseholdJson> {
+export async function getHousehold(db: Db, actor: Actor, id: number): Promise<HouseholdFile> {
   const file = await loadJson(db, actor, id);
   if (!file) throw notFound('档案');
   await auditNow(db, { userId: actor.id, username: actor.username, action: 'household.view', entity: 'household', entityId: id, ip: actor.ip });
@@ -204,6 +225,10 @@ const listQuerySchema = z.object({
   category: z.enum(CATEGORIES, { error: `困难类别应为：${CATEGORIES.join('、')}` }).optional(),
   status: z.enum(HOUSEHOLD_STATUSES, { error: `状态应为：${HOUSEHOLD_STATUSES.join('、')}` }).optional(),
   q: z.string().trim().max(40, { error: '搜索内容不能超过40个字' }).optional(),
+  eligible: z.enum(['true', 'false', 'unknown'], { error: '识别结果应为 true、false 或 unknown' }).optional(),
+  condition: z.enum(CONDITION_CODES, { error: '条件应为 C1、C2 或 C3' }).optional(),
+  suggestedCategory: z.enum([...CATEGORIES, 'none'], { error: `建议类别应为：${CATEGORIES.join('、')} 或 none` }).optional(),
+  flag: z.enum(IDENTIFY_FLAGS, { error: `提示应为：${IDENTIFY_FLAGS.join('、')}` }).optional(),
   page: z.coerce.number({ error: '页码应为正整数' }).int({ error: '页码应为正整数' }).min(1, { error: '页码应为正整数' }).max(100000, { error: '页码过大' }).default(1),
   pageSize: z.coerce.number({ error: '每页条数应为1至100' }).int({ error: '每页条数应为1至100' }).min(1, { error: '每页条数应为1至100' }).max(100, { error: '每页条数应为1至100' }).default(20),
   sort: z
@@ -214,6 +239,8 @@ const listQuerySchema = z.object({
     .default('updatedAt:desc'),
 });
 export { listQuerySchema };
+
+const FLAG_COLUMNS = repo.FLAG_COLUMNS;
 
 export async function listHouseholds(db: Db, actor: Actor, query: unknown) {
   const clean = Object.fromEntries(Object.entries((query ?? {}) as Record<string, unknown>).filter(([, v]) => v !== '' && v !== undefined));
@@ -242,6 +269,9 @@ export async function listHouseholds(db: Db, actor: Actor, query: unknown) {
       status: r.status,
       warningCount: r.warning_count,
       updatedAt: r.updated_at,
+      eligible: r.id_eligible === null ? null : r.id_eligible === 1,
+      suggestedCategory: r.id_category,
+      flags: IDENTIFY_FLAGS.filter((f) => r[FLAG_COLUMNS[f]] === 1),
     })),
   };
 }

@@ -1,0 +1,76 @@
+// Stores a file's identification result with the file version and policy version it came from,
+// and keeps the removal proposal in step: a live file that meets no condition has one pending
+// proposal; a file that qualifies again (or cannot be decided) has none.
+import { identify, type HouseholdData, type IdentifyPolicy, type IdentifyResult } from '@bangfu/core';
+import type { Q } from '../households/households.repository.js';
+import { nowIso } from '../../lib/clock.js';
+import { policyFor } from '../policy/policy.repository.js';
+
+const b = (v: boolean) => (v ? 1 : 0);
+
+export function identificationColumns(r: IdentifyResult, fileVersion: number, at: string) {
+  return {
+    id_eligible: r.eligible === null ? null : b(r.eligible),
+    id_c1: b(r.conditions.includes('C1')),
+    id_c2: b(r.conditions.includes('C2')),
+    id_c3: b(r.conditions.includes('C3')),
+    id_special: b(r.specialReasons.length > 0),
+    id_category: r.category,
+    id_flag_mismatch: b(r.flags.includes('categoryMismatch')),
+    id_flag_dibao_not_received: b(r.flags.includes('dibaoNotReceived')),
+    id_flag_dibao_above: b(r.flags.includes('dibaoAboveLine')),
+    id_flag_no_line: b(r.flags.includes('noLine')),
+    id_policy_version: r.policy.version,
+    id_file_version: fileVersion,
+    id_result: JSON.stringify(r),
+    id_at: at,
+  };
+}
+
+export interface Evaluated {
+  result: IdentifyResult;
+  before: { eligible: number | null; category: string | null };
+}
+
+/** Computes and stores the result of one live file; the caller's transaction holds it all. */
+export async function evaluateAndStore(
+  trx: Q,
+  householdId: number,
+  data: HouseholdData,
+  fileVersion: number,
+  policy?: IdentifyPolicy,
+): Promise<Evaluated> {
+  const p = policy ?? (await policyFor(trx, data.regionCode, Number(data.fillDate.slice(0, 4))));
+  const result = identify(data, p);
+  const before = await trx.selectFrom('households').select(['id_eligible', 'id_category']).where('id', '=', householdId).executeTakeFirstOrThrow();
+  const pending = await trx.selectFrom('removal_proposals').select('id').where('household_id', '=', householdId).where('status', '=', 'pending').executeTakeFirst();
+  await applyResult(trx, { id: householdId, regionCode: data.regionCode, fileVersion, pendingProposalId: pending?.id ?? null }, result, nowIso());
+  return { result, before: { eligible: before.id_eligible, category: before.id_category } };
+}
+
+export interface StoredFileRef {
+  id: number;
+  regionCode: string;
+  fileVersion: number;
+  pendingProposalId: number | null;
+}
+
+/** Writes a computed result and syncs the proposal; the batch re-evaluation calls it directly. */
+export async function applyResult(trx: Q, f: StoredFileRef, result: IdentifyResult, at: string): Promise<void> {
+  await trx.updateTable('households').set(identificationColumns(result, f.fileVersion, at)).where('id', '=', f.id).execute();
+  await syncProposal(trx, f, result, at);
+}
+
+export function removalReasonOf(r: IdentifyResult): string {
+  return `经精准识别，三项条件均不符合：${r.explanation}`;
+}
+
+async function syncProposal(trx: Q, f: StoredFileRef, r: IdentifyResult, at: string) {
+  if (r.eligible === false) {
+    const fields = { reason: removalReasonOf(r), result: JSON.stringify(r), file_version: f.fileVersion, policy_version: r.policy.version };
+    if (f.pendingProposalId !== null) await trx.updateTable('removal_proposals').set(fields).where('id', '=', f.pendingProposalId).execute();
+    else await trx.insertInto('removal_proposals').values({ household_id: f.id, region_code: f.regionCode, status: 'pending', created_at: at, ...fields }).execute();
+  } else if (f.pendingProposalId !== null) {
+    await trx.updateTable('removal_proposals').set({ status: 'withdrawn', decided_at: at, note: '重新识别后符合条件或无法判定，建议自动撤回' }).where('id', '=', f.pendingProposalId).execute();
+  }
+}

@@ -1,0 +1,220 @@
+// The policy: lines per region and year and the two ratios, edited by the city union. A change
+// is previewed (what-if) before it is saved; saving bumps the policy version, records old → new,
+// and queues the re-evaluation of every affected file.
+import { z } from 'zod';
+import { fenToYuan, parseRatio, parseYuan, toFieldErrors } from '@bangfu/core';
+import type { Db } from '../../db/index.js';
+import { nowIso } from '../../lib/clock.js';
+import { AppError, forbidden, validationFailed } from '../../lib/errors.js';
+import type { Actor } from '../access/actor.js';
+import { appendAudit } from '../audit/audit.repository.js';
+import { listOrgs } from '../orgs/orgs.repository.js';
+import type { JobRunner } from '../jobs/job-runner.js';
+import { createJob } from '../jobs/jobs.repository.js';
+import { getSettings, listLines } from './policy.repository.js';
+import { changedFiles, livePairs, previewPair, type ChangedFile, type PairLine, type PairOutcome } from './policy.whatif.js';
+
+const ratioText = (label: string, max: number) =>
+  z
+    .union([z.string(), z.number()], { error: `${label}应为小数，例如 1.3` })
+    .transform((v, ctx) => {
+      const text = String(v).trim();
+      const r = parseRatio(text);
+      if (!r || r.num === 0n || Number(text) > max) {
+        ctx.addIssue({ code: 'custom', message: `${label}应为大于 0、不超过 ${max} 的小数（最多6位小数），例如 ${label === '边缘户比例' ? '1.3' : '0.5'}` });
+        return z.NEVER;
+      }
+      return text;
+    });
+
+const lineChange = z.object({
+  regionCode: z.string({ error: '请选择地区' }).regex(/^[A-Z]\d{2}$/, { error: '地区代码格式不正确' }),
+  year: z.number({ error: '请填写年度' }).int({ error: '年度应为整数' }).min(2000, { error: '年度应在 2000 至 2100 之间' }).max(2100, { error: '年度应在 2000 至 2100 之间' }),
+  monthlyLine: z
+    .union([z.number(), z.string(), z.null()], { error: '低保标准应为金额（元/人·月），或 null 表示删除' })
+    .transform((v, ctx) => {
+      if (v === null) return null;
+      const r = parseYuan(v);
+      if (!r.ok || r.fen === 0) {
+        ctx.addIssue({ code: 'custom', message: r.ok ? '低保标准必须大于 0' : `低保标准：${r.message}` });
+        return z.NEVER;
+      }
+      return r.fen;
+    })
+    .describe('yuan per person per month; null removes the line'),
+});
+
+export const policyChangeSchema = z.object({
+  lines: z.array(lineChange).max(500, { error: '一次最多修改500条标准' }).optional().default([]),
+  marginalRatio: ratioText('边缘户比例', 10).optional(),
+  expenseRatio: ratioText('支出比例', 10).optional(),
+  reason: z.string().trim().max(500, { error: '修改说明不能超过500个字' }).optional(),
+  /** the version the editor saw; a stale one gets 409 */
+  expectedVersion: z.number().int().optional(),
+});
+
+export type PolicyChange = z.output<typeof policyChangeSchema>;
+
+function canEditPolicy(actor: Actor) {
+  return actor.role === 'admin' || actor.role === 'city';
+}
+
+export async function getPolicy(db: Db) {
+  const [settings, lines, orgs] = await Promise.all([getSettings(db), listLines(db), listOrgs(db)]);
+  const names = new Map(orgs.map((o) => [o.code, o.name]));
+  return {
+    version: settings.version,
+    marginalRatio: settings.marginalRatio,
+    expenseRatio: settings.expenseRatio,
+    lines: lines.map((l) => ({
+      regionCode: l.region_code,
+      regionName: names.get(l.region_code) ?? l.region_code,
+      year: Number(l.year),
+      monthlyLine: fenToYuan(l.monthly_line_fen),
+      isExample: l.is_example === 1,
+      version: l.version,
+      updatedAt: l.updated_at,
+      updatedBy: l.updated_by_name ?? null,
+    })),
+  };
+}
+
+async function parseChange(db: Db, input: unknown): Promise<PolicyChange> {
+  const r = policyChangeSchema.safeParse(input ?? {});
+  if (!r.success) throw validationFailed(toFieldErrors(r.error), 'policy change');
+  const regions = new Set((await listOrgs(db)).filter((o) => o.kind === 'region').map((o) => o.code));
+  const errors = r.data.lines.flatMap((l, i) => (regions.has(l.regionCode) ? [] : [{ path: `lines[${i}].regionCode`, message: `地区代码 ${l.regionCode} 不是已配置的地区` }]));
+  const seen = new Set<string>();
+  r.data.lines.forEach((l, i) => {
+    const k = `${l.regionCode}/${l.year}`;
+    if (seen.has(k)) errors.push({ path: `lines[${i}]`, message: `${l.regionCode} ${l.year} 年度重复出现` });
+    seen.add(k);
+  });
+  if (errors.length) throw validationFailed(errors, 'policy change');
+  return r.data;
+}
+
+interface Plan {
+  settings: { version: number; marginalRatio: string; expenseRatio: string };
+  marginalRatio: string;
+  expenseRatio: string;
+  /** only the lines whose value actually changes */
+  lineChanges: { regionCode: string; year: number; old: number | null; new: number | null }[];
+  ratiosChanged: boolean;
+  /** the (region, year) pairs whose files may change result, with their line after the change */
+  pairs: PairLine[];
+}
+
+async function plan(db: Db, change: PolicyChange): Promise<Plan> {
+  const settings = await getSettings(db);
+  const current = new Map((await listLines(db)).map((l) => [`${l.region_code}/${l.year}`, l.monthly_line_fen]));
+  const lineChanges = change.lines
+    .map((l) => ({ regionCode: l.regionCode, year: l.year, old: current.get(`${l.regionCode}/${l.year}`) ?? null, new: l.monthlyLine }))
+    .filter((c) => c.old !== c.new);
+  const marginalRatio = change.marginalRatio ?? settings.marginalRatio;
+  const expenseRatio = change.expenseRatio ?? settings.expenseRatio;
+  const ratiosChanged = marginalRatio !== settings.marginalRatio || expenseRatio !== settings.expenseRatio;
+  const after = new Map(current);
+  for (const c of lineChanges) after.set(`${c.regionCode}/${c.year}`, c.new as number);
+  const lineOf = (regionCode: string, year: number) => after.get(`${regionCode}/${year}`) ?? null;
+  const pairKeys = new Map<string, PairLine>();
+  for (const c of lineChanges) pairKeys.set(`${c.regionCode}/${c.year}`, { regionCode: c.regionCode, year: c.year, monthlyLineFen: c.new });
+  if (ratiosChanged)
+    for (const p of await livePairs(db)) pairKeys.set(`${p.regionCode}/${p.year}`, { ...p, monthlyLineFen: lineOf(p.regionCode, p.year) });
+  return { settings, marginalRatio, expenseRatio, lineChanges, ratiosChanged, pairs: [...pairKeys.values()] };
+}
+
+const SAMPLE_LIMIT = 200;
+
+/** What-if: nothing is saved. Counts per region and a sample of the files whose result changes. */
+export async function previewPolicy(db: Db, actor: Actor, input: unknown) {
+  if (!canEditPolicy(actor)) throw forbidden('只有市总工会可以调整低保标准');
+  const p = await plan(db, await parseChange(db, input));
+  const names = new Map((await listOrgs(db)).map((o) => [o.code, o.name]));
+  const outcomes: (PairOutcome & { regionName: string; monthlyLine: number | null })[] = [];
+  const samples: ChangedFile[] = [];
+  for (const pair of p.pairs) {
+    const o = await previewPair(db, pair, p.marginalRatio, p.expenseRatio);
+    outcomes.push({ ...o, regionName: names.get(o.regionCode) ?? o.regionCode, monthlyLine: pair.monthlyLineFen === null ? null : fenToYuan(pair.monthlyLineFen) });
+    if (samples.length < SAMPLE_LIMIT) samples.push(...(await changedFiles(db, pair, p.marginalRatio, p.expenseRatio, SAMPLE_LIMIT - samples.length)));
+  }
+  const sum = (k: 'files' | 'eligibilityChanged' | 'categoryChanged' | 'becomeEligible' | 'becomeIneligible') => outcomes.reduce((s, o) => s + o[k], 0);
+  return {
+    currentVersion: p.settings.version,
+    changes: describeChanges(p),
+    files: sum('files'),
+    eligibilityChanged: sum('eligibilityChanged'),
+    categoryChanged: sum('categoryChanged'),
+    becomeEligible: sum('becomeEligible'),
+    becomeIneligible: sum('becomeIneligible'),
+    byPair: outcomes,
+    samples: samples.map((s) => ({ ...s, regionName: names.get(s.regionCode) ?? s.regionCode })),
+    samplesTruncated: samples.length >= SAMPLE_LIMIT,
+  };
+}
+
+function describeChanges(p: Plan) {
+  const out: { item: string; regionCode?: string; year?: number; old: unknown; new: unknown }[] = p.lineChanges.map((c) => ({
+    item: 'monthlyLine', regionCode: c.regionCode, year: c.year, old: c.old === null ? null : fenToYuan(c.old), new: c.new === null ? null : fenToYuan(c.new),
+  }));
+  if (p.marginalRatio !== p.settings.marginalRatio) out.push({ item: 'marginalRatio', old: p.settings.marginalRatio, new: p.marginalRatio });
+  if (p.expenseRatio !== p.settings.expenseRatio) out.push({ item: 'expenseRatio', old: p.settings.expenseRatio, new: p.expenseRatio });
+  return out;
+}
+
+/** Saves a change and queues the re-evaluation; returns the new version and the job. */
+export async function savePolicy(db: Db, actor: Actor, runner: JobRunner | null, input: unknown, opts: { example?: boolean } = {}) {
+  if (!canEditPolicy(actor)) throw forbidden('只有市总工会可以调整低保标准');
+  const change = await parseChange(db, input);
+  const p = await plan(db, change);
+  if (change.expectedVersion !== undefined && change.expectedVersion !== p.settings.version)
+    throw new AppError(409, 'VERSION_CONFLICT', '低保标准已被他人修改，请刷新后重新预览', undefined, { currentVersion: p.settings.version });
+  const changes = describeChanges(p);
+  if (changes.length === 0) throw new AppError(400, 'NO_CHANGE', '没有需要保存的修改');
+  const at = nowIso();
+  const result = await db.transaction().execute(async (trx) => {
+    const bumped = await trx
+      .updateTable('policy_settings')
+      .set({ version: p.settings.version + 1, marginal_ratio: p.marginalRatio, expense_ratio: p.expenseRatio, updated_by: actor.id, updated_at: at })
+      .where('id', '=', 1)
+      .where('version', '=', p.settings.version)
+      .executeTakeFirst();
+    if (Number(bumped.numUpdatedRows) !== 1) throw new AppError(409, 'VERSION_CONFLICT', '低保标准已被他人修改，请刷新后重新预览');
+    const version = p.settings.version + 1;
+    for (const c of p.lineChanges) {
+      if (c.new === null) await trx.deleteFrom('policy_lines').where('region_code', '=', c.regionCode).where('year', '=', c.year).execute();
+      else if (c.old === null)
+        await trx.insertInto('policy_lines').values({ region_code: c.regionCode, year: c.year, monthly_line_fen: c.new, is_example: opts.example ? 1 : 0, version, updated_by: actor.id, updated_at: at }).execute();
+      else
+        await trx.updateTable('policy_lines').set({ monthly_line_fen: c.new, is_example: opts.example ? 1 : 0, version, updated_by: actor.id, updated_at: at })
+          .where('region_code', '=', c.regionCode).where('year', '=', c.year).execute();
+    }
+    const jobId = p.pairs.length
+      ? await createJob(trx, { kind: 'reevaluate', params: { policyVersion: version, pairs: p.pairs.map(({ regionCode, year }) => ({ regionCode, year })) }, createdBy: actor.id })
+      : null;
+    await trx.insertInto('policy_changes').values({ version, changed_by: actor.id, changed_at: at, changes: JSON.stringify(changes), reason: change.reason ?? null, job_id: jobId }).execute();
+    await appendAudit(trx, { userId: actor.id, username: actor.username, action: 'policy.update', entity: 'policy', entityId: version, detail: { changes, jobId }, ip: actor.ip });
+    return { version, jobId };
+  });
+  runner?.kick();
+  return { ...result, changes };
+}
+
+export async function policyHistory(db: Db) {
+  const rows = await db
+    .selectFrom('policy_changes')
+    .leftJoin('users', 'users.id', 'policy_changes.changed_by')
+    .select(['policy_changes.version', 'policy_changes.changed_at', 'policy_changes.changes', 'policy_changes.reason', 'policy_changes.job_id',
+      'users.username', 'users.display_name'])
+    .orderBy('policy_changes.version', 'desc')
+    .limit(500)
+    .execute();
+  return rows.map((r) => ({
+    version: r.version,
+    changedAt: r.changed_at,
+    changedBy: r.username ? { username: r.username, displayName: r.display_name } : null,
+    changes: JSON.parse(r.changes),
+    reason: r.reason,
+    jobId: r.job_id,
+  }));
+}

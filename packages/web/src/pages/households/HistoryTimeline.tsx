@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import { Button, Empty, Tag, Timeline, Typography } from 'antd';
+import { MONEY_FIELDS, labelOfPath } from '@bangfu/core';
+import { HISTORY_ACTION_LABELS, type HistoryChange, type HistoryEntry } from '../../api/households';
+import { dateTimeText, yuanText } from '../../lib/format';
+
+const MONEY = new Set<string>([...MONEY_FIELDS, 'perCapitaIncome', 'annualIncome']);
+const ACTION_COLORS = { create: 'green', update: 'blue', remove: 'red' } as const;
+
+function lastSegment(path: string): string {
+  const m = /([A-Za-z]+)(?:\[\d+\])?$/.exec(path);
+  return m ? m[1] : path;
+}
+
+/** One old or new value in words: 是/否, amounts in 元, lists joined, members by name. */
+export function changeValueText(path: string, v: unknown, regionName?: (code: string) => string): string {
+  if (v === null || v === undefined || v === '') return '（空）';
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  if (Array.isArray(v)) return v.length === 0 ? '（无）' : v.map((x) => changeValueText(path, x, regionName)).join('、');
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (typeof o.name === 'string') return typeof o.relation === 'string' ? `${o.name}（${o.relation}）` : o.name;
+    return JSON.stringify(v);
+  }
+  if (MONEY.has(lastSegment(path)) && (typeof v === 'number' || typeof v === 'string')) return `${yuanText(v)} 元`;
+  if (lastSegment(path) === 'regionCode' && typeof v === 'string' && regionName) return regionName(v);
+  return String(v);
+}
+
+export function changeLabel(c: HistoryChange): string {
+  const label = labelOfPath(c.path);
+  return label === c.path && c.label ? c.label : label;
+}
+
+function Changes({ changes, regionName }: { changes: HistoryChange[]; regionName?: (code: string) => string }) {
+  return (
+    <ul className="history-changes">
+      {changes.map((c, i) => (
+        <li key={i}>
+          <span className="history-field">{changeLabel(c)}</span>：<span className="history-old">{changeValueText(c.path, c.old, regionName)}</span>
+          <span className="history-arrow"> → </span>
+          <span className="history-new">{changeValueText(c.path, c.new, regionName)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Entry({ e, regionName }: { e: HistoryEntry; regionName?: (code: string) => string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="history-entry" data-version={e.version}>
+      <div className="history-head">
+        <Tag color={ACTION_COLORS[e.action] ?? 'default'}>{HISTORY_ACTION_LABELS[e.action] ?? e.action}</Tag>
+        <span className="history-version">第 {e.version} 版</span>
+        <Typography.Text type="secondary">{dateTimeText(e.changedAt)}</Typography.Text>
+        <span className="history-who">
+          {e.changedBy?.displayName}
+          {e.changedBy?.username && <Typography.Text type="secondary">（{e.changedBy.username}）</Typography.Text>}
+        </span>
+      </div>
+      {e.reason && <div className="history-reason">{e.action === 'remove' ? '剔除原因' : '说明'}：{e.reason}</div>}
+      {e.action === 'create' ? (
+        e.changes.length > 0 && (
+          <>
+            <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setOpen(!open)} aria-expanded={open}>
+              {open ? '收起初始内容' : `查看初始内容（${e.changes.length} 项）`}
+            </Button>
+            {open && <Changes changes={e.changes} regionName={regionName} />}
+          </>
+        )
+      ) : e.changes.length > 0 ? (
+        <Changes changes={e.changes} regionName={regionName} />
+      ) : (
+        e.action === 'update' && <Typography.Text type="secondary">没有字段变化</Typography.Text>
+      )}
+    </div>
+  );
+}
+
+export function HistoryTimeline({ items, regionName }: { items: HistoryEntry[]; regionName?: (code: string) => string }) {
+  if (items.length === 0) return <Empty description="暂无版本记录" image={Empty.PRESENTED_IMAGE_SIMPLE} />;
+  return (
+    <Timeline
+      className="history-timeline"
+      items={items.map((e) => ({
+        key: e.version,
+        color: ACTION_COLORS[e.action] ?? 'gray',
+        children: <Entry e={e} regionName={regionName} />,
+      }))}
+    />
+  );
+}

@@ -1,0 +1,96 @@
+// The survey form's grid, in the order of the paper form (附件 调查表). One description serves
+// the editable form, the read-only detail and the print-out.
+import { MEMBER_FIELD_LABELS, WORKER_FIELD_LABELS, type MemberField, type WorkerField } from '@bangfu/core';
+
+export type SheetKey = Exclude<WorkerField, 'members' | 'unitId'>;
+
+export interface CellDef {
+  key: SheetKey;
+  /** share of the row's free width for the value cell */
+  w?: number;
+  /** width of the label cell (CSS length) */
+  lw?: string;
+}
+
+export type RowDef =
+  /** label | value | label | value … */
+  | { kind: 'pairs'; cells: CellDef[] }
+  /** labels on top, values below (the income line of the paper form) */
+  | { kind: 'stack'; cells: CellDef[] };
+
+/** Labels that the paper form words differently from core's field names. */
+const LABEL_OVERRIDES: Partial<Record<SheetKey, string>> = {
+  causes: '致困原因（可多选）',
+  causeDescription: '文字描述',
+};
+
+export function sheetLabel(key: SheetKey): string {
+  return LABEL_OVERRIDES[key] ?? WORKER_FIELD_LABELS[key];
+}
+
+export function memberLabel(key: MemberField): string {
+  return MEMBER_FIELD_LABELS[key];
+}
+
+const S = '4.5em'; // label width for two-character labels
+
+export const WORKER_ROWS: RowDef[] = [
+  { kind: 'pairs', cells: [{ key: 'fillDate', w: 1 }, { key: 'regionCode', w: 1 }] },
+  { kind: 'pairs', cells: [{ key: 'workerNo', w: 1 }, { key: 'category', w: 1 }, { key: 'modelWorker', w: 1 }] },
+  {
+    kind: 'pairs',
+    cells: [
+      { key: 'name', w: 1.1 },
+      { key: 'gender', w: 0.75, lw: S },
+      { key: 'ethnicity', w: 0.9, lw: S },
+      { key: 'idNumber', w: 1.9, lw: '6em' },
+    ],
+  },
+  { kind: 'pairs', cells: [{ key: 'education', w: 1 }, { key: 'politicalStatus', w: 1 }, { key: 'skillLevel', w: 1, lw: '8em' }] },
+  { kind: 'pairs', cells: [{ key: 'address', w: 2.3 }, { key: 'phone', w: 1 }] },
+  { kind: 'pairs', cells: [{ key: 'employer', w: 1.6 }, { key: 'maritalStatus', w: 0.9 }, { key: 'health', w: 1 }] },
+  {
+    kind: 'pairs',
+    cells: [
+      { key: 'unitNature', w: 1.35 },
+      { key: 'serviceYears', w: 0.7, lw: S },
+      { key: 'medicalInsurance', w: 1 },
+      { key: 'disabilityGrade', w: 0.9 },
+    ],
+  },
+  { kind: 'pairs', cells: [{ key: 'enterpriseStatus', w: 1 }, { key: 'workStatus', w: 1 }, { key: 'receivesDibao', w: 1, lw: '8em' }] },
+  {
+    kind: 'stack',
+    cells: [{ key: 'ownAnnualIncome' }, { key: 'householdAnnualIncome' }, { key: 'householdSize' }, { key: 'perCapitaIncome' }, { key: 'householdAnnualExpense' }],
+  },
+  { kind: 'stack', cells: [{ key: 'medicalExpense' }, { key: 'tuitionExpense' }, { key: 'accidentExpense' }] },
+  {
+    kind: 'stack',
+    cells: [{ key: 'lostWorkCapacity' }, { key: 'rightsInfringed' }, { key: 'wantsToStartBusiness' }, { key: 'otherHardship', w: 2 }],
+  },
+];
+
+export const CAUSE_ROWS: RowDef[] = [
+  { kind: 'pairs', cells: [{ key: 'causes', lw: '9em' }] },
+  { kind: 'pairs', cells: [{ key: 'causeDescription', lw: '9em' }] },
+];
+
+export const NEED_ROWS: RowDef[] = [
+  { kind: 'pairs', cells: [{ key: 'needs', lw: '9em' }] },
+  { kind: 'pairs', cells: [{ key: 'measures', lw: '9em' }] },
+];
+
+export const DEFAULT_LABEL_WIDTH = '7em';
+
+export function pairsTemplate(cells: CellDef[]): string {
+  return cells.map((c) => `${c.lw ?? DEFAULT_LABEL_WIDTH} minmax(0, ${c.w ?? 1}fr)`).join(' ');
+}
+
+export function stackTemplate(cells: CellDef[]): string {
+  return cells.map((c) => `minmax(0, ${c.w ?? 1}fr)`).join(' ');
+}
+
+/** The paper's wording for the causes: 因病 → 因病致困 (the value stays core's 因病). */
+export function causeLabel(cause: string): string {
+  return cause === '其它' ? cause : `${cause}致困`;
+}
