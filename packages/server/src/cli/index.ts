@@ -8,6 +8,7 @@ import { createUser, ensureAdmin } from '../modules/users/users.service.js';
 import { verifyAuditChain } from '../modules/audit/audit.repository.js';
 import { AppError } from '../lib/errors.js';
 import { seedDemo } from './demo.js';
+import { identifyStream } from './identify.js';
 
 const HELP = `bangfu — 城镇困难职工精准帮扶档案系统
 
@@ -18,6 +19,9 @@ const HELP = `bangfu — 城镇困难职工精准帮扶档案系统
   migrate               bring the database schema up to date
   demo [--count 300]    add demo households over the eight regions
   user add --username U --password P --display-name 名字 --org H01 [--role admin|city|region]
+  identify [--line 500] < households.jsonl
+                        one household JSON a line in, one identification result a line out
+                        (without --line: the stored policy of each file's region and year)
   audit verify          check the audit log's hash chain
 
 Environment: PORT (3000), HOST (0.0.0.0), DATABASE_URL (sqlite:./data/bangfu.sqlite by default,
@@ -100,6 +104,14 @@ export async function main(argv: string[]): Promise<void> {
         const u = await createUser(db, null, { username: values.username, password: values.password, displayName: values['display-name'], orgCode: values.org, role: values.role });
         console.log(`已创建用户 created user ${u.username} (${u.role}, ${u.orgCode})`);
         await db.destroy();
+        return;
+      }
+      case 'identify': {
+        const { values } = parseArgs({ args: argv.slice(1), options: { line: { type: 'string' } } });
+        const db = values.line === undefined ? await prepare(config) : undefined;
+        const r = await identifyStream(process.stdin, (s) => process.stdout.write(`${s}\n`), { line: values.line, db });
+        await db?.destroy();
+        console.error(`identified ${r.ok}, invalid ${r.failed}`);
         return;
       }
       case 'audit': {

@@ -555,7 +555,9 @@ const EDU_YOUNG_WORKER: readonly MemberEducation[] = ['高中', '高中', '中�
 const EDU_ADULT_CHILD: readonly MemberEducation[] = ['高中', '高中', '中专', '大学专科', '大学专科', '大学本科', '初中'];
 const CITY_KINDERGARTENS = words('象山 白云 龙泉 竹园 培公');
 const TOWN_KINDERGARTENS = words('城关 实验 第一');
-const CAUSE_ORDER: readonly Cause[] = ['因病', '子女上学', '因意外', '因未就业', '其它'];
+const MARITAL_YOUNG = w<MaritalStatus>([['未婚', 14], ['已婚', 76], ['离异', 9], ['丧偶', 1]]);
+const MARITAL_MID = w<MaritalStatus>([['未婚', 4], ['已婚', 80], ['离异', 12], ['丧偶', 4]]);
+const MARITAL_OLD = w<MaritalStatus>([['未婚', 2], ['已婚', 78], ['离异', 10], ['丧偶', 10]]);
 const FLEX_PLACES = words('个体经营 打零工 家政服务 摆摊 装修零工 搬运');
 
 /** Earned income before steering, by occupation (yuan a year). */
@@ -755,6 +757,11 @@ function tuition(rng: Rng, school: Draft['school']): number {
   }
 }
 
+/** expense (yuan) > 50% of the household income (fen): condition 3 */
+function overHalf(yuan: number, incomeFen: number): boolean {
+  return yuan > 0 && Math.round(yuan * 100) * 2 > incomeFen;
+}
+
 /** One realistic household as the API accepts it (yuan, no workerNo). */
 export function syntheticHousehold(rng: Rng, opts: SyntheticOptions): HouseholdInput {
   const regionCode = opts.regionCode;
@@ -797,12 +804,7 @@ export function syntheticHousehold(rng: Rng, opts: SyntheticOptions): HouseholdI
   const name = surname + givenName(rng, male, me.y);
   const education = educationFor(rng, me.y);
 
-  const maritalStatus: MaritalStatus = (() => {
-    const u = rng.next();
-    if (me.age < 35) return u < 0.14 ? '未婚' : u < 0.9 ? '已婚' : u < 0.99 ? '离异' : '丧偶';
-    if (me.age < 50) return u < 0.04 ? '未婚' : u < 0.84 ? '已婚' : u < 0.96 ? '离异' : '丧偶';
-    return u < 0.02 ? '未婚' : u < 0.8 ? '已婚' : u < 0.9 ? '离异' : '丧偶';
-  })();
+  const maritalStatus = (me.age < 35 ? MARITAL_YOUNG : me.age < 50 ? MARITAL_MID : MARITAL_OLD).pick(rng);
 
   // --- health and work
   const health = healthOf(rng, 0.7, HEALTH_ILLNESSES);
@@ -944,7 +946,18 @@ export function syntheticHousehold(rng: Rng, opts: SyntheticOptions): HouseholdI
   let householdSize = 1 + members.length;
   if (rng.chance(0.03)) householdSize = householdSize === 1 || rng.chance(0.6) ? householdSize + 1 : householdSize - 1;
 
-  // --- incomes, steered to a mix of per-capita bands around the line
+  // --- expenses
+  let medicalExpense = medicalCost(rng, health);
+  for (const d of members) medicalExpense += medicalCost(rng, d.m.health);
+  if (medicalExpense === 0 && rng.chance(0.35)) medicalExpense = receiptAmount(rng, 100, 1500);
+  medicalExpense = Math.round(medicalExpense * 100) / 100;
+  let tuitionExpense = 0;
+  for (const d of members) tuitionExpense += tuition(rng, d.school);
+  const accident = rng.chance(0.035);
+  const accidentExpense = accident ? rng.int(50, 600) * 100 : 0;
+
+  // --- incomes, steered to a mix of per-capita bands around the line. Households with a large
+  // expense are more often above the line: that expense (condition 3) is why they are on file.
   let own = 0;
   switch (workStatus) {
     case '在岗':
@@ -961,10 +974,16 @@ export function syntheticHousehold(rng: Rng, opts: SyntheticOptions): HouseholdI
       own = rng.int(100, 200) * 100;
       break;
   }
-  const natural = own + members.reduce((s, d) => s + d.income, 0);
+  let natural = own;
+  for (const d of members) natural += d.income;
+  const bigExpense = medicalExpense >= 6000 || tuitionExpense >= 4500 || accident;
   const band = rng.next();
   const targetPc =
-    band < 0.46 ? 1800 + 4150 * Math.pow(rng.next(), 0.7) : band < 0.75 ? rng.float(6000, 7800) : 7800 + 8000 * Math.pow(rng.next(), 2);
+    band < (bigExpense ? 0.34 : 0.5)
+      ? 1800 + 4150 * Math.pow(rng.next(), 0.7)
+      : band < (bigExpense ? 0.58 : 0.85)
+        ? rng.float(6000, 7800)
+        : 7800 + (bigExpense ? 4000 : 8000) * Math.pow(rng.next(), 2);
   let other = rng.chance(0.3) ? rng.int(3, 30) * 100 : 0; // allowances, rent, help from relatives
   const targetT = targetPc * householdSize;
   if (natural > 0) {
@@ -977,19 +996,11 @@ export function syntheticHousehold(rng: Rng, opts: SyntheticOptions): HouseholdI
   // A worker on the payroll paid this little works for a struggling enterprise.
   if (workStatus === '在岗' && own < 9600 && enterpriseStatus === '正常' && unitNature !== '国家机关/事业单位' && rng.chance(0.7))
     enterpriseStatus = '半停产';
-  const earned = own + members.reduce((s, d) => s + (d.m.annualIncome as number), 0);
+  let earned = own;
+  for (const d of members) earned += d.m.annualIncome as number;
   let householdAnnualIncome = earned + other;
   if (earned > 0 && rng.chance(0.03)) householdAnnualIncome = Math.round((earned * rng.float(0.8, 0.97)) / 10) * 10; // a form error
 
-  // --- expenses
-  let medicalExpense = medicalCost(rng, health);
-  for (const d of members) medicalExpense += medicalCost(rng, d.m.health);
-  if (medicalExpense === 0 && rng.chance(0.35)) medicalExpense = receiptAmount(rng, 100, 1500);
-  medicalExpense = Math.round(medicalExpense * 100) / 100;
-  let tuitionExpense = 0;
-  for (const d of members) tuitionExpense += tuition(rng, d.school);
-  const accident = rng.chance(0.035);
-  const accidentExpense = accident ? rng.int(50, 600) * 100 : 0;
   const living = Math.max(householdAnnualIncome * rng.float(0.85, 1.2), householdSize * rng.int(30, 45) * 100);
   const householdAnnualExpense =
     Math.round((living + medicalExpense + tuitionExpense + accidentExpense * rng.float(0.3, 1)) / 100) * 100;
@@ -1008,7 +1019,7 @@ export function syntheticHousehold(rng: Rng, opts: SyntheticOptions): HouseholdI
   else if (rng.chance(0.05)) otherHardship = rng.pick(OTHER_HARDSHIPS);
 
   // --- causes, with words where the form invites them
-  const causes: Cause[] = [];
+  const causes: Cause[] = []; // in the order of the form: 因病 子女上学 因意外 因未就业 其它
   const notes: string[] = [];
   const illPeople: string[] = [];
   if (health !== '良好') illPeople.push(`本人患${health}`);
@@ -1024,13 +1035,13 @@ export function syntheticHousehold(rng: Rng, opts: SyntheticOptions): HouseholdI
     causes.push('子女上学');
     notes.push(`${RELATION_WORD[student.m.relation]}在${student.m.unitOrSchool ?? '外地'}读书，学费负担重`);
   }
-  if (workStatus === '下（待）岗' || (members.some((d) => d.m.relation === '配偶' && d.m.occupation === '失业') && rng.chance(0.5))) {
-    causes.push('因未就业');
-    notes.push(workStatus === '下（待）岗' ? `企业${enterpriseStatus === '正常' ? '效益不好' : enterpriseStatus}，本人下岗` : `${male ? '妻子' : '丈夫'}失业在家`);
-  }
   if (accident) {
     causes.push('因意外');
     notes.push(rng.pick(ACCIDENTS));
+  }
+  if (workStatus === '下（待）岗' || (members.some((d) => d.m.relation === '配偶' && d.m.occupation === '失业') && rng.chance(0.5))) {
+    causes.push('因未就业');
+    notes.push(workStatus === '下（待）岗' ? `企业${enterpriseStatus === '正常' ? '效益不好' : enterpriseStatus}，本人下岗` : `${male ? '妻子' : '丈夫'}失业在家`);
   }
   let causeDescription: string | null = null;
   if (causes.length === 0 || rng.chance(0.07)) {
@@ -1040,7 +1051,6 @@ export function syntheticHousehold(rng: Rng, opts: SyntheticOptions): HouseholdI
   } else if (rng.chance(0.35)) {
     causeDescription = notes.slice(0, 2).join('；');
   }
-  causes.sort((a, b) => CAUSE_ORDER.indexOf(a) - CAUSE_ORDER.indexOf(b));
 
   // --- category: what identification would suggest (line 500), usually; not always
   const T = Math.round(householdAnnualIncome * 100); // fen
@@ -1054,8 +1064,7 @@ export function syntheticHousehold(rng: Rng, opts: SyntheticOptions): HouseholdI
     otherHardship !== null;
   const c1 = T < lineN;
   const c2 = !c1 && T * 10 <= 13 * lineN && special;
-  const overHalf = (yuan: number) => yuan > 0 && Math.round(yuan * 100) * 2 > T;
-  const c3 = overHalf(medicalExpense) || overHalf(tuitionExpense) || overHalf(accidentExpense);
+  const c3 = overHalf(medicalExpense, T) || overHalf(tuitionExpense, T) || overHalf(accidentExpense, T);
   const suggested: Category | null = c1 ? '低保户' : c2 ? '低保边缘户' : c3 ? '意外致困户' : null;
   let category: Category;
   if (suggested && rng.chance(0.86)) category = suggested;
