@@ -23,7 +23,7 @@ export async function seedDemo(db: Db, count: number, seed = 20160322): Promise<
     }, { example: true });
   const existing = await db.selectFrom('households').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   let created = 0;
-  for (const h of syntheticHouseholds(count, seed + Number(existing.n))) {
+  for (const h of syntheticHouseholds(count, seed + Number(existing.n), undefined, EXAMPLE_LINES_2016)) {
     try {
       await createHousehold(db, actor, h);
       created++;

@@ -25,9 +25,8 @@ type MaritalStatus = HouseholdInput['maritalStatus'];
 type Disability = HouseholdInput['disabilityGrade'];
 type Cause = HouseholdInput['causes'][number];
 
-/** The line the generated incomes are spread around: 500 yuan a month, i.e. 6,000 a year. */
+/** The default line the generated incomes are spread around: 500 yuan a month, i.e. 6,000 a year. */
 export const SYNTHETIC_MONTHLY_LINE = 500;
-const ANNUAL_LINE = SYNTHETIC_MONTHLY_LINE * 12;
 
 export const SYNTHETIC_REGIONS = ['H01', 'H02', 'H03', 'H04', 'H05', 'H06', 'H07', 'H08'] as const;
 
@@ -193,8 +192,8 @@ function idNumber(area: string, p: Ymd, seq: number): string {
 // Workers' birth dates and sequences come from a table per fill year: each day of the window (ages
 // about 25–60) has room for up to 250 workers, fewer at the ends, so that a uniform slot gives a
 // realistic age profile (mostly 30–58, peak in the forties and early fifties). With `index`, the slot
-// is an affine permutation of the index: distinct indices (below `capacity`, about two million) give
-// distinct worker identity numbers without any shared state, even across processes.
+// is an affine permutation of the index modulo `capacity` (about two million): indices distinct modulo
+// capacity give distinct worker identity numbers without any shared state, even across processes.
 
 interface WorkerTable {
   start: number;
@@ -240,7 +239,7 @@ function workerTable(fillYear: number): WorkerTable {
   const capacity = cum[days];
   let a = Math.floor(capacity * 0.6180339887);
   while (gcd(a, capacity) !== 1) a++;
-  t = { start, days, cum, capacity, a, b: Math.floor(capacity * 0.3819660113) };
+  t = { start, days, cum, capacity, a, b: Math.floor(capacity * 0.2718281828) };
   workerTables.set(fillYear, t);
   return t;
 }
@@ -637,10 +636,17 @@ export interface SyntheticOptions {
   /** YYYY-MM-DD; default a day between 2016-03-25 and 2016-06-20. */
   fillDate?: string;
   /**
-   * Serial number of the household in its set. Distinct indices (below workerIndexCapacity(),
-   * about two million) give distinct worker identity numbers without shared state.
+   * Serial number of the household in its set (a non-negative integer). Indices that are distinct
+   * modulo workerIndexCapacity(fillYear) (about two million; e.g. any run of consecutive integers
+   * that long) give distinct worker identity numbers for the same fill year, without shared state.
+   * Without it, the worker's birth date is random (and `ids`, if given, prevents repeats).
    */
   index?: number;
+  /**
+   * The region's urban minimum line in yuan per person per month (default 500): incomes are spread
+   * below it, in its 100–130% band and above it, and the declared category usually follows it.
+   */
+  monthlyLine?: number;
   /** Identity numbers already used in the set; members' numbers are drawn again on a repeat. */
   ids?: IdPool;
 }
@@ -765,6 +771,8 @@ function overHalf(yuan: number, incomeFen: number): boolean {
 /** One realistic household as the API accepts it (yuan, no workerNo). */
 export function syntheticHousehold(rng: Rng, opts: SyntheticOptions): HouseholdInput {
   const regionCode = opts.regionCode;
+  const annualLine = (opts.monthlyLine ?? SYNTHETIC_MONTHLY_LINE) * 12;
+  if (!(annualLine > 0)) throw new RangeError(`monthlyLine must be positive, got ${opts.monthlyLine}`);
   const region = REGION_PROFILES[regionCode] ?? REGION_PROFILES.H08;
   const pool = opts.ids;
 
@@ -897,7 +905,8 @@ export function syntheticHousehold(rng: Rng, opts: SyntheticOptions): HouseholdI
           disabilityGrade: cDisability,
           annualIncome: 0,
           occupation: occ,
-          unitOrSchool: occ === role.occ ? role.unit : null,
+          unitOrSchool:
+            occ !== role.occ ? null : occ === '在职' && rng.chance(0.5) ? employerName(rng, regionView, regionCode, '非公企业') : role.unit,
           skillLevel: null,
         },
       });
@@ -946,6 +955,24 @@ export function syntheticHousehold(rng: Rng, opts: SyntheticOptions): HouseholdI
   let householdSize = 1 + members.length;
   if (rng.chance(0.03)) householdSize = householdSize === 1 || rng.chance(0.6) ? householdSize + 1 : householdSize - 1;
 
+  // --- special hardships (condition 2 looks for them)
+  const singleParent =
+    maritalStatus !== '已婚' &&
+    members.some((d) => (d.m.relation === '子' || d.m.relation === '女') && (d.p.age < 18 || d.school !== 'none'));
+  let otherHardship: string | null = null;
+  if (singleParent && rng.chance(0.3)) otherHardship = '单亲家庭，独自抚养子女';
+  else if (rng.chance(0.05)) otherHardship = rng.pick(OTHER_HARDSHIPS);
+  let anyIll = health !== '良好';
+  let anySerious = seriouslyIll;
+  let special = anyIll || disabilityGrade !== '无' || singleParent || otherHardship !== null;
+  for (const d of members) {
+    if (d.m.health !== '良好') {
+      anyIll = special = true;
+      if (!MILD.has(d.m.health)) anySerious = true;
+    }
+    if (d.m.disabilityGrade !== '无' || d.m.occupation === '义务教育在校' || d.m.occupation === '非义务教育在校') special = true;
+  }
+
   // --- expenses
   let medicalExpense = medicalCost(rng, health);
   for (const d of members) medicalExpense += medicalCost(rng, d.m.health);
@@ -956,8 +983,9 @@ export function syntheticHousehold(rng: Rng, opts: SyntheticOptions): HouseholdI
   const accident = rng.chance(0.035);
   const accidentExpense = accident ? rng.int(50, 600) * 100 : 0;
 
-  // --- incomes, steered to a mix of per-capita bands around the line. Households with a large
-  // expense are more often above the line: that expense (condition 3) is why they are on file.
+  // --- incomes, steered to a mix of per-capita bands around the line. Households with an expense
+  // larger than half of what they would earn just above the band are more often above the line:
+  // that expense (condition 3) is why they are on file.
   let own = 0;
   switch (workStatus) {
     case '在岗':
@@ -976,18 +1004,34 @@ export function syntheticHousehold(rng: Rng, opts: SyntheticOptions): HouseholdI
   }
   let natural = own;
   for (const d of members) natural += d.income;
-  const bigExpense = medicalExpense >= 6000 || tuitionExpense >= 4500 || accident;
+  const maxExpense = Math.max(medicalExpense, tuitionExpense, accidentExpense);
+  // Targets are drawn against a 6,000-yuan line, then scaled to the household's line.
+  const scale = annualLine / 6000;
+  const c3Ceiling = (1.9 * maxExpense) / householdSize / scale; // per-capita income below which condition 3 holds
+  const bigExpense = c3Ceiling > 8400;
+  // below / in the band / above: with a large expense .30/.25/.45, with a special hardship
+  // .50/.43/.07, with neither .62/.26/.12
   const band = rng.next();
   const targetPc =
-    band < (bigExpense ? 0.34 : 0.5)
+    band < (bigExpense ? 0.3 : special ? 0.5 : 0.62)
       ? 1800 + 4150 * Math.pow(rng.next(), 0.7)
-      : band < (bigExpense ? 0.58 : 0.85)
+      : band < (bigExpense ? 0.55 : special ? 0.93 : 0.88)
         ? rng.float(6000, 7800)
-        : 7800 + (bigExpense ? 4000 : 8000) * Math.pow(rng.next(), 2);
+        : bigExpense && rng.chance(0.85)
+          ? rng.float(7900, Math.min(c3Ceiling, 16000))
+          : 7800 + 8000 * Math.pow(rng.next(), 2);
   let other = rng.chance(0.3) ? rng.int(3, 30) * 100 : 0; // allowances, rent, help from relatives
-  const targetT = targetPc * householdSize;
+  const targetT = targetPc * scale * householdSize;
+  // Far below what the family would earn: usually because the worker has been laid off.
+  if (workStatus === '在岗' && unitNature !== '国家机关/事业单位' && natural > 0 && (targetT - other) / natural < 0.45 && rng.chance(0.65)) {
+    workStatus = '下（待）岗';
+    if (enterpriseStatus === '正常') enterpriseStatus = rng.chance(0.6) ? '半停产' : '停产';
+    natural -= own;
+    own = rng.chance(0.4) ? 0 : rng.int(24, 72) * 100;
+    natural += own;
+  }
   if (natural > 0) {
-    const k = Math.min(1.7, Math.max(0.42, (targetT - other) / natural));
+    const k = Math.min(1.7, Math.max(0.35, (targetT - other) / natural));
     own = roundIncome(rng, own * k);
     for (const d of members) d.m.annualIncome = roundIncome(rng, d.income * k);
   } else {
@@ -1011,12 +1055,6 @@ export function syntheticHousehold(rng: Rng, opts: SyntheticOptions): HouseholdI
     anyMemberLost || disabilityGrade === '一级' || disabilityGrade === '二级' || (workStatus === '病休' && SEVERE.has(health) && rng.chance(0.5));
   const rightsInfringed = rng.chance(enterpriseStatus === '停产' || enterpriseStatus === '破产' ? 0.15 : enterpriseStatus === '半停产' ? 0.08 : 0.02);
   const wantsToStartBusiness = rng.chance(workStatus === '下（待）岗' && me.age < 50 ? 0.15 : 0.04);
-  const singleParent =
-    maritalStatus !== '已婚' &&
-    members.some((d) => (d.m.relation === '子' || d.m.relation === '女') && (d.p.age < 18 || d.school !== 'none'));
-  let otherHardship: string | null = null;
-  if (singleParent && rng.chance(0.3)) otherHardship = '单亲家庭，独自抚养子女';
-  else if (rng.chance(0.05)) otherHardship = rng.pick(OTHER_HARDSHIPS);
 
   // --- causes, with words where the form invites them
   const causes: Cause[] = []; // in the order of the form: 因病 子女上学 因意外 因未就业 其它
@@ -1025,8 +1063,7 @@ export function syntheticHousehold(rng: Rng, opts: SyntheticOptions): HouseholdI
   if (health !== '良好') illPeople.push(`本人患${health}`);
   for (const d of members)
     if (d.m.health !== '良好') illPeople.push(`${d.m.relation === '配偶' ? (male ? '妻子' : '丈夫') : RELATION_WORD[d.m.relation] ?? '家人'}患${d.m.health}`);
-  const anySerious = seriouslyIll || members.some((d) => d.m.health !== '良好' && !MILD.has(d.m.health));
-  if (illPeople.length && (anySerious || rng.chance(0.6))) {
+  if (anyIll && (anySerious || rng.chance(0.6))) {
     causes.push('因病');
     notes.push(`${illPeople[0]}，${anySerious ? '长期治疗，医疗费用负担重' : '需长期服药'}`);
   }
@@ -1054,14 +1091,7 @@ export function syntheticHousehold(rng: Rng, opts: SyntheticOptions): HouseholdI
 
   // --- category: what identification would suggest (line 500), usually; not always
   const T = Math.round(householdAnnualIncome * 100); // fen
-  const lineN = ANNUAL_LINE * 100 * householdSize;
-  const special =
-    illPeople.length > 0 ||
-    members.some((d) => d.m.occupation === '义务教育在校' || d.m.occupation === '非义务教育在校') ||
-    disabilityGrade !== '无' ||
-    members.some((d) => d.m.disabilityGrade !== '无') ||
-    singleParent ||
-    otherHardship !== null;
+  const lineN = Math.round(annualLine * 100) * householdSize;
   const c1 = T < lineN;
   const c2 = !c1 && T * 10 <= 13 * lineN && special;
   const c3 = overHalf(medicalExpense, T) || overHalf(tuitionExpense, T) || overHalf(accidentExpense, T);
@@ -1072,7 +1102,7 @@ export function syntheticHousehold(rng: Rng, opts: SyntheticOptions): HouseholdI
     const u = rng.next();
     category = u < 0.55 ? '低保边缘户' : u < 0.82 ? '低保户' : '意外致困户';
   }
-  const receivesDibao = rng.chance(c1 ? 0.55 : T * 10 <= 13 * lineN ? 0.1 : 0.03);
+  const receivesDibao = rng.chance(c1 ? 0.65 : T * 10 <= 13 * lineN ? 0.1 : 0.03);
 
   // --- needs and measures, sometimes
   let needs: string | null = null;
@@ -1151,17 +1181,31 @@ export function* iterateSyntheticHouseholds(
   count: number,
   seed: number,
   regions: readonly string[] = SYNTHETIC_REGIONS,
+  monthlyLines: Readonly<Record<string, number>> = {},
 ): Generator<HouseholdInput, void, undefined> {
   const rng = createRng(seed);
   const pick = regionPicker(regions);
   const ids = createIdPool();
-  for (let i = 0; i < count; i++) yield syntheticHousehold(rng, { regionCode: pick.pick(rng), index: i, ids });
+  // Distinct indices, shifted by the seed so that another seed gives other birth dates too.
+  const shift = Math.imul(seed | 0, 0x9e3779b1) >>> 0;
+  for (let i = 0; i < count; i++) {
+    const regionCode = pick.pick(rng);
+    yield syntheticHousehold(rng, { regionCode, index: shift + i, ids, monthlyLine: monthlyLines[regionCode] });
+  }
 }
 
-/** `count` households spread over the regions (市直 H08 and 东宝 H04 the largest). */
-export function syntheticHouseholds(count: number, seed: number, regions: readonly string[] = SYNTHETIC_REGIONS): HouseholdInput[] {
+/**
+ * `count` households spread over the regions (市直 H08 and 东宝 H04 the largest), with incomes around
+ * each region's monthly line (default 500 yuan).
+ */
+export function syntheticHouseholds(
+  count: number,
+  seed: number,
+  regions: readonly string[] = SYNTHETIC_REGIONS,
+  monthlyLines: Readonly<Record<string, number>> = {},
+): HouseholdInput[] {
   const out: HouseholdInput[] = new Array(count);
   let i = 0;
-  for (const h of iterateSyntheticHouseholds(count, seed, regions)) out[i++] = h;
+  for (const h of iterateSyntheticHouseholds(count, seed, regions, monthlyLines)) out[i++] = h;
   return out;
 }
