@@ -6,6 +6,7 @@ import { APP_ROUTE_ID, type AppLoaderData } from './lib/session';
 import AppLayout from './pages/layout/AppLayout';
 import RouteError from './pages/errors/RouteError';
 import NotFound from './pages/errors/NotFound';
+import PageLoading from './components/PageLoading';
 
 /** Every protected page first learns who is signed in; not signed in → /login?redirect=… */
 async function sessionLoader({ request }: LoaderFunctionArgs): Promise<AppLoaderData> {
@@ -27,6 +28,7 @@ export const router = createBrowserRouter([
   {
     path: '/login',
     lazy: page(() => import('./pages/login/LoginPage')),
+    hydrateFallbackElement: <PageLoading />,
     errorElement: <RouteError />,
   },
   {
@@ -36,6 +38,7 @@ export const router = createBrowserRouter([
     // The user does not change while browsing; a later 401 is caught by the request wrapper.
     shouldRevalidate: () => false,
     element: <AppLayout />,
+    hydrateFallbackElement: <PageLoading />,
     errorElement: <RouteError />,
     children: [
       { index: true, loader: () => redirect('/households') },

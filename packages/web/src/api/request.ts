@@ -16,6 +16,7 @@ const CODE_MESSAGES: Record<string, string> = {
   NOT_FOUND: '要找的内容不存在或已被删除',
   VERSION_CONFLICT: '档案已被他人修改，请重新加载后再改',
   DUPLICATE_ID_NUMBER: '该身份证号已有在册档案',
+  HOUSEHOLD_REMOVED: '该档案已剔除，不能修改',
   INTERNAL: '服务器内部错误，请稍后重试',
   NETWORK_ERROR: '无法连接服务器，请检查网络后重试',
   BAD_RESPONSE: '服务器返回了无法识别的内容，请稍后重试',

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { identify, parseHousehold, policyForLine } from '@bangfu/core';
+import { identify, parseHousehold, policyForLine, type HouseholdInput } from '@bangfu/core';
 import { createTestContext, type Client, type TestContext } from '../../../test/helpers.js';
 import { makeHousehold, makeIdNumber } from '../../../test/fixtures/households.js';
 
@@ -133,10 +133,10 @@ describe('the what-if agrees with identify() on every file', () => {
     const ids: number[] = [];
     for (let i = 0; i < 60; i++) {
       const size = 1 + rnd(4);
-      const members = Array.from({ length: size - 1 }, (_, k) => ({
-        name: `成员${k}`, relation: k === 0 ? '配偶' : '子', gender: k === 0 ? '女' : '男', education: '初中',
+      const members: HouseholdInput['members'] = Array.from({ length: size - 1 }, (_, k) => ({
+        name: `成员${k}`, relation: k === 0 ? ('配偶' as const) : ('子' as const), gender: k === 0 ? ('女' as const) : ('男' as const), education: '初中' as const,
         idNumber: makeIdNumber(k === 0 ? '19700101' : '20050101', k === 0 ? '女' : '男'), health: rnd(5) === 0 ? '肺病' : '良好',
-        disabilityGrade: '无', annualIncome: 0, occupation: k === 0 ? '灵活就业' : rnd(2) ? '义务教育在校' : '其他',
+        disabilityGrade: '无' as const, annualIncome: 0, occupation: k === 0 ? ('灵活就业' as const) : rnd(2) ? ('义务教育在校' as const) : ('其他' as const),
       }));
       const income = (5000 + rnd(4000)) * size + rnd(100) / 100;
       const f = await admin.post('/api/households', makeHousehold({

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Empty, Tag, Timeline, Typography } from 'antd';
-import { MONEY_FIELDS, labelOfPath } from '@bangfu/core';
+import { HOUSEHOLD_STATUS_LABELS, MONEY_FIELDS, labelOfPath, type HouseholdStatus } from '@bangfu/core';
 import { HISTORY_ACTION_LABELS, type HistoryChange, type HistoryEntry } from '../../api/households';
 import { dateTimeText, yuanText } from '../../lib/format';
 
@@ -23,6 +23,7 @@ export function changeValueText(path: string, v: unknown, regionName?: (code: st
     return JSON.stringify(v);
   }
   if (MONEY.has(lastSegment(path)) && (typeof v === 'number' || typeof v === 'string')) return `${yuanText(v)} 元`;
+  if (path === 'status' && typeof v === 'string' && v in HOUSEHOLD_STATUS_LABELS) return HOUSEHOLD_STATUS_LABELS[v as HouseholdStatus];
   if (lastSegment(path) === 'regionCode' && typeof v === 'string' && regionName) return regionName(v);
   return String(v);
 }

@@ -108,9 +108,11 @@ export default function HouseholdDetailPage() {
                 剔除
               </Button>
             )}
-            <Button type="primary" icon={<EditOutlined />} onClick={() => navigate(`/households/${h.id}/edit`, { state: { from } })} id="household-edit">
-              编辑
-            </Button>
+            {active && (
+              <Button type="primary" icon={<EditOutlined />} onClick={() => navigate(`/households/${h.id}/edit`, { state: { from } })} id="household-edit">
+                编辑
+              </Button>
+            )}
           </Space>
         }
       />

@@ -68,6 +68,19 @@ function EditLoader({ id }: { id: string }) {
         <Skeleton active paragraph={{ rows: 12 }} />
       </div>
     );
+  if (data.status === 'removed')
+    return (
+      <Result
+        status="warning"
+        title="该档案已剔除，不能修改"
+        subTitle={data.removalReason ? `剔除原因：${data.removalReason}` : undefined}
+        extra={
+          <Button type="primary" onClick={() => navigate(`/households/${data.id}`, { replace: true })}>
+            查看档案
+          </Button>
+        }
+      />
+    );
   return <HouseholdEditor key={`${data.id}:${data.version}`} household={data} onReplace={setData} />;
 }
 
@@ -247,10 +260,16 @@ function HouseholdEditor({ household, onReplace }: { household?: HouseholdJson; 
       case 'perCapitaIncome':
         return (
           <div>
-            <output id={id} className="sheet-computed" aria-live="polite" htmlFor={`${fieldId(['householdAnnualIncome'])} ${fieldId(['householdSize'])}`}>
-              {perCapita === null ? <span style={{ color: '#bfbfbf' }}>—</span> : formatYuan(perCapita)}
-              <span className="money-suffix">元</span>
-            </output>
+            <div id={id} className="sheet-computed" role="status" aria-live="polite">
+              {perCapita === null ? (
+                <span style={{ color: '#bfbfbf' }}>—</span>
+              ) : (
+                <>
+                  <span>{formatYuan(perCapita)}</span>
+                  <span className="money-suffix">元</span>
+                </>
+              )}
+            </div>
             <div className="sheet-computed-hint">总收入 ÷ 家庭人口，自动计算</div>
           </div>
         );
@@ -459,7 +478,7 @@ function HouseholdEditor({ household, onReplace }: { household?: HouseholdJson; 
             className="hh-form"
             autoComplete="off"
           >
-            <Sheet title="困难职工调查表" meta={household ? `职工编号：${household.workerNo}` : undefined}>
+            <Sheet title="困难职工调查表">
               <SheetSection>一、职工及家庭成员基本情况</SheetSection>
               <SheetRows rows={WORKER_ROWS} r={renderer} />
               <MembersEditor rule={rule} memberCount={memberCount} onIdBlur={(i) => fillGender(['members', i, 'gender'], ['members', i, 'idNumber'])} />

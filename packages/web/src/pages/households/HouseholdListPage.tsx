@@ -77,27 +77,32 @@ export default function HouseholdListPage() {
       title: '职工编号',
       dataIndex: 'workerNo',
       key: 'workerNo',
-      width: 112,
       sorter: true,
       sortDirections: ASC_FIRST,
       sortOrder: sortOrderOf('workerNo'),
       render: (v: string, r) => (
-        <Link to={`/households/${r.id}`} state={{ from }} className="mono">
+        <Link to={`/households/${r.id}`} state={{ from }} className="num">
           {v}
         </Link>
       ),
     },
-    { title: '姓名', dataIndex: 'name', key: 'name', width: 84, ellipsis: true },
-    { title: '性别', dataIndex: 'gender', key: 'gender', width: 56, align: 'center' },
-    { title: '身份证号', dataIndex: 'idNumber', key: 'idNumber', width: 172, render: (v: string) => <span className="mono">{v}</span> },
-    { title: '地区', dataIndex: 'regionName', key: 'regionName', width: 104, ellipsis: true, render: (v: string, r) => v || regionName(r.regionCode) },
-    { title: '困难类别', dataIndex: 'category', key: 'category', width: 100, render: (v: string) => <CategoryTag value={v} /> },
-    { title: '家庭人口', dataIndex: 'householdSize', key: 'householdSize', width: 84, align: 'right' },
+    { title: '姓名', dataIndex: 'name', key: 'name', width: 80, ellipsis: true },
+    { title: '性别', dataIndex: 'gender', key: 'gender', align: 'center' },
+    { title: '身份证号', dataIndex: 'idNumber', key: 'idNumber', render: (v: string) => <span className="num">{v}</span> },
+    {
+      title: '地区',
+      dataIndex: 'regionName',
+      key: 'regionName',
+      width: 92,
+      ellipsis: { showTitle: true },
+      render: (v: string, r) => v || regionName(r.regionCode),
+    },
+    { title: '困难类别', dataIndex: 'category', key: 'category', render: (v: string) => <CategoryTag value={v} /> },
+    { title: '家庭人口', dataIndex: 'householdSize', key: 'householdSize', align: 'right' },
     {
       title: '人均年收入(元)',
       dataIndex: 'perCapitaIncome',
       key: 'perCapitaIncome',
-      width: 132,
       align: 'right',
       sorter: true,
       sortDirections: ASC_FIRST,
@@ -108,7 +113,6 @@ export default function HouseholdListPage() {
       title: '填报日期',
       dataIndex: 'fillDate',
       key: 'fillDate',
-      width: 112,
       sorter: true,
       sortDirections: DESC_FIRST,
       sortOrder: sortOrderOf('fillDate'),
@@ -118,7 +122,6 @@ export default function HouseholdListPage() {
       title: '更新时间',
       dataIndex: 'updatedAt',
       key: 'updatedAt',
-      width: 112,
       sorter: true,
       sortDirections: DESC_FIRST,
       sortOrder: sortOrderOf('updatedAt'),
@@ -128,14 +131,12 @@ export default function HouseholdListPage() {
       title: '状态',
       dataIndex: 'status',
       key: 'status',
-      width: 84,
       render: (v: HouseholdListItem['status']) => <StatusBadge value={v} />,
     },
     {
       title: '数据提示',
       dataIndex: 'warningCount',
       key: 'warningCount',
-      width: 84,
       align: 'center',
       render: (n: number) =>
         n > 0 ? (
@@ -151,7 +152,6 @@ export default function HouseholdListPage() {
     {
       title: '操作',
       key: 'actions',
-      width: 100,
       fixed: 'right',
       render: (_: unknown, r) => (
         <Space size={12}>
@@ -182,29 +182,29 @@ export default function HouseholdListPage() {
       <PageHeader title="档案列表" subTitle="困难职工档案（一户一档）" />
 
       <Card className="filter-card" variant="borderless">
-        <Form<FilterValues> form={form} name="householdFilter" layout="horizontal" onFinish={onSearch} initialValues={{ status: 'active' }} labelCol={{ flex: '72px' }}>
+        <Form<FilterValues> form={form} name="householdFilter" layout="horizontal" onFinish={onSearch} initialValues={{ status: 'active' }} labelCol={{ flex: '68px' }}>
           <Row gutter={[24, 12]}>
             <Col xs={24} md={12} xl={6}>
               <Form.Item label="地区" name="regionCode" style={{ marginBottom: 0 }}>
                 <Select allowClear placeholder="全部地区" options={regions} disabled={!!ownRegion} />
               </Form.Item>
             </Col>
-            <Col xs={24} md={12} xl={6}>
+            <Col xs={24} md={12} xl={5}>
               <Form.Item label="困难类别" name="category" style={{ marginBottom: 0 }}>
                 <Select allowClear placeholder="全部类别" options={CATEGORIES.map((c) => ({ value: c, label: c }))} />
               </Form.Item>
             </Col>
-            <Col xs={24} md={12} xl={5}>
+            <Col xs={24} md={12} xl={4}>
               <Form.Item label="状态" name="status" style={{ marginBottom: 0 }}>
                 <Select options={STATUS_OPTIONS} />
               </Form.Item>
             </Col>
-            <Col xs={24} md={12} xl={7}>
+            <Col xs={24} md={12} xl={6}>
               <Form.Item label="关键词" name="q" style={{ marginBottom: 0 }}>
                 <Input allowClear placeholder="姓名 / 职工编号 / 身份证号" maxLength={40} />
               </Form.Item>
             </Col>
-            <Col span={24} className="filter-actions">
+            <Col xs={24} xl={3} className="filter-actions">
               <Space>
                 <Button onClick={onReset} id="householdFilter_reset">
                   重置

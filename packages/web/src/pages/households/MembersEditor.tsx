@@ -10,17 +10,17 @@ import { memberLabel } from './sheet/layout';
 
 /** Column widths (px) of the editable table; the table scrolls sideways inside the sheet when narrower. */
 export const MEMBER_COL_WIDTHS: Record<MemberField, number> = {
-  name: 100,
-  relation: 96,
-  gender: 72,
-  education: 116,
-  idNumber: 180,
-  health: 110,
-  disabilityGrade: 84,
-  annualIncome: 120,
-  occupation: 136,
-  unitOrSchool: 124,
-  skillLevel: 112,
+  name: 80,
+  relation: 84,
+  gender: 68,
+  education: 100,
+  idNumber: 168,
+  health: 96,
+  disabilityGrade: 76,
+  annualIncome: 104,
+  occupation: 112,
+  unitOrSchool: 100,
+  skillLevel: 92,
 };
 
 const SELECTS: Partial<Record<MemberField, readonly string[]>> = {
@@ -45,9 +45,9 @@ export function MembersEditor({ rule, onIdBlur }: Props) {
     const text = key === 'name' || key === 'idNumber' || key === 'unitOrSchool' || key === 'skillLevel' || key === 'health' || key === 'annualIncome';
     const dependencies = key === 'gender' ? [['members', index, 'idNumber']] : key === 'idNumber' ? [['fillDate']] : undefined;
     let control;
-    if (values) control = <Select options={options(values)} placeholder="请选择" aria-label={aria} popupMatchSelectWidth={false} />;
+    if (values) control = <Select options={options(values)} aria-label={aria} popupMatchSelectWidth={false} />;
     else if (key === 'health')
-      control = <AutoComplete options={healthOptions} filterOption={filterHealth} placeholder="良好" aria-label={aria} maxLength={50} popupMatchSelectWidth={false} />;
+      control = <AutoComplete options={healthOptions} filterOption={filterHealth} aria-label={aria} maxLength={50} popupMatchSelectWidth={false} />;
     else if (key === 'annualIncome') control = <MoneyInput aria-label={aria} />;
     else if (key === 'idNumber')
       control = <Input maxLength={18} aria-label={aria} autoComplete="off" className="mono" placeholder="可不填" onBlur={() => onIdBlur(index)} />;
@@ -69,11 +69,11 @@ export function MembersEditor({ rule, onIdBlur }: Props) {
           <div className="sheet-members sheet-members-form" role="group" aria-labelledby="household-members">
             <table>
               <colgroup>
-                <col style={{ width: 44 }} />
+                <col style={{ width: 40 }} />
                 {MEMBER_KEYS.map((k) => (
                   <col key={k} style={{ width: MEMBER_COL_WIDTHS[k] }} />
                 ))}
-                <col style={{ width: 64 }} />
+                <col style={{ width: 44 }} />
               </colgroup>
               <thead>
                 <tr>
@@ -84,7 +84,7 @@ export function MembersEditor({ rule, onIdBlur }: Props) {
                       {memberLabel(k)}
                     </th>
                   ))}
-                  <th className="sheet-members-sticky-right">操作</th>
+                  <th className="sheet-members-sticky-right">删除</th>
                 </tr>
               </thead>
               <tbody>
@@ -103,6 +103,7 @@ export function MembersEditor({ rule, onIdBlur }: Props) {
                       ))}
                       <td className="sheet-members-sticky-right" style={{ textAlign: 'center', verticalAlign: 'middle' }}>
                         <Popconfirm
+                          placement="topRight"
                           title={`删除第 ${i + 1} 位家庭成员？`}
                           okText="删除"
                           cancelText="取消"
@@ -112,9 +113,15 @@ export function MembersEditor({ rule, onIdBlur }: Props) {
                             window.setTimeout(() => document.getElementById('household-members-add')?.focus(), 0);
                           }}
                         >
-                          <Button type="link" danger size="small" id={`${fieldId(['members', i])}_remove`} icon={<DeleteOutlined />} aria-label={`删除第${i + 1}位家庭成员`}>
-                            删除
-                          </Button>
+                          <Button
+                            type="text"
+                            danger
+                            size="small"
+                            id={`${fieldId(['members', i])}_remove`}
+                            icon={<DeleteOutlined />}
+                            aria-label={`删除第${i + 1}位家庭成员`}
+                            title="删除"
+                          />
                         </Popconfirm>
                       </td>
                     </tr>

@@ -60,7 +60,7 @@ export default function AppLayout() {
         </Space>
       </Header>
       <Layout>
-        <Sider width={188} className="app-sider no-print" theme="light">
+        <Sider width={176} className="app-sider no-print" theme="light">
           <nav aria-label="主菜单">
             <Menu
               mode="inline"

@@ -19,12 +19,12 @@ const VIEW_COL_WIDTHS: Record<MemberField, string> = {
   relation: '6.5%',
   gender: '5%',
   education: '8.5%',
-  idNumber: '15.5%',
+  idNumber: '17%',
   health: '8%',
   disabilityGrade: '6.5%',
   annualIncome: '9%',
   occupation: '10%',
-  unitOrSchool: '11%',
+  unitOrSchool: '9.5%',
   skillLevel: '8%',
 };
 
@@ -78,7 +78,7 @@ export function HouseholdView({ household: h, regionName }: { household: Househo
 
   const r = { value };
   return (
-    <Sheet title="困难职工调查表" meta={`填报日期：${dateText(h.fillDate)}`}>
+    <Sheet title="困难职工调查表">
       <SheetSection>一、职工及家庭成员基本情况</SheetSection>
       <SheetRows rows={WORKER_ROWS} r={r} />
       <div className="sheet-section sheet-subsection">
@@ -114,7 +114,7 @@ export function HouseholdView({ household: h, regionName }: { household: Househo
                 <tr key={i}>
                   <td className="sheet-members-index">{i + 1}</td>
                   {MEMBER_KEYS.map((k) => (
-                    <td key={k} className={`sheet-members-text${k === 'annualIncome' ? ' sheet-num' : ''}${k === 'idNumber' ? ' mono' : ''}`}>
+                    <td key={k} className={`sheet-members-text${k === 'annualIncome' ? ' sheet-num' : ''}${k === 'idNumber' ? ' mono sheet-nowrap' : ''}`}>
                       {k === 'annualIncome' ? yuanText(m.annualIncome) : (m[k] as string | null) ?? ''}
                     </td>
                   ))}

@@ -71,13 +71,13 @@ export const WORKER_ROWS: RowDef[] = [
 ];
 
 export const CAUSE_ROWS: RowDef[] = [
-  { kind: 'pairs', cells: [{ key: 'causes', lw: '9em' }] },
-  { kind: 'pairs', cells: [{ key: 'causeDescription', lw: '9em' }] },
+  { kind: 'pairs', cells: [{ key: 'causes', lw: '10.5em' }] },
+  { kind: 'pairs', cells: [{ key: 'causeDescription', lw: '10.5em' }] },
 ];
 
 export const NEED_ROWS: RowDef[] = [
-  { kind: 'pairs', cells: [{ key: 'needs', lw: '9em' }] },
-  { kind: 'pairs', cells: [{ key: 'measures', lw: '9em' }] },
+  { kind: 'pairs', cells: [{ key: 'needs', lw: '10.5em' }] },
+  { kind: 'pairs', cells: [{ key: 'measures', lw: '10.5em' }] },
 ];
 
 export const DEFAULT_LABEL_WIDTH = '7em';
