@@ -53,7 +53,20 @@ export const JINGMEN_REGIONS = [
   { code: 'H08', name: '市直' },
 ] as const;
 
-/** Lifecycle of a file. The review states arrive with the review workflow; `active` is 在册. */
-export const HOUSEHOLD_STATUSES = ['active', 'removed'] as const;
+/**
+ * Lifecycle of a file (issue: two-level review). draft → submitted (by the filer) → unitApproved
+ * (the unit union agrees) → filed (the city union agrees); either reviewer may return it to draft.
+ * A filed file may be removed (剔除) or exit hardship (脱困); both may come back through review.
+ */
+export const HOUSEHOLD_STATUSES = ['draft', 'submitted', 'unitApproved', 'filed', 'removed', 'exited'] as const;
 export type HouseholdStatus = (typeof HOUSEHOLD_STATUSES)[number];
-export const HOUSEHOLD_STATUS_LABELS: Record<HouseholdStatus, string> = { active: '在册', removed: '已剔除' };
+export const HOUSEHOLD_STATUS_LABELS: Record<HouseholdStatus, string> = {
+  draft: '草稿',
+  submitted: '待单位审核',
+  unitApproved: '待市总审核',
+  filed: '已建档',
+  removed: '已剔除',
+  exited: '已脱困',
+};
+/** Statuses of a file that is still "on the books": one per identity number at a time. */
+export const LIVE_STATUSES = ['draft', 'submitted', 'unitApproved', 'filed'] as const;

@@ -8,3 +8,4 @@ export * from './household.js';
 export * from './household-json.js';
 export * from './warnings.js';
 export * from './identify.js';
+export * from './lifecycle.js';

@@ -18,6 +18,7 @@ import { householdRoutes } from './modules/households/households.routes.js';
 import { orgRoutes } from './modules/orgs/orgs.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
 import { identificationRoutes } from './modules/identification/identification.routes.js';
 import { reevaluateJob } from './modules/identification/reevaluate.job.js';
 import { JobRunner } from './modules/jobs/job-runner.js';
@@ -105,6 +106,7 @@ export async function buildApp({ config, db, logger }: AppOptions): Promise<Fast
   await app.register(authRoutes, { db, config });
   await app.register(userRoutes, { db });
   await app.register(orgRoutes, { db });
+  await app.register(auditRoutes, { db });
   await app.register(householdRoutes, { db });
   const runner = new JobRunner(db, { reevaluate: reevaluateJob }, app.log);
   app.decorate('jobs', runner);

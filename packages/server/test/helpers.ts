@@ -9,6 +9,7 @@ import type { Config } from '../src/config.js';
 import { migrateToLatest, openDb, type Db } from '../src/db/index.js';
 import { seedOrgs } from '../src/modules/orgs/orgs.repository.js';
 import { createUser, ensureAdmin } from '../src/modules/users/users.service.js';
+import type { Role } from '../src/modules/access/actor.js';
 
 export const ADMIN_PASSWORD = 'Admin-Test-2026!';
 export const dbKind = (process.env.BANGFU_TEST_DB ?? 'sqlite') as 'sqlite' | 'pg';
@@ -20,7 +21,12 @@ export interface TestContext {
   login(username: string, password: string): Promise<Client>;
   admin(): Promise<Client>;
   /** creates a user (through the service) and logs in as them */
-  userIn(orgCode: string, role?: 'admin' | 'city' | 'region'): Promise<Client>;
+  userIn(orgCode: string, role?: Role): Promise<Client>;
+  /**
+   * Takes a draft through the review path to 已建档: submitted by `by` (default admin), agreed by a
+   * county-union user of its region, then by a city-union user.
+   */
+  fileThrough(id: number, by?: Client): Promise<LightMyRequestResponse>;
 }
 
 export interface Client {
@@ -61,6 +67,12 @@ export async function createTestContext(): Promise<TestContext> {
   await app.ready();
 
   let seq = 0;
+  const reviewers = new Map<string, Client>();
+  const reviewer = async (orgCode: string, role: Role) => {
+    const key = `${orgCode}/${role}`;
+    if (!reviewers.has(key)) reviewers.set(key, await ctx.userIn(orgCode, role));
+    return reviewers.get(key)!;
+  };
   const ctx: TestContext = {
     app,
     db,
@@ -76,6 +88,17 @@ export async function createTestContext(): Promise<TestContext> {
       const password = `Pw-${randomBytes(8).toString('hex')}`;
       await createUser(db, null, { username, password, displayName: `测试${seq}`, orgCode, role });
       return loginClient(app, username, password);
+    },
+    async fileThrough(id, by) {
+      const filer = by ?? (await ctx.admin());
+      const sub = await filer.post(`/api/households/${id}/submit`, {});
+      if (sub.statusCode !== 200) throw new Error(`submit ${id}: ${sub.body}`);
+      const region = sub.json().regionCode as string;
+      const unit = await (await reviewer(region, 'region')).post(`/api/households/${id}/review`, { level: 'unit', decision: 'agree', opinion: '情况属实，同意上报' });
+      if (unit.statusCode !== 200) throw new Error(`unit review ${id}: ${unit.body}`);
+      const city = await (await reviewer('H', 'city')).post(`/api/households/${id}/review`, { level: 'city', decision: 'agree', opinion: '同意纳入精准帮扶' });
+      if (city.statusCode !== 200) throw new Error(`city review ${id}: ${city.body}`);
+      return city;
     },
   };
   return ctx;

@@ -112,6 +112,36 @@ export interface HouseholdTable {
   /** JSON of IdentifyResult */
   id_result: ColumnType<string | null, string | null | undefined, string | null>;
   id_at: ColumnType<string | null, string | null | undefined, string | null>;
+  submitted_at: ColumnType<string | null, string | null | undefined, string | null>;
+  submitted_by: ColumnType<number | null, number | null | undefined, number | null>;
+  return_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  exit_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  exit_date: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface ReviewOpinionTable {
+  id: Generated<number>;
+  household_id: number;
+  file_version: number;
+  /** unit | city */
+  level: string;
+  /** agree | return */
+  decision: string;
+  opinion: string;
+  author_id: number;
+  author_name: string;
+  org_code: string;
+  org_name: string;
+  at: string;
+}
+
+/** A household linked to a user: the city's leaders and staff (定点联系), later the responsible cadres. */
+export interface HouseholdLinkTable {
+  household_id: number;
+  user_id: number;
+  /** link | leader | cadre */
+  kind: string;
+  created_at: string;
 }
 
 export interface MemberTable {
@@ -249,6 +279,8 @@ export interface RemovalProposalTable {
 }
 
 export interface Database {
+  review_opinions: ReviewOpinionTable;
+  household_links: HouseholdLinkTable;
   policy_settings: PolicySettingsTable;
   policy_lines: PolicyLineTable;
   policy_changes: PolicyChangeTable;

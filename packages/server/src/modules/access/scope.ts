@@ -1,25 +1,89 @@
-// The one place that decides which households a user may read or write. Every query of personal
-// data goes through householdScope; a record outside it is reported as "not found".
-import type { ExpressionBuilder } from 'kysely';
+// The one place that decides which households a user may read, and what a user may do to them.
+// Every query of personal data goes through householdScope; a record outside it is reported as
+// "not found". Organization codes are hierarchical (H → H01 → H01-0001), so a subtree is a prefix.
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { Actor } from './actor.js';
 
-export type Scope = { all: true } | { all: false; regionCode: string };
+export type Scope =
+  | { kind: 'all' }
+  | { kind: 'region'; regionCode: string }
+  | { kind: 'unit'; unitCode: string }
+  | { kind: 'linked'; userId: number };
 
 export function scopeOf(actor: Actor): Scope {
-  if (actor.role === 'admin' || actor.role === 'city') return { all: true };
-  // region users hold a region org (H01…); their subtree is that region's files
-  return { all: false, regionCode: actor.orgCode.slice(0, 3) };
+  switch (actor.role) {
+    case 'admin':
+    case 'city':
+    case 'viewer':
+      return { kind: 'all' };
+    case 'region':
+      return { kind: 'region', regionCode: actor.orgCode.slice(0, 3) };
+    case 'unit':
+      return { kind: 'unit', unitCode: actor.orgCode };
+    case 'leader':
+    case 'staff':
+      // the city's leaders and staff see the households linked to them (定点联系), not the city's files
+      return { kind: 'linked', userId: actor.id };
+  }
 }
 
 /** A where-clause for `households` limited to the actor's scope. */
 export function householdScope(actor: Actor) {
   const scope = scopeOf(actor);
-  return (eb: ExpressionBuilder<Database, 'households'>) =>
-    scope.all ? eb.lit(true) : eb('households.region_code', '=', scope.regionCode);
+  return (eb: ExpressionBuilder<Database, 'households'>) => {
+    switch (scope.kind) {
+      case 'all':
+        return eb.lit(true);
+      case 'region':
+        return eb('households.region_code', '=', scope.regionCode);
+      case 'unit':
+        return eb.or([eb('households.unit_id', '=', scope.unitCode), eb('households.unit_id', 'like', `${scope.unitCode}-%`)]);
+      case 'linked':
+        return eb.exists(
+          eb.selectFrom('household_links').select(sql.lit(1).as('one'))
+            .whereRef('household_links.household_id', '=', 'households.id')
+            .where('household_links.user_id', '=', scope.userId),
+        );
+    }
+  };
 }
 
-export function canWriteRegion(actor: Actor, regionCode: string): boolean {
-  const scope = scopeOf(actor);
-  return scope.all || scope.regionCode === regionCode;
+/** Whether a file at this place (region, unit) lies in the actor's organization subtree. */
+function inOrgSubtree(actor: Actor, regionCode: string, unitId: string | null): boolean {
+  const s = scopeOf(actor);
+  if (s.kind === 'all') return true;
+  if (s.kind === 'region') return s.regionCode === regionCode;
+  if (s.kind === 'unit') return unitId !== null && (unitId === s.unitCode || unitId.startsWith(`${s.unitCode}-`));
+  return false;
 }
+
+/** File, edit, submit: the union cadres of the file's place, and the city union. */
+export function canFile(actor: Actor, regionCode: string, unitId: string | null): boolean {
+  if (!['admin', 'city', 'region', 'unit'].includes(actor.role)) return false;
+  return inOrgSubtree(actor, regionCode, unitId);
+}
+
+/** 单位工会意见: the unit union of the file's unit, or the county union of its region. */
+export function canReviewUnit(actor: Actor, regionCode: string, unitId: string | null): boolean {
+  return (actor.role === 'unit' || actor.role === 'region') && inOrgSubtree(actor, regionCode, unitId);
+}
+
+/** 市总工会意见 */
+export function canReviewCity(actor: Actor): boolean {
+  return actor.role === 'city' || actor.role === 'admin';
+}
+
+/** Identity and phone numbers in the clear: the cadres who work with the files. */
+export function seesFullIdentity(actor: Actor): boolean {
+  return actor.role === 'city' || actor.role === 'region' || actor.role === 'unit';
+}
+
+/** Phones in the clear: also the leaders and staff who visit their linked households. */
+export function seesFullPhone(actor: Actor): boolean {
+  return seesFullIdentity(actor) || actor.role === 'leader' || actor.role === 'staff';
+}
+
+export const canEditPolicy = (actor: Actor) => actor.role === 'admin' || actor.role === 'city';
+export const canDecideProposals = (actor: Actor) => ['admin', 'city', 'region'].includes(actor.role);
+export const isAdmin = (actor: Actor) => actor.role === 'admin';

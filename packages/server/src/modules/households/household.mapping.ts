@@ -1,5 +1,5 @@
 // HouseholdData (core, fen) ↔ table rows. The only place that knows both shapes.
-import { CAUSES, perCapitaFen, type DataWarning, type HouseholdData, type MemberData } from '@bangfu/core';
+import { CAUSES, perCapitaFen, type DataWarning, type HouseholdData, type HouseholdStatus, type MemberData } from '@bangfu/core';
 import type { Insertable, Selectable } from 'kysely';
 import type { HouseholdTable, MemberTable } from '../../db/schema.js';
 
@@ -136,7 +136,7 @@ export function rowMeta(r: HouseholdRow) {
     id: Number(r.id),
     workerNo: r.worker_no,
     version: r.version,
-    status: r.status as 'active' | 'removed',
+    status: r.status as HouseholdStatus,
     removalReason: r.removal_reason,
     warnings: JSON.parse(r.warnings) as DataWarning[],
     createdAt: r.created_at,

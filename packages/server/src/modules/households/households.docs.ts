@@ -1,6 +1,6 @@
 // Response shapes for the OpenAPI document. Requests are documented from core's householdSchema.
 import { z } from 'zod';
-import { householdSchema } from '@bangfu/core';
+import { HOUSEHOLD_STATUSES, householdSchema } from '@bangfu/core';
 
 const warning = z.object({ code: z.string(), path: z.string(), message: z.string() });
 
@@ -9,7 +9,7 @@ export const householdResponse = z
     id: z.number().int(),
     workerNo: z.string().describe('职工编号, e.g. H0100001'),
     version: z.number().int().describe('send it back with PUT'),
-    status: z.enum(['active', 'removed']),
+    status: z.enum(HOUSEHOLD_STATUSES).describe('draft 草稿, submitted 待单位审核, unitApproved 待市总审核, filed 已建档, removed 已剔除, exited 已脱困'),
     removalReason: z.string().nullable(),
     perCapitaIncome: z.number().describe('家庭年人均收入, yuan, derived'),
     warnings: z.array(warning).describe('data-quality warnings, never blocking'),

@@ -63,7 +63,7 @@ export async function idNumbersInOtherFiles(db: Q, ids: string[], excludeId: num
     .selectFrom('households')
     .select('id_number as idn')
     .where('id_number', 'in', ids)
-    .where('status', '<>', 'removed')
+    .where('status', 'not in', ['removed', 'exited'])
     .$if(excludeId !== null, (q) => q.where('id', '<>', excludeId!))
     .execute();
   const members = await db
@@ -71,7 +71,7 @@ export async function idNumbersInOtherFiles(db: Q, ids: string[], excludeId: num
     .innerJoin('households', 'households.id', 'household_members.household_id')
     .select('household_members.id_number as idn')
     .where('household_members.id_number', 'in', ids)
-    .where('households.status', '<>', 'removed')
+    .where('households.status', 'not in', ['removed', 'exited'])
     .$if(excludeId !== null, (q) => q.where('households.id', '<>', excludeId!))
     .execute();
   return new Set([...workers, ...members].map((r) => r.idn!).filter(Boolean));
@@ -83,7 +83,7 @@ export async function liveFileOfWorker(db: Q, idNumber: string, excludeId: numbe
     .selectFrom('households')
     .select(['id', 'worker_no', 'region_code'])
     .where('id_number', '=', idNumber)
-    .where('status', '<>', 'removed')
+    .where('status', 'not in', ['removed', 'exited'])
     .$if(excludeId !== null, (q) => q.where('id', '<>', excludeId!))
     .executeTakeFirst();
 }

@@ -5,7 +5,9 @@ import { routeSchema } from '../../lib/route-docs.js';
 import { actorOf, idParam } from '../../lib/request-context.js';
 import { notFound } from '../../lib/errors.js';
 import * as service from './households.service.js';
+import * as lifecycle from './lifecycle.service.js';
 import { historyResponse, householdResponse, householdUpdateBody, idParams, listResponse, removeBody } from './households.docs.js';
+import { z } from 'zod';
 
 const tags = ['households 困难职工档案'];
 
@@ -36,7 +38,28 @@ export async function householdRoutes(app: FastifyInstance, { db }: { db: Db }) 
     schema: routeSchema({ summary: 'Every version: who, when, which fields, old → new', tags, params: idParams, response: { 200: historyResponse } }),
   }, async (req) => ({ items: await service.getHistory(db, actorOf(req), id(req)) }));
 
+  app.post('/api/households/:id/submit', {
+    schema: routeSchema({ summary: 'Submit a draft for review (草稿 → 待单位审核), by the filer\'s side', tags, params: idParams, response: { 200: householdResponse } }),
+  }, async (req) => lifecycle.submitHousehold(db, actorOf(req), id(req)));
+
+  app.post('/api/households/:id/review', {
+    schema: routeSchema({ summary: 'The unit union\'s or the city union\'s opinion: agree or return to the filer', tags, params: idParams, body: lifecycle.reviewSchema, response: { 200: householdResponse } }),
+  }, async (req) => lifecycle.reviewHousehold(db, actorOf(req), id(req), req.body));
+
+  app.post('/api/households/review-batch', {
+    schema: routeSchema({ summary: 'Agree or return many files at once (one transaction and audit row each)', tags, body: lifecycle.batchReviewSchema,
+      response: { 200: z.object({ done: z.number().int(), results: z.array(z.object({ id: z.number().int(), ok: z.boolean(), code: z.string().optional(), message: z.string().optional() })) }) } }),
+  }, async (req) => lifecycle.reviewBatch(db, actorOf(req), req.body));
+
   app.post('/api/households/:id/remove', {
-    schema: routeSchema({ summary: 'Remove (剔除) with a reason; nothing is deleted', tags, params: idParams, body: removeBody, response: { 200: householdResponse } }),
-  }, async (req) => service.removeHousehold(db, actorOf(req), id(req), req.body));
+    schema: routeSchema({ summary: 'Remove (剔除) a filed file with a reason; nothing is deleted', tags, params: idParams, body: removeBody, response: { 200: householdResponse } }),
+  }, async (req) => lifecycle.removeHousehold(db, actorOf(req), id(req), req.body));
+
+  app.post('/api/households/:id/exit', {
+    schema: routeSchema({ summary: 'Exit from hardship (脱困) with a reason and date', tags, params: idParams, body: lifecycle.exitSchema, response: { 200: householdResponse } }),
+  }, async (req) => lifecycle.exitHousehold(db, actorOf(req), id(req), req.body));
+
+  app.post('/api/households/:id/reopen', {
+    schema: routeSchema({ summary: 'Bring a removed or exited household back: it goes through review again', tags, params: idParams, body: removeBody, response: { 200: householdResponse } }),
+  }, async (req) => lifecycle.reopenHousehold(db, actorOf(req), id(req), req.body));
 }

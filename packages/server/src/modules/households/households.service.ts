@@ -2,14 +2,15 @@
 // Each state change writes the file, its version row and its audit row in one transaction.
 import { z } from 'zod';
 import {
-  CATEGORIES, dataWarnings, fenToYuan, HOUSEHOLD_STATUSES, householdToJson, idNumbersOf, maskIdNumber, parseHousehold, toFieldErrors,
+  CATEGORIES, dataWarnings, editRule, fenToYuan, HOUSEHOLD_STATUS_LABELS, HOUSEHOLD_STATUSES, householdToJson, idNumbersOf, maskIdNumber, maskPhone,
+  parseHousehold, toFieldErrors, type HouseholdStatus,
   type HouseholdData, type HouseholdJson, type IdentifyResult, CONDITION_CODES, IDENTIFY_FLAGS,
 } from '@bangfu/core';
 import type { Db } from '../../db/index.js';
 import { nowIso } from '../../lib/clock.js';
 import { AppError, forbidden, notFound, validationFailed } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
-import { canWriteRegion } from '../access/scope.js';
+import { canFile, seesFullIdentity, seesFullPhone } from '../access/scope.js';
 import { appendAudit, auditNow } from '../audit/audit.repository.js';
 import { findOrg, listOrgs } from '../orgs/orgs.repository.js';
 import { diffHouseholds } from './household.diff.js';
@@ -30,13 +31,15 @@ async function checkPlacement(db: Db | Trx, actor: Actor, h: HouseholdData, excl
   const region = await findOrg(db, h.regionCode);
   if (!region || region.kind !== 'region' || !region.active)
     throw validationFailed([{ path: 'regionCode', message: `地区代码 ${h.regionCode} 不是已配置的地区` }], 'household');
-  if (!canWriteRegion(actor, h.regionCode))
-    throw new AppError(403, 'FORBIDDEN', '只能为本地区的职工建档', [{ path: 'regionCode', message: `您只能管理本地区（${actor.orgName}）的档案` }]);
   if (h.unitId) {
     const unit = await findOrg(db, h.unitId);
-    if (!unit || unit.kind !== 'unit' || !unit.active || !unit.code.startsWith(`${h.regionCode}-`))
+    if (!unit || unit.kind !== 'unit' || !unit.active || unit.parentCode !== h.regionCode)
       throw validationFailed([{ path: 'unitId', message: '基层工会不存在或不属于所选地区' }], 'household');
   }
+  if (!canFile(actor, h.regionCode, h.unitId))
+    throw new AppError(403, 'FORBIDDEN', '只能为本单位、本地区的职工建档', [
+      { path: h.unitId && actor.role === 'unit' ? 'unitId' : 'regionCode', message: `您只能管理本组织（${actor.orgName}）的档案` },
+    ]);
   const dup = await repo.liveFileOfWorker(db, h.idNumber, excludeId);
   if (dup)
     throw new AppError(409, 'DUPLICATE_ID_NUMBER', `该职工已有在册档案（职工编号 ${dup.worker_no}），不能重复建档`, [
@@ -63,13 +66,56 @@ function storedIdentification(row: { id_result: string | null; id_file_version: 
   return { ...(JSON.parse(row.id_result) as IdentifyResult), fileVersion: row.id_file_version, computedAt: row.id_at };
 }
 
-export type HouseholdFile = HouseholdJson & { identification: ReturnType<typeof storedIdentification> };
+export interface Opinion {
+  level: 'unit' | 'city';
+  decision: 'agree' | 'return';
+  opinion: string;
+  authorName: string;
+  orgCode: string;
+  orgName: string;
+  at: string;
+  fileVersion: number;
+}
 
-async function loadJson(db: Db | Trx, actor: Actor, id: number): Promise<HouseholdFile | undefined> {
+export type HouseholdFile = HouseholdJson & {
+  identification: ReturnType<typeof storedIdentification>;
+  statusLabel: string;
+  returnReason: string | null;
+  exitReason: string | null;
+  exitDate: string | null;
+  createdBy: number;
+  opinions: Opinion[];
+};
+
+export async function loadJson(db: Db | Trx, actor: Actor, id: number): Promise<HouseholdFile | undefined> {
   const row = await repo.findHouseholdRow(db, actor, id);
   if (!row) return undefined;
   const members = await repo.findMembers(db, id);
-  return { ...householdToJson(rowToData(row, members), rowMeta(row)), identification: storedIdentification(row) };
+  const opinions = await db.selectFrom('review_opinions').selectAll().where('household_id', '=', id).orderBy('id').execute();
+  return {
+    ...householdToJson(rowToData(row, members), rowMeta(row)),
+    identification: storedIdentification(row),
+    statusLabel: HOUSEHOLD_STATUS_LABELS[row.status as HouseholdStatus] ?? row.status,
+    returnReason: row.return_reason,
+    exitReason: row.exit_reason,
+    exitDate: row.exit_date,
+    createdBy: row.created_by,
+    opinions: opinions.map((o) => ({
+      level: o.level as Opinion['level'], decision: o.decision as Opinion['decision'], opinion: o.opinion, authorName: o.author_name,
+      orgCode: o.org_code, orgName: o.org_name, at: o.at, fileVersion: o.file_version,
+    })),
+  };
+}
+
+/** Identity and phone numbers as this role may see them. */
+function masked(actor: Actor, f: HouseholdFile): HouseholdFile {
+  const full = seesFullIdentity(actor);
+  return {
+    ...f,
+    idNumber: full ? f.idNumber : maskIdNumber(f.idNumber),
+    phone: seesFullPhone(actor) ? f.phone : maskPhone(f.phone),
+    members: full ? f.members : f.members.map((m) => ({ ...m, idNumber: m.idNumber ? maskIdNumber(m.idNumber) : null })),
+  };
 }
 
 export async function createHousehold(db: Db, actor: Actor, input: unknown, opts: { keepWorkerNo?: boolean } = {}): Promise<HouseholdFile> {
@@ -90,7 +136,7 @@ export async function createHousehold(db: Db, actor: Actor, input: unknown, opts
       const { id } = await trx
         .insertInto('households')
         .values({
-          ...fileColumns(stored), worker_no: workerNo, status: 'active', removal_reason: null, removed_at: null,
+          ...fileColumns(stored), worker_no: workerNo, status: 'draft', removal_reason: null, removed_at: null,
           warnings: JSON.stringify(warnings), warning_count: warnings.length, version: 1,
           created_by: actor.id, created_at: at, updated_by: actor.id, updated_at: at,
         })
@@ -98,27 +144,41 @@ export async function createHousehold(db: Db, actor: Actor, input: unknown, opts
         .executeTakeFirstOrThrow();
       const hid = Number(id);
       await repo.replaceMembersAndCauses(trx, hid, stored);
-      await evaluateAndStore(trx, hid, stored, 1);
+      await evaluateAndStore(trx, hid, stored, 1, 'draft');
       await trx.insertInto('household_versions').values({
         household_id: hid, version: 1, action: 'create', changed_by: actor.id, changed_at: at, changes: '[]', reason: null, snapshot: JSON.stringify(stored),
       }).execute();
       await appendAudit(trx, { userId: actor.id, username: actor.username, action: 'household.create', entity: 'household', entityId: hid, detail: { workerNo }, ip: actor.ip });
-      return (await loadJson(trx, actor, hid))!;
+      return masked(actor, (await loadJson(trx, actor, hid))!);
     });
   } catch (e) {
     mapUniqueViolation(e);
   }
 }
 
+/**
+ * Edits follow the file's status (core's editRule): a draft is edited freely; a file under review
+ * is locked until a reviewer returns it; a filed file needs a reason, and when the edit changes
+ * its identification (eligibility or suggested category) it goes back to review.
+ */
 export async function updateHousehold(db: Db, actor: Actor, id: number, input: unknown): Promise<HouseholdFile> {
   const body = (input ?? {}) as Record<string, unknown>;
   const version = body.version;
+  const reason = typeof body.reason === 'string' ? body.reason.trim() : '';
   const h = parseOrThrow(body);
   if (typeof version !== 'number' || !Number.isInteger(version))
     throw validationFailed([{ path: 'version', message: '缺少档案版本号（version），请重新打开档案后再保存' }], 'household update');
   const current = await repo.findHouseholdRow(db, actor, id);
   if (!current) throw notFound('档案');
-  if (current.status === 'removed') throw new AppError(409, 'HOUSEHOLD_REMOVED', '该档案已剔除，不能修改');
+  const status = current.status as HouseholdStatus;
+  const rule = editRule(status);
+  if (!canFile(actor, current.region_code, current.unit_id)) throw forbidden('您没有修改此档案的权限');
+  if (rule === 'locked')
+    throw new AppError(409, status === 'removed' || status === 'exited' ? 'HOUSEHOLD_CLOSED' : 'UNDER_REVIEW',
+      status === 'removed' || status === 'exited' ? `该档案${HOUSEHOLD_STATUS_LABELS[status]}，不能修改；如需重新纳入请使用“重新纳入”` : '档案正在审核中，不能修改；如需修改请由审核人退回');
+  if (rule === 'withReason' && !reason)
+    throw validationFailed([{ path: 'reason', message: '修改已建档的档案须填写修改原因' }], 'household update');
+  if (reason.length > 500) throw validationFailed([{ path: 'reason', message: '修改原因不能超过500个字' }], 'household update');
   if (h.workerNo && h.workerNo !== current.worker_no)
     throw validationFailed([{ path: 'workerNo', message: '职工编号不能修改' }], 'household update');
   if (h.regionCode !== current.region_code)
@@ -128,7 +188,7 @@ export async function updateHousehold(db: Db, actor: Actor, id: number, input: u
   const stored: HouseholdData = { ...h, workerNo: current.worker_no };
   const before = rowToData(current, await repo.findMembers(db, id));
   const changes = diffHouseholds(before, stored);
-  if (changes.length === 0) return (await loadJson(db, actor, id))!;
+  if (changes.length === 0) return masked(actor, (await loadJson(db, actor, id))!);
   const warnings = await warningsFor(db, stored, id);
   const at = nowIso();
   try {
@@ -138,17 +198,26 @@ export async function updateHousehold(db: Db, actor: Actor, id: number, input: u
         .set({ ...fileColumns(stored), warnings: JSON.stringify(warnings), warning_count: warnings.length, version: version + 1, updated_by: actor.id, updated_at: at })
         .where('id', '=', id)
         .where('version', '=', version)
-        .where('status', '<>', 'removed')
+        .where('status', '=', status)
         .executeTakeFirst();
       if (Number(res.numUpdatedRows) !== 1) throw await conflict(trx, actor, id);
       await repo.replaceMembersAndCauses(trx, id, stored);
-      await evaluateAndStore(trx, id, stored, version + 1);
+      const evaluated = await evaluateAndStore(trx, id, stored, version + 1, status);
+      const identificationChanged = evaluated.before.eligible !== (evaluated.result.eligible === null ? null : evaluated.result.eligible ? 1 : 0)
+        || evaluated.before.category !== evaluated.result.category;
+      const backToReview = status === 'filed' && identificationChanged;
+      if (backToReview) {
+        await trx.updateTable('households').set({ status: 'submitted', submitted_at: at, submitted_by: actor.id }).where('id', '=', id).execute();
+        await evaluateAndStore(trx, id, stored, version + 1, 'submitted'); // a file under review has no removal proposal
+      }
+      const allChanges = backToReview ? [...changes, { path: 'status', label: '状态', old: '已建档', new: '待单位审核' }] : changes;
       await trx.insertInto('household_versions').values({
-        household_id: id, version: version + 1, action: 'update', changed_by: actor.id, changed_at: at, changes: JSON.stringify(changes), reason: null, snapshot: JSON.stringify(stored),
+        household_id: id, version: version + 1, action: 'update', changed_by: actor.id, changed_at: at, changes: JSON.stringify(allChanges),
+        reason: reason || null, snapshot: JSON.stringify(stored),
       }).execute();
       await appendAudit(trx, { userId: actor.id, username: actor.username, action: 'household.update', entity: 'household', entityId: id,
-        detail: { version: version + 1, fields: changes.map((c) => c.path) }, ip: actor.ip });
-      return (await loadJson(trx, actor, id))!;
+        detail: { version: version + 1, fields: changes.map((c) => c.path), reason: reason || undefined, backToReview }, ip: actor.ip });
+      return masked(actor, (await loadJson(trx, actor, id))!);
     });
   } catch (e) {
     mapUniqueViolation(e);
@@ -157,53 +226,17 @@ export async function updateHousehold(db: Db, actor: Actor, id: number, input: u
 
 async function conflict(db: Db | Trx, actor: Actor, id: number) {
   const current = await loadJson(db, actor, id);
-  return new AppError(409, 'VERSION_CONFLICT', '档案已被他人修改，请查看最新内容后再保存', undefined, { current },
+  return new AppError(409, 'VERSION_CONFLICT', '档案已被他人修改，请查看最新内容后再保存', undefined, { current: current && masked(actor, current) },
     `stale version for household ${id}`);
 }
 
-export async function removeHousehold(db: Db, actor: Actor, id: number, input: unknown): Promise<HouseholdFile> {
-  const reason = typeof (input as { reason?: unknown })?.reason === 'string' ? (input as { reason: string }).reason.trim() : '';
-  if (!reason) throw validationFailed([{ path: 'reason', message: '请填写剔除原因' }], 'household removal');
-  if (reason.length > 500) throw validationFailed([{ path: 'reason', message: '剔除原因不能超过500个字' }], 'household removal');
-  return db.transaction().execute(async (trx) => {
-    await removeInTransaction(trx, actor, id, reason, {});
-    await trx.updateTable('removal_proposals').set({ status: 'withdrawn', decided_at: nowIso(), decided_by: actor.id, note: '档案已直接剔除' })
-      .where('household_id', '=', id).where('status', '=', 'pending').execute();
-    return (await loadJson(trx, actor, id))!;
-  });
-}
-
-/**
- * Marks a live file removed with its reason: status, version row and audit row, inside the
- * caller's transaction. Shared by direct removal and confirmed removal proposals.
- */
-export async function removeInTransaction(trx: Trx, actor: Actor, id: number, reason: string, auditDetail: Record<string, unknown>): Promise<void> {
-  const current = await repo.findHouseholdRow(trx, actor, id);
-  if (!current) throw notFound('档案');
-  if (!canWriteRegion(actor, current.region_code)) throw forbidden();
-  if (current.status === 'removed') throw new AppError(409, 'HOUSEHOLD_REMOVED', '该档案已剔除');
-  const at = nowIso();
-  const res = await trx
-    .updateTable('households')
-    .set({ status: 'removed', removal_reason: reason.slice(0, 500), removed_at: at, version: current.version + 1, updated_by: actor.id, updated_at: at })
-    .where('id', '=', id)
-    .where('version', '=', current.version)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) throw await conflict(trx, actor, id);
-  const data = rowToData(current, await repo.findMembers(trx, id));
-  await trx.insertInto('household_versions').values({
-    household_id: id, version: current.version + 1, action: 'remove', changed_by: actor.id, changed_at: at,
-    changes: JSON.stringify([{ path: 'status', label: '状态', old: '在册', new: '已剔除' }]), reason, snapshot: JSON.stringify(data),
-  }).execute();
-  await appendAudit(trx, { userId: actor.id, username: actor.username, action: 'household.remove', entity: 'household', entityId: id, detail: { reason, ...auditDetail }, ip: actor.ip });
-}
-
-/** A full file with identity numbers in the clear: every such view is audited. */
+/** A whole file (identity numbers in the clear for the roles that need them): every view is audited. */
 export async function getHousehold(db: Db, actor: Actor, id: number): Promise<HouseholdFile> {
   const file = await loadJson(db, actor, id);
   if (!file) throw notFound('档案');
-  await auditNow(db, { userId: actor.id, username: actor.username, action: 'household.view', entity: 'household', entityId: id, ip: actor.ip });
-  return file;
+  const full = seesFullIdentity(actor);
+  await auditNow(db, { userId: actor.id, username: actor.username, action: 'household.view', entity: 'household', entityId: id, detail: { fullIdentity: full }, ip: actor.ip });
+  return masked(actor, file);
 }
 
 export async function getHistory(db: Db, actor: Actor, id: number) {

@@ -1,5 +1,5 @@
 // Stores a file's identification result with the file version and policy version it came from,
-// and keeps the removal proposal in step: a live file that meets no condition has one pending
+// and keeps the removal proposal in step: a filed file that meets no condition has one pending
 // proposal; a file that qualifies again (or cannot be decided) has none.
 import { identify, type HouseholdData, type IdentifyPolicy, type IdentifyResult } from '@bangfu/core';
 import type { Q } from '../households/households.repository.js';
@@ -38,13 +38,14 @@ export async function evaluateAndStore(
   householdId: number,
   data: HouseholdData,
   fileVersion: number,
+  status: string,
   policy?: IdentifyPolicy,
 ): Promise<Evaluated> {
   const p = policy ?? (await policyFor(trx, data.regionCode, Number(data.fillDate.slice(0, 4))));
   const result = identify(data, p);
   const before = await trx.selectFrom('households').select(['id_eligible', 'id_category']).where('id', '=', householdId).executeTakeFirstOrThrow();
   const pending = await trx.selectFrom('removal_proposals').select('id').where('household_id', '=', householdId).where('status', '=', 'pending').executeTakeFirst();
-  await applyResult(trx, { id: householdId, regionCode: data.regionCode, fileVersion, pendingProposalId: pending?.id ?? null }, result, nowIso());
+  await applyResult(trx, { id: householdId, regionCode: data.regionCode, fileVersion, status, pendingProposalId: pending?.id ?? null }, result, nowIso());
   return { result, before: { eligible: before.id_eligible, category: before.id_category } };
 }
 
@@ -52,6 +53,8 @@ export interface StoredFileRef {
   id: number;
   regionCode: string;
   fileVersion: number;
+  /** only filed files are proposed for removal; a draft or a file under review is the reviewers' */
+  status: string;
   pendingProposalId: number | null;
 }
 
@@ -66,11 +69,11 @@ export function removalReasonOf(r: IdentifyResult): string {
 }
 
 async function syncProposal(trx: Q, f: StoredFileRef, r: IdentifyResult, at: string) {
-  if (r.eligible === false) {
+  if (r.eligible === false && f.status === 'filed') {
     const fields = { reason: removalReasonOf(r), result: JSON.stringify(r), file_version: f.fileVersion, policy_version: r.policy.version };
     if (f.pendingProposalId !== null) await trx.updateTable('removal_proposals').set(fields).where('id', '=', f.pendingProposalId).execute();
     else await trx.insertInto('removal_proposals').values({ household_id: f.id, region_code: f.regionCode, status: 'pending', created_at: at, ...fields }).execute();
   } else if (f.pendingProposalId !== null) {
-    await trx.updateTable('removal_proposals').set({ status: 'withdrawn', decided_at: at, note: '重新识别后符合条件或无法判定，建议自动撤回' }).where('id', '=', f.pendingProposalId).execute();
+    await trx.updateTable('removal_proposals').set({ status: 'withdrawn', decided_at: at, note: f.status === 'filed' ? '重新识别后符合条件或无法判定，建议自动撤回' : '档案已不在已建档状态，建议自动撤回' }).where('id', '=', f.pendingProposalId).execute();
   }
 }

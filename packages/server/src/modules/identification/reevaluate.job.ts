@@ -25,7 +25,7 @@ export const reevaluateJob: JobHandler = {
   async count(db: Db, job: JobRow) {
     const params = JSON.parse(job.params) as Params;
     if (params.pairs.length === 0) return 0;
-    const r = await db.selectFrom('households').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '<>', 'removed').where(inPairs(params)).executeTakeFirstOrThrow();
+    const r = await db.selectFrom('households').select((eb) => eb.fn.countAll<number>().as('n')).where('status', 'not in', ['removed', 'exited']).where(inPairs(params)).executeTakeFirstOrThrow();
     return Number(r.n);
   },
 
@@ -35,7 +35,7 @@ export const reevaluateJob: JobHandler = {
     // Reads and writes in one transaction, so a file edited meanwhile is not overwritten with a
     // result computed from its older content.
     return db.transaction().execute(async (trx) => {
-      const rows = await trx.selectFrom('households').selectAll().where('status', '<>', 'removed').where(inPairs(params))
+      const rows = await trx.selectFrom('households').selectAll().where('status', 'not in', ['removed', 'exited']).where(inPairs(params))
         .where('id', '>', job.cursor).orderBy('id').limit(BATCH).execute();
       if (rows.length === 0) return null;
       const ids = rows.map((r) => Number(r.id));
@@ -57,7 +57,7 @@ export const reevaluateJob: JobHandler = {
         if (!policies.has(key)) policies.set(key, await policyFor(trx, r.region_code, Number(r.fill_year), settings));
         const result = identify(rowToData(r, byHousehold.get(Number(r.id)) ?? []), policies.get(key)!);
         const newElig = result.eligible === null ? null : result.eligible ? 1 : 0;
-        await applyResult(trx, { id: Number(r.id), regionCode: r.region_code, fileVersion: r.version, pendingProposalId: pendingOf.get(Number(r.id)) ?? null }, result, at);
+        await applyResult(trx, { id: Number(r.id), regionCode: r.region_code, fileVersion: r.version, status: r.status, pendingProposalId: pendingOf.get(Number(r.id)) ?? null }, result, at);
         if (newElig !== r.id_eligible || result.category !== r.id_category) {
           changedIds.push(Number(r.id));
           await trx.insertInto('identification_changes').values({

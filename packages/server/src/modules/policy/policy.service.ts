@@ -7,6 +7,7 @@ import type { Db } from '../../db/index.js';
 import { nowIso } from '../../lib/clock.js';
 import { AppError, forbidden, validationFailed } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
+import { canEditPolicy } from '../access/scope.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { listOrgs } from '../orgs/orgs.repository.js';
 import type { JobRunner } from '../jobs/job-runner.js';
@@ -55,9 +56,6 @@ export const policyChangeSchema = z.object({
 
 export type PolicyChange = z.output<typeof policyChangeSchema>;
 
-function canEditPolicy(actor: Actor) {
-  return actor.role === 'admin' || actor.role === 'city';
-}
 
 export async function getPolicy(db: Db) {
   const [settings, lines, orgs] = await Promise.all([getSettings(db), listLines(db), listOrgs(db)]);

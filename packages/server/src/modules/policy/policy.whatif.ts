@@ -56,7 +56,7 @@ function changedSubquery(q: Q, p: PairLine, marginalRatio: string, expenseRatio:
   return sql`select id, worker_no, name, region_code, id_eligible as old_eligible, id_category as old_category,
       ${newElig} as new_eligible, ${cat} as new_category
     from households
-    where region_code = ${p.regionCode} and fill_year = ${p.year} and status <> 'removed'`;
+    where region_code = ${p.regionCode} and fill_year = ${p.year} and status not in ('removed', 'exited')`;
 }
 
 const ELIG_CHANGED = sql`coalesce(old_eligible, -1) <> coalesce(new_eligible, -1)`;
@@ -97,6 +97,6 @@ export async function changedFiles(q: Q, p: PairLine, marginalRatio: string, exp
 
 /** (region, year) pairs that hold live files: what a change of the ratios touches. */
 export async function livePairs(q: Q): Promise<{ regionCode: string; year: number }[]> {
-  const rows = await q.selectFrom('households').select(['region_code', 'fill_year']).distinct().where('status', '<>', 'removed').execute();
+  const rows = await q.selectFrom('households').select(['region_code', 'fill_year']).distinct().where('status', 'not in', ['removed', 'exited']).execute();
   return rows.map((r) => ({ regionCode: r.region_code, year: Number(r.fill_year) }));
 }

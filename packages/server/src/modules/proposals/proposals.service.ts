@@ -7,9 +7,9 @@ import type { Db } from '../../db/index.js';
 import { nowIso } from '../../lib/clock.js';
 import { AppError, validationFailed } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
-import { canWriteRegion, householdScope } from '../access/scope.js';
+import { canDecideProposals, householdScope } from '../access/scope.js';
 import { appendAudit } from '../audit/audit.repository.js';
-import { removeInTransaction } from '../households/households.service.js';
+import { transitionInTransaction } from '../households/lifecycle.service.js';
 import { listOrgs } from '../orgs/orgs.repository.js';
 
 export const proposalQuerySchema = z.object({
@@ -90,11 +90,11 @@ export async function decideProposals(db: Db, actor: Actor, input: unknown) {
           .executeTakeFirst();
         if (!p) throw new AppError(404, 'NOT_FOUND', '剔除建议不存在或无权处理');
         if (p.status !== 'pending') throw new AppError(409, 'ALREADY_DECIDED', '该剔除建议已处理');
-        if (!canWriteRegion(actor, p.region_code)) throw new AppError(404, 'NOT_FOUND', '剔除建议不存在或无权处理');
+        if (!canDecideProposals(actor)) throw new AppError(403, 'FORBIDDEN', '只有市总工会和县（市、区）工会可以处理剔除建议');
         const at = nowIso();
         if (decision === 'confirm') {
           const result = JSON.parse(p.result);
-          await removeInTransaction(trx, actor, Number(p.household_id), p.reason, {
+          await transitionInTransaction(trx, actor, Number(p.household_id), 'remove', { reason: p.reason.slice(0, 500) }, {
             proposalId: id, result: { conditions: result.conditions, perCapitaIncome: result.perCapitaIncome, annualLine: result.annualLine, policyVersion: result.policy?.version },
           });
         } else {

@@ -4,7 +4,7 @@ import type { Db } from '../../db/index.js';
 import { nowIso } from '../../lib/clock.js';
 import { AppError, forbidden, validationFailed } from '../../lib/errors.js';
 import { generatePassword, hashPassword } from '../../lib/password.js';
-import { ROLES, type Actor, type Role } from '../access/actor.js';
+import { ROLE_LABELS, ROLE_ORG_KIND, ROLES, type Actor, type Role } from '../access/actor.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { findOrg } from '../orgs/orgs.repository.js';
 
@@ -39,11 +39,10 @@ export async function createUser(db: Db, actor: Actor | null, input: unknown): P
   const u = r.data;
   const org = await findOrg(db, u.orgCode);
   if (!org || !org.active) throw validationFailed([{ path: 'orgCode', message: `组织代码 ${u.orgCode} 不存在` }], 'new user');
-  const role: Role = u.role ?? (org.kind === 'city' ? 'city' : 'region');
-  if ((role === 'admin' || role === 'city') && org.kind !== 'city')
-    throw validationFailed([{ path: 'role', message: '系统管理员和市总工会用户应属于市总工会' }], 'new user');
-  if (role === 'region' && org.kind === 'city')
-    throw validationFailed([{ path: 'orgCode', message: '县区工会用户应属于一个县（市、区）工会' }], 'new user');
+  const role: Role = u.role ?? (org.kind === 'city' ? 'city' : org.kind === 'region' ? 'region' : 'unit');
+  const ORG_KIND_LABELS = { city: '市总工会', region: '县（市、区）工会', unit: '基层工会' } as const;
+  if (ROLE_ORG_KIND[role] !== org.kind)
+    throw validationFailed([{ path: 'orgCode', message: `${ROLE_LABELS[role]}用户应属于${ORG_KIND_LABELS[ROLE_ORG_KIND[role]]}` }], 'new user');
   const taken = await db.selectFrom('users').select('id').where('username', '=', u.username).executeTakeFirst();
   if (taken) throw new AppError(409, 'USERNAME_TAKEN', `用户名 ${u.username} 已被使用`, [{ path: 'username', message: '用户名已被使用' }]);
   const password_hash = await hashPassword(u.password);

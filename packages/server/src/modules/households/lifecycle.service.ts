@@ -1,0 +1,172 @@
+// The file lifecycle: submit, the unit union's and the city union's review, removal (剔除),
+// exit from hardship (脱困) and reopening. core's TRANSITIONS says which action leads from which
+// status; this file says who may take it. Each transition is one transaction: the new status,
+// the opinion or reason, the version row and the audit row.
+import { z } from 'zod';
+import {
+  canTransition, HOUSEHOLD_STATUS_LABELS, parseIsoDate, todayInChina, toFieldErrors, TRANSITIONS,
+  type HouseholdStatus, type LifecycleAction,
+} from '@bangfu/core';
+import type { Db } from '../../db/index.js';
+import { nowIso } from '../../lib/clock.js';
+import { AppError, forbidden, notFound, validationFailed } from '../../lib/errors.js';
+import type { Actor } from '../access/actor.js';
+import { canFile, canReviewCity, canReviewUnit } from '../access/scope.js';
+import { appendAudit } from '../audit/audit.repository.js';
+import { evaluateAndStore } from '../identification/evaluate.js';
+import { rowToData } from './household.mapping.js';
+import * as repo from './households.repository.js';
+import { loadJson, type HouseholdFile } from './households.service.js';
+
+type Trx = repo.Q;
+
+export interface TransitionInput {
+  opinion?: string;
+  reason?: string;
+  exitDate?: string;
+}
+
+const REVIEW_ACTIONS = { unit: { agree: 'unitAgree', return: 'unitReturn' }, city: { agree: 'cityAgree', return: 'cityReturn' } } as const;
+
+export const reviewSchema = z.object({
+  level: z.enum(['unit', 'city'], { error: '审核层级应为 unit（单位工会）或 city（市总工会）' }),
+  decision: z.enum(['agree', 'return'], { error: '审核意见应为 agree（同意）或 return（退回）' }),
+  opinion: z.string({ error: '请填写审核意见' }).trim().min(1, { error: '请填写审核意见' }).max(1000, { error: '审核意见不能超过1000个字' }),
+});
+
+export const batchReviewSchema = reviewSchema.extend({
+  ids: z.array(z.number().int().positive(), { error: '请选择档案' }).min(1, { error: '请至少选择一户档案' }).max(500, { error: '一次最多审核500户' }),
+});
+
+const reasonSchema = z.object({
+  reason: z.string({ error: '请填写原因' }).trim().min(1, { error: '请填写原因' }).max(500, { error: '原因不能超过500个字' }),
+});
+
+export const exitSchema = reasonSchema.extend({
+  date: z.string({ error: '请填写脱困日期' }).refine((s) => parseIsoDate(s) !== null, { error: '脱困日期应为有效日期，格式 YYYY-MM-DD' }),
+});
+
+function parse<T extends z.ZodType>(schema: T, input: unknown, what: string): z.output<T> {
+  const r = schema.safeParse(input ?? {});
+  if (!r.success) throw validationFailed(toFieldErrors(r.error), what);
+  return r.data;
+}
+
+/** Who may take an action on a file; throws 403 with the reason in Chinese. */
+function authorize(actor: Actor, action: LifecycleAction, row: { region_code: string; unit_id: string | null; created_by: number; submitted_by: number | null }) {
+  switch (action) {
+    case 'submit':
+    case 'remove':
+    case 'exit':
+    case 'reopen':
+      if (!canFile(actor, row.region_code, row.unit_id)) throw forbidden('您没有办理此档案的权限');
+      return;
+    case 'unitAgree':
+    case 'unitReturn':
+      if (!canReviewUnit(actor, row.region_code, row.unit_id)) throw forbidden('只有职工所在单位工会或县（市、区）工会可以签署单位工会意见');
+      if (actor.id === row.created_by || actor.id === row.submitted_by) throw forbidden('填报人不能审核自己填报的档案，请由本单位工会其他人员审核');
+      return;
+    case 'cityAgree':
+    case 'cityReturn':
+      if (!canReviewCity(actor)) throw forbidden('只有市总工会可以签署市总工会意见');
+      if (actor.id === row.created_by) throw forbidden('填报人不能审核自己填报的档案');
+      return;
+  }
+}
+
+/** Takes one action inside the caller's transaction. */
+export async function transitionInTransaction(trx: Trx, actor: Actor, id: number, action: LifecycleAction, input: TransitionInput, auditDetail: Record<string, unknown> = {}): Promise<void> {
+  const row = await repo.findHouseholdRow(trx, actor, id);
+  if (!row) throw notFound('档案');
+  const from = row.status as HouseholdStatus;
+  const t = TRANSITIONS[action];
+  if (!canTransition(action, from))
+    throw new AppError(409, 'INVALID_TRANSITION', `档案当前状态为“${HOUSEHOLD_STATUS_LABELS[from] ?? from}”，不能${t.label}`);
+  authorize(actor, action, row);
+  const at = nowIso();
+  const text = (t.needs === 'opinion' ? input.opinion : input.reason) ?? null;
+  const set: Record<string, unknown> = { status: t.to, version: row.version + 1, updated_by: actor.id, updated_at: at };
+  if (action === 'submit') Object.assign(set, { submitted_at: at, submitted_by: actor.id, return_reason: null });
+  if (action === 'unitReturn' || action === 'cityReturn') set.return_reason = text;
+  if (action === 'remove') Object.assign(set, { removal_reason: text, removed_at: at });
+  if (action === 'exit') {
+    const date = input.exitDate!;
+    if (date > todayInChina()) throw validationFailed([{ path: 'date', message: '脱困日期不能晚于今天' }], 'exit');
+    if (date < row.fill_date) throw validationFailed([{ path: 'date', message: '脱困日期不能早于填报日期' }], 'exit');
+    Object.assign(set, { exit_reason: text, exit_date: date });
+  }
+  if (action === 'reopen') {
+    const dup = await repo.liveFileOfWorker(trx, row.id_number, id);
+    if (dup) throw new AppError(409, 'DUPLICATE_ID_NUMBER', `该职工已有在册档案（职工编号 ${dup.worker_no}），不能重新纳入`);
+    Object.assign(set, { removal_reason: null, removed_at: null, exit_reason: null, exit_date: null, return_reason: null });
+  }
+  const res = await trx.updateTable('households').set(set).where('id', '=', id).where('version', '=', row.version).where('status', '=', from).executeTakeFirst();
+  if (Number(res.numUpdatedRows) !== 1) throw new AppError(409, 'VERSION_CONFLICT', '档案已被他人办理，请刷新后重试');
+  if (t.needs === 'opinion') {
+    await trx.insertInto('review_opinions').values({
+      household_id: id, file_version: row.version, level: action.startsWith('unit') ? 'unit' : 'city', decision: action.endsWith('Agree') ? 'agree' : 'return',
+      opinion: text!, author_id: actor.id, author_name: actor.displayName, org_code: actor.orgCode, org_name: actor.orgName, at,
+    }).execute();
+  }
+  const data = rowToData(row, await repo.findMembers(trx, id));
+  // Entering or leaving 已建档 changes whether the file may carry a removal proposal.
+  await evaluateAndStore(trx, id, data, row.version + 1, t.to);
+  await trx.insertInto('household_versions').values({
+    household_id: id, version: row.version + 1, action, changed_by: actor.id, changed_at: at,
+    changes: JSON.stringify([{ path: 'status', label: '状态', old: HOUSEHOLD_STATUS_LABELS[from], new: HOUSEHOLD_STATUS_LABELS[t.to] }]),
+    reason: action === 'exit' ? `${text}（脱困日期 ${input.exitDate}）` : text, snapshot: JSON.stringify(data),
+  }).execute();
+  await appendAudit(trx, {
+    userId: actor.id, username: actor.username, action: `household.${action}`, entity: 'household', entityId: id,
+    detail: { from, to: t.to, text, ...auditDetail }, ip: actor.ip,
+  });
+}
+
+async function run(db: Db, actor: Actor, id: number, action: LifecycleAction, input: TransitionInput): Promise<HouseholdFile> {
+  return db.transaction().execute(async (trx) => {
+    await transitionInTransaction(trx, actor, id, action, input);
+    if (action === 'remove')
+      await trx.updateTable('removal_proposals').set({ status: 'withdrawn', decided_at: nowIso(), decided_by: actor.id, note: '档案已直接剔除' })
+        .where('household_id', '=', id).where('status', '=', 'pending').execute();
+    return (await loadJson(trx, actor, id))!;
+  });
+}
+
+export const submitHousehold = (db: Db, actor: Actor, id: number) => run(db, actor, id, 'submit', {});
+
+export async function reviewHousehold(db: Db, actor: Actor, id: number, input: unknown) {
+  const r = parse(reviewSchema, input, 'review');
+  return run(db, actor, id, REVIEW_ACTIONS[r.level][r.decision], { opinion: r.opinion });
+}
+
+export async function removeHousehold(db: Db, actor: Actor, id: number, input: unknown) {
+  const r = parse(reasonSchema, input, 'removal');
+  return run(db, actor, id, 'remove', { reason: r.reason });
+}
+
+export async function exitHousehold(db: Db, actor: Actor, id: number, input: unknown) {
+  const r = parse(exitSchema, input, 'exit');
+  return run(db, actor, id, 'exit', { reason: r.reason, exitDate: r.date });
+}
+
+export async function reopenHousehold(db: Db, actor: Actor, id: number, input: unknown) {
+  const r = parse(reasonSchema, input, 'reopen');
+  return run(db, actor, id, 'reopen', { reason: r.reason });
+}
+
+/** Agree or return many files at once: one transaction and one audit row each. */
+export async function reviewBatch(db: Db, actor: Actor, input: unknown) {
+  const r = parse(batchReviewSchema, input, 'batch review');
+  const action = REVIEW_ACTIONS[r.level][r.decision];
+  const results: { id: number; ok: boolean; code?: string; message?: string }[] = [];
+  for (const id of [...new Set(r.ids)]) {
+    try {
+      await db.transaction().execute((trx) => transitionInTransaction(trx, actor, id, action, { opinion: r.opinion }, { batch: true }));
+      results.push({ id, ok: true });
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      results.push({ id, ok: false, code: e.code, message: e.userMessage });
+    }
+  }
+  return { done: results.filter((x) => x.ok).length, results };
+}

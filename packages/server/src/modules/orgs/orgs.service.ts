@@ -1,0 +1,129 @@
+// Organizations: the city union → the eight county unions → grassroots unions (基层工会). Admins
+// create, rename, move and deactivate grassroots unions, or import a list of them. Codes are
+// `<region>-<4 digits>` at creation and never change, so files and users keep pointing at them.
+import { z } from 'zod';
+import { toFieldErrors } from '@bangfu/core';
+import type { Db } from '../../db/index.js';
+import { nowIso } from '../../lib/clock.js';
+import { AppError, forbidden, notFound, validationFailed } from '../../lib/errors.js';
+import type { Actor } from '../access/actor.js';
+import { isAdmin } from '../access/scope.js';
+import { appendAudit } from '../audit/audit.repository.js';
+import type { Q } from '../households/households.repository.js';
+import { findOrg } from './orgs.repository.js';
+
+const name = z.string({ error: '请填写组织名称' }).trim().min(2, { error: '组织名称至少2个字' }).max(100, { error: '组织名称不能超过100个字' });
+
+export const newOrgSchema = z.object({
+  name,
+  parentCode: z.string({ error: '请选择上级组织' }).regex(/^[A-Z]\d{2}$/, { error: '基层工会的上级应为县（市、区）工会，例如 H01' }),
+});
+
+export const orgPatchSchema = z.object({
+  name: name.optional(),
+  parentCode: z.string().regex(/^[A-Z]\d{2}$/, { error: '上级组织应为县（市、区）工会，例如 H01' }).optional(),
+  active: z.boolean({ error: '启用状态应为 true 或 false' }).optional(),
+});
+
+function parse<T extends z.ZodType>(schema: T, input: unknown, what: string): z.output<T> {
+  const r = schema.safeParse(input ?? {});
+  if (!r.success) throw validationFailed(toFieldErrors(r.error), what);
+  return r.data;
+}
+
+async function activeRegion(q: Q, code: string, path: string) {
+  const parent = await findOrg(q, code);
+  if (!parent || parent.kind !== 'region' || !parent.active)
+    throw validationFailed([{ path, message: `上级组织 ${code} 不是启用中的县（市、区）工会` }], 'org');
+  return parent;
+}
+
+/** Next free code under a region: H01-0001, H01-0002, … */
+async function nextUnitCode(q: Q, regionCode: string): Promise<string> {
+  const last = await q.selectFrom('orgs').select('code').where('code', 'like', `${regionCode}-%`).orderBy('code', 'desc').executeTakeFirst();
+  const n = last ? Number(last.code.slice(regionCode.length + 1)) + 1 : 1;
+  if (!Number.isInteger(n) || n > 9999) throw new AppError(409, 'ORG_CODES_EXHAUSTED', `${regionCode} 下的基层工会代码已用完`);
+  return `${regionCode}-${String(n).padStart(4, '0')}`;
+}
+
+async function insertUnit(trx: Q, actor: Actor, orgName: string, parentCode: string, source: string) {
+  await activeRegion(trx, parentCode, 'parentCode');
+  const dup = await trx.selectFrom('orgs').select('code').where('parent_code', '=', parentCode).where('name', '=', orgName).executeTakeFirst();
+  if (dup) throw new AppError(409, 'ORG_EXISTS', `${parentCode} 下已有同名基层工会（${dup.code}）`, [{ path: 'name', message: `已有同名基层工会 ${dup.code}` }]);
+  const code = await nextUnitCode(trx, parentCode);
+  await trx.insertInto('orgs').values({ code, name: orgName, parent_code: parentCode, kind: 'unit', active: 1, sort: 0, created_at: nowIso() }).execute();
+  await appendAudit(trx, { userId: actor.id, username: actor.username, action: 'org.create', entity: 'org', entityId: code, detail: { name: orgName, parentCode, source }, ip: actor.ip });
+  return code;
+}
+
+export async function createOrg(db: Db, actor: Actor, input: unknown) {
+  if (!isAdmin(actor)) throw forbidden('只有系统管理员可以管理组织');
+  const o = parse(newOrgSchema, input, 'new org');
+  const code = await db.transaction().execute((trx) => insertUnit(trx, actor, o.name, o.parentCode, 'api'));
+  return (await findOrg(db, code))!;
+}
+
+export async function updateOrg(db: Db, actor: Actor, code: string, input: unknown) {
+  if (!isAdmin(actor)) throw forbidden('只有系统管理员可以管理组织');
+  const patch = parse(orgPatchSchema, input, 'org update');
+  const org = await findOrg(db, code);
+  if (!org) throw notFound('组织');
+  if (org.kind !== 'unit' && patch.parentCode !== undefined) throw validationFailed([{ path: 'parentCode', message: '只有基层工会可以调整上级组织' }], 'org update');
+  if (org.kind === 'city' && patch.active === false) throw validationFailed([{ path: 'active', message: '市总工会不能停用' }], 'org update');
+  await db.transaction().execute(async (trx) => {
+    if (patch.parentCode !== undefined && patch.parentCode !== org.parentCode) {
+      await activeRegion(trx, patch.parentCode, 'parentCode');
+      // a unit's files carry worker numbers of their region; they cannot follow it elsewhere
+      const files = await trx.selectFrom('households').select('id').where('unit_id', '=', code).where('status', 'not in', ['removed', 'exited']).executeTakeFirst();
+      if (files) throw new AppError(409, 'ORG_HAS_FILES', '该基层工会下有在册档案，不能调整到其他县（市、区）', [{ path: 'parentCode', message: '有在册档案，不能调整' }]);
+    }
+    await trx.updateTable('orgs').set({
+      ...(patch.name !== undefined ? { name: patch.name } : {}),
+      ...(patch.parentCode !== undefined ? { parent_code: patch.parentCode } : {}),
+      ...(patch.active !== undefined ? { active: patch.active ? 1 : 0 } : {}),
+    }).where('code', '=', code).execute();
+    await appendAudit(trx, { userId: actor.id, username: actor.username, action: 'org.update', entity: 'org', entityId: code,
+      detail: { before: { name: org.name, parentCode: org.parentCode, active: org.active }, patch }, ip: actor.ip });
+  });
+  return (await findOrg(db, code))!;
+}
+
+export interface ImportRow {
+  row: number;
+  name: unknown;
+  parentCode: unknown;
+}
+
+/** Creates the listed units in one transaction: all or nothing, with every bad row reported. */
+export async function importUnits(db: Db, actor: Actor, rows: ImportRow[]) {
+  if (!isAdmin(actor)) throw forbidden('只有系统管理员可以管理组织');
+  if (rows.length === 0) throw validationFailed([{ path: 'file', message: '文件中没有数据行' }], 'org import');
+  if (rows.length > 5000) throw validationFailed([{ path: 'file', message: '一次最多导入5000个基层工会' }], 'org import');
+  const errors: { path: string; message: string }[] = [];
+  const clean: { row: number; name: string; parentCode: string }[] = [];
+  const seen = new Set<string>();
+  for (const r of rows) {
+    const parsed = newOrgSchema.safeParse({ name: typeof r.name === 'string' ? r.name : String(r.name ?? ''), parentCode: String(r.parentCode ?? '').trim() });
+    if (!parsed.success) {
+      for (const e of toFieldErrors(parsed.error)) errors.push({ path: `rows[${r.row}].${e.path}`, message: `第 ${r.row} 行：${e.message}` });
+      continue;
+    }
+    const key = `${parsed.data.parentCode}/${parsed.data.name}`;
+    if (seen.has(key)) errors.push({ path: `rows[${r.row}].name`, message: `第 ${r.row} 行：与前面的行重复` });
+    seen.add(key);
+    clean.push({ row: r.row, ...parsed.data });
+  }
+  if (errors.length) throw validationFailed(errors, 'org import');
+  const created: string[] = [];
+  await db.transaction().execute(async (trx) => {
+    for (const r of clean) {
+      try {
+        created.push(await insertUnit(trx, actor, r.name, r.parentCode, 'import'));
+      } catch (e) {
+        if (e instanceof AppError) throw new AppError(e.status, e.code, `第 ${r.row} 行：${e.userMessage}`, [{ path: `rows[${r.row}]`, message: `第 ${r.row} 行：${e.userMessage}` }]);
+        throw e;
+      }
+    }
+  });
+  return { created: created.length, codes: created };
+}
