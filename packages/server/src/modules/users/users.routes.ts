@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { Db } from '../../db/index.js';
 import { routeSchema } from '../../lib/route-docs.js';
 import { actorOf } from '../../lib/request-context.js';
-import { createUser, listUsers, newUserSchema } from './users.service.js';
+import { createUser, listUsers, newUserSchema, updateUser, userPatchSchema } from './users.service.js';
+import { idParam } from '../../lib/request-context.js';
 
 const tags = ['users 用户'];
 const userView = z.object({ id: z.number().int(), username: z.string(), displayName: z.string(), role: z.string(), orgCode: z.string() });
@@ -14,6 +15,10 @@ export async function userRoutes(app: FastifyInstance, { db }: { db: Db }) {
   }, async (req, reply) => reply.code(201).send(await createUser(db, actorOf(req), req.body)));
 
   app.get('/api/users', {
-    schema: routeSchema({ summary: 'List users (admins only)', tags, response: { 200: z.object({ items: z.array(userView) }) } }),
+    schema: routeSchema({ summary: 'List users with role and organization (admins only)', tags }),
   }, async (req) => ({ items: await listUsers(db, actorOf(req)) }));
+
+  app.patch('/api/users/:id', {
+    schema: routeSchema({ summary: 'Rename, (de)activate, reset the password or unlock (admins only)', tags, body: userPatchSchema }),
+  }, async (req) => updateUser(db, actorOf(req), idParam(req), req.body));
 }

@@ -73,8 +73,50 @@ export async function ensureAdmin(db: Db, adminPassword: string | undefined): Pr
   return { created: true, generatedPassword: adminPassword ? undefined : password };
 }
 
-export async function listUsers(db: Db, actor: Actor): Promise<UserView[]> {
+export async function listUsers(db: Db, actor: Actor) {
   if (actor.role !== 'admin') throw forbidden('只有系统管理员可以查看用户列表');
-  const rows = await db.selectFrom('users').select(['id', 'username', 'display_name', 'role', 'org_code']).orderBy('id').execute();
-  return rows.map((r) => ({ id: Number(r.id), username: r.username, displayName: r.display_name, role: r.role as Role, orgCode: r.org_code }));
+  const rows = await db
+    .selectFrom('users')
+    .innerJoin('orgs', 'orgs.code', 'users.org_code')
+    .select(['users.id', 'users.username', 'users.display_name', 'users.role', 'users.org_code', 'users.active', 'users.locked_until', 'users.created_at', 'orgs.name as org_name'])
+    .orderBy('users.id')
+    .execute();
+  const now = new Date().toISOString();
+  return rows.map((r) => ({
+    id: Number(r.id), username: r.username, displayName: r.display_name, role: r.role as Role, roleLabel: ROLE_LABELS[r.role as Role] ?? r.role,
+    orgCode: r.org_code, orgName: r.org_name, active: !!r.active, locked: !!r.locked_until && r.locked_until > now, createdAt: r.created_at,
+  }));
+}
+
+export const userPatchSchema = z.object({
+  displayName: z.string().trim().min(1, { error: '请填写姓名' }).max(32, { error: '姓名不能超过32个字' }).optional(),
+  active: z.boolean({ error: '启用状态应为 true 或 false' }).optional(),
+  password: z.string().min(10, { error: '密码至少10个字符' }).max(128, { error: '密码不能超过128个字符' }).optional(),
+  unlock: z.literal(true).optional(),
+});
+
+/** Rename, (de)activate, reset a password or lift a lock (admins). A deactivated user's sessions end. */
+export async function updateUser(db: Db, actor: Actor, id: number, input: unknown) {
+  if (actor.role !== 'admin') throw forbidden('只有系统管理员可以管理用户');
+  const r = userPatchSchema.safeParse(input ?? {});
+  if (!r.success) throw validationFailed(toFieldErrors(r.error), 'user update');
+  const p = r.data;
+  const user = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!user) throw new AppError(404, 'NOT_FOUND', '用户不存在');
+  if (p.password && p.password.toLowerCase() === user.username.toLowerCase())
+    throw validationFailed([{ path: 'password', message: '密码不能与用户名相同' }], 'user update');
+  if (p.active === false && user.id === actor.id) throw validationFailed([{ path: 'active', message: '不能停用自己的账号' }], 'user update');
+  const password_hash = p.password ? await hashPassword(p.password) : undefined;
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({
+      ...(p.displayName !== undefined ? { display_name: p.displayName } : {}),
+      ...(p.active !== undefined ? { active: p.active ? 1 : 0 } : {}),
+      ...(password_hash ? { password_hash } : {}),
+      ...(p.unlock || password_hash ? { locked_until: null, failed_logins: 0 } : {}),
+    }).where('id', '=', id).execute();
+    if (p.active === false || password_hash) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    await appendAudit(trx, { userId: actor.id, username: actor.username, action: 'user.update', entity: 'user', entityId: id,
+      detail: { displayName: p.displayName, active: p.active, passwordReset: !!password_hash, unlock: p.unlock }, ip: actor.ip });
+  });
+  return (await listUsers(db, actor)).find((u) => u.id === id)!;
 }
