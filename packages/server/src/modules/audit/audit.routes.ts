@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { toFieldErrors } from '@bangfu/core';
 import type { Db } from '../../db/index.js';
@@ -9,6 +10,13 @@ import { isAdmin } from '../access/scope.js';
 import { verifyAuditChain } from './audit.repository.js';
 
 const tags = ['audit 审计日志'];
+
+/** The UTC instant at which a day (YYYY-MM-DD, China time) starts; timestamps are stored in UTC. */
+function chinaDayStart(day: string, plusDays = 0): string {
+  const t = Date.parse(`${day}T00:00:00+08:00`);
+  if (Number.isNaN(t)) throw validationFailed([{ path: 'from', message: '日期无效' }], 'audit query');
+  return new Date(t + plusDays * 86_400_000).toISOString();
+}
 
 export const auditQuerySchema = z.object({
   action: z.string().max(64).optional(),
@@ -31,12 +39,13 @@ export async function auditRoutes(app: FastifyInstance, { db }: { db: Db }) {
     const f = r.data;
     const base = db
       .selectFrom('audit_log')
-      .$if(!!f.action, (q) => q.where('action', 'like', `${f.action}%`))
+      // a plain, case-sensitive prefix on both databases (LIKE would treat % and _ as wildcards)
+      .$if(!!f.action, (q) => q.where(sql<boolean>`substr(action, 1, ${f.action!.length}) = ${f.action}`))
       .$if(!!f.username, (q) => q.where('username', '=', f.username!))
       .$if(!!f.entity, (q) => q.where('entity', '=', f.entity!))
       .$if(!!f.entityId, (q) => q.where('entity_id', '=', f.entityId!))
-      .$if(!!f.from, (q) => q.where('at', '>=', f.from!))
-      .$if(!!f.to, (q) => q.where('at', '<', `${f.to!}T99`));
+      .$if(!!f.from, (q) => q.where('at', '>=', chinaDayStart(f.from!)))
+      .$if(!!f.to, (q) => q.where('at', '<', chinaDayStart(f.to!, 1)));
     const [{ total }] = await base.select((eb) => eb.fn.countAll<number>().as('total')).execute();
     const rows = await base.selectAll().orderBy('id', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
     return {

@@ -1,6 +1,6 @@
 // Response shapes for the OpenAPI document. Requests are documented from core's householdSchema.
 import { z } from 'zod';
-import { HOUSEHOLD_STATUSES, householdSchema } from '@bangfu/core';
+import { HOUSEHOLD_STATUSES, householdSchema, LIFECYCLE_ACTIONS } from '@bangfu/core';
 
 const warning = z.object({ code: z.string(), path: z.string(), message: z.string() });
 
@@ -32,7 +32,7 @@ export const listResponse = z.object({ items: z.array(listItem), total: z.number
 export const historyResponse = z.object({
   items: z.array(z.object({
     version: z.number().int(),
-    action: z.enum(['create', 'update', 'remove']),
+    action: z.enum(['create', 'update', ...LIFECYCLE_ACTIONS]).describe('create, update, or a lifecycle action (submit, unitAgree, unitReturn, cityAgree, cityReturn, remove, exit, reopen)'),
     changedAt: z.string(),
     changedBy: z.object({ id: z.number().int(), username: z.string(), displayName: z.string() }),
     reason: z.string().nullable(),

@@ -243,13 +243,22 @@ export async function getHistory(db: Db, actor: Actor, id: number) {
   const row = await repo.findHouseholdRow(db, actor, id);
   if (!row) throw notFound('档案');
   const versions = await repo.listVersions(db, id);
+  // the history shows old → new values: mask them as the file itself is masked for this role
+  const maskValue = (path: string, v: unknown) => {
+    if (typeof v !== 'string') return v;
+    if ((path === 'idNumber' || /^members\[\d+\]\.idNumber$/.test(path)) && !seesFullIdentity(actor)) return maskIdNumber(v);
+    if (path === 'phone' && !seesFullPhone(actor)) return maskPhone(v);
+    return v;
+  };
   return versions.map((v) => ({
     version: v.version,
     action: v.action,
     changedAt: v.changed_at,
     changedBy: { id: Number(v.user_id), username: v.username, displayName: v.display_name },
     reason: v.reason,
-    changes: JSON.parse(v.changes),
+    changes: (JSON.parse(v.changes) as { path: string; label: string; old: unknown; new: unknown }[]).map((c) => ({
+      ...c, old: maskValue(c.path, c.old), new: maskValue(c.path, c.new),
+    })),
   }));
 }
 

@@ -157,6 +157,9 @@ export async function reopenHousehold(db: Db, actor: Actor, id: number, input: u
 /** Agree or return many files at once: one transaction and one audit row each. */
 export async function reviewBatch(db: Db, actor: Actor, input: unknown) {
   const r = parse(batchReviewSchema, input, 'batch review');
+  // a role that can never give this opinion is refused as a whole, not file by file
+  if (r.level === 'city' ? !canReviewCity(actor) : !['unit', 'region'].includes(actor.role))
+    throw forbidden(r.level === 'city' ? '只有市总工会可以签署市总工会意见' : '只有职工所在单位工会或县（市、区）工会可以签署单位工会意见');
   const action = REVIEW_ACTIONS[r.level][r.decision];
   const results: { id: number; ok: boolean; code?: string; message?: string }[] = [];
   for (const id of [...new Set(r.ids)]) {

@@ -102,10 +102,15 @@ export async function importUnits(db: Db, actor: Actor, rows: ImportRow[]) {
   const errors: { path: string; message: string }[] = [];
   const clean: { row: number; name: string; parentCode: string }[] = [];
   const seen = new Set<string>();
+  const regions = new Set((await db.selectFrom('orgs').select('code').where('kind', '=', 'region').where('active', '=', 1).execute()).map((o) => o.code));
   for (const r of rows) {
     const parsed = newOrgSchema.safeParse({ name: typeof r.name === 'string' ? r.name : String(r.name ?? ''), parentCode: String(r.parentCode ?? '').trim() });
     if (!parsed.success) {
       for (const e of toFieldErrors(parsed.error)) errors.push({ path: `rows[${r.row}].${e.path}`, message: `第 ${r.row} 行：${e.message}` });
+      continue;
+    }
+    if (!regions.has(parsed.data.parentCode)) {
+      errors.push({ path: `rows[${r.row}].parentCode`, message: `第 ${r.row} 行：上级组织 ${parsed.data.parentCode} 不是启用中的县（市、区）工会` });
       continue;
     }
     const key = `${parsed.data.parentCode}/${parsed.data.name}`;
@@ -120,7 +125,12 @@ export async function importUnits(db: Db, actor: Actor, rows: ImportRow[]) {
       try {
         created.push(await insertUnit(trx, actor, r.name, r.parentCode, 'import'));
       } catch (e) {
-        if (e instanceof AppError) throw new AppError(e.status, e.code, `第 ${r.row} 行：${e.userMessage}`, [{ path: `rows[${r.row}]`, message: `第 ${r.row} 行：${e.userMessage}` }]);
+        if (e instanceof AppError) {
+          const fields = (e.fieldErrors ?? [{ path: '', message: e.userMessage }]).map((f) => ({
+            path: f.path ? `rows[${r.row}].${f.path}` : `rows[${r.row}]`, message: `第 ${r.row} 行：${f.message}`,
+          }));
+          throw new AppError(e.status, e.code, `第 ${r.row} 行：${fields[0].message.replace(/^第 \d+ 行：/, '')}`, fields);
+        }
         throw e;
       }
     }

@@ -77,6 +77,7 @@ export async function decideProposals(db: Db, actor: Actor, input: unknown) {
   const r = decideSchema.safeParse(input ?? {});
   if (!r.success) throw validationFailed(toFieldErrors(r.error), 'proposal decision');
   const { ids, decision, note } = r.data;
+  if (!canDecideProposals(actor)) throw new AppError(403, 'FORBIDDEN', '只有市总工会和县（市、区）工会可以处理剔除建议');
   const results: { id: number; ok: boolean; code?: string; message?: string }[] = [];
   for (const id of [...new Set(ids)]) {
     try {
@@ -90,7 +91,6 @@ export async function decideProposals(db: Db, actor: Actor, input: unknown) {
           .executeTakeFirst();
         if (!p) throw new AppError(404, 'NOT_FOUND', '剔除建议不存在或无权处理');
         if (p.status !== 'pending') throw new AppError(409, 'ALREADY_DECIDED', '该剔除建议已处理');
-        if (!canDecideProposals(actor)) throw new AppError(403, 'FORBIDDEN', '只有市总工会和县（市、区）工会可以处理剔除建议');
         const at = nowIso();
         if (decision === 'confirm') {
           const result = JSON.parse(p.result);
