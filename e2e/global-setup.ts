@@ -4,7 +4,8 @@
 //  1. builds the web app (`npm run build -w @bangfu/web`) unless BANGFU_SKIP_BUILD=1;
 //  2. starts the real server, `node packages/server/bin/bangfu.mjs serve`, on a fresh temporary
 //     SQLite file and a free port on 127.0.0.1, with ADMIN_PASSWORD from e2e/lib/env.ts and
-//     BANGFU_WEB_DIST = packages/web/dist;
+//     BANGFU_WEB_DIST = a snapshot of packages/web/dist in the temporary directory (so that a
+//     rebuild by someone else during the run cannot break the pages under test);
 //  3. waits for GET /api/health → {"status":"ok"} (60 s), then provides inject('baseUrl');
 //  4. at teardown stops the server and removes the temporary directory.
 //
@@ -12,7 +13,7 @@
 //
 // The server's full output goes to .tmp/e2e-server.log; its tail is shown if it dies during startup.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, type WriteStream } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, type WriteStream } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -138,6 +139,14 @@ async function start(): Promise<{ baseUrl: string; cleanup: () => Promise<void> 
 
   const tmpDir = mkdtempSync(path.join(os.tmpdir(), 'bangfu-e2e-'));
   const dbFile = path.join(tmpDir, 'e2e.sqlite');
+  // The server serves a snapshot of the build: packages/web/dist may be rebuilt by someone else
+  // while the tests run, and a half-written dist shows up as blank pages and missing chunks.
+  const webDir = path.join(tmpDir, 'web');
+  cpSync(WEB_DIST, webDir, { recursive: true });
+  if (!existsSync(path.join(webDir, 'index.html'))) {
+    rmSync(tmpDir, { recursive: true, force: true });
+    throw new Error(`e2e: ${WEB_DIST} has no index.html (was it being rebuilt?); run the build again.`);
+  }
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
 
@@ -150,7 +159,7 @@ async function start(): Promise<{ baseUrl: string; cleanup: () => Promise<void> 
     PORT: String(port),
     HOST: '127.0.0.1',
     ADMIN_PASSWORD,
-    BANGFU_WEB_DIST: WEB_DIST,
+    BANGFU_WEB_DIST: webDir,
   });
 
   mkdirSync(path.dirname(SERVER_LOG), { recursive: true });

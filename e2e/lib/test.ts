@@ -5,12 +5,16 @@
 //   test('首页', async ({ page, baseUrl }) => { await page.goto(baseUrl + '/'); … });
 //
 // - `browser`: one headless Chromium per test file (fresh profile), closed after the file;
-// - `page`:    a fresh context + page per test (zh-CN, 1440×900); if the test failed, a screenshot is
-//              saved to .tmp/screens/<file>--<test name>.png before the context is closed;
+// - `page`:    a fresh context + page per test (zh-CN, 1440×900, actions time out after 15 s); if the
+//              test failed, a screenshot is saved to .tmp/screens/<file>--<test name>.png before the
+//              context is closed;
 // - `baseUrl`: inject('baseUrl'), the server started by e2e/global-setup.ts.
 import type { Browser, Page } from 'playwright-core';
 import { test as base, inject } from 'vitest';
 import { launchBrowser, newPage, saveScreenshot, testScreenshotName } from './browser.js';
+
+/** Default timeout of every Playwright action and wait on the fixture's page (its context). */
+export const ACTION_TIMEOUT = 15_000;
 
 export const test = base.extend<{ browser: Browser; page: Page; baseUrl: string }>({
   browser: [
@@ -34,6 +38,9 @@ export const test = base.extend<{ browser: Browser; page: Page; baseUrl: string 
   ],
   page: async ({ browser, task }, use) => {
     const page = await newPage(browser);
+    // A stuck action fails with its own locator well inside the test's timeout (Playwright's
+    // default of 30 s per action would let a single wait eat half of it).
+    page.context().setDefaultTimeout(ACTION_TIMEOUT);
     try {
       await use(page);
       // Fixture teardown runs after the test and its afterEach hooks, when the result is known.

@@ -46,6 +46,8 @@ export const router = createBrowserRouter([
       { path: 'households/new', lazy: page(() => import('./pages/households/HouseholdFormPage')) },
       { path: 'households/:id', lazy: page(() => import('./pages/households/HouseholdDetailPage')) },
       { path: 'households/:id/edit', lazy: page(() => import('./pages/households/HouseholdFormPage')) },
+      { path: 'policy', lazy: page(() => import('./pages/policy/PolicyPage')) },
+      { path: 'removal-proposals', lazy: page(() => import('./pages/proposals/RemovalProposalsPage')) },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -1,4 +1,4 @@
-import type { CATEGORIES, HouseholdInput, HouseholdJson, HouseholdStatus } from '@bangfu/core';
+import type { CATEGORIES, ConditionCode, HouseholdInput, HouseholdJson, HouseholdStatus, IdentifyFlag, IdentifyResult } from '@bangfu/core';
 import { http } from './request';
 
 export type Category = (typeof CATEGORIES)[number];
@@ -16,7 +16,15 @@ export interface HouseholdListQuery {
   pageSize: number;
   /** "field:asc" | "field:desc" */
   sort?: string;
+  /** 识别结果: 符合 / 不符合 / 无法判定 */
+  eligible?: EligibleFilter;
+  condition?: ConditionCode;
+  /** a category, or 'none' for files with no suggested category */
+  suggestedCategory?: string;
+  flag?: IdentifyFlag;
 }
+
+export type EligibleFilter = 'true' | 'false' | 'unknown';
 
 export interface HouseholdListItem {
   id: number;
@@ -38,6 +46,10 @@ export interface HouseholdListItem {
   status: HouseholdStatus;
   warningCount: number;
   updatedAt: string;
+  /** stored identification result: null when it cannot be decided (no line) or not computed */
+  eligible: boolean | null;
+  suggestedCategory: string | null;
+  flags: IdentifyFlag[];
 }
 
 export interface Page<T> {
@@ -49,7 +61,13 @@ export function listHouseholds(query: HouseholdListQuery, signal?: AbortSignal):
   return http.get('/api/households', { query: { ...query }, signal });
 }
 
-export function getHousehold(id: number | string, signal?: AbortSignal): Promise<HouseholdJson> {
+/** The stored identification result with the file version and time it was computed for. */
+export type StoredIdentification = IdentifyResult & { fileVersion: number | null; computedAt: string | null };
+
+/** GET /api/households/:id: the file plus its stored identification result (null before the first). */
+export type HouseholdFile = HouseholdJson & { identification?: StoredIdentification | null };
+
+export function getHousehold(id: number | string, signal?: AbortSignal): Promise<HouseholdFile> {
   return http.get(`/api/households/${encodeURIComponent(String(id))}`, { signal });
 }
 

@@ -1,9 +1,10 @@
 // /households/:id — the file, read-only, laid out as the paper form (full identity number here),
 // its data-quality warnings, 剔除, and the version history. Prints cleanly on A4.
 import { useState } from 'react';
-import { useLocation, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { Alert, App, Button, Card, Form, Input, Modal, Result, Skeleton, Space, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
+import { getPolicy } from '../../api/policy';
 import { labelOfPath } from '@bangfu/core';
 import { getHousehold, getHouseholdHistory, removeHousehold } from '../../api/households';
 import { errorMessage, isApiError } from '../../api/request';
@@ -16,6 +17,7 @@ import { useRegions } from '../../lib/useOrgs';
 import { useRequest } from '../../lib/useRequest';
 import { HistoryTimeline } from './HistoryTimeline';
 import { HouseholdView } from './sheet/HouseholdView';
+import { StoredIdentificationPanel } from '../identification/StoredIdentificationPanel';
 import './household.css';
 
 const REASON_MAX = 200;
@@ -30,6 +32,8 @@ export default function HouseholdDetailPage() {
   const { message } = App.useApp();
   const file = useRequest((signal) => getHousehold(id, signal), id);
   const history = useRequest((signal) => getHouseholdHistory(id, signal), id);
+  // only to mark a result computed from an example line (示例标准)
+  const policy = useRequest((signal) => getPolicy(signal), 'policy');
   const [removeOpen, setRemoveOpen] = useState(false);
   const [removing, setRemoving] = useState(false);
   const [removeForm] = Form.useForm<{ reason: string }>();
@@ -128,6 +132,24 @@ export default function HouseholdDetailPage() {
           data-testid="household-removed"
         />
       )}
+      {active && h.identification?.eligible === false && (
+        <Alert
+          className="no-print"
+          type="warning"
+          showIcon
+          message="剔除建议：经精准识别，该户三项条件均不符合"
+          description="系统已将该户列入剔除建议（识别说明见右侧），请核实后在「剔除建议」中确认剔除或不予剔除。"
+          action={
+            <Link to={`/removal-proposals?regionCode=${encodeURIComponent(h.regionCode)}`} id="household-proposal-link">
+              <Button size="small" danger>
+                前往处理
+              </Button>
+            </Link>
+          }
+          style={{ marginBottom: 12 }}
+          data-testid="household-removal-proposal"
+        />
+      )}
       {h.warnings.length > 0 && (
         <Alert
           className="no-print"
@@ -152,8 +174,9 @@ export default function HouseholdDetailPage() {
         <div className="hh-main">
           <HouseholdView household={h} regionName={regionName} />
         </div>
-        {/* right-hand column for the identification result panel (another issue) */}
-        <aside className="hh-aside no-print" aria-label="精准识别结果" />
+        <aside className="hh-aside no-print" aria-label="精准识别结果">
+          <StoredIdentificationPanel file={h} policy={policy.data} regionName={regionName} />
+        </aside>
       </div>
 
       <Card

@@ -40,6 +40,7 @@ import { useRequest } from '../../lib/useRequest';
 import { checkForm, emptyForm, genderOfId, isFormField, isRequired, jsonToForm, livePerCapitaFen, type HouseholdFormValues } from './formModel';
 import { MembersEditor } from './MembersEditor';
 import { LiveWarnings } from './LiveWarnings';
+import { LiveIdentificationPanel } from '../identification/LiveIdentificationPanel';
 import { Sheet, SheetRows, SheetSection } from './sheet/Sheet';
 import { CAUSE_ROWS, NEED_ROWS, WORKER_ROWS, causeLabel, type SheetKey } from './sheet/layout';
 import './household.css';
@@ -352,7 +353,10 @@ function HouseholdEditor({ household, onReplace }: { household?: HouseholdJson; 
       case 'health':
         return (
           <Form.Item name="health" rules={rule('health')} validateTrigger={onBlur}>
-            <AutoComplete options={healthOptions} filterOption={filterHealth} placeholder="良好或主要疾病" maxLength={50} popupMatchSelectWidth={false} />
+            {/* a text input child: the default type="search" input is cleared by Esc in Chrome */}
+            <AutoComplete options={healthOptions} filterOption={filterHealth} popupMatchSelectWidth={false}>
+              <Input placeholder="良好或主要疾病" maxLength={50} />
+            </AutoComplete>
           </Form.Item>
         );
       case 'serviceYears':
@@ -516,9 +520,10 @@ function HouseholdEditor({ household, onReplace }: { household?: HouseholdJson; 
             </div>
           </Form>
         </div>
-        {/* Right-hand column for the identification result panel (精准识别), added by another
-            issue. Empty for now, so it takes no width (see .hh-aside:empty). */}
-        <aside className="hh-aside" aria-label="精准识别结果" />
+        {/* 识别结果, computed in the browser as the cadre types (精准识别). */}
+        <aside className="hh-aside" aria-label="精准识别结果">
+          <LiveIdentificationPanel form={form} />
+        </aside>
       </div>
     </div>
   );

@@ -1,10 +1,10 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
-import { Alert, Button, Card, Col, Form, Input, Row, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Badge, Button, Card, Col, Form, Input, Row, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import { ExclamationCircleOutlined, PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { CATEGORIES, HOUSEHOLD_STATUS_LABELS } from '@bangfu/core';
-import { listHouseholds, type HouseholdListItem, type SortKey } from '../../api/households';
+import { DownOutlined, ExclamationCircleOutlined, PlusOutlined, ReloadOutlined, SearchOutlined, UpOutlined } from '@ant-design/icons';
+import { CATEGORIES, CONDITION_CODES, CONDITION_DESCRIPTIONS, CONDITION_LABELS, FLAG_LABELS, HOUSEHOLD_STATUS_LABELS, IDENTIFY_FLAGS, type ConditionCode, type IdentifyFlag } from '@bangfu/core';
+import { listHouseholds, type EligibleFilter, type HouseholdListItem, type SortKey } from '../../api/households';
 import { errorMessage } from '../../api/request';
 import { dateText, yuanText } from '../../lib/format';
 import { ownRegionOf, useSessionUser } from '../../lib/session';
@@ -12,13 +12,33 @@ import { useRegions } from '../../lib/useOrgs';
 import { useRequest } from '../../lib/useRequest';
 import PageHeader from '../../components/PageHeader';
 import { CategoryTag, StatusBadge } from '../../components/Tags';
-import { PAGE_SIZES, readListState, toApiQuery, writeListState, type ListState, type StatusFilter } from './listQuery';
+import { FLAG_SHORT_LABELS, eligibleText } from '../../lib/identification';
+import { PAGE_SIZES, hasIdentificationFilter, readListState, toApiQuery, writeListState, type ListState, type StatusFilter } from './listQuery';
 
 interface FilterValues {
   regionCode?: string;
   category?: string;
   status: StatusFilter;
   q?: string;
+  eligible?: EligibleFilter;
+  condition?: ConditionCode;
+  suggestedCategory?: string;
+  flag?: IdentifyFlag;
+}
+
+const ELIGIBLE_OPTIONS: { value: EligibleFilter; label: string }[] = [
+  { value: 'true', label: '符合' },
+  { value: 'false', label: '不符合' },
+  { value: 'unknown', label: '无法判定' },
+];
+const CONDITION_OPTIONS = CONDITION_CODES.map((c) => ({ value: c, label: `${CONDITION_LABELS[c]}（${CONDITION_DESCRIPTIONS[c]}）`, short: CONDITION_LABELS[c] }));
+const SUGGESTED_OPTIONS = [...CATEGORIES.map((c) => ({ value: c as string, label: c as string })), { value: 'none', label: '无（不符合或无法判定）' }];
+const FLAG_OPTIONS = IDENTIFY_FLAGS.map((f) => ({ value: f, label: FLAG_LABELS[f] }));
+
+/** 识别结果 as a Badge: 符合 green, 不符合 red, 无法判定 orange. */
+export function EligibleBadge({ value }: { value: boolean | null | undefined }) {
+  const status = value === true ? 'success' : value === false ? 'error' : 'warning';
+  return <Badge status={status} text={eligibleText(value)} />;
 }
 
 const STATUS_OPTIONS: { value: StatusFilter; label: string }[] = [
@@ -40,6 +60,7 @@ export default function HouseholdListPage() {
   const location = useLocation();
   const navigate = useNavigate();
   const [form] = Form.useForm<FilterValues>();
+  const [moreOpen, setMoreOpen] = useState(false);
 
   const state = useMemo(() => readListState(params), [params]);
   const apiQuery = useMemo(() => toApiQuery(state, ownRegion), [state, ownRegion]);
@@ -48,8 +69,23 @@ export default function HouseholdListPage() {
 
   // The filter form follows the URL (Back, a pasted link).
   useEffect(() => {
-    form.setFieldsValue({ regionCode: ownRegion ?? state.regionCode, category: state.category, status: state.status, q: state.q ?? '' });
+    form.setFieldsValue({
+      regionCode: ownRegion ?? state.regionCode,
+      category: state.category,
+      status: state.status,
+      q: state.q ?? '',
+      eligible: state.eligible,
+      condition: state.condition,
+      suggestedCategory: state.suggestedCategory,
+      flag: state.flag,
+    });
   }, [form, state, ownRegion]);
+
+  // A link with identification filters opens the 「更多条件」 row.
+  const moreActive = hasIdentificationFilter(state);
+  useEffect(() => {
+    if (moreActive) setMoreOpen(true);
+  }, [moreActive]);
 
   // A page number past the end (records removed meanwhile): go to the last page.
   useEffect(() => {
@@ -62,7 +98,17 @@ export default function HouseholdListPage() {
   const update = (patch: Partial<ListState>) => setParams(writeListState({ ...state, ...patch }));
 
   function onSearch(v: FilterValues) {
-    update({ regionCode: ownRegion ? undefined : v.regionCode || undefined, category: v.category || undefined, status: v.status, q: v.q?.trim() || undefined, page: 1 });
+    update({
+      regionCode: ownRegion ? undefined : v.regionCode || undefined,
+      category: v.category || undefined,
+      status: v.status,
+      q: v.q?.trim() || undefined,
+      eligible: v.eligible || undefined,
+      condition: v.condition || undefined,
+      suggestedCategory: v.suggestedCategory || undefined,
+      flag: v.flag || undefined,
+      page: 1,
+    });
   }
 
   function onReset() {
@@ -108,6 +154,46 @@ export default function HouseholdListPage() {
       sortDirections: ASC_FIRST,
       sortOrder: sortOrderOf('perCapitaIncome'),
       render: (v: number) => <span className="num">{yuanText(v)}</span>,
+    },
+    {
+      title: '识别结果',
+      dataIndex: 'eligible',
+      key: 'eligible',
+      render: (v: boolean | null, r) => (
+        <span data-testid="list-eligible" data-eligible={v === null ? 'unknown' : String(v)}>
+          {r.status === 'removed' ? <Typography.Text type="secondary">—</Typography.Text> : <EligibleBadge value={v} />}
+        </span>
+      ),
+    },
+    {
+      title: '建议类别',
+      dataIndex: 'suggestedCategory',
+      key: 'suggestedCategory',
+      render: (v: string | null, r) =>
+        v ? (
+          <CategoryTag value={v} />
+        ) : (
+          <Typography.Text type="secondary">{r.eligible === null ? '—' : '无'}</Typography.Text>
+        ),
+    },
+    {
+      title: '识别提示',
+      dataIndex: 'flags',
+      key: 'flags',
+      render: (flags: IdentifyFlag[] | undefined) =>
+        flags && flags.length ? (
+          <span className="flag-tags">
+            {flags.map((f) => (
+              <Tooltip key={f} title={FLAG_LABELS[f] ?? f}>
+                <Tag color={f === 'noLine' ? 'default' : 'warning'} data-flag={f}>
+                  {FLAG_SHORT_LABELS[f] ?? f}
+                </Tag>
+              </Tooltip>
+            ))}
+          </span>
+        ) : (
+          <Typography.Text type="secondary">—</Typography.Text>
+        ),
     },
     {
       title: '填报日期',
@@ -158,9 +244,11 @@ export default function HouseholdListPage() {
           <Link to={`/households/${r.id}`} state={{ from }} aria-label={`查看 ${r.name} 的档案`}>
             查看
           </Link>
-          <Link to={`/households/${r.id}/edit`} state={{ from }} aria-label={`编辑 ${r.name} 的档案`}>
-            编辑
-          </Link>
+          {r.status !== 'removed' && (
+            <Link to={`/households/${r.id}/edit`} state={{ from }} aria-label={`编辑 ${r.name} 的档案`}>
+              编辑
+            </Link>
+          )}
         </Space>
       ),
     },
@@ -213,6 +301,54 @@ export default function HouseholdListPage() {
                   查询
                 </Button>
               </Space>
+            </Col>
+          </Row>
+          <div className="filter-more-toggle">
+            <Button
+              type="link"
+              size="small"
+              id="householdFilter_more"
+              aria-expanded={moreOpen}
+              aria-controls="householdFilter_moreRow"
+              onClick={() => setMoreOpen(!moreOpen)}
+            >
+              {moreOpen ? '收起' : '更多条件'}
+              {moreOpen ? <UpOutlined /> : <DownOutlined />}
+              {!moreOpen && moreActive && <Badge status="processing" style={{ marginInlineStart: 4 }} />}
+            </Button>
+          </div>
+          <Row gutter={[24, 12]} id="householdFilter_moreRow" hidden={!moreOpen} className="filter-more-row">
+            <Col xs={24} md={12} xl={6}>
+              <Form.Item label="识别结果" name="eligible" style={{ marginBottom: 0 }}>
+                <Select allowClear placeholder="全部" options={ELIGIBLE_OPTIONS} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12} xl={5}>
+              <Form.Item label="满足条件" name="condition" style={{ marginBottom: 0 }}>
+                <Select
+                  allowClear
+                  placeholder="全部"
+                  options={CONDITION_OPTIONS}
+                  optionRender={(o) => (
+                    <div>
+                      <div>{o.data.short}</div>
+                      <div className="option-desc">{CONDITION_DESCRIPTIONS[o.value as ConditionCode]}</div>
+                    </div>
+                  )}
+                  labelRender={(o) => CONDITION_LABELS[o.value as ConditionCode] ?? o.label}
+                  popupMatchSelectWidth={360}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12} xl={4}>
+              <Form.Item label="建议类别" name="suggestedCategory" style={{ marginBottom: 0 }}>
+                <Select allowClear placeholder="全部" options={SUGGESTED_OPTIONS} popupMatchSelectWidth={200} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12} xl={6}>
+              <Form.Item label="识别提示" name="flag" style={{ marginBottom: 0 }}>
+                <Select allowClear placeholder="全部" options={FLAG_OPTIONS} popupMatchSelectWidth={260} />
+              </Form.Item>
             </Col>
           </Row>
         </Form>

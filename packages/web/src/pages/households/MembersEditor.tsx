@@ -47,7 +47,12 @@ export function MembersEditor({ rule, onIdBlur }: Props) {
     let control;
     if (values) control = <Select options={options(values)} aria-label={aria} popupMatchSelectWidth={false} />;
     else if (key === 'health')
-      control = <AutoComplete options={healthOptions} filterOption={filterHealth} aria-label={aria} maxLength={50} popupMatchSelectWidth={false} />;
+      // a text input child: the default type="search" input is cleared by Esc in Chrome
+      control = (
+        <AutoComplete options={healthOptions} filterOption={filterHealth} popupMatchSelectWidth={false}>
+          <Input aria-label={aria} maxLength={50} />
+        </AutoComplete>
+      );
     else if (key === 'annualIncome') control = <MoneyInput aria-label={aria} />;
     else if (key === 'idNumber')
       control = <Input maxLength={18} aria-label={aria} autoComplete="off" className="mono" placeholder="可不填" onBlur={() => onIdBlur(index)} />;

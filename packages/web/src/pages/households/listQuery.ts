@@ -1,7 +1,8 @@
-// The list's state lives in the URL (?regionCode=H01&category=低保户&status=active&q=张&page=2&pageSize=20&sort=fillDate:desc)
+// The list's state lives in the URL (?regionCode=H01&category=低保户&status=active&q=张&page=2&pageSize=20&sort=fillDate:desc,
+// and the identification filters &eligible=false&condition=C2&suggestedCategory=none&flag=noLine)
 // so that Back, reload and a copied link all show the same page.
-import { CATEGORIES } from '@bangfu/core';
-import { SORT_KEYS, type HouseholdListQuery, type SortKey, type SortOrder } from '../../api/households';
+import { CATEGORIES, CONDITION_CODES, IDENTIFY_FLAGS, type ConditionCode, type IdentifyFlag } from '@bangfu/core';
+import { SORT_KEYS, type EligibleFilter, type HouseholdListQuery, type SortKey, type SortOrder } from '../../api/households';
 
 export const PAGE_SIZES = [10, 20, 50, 100] as const;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -19,6 +20,28 @@ export interface ListState {
   pageSize: number;
   sortKey: SortKey;
   sortOrder: SortOrder;
+  /** 识别结果 */
+  eligible?: EligibleFilter;
+  /** 满足条件 */
+  condition?: ConditionCode;
+  /** 建议类别: a category or 'none' */
+  suggestedCategory?: string;
+  /** 提示 */
+  flag?: IdentifyFlag;
+}
+
+/** The identification filters (the 「更多条件」 row). */
+export const IDENTIFICATION_FILTER_KEYS = ['eligible', 'condition', 'suggestedCategory', 'flag'] as const;
+
+export function hasIdentificationFilter(s: ListState): boolean {
+  return IDENTIFICATION_FILTER_KEYS.some((k) => s[k] !== undefined);
+}
+
+const ELIGIBLE_VALUES: readonly string[] = ['true', 'false', 'unknown'] satisfies EligibleFilter[];
+const SUGGESTED_VALUES: readonly string[] = [...CATEGORIES, 'none'];
+
+function oneOf<T extends string>(v: string | null, values: readonly string[]): T | undefined {
+  return v !== null && values.includes(v) ? (v as T) : undefined;
 }
 
 function positiveInt(v: string | null, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
@@ -45,6 +68,10 @@ export function readListState(params: URLSearchParams): ListState {
     page: positiveInt(params.get('page'), 1),
     pageSize: (PAGE_SIZES as readonly number[]).includes(pageSize) ? pageSize : DEFAULT_PAGE_SIZE,
     ...parseSort(params.get('sort')),
+    eligible: oneOf<EligibleFilter>(params.get('eligible'), ELIGIBLE_VALUES),
+    condition: oneOf<ConditionCode>(params.get('condition'), CONDITION_CODES),
+    suggestedCategory: oneOf<string>(params.get('suggestedCategory'), SUGGESTED_VALUES),
+    flag: oneOf<IdentifyFlag>(params.get('flag'), IDENTIFY_FLAGS),
   };
 }
 
@@ -55,6 +82,10 @@ export function writeListState(s: ListState): URLSearchParams {
   if (s.category) p.set('category', s.category);
   if (s.status !== 'active') p.set('status', s.status);
   if (s.q) p.set('q', s.q);
+  for (const k of IDENTIFICATION_FILTER_KEYS) {
+    const v = s[k];
+    if (v) p.set(k, v);
+  }
   if (s.page > 1) p.set('page', String(s.page));
   if (s.pageSize !== DEFAULT_PAGE_SIZE) p.set('pageSize', String(s.pageSize));
   const sort = `${s.sortKey}:${s.sortOrder}`;
@@ -72,5 +103,9 @@ export function toApiQuery(s: ListState, ownRegion: string | null): HouseholdLis
     page: s.page,
     pageSize: s.pageSize,
     sort: `${s.sortKey}:${s.sortOrder}`,
+    eligible: s.eligible,
+    condition: s.condition,
+    suggestedCategory: s.suggestedCategory,
+    flag: s.flag,
   };
 }

@@ -1,10 +1,12 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
-import { App, Button, Layout, Menu, Space, Spin, Typography } from 'antd';
-import { FileAddOutlined, LogoutOutlined, SolutionOutlined, UnorderedListOutlined, UserOutlined } from '@ant-design/icons';
+import { App, Badge, Button, Layout, Menu, Space, Spin, Typography } from 'antd';
+import { AccountBookOutlined, AuditOutlined, FileAddOutlined, LogoutOutlined, SolutionOutlined, UnorderedListOutlined, UserDeleteOutlined, UserOutlined } from '@ant-design/icons';
 import { logout } from '../../api/session';
 import { errorMessage } from '../../api/request';
 import { clearOrgCache } from '../../api/orgs';
+import { pendingProposalCount } from '../../api/proposals';
+import { PROPOSALS_CHANGED } from '../../lib/events';
 import Logo from '../../components/Logo';
 import { OWNER_NAME, SYSTEM_NAME } from '../../lib/format';
 import { useSessionUser } from '../../lib/session';
@@ -17,6 +19,26 @@ function selectedKey(pathname: string): string {
   return pathname;
 }
 
+/** Pending 剔除建议 in the user's scope: counted on each page change and when a page says so. */
+function usePendingProposals(pathname: string): number | null {
+  const [count, setCount] = useState<number | null>(null);
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    const h = () => setTick((t) => t + 1);
+    window.addEventListener(PROPOSALS_CHANGED, h);
+    return () => window.removeEventListener(PROPOSALS_CHANGED, h);
+  }, []);
+  useEffect(() => {
+    const ctrl = new AbortController();
+    pendingProposalCount(ctrl.signal).then(
+      (n) => setCount(n),
+      () => undefined, // the badge is a convenience: no error for it
+    );
+    return () => ctrl.abort();
+  }, [pathname, tick]);
+  return count;
+}
+
 export default function AppLayout() {
   const user = useSessionUser();
   const location = useLocation();
@@ -24,6 +46,7 @@ export default function AppLayout() {
   const navigation = useNavigation();
   const { message } = App.useApp();
   const [leaving, setLeaving] = useState(false);
+  const pending = usePendingProposals(location.pathname);
 
   async function onLogout() {
     setLeaving(true);
@@ -65,7 +88,7 @@ export default function AppLayout() {
             <Menu
               mode="inline"
               selectedKeys={[selectedKey(location.pathname)]}
-              defaultOpenKeys={['households']}
+              defaultOpenKeys={['households', 'identification']}
               onClick={({ key }) => navigate(key)}
               items={[
                 {
@@ -75,6 +98,24 @@ export default function AppLayout() {
                   children: [
                     { key: '/households', icon: <UnorderedListOutlined />, label: '档案列表' },
                     { key: '/households/new', icon: <FileAddOutlined />, label: '新建档案' },
+                  ],
+                },
+                {
+                  key: 'identification',
+                  icon: <AuditOutlined />,
+                  label: '精准识别',
+                  children: [
+                    { key: '/policy', icon: <AccountBookOutlined />, label: '低保标准' },
+                    {
+                      key: '/removal-proposals',
+                      icon: <UserDeleteOutlined />,
+                      label: (
+                        <span className="menu-label-badge">
+                          剔除建议
+                          {pending ? <Badge count={pending} overflowCount={99} size="small" data-testid="menu-proposal-count" title={`待处理 ${pending} 条`} /> : null}
+                        </span>
+                      ),
+                    },
                   ],
                 },
               ]}

@@ -1,0 +1,97 @@
+// Driving the household survey form (/households/new, /households/:id/edit): antd Form
+// name="household", so every control has the id household_<field> (members:
+// household_members_<i>_<field>).
+import type { Page } from 'playwright-core';
+import { chooseOption, typeInto, visible } from './ui.js';
+
+export const fid = (field: string) => `household_${field}`;
+export const mid = (i: number, field: string) => `household_members_${i}_${field}`;
+
+/** The fields of the worker that are antd Selects (the ids take household_ prefixes). */
+export const WORKER_SELECTS = [
+  'regionCode', 'category', 'modelWorker', 'gender', 'ethnicity', 'education', 'politicalStatus', 'maritalStatus',
+  'unitNature', 'medicalInsurance', 'disabilityGrade', 'enterpriseStatus', 'workStatus',
+] as const;
+export const MEMBER_SELECTS = ['relation', 'gender', 'education', 'disabilityGrade', 'occupation'] as const;
+
+/** Waits until the form has rendered (new or loaded for editing). */
+export async function formReady(page: Page): Promise<void> {
+  await visible(page.locator(`#${fid('name')}`));
+  await visible(page.locator('#household-save'));
+}
+
+/** Types a date into the antd DatePicker and confirms it with Enter. */
+export async function setDate(page: Page, id: string, date: string): Promise<void> {
+  const input = page.locator(`#${id}`);
+  await input.click();
+  await input.fill(date);
+  await input.press('Enter');
+  await input.blur();
+}
+
+/** An AutoComplete (健康状况): type the text and leave the field (Escape would clear it). */
+export async function typeAutoComplete(page: Page, id: string, value: string): Promise<void> {
+  const input = page.locator(`#${id}`);
+  await input.scrollIntoViewIfNeeded();
+  await input.fill(value);
+  await input.blur();
+}
+
+/** An InputNumber (工龄, 家庭人口). */
+export const typeNumber = typeInto;
+
+/** A 是/否 Switch: clicks it until aria-checked says `on`. */
+export async function setSwitch(page: Page, id: string, on: boolean): Promise<void> {
+  const sw = page.locator(`#${id}`);
+  if ((await sw.getAttribute('aria-checked')) !== String(on)) await sw.click();
+  await page.locator(`#${id}[aria-checked="${on}"]`).waitFor({ timeout: 5000 });
+}
+
+/** Checks one box of 致困原因 by its label (因病致困, 其它 …). */
+export async function checkCause(page: Page, label: string): Promise<void> {
+  const box = page.locator(`#${fid('causes')} label.ant-checkbox-wrapper`, { hasText: label });
+  await box.click();
+  await box.locator('.ant-checkbox-checked').waitFor({ timeout: 5000 });
+}
+
+/** 是否享受低保: clicks the radio 是 or 否. */
+export async function setDibao(page: Page, yes: boolean): Promise<void> {
+  const radio = page.locator(`#${fid('receivesDibao')} label.ant-radio-wrapper`, { hasText: yes ? '是' : '否' });
+  await radio.click();
+  await radio.locator('.ant-radio-checked').waitFor({ timeout: 5000 });
+}
+
+export interface MemberRow {
+  name: string;
+  relation: string;
+  gender: string;
+  education: string;
+  idNumber?: string;
+  health: string;
+  disabilityGrade: string;
+  annualIncome: string;
+  occupation: string;
+  unitOrSchool?: string;
+  skillLevel?: string;
+}
+
+/** Adds a member row with 添加成员 and fills every column given. Returns its index. */
+export async function addMember(page: Page, index: number, m: MemberRow): Promise<void> {
+  await page.locator('#household-members-add').click();
+  await visible(page.locator(`#${mid(index, 'name')}`));
+  await fillMember(page, index, m);
+}
+
+export async function fillMember(page: Page, i: number, m: MemberRow): Promise<void> {
+  await typeInto(page, mid(i, 'name'), m.name);
+  await chooseOption(page, mid(i, 'relation'), m.relation);
+  await chooseOption(page, mid(i, 'gender'), m.gender);
+  await chooseOption(page, mid(i, 'education'), m.education);
+  if (m.idNumber !== undefined) await typeInto(page, mid(i, 'idNumber'), m.idNumber);
+  await typeAutoComplete(page, mid(i, 'health'), m.health);
+  await chooseOption(page, mid(i, 'disabilityGrade'), m.disabilityGrade);
+  await typeInto(page, mid(i, 'annualIncome'), m.annualIncome);
+  await chooseOption(page, mid(i, 'occupation'), m.occupation);
+  if (m.unitOrSchool !== undefined) await typeInto(page, mid(i, 'unitOrSchool'), m.unitOrSchool);
+  if (m.skillLevel !== undefined) await typeInto(page, mid(i, 'skillLevel'), m.skillLevel);
+}

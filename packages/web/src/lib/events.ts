@@ -1,0 +1,7 @@
+// Page-to-layout signals inside one tab: the menu's 剔除建议 badge re-counts when proposals were
+// decided or a re-identification finished.
+export const PROPOSALS_CHANGED = 'bangfu:proposals-changed';
+
+export function notifyProposalsChanged(): void {
+  if (typeof window !== 'undefined') window.dispatchEvent(new Event(PROPOSALS_CHANGED));
+}

@@ -1,0 +1,73 @@
+// The form's 识别结果: core's identify() on the values as typed, 200 ms after the last keystroke,
+// with the line of the form's region and fill-date year from GET /api/policy (read once).
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, Button, Card, Form, Skeleton } from 'antd';
+import type { FormInstance } from 'antd/es/form';
+import { Link } from 'react-router';
+import { getPolicy } from '../../api/policy';
+import { errorMessage } from '../../api/request';
+import { identifyFormValues } from '../../lib/identification';
+import { useSessionUser } from '../../lib/session';
+import { useRegions } from '../../lib/useOrgs';
+import { useRequest } from '../../lib/useRequest';
+import type { HouseholdFormValues } from '../households/formModel';
+import { IdentificationView, IncompletePanel } from './IdentificationPanel';
+
+export const IDENTIFY_DEBOUNCE_MS = 200;
+
+/** The value, `ms` after it last changed (the first value at once). */
+export function useDebounced<T>(value: T, ms: number): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const t = window.setTimeout(() => setV(value), ms);
+    return () => window.clearTimeout(t);
+  }, [value, ms]);
+  return v;
+}
+
+export function LiveIdentificationPanel({ form }: { form: FormInstance }) {
+  const user = useSessionUser();
+  const { regionName } = useRegions(user);
+  const values = Form.useWatch((v: HouseholdFormValues) => v, { form, preserve: true });
+  const settled = useDebounced(values, IDENTIFY_DEBOUNCE_MS);
+  const policy = useRequest((signal) => getPolicy(signal), 'policy');
+
+  const live = useMemo(() => (settled && policy.data ? identifyFormValues(settled, policy.data) : null), [settled, policy.data]);
+
+  if (policy.error && !policy.data)
+    return (
+      <Card className="id-panel" size="small" variant="borderless" title="识别结果" data-testid="identification-panel">
+        <Alert type="error" showIcon message="低保标准加载失败，暂不能识别" description={errorMessage(policy.error)} action={<Button size="small" onClick={policy.reload}>重试</Button>} />
+      </Card>
+    );
+  if (!policy.data || !live)
+    return (
+      <Card className="id-panel" size="small" variant="borderless" title="识别结果" data-testid="identification-panel">
+        <Skeleton active paragraph={{ rows: 6 }} />
+      </Card>
+    );
+  if (live.state === 'incomplete') return <IncompletePanel missing={live.missing} />;
+  if (live.state === 'error')
+    return (
+      <Card className="id-panel" size="small" variant="borderless" title="识别结果" data-testid="identification-panel">
+        <Alert type="error" showIcon message="无法计算识别结果" description={live.message} />
+      </Card>
+    );
+  const canEditPolicy = user.role === 'admin' || user.role === 'city';
+  return (
+    <IdentificationView
+      result={live.result}
+      declaredCategory={live.declaredCategory}
+      isExample={live.line?.isExample}
+      regionName={regionName}
+      noLineAction={canEditPolicy ? <Link to="/policy">前往设置低保标准</Link> : undefined}
+      footer={
+        <>
+          按当前填写内容实时计算 · 第 {policy.data.version} 版政策
+          <br />
+          保存后由系统重新识别并记录结果
+        </>
+      }
+    />
+  );
+}
