@@ -1,9 +1,17 @@
+// Demo data: example lines, demo users for each role, and households spread over the review path
+// (most 已建档, some waiting for review, a few drafts), all filed through the normal services so
+// they are versioned and audited like real ones.
+import { JINGMEN_REGIONS } from '@bangfu/core';
 import type { Db } from '../db/index.js';
 import { loadActor } from '../modules/auth/auth.service.js';
 import { createHousehold } from '../modules/households/households.service.js';
+import { reviewHousehold, submitHousehold } from '../modules/households/lifecycle.service.js';
+import type { Actor, Role } from '../modules/access/actor.js';
 import { AppError } from '../lib/errors.js';
-import { syntheticHouseholds } from '../demo/synthetic.js';
+import { generatePassword } from '../lib/password.js';
+import { createRng, syntheticHouseholds } from '../demo/synthetic.js';
 import { savePolicy } from '../modules/policy/policy.service.js';
+import { createUser } from '../modules/users/users.service.js';
 
 /**
  * Example monthly lines (yuan per person) for 2016, labelled 示例: the real figures are not in our
@@ -11,26 +19,70 @@ import { savePolicy } from '../modules/policy/policy.service.js';
  */
 export const EXAMPLE_LINES_2016: Record<string, number> = { H01: 500, H02: 480, H03: 500, H04: 520, H05: 520, H06: 480, H07: 450, H08: 520 };
 
-/** Files demo households through the normal service, as the admin, so they are audited like any other. */
-export async function seedDemo(db: Db, count: number, seed = 20160322): Promise<number> {
-  const admin = await db.selectFrom('users').select('id').where('role', '=', 'admin').orderBy('id').executeTakeFirstOrThrow();
-  const actor = (await loadActor(db, Number(admin.id), null))!;
+/** The demo's accounts: one password for all of them, printed once. */
+const DEMO_USERS: { username: string; displayName: string; orgCode: string; role: Role }[] = [
+  { username: 'shizong', displayName: '张莎莎（市总生活保障部）', orgCode: 'H', role: 'city' },
+  { username: 'lingdao', displayName: '领导小组', orgCode: 'H', role: 'viewer' },
+  ...JINGMEN_REGIONS.flatMap((r) => [
+    { username: `${r.code.toLowerCase()}_tianbiao`, displayName: `${r.name}填报员`, orgCode: r.code, role: 'region' as const },
+    { username: `${r.code.toLowerCase()}_shenhe`, displayName: `${r.name}审核员`, orgCode: r.code, role: 'region' as const },
+  ]),
+];
+
+export interface DemoResult {
+  households: number;
+  /** set when the demo users were created now */
+  users?: { usernames: string[]; password: string };
+}
+
+async function ensureDemoUsers(db: Db, password: string | undefined): Promise<DemoResult['users']> {
+  const exists = await db.selectFrom('users').select('id').where('username', '=', DEMO_USERS[0].username).executeTakeFirst();
+  if (exists) return undefined;
+  const pw = password ?? generatePassword(12);
+  for (const u of DEMO_USERS) await createUser(db, null, { ...u, password: pw });
+  return { usernames: DEMO_USERS.map((u) => u.username), password: pw };
+}
+
+async function actorOf(db: Db, username: string): Promise<Actor> {
+  const u = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow();
+  return (await loadActor(db, Number(u.id), null))!;
+}
+
+export async function seedDemo(db: Db, count: number, opts: { seed?: number; demoPassword?: string } = {}): Promise<DemoResult> {
+  const seed = opts.seed ?? 20160322;
+  const users = await ensureDemoUsers(db, opts.demoPassword);
+  const city = await actorOf(db, 'shizong');
   const lines = await db.selectFrom('policy_lines').select('region_code').executeTakeFirst();
   if (!lines)
-    await savePolicy(db, actor, null, {
+    await savePolicy(db, city, null, {
       lines: Object.entries(EXAMPLE_LINES_2016).map(([regionCode, monthlyLine]) => ({ regionCode, year: 2016, monthlyLine })),
       reason: '演示数据：示例低保标准，请市总工会替换为正式标准',
     }, { example: true });
   const existing = await db.selectFrom('households').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const filers = new Map<string, Actor>();
+  const reviewers = new Map<string, Actor>();
+  for (const r of JINGMEN_REGIONS) {
+    filers.set(r.code, await actorOf(db, `${r.code.toLowerCase()}_tianbiao`));
+    reviewers.set(r.code, await actorOf(db, `${r.code.toLowerCase()}_shenhe`));
+  }
+  const rng = createRng(seed + 7);
   let created = 0;
   for (const h of syntheticHouseholds(count, seed + Number(existing.n), undefined, EXAMPLE_LINES_2016)) {
     try {
-      await createHousehold(db, actor, h);
+      const file = await createHousehold(db, filers.get(h.regionCode)!, h);
       created++;
+      // most files have been through both reviews; some wait at each step; a few are drafts
+      const stage = rng.next();
+      if (stage < 0.05) continue;
+      await submitHousehold(db, filers.get(h.regionCode)!, file.id);
+      if (stage < 0.1) continue;
+      await reviewHousehold(db, reviewers.get(h.regionCode)!, file.id, { level: 'unit', decision: 'agree', opinion: '经入户核实，情况属实，同意上报。' });
+      if (stage < 0.15) continue;
+      await reviewHousehold(db, city, file.id, { level: 'city', decision: 'agree', opinion: '同意纳入精准帮扶城镇困难职工数据库。' });
     } catch (e) {
       // a generated worker may collide with one already on file; skip it
       if (!(e instanceof AppError && e.code === 'DUPLICATE_ID_NUMBER')) throw e;
     }
   }
-  return created;
+  return { households: created, users };
 }

@@ -7,7 +7,7 @@ import { seedOrgs } from '../modules/orgs/orgs.repository.js';
 import { createUser, ensureAdmin } from '../modules/users/users.service.js';
 import { verifyAuditChain } from '../modules/audit/audit.repository.js';
 import { AppError } from '../lib/errors.js';
-import { seedDemo } from './demo.js';
+import { seedDemo, type DemoResult } from './demo.js';
 import { identifyStream } from './identify.js';
 
 const HELP = `bangfu — 城镇困难职工精准帮扶档案系统
@@ -38,11 +38,13 @@ async function prepare(config: Config): Promise<Db> {
 async function serve(config: Config, withDemo: boolean): Promise<void> {
   const db = await prepare(config);
   const admin = await ensureAdmin(db, config.adminPassword);
+  let demoUsers: DemoResult['users'];
   if (withDemo) {
     const n = await db.selectFrom('households').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     if (Number(n.n) === 0) {
-      const created = await seedDemo(db, 300);
-      console.log(`已生成演示数据 demo data: ${created} 户`);
+      const demo = await seedDemo(db, 300, { demoPassword: process.env.DEMO_PASSWORD });
+      demoUsers = demo.users;
+      console.log(`已生成演示数据 demo data: ${demo.households} 户`);
     }
   }
   const app = await buildApp({ config, db });
@@ -64,6 +66,10 @@ async function serve(config: Config, withDemo: boolean): Promise<void> {
     console.log('  （密码只显示这一次，请妥善保存 — shown once, keep it safe）');
   } else if (admin.created) console.log('  管理员账号 login: admin   密码 password: ADMIN_PASSWORD 的值');
   else console.log('  管理员账号 login: admin（密码为首次启动时设置的密码）');
+  if (demoUsers) {
+    console.log(`  演示账号 demo users (密码 password: ${demoUsers.password}):`);
+    console.log('    shizong 市总工会 · lingdao 领导小组 · h01_tianbiao / h01_shenhe 京山填报员 / 审核员（h02…h08 同理）');
+  }
   console.log(`  API 文档 docs: http://${shown}:${port}/api/docs`);
   console.log('');
 }
@@ -89,8 +95,9 @@ export async function main(argv: string[]): Promise<void> {
         if (!Number.isInteger(count) || count < 1 || count > 100_000) throw new Error('--count must be a whole number from 1 to 100000');
         const db = await prepare(config);
         await ensureAdmin(db, config.adminPassword);
-        const created = await seedDemo(db, count);
-        console.log(`已生成演示数据 created ${created} demo households`);
+        const demo = await seedDemo(db, count, { demoPassword: process.env.DEMO_PASSWORD });
+        console.log(`已生成演示数据 created ${demo.households} demo households`);
+        if (demo.users) console.log(`演示账号 demo users: ${demo.users.usernames.join(', ')}; 密码 password: ${demo.users.password}`);
         await db.destroy();
         return;
       }
