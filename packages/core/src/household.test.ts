@@ -1,74 +1,7 @@
 import { afterEach, describe, it, expect, vi } from 'vitest';
 import { parseHousehold, formatPath, type FieldError, type ParseResult } from './household.js';
+import { exampleHousehold } from '../test/fixtures/example-household.js';
 
-/**
- * The first household of /work/shared/spec/examples/identify-examples.jsonl ("below the line"),
- * copied here so that the test does not read outside the package. A fresh copy per call.
- */
-function exampleHousehold(): Record<string, any> {
-  return {
-    regionCode: 'H04',
-    fillDate: '2016-05-10',
-    category: '低保户',
-    name: '王建国',
-    gender: '男',
-    ethnicity: '汉族',
-    idNumber: '420802196803120519',
-    education: '高中',
-    politicalStatus: '群众',
-    skillLevel: '焊工五级',
-    address: '荆门市东宝区泉口街道象山一路12号',
-    phone: '13907240001',
-    employer: '荆门市某机械厂',
-    maritalStatus: '已婚',
-    health: '良好',
-    unitNature: '国有企业',
-    serviceYears: 25,
-    medicalInsurance: '职工医保',
-    disabilityGrade: '无',
-    enterpriseStatus: '半停产',
-    workStatus: '下（待）岗',
-    receivesDibao: true,
-    ownAnnualIncome: 6000,
-    householdAnnualIncome: 15000,
-    householdSize: 3,
-    householdAnnualExpense: 20000,
-    medicalExpense: 0,
-    tuitionExpense: 0,
-    accidentExpense: 0,
-    lostWorkCapacity: false,
-    rightsInfringed: false,
-    wantsToStartBusiness: false,
-    members: [
-      {
-        name: '李秀兰',
-        relation: '配偶',
-        gender: '女',
-        education: '初中',
-        idNumber: '420802197007050622',
-        health: '良好',
-        disabilityGrade: '无',
-        annualIncome: 12000,
-        occupation: '灵活就业',
-        unitOrSchool: '',
-      },
-      {
-        name: '王磊',
-        relation: '子',
-        gender: '男',
-        education: '初中',
-        idNumber: '420802200209180139',
-        health: '良好',
-        disabilityGrade: '无',
-        annualIncome: 0,
-        occupation: '义务教育在校',
-        unitOrSchool: '荆门市第一中学',
-      },
-    ],
-    causes: ['因未就业'],
-    causeDescription: '企业半停产，本人下岗',
-  };
-}
 
 /** A member without identity number, for building large families. */
 const plainMember = (i: number) => ({
