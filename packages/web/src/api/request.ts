@@ -17,6 +17,14 @@ const CODE_MESSAGES: Record<string, string> = {
   VERSION_CONFLICT: '档案已被他人修改，请重新加载后再改',
   DUPLICATE_ID_NUMBER: '该身份证号已有在册档案',
   HOUSEHOLD_REMOVED: '该档案已剔除，不能修改',
+  HOUSEHOLD_CLOSED: '该档案已剔除或已脱困，不能修改，请先重新纳入',
+  UNDER_REVIEW: '档案正在审核中，不能修改；如需修改请由审核人退回',
+  INVALID_TRANSITION: '档案状态已变化，不能办理此操作，请刷新后重试',
+  ORG_HAS_FILES: '该基层工会下有在册档案，不能调整到其他县（市、区）',
+  ORG_EXISTS: '已有同名基层工会',
+  USERNAME_TAKEN: '用户名已被使用',
+  INVALID_FILE: '请上传有效的 Excel（.xlsx）文件',
+  PAYLOAD_TOO_LARGE: '文件过大',
   INTERNAL: '服务器内部错误，请稍后重试',
   NETWORK_ERROR: '无法连接服务器，请检查网络后重试',
   BAD_RESPONSE: '服务器返回了无法识别的内容，请稍后重试',
@@ -91,7 +99,10 @@ export type Query = Record<string, string | number | boolean | null | undefined>
 
 export interface RequestOptions {
   query?: Query;
+  /** JSON-encoded, except a Blob (a File), which is sent as it is */
   body?: unknown;
+  /** content-type of a Blob body (default: the Blob's own type) */
+  contentType?: string;
   signal?: AbortSignal;
   /** false: a 401 is just thrown (the login form, the session probe). Default true. */
   redirectOn401?: boolean;
@@ -115,7 +126,9 @@ function toFieldErrors(v: unknown): FieldError[] {
 export async function request<T>(method: string, url: string, opts: RequestOptions = {}): Promise<T> {
   const upper = method.toUpperCase();
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  const raw = typeof Blob !== 'undefined' && opts.body instanceof Blob ? opts.body : null;
+  if (raw) headers['content-type'] = opts.contentType || raw.type || 'application/octet-stream';
+  else if (opts.body !== undefined) headers['content-type'] = 'application/json';
   if (upper !== 'GET' && upper !== 'HEAD') {
     const token = readCookie(CSRF_COOKIE);
     if (token) headers[CSRF_HEADER] = token;
@@ -127,7 +140,7 @@ export async function request<T>(method: string, url: string, opts: RequestOptio
       method: upper,
       headers,
       credentials: 'same-origin',
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
       signal: opts.signal,
     });
   } catch (e) {
@@ -163,5 +176,9 @@ export const http = {
   get: <T>(url: string, opts?: Omit<RequestOptions, 'body'>) => request<T>('GET', url, opts),
   post: <T>(url: string, body?: unknown, opts?: Omit<RequestOptions, 'body'>) => request<T>('POST', url, { ...opts, body }),
   put: <T>(url: string, body?: unknown, opts?: Omit<RequestOptions, 'body'>) => request<T>('PUT', url, { ...opts, body }),
+  patch: <T>(url: string, body?: unknown, opts?: Omit<RequestOptions, 'body'>) => request<T>('PATCH', url, { ...opts, body }),
+  /** A file as the raw request body with its content type (CSRF header as for any POST). */
+  upload: <T>(url: string, file: Blob, contentType: string, opts?: Omit<RequestOptions, 'body' | 'contentType'>) =>
+    request<T>('POST', url, { ...opts, body: file, contentType }),
   del: <T>(url: string, opts?: Omit<RequestOptions, 'body'>) => request<T>('DELETE', url, opts),
 };

@@ -1,18 +1,18 @@
 import { http } from './request';
+import type { Role } from '../lib/access';
 
-export type Role = 'admin' | 'city' | 'region';
+export type { Role } from '../lib/access';
+export { ROLE_LABELS } from '../lib/access';
 
 export interface SessionUser {
   id: number;
   username: string;
   displayName: string;
   role: Role;
-  /** 'H' for the city union, 'H01'..'H08' for a region */
+  /** 'H' for the city union, 'H01'..'H08' for a region, 'H01-0001' for a grassroots union */
   orgCode: string;
   orgName: string;
 }
-
-export const ROLE_LABELS: Record<Role, string> = { admin: '系统管理员', city: '市总工会', region: '县（市、区）工会' };
 
 export function getSession(signal?: AbortSignal): Promise<{ user: SessionUser }> {
   return http.get('/api/session', { signal, redirectOn401: false });

@@ -1,5 +1,9 @@
+import { useMemo } from 'react';
 import { useRouteLoaderData } from 'react-router';
 import type { SessionUser } from '../api/session';
+import { accessOf, type Access } from './access';
+
+export { ownRegionOf } from './access';
 
 export const APP_ROUTE_ID = 'app';
 
@@ -14,7 +18,8 @@ export function useSessionUser(): SessionUser {
   return data.user;
 }
 
-/** A region cadre works on their own region only. */
-export function ownRegionOf(user: SessionUser): string | null {
-  return user.role === 'region' ? user.orgCode : null;
+/** What the signed-in user may see and do (lib/access.ts). */
+export function useAccess(): Access {
+  const user = useSessionUser();
+  return useMemo(() => accessOf(user), [user]);
 }
