@@ -72,7 +72,7 @@ const meta: HouseholdMeta = {
   id: 7,
   workerNo: 'H0400001',
   version: 2,
-  status: 'active',
+  status: 'filed',
   removalReason: null,
   warnings: [{ code: 'incomeBelowSum', path: 'householdAnnualIncome', message: '家庭年度总收入小于本人与家庭成员年收入之和' }],
   createdAt: '2016-05-10T02:00:00.000Z',

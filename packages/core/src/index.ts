@@ -9,3 +9,5 @@ export * from './household-json.js';
 export * from './warnings.js';
 export * from './identify.js';
 export * from './lifecycle.js';
+export * from './measures.js';
+export * from './urgency.js';
