@@ -100,3 +100,16 @@ function targetedAidReason(h: HouseholdData): string | null {
   }
   return null;
 }
+
+/** Kinds of assistance record (常态帮扶). Money and goods carry an amount in yuan. */
+export const ASSISTANCE_TYPES = ['走访', '慰问金', '物资', '岗位推荐', '技能培训', '法律援助', '医疗救助', '助学', '小额贷款', '其他'] as const;
+export type AssistanceType = (typeof ASSISTANCE_TYPES)[number];
+export const MONEY_ASSISTANCE_TYPES: readonly AssistanceType[] = ['慰问金', '物资', '助学', '小额贷款', '医疗救助'];
+
+export const PLAN_STATUSES = ['planned', 'inProgress', 'done', 'cancelled'] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+export const PLAN_STATUS_LABELS: Record<PlanStatus, string> = { planned: '计划', inProgress: '实施中', done: '已完成', cancelled: '已取消' };
+
+/** The yearly target of the document: solve 1–2 practical problems per household. */
+export const YEARLY_SOLVED_TARGET = 1;
+export const DEFAULT_OVERDUE_DAYS = 90;

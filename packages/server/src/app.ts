@@ -22,6 +22,8 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { identificationRoutes } from './modules/identification/identification.routes.js';
 import { reevaluateJob } from './modules/identification/reevaluate.job.js';
 import { JobRunner } from './modules/jobs/job-runner.js';
+import { assistanceRoutes } from './modules/assistance/assistance.routes.js';
+import { urgencyJob } from './modules/assistance/urgency.job.js';
 
 export interface AppOptions {
   config: Config;
@@ -108,9 +110,10 @@ export async function buildApp({ config, db, logger }: AppOptions): Promise<Fast
   await app.register(orgRoutes, { db });
   await app.register(auditRoutes, { db });
   await app.register(householdRoutes, { db });
-  const runner = new JobRunner(db, { reevaluate: reevaluateJob }, app.log);
+  const runner = new JobRunner(db, { reevaluate: reevaluateJob, urgency: urgencyJob }, app.log);
   app.decorate('jobs', runner);
   await app.register(identificationRoutes, { db, runner });
+  await app.register(assistanceRoutes, { db, runner });
   app.addHook('onReady', async () => runner.kick()); // resumes jobs a restart interrupted
   app.addHook('onClose', async () => runner.stop());
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());

@@ -117,6 +117,79 @@ export interface HouseholdTable {
   return_reason: ColumnType<string | null, string | null | undefined, string | null>;
   exit_reason: ColumnType<string | null, string | null | undefined, string | null>;
   exit_date: ColumnType<string | null, string | null | undefined, string | null>;
+  leader_user_id: ColumnType<number | null, number | null | undefined, number | null>;
+  cadre_user_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** date of the latest assistance record: what the overdue list reads */
+  last_assisted_on: ColumnType<string | null, string | null | undefined, string | null>;
+  urgency_score: ColumnType<number | null, number | null | undefined, number | null>;
+  urgency_batch: ColumnType<number | null, number | null | undefined, number | null>;
+  /** JSON of UrgencyPart[] */
+  urgency_parts: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface MeasureTable {
+  code: string;
+  name: string;
+  category: string;
+  description: string;
+  active: number;
+  sort: number;
+  updated_by: number | null;
+  updated_at: string;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+  updated_by: number | null;
+  updated_at: string;
+}
+
+export interface HouseholdPlanTable {
+  id: Generated<number>;
+  household_id: number;
+  measure_code: string;
+  recommended: number;
+  reason: string | null;
+  target_date: string | null;
+  /** planned | inProgress | done | cancelled */
+  status: string;
+  outcome: string | null;
+  updated_by: number;
+  updated_at: string;
+}
+
+export interface ResponsibilityChangeTable {
+  id: Generated<number>;
+  household_id: number;
+  old_leader_id: number | null;
+  new_leader_id: number | null;
+  old_cadre_id: number | null;
+  new_cadre_id: number | null;
+  reason: string | null;
+  changed_by: number;
+  changed_at: string;
+}
+
+export interface WorkingGroupTable {
+  region_code: string;
+  name: string;
+  leader_user_id: number | null;
+  updated_at: string;
+}
+
+export interface AssistanceRecordTable {
+  id: Generated<number>;
+  household_id: number;
+  region_code: string;
+  date: string;
+  year: number;
+  type: string;
+  amount_fen: number | null;
+  description: string;
+  solved_problem: number;
+  recorded_by: number;
+  recorded_at: string;
 }
 
 export interface ReviewOpinionTable {
@@ -279,6 +352,12 @@ export interface RemovalProposalTable {
 }
 
 export interface Database {
+  measures: MeasureTable;
+  settings: SettingTable;
+  household_plans: HouseholdPlanTable;
+  responsibility_changes: ResponsibilityChangeTable;
+  working_groups: WorkingGroupTable;
+  assistance_records: AssistanceRecordTable;
   review_opinions: ReviewOpinionTable;
   household_links: HouseholdLinkTable;
   policy_settings: PolicySettingsTable;

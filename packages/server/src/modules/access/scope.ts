@@ -23,7 +23,8 @@ export function scopeOf(actor: Actor): Scope {
       return { kind: 'unit', unitCode: actor.orgCode };
     case 'leader':
     case 'staff':
-      // the city's leaders and staff see the households linked to them (定点联系), not the city's files
+      // the city's leaders and staff see the households linked to them (定点联系, responsibility)
+      // and a leader the county of their working group, not the whole city's files
       return { kind: 'linked', userId: actor.id };
   }
 }
@@ -40,11 +41,16 @@ export function householdScope(actor: Actor) {
       case 'unit':
         return eb.or([eb('households.unit_id', '=', scope.unitCode), eb('households.unit_id', 'like', `${scope.unitCode}-%`)]);
       case 'linked':
-        return eb.exists(
-          eb.selectFrom('household_links').select(sql.lit(1).as('one'))
-            .whereRef('household_links.household_id', '=', 'households.id')
-            .where('household_links.user_id', '=', scope.userId),
-        );
+        // their own links (定点联系, or named responsible), and for a leader the county of the
+        // working group they lead
+        return eb.or([
+          eb.exists(
+            eb.selectFrom('household_links').select(sql.lit(1).as('one'))
+              .whereRef('household_links.household_id', '=', 'households.id')
+              .where('household_links.user_id', '=', scope.userId),
+          ),
+          eb('households.region_code', 'in', eb.selectFrom('working_groups').select('working_groups.region_code').where('working_groups.leader_user_id', '=', scope.userId)),
+        ]);
     }
   };
 }

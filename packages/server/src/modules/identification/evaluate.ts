@@ -1,7 +1,8 @@
 // Stores a file's identification result with the file version and policy version it came from,
 // and keeps the removal proposal in step: a filed file that meets no condition has one pending
 // proposal; a file that qualifies again (or cannot be decided) has none.
-import { identify, type HouseholdData, type IdentifyPolicy, type IdentifyResult } from '@bangfu/core';
+import { identify, urgencyOf, type HouseholdData, type IdentifyPolicy, type IdentifyResult } from '@bangfu/core';
+import { getAssistanceSettings, type AssistanceSettings } from '../assistance/settings.service.js';
 import type { Q } from '../households/households.repository.js';
 import { nowIso } from '../../lib/clock.js';
 import { policyFor } from '../policy/policy.repository.js';
@@ -46,6 +47,8 @@ export async function evaluateAndStore(
   const before = await trx.selectFrom('households').select(['id_eligible', 'id_category']).where('id', '=', householdId).executeTakeFirstOrThrow();
   const pending = await trx.selectFrom('removal_proposals').select('id').where('household_id', '=', householdId).where('status', '=', 'pending').executeTakeFirst();
   await applyResult(trx, { id: householdId, regionCode: data.regionCode, fileVersion, status, pendingProposalId: pending?.id ?? null }, result, nowIso());
+  // the urgency that orders filed households into batches follows the same data and result
+  await trx.updateTable('households').set(urgencyColumns(data, result, await getAssistanceSettings(trx))).where('id', '=', householdId).execute();
   return { result, before: { eligible: before.id_eligible, category: before.id_category } };
 }
 
@@ -62,6 +65,12 @@ export interface StoredFileRef {
 export async function applyResult(trx: Q, f: StoredFileRef, result: IdentifyResult, at: string): Promise<void> {
   await trx.updateTable('households').set(identificationColumns(result, f.fileVersion, at)).where('id', '=', f.id).execute();
   await syncProposal(trx, f, result, at);
+}
+
+/** The urgency score's columns (分期分批) for a file and its result. */
+export function urgencyColumns(data: HouseholdData, result: IdentifyResult | null, s: AssistanceSettings) {
+  const u = urgencyOf(data, result, s.urgencyWeights, s.batchThresholds);
+  return { urgency_score: u.score, urgency_batch: u.batch, urgency_parts: JSON.stringify(u.parts) };
 }
 
 export function removalReasonOf(r: IdentifyResult): string {

@@ -8,7 +8,8 @@ import { appendAudit } from '../audit/audit.repository.js';
 import { rowToData } from '../households/household.mapping.js';
 import type { JobHandler, JobRow } from '../jobs/job-runner.js';
 import { getSettings, policyFor } from '../policy/policy.repository.js';
-import { applyResult } from './evaluate.js';
+import { applyResult, urgencyColumns } from './evaluate.js';
+import { getAssistanceSettings } from '../assistance/settings.service.js';
 
 const BATCH = 500;
 
@@ -49,15 +50,18 @@ export const reevaluateJob: JobHandler = {
         byHousehold.set(Number(m.household_id), list);
       }
       const settings = await getSettings(trx);
+      const assistance = await getAssistanceSettings(trx);
       const policies = new Map<string, Awaited<ReturnType<typeof policyFor>>>();
       const at = nowIso();
       const changedIds: number[] = [];
       for (const r of rows) {
         const key = `${r.region_code}/${r.fill_year}`;
         if (!policies.has(key)) policies.set(key, await policyFor(trx, r.region_code, Number(r.fill_year), settings));
-        const result = identify(rowToData(r, byHousehold.get(Number(r.id)) ?? []), policies.get(key)!);
+        const data = rowToData(r, byHousehold.get(Number(r.id)) ?? []);
+        const result = identify(data, policies.get(key)!);
         const newElig = result.eligible === null ? null : result.eligible ? 1 : 0;
         await applyResult(trx, { id: Number(r.id), regionCode: r.region_code, fileVersion: r.version, status: r.status, pendingProposalId: pendingOf.get(Number(r.id)) ?? null }, result, at);
+        await trx.updateTable('households').set(urgencyColumns(data, result, assistance)).where('id', '=', r.id).execute();
         if (newElig !== r.id_eligible || result.category !== r.id_category) {
           changedIds.push(Number(r.id));
           await trx.insertInto('identification_changes').values({
