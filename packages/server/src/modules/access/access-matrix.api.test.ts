@@ -57,11 +57,33 @@ const MATRIX = `
 | GET    /api/audit/verify                     | ok    | 403  | 403    | 403   | 403    | 403  | 403    |
 | GET    /api/session                          | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | DELETE /api/session                          | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
+| GET    /api/measures                         | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
+| POST   /api/measures                         | ok    | ok   | 403    | 403   | 403    | 403  | 403    |
+| PUT    /api/measures/:code                   | ok    | ok   | 403    | 403   | 403    | 403  | 403    |
+| GET    /api/households/:id/recommendations   | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
+| GET    /api/households/:id/plan              | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
+| PUT    /api/households/:id/plan              | ok    | ok   | 403    | 403   | ok     | ok   | 403    |
+| GET    /api/batches                          | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
+| GET    /api/households/:id/responsibility    | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
+| PUT    /api/households/:id/responsibility    | ok    | ok   | 403    | 403   | ok     | ok   | 403    |
+| POST   /api/households/:id/links             | ok    | ok   | 403    | 403   | 403    | 403  | 403    |
+| DELETE /api/households/:id/links/:username   | ok    | ok   | 403    | 403   | 403    | 403  | 403    |
+| GET    /api/links/quota                      | ok    | ok   | 403    | 403   | 403    | 403  | ok     |
+| GET    /api/working-groups                   | ok    | ok   | ok     | 403   | 403    | 403  | ok     |
+| PUT    /api/working-groups                   | ok    | ok   | 403    | 403   | 403    | 403  | 403    |
+| POST   /api/households/:id/assistance        | ok    | ok   | ok     | ok    | ok     | ok   | 403    |
+| GET    /api/households/:id/assistance        | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
+| GET    /api/assistance/summary               | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
+| GET    /api/my/households                    | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
+| GET    /api/settings/assistance              | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
+| PUT    /api/settings/assistance              | ok    | ok   | 403    | 403   | 403    | 403  | 403    |
 `;
 
 // The same calls on a record of ANOTHER scope: for leader/staff a household of their unit linked to
 // someone else, for the region user (H01) a household of H02, for the unit user a household of a
 // sibling unit in the same region. Admin, city and viewer see every record (the table above).
+// The 定点联系 routes (links) are the city union's alone: they refuse every other role with a 403
+// before looking at the household, so another scope's record answers 403 as well.
 const FOREIGN = `
 | route                                        | leader | staff | region | unit |
 | GET    /api/households/:id                   | 404    | 404   | 404    | 404  |
@@ -76,6 +98,30 @@ const FOREIGN = `
 | POST   /api/households/:id/exit              | 404    | 404   | 404    | 404  |
 | POST   /api/households/:id/reopen            | 404    | 404   | 404    | 404  |
 | POST   /api/removal-proposals/decide         | 403    | 403   | 404    | 403  |
+| GET    /api/households/:id/recommendations   | 404    | 404   | 404    | 404  |
+| GET    /api/households/:id/plan              | 404    | 404   | 404    | 404  |
+| PUT    /api/households/:id/plan              | 404    | 404   | 404    | 404  |
+| GET    /api/households/:id/responsibility    | 404    | 404   | 404    | 404  |
+| PUT    /api/households/:id/responsibility    | 404    | 404   | 404    | 404  |
+| POST   /api/households/:id/links             | 403    | 403   | 403    | 403  |
+| DELETE /api/households/:id/links/:username   | 403    | 403   | 403    | 403  |
+| POST   /api/households/:id/assistance        | 404    | 404   | 404    | 404  |
+| GET    /api/households/:id/assistance        | 404    | 404   | 404    | 404  |
+`;
+
+// The household's named 具体责任人 (responsible cadre, PUT /api/households/:id/responsibility): a
+// city leader or staff member not otherwise linked to the filed household. Being named brings it into
+// their scope, and the cadre (unlike the other non-filing roles) may keep its plan; naming people
+// stays with the union cadres.
+const CADRE = `
+| route                                        | leader | staff |
+| GET    /api/households/:id/recommendations   | ok     | ok    |
+| GET    /api/households/:id/plan              | ok     | ok    |
+| PUT    /api/households/:id/plan              | ok     | ok    |
+| GET    /api/households/:id/responsibility    | ok     | ok    |
+| PUT    /api/households/:id/responsibility    | 403    | 403   |
+| POST   /api/households/:id/assistance        | ok     | ok    |
+| GET    /api/households/:id/assistance        | ok     | ok    |
 `;
 
 function parseTable(text: string) {
@@ -104,6 +150,11 @@ let UNIT_B: string;
 let SPARE_UNIT: string;
 /** the user PATCH /api/users/:id renames */
 let spareUser: SessionClient;
+/** the staff member the 定点联系 routes link and unlink */
+let linkee: SessionClient;
+/** the responsible leader and cadre PUT /api/households/:id/responsibility names */
+let respLeader: SessionClient;
+let respCadre: SessionClient;
 let jobId: number;
 let n = 0;
 
@@ -112,6 +163,8 @@ interface Placement {
   regionCode: string;
   unitId: string | null;
   linkTo: number[];
+  /** named the filed household's responsible cadre (具体责任人), with respLeader as its leader */
+  cadre?: SessionClient;
 }
 /** in the scope of every tested role: H01, unit A, linked to the tested leader and staff */
 const own = (): Placement => ({ regionCode: 'H01', unitId: UNIT_A, linkTo: [clients.leader.id, clients.staff.id] });
@@ -129,6 +182,8 @@ const foreignFor = (role: Role): Placement => {
       throw new Error(`${role} has no foreign records`);
   }
 };
+/** a household of the role's unit, linked to no one, whose responsible cadre the role's user is named */
+const namedCadre = (role: Role): Placement => ({ regionCode: 'H01', unitId: UNIT_A, linkTo: [], cadre: clients[role] });
 
 function ok(res: Res, what: string) {
   if (res.statusCode < 200 || res.statusCode > 299) throw new Error(`${what}: ${res.statusCode} ${res.body}`);
@@ -151,6 +206,10 @@ async function household(status: Status, p: Placement, overrides: Partial<Househ
   if (status === 'removed') file = ok(await clerk.post(`/api/households/${id}/remove`, { reason: '收入已超过标准' }), 'remove');
   if (status === 'exited') file = ok(await clerk.post(`/api/households/${id}/exit`, { reason: '已稳定就业', date: '2020-06-01' }), 'exit');
   expect(file.status).toBe(status);
+  if (p.cadre) {
+    if (status !== 'filed') throw new Error('a responsible cadre is named for a filed household only');
+    ok(await clerk.put(`/api/households/${id}/responsibility`, { leaderUsername: respLeader.username, cadreUsername: p.cadre.username }), 'responsibility');
+  }
   return { id, input, version: file.version as number, status };
 }
 
@@ -168,6 +227,23 @@ async function fileState(id: number) {
   return ctx.db.selectFrom('households').select(['status', 'version']).where('id', '=', id).executeTakeFirstOrThrow();
 }
 
+// what the tailored-measures and assistance routes write about a household, for the "unchanged" checks
+const planOf = async (id: number) =>
+  (await ctx.db.selectFrom('household_plans').select(['measure_code', 'status']).where('household_id', '=', id).orderBy('measure_code').execute());
+const responsibilityOf = async (id: number) => {
+  const h = await ctx.db.selectFrom('households').select(['leader_user_id', 'cadre_user_id']).where('id', '=', id).executeTakeFirstOrThrow();
+  const changes = await ctx.db.selectFrom('responsibility_changes').select((eb) => eb.fn.countAll<number>().as('n')).where('household_id', '=', id).executeTakeFirstOrThrow();
+  return { leader: h.leader_user_id, cadre: h.cadre_user_id, changes: Number(changes.n) };
+};
+const linksOf = async (id: number) =>
+  (await ctx.db.selectFrom('household_links').select(['user_id', 'kind']).where('household_id', '=', id).execute()).map((l) => `${l.user_id}:${l.kind}`).sort();
+const recordsOf = async (id: number) =>
+  Number((await ctx.db.selectFrom('assistance_records').select((eb) => eb.fn.countAll<number>().as('n')).where('household_id', '=', id).executeTakeFirstOrThrow()).n);
+const measureCount = async () => Number((await ctx.db.selectFrom('measures').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const settingsValue = async () => (await ctx.db.selectFrom('settings').select('value').where('key', '=', 'assistance').executeTakeFirst())?.value ?? null;
+const groupName = async (regionCode: string) =>
+  (await ctx.db.selectFrom('working_groups').select('name').where('region_code', '=', regionCode).executeTakeFirst())?.name ?? null;
+
 // ---- the calls --------------------------------------------------------------------------------
 
 interface Run {
@@ -178,6 +254,8 @@ interface Run {
   file?: { id: number; status: string; version: number; after?: string };
   /** checked after a refused call: nothing was written */
   unchanged?: () => Promise<void>;
+  /** checked after an allowed call: it did write */
+  changed?: () => Promise<void>;
 }
 type Call = (c: SessionClient, p: Placement) => Promise<Run>;
 
@@ -188,6 +266,33 @@ const onFile = (status: Status, after: string | undefined, send: (c: SessionClie
   };
 
 const review = (level: 'unit' | 'city') => ({ level, decision: 'agree' as const, opinion: '经核实，情况属实' });
+
+/**
+ * A household in the status asked, for a route that writes about it outside the file itself (plan,
+ * responsibility, links, records): `written` reads that, before and after the call, so that a refused
+ * call is seen to have written nothing and an allowed one to have written something.
+ */
+const onFileWrites = <T>(
+  status: Status,
+  written: (id: number) => Promise<T>,
+  send: (c: SessionClient, id: number, h: Awaited<ReturnType<typeof household>>) => Promise<Res>,
+  prepare?: (id: number) => Promise<void>,
+): Call =>
+  async (c, p) => {
+    const h = await household(status, p);
+    await prepare?.(h.id);
+    const before = await written(h.id);
+    const res = await send(c, h.id, h);
+    return {
+      res, file: { id: h.id, status, version: h.version },
+      unchanged: async () => expect(await written(h.id)).toEqual(before),
+      changed: async () => expect(await written(h.id)).not.toEqual(before),
+    };
+  };
+
+const planBody = { items: [{ measure: 'jobReferral', targetDate: '2030-06-30', status: 'planned' }] };
+const responsibilityBody = () => ({ leaderUsername: respLeader.username, cadreUsername: respCadre.username, reason: '矩阵测试：调整责任人' });
+const recordBody = { date: '2021-03-01', type: '走访', description: '入户走访，了解家庭近况' };
 
 const CALLS: Record<string, Call> = {
   'GET /api/households': async (c) => ({ res: await c.get('/api/households') }),
@@ -282,6 +387,57 @@ const CALLS: Record<string, Call> = {
   },
   'GET /api/audit': async (c) => ({ res: await c.get('/api/audit') }),
   'GET /api/audit/verify': async (c) => ({ res: await c.get('/api/audit/verify') }),
+  'GET /api/measures': async (c) => ({ res: await c.get('/api/measures') }),
+  'POST /api/measures': async (c) => {
+    const before = await measureCount();
+    const res = await c.post('/api/measures', { name: `矩阵措施${++n}`, category: '定向援助', description: '矩阵测试' });
+    return { res, unchanged: async () => expect(await measureCount()).toBe(before) };
+  },
+  'PUT /api/measures/:code': async (c) => {
+    const { code } = ok(await clerk.post('/api/measures', { name: `待改措施${++n}`, category: '四季送' }), 'measure');
+    const name = `改名措施${++n}`;
+    const res = await c.put(`/api/measures/${code}`, { name, category: '四季送' });
+    return {
+      res,
+      unchanged: async () => {
+        const row = await ctx.db.selectFrom('measures').select('name').where('code', '=', code).executeTakeFirstOrThrow();
+        expect(row.name).not.toBe(name);
+      },
+    };
+  },
+  'GET /api/households/:id/recommendations': onFile('filed', undefined, (c, id) => c.get(`/api/households/${id}/recommendations`)),
+  'GET /api/households/:id/plan': onFile('filed', undefined, (c, id) => c.get(`/api/households/${id}/plan`)),
+  'PUT /api/households/:id/plan': onFileWrites('filed', planOf, (c, id) => c.put(`/api/households/${id}/plan`, planBody)),
+  'GET /api/batches': async (c) => ({ res: await c.get('/api/batches') }),
+  'GET /api/households/:id/responsibility': onFile('filed', undefined, (c, id) => c.get(`/api/households/${id}/responsibility`)),
+  'PUT /api/households/:id/responsibility': onFileWrites('filed', responsibilityOf, (c, id) => c.put(`/api/households/${id}/responsibility`, responsibilityBody())),
+  'POST /api/households/:id/links': onFileWrites('filed', linksOf, (c, id) => c.post(`/api/households/${id}/links`, { username: linkee.username })),
+  'DELETE /api/households/:id/links/:username': onFileWrites('filed', linksOf, (c, id) => c.del(`/api/households/${id}/links/${linkee.username}`),
+    (id) => linkHousehold(ctx.db, id, linkee.id)),
+  'GET /api/links/quota': async (c) => ({ res: await c.get('/api/links/quota') }),
+  'GET /api/working-groups': async (c) => ({ res: await c.get('/api/working-groups') }),
+  'PUT /api/working-groups': async (c) => {
+    // H06's group (no leader: the scope of no tested user changes)
+    const name = `掇刀工作组${++n}`;
+    const res = await c.put('/api/working-groups', { groups: [{ regionCode: 'H06', name, leaderUsername: null }] });
+    return { res, unchanged: async () => expect(await groupName('H06')).not.toBe(name) };
+  },
+  'POST /api/households/:id/assistance': onFileWrites('filed', recordsOf, (c, id) => c.post(`/api/households/${id}/assistance`, recordBody)),
+  'GET /api/households/:id/assistance': onFile('filed', undefined, (c, id) => c.get(`/api/households/${id}/assistance`)),
+  'GET /api/assistance/summary': async (c) => ({ res: await c.get('/api/assistance/summary') }),
+  'GET /api/my/households': async (c) => ({ res: await c.get('/api/my/households') }),
+  'GET /api/settings/assistance': async (c) => ({ res: await c.get('/api/settings/assistance') }),
+  'PUT /api/settings/assistance': async (c) => {
+    // only the overdue days change: no re-scoring job
+    const current = ok(await clerk.get('/api/settings/assistance'), 'settings');
+    const before = await settingsValue();
+    const res = await c.put('/api/settings/assistance', { ...current, overdueDays: current.overdueDays >= 300 ? 30 : current.overdueDays + 1 });
+    return {
+      res,
+      unchanged: async () => expect(await settingsValue()).toBe(before),
+      changed: async () => expect(await settingsValue()).not.toBe(before),
+    };
+  },
   'GET /api/session': async (c) => ({ res: await c.get('/api/session') }),
   'DELETE /api/session': async (c) => {
     // a second session of the same user, so that the shared client stays logged in
@@ -320,6 +476,7 @@ async function check(run: Run, expected: Outcome) {
     if (expected !== 'ok') expect(after).toEqual({ status: run.file.status, version: run.file.version });
   }
   if (expected !== 'ok') await run.unchanged?.();
+  if (expected === 'ok') await run.changed?.();
 }
 
 // ---- setup ------------------------------------------------------------------------------------
@@ -344,6 +501,9 @@ beforeAll(async () => {
   otherLeader = await sessionUserIn(ctx, 'H', 'leader');
   outsider = await sessionUserIn(ctx, 'H02', 'region');
   spareUser = await sessionUserIn(ctx, 'H03', 'region');
+  linkee = await sessionUserIn(ctx, 'H', 'staff');
+  respLeader = await sessionUserIn(ctx, 'H', 'leader');
+  respCadre = await sessionUserIn(ctx, 'H01', 'region');
   // the 2015 lines that give the proposal households their pending removal proposal; the job is the one GET /api/jobs/:id reads
   const saved = ok(await clients.city.put('/api/policy', { lines: [{ regionCode: 'H01', year: 2015, monthlyLine: 500 }, { regionCode: 'H02', year: 2015, monthlyLine: 500 }] }), 'policy');
   jobId = saved.jobId;
@@ -395,6 +555,50 @@ describe('access matrix: a record of another scope answers 404', () => {
   });
 });
 
+describe('access matrix: the named responsible cadre', () => {
+  it.each(parseTable(CADRE))('$route as $role, named the household\'s 具体责任人 → $outcome', async ({ route, role, outcome }) => {
+    const run = await callOf(route)(clients[role], namedCadre(role));
+    await check(run, outcome);
+  });
+
+  it('the named cadre finds the household among 我的帮扶对象; the household\'s other users do not', async () => {
+    const h = await household('filed', namedCadre('staff'));
+    const mine = async (c: SessionClient) => (ok(await c.get('/api/my/households'), 'my households').items as { id: number }[]).map((i) => i.id);
+    expect(await mine(clients.staff)).toContain(h.id);
+    expect(await mine(respLeader)).toContain(h.id);
+    expect(await mine(clients.leader)).not.toContain(h.id);
+    expect(await mine(clients.region)).not.toContain(h.id);
+  });
+});
+
+describe('access matrix: a working group\'s leader', () => {
+  it('sees the households of the group\'s county while leading it, and reads and records there, but does not plan', async () => {
+    const groupLeader = await sessionUserIn(ctx, 'H', 'leader');
+    const h = await household('filed', { regionCode: 'H02', unitId: null, linkTo: [] });
+    const group = (leaderUsername: string | null) => ({ groups: [{ regionCode: 'H02', name: '沙洋工作组', leaderUsername }] });
+    expect(outcomeOf({ res: await groupLeader.get(`/api/households/${h.id}`) })).toBe('404');
+
+    ok(await clients.city.put('/api/working-groups', group(groupLeader.username)), 'lead H02');
+    expect(outcomeOf({ res: await groupLeader.get(`/api/households/${h.id}`) })).toBe('ok');
+    expect(outcomeOf({ res: await groupLeader.get(`/api/households/${h.id}/plan`) })).toBe('ok');
+    expect(outcomeOf({ res: await groupLeader.get(`/api/households/${h.id}/responsibility`) })).toBe('ok');
+    const ids = (ok(await groupLeader.get('/api/households?pageSize=100'), 'list').items as { id: number }[]).map((i) => i.id);
+    expect(ids).toContain(h.id);
+    expect(outcomeOf({ res: await groupLeader.put(`/api/households/${h.id}/plan`, planBody) })).toBe('403');
+    expect(await planOf(h.id)).toEqual([]);
+    expect(outcomeOf({ res: await groupLeader.put(`/api/households/${h.id}/responsibility`, responsibilityBody()) })).toBe('403');
+    expect(await responsibilityOf(h.id)).toEqual({ leader: null, cadre: null, changes: 0 });
+    expect(outcomeOf({ res: await groupLeader.post(`/api/households/${h.id}/assistance`, recordBody) })).toBe('ok');
+    expect(await recordsOf(h.id)).toBe(1);
+    // another leader (not leading H02) still does not see it
+    expect(outcomeOf({ res: await clients.leader.get(`/api/households/${h.id}`) })).toBe('404');
+
+    ok(await clients.city.put('/api/working-groups', group(null)), 'leave H02');
+    expect(outcomeOf({ res: await groupLeader.get(`/api/households/${h.id}`) })).toBe('404');
+    expect(outcomeOf({ res: await groupLeader.get(`/api/households/${h.id}/assistance`) })).toBe('404');
+  });
+});
+
 describe('not yours looks like not found', () => {
   // The outsider is a county-union user of H02; the household is in H01, in the status the action
   // needs, so the only difference from a missing id is the scope. Status and body must be identical.
@@ -410,6 +614,13 @@ describe('not yours looks like not found', () => {
     { name: 'POST /api/households/:id/exit', status: 'filed', send: (c, id) => c.post(`/api/households/${id}/exit`, { reason: '已脱困', date: '2021-03-01' }) },
     { name: 'POST /api/households/:id/reopen', status: 'removed', send: (c, id) => c.post(`/api/households/${id}/reopen`, { reason: '重新纳入' }) },
     { name: 'POST /api/households/review-batch [unit]', status: 'submitted', send: (c, id) => c.post('/api/households/review-batch', { ids: [id], ...review('unit') }) },
+    { name: 'GET /api/households/:id/recommendations', status: 'filed', send: (c, id) => c.get(`/api/households/${id}/recommendations`) },
+    { name: 'GET /api/households/:id/plan', status: 'filed', send: (c, id) => c.get(`/api/households/${id}/plan`) },
+    { name: 'PUT /api/households/:id/plan', status: 'filed', send: (c, id) => c.put(`/api/households/${id}/plan`, planBody) },
+    { name: 'GET /api/households/:id/responsibility', status: 'filed', send: (c, id) => c.get(`/api/households/${id}/responsibility`) },
+    { name: 'PUT /api/households/:id/responsibility', status: 'filed', send: (c, id) => c.put(`/api/households/${id}/responsibility`, responsibilityBody()) },
+    { name: 'POST /api/households/:id/assistance', status: 'filed', send: (c, id) => c.post(`/api/households/${id}/assistance`, recordBody) },
+    { name: 'GET /api/households/:id/assistance', status: 'filed', send: (c, id) => c.get(`/api/households/${id}/assistance`) },
   ];
 
   it.each(ROUTES)('$name: an H01 household answers the H02 user exactly like a nonexistent id', async ({ status, send }) => {

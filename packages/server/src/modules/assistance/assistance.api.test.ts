@@ -196,3 +196,14 @@ describe('assistance records', () => {
     expect(res.statusCode).toBe(403);
   });
 });
+
+describe('responsibility reach', () => {
+  it('refuses a county cadre of another region as responsible person', async () => {
+    const f = await filed();
+    const leader = await ctx.userIn('H', 'leader');
+    const h03 = await ctx.userIn('H03');
+    const res = await clerk.put(`/api/households/${f.id}/responsibility`, { leaderUsername: leader.username, cadreUsername: h03.username });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors).toEqual([{ path: 'cadreUsername', message: expect.stringMatching(/不属于该户所在地区或单位的工会/) }]);
+  });
+});

@@ -3,7 +3,7 @@
 // 领导联系 2 户、每个机关干部联系 1 户); the seven working groups, each led by a city leader and
 // linked to one county union.
 import { z } from 'zod';
-import { JINGMEN_REGIONS, toFieldErrors } from '@bangfu/core';
+import { JINGMEN_REGIONS, todayInChina, toFieldErrors } from '@bangfu/core';
 import type { Db } from '../../db/index.js';
 import { nowIso } from '../../lib/clock.js';
 import { AppError, forbidden, notFound, validationFailed } from '../../lib/errors.js';
@@ -75,6 +75,15 @@ export async function setResponsibility(db: Db, actor: Actor, id: number, input:
   if (row.status !== 'filed') throw new AppError(409, 'NOT_FILED', '只有已建档的档案可以确定帮扶责任人');
   const leader = await userByName(db, p.leaderUsername, LEADER_ROLES, 'leaderUsername', '责任领导');
   const cadre = await userByName(db, p.cadreUsername, CADRE_ROLES, 'cadreUsername', '具体责任人');
+  // a county or grassroots cadre must be one who can see the file; city people get to see it by the link
+  const reaches = (u: { role: string; org_code: string }) =>
+    u.role === 'region' ? u.org_code.slice(0, 3) === row.region_code
+      : u.role === 'unit' ? !!row.unit_id && (row.unit_id === u.org_code || row.unit_id.startsWith(`${u.org_code}-`)) : true;
+  const outOfReach = [
+    ...(reaches(leader) ? [] : [{ path: 'leaderUsername', message: `${leader.display_name} 不属于该户所在地区或单位的工会` }]),
+    ...(reaches(cadre) ? [] : [{ path: 'cadreUsername', message: `${cadre.display_name} 不属于该户所在地区或单位的工会` }]),
+  ];
+  if (outOfReach.length) throw validationFailed(outOfReach, 'responsibility');
   const changing = (row.leader_user_id !== null && row.leader_user_id !== Number(leader.id)) || (row.cadre_user_id !== null && row.cadre_user_id !== Number(cadre.id));
   if (changing && !p.reason) throw validationFailed([{ path: 'reason', message: '帮扶责任人确定后原则上保持不变，变更须填写原因' }], 'responsibility');
   if (row.leader_user_id === Number(leader.id) && row.cadre_user_id === Number(cadre.id)) return getResponsibility(db, actor, id);
@@ -158,7 +167,7 @@ const GROUP_REGIONS = JINGMEN_REGIONS.filter((r) => r.code !== 'H08').map((r) =>
 
 export async function listGroups(db: Db, actor: Actor) {
   if (!['admin', 'city', 'viewer', 'leader'].includes(actor.role)) throw forbidden('只有市总工会可以查看工作组');
-  const year = Number(new Date().toISOString().slice(0, 4));
+  const year = Number(todayInChina().slice(0, 4));
   const rows = await db.selectFrom('working_groups').leftJoin('users', 'users.id', 'working_groups.leader_user_id')
     .select(['working_groups.region_code', 'working_groups.name', 'users.username', 'users.display_name']).orderBy('working_groups.region_code').execute();
   const byRegion = new Map(rows.map((r) => [r.region_code, r]));
