@@ -214,7 +214,7 @@ describe('lines with jiao: 537.5 yuan a month, A = 6,450.00, N = 2 → A·N = 12
 
   it('shows the line and the 130% bound', () => {
     const r = run({ ...two, householdAnnualIncome: 14000 }, '537.5');
-    expect(r.explanation).toContain('当地年低保标准 6,450.00 元（每月 537.5 元）');
+    expect(r.explanation).toContain('当地年低保标准 6,450.00 元（每月 537.50 元）');
     expect(r.explanation).toContain('130%（8,385.00 元）');
   });
 

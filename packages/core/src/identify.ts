@@ -266,7 +266,8 @@ export function identify(h: HouseholdData, policy: IdentifyPolicy): IdentifyResu
   const ratioQ = (2n * Tb * 10_000n + AN) / (2n * AN);
 
   // Explanation. The 130% bound is shown exactly (it may have fractions of a fen).
-  const lineText = `当地年低保标准 ${formatYuan(Number(A))} 元（每月 ${decimalText(BigInt(lineFen), 2, 0, true)} 元）`;
+  // whole yuan as the spec writes them (每月 500 元), otherwise to the fen like every other amount (每月 537.50 元)
+  const lineText = `当地年低保标准 ${formatYuan(Number(A))} 元（每月 ${decimalText(BigInt(lineFen), 2, lineFen % 100 === 0 ? 0 : 2, true)} 元）`;
   const pct = percentText(marginal);
   const upper = `${exactYuan(marginal.num * A, marginal.scale)} 元`;
   const P_ = BigInt(perCapitaFen);

@@ -7,6 +7,8 @@ import AppLayout from './pages/layout/AppLayout';
 import RouteError from './pages/errors/RouteError';
 import NotFound from './pages/errors/NotFound';
 import PageLoading from './components/PageLoading';
+import RequireAccess from './components/RequireAccess';
+import type { Permission } from './lib/access';
 
 /** Every protected page first learns who is signed in; not signed in → /login?redirect=… */
 async function sessionLoader({ request }: LoaderFunctionArgs): Promise<AppLoaderData> {
@@ -22,7 +24,18 @@ async function sessionLoader({ request }: LoaderFunctionArgs): Promise<AppLoader
   }
 }
 
-const page = (load: () => Promise<{ default: ComponentType }>) => async () => ({ Component: (await load()).default });
+/** A lazily loaded page; with a permission, the roles without it see 403 (lib/access.ts). */
+const page = (load: () => Promise<{ default: ComponentType }>, permission?: Permission) => async () => {
+  const Page = (await load()).default;
+  if (!permission) return { Component: Page };
+  return {
+    Component: () => (
+      <RequireAccess permission={permission}>
+        <Page />
+      </RequireAccess>
+    ),
+  };
+};
 
 export const router = createBrowserRouter([
   {
@@ -43,11 +56,15 @@ export const router = createBrowserRouter([
     children: [
       { index: true, loader: () => redirect('/households') },
       { path: 'households', lazy: page(() => import('./pages/households/HouseholdListPage')) },
-      { path: 'households/new', lazy: page(() => import('./pages/households/HouseholdFormPage')) },
+      { path: 'households/new', lazy: page(() => import('./pages/households/HouseholdFormPage'), 'household.create') },
       { path: 'households/:id', lazy: page(() => import('./pages/households/HouseholdDetailPage')) },
-      { path: 'households/:id/edit', lazy: page(() => import('./pages/households/HouseholdFormPage')) },
-      { path: 'policy', lazy: page(() => import('./pages/policy/PolicyPage')) },
-      { path: 'removal-proposals', lazy: page(() => import('./pages/proposals/RemovalProposalsPage')) },
+      { path: 'households/:id/edit', lazy: page(() => import('./pages/households/HouseholdFormPage'), 'household.edit') },
+      { path: 'policy', lazy: page(() => import('./pages/policy/PolicyPage'), 'policy.view') },
+      { path: 'removal-proposals', lazy: page(() => import('./pages/proposals/RemovalProposalsPage'), 'proposals.view') },
+      { path: 'reviews', lazy: page(() => import('./pages/reviews/ReviewQueuePage'), 'reviews.queue') },
+      { path: 'admin/orgs', lazy: page(() => import('./pages/admin/OrgsPage'), 'orgs.manage') },
+      { path: 'admin/users', lazy: page(() => import('./pages/admin/UsersPage'), 'users.manage') },
+      { path: 'admin/audit', lazy: page(() => import('./pages/admin/AuditPage'), 'audit.view') },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -64,30 +64,111 @@ export function listHouseholds(query: HouseholdListQuery, signal?: AbortSignal):
 /** The stored identification result with the file version and time it was computed for. */
 export type StoredIdentification = IdentifyResult & { fileVersion: number | null; computedAt: string | null };
 
-/** GET /api/households/:id: the file plus its stored identification result (null before the first). */
-export type HouseholdFile = HouseholdJson & { identification?: StoredIdentification | null };
+export type ReviewLevel = 'unit' | 'city';
+export type ReviewDecision = 'agree' | 'return';
+
+/** One signed opinion of the unit union or the city union (四、工会审核意见). */
+export interface ReviewOpinion {
+  level: ReviewLevel;
+  decision: ReviewDecision;
+  opinion: string;
+  authorName: string;
+  orgCode: string;
+  orgName: string;
+  /** ISO timestamp */
+  at: string;
+  /** the version of the file the opinion was given on */
+  fileVersion: number;
+}
+
+/** GET /api/households/:id: the file plus its stored identification result and its review state. */
+export type HouseholdFile = HouseholdJson & {
+  identification?: StoredIdentification | null;
+  statusLabel?: string;
+  /** why the last reviewer returned it (cleared when submitted again) */
+  returnReason?: string | null;
+  exitReason?: string | null;
+  /** YYYY-MM-DD */
+  exitDate?: string | null;
+  /** the filer's user id */
+  createdBy?: number;
+  opinions?: ReviewOpinion[];
+};
 
 export function getHousehold(id: number | string, signal?: AbortSignal): Promise<HouseholdFile> {
   return http.get(`/api/households/${encodeURIComponent(String(id))}`, { signal });
 }
 
 /** POST: the input in yuan, without workerNo (assigned by the server). */
-export function createHousehold(input: HouseholdInput): Promise<HouseholdJson> {
+export function createHousehold(input: HouseholdInput): Promise<HouseholdFile> {
   return http.post('/api/households', input);
 }
 
-/** PUT: the whole input plus the version it was based on; a stale version gives 409 VERSION_CONFLICT. */
-export function updateHousehold(id: number, input: HouseholdInput, version: number): Promise<HouseholdJson> {
-  return http.put(`/api/households/${id}`, { ...input, version });
+/**
+ * PUT: the whole input plus the version it was based on; a stale version gives 409 VERSION_CONFLICT.
+ * A filed file needs a reason (修改原因); a file under review or closed is refused (409).
+ */
+export function updateHousehold(id: number, input: HouseholdInput, version: number, reason?: string): Promise<HouseholdFile> {
+  return http.put(`/api/households/${id}`, reason === undefined ? { ...input, version } : { ...input, version, reason });
 }
 
-export function removeHousehold(id: number, reason: string): Promise<HouseholdJson> {
+// ---- lifecycle (core's TRANSITIONS; who may is lib/access.ts, and the server decides) ----------
+
+/** 草稿 → 待单位审核 */
+export function submitHousehold(id: number): Promise<HouseholdFile> {
+  return http.post(`/api/households/${id}/submit`);
+}
+
+/** 单位工会 (level unit) or 市总工会 (level city): agree, or return to the filer. */
+export function reviewHousehold(id: number, level: ReviewLevel, decision: ReviewDecision, opinion: string): Promise<HouseholdFile> {
+  return http.post(`/api/households/${id}/review`, { level, decision, opinion });
+}
+
+export function removeHousehold(id: number, reason: string): Promise<HouseholdFile> {
   return http.post(`/api/households/${id}/remove`, { reason });
 }
 
-export type HistoryAction = 'create' | 'update' | 'remove';
+/** 已建档 → 已脱困, with the date (YYYY-MM-DD) */
+export function exitHousehold(id: number, reason: string, date: string): Promise<HouseholdFile> {
+  return http.post(`/api/households/${id}/exit`, { reason, date });
+}
 
-export const HISTORY_ACTION_LABELS: Record<HistoryAction, string> = { create: '新建', update: '修改', remove: '剔除' };
+/** 已剔除 / 已脱困 → 草稿: the file goes through review again */
+export function reopenHousehold(id: number, reason: string): Promise<HouseholdFile> {
+  return http.post(`/api/households/${id}/reopen`, { reason });
+}
+
+export interface BatchResultItem {
+  id: number;
+  ok: boolean;
+  code?: string;
+  message?: string;
+}
+
+export interface BatchReviewResult {
+  done: number;
+  results: BatchResultItem[];
+}
+
+/** Many files at once, one opinion: each file succeeds or fails on its own. */
+export function reviewBatch(ids: number[], level: ReviewLevel, decision: ReviewDecision, opinion: string): Promise<BatchReviewResult> {
+  return http.post('/api/households/review-batch', { ids, level, decision, opinion });
+}
+
+export type HistoryAction = 'create' | 'update' | 'submit' | 'unitAgree' | 'unitReturn' | 'cityAgree' | 'cityReturn' | 'remove' | 'exit' | 'reopen';
+
+export const HISTORY_ACTION_LABELS: Record<HistoryAction, string> = {
+  create: '新建',
+  update: '修改',
+  submit: '提交审核',
+  unitAgree: '单位工会同意',
+  unitReturn: '单位工会退回',
+  cityAgree: '市总工会同意',
+  cityReturn: '市总工会退回',
+  remove: '剔除',
+  exit: '脱困',
+  reopen: '重新纳入',
+};
 
 export interface HistoryChange {
   path: string;

@@ -1,6 +1,7 @@
 import { http } from './request';
+import type { OrgKind } from '../lib/access';
 
-export type OrgKind = 'city' | 'region' | 'unit';
+export type { OrgKind } from '../lib/access';
 
 export interface Org {
   code: string;
@@ -9,6 +10,10 @@ export interface Org {
   kind: OrgKind;
   active: boolean;
 }
+
+export const ORG_KIND_LABELS: Record<OrgKind, string> = { city: '市总工会', region: '县（市、区）工会', unit: '基层工会' };
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 let cache: Promise<Org[]> | null = null;
 
@@ -25,4 +30,30 @@ export function listOrgs(): Promise<Org[]> {
 
 export function clearOrgCache(): void {
   cache = null;
+}
+
+/** A 基层工会 under a region (admins); the server numbers it H01-0001, H01-0002, … */
+export async function createOrg(input: { name: string; parentCode: string }): Promise<Org> {
+  const org = await http.post<Org>('/api/orgs', input);
+  clearOrgCache();
+  return org;
+}
+
+/** Rename, move a unit to another region (409 ORG_HAS_FILES), 停用 / 启用. */
+export async function updateOrg(code: string, patch: { name?: string; parentCode?: string; active?: boolean }): Promise<Org> {
+  const org = await http.patch<Org>(`/api/orgs/${encodeURIComponent(code)}`, patch);
+  clearOrgCache();
+  return org;
+}
+
+export interface ImportResult {
+  created: number;
+  codes: string[];
+}
+
+/** An .xlsx (columns 名称, 上级组织代码) as the request body; all rows or none. */
+export async function importOrgs(file: Blob): Promise<ImportResult> {
+  const r = await http.upload<ImportResult>('/api/orgs/import', file, XLSX_TYPE);
+  clearOrgCache();
+  return r;
 }

@@ -5,3 +5,10 @@ export const PROPOSALS_CHANGED = 'bangfu:proposals-changed';
 export function notifyProposalsChanged(): void {
   if (typeof window !== 'undefined') window.dispatchEvent(new Event(PROPOSALS_CHANGED));
 }
+
+// The menu's 待我审核 badge re-counts when a file was submitted, reviewed or sent back.
+export const REVIEWS_CHANGED = 'bangfu:reviews-changed';
+
+export function notifyReviewsChanged(): void {
+  if (typeof window !== 'undefined') window.dispatchEvent(new Event(REVIEWS_CHANGED));
+}

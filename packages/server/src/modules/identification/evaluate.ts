@@ -46,7 +46,7 @@ export async function evaluateAndStore(
   const result = identify(data, p);
   const before = await trx.selectFrom('households').select(['id_eligible', 'id_category']).where('id', '=', householdId).executeTakeFirstOrThrow();
   const pending = await trx.selectFrom('removal_proposals').select('id').where('household_id', '=', householdId).where('status', '=', 'pending').executeTakeFirst();
-  await applyResult(trx, { id: householdId, regionCode: data.regionCode, fileVersion, status, pendingProposalId: pending?.id ?? null }, result, nowIso());
+  await applyResult(trx, { id: householdId, regionCode: data.regionCode, fileVersion, status, pendingProposalId: pending?.id ?? null, wasIneligible: before.id_eligible === 0 }, result, nowIso());
   // the urgency that orders filed households into batches follows the same data and result
   await trx.updateTable('households').set(urgencyColumns(data, result, await getAssistanceSettings(trx))).where('id', '=', householdId).execute();
   return { result, before: { eligible: before.id_eligible, category: before.id_category } };
@@ -59,6 +59,8 @@ export interface StoredFileRef {
   /** only filed files are proposed for removal; a draft or a file under review is the reviewers' */
   status: string;
   pendingProposalId: number | null;
+  /** the stored result before this one was "meets no condition" */
+  wasIneligible: boolean;
 }
 
 /** Writes a computed result and syncs the proposal; the batch re-evaluation calls it directly. */
@@ -80,8 +82,17 @@ export function removalReasonOf(r: IdentifyResult): string {
 async function syncProposal(trx: Q, f: StoredFileRef, r: IdentifyResult, at: string) {
   if (r.eligible === false && f.status === 'filed') {
     const fields = { reason: removalReasonOf(r), result: JSON.stringify(r), file_version: f.fileVersion, policy_version: r.policy.version };
-    if (f.pendingProposalId !== null) await trx.updateTable('removal_proposals').set(fields).where('id', '=', f.pendingProposalId).execute();
-    else await trx.insertInto('removal_proposals').values({ household_id: f.id, region_code: f.regionCode, status: 'pending', created_at: at, ...fields }).execute();
+    if (f.pendingProposalId !== null) {
+      await trx.updateTable('removal_proposals').set(fields).where('id', '=', f.pendingProposalId).execute();
+      return;
+    }
+    // A person decided not to remove this household: while it stays ineligible, that decision
+    // stands; it is proposed again only after it has qualified in between.
+    if (f.wasIneligible) {
+      const last = await trx.selectFrom('removal_proposals').select('status').where('household_id', '=', f.id).orderBy('id', 'desc').executeTakeFirst();
+      if (last?.status === 'rejected') return;
+    }
+    await trx.insertInto('removal_proposals').values({ household_id: f.id, region_code: f.regionCode, status: 'pending', created_at: at, ...fields }).execute();
   } else if (f.pendingProposalId !== null) {
     await trx.updateTable('removal_proposals').set({ status: 'withdrawn', decided_at: at, note: f.status === 'filed' ? '重新识别后符合条件或无法判定，建议自动撤回' : '档案已不在已建档状态，建议自动撤回' }).where('id', '=', f.pendingProposalId).execute();
   }

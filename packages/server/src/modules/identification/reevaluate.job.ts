@@ -60,7 +60,7 @@ export const reevaluateJob: JobHandler = {
         const data = rowToData(r, byHousehold.get(Number(r.id)) ?? []);
         const result = identify(data, policies.get(key)!);
         const newElig = result.eligible === null ? null : result.eligible ? 1 : 0;
-        await applyResult(trx, { id: Number(r.id), regionCode: r.region_code, fileVersion: r.version, status: r.status, pendingProposalId: pendingOf.get(Number(r.id)) ?? null }, result, at);
+        await applyResult(trx, { id: Number(r.id), regionCode: r.region_code, fileVersion: r.version, status: r.status, pendingProposalId: pendingOf.get(Number(r.id)) ?? null, wasIneligible: r.id_eligible === 0 }, result, at);
         await trx.updateTable('households').set(urgencyColumns(data, result, assistance)).where('id', '=', r.id).execute();
         if (newElig !== r.id_eligible || result.category !== r.id_category) {
           changedIds.push(Number(r.id));

@@ -206,6 +206,18 @@ describe('removal proposals', () => {
     expect((await clerk.get(`/api/households/${c.id}`)).json().status).toBe('filed');
     const confirmed = (await city.get('/api/removal-proposals?status=confirmed&regionCode=H07')).json();
     expect(confirmed.total).toBe(2);
+    // the decision not to remove stands while the household stays ineligible: an edit does not re-propose it…
+    const cf = (await clerk.get(`/api/households/${c.id}`)).json();
+    const { id: _i, version, workerNo: _w, warnings: _x, status: _s, removalReason: _r, createdAt: _c, updatedAt: _u, perCapitaIncome: _p, identification: _id, opinions: _o, statusLabel: _l, returnReason: _rr, exitReason: _er, exitDate: _ed, createdBy: _cb, ...input } = cf;
+    expect((await clerk.put(`/api/households/${c.id}`, { ...input, phone: '13911112222', version, reason: '更新联系电话' })).statusCode).toBe(200);
+    const pendingC = async () => (await city.get('/api/removal-proposals?regionCode=H07')).json().items.filter((p: { householdId: number }) => p.householdId === c.id);
+    expect(await pendingC()).toEqual([]);
+    // …but once it has qualified in between and fails again, it is proposed again
+    await city.put('/api/policy', { lines: [{ regionCode: 'H07', year: 2016, monthlyLine: 900 }] });
+    await waitJobs();
+    await city.put('/api/policy', { lines: [{ regionCode: 'H07', year: 2016, monthlyLine: 500 }] });
+    await waitJobs();
+    expect(await pendingC()).toHaveLength(1);
     // a removed household can be filed again
     const refile = await clerk.post('/api/households', { ...single('H07', 3000), idNumber: a.idNumber });
     expect(refile.statusCode).toBe(201);

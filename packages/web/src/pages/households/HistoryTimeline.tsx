@@ -1,11 +1,36 @@
 import { useState } from 'react';
 import { Button, Empty, Tag, Timeline, Typography } from 'antd';
 import { HOUSEHOLD_STATUS_LABELS, MONEY_FIELDS, labelOfPath, type HouseholdStatus } from '@bangfu/core';
-import { HISTORY_ACTION_LABELS, type HistoryChange, type HistoryEntry } from '../../api/households';
+import { HISTORY_ACTION_LABELS, type HistoryAction, type HistoryChange, type HistoryEntry } from '../../api/households';
 import { dateTimeText, yuanText } from '../../lib/format';
 
 const MONEY = new Set<string>([...MONEY_FIELDS, 'perCapitaIncome', 'annualIncome']);
-const ACTION_COLORS = { create: 'green', update: 'blue', remove: 'red' } as const;
+const ACTION_COLORS: Record<HistoryAction, string> = {
+  create: 'green',
+  update: 'blue',
+  submit: 'geekblue',
+  unitAgree: 'green',
+  unitReturn: 'orange',
+  cityAgree: 'green',
+  cityReturn: 'orange',
+  remove: 'red',
+  exit: 'cyan',
+  reopen: 'purple',
+};
+/** What the entry's text is: the reviewer's opinion, or the reason for the action. */
+const REASON_LABELS: Partial<Record<HistoryAction, string>> = {
+  update: '修改原因',
+  unitAgree: '审核意见',
+  unitReturn: '审核意见',
+  cityAgree: '审核意见',
+  cityReturn: '审核意见',
+  remove: '剔除原因',
+  exit: '脱困原因',
+  reopen: '重新纳入原因',
+};
+/** Timeline dots take a few named colours; the tags take the preset palette. */
+const DOT_COLORS: Record<string, string> = { geekblue: 'blue', orange: '#fa8c16', cyan: '#13c2c2', purple: '#722ed1' };
+const REVIEW_ACTIONS = new Set<string>(['unitAgree', 'unitReturn', 'cityAgree', 'cityReturn']);
 
 function lastSegment(path: string): string {
   const m = /([A-Za-z]+)(?:\[\d+\])?$/.exec(path);
@@ -50,7 +75,7 @@ function Changes({ changes, regionName }: { changes: HistoryChange[]; regionName
 function Entry({ e, regionName }: { e: HistoryEntry; regionName?: (code: string) => string }) {
   const [open, setOpen] = useState(false);
   return (
-    <div className="history-entry" data-version={e.version}>
+    <div className="history-entry" data-version={e.version} data-action={e.action}>
       <div className="history-head">
         <Tag color={ACTION_COLORS[e.action] ?? 'default'}>{HISTORY_ACTION_LABELS[e.action] ?? e.action}</Tag>
         <span className="history-version">第 {e.version} 版</span>
@@ -60,7 +85,11 @@ function Entry({ e, regionName }: { e: HistoryEntry; regionName?: (code: string)
           {e.changedBy?.username && <Typography.Text type="secondary">（{e.changedBy.username}）</Typography.Text>}
         </span>
       </div>
-      {e.reason && <div className="history-reason">{e.action === 'remove' ? '剔除原因' : '说明'}：{e.reason}</div>}
+      {e.reason && (
+        <div className={REVIEW_ACTIONS.has(e.action) ? 'history-reason history-opinion' : 'history-reason'} data-testid={REVIEW_ACTIONS.has(e.action) ? 'history-opinion' : undefined}>
+          {REASON_LABELS[e.action] ?? '说明'}：{e.reason}
+        </div>
+      )}
       {e.action === 'create' ? (
         e.changes.length > 0 && (
           <>
@@ -86,7 +115,7 @@ export function HistoryTimeline({ items, regionName }: { items: HistoryEntry[]; 
       className="history-timeline"
       items={items.map((e) => ({
         key: e.version,
-        color: ACTION_COLORS[e.action] ?? 'gray',
+        color: DOT_COLORS[ACTION_COLORS[e.action]] ?? ACTION_COLORS[e.action] ?? 'gray',
         children: <Entry e={e} regionName={regionName} />,
       }))}
     />

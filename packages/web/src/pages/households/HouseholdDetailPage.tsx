@@ -1,26 +1,28 @@
 // /households/:id — the file, read-only, laid out as the paper form (full identity number here),
-// its data-quality warnings, 剔除, and the version history. Prints cleanly on A4.
-import { useState } from 'react';
+// its data-quality warnings, 「办理」 (submit, review, 剔除, 脱困, 重新纳入 as this user may), the
+// unions' review opinions (四、工会审核意见), and the version history. Prints cleanly on A4.
+import { useMemo } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { Alert, App, Button, Card, Form, Input, Modal, Result, Skeleton, Space, Typography } from 'antd';
-import { DeleteOutlined, EditOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Result, Skeleton, Space, Typography } from 'antd';
+import { EditOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
 import { getPolicy } from '../../api/policy';
 import { labelOfPath } from '@bangfu/core';
-import { getHousehold, getHouseholdHistory, removeHousehold } from '../../api/households';
+import { getHousehold, getHouseholdHistory, type HouseholdFile } from '../../api/households';
 import { errorMessage, isApiError } from '../../api/request';
 import PageHeader from '../../components/PageHeader';
-import { CategoryTag, StatusBadge } from '../../components/Tags';
-import { dateTimeText } from '../../lib/format';
+import { CategoryTag, StatusTag } from '../../components/Tags';
+import { fileActions } from '../../lib/access';
+import { dateText, dateTimeText } from '../../lib/format';
+import { latestOpinions, roundStartVersion } from '../../lib/opinions';
 import { fromOf } from '../../lib/navigation';
-import { useSessionUser } from '../../lib/session';
+import { useAccess, useSessionUser } from '../../lib/session';
 import { useRegions } from '../../lib/useOrgs';
 import { useRequest } from '../../lib/useRequest';
 import { HistoryTimeline } from './HistoryTimeline';
+import { HouseholdActions } from './HouseholdActions';
 import { HouseholdView } from './sheet/HouseholdView';
 import { StoredIdentificationPanel } from '../identification/StoredIdentificationPanel';
 import './household.css';
-
-const REASON_MAX = 200;
 
 export default function HouseholdDetailPage() {
   const { id = '' } = useParams();
@@ -29,16 +31,15 @@ export default function HouseholdDetailPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const from = fromOf(location.state);
-  const { message } = App.useApp();
+  const access = useAccess();
   const file = useRequest((signal) => getHousehold(id, signal), id);
   const history = useRequest((signal) => getHouseholdHistory(id, signal), id);
   // only to mark a result computed from an example line (示例标准)
   const policy = useRequest((signal) => getPolicy(signal), 'policy');
-  const [removeOpen, setRemoveOpen] = useState(false);
-  const [removing, setRemoving] = useState(false);
-  const [removeForm] = Form.useForm<{ reason: string }>();
 
   const h = file.data;
+  const historyItems = history.data?.items;
+  const opinions = useMemo(() => latestOpinions(h?.opinions, roundStartVersion(historyItems)), [h?.opinions, historyItems]);
 
   if (file.error && !h)
     return (
@@ -65,30 +66,14 @@ export default function HouseholdDetailPage() {
       </div>
     );
 
-  async function confirmRemove() {
-    let reason: string;
-    try {
-      reason = (await removeForm.validateFields()).reason.trim();
-    } catch {
-      return;
-    }
-    setRemoving(true);
-    try {
-      const updated = await removeHousehold(h!.id, reason);
-      file.setData(updated);
-      history.reload();
-      setRemoveOpen(false);
-      removeForm.resetFields();
-      message.success(`档案 ${updated.workerNo} 已剔除`);
-    } catch (e) {
-      if (isApiError(e) && e.fieldErrors.length) removeForm.setFields([{ name: 'reason', errors: e.fieldErrors.map((f) => f.message) }]);
-      else message.error(errorMessage(e));
-    } finally {
-      setRemoving(false);
-    }
-  }
+  const acts = fileActions(user, { status: h.status, regionCode: h.regionCode, unitId: h.unitId, createdBy: h.createdBy });
+  const filed = h.status === 'filed';
+  const lastReturn = [...(h.opinions ?? [])].reverse().find((o) => o.decision === 'return');
 
-  const active = h.status === 'active';
+  function onChanged(updated: HouseholdFile) {
+    file.setData(updated);
+    history.reload();
+  }
 
   return (
     <div className="page household-detail">
@@ -96,7 +81,7 @@ export default function HouseholdDetailPage() {
         title={`${h.workerNo} ${h.name}`}
         tags={
           <Space size={8}>
-            <StatusBadge value={h.status} />
+            <StatusTag value={h.status} />
             <CategoryTag value={h.category} />
           </Space>
         }
@@ -107,12 +92,7 @@ export default function HouseholdDetailPage() {
             <Button icon={<PrinterOutlined />} onClick={() => window.print()} id="household-print">
               打印
             </Button>
-            {active && (
-              <Button danger icon={<DeleteOutlined />} onClick={() => setRemoveOpen(true)} id="household-remove">
-                剔除
-              </Button>
-            )}
-            {active && (
+            {acts.edit && (
               <Button type="primary" icon={<EditOutlined />} onClick={() => navigate(`/households/${h.id}/edit`, { state: { from } })} id="household-edit">
                 编辑
               </Button>
@@ -121,7 +101,23 @@ export default function HouseholdDetailPage() {
         }
       />
 
-      {!active && (
+      {h.status === 'draft' && h.returnReason && (
+        <Alert
+          className="no-print"
+          type="warning"
+          showIcon
+          message={`已被退回：${h.returnReason}`}
+          description={
+            <span>
+              {lastReturn && `${lastReturn.level === 'unit' ? '单位工会' : '市总工会'}退回（${lastReturn.authorName}，${lastReturn.orgName}，${dateTimeText(lastReturn.at)}）。`}
+              {acts.submit ? '请按退回意见修改档案后重新提交审核。' : '等待填报单位修改后重新提交审核。'}
+            </span>
+          }
+          style={{ marginBottom: 12 }}
+          data-testid="return-reason"
+        />
+      )}
+      {h.status === 'removed' && (
         <Alert
           className="no-print"
           type="info"
@@ -132,15 +128,36 @@ export default function HouseholdDetailPage() {
           data-testid="household-removed"
         />
       )}
-      {active && h.identification?.eligible === false && (
+      {h.status === 'exited' && (
+        <Alert
+          className="no-print"
+          type="success"
+          showIcon
+          message={`该户已脱困${h.exitDate ? `（脱困日期 ${dateText(h.exitDate)}）` : ''}`}
+          description={
+            <span>
+              <span data-testid="exit-reason">脱困原因：{h.exitReason || '—'}</span>
+              <br />
+              <span data-testid="exit-date">脱困日期：{dateText(h.exitDate) || '—'}</span>
+            </span>
+          }
+          style={{ marginBottom: 12 }}
+          data-testid="household-exited"
+        />
+      )}
+      {filed && h.identification?.eligible === false && (
         <Alert
           className="no-print"
           type="warning"
           showIcon
           message="剔除建议：经精准识别，该户三项条件均不符合"
-          description="系统已将该户列入剔除建议（识别说明见右侧），请核实后在「剔除建议」中确认剔除或不予剔除。"
+          description={
+            access.canDecideProposals
+              ? '系统已将该户列入剔除建议（识别说明见右侧），请核实后在「剔除建议」中确认剔除或不予剔除。'
+              : '系统已将该户列入剔除建议（识别说明见右侧），由市总工会或县区工会核实处理。'
+          }
           action={
-            <Link to={`/removal-proposals?regionCode=${encodeURIComponent(h.regionCode)}`} id="household-proposal-link">
+            access.canDecideProposals && <Link to={`/removal-proposals?regionCode=${encodeURIComponent(h.regionCode)}`} id="household-proposal-link">
               <Button size="small" danger>
                 前往处理
               </Button>
@@ -170,9 +187,11 @@ export default function HouseholdDetailPage() {
         />
       )}
 
+      <HouseholdActions file={h} boxes={opinions} onChanged={onChanged} />
+
       <div className="hh-layout">
         <div className="hh-main">
-          <HouseholdView household={h} regionName={regionName} />
+          <HouseholdView household={h} regionName={regionName} opinions={opinions} />
         </div>
         <aside className="hh-aside no-print" aria-label="精准识别结果">
           <StoredIdentificationPanel file={h} policy={policy.data} regionName={regionName} />
@@ -195,27 +214,6 @@ export default function HouseholdDetailPage() {
         )}
       </Card>
 
-      <Modal
-        title={`剔除档案 ${h.workerNo} ${h.name}`}
-        open={removeOpen}
-        okText="确认剔除"
-        cancelText="取消"
-        okButtonProps={{ danger: true, loading: removing, id: 'remove-confirm' }}
-        onOk={confirmRemove}
-        onCancel={() => setRemoveOpen(false)}
-        destroyOnHidden
-      >
-        <p>剔除后该户不再计入困难职工数据库，档案与版本历史仍会保留。</p>
-        <Form form={removeForm} name="remove" layout="vertical" preserve={false}>
-          <Form.Item
-            name="reason"
-            label="剔除原因"
-            rules={[{ required: true, whitespace: true, message: '请填写剔除原因' }]}
-          >
-            <Input.TextArea autoSize={{ minRows: 3, maxRows: 6 }} maxLength={REASON_MAX} showCount placeholder="例如：家庭收入已超过标准，经复核不再符合帮扶条件" autoFocus />
-          </Form.Item>
-        </Form>
-      </Modal>
     </div>
   );
 }

@@ -3,7 +3,7 @@
 // one helper (lib/fieldErrors) onto their own fields, member cells included.
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useBlocker, useLocation, useNavigate, useParams } from 'react-router';
-import { Alert, App, AutoComplete, Button, Checkbox, DatePicker, Form, Input, InputNumber, Radio, Result, Select, Skeleton, Space, Switch, Tooltip, Typography } from 'antd';
+import { Alert, App, AutoComplete, Button, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Radio, Result, Select, Skeleton, Space, Switch, Tooltip, Typography } from 'antd';
 import { ExclamationCircleFilled, SaveOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import {
@@ -20,21 +20,24 @@ import {
   POLITICAL_STATUSES,
   UNIT_NATURES,
   WORK_STATUSES,
+  HOUSEHOLD_STATUS_LABELS,
+  editRule,
   formatYuan,
   labelOfPath,
   todayInChina,
   type FieldError,
-  type HouseholdJson,
+  type HouseholdInput,
 } from '@bangfu/core';
-import { createHousehold, getHousehold, updateHousehold } from '../../api/households';
+import { createHousehold, getHousehold, updateHousehold, type HouseholdFile } from '../../api/households';
 import { errorMessage, isApiError } from '../../api/request';
 import MoneyInput from '../../components/MoneyInput';
 import PageHeader from '../../components/PageHeader';
-import { StatusBadge } from '../../components/Tags';
+import { StatusTag } from '../../components/Tags';
 import { replaceFieldErrors, toFormFieldErrors, type NamePath } from '../../lib/fieldErrors';
 import { FORM_NAME, coreRule, fieldId, filterHealth, healthOptions, options, type Gate } from './formShared';
 import { fromOf } from '../../lib/navigation';
-import { ownRegionOf, useSessionUser } from '../../lib/session';
+import { canFileAt, ownRegionOf, ownUnitOf } from '../../lib/access';
+import { useSessionUser } from '../../lib/session';
 import { useRegions } from '../../lib/useOrgs';
 import { useRequest } from '../../lib/useRequest';
 import { checkForm, emptyForm, genderOfId, isFormField, isRequired, jsonToForm, livePerCapitaFen, type HouseholdFormValues } from './formModel';
@@ -53,6 +56,7 @@ export default function HouseholdFormPage() {
 
 function EditLoader({ id }: { id: string }) {
   const { data, error, loading, setData } = useRequest((signal) => getHousehold(id, signal), id);
+  const user = useSessionUser();
   const navigate = useNavigate();
   if (error)
     return (
@@ -69,33 +73,56 @@ function EditLoader({ id }: { id: string }) {
         <Skeleton active paragraph={{ rows: 12 }} />
       </div>
     );
-  if (data.status === 'removed')
+  const view = (
+    <Button type="primary" onClick={() => navigate(`/households/${data.id}`, { replace: true })}>
+      查看档案
+    </Button>
+  );
+  if (!canFileAt(user, data.regionCode, data.unitId))
+    return <Result status="403" title="您没有修改此档案的权限" subTitle="档案由所属基层工会、县（市、区）工会或市总工会修改。" extra={view} data-testid="edit-locked" />;
+  const label = HOUSEHOLD_STATUS_LABELS[data.status] ?? data.status;
+  if (data.status === 'removed' || data.status === 'exited') {
+    const why = data.status === 'removed' ? (data.removalReason ? `剔除原因：${data.removalReason}。` : '') : data.exitReason ? `脱困原因：${data.exitReason}。` : '';
     return (
       <Result
         status="warning"
-        title="该档案已剔除，不能修改"
-        subTitle={data.removalReason ? `剔除原因：${data.removalReason}` : undefined}
-        extra={
-          <Button type="primary" onClick={() => navigate(`/households/${data.id}`, { replace: true })}>
-            查看档案
-          </Button>
-        }
+        title={`该档案${label}，不能修改`}
+        subTitle={`${why}请先重新纳入：在档案详情的「办理」中点击「重新纳入」，档案回到草稿后即可修改。`}
+        extra={view}
+        data-testid="edit-locked"
+      />
+    );
+  }
+  if (editRule(data.status) === 'locked')
+    return (
+      <Result
+        status="info"
+        title="档案正在审核中，不能修改"
+        subTitle={`当前状态：${label}。如需修改，请由审核人退回后再修改。`}
+        extra={view}
+        data-testid="edit-locked"
       />
     );
   return <HouseholdEditor key={`${data.id}:${data.version}`} household={data} onReplace={setData} />;
 }
 
-function HouseholdEditor({ household, onReplace }: { household?: HouseholdJson; onReplace?: (h: HouseholdJson) => void }) {
+function HouseholdEditor({ household, onReplace }: { household?: HouseholdFile; onReplace?: (h: HouseholdFile) => void }) {
   const isEdit = !!household;
   const user = useSessionUser();
   const ownRegion = ownRegionOf(user);
-  const { regions } = useRegions(user);
+  const ownUnit = ownUnitOf(user);
+  const { regions, unitsOf, regionName } = useRegions(user);
+  /** 已建档: every edit carries a 修改原因, asked for in a dialog on 保存 */
+  const needsReason = household?.status === 'filed';
+  const [reasonOpen, setReasonOpen] = useState(false);
+  const [reasonForm] = Form.useForm<{ reason: string }>();
+  const pendingInput = useRef<HouseholdInput | null>(null);
   const navigate = useNavigate();
   const location = useLocation();
   const from = fromOf(location.state);
   const { message, modal } = App.useApp();
   const [form] = Form.useForm();
-  const initialValues = useMemo(() => (household ? jsonToForm(household) : emptyForm(ownRegion)), [household, ownRegion]);
+  const initialValues = useMemo(() => (household ? jsonToForm(household) : emptyForm(ownRegion, ownUnit)), [household, ownRegion, ownUnit]);
 
   const gate = useRef<Gate>({ submitted: false }).current;
   const rootRef = useRef<HTMLDivElement>(null);
@@ -111,6 +138,8 @@ function HouseholdEditor({ household, onReplace }: { household?: HouseholdJson; 
   const income = Form.useWatch('householdAnnualIncome', form);
   const size = Form.useWatch('householdSize', form);
   const perCapita = livePerCapitaFen(income, size);
+  const regionValue = Form.useWatch('regionCode', form) as string | undefined;
+  const unitValue = Form.useWatch('unitId', form) as string | null | undefined;
 
   // Unsaved changes: ask before leaving the page (in-app navigation and closing the tab).
   const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && !leaving.current && currentLocation.pathname !== nextLocation.pathname);
@@ -164,7 +193,7 @@ function HouseholdEditor({ household, onReplace }: { household?: HouseholdJson; 
   const loadLatest = useCallback(
     async (current: unknown) => {
       try {
-        const latest = current && typeof current === 'object' && 'version' in current ? (current as HouseholdJson) : await getHousehold(household?.id ?? 0);
+        const latest = current && typeof current === 'object' && 'version' in current ? (current as HouseholdFile) : await getHousehold(household?.id ?? 0);
         leaving.current = true;
         onReplace?.(latest);
         message.info(`已加载最新内容（第 ${latest.version} 版）`);
@@ -187,18 +216,52 @@ function HouseholdEditor({ household, onReplace }: { household?: HouseholdJson; 
       return;
     }
     showErrors([], false);
+    if (needsReason) {
+      pendingInput.current = check.input;
+      setReasonOpen(true);
+      return;
+    }
+    await store(check.input);
+  }
+
+  /** 修改原因 given: save with it. */
+  async function confirmReason() {
+    let reason: string;
+    try {
+      reason = (await reasonForm.validateFields()).reason.trim();
+    } catch {
+      return;
+    }
+    if (pendingInput.current) await store(pendingInput.current, reason);
+  }
+
+  async function store(input: HouseholdInput, reason?: string) {
     setSaving(true);
     try {
       const saved = household
-        ? await updateHousehold(household.id, { ...check.input, workerNo: household.workerNo }, household.version)
-        : await createHousehold({ ...check.input, workerNo: undefined });
+        ? await updateHousehold(household.id, { ...input, workerNo: household.workerNo }, household.version, reason)
+        : await createHousehold({ ...input, workerNo: undefined });
       leaving.current = true;
       setDirty(false);
-      message.success(household ? `档案 ${saved.workerNo} 已保存（第 ${saved.version} 版）` : `档案已建立，职工编号 ${saved.workerNo}`);
+      setReasonOpen(false);
+      if (household && household.status === 'filed' && saved.status !== 'filed')
+        message.warning(`档案 ${saved.workerNo} 已保存；识别结果发生变化，档案已退回重新审核（${HOUSEHOLD_STATUS_LABELS[saved.status] ?? saved.status}）`, 6);
+      else
+        message.success(
+          household
+            ? `档案 ${saved.workerNo} 已保存（第 ${saved.version} 版）`
+            : `档案已建立（草稿），职工编号 ${saved.workerNo}；核对无误后请提交审核`,
+        );
       navigate(`/households/${saved.id}`, { replace: true, state: { from } });
     } catch (e) {
+      const reasonErrors = isApiError(e) ? e.fieldErrors.filter((f) => f.path === 'reason') : [];
+      if (reasonOpen && reasonErrors.length) {
+        reasonForm.setFields([{ name: 'reason', errors: reasonErrors.map((f) => f.message) }]);
+        return;
+      }
+      setReasonOpen(false);
       if (isApiError(e, 'VERSION_CONFLICT')) {
-        const current = e.body?.current as HouseholdJson | undefined;
+        const current = e.body?.current as HouseholdFile | undefined;
         modal.confirm({
           title: '档案已被他人修改',
           icon: <ExclamationCircleFilled style={{ color: '#faad14' }} />,
@@ -287,13 +350,40 @@ function HouseholdEditor({ household, onReplace }: { household?: HouseholdJson; 
           </Form.Item>
         );
       case 'regionCode': {
-        // A region cadre files for their own region only; a filed household keeps the region
-        // its 职工编号 was numbered in.
+        // A region or unit cadre files for their own region only; a filed household keeps the
+        // region its 职工编号 was numbered in. The 基层工会 beside it: a unit cadre's own, else
+        // any active one of the region (or none).
         const locked = !!ownRegion || isEdit;
-        return (
+        const regionItem = (
           <Form.Item name="regionCode" rules={rule('regionCode')} validateTrigger={onChangeOrBlur}>
-            <Select options={regions} placeholder="请选择所属地区" disabled={locked} title={isEdit ? '职工编号已按地区分配，所属地区不能修改' : undefined} />
+            <Select
+              options={regions}
+              placeholder="请选择所属地区"
+              disabled={locked}
+              title={isEdit ? '职工编号已按地区分配，所属地区不能修改' : undefined}
+              onChange={() => form.setFieldValue('unitId', ownUnit)}
+            />
           </Form.Item>
+        );
+        const units = ownUnit ? [{ value: ownUnit, label: regionName(ownUnit) || user.orgName }] : unitsOf(regionValue);
+        if (unitValue && !units.some((u) => u.value === unitValue)) units.push({ value: unitValue, label: regionName(unitValue) });
+        if (units.length === 0) return regionItem;
+        return (
+          <div className="form-region-unit">
+            {regionItem}
+            <Form.Item name="unitId" rules={rule('unitId')} validateTrigger={onChangeOrBlur}>
+              <Select
+                options={units}
+                placeholder="基层工会（可不选）"
+                allowClear={!ownUnit}
+                disabled={!!ownUnit}
+                showSearch
+                optionFilterProp="label"
+                popupMatchSelectWidth={false}
+                aria-label="基层工会"
+              />
+            </Form.Item>
+          </div>
         );
       }
       case 'category':
@@ -447,10 +537,23 @@ function HouseholdEditor({ household, onReplace }: { household?: HouseholdJson; 
     <div className="page" ref={rootRef}>
       <PageHeader
         title={household ? `编辑档案 · ${household.workerNo} ${household.name}` : '新建档案'}
-        tags={household && <StatusBadge value={household.status} />}
+        tags={household && <StatusTag value={household.status} />}
         subTitle={household ? `第 ${household.version} 版` : '按调查表逐项填写，带 * 的为必填项'}
         onBack={back}
       />
+      {needsReason && (
+        <Alert
+          type="info"
+          showIcon
+          message="该档案已建档：保存时须填写修改原因"
+          description="修改后如识别结果变化，档案将退回重新审核。"
+          style={{ marginBottom: 12 }}
+          data-testid="edit-filed-notice"
+        />
+      )}
+      {household?.status === 'draft' && household.returnReason && (
+        <Alert type="warning" showIcon message={`已被退回：${household.returnReason}`} description="修改保存后，请在档案详情中重新提交审核。" style={{ marginBottom: 12 }} />
+      )}
       {formError && <Alert type="error" showIcon message="保存失败" description={formError} closable onClose={() => setFormError(null)} style={{ marginBottom: 12 }} role="alert" />}
       {unplaced.length > 0 && (
         <Alert
@@ -525,6 +628,23 @@ function HouseholdEditor({ household, onReplace }: { household?: HouseholdJson; 
           <LiveIdentificationPanel form={form} />
         </aside>
       </div>
+      <Modal
+        title="填写修改原因"
+        open={reasonOpen}
+        okText="保存"
+        cancelText="取消"
+        okButtonProps={{ id: 'edit-reason-ok', loading: saving }}
+        onOk={() => void confirmReason()}
+        onCancel={() => !saving && setReasonOpen(false)}
+        destroyOnHidden
+      >
+        <Alert type="warning" showIcon message="修改后如识别结果变化，档案将退回重新审核" style={{ marginBottom: 12 }} />
+        <Form form={reasonForm} name="edit" layout="vertical" preserve={false}>
+          <Form.Item name="reason" label="修改原因" rules={[{ required: true, whitespace: true, message: '请填写修改原因' }]} style={{ marginBottom: 0 }}>
+            <Input.TextArea autoSize={{ minRows: 3, maxRows: 6 }} maxLength={500} showCount placeholder="例如：入户复核，家庭年收入有变化" autoFocus />
+          </Form.Item>
+        </Form>
+      </Modal>
     </div>
   );
 }

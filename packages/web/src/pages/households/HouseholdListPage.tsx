@@ -3,16 +3,17 @@ import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { Alert, Badge, Button, Card, Col, Form, Input, Row, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { DownOutlined, ExclamationCircleOutlined, PlusOutlined, ReloadOutlined, SearchOutlined, UpOutlined } from '@ant-design/icons';
-import { CATEGORIES, CONDITION_CODES, CONDITION_DESCRIPTIONS, CONDITION_LABELS, FLAG_LABELS, HOUSEHOLD_STATUS_LABELS, IDENTIFY_FLAGS, type ConditionCode, type IdentifyFlag } from '@bangfu/core';
+import { CATEGORIES, CONDITION_CODES, CONDITION_DESCRIPTIONS, CONDITION_LABELS, FLAG_LABELS, HOUSEHOLD_STATUSES, HOUSEHOLD_STATUS_LABELS, IDENTIFY_FLAGS, type ConditionCode, type IdentifyFlag } from '@bangfu/core';
 import { listHouseholds, type EligibleFilter, type HouseholdListItem, type SortKey } from '../../api/households';
 import { errorMessage } from '../../api/request';
 import { dateText, yuanText } from '../../lib/format';
-import { ownRegionOf, useSessionUser } from '../../lib/session';
+import { ownRegionOf, useAccess, useSessionUser } from '../../lib/session';
+import { canEditListed } from '../../lib/access';
 import { useRegions } from '../../lib/useOrgs';
 import { useRequest } from '../../lib/useRequest';
 import PageHeader from '../../components/PageHeader';
-import { CategoryTag, StatusBadge } from '../../components/Tags';
-import { FLAG_SHORT_LABELS, eligibleText } from '../../lib/identification';
+import { CategoryTag, EligibleBadge, StatusBadge } from '../../components/Tags';
+import { FLAG_SHORT_LABELS } from '../../lib/identification';
 import { PAGE_SIZES, hasIdentificationFilter, readListState, toApiQuery, writeListState, type ListState, type StatusFilter } from './listQuery';
 
 interface FilterValues {
@@ -35,17 +36,14 @@ const CONDITION_OPTIONS = CONDITION_CODES.map((c) => ({ value: c, label: `${COND
 const SUGGESTED_OPTIONS = [...CATEGORIES.map((c) => ({ value: c as string, label: c as string })), { value: 'none', label: '无（不符合或无法判定）' }];
 const FLAG_OPTIONS = IDENTIFY_FLAGS.map((f) => ({ value: f, label: FLAG_LABELS[f] }));
 
-/** 识别结果 as a Badge: 符合 green, 不符合 red, 无法判定 orange. */
-export function EligibleBadge({ value }: { value: boolean | null | undefined }) {
-  const status = value === true ? 'success' : value === false ? 'error' : 'warning';
-  return <Badge status={status} text={eligibleText(value)} />;
-}
 
 const STATUS_OPTIONS: { value: StatusFilter; label: string }[] = [
-  { value: 'active', label: HOUSEHOLD_STATUS_LABELS.active },
-  { value: 'removed', label: HOUSEHOLD_STATUS_LABELS.removed },
   { value: 'all', label: '全部' },
+  ...HOUSEHOLD_STATUSES.map((s) => ({ value: s, label: HOUSEHOLD_STATUS_LABELS[s] })),
 ];
+
+/** Files no longer on the books: their identification result is not shown. */
+const CLOSED = new Set<string>(['removed', 'exited']);
 
 // Clicking a sorted header flips the order; it never drops back to "unsorted" (the server
 // always sorts, by 更新时间 descending unless told otherwise).
@@ -54,6 +52,7 @@ const DESC_FIRST: ('ascend' | 'descend')[] = ['descend', 'ascend', 'descend'];
 
 export default function HouseholdListPage() {
   const user = useSessionUser();
+  const access = useAccess();
   const ownRegion = ownRegionOf(user);
   const { regions, regionName } = useRegions(user);
   const [params, setParams] = useSearchParams();
@@ -161,7 +160,7 @@ export default function HouseholdListPage() {
       key: 'eligible',
       render: (v: boolean | null, r) => (
         <span data-testid="list-eligible" data-eligible={v === null ? 'unknown' : String(v)}>
-          {r.status === 'removed' ? <Typography.Text type="secondary">—</Typography.Text> : <EligibleBadge value={v} />}
+          {CLOSED.has(r.status) ? <Typography.Text type="secondary">—</Typography.Text> : <EligibleBadge value={v} />}
         </span>
       ),
     },
@@ -244,7 +243,7 @@ export default function HouseholdListPage() {
           <Link to={`/households/${r.id}`} state={{ from }} aria-label={`查看 ${r.name} 的档案`}>
             查看
           </Link>
-          {r.status !== 'removed' && (
+          {canEditListed(user.role, r.status) && (
             <Link to={`/households/${r.id}/edit`} state={{ from }} aria-label={`编辑 ${r.name} 的档案`}>
               编辑
             </Link>
@@ -270,7 +269,7 @@ export default function HouseholdListPage() {
       <PageHeader title="档案列表" subTitle="困难职工档案（一户一档）" />
 
       <Card className="filter-card" variant="borderless">
-        <Form<FilterValues> form={form} name="householdFilter" layout="horizontal" onFinish={onSearch} initialValues={{ status: 'active' }} labelCol={{ flex: '68px' }}>
+        <Form<FilterValues> form={form} name="householdFilter" layout="horizontal" onFinish={onSearch} initialValues={{ status: 'all' }} labelCol={{ flex: '68px' }}>
           <Row gutter={[24, 12]}>
             <Col xs={24} md={12} xl={6}>
               <Form.Item label="地区" name="regionCode" style={{ marginBottom: 0 }}>
@@ -284,7 +283,7 @@ export default function HouseholdListPage() {
             </Col>
             <Col xs={24} md={12} xl={4}>
               <Form.Item label="状态" name="status" style={{ marginBottom: 0 }}>
-                <Select options={STATUS_OPTIONS} />
+                <Select options={STATUS_OPTIONS} popupMatchSelectWidth={false} />
               </Form.Item>
             </Col>
             <Col xs={24} md={12} xl={6}>
@@ -368,9 +367,11 @@ export default function HouseholdListPage() {
             <Tooltip title="刷新">
               <Button icon={<ReloadOutlined />} onClick={reload} aria-label="刷新" />
             </Tooltip>
-            <Button type="primary" icon={<PlusOutlined />} id="household-new" onClick={() => navigate('/households/new', { state: { from } })}>
-              新建档案
-            </Button>
+            {access.canCreateHousehold && (
+              <Button type="primary" icon={<PlusOutlined />} id="household-new" onClick={() => navigate('/households/new', { state: { from } })}>
+                新建档案
+              </Button>
+            )}
           </Space>
         </div>
         {error != null && (

@@ -137,6 +137,7 @@ describe('helpers', () => {
     expect(isFormField(['members', 2, 'idNumber'], 2)).toBe(false);
     expect(isFormField(['members'], 2)).toBe(false);
     expect(isFormField(['workerNo'], 0)).toBe(false);
+    expect(isFormField(['unitId'], 0)).toBe(true);
   });
 
   it('toPayload turns money text into numbers only', () => {

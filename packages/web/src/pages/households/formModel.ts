@@ -87,7 +87,7 @@ const MONEY = new Set<string>(MONEY_FIELDS);
 
 const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 
-/** Keys the form edits (workerNo is shown, never typed; unitId is carried through unchanged). */
+/** Keys the form edits (workerNo is shown, never typed; unitId is the 基层工会 beside 所属地区). */
 const FORM_WORKER_KEYS = (Object.keys(WORKER_FIELD_LABELS) as WorkerField[]).filter((k) => k !== 'perCapitaIncome' && k !== 'members');
 
 /**
@@ -212,11 +212,12 @@ export function jsonToForm(h: HouseholdJson): HouseholdFormValues {
   };
 }
 
-/** A new, empty file: today's date, the cadre's own region, no members. */
-export function emptyForm(regionCode?: string | null): HouseholdFormValues {
+/** A new, empty file: today's date, the cadre's own region (and 基层工会), no members. */
+export function emptyForm(regionCode?: string | null, unitId?: string | null): HouseholdFormValues {
   return {
     fillDate: dayjs(todayInChina(), 'YYYY-MM-DD'),
     regionCode: regionCode ?? undefined,
+    unitId: unitId ?? null,
     members: [],
     causes: [],
     lostWorkCapacity: false,
@@ -266,7 +267,7 @@ export function genderOfId(idNumber: unknown): string | null {
 
 /** Whether the household form has a field at this name path (for placing errors). */
 export function isFormField(name: NamePath, memberCount: number): boolean {
-  if (name.length === 1) return typeof name[0] === 'string' && name[0] !== 'members' && name[0] !== 'workerNo' && name[0] !== 'unitId' && name[0] in WORKER_FIELD_LABELS;
+  if (name.length === 1) return typeof name[0] === 'string' && name[0] !== 'members' && name[0] !== 'workerNo' && name[0] in WORKER_FIELD_LABELS;
   if (name.length === 3 && name[0] === 'members' && typeof name[1] === 'number')
     return name[1] < memberCount && typeof name[2] === 'string' && name[2] in MEMBER_FIELD_LABELS;
   return false;

@@ -7,7 +7,7 @@ describe('list URL: identification filters', () => {
     expect(s).toMatchObject({ eligible: 'false', condition: 'C2', suggestedCategory: 'none', flag: 'dibaoNotReceived' });
     expect(hasIdentificationFilter(s)).toBe(true);
     expect(writeListState(s).toString()).toBe('eligible=false&condition=C2&suggestedCategory=none&flag=dibaoNotReceived');
-    expect(toApiQuery(s, null)).toMatchObject({ eligible: 'false', condition: 'C2', suggestedCategory: 'none', flag: 'dibaoNotReceived', status: 'active' });
+    expect(toApiQuery(s, null)).toMatchObject({ eligible: 'false', condition: 'C2', suggestedCategory: 'none', flag: 'dibaoNotReceived', status: undefined });
   });
 
   it('accepts the categories as suggested category and ignores unknown values', () => {
@@ -22,5 +22,27 @@ describe('list URL: identification filters', () => {
     const s = readListState(new URLSearchParams('regionCode=H01&category=低保户&status=all&q=张&page=2&eligible=unknown'));
     expect(writeListState(s).get('regionCode')).toBe('H01');
     expect(toApiQuery(s, 'H02')).toMatchObject({ regionCode: 'H02', category: '低保户', status: undefined, q: '张', page: 2, eligible: 'unknown' });
+  });
+});
+
+describe('list URL: status', () => {
+  it('is 全部 by default and sends no status', () => {
+    const s = readListState(new URLSearchParams(''));
+    expect(s.status).toBe('all');
+    expect(toApiQuery(s, null).status).toBeUndefined();
+    expect(writeListState(s).has('status')).toBe(false);
+  });
+
+  it('reads and sends each of the six statuses', () => {
+    for (const status of ['draft', 'submitted', 'unitApproved', 'filed', 'removed', 'exited'] as const) {
+      const s = readListState(new URLSearchParams(`status=${status}`));
+      expect(s.status).toBe(status);
+      expect(toApiQuery(s, null).status).toBe(status);
+      expect(writeListState(s).get('status')).toBe(status);
+    }
+  });
+
+  it('treats the old and unknown values as 全部', () => {
+    for (const v of ['active', 'all', 'bogus']) expect(readListState(new URLSearchParams(`status=${v}`)).status).toBe('all');
   });
 });

@@ -1,15 +1,15 @@
-// The list's state lives in the URL (?regionCode=H01&category=低保户&status=active&q=张&page=2&pageSize=20&sort=fillDate:desc,
+// The list's state lives in the URL (?regionCode=H01&category=低保户&status=filed&q=张&page=2&pageSize=20&sort=fillDate:desc,
 // and the identification filters &eligible=false&condition=C2&suggestedCategory=none&flag=noLine)
 // so that Back, reload and a copied link all show the same page.
-import { CATEGORIES, CONDITION_CODES, IDENTIFY_FLAGS, type ConditionCode, type IdentifyFlag } from '@bangfu/core';
+import { CATEGORIES, CONDITION_CODES, HOUSEHOLD_STATUSES, IDENTIFY_FLAGS, type ConditionCode, type HouseholdStatus, type IdentifyFlag } from '@bangfu/core';
 import { SORT_KEYS, type EligibleFilter, type HouseholdListQuery, type SortKey, type SortOrder } from '../../api/households';
 
 export const PAGE_SIZES = [10, 20, 50, 100] as const;
 export const DEFAULT_PAGE_SIZE = 20;
 export const DEFAULT_SORT = 'updatedAt:desc';
 
-/** 在册 by default; 'all' shows both. */
-export type StatusFilter = 'active' | 'removed' | 'all';
+/** 全部 by default (no status sent); otherwise one of the six statuses. */
+export type StatusFilter = 'all' | HouseholdStatus;
 
 export interface ListState {
   regionCode?: string;
@@ -63,7 +63,7 @@ export function readListState(params: URLSearchParams): ListState {
   return {
     regionCode: params.get('regionCode') || undefined,
     category: category && (CATEGORIES as readonly string[]).includes(category) ? category : undefined,
-    status: status === 'removed' || status === 'all' ? status : 'active',
+    status: oneOf<HouseholdStatus>(status, HOUSEHOLD_STATUSES) ?? 'all',
     q: params.get('q')?.trim() || undefined,
     page: positiveInt(params.get('page'), 1),
     pageSize: (PAGE_SIZES as readonly number[]).includes(pageSize) ? pageSize : DEFAULT_PAGE_SIZE,
@@ -80,7 +80,7 @@ export function writeListState(s: ListState): URLSearchParams {
   const p = new URLSearchParams();
   if (s.regionCode) p.set('regionCode', s.regionCode);
   if (s.category) p.set('category', s.category);
-  if (s.status !== 'active') p.set('status', s.status);
+  if (s.status !== 'all') p.set('status', s.status);
   if (s.q) p.set('q', s.q);
   for (const k of IDENTIFICATION_FILTER_KEYS) {
     const v = s[k];

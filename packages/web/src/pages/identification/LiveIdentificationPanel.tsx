@@ -12,6 +12,7 @@ import { useRegions } from '../../lib/useOrgs';
 import { useRequest } from '../../lib/useRequest';
 import type { HouseholdFormValues } from '../households/formModel';
 import { IdentificationView, IncompletePanel } from './IdentificationPanel';
+import { can } from '../../lib/access';
 
 export const IDENTIFY_DEBOUNCE_MS = 200;
 
@@ -53,7 +54,7 @@ export function LiveIdentificationPanel({ form }: { form: FormInstance }) {
         <Alert type="error" showIcon message="无法计算识别结果" description={live.message} />
       </Card>
     );
-  const canEditPolicy = user.role === 'admin' || user.role === 'city';
+  const canEditPolicy = can(user.role, 'policy.edit');
   return (
     <IdentificationView
       result={live.result}

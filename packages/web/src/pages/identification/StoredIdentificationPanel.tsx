@@ -19,7 +19,7 @@ export function StoredIdentificationPanel({ file, policy, regionName }: { file: 
   // 示例标准: the line it used is still the stored example line.
   const isExample = !!line && line.isExample && line.monthlyLine === id.policy.monthlyLine;
   // Removal itself makes a new file version without changing its content: not "outdated".
-  const removed = file.status === 'removed';
+  const removed = file.status === 'removed' || file.status === 'exited';
   const outdated = !removed && id.fileVersion !== null && id.fileVersion !== file.version;
   return (
     <IdentificationView
@@ -29,7 +29,7 @@ export function StoredIdentificationPanel({ file, policy, regionName }: { file: 
       regionName={regionName}
       notice={
         removed ? (
-          <Alert type="info" showIcon className="id-outdated" data-testid="identification-removed" message="该档案已剔除，以下为剔除前最后一次识别结果" />
+          <Alert type="info" showIcon className="id-outdated" data-testid="identification-removed" message={file.status === 'exited' ? '该户已脱困，以下为脱困前最后一次识别结果' : '该档案已剔除，以下为剔除前最后一次识别结果'} />
         ) : outdated ? (
           <Alert
             type="warning"

@@ -1,42 +1,114 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
-import { App, Badge, Button, Layout, Menu, Space, Spin, Typography } from 'antd';
-import { AccountBookOutlined, AuditOutlined, FileAddOutlined, LogoutOutlined, SolutionOutlined, UnorderedListOutlined, UserDeleteOutlined, UserOutlined } from '@ant-design/icons';
+import { App, Badge, Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import type { MenuProps } from 'antd';
+import {
+  AccountBookOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
+  FileAddOutlined,
+  FileSearchOutlined,
+  FileDoneOutlined,
+  LogoutOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+  UnorderedListOutlined,
+  UserDeleteOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { logout } from '../../api/session';
 import { errorMessage } from '../../api/request';
 import { clearOrgCache } from '../../api/orgs';
 import { pendingProposalCount } from '../../api/proposals';
-import { PROPOSALS_CHANGED } from '../../lib/events';
+import { listHouseholds } from '../../api/households';
+import { PROPOSALS_CHANGED, REVIEWS_CHANGED } from '../../lib/events';
+import type { Access, ReviewQueue } from '../../lib/access';
 import Logo from '../../components/Logo';
 import { OWNER_NAME, SYSTEM_NAME } from '../../lib/format';
-import { useSessionUser } from '../../lib/session';
+import { useAccess, useSessionUser } from '../../lib/session';
 
 const { Header, Sider, Content } = Layout;
 
 function selectedKey(pathname: string): string {
   if (pathname === '/households/new') return '/households/new';
   if (pathname.startsWith('/households')) return '/households';
+  if (pathname.startsWith('/admin/')) return pathname.split('/').slice(0, 3).join('/');
   return pathname;
 }
 
-/** Pending 剔除建议 in the user's scope: counted on each page change and when a page says so. */
-function usePendingProposals(pathname: string): number | null {
-  const [count, setCount] = useState<number | null>(null);
+/**
+ * A count for a menu badge: taken on each page change and when a page signals `event`; null when
+ * the user has no such menu. The badge is a convenience: a failure shows nothing.
+ */
+function useMenuCount(pathname: string, event: string, count: ((signal: AbortSignal) => Promise<number>) | null): number | null {
+  const [n, setN] = useState<number | null>(null);
   const [tick, setTick] = useState(0);
   useEffect(() => {
     const h = () => setTick((t) => t + 1);
-    window.addEventListener(PROPOSALS_CHANGED, h);
-    return () => window.removeEventListener(PROPOSALS_CHANGED, h);
-  }, []);
+    window.addEventListener(event, h);
+    return () => window.removeEventListener(event, h);
+  }, [event]);
+  const enabled = count !== null;
+  const countRef = useRef(count);
+  countRef.current = count;
   useEffect(() => {
+    const fn = countRef.current;
+    if (!fn) return;
     const ctrl = new AbortController();
-    pendingProposalCount(ctrl.signal).then(
-      (n) => setCount(n),
-      () => undefined, // the badge is a convenience: no error for it
+    fn(ctrl.signal).then(
+      (v) => setN(v),
+      () => undefined,
     );
     return () => ctrl.abort();
-  }, [pathname, tick]);
-  return count;
+  }, [pathname, tick, enabled]);
+  return enabled ? n : null;
+}
+
+const reviewCount = (q: ReviewQueue) => (signal: AbortSignal) => listHouseholds({ status: q.status, page: 1, pageSize: 1 }, signal).then((r) => r.total);
+
+function badgeLabel(text: string, count: number | null, testId: string) {
+  return (
+    <span className="menu-label-badge">
+      {text}
+      {count ? <Badge count={count} overflowCount={99} size="small" data-testid={testId} title={`待处理 ${count} 条`} /> : null}
+    </span>
+  );
+}
+
+/** The menu this role sees (lib/access.ts decides). */
+function menuItems(access: Access, pendingProposals: number | null, pendingReviews: number | null): MenuProps['items'] {
+  const households = [
+    { key: '/households', icon: <UnorderedListOutlined />, label: '档案列表' },
+    ...(access.canCreateHousehold ? [{ key: '/households/new', icon: <FileAddOutlined />, label: '新建档案' }] : []),
+  ];
+  const identification = [
+    ...(access.canViewPolicy ? [{ key: '/policy', icon: <AccountBookOutlined />, label: '低保标准' }] : []),
+    ...(access.canViewProposals
+      ? [{ key: '/removal-proposals', icon: <UserDeleteOutlined />, label: badgeLabel('剔除建议', pendingProposals, 'menu-proposal-count') }]
+      : []),
+  ];
+  const admin = [
+    ...(access.canManageOrgs ? [{ key: '/admin/orgs', icon: <ApartmentOutlined />, label: '组织机构' }] : []),
+    ...(access.canManageUsers ? [{ key: '/admin/users', icon: <TeamOutlined />, label: '用户管理' }] : []),
+    ...(access.canViewAudit ? [{ key: '/admin/audit', icon: <SafetyCertificateOutlined />, label: '审计日志' }] : []),
+  ];
+  return [
+    { key: 'households', icon: <SolutionOutlined />, label: '困难职工档案', children: households },
+    ...(access.reviewQueue
+      ? [
+          {
+            key: 'reviews',
+            icon: <FileDoneOutlined />,
+            label: '审核管理',
+            children: [{ key: '/reviews', icon: <FileSearchOutlined />, label: badgeLabel('待我审核', pendingReviews, 'menu-review-count') }],
+          },
+        ]
+      : []),
+    ...(identification.length ? [{ key: 'identification', icon: <AuditOutlined />, label: '精准识别', children: identification }] : []),
+    ...(admin.length ? [{ key: 'admin', icon: <SettingOutlined />, label: '系统管理', children: admin }] : []),
+  ];
 }
 
 export default function AppLayout() {
@@ -45,8 +117,11 @@ export default function AppLayout() {
   const navigate = useNavigate();
   const navigation = useNavigation();
   const { message } = App.useApp();
+  const access = useAccess();
   const [leaving, setLeaving] = useState(false);
-  const pending = usePendingProposals(location.pathname);
+  const pending = useMenuCount(location.pathname, PROPOSALS_CHANGED, access.canDecideProposals ? pendingProposalCount : null);
+  const queue = access.reviewQueue;
+  const reviews = useMenuCount(location.pathname, REVIEWS_CHANGED, queue ? reviewCount(queue) : null);
 
   async function onLogout() {
     setLeaving(true);
@@ -75,6 +150,9 @@ export default function AppLayout() {
         <Space size={20} className="app-user">
           <span data-testid="current-user">
             <UserOutlined /> <span className="app-user-name">{user.displayName}</span>
+            <Tag className="app-user-role" data-testid="current-role" data-role={user.role}>
+              {access.roleLabel}
+            </Tag>
             <Typography.Text className="app-user-org">{user.orgName}</Typography.Text>
           </span>
           <Button id="logout" type="text" icon={<LogoutOutlined />} className="app-logout" loading={leaving} onClick={onLogout}>
@@ -88,37 +166,9 @@ export default function AppLayout() {
             <Menu
               mode="inline"
               selectedKeys={[selectedKey(location.pathname)]}
-              defaultOpenKeys={['households', 'identification']}
+              defaultOpenKeys={['households', 'reviews', 'identification', 'admin']}
               onClick={({ key }) => navigate(key)}
-              items={[
-                {
-                  key: 'households',
-                  icon: <SolutionOutlined />,
-                  label: '困难职工档案',
-                  children: [
-                    { key: '/households', icon: <UnorderedListOutlined />, label: '档案列表' },
-                    { key: '/households/new', icon: <FileAddOutlined />, label: '新建档案' },
-                  ],
-                },
-                {
-                  key: 'identification',
-                  icon: <AuditOutlined />,
-                  label: '精准识别',
-                  children: [
-                    { key: '/policy', icon: <AccountBookOutlined />, label: '低保标准' },
-                    {
-                      key: '/removal-proposals',
-                      icon: <UserDeleteOutlined />,
-                      label: (
-                        <span className="menu-label-badge">
-                          剔除建议
-                          {pending ? <Badge count={pending} overflowCount={99} size="small" data-testid="menu-proposal-count" title={`待处理 ${pending} 条`} /> : null}
-                        </span>
-                      ),
-                    },
-                  ],
-                },
-              ]}
+              items={menuItems(access, pending, reviews)}
             />
           </nav>
         </Sider>

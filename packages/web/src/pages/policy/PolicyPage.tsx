@@ -46,6 +46,7 @@ import { JobProgressPanel } from './JobProgress';
 import { PolicyHistory } from './PolicyHistory';
 import { PreviewResult } from './PreviewResult';
 import './policy.css';
+import { can } from '../../lib/access';
 
 export const EXAMPLE_WARNING = '以下为演示用示例标准，并非荆门市正式标准，请市总工会核实后替换';
 const REASON_MAX = 500;
@@ -59,7 +60,7 @@ type TabKey = 'lines' | 'history';
 
 export default function PolicyPage() {
   const user = useSessionUser();
-  const canEdit = user.role === 'admin' || user.role === 'city';
+  const canEdit = can(user.role, 'policy.edit');
   const { regionName } = useRegions(user);
   const [params, setParams] = useSearchParams();
   const tab: TabKey = params.get('tab') === 'history' ? 'history' : 'lines';

@@ -20,7 +20,7 @@ import PageHeader from '../../components/PageHeader';
 import { CategoryTag } from '../../components/Tags';
 import { notifyProposalsChanged } from '../../lib/events';
 import { dateTimeText, yuanText } from '../../lib/format';
-import { ownRegionOf, useSessionUser } from '../../lib/session';
+import { ownRegionOf, useAccess, useSessionUser } from '../../lib/session';
 import { useRegions } from '../../lib/useOrgs';
 import { useRequest } from '../../lib/useRequest';
 import { PROPOSAL_PAGE_SIZES, readProposalQuery, summarizeDecision, writeProposalQuery, type DecideFailure } from './proposalQuery';
@@ -44,6 +44,7 @@ interface Outcome {
 
 export default function RemovalProposalsPage() {
   const user = useSessionUser();
+  const { canDecideProposals } = useAccess();
   const ownRegion = ownRegionOf(user);
   const { regions, regionName } = useRegions(user);
   const [params, setParams] = useSearchParams();
@@ -75,6 +76,8 @@ export default function RemovalProposalsPage() {
 
   const update = (patch: Partial<typeof query>) => setParams(writeProposalQuery({ ...query, ...patch }));
   const isPending = query.status === 'pending';
+  /** the pending tab with decisions: only for those who decide (viewers read) */
+  const deciding = isPending && canDecideProposals;
   const from = location.pathname + location.search;
 
   function openDecision(decision: Decision, rows: RemovalProposal[]) {
@@ -178,7 +181,7 @@ export default function RemovalProposalsPage() {
               ),
           },
         ] as NonNullable<TableProps<RemovalProposal>['columns']>)),
-    ...(isPending
+    ...(deciding
       ? ([
           {
             title: '操作',
@@ -208,7 +211,10 @@ export default function RemovalProposalsPage() {
 
   return (
     <div className="page">
-      <PageHeader title="剔除建议" subTitle="经精准识别三项条件均不符合的在册档案，请核实后确认剔除或不予剔除" />
+      <PageHeader
+        title="剔除建议"
+        subTitle={canDecideProposals ? '经精准识别三项条件均不符合的在册档案，请核实后确认剔除或不予剔除' : '经精准识别三项条件均不符合的在册档案，由市总工会和县区工会核实处理'}
+      />
 
       <Card
         variant="borderless"
@@ -293,7 +299,7 @@ export default function RemovalProposalsPage() {
           onChange={onTableChange}
           scroll={{ x: 'max-content' }}
           rowSelection={
-            isPending
+            deciding
               ? {
                   selectedRowKeys: selected.map((r) => r.id),
                   onChange: (_keys, rows) => setSelected(rows),
@@ -314,7 +320,7 @@ export default function RemovalProposalsPage() {
         />
       </Card>
 
-      {isPending && selected.length > 0 && (
+      {deciding && selected.length > 0 && (
         <div className="footer-toolbar" data-testid="proposal-footer">
           <div className="footer-toolbar-left">
             <span>

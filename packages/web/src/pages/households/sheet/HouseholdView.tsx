@@ -3,6 +3,9 @@ import type { ReactNode } from 'react';
 import { CAUSES, MONEY_FIELDS, type HouseholdJson, type MemberField } from '@bangfu/core';
 import { dateText, yesNo, yuanText } from '../../../lib/format';
 import { MEMBER_KEYS } from '../formModel';
+import type { ReviewLevel } from '../../../api/households';
+import type { OpinionBox } from '../../../lib/opinions';
+import { ReviewBoxes } from './ReviewBoxes';
 import { Sheet, SheetRows, SheetSection } from './Sheet';
 import { CAUSE_ROWS, NEED_ROWS, WORKER_ROWS, causeLabel, memberLabel, type SheetKey } from './layout';
 
@@ -28,7 +31,18 @@ const VIEW_COL_WIDTHS: Record<MemberField, string> = {
   skillLevel: '8%',
 };
 
-export function HouseholdView({ household: h, regionName }: { household: HouseholdJson; regionName: (code: string) => string }) {
+const NO_OPINIONS: Record<ReviewLevel, OpinionBox | null> = { unit: null, city: null };
+
+export function HouseholdView({
+  household: h,
+  regionName,
+  opinions = NO_OPINIONS,
+}: {
+  household: HouseholdJson;
+  regionName: (code: string) => string;
+  /** 四、工会审核意见: the latest opinion of each level (blank boxes when none) */
+  opinions?: Record<ReviewLevel, OpinionBox | null>;
+}) {
   function value(key: SheetKey): ReactNode {
     if (MONEY.has(key)) {
       const v = (h as unknown as Record<string, number>)[key];
@@ -38,7 +52,12 @@ export function HouseholdView({ household: h, regionName }: { household: Househo
       case 'fillDate':
         return <Text>{dateText(h.fillDate)}</Text>;
       case 'regionCode':
-        return <Text>{`${regionName(h.regionCode)}（${h.regionCode}）`}</Text>;
+        return (
+          <Text>
+            {`${regionName(h.regionCode)}（${h.regionCode}）`}
+            {h.unitId && <span className="sheet-unit" data-testid="household-view-unit">{` · ${regionName(h.unitId)}（${h.unitId}）`}</span>}
+          </Text>
+        );
       case 'workerNo':
         return (
           <Text className="mono sheet-strong">
@@ -128,19 +147,7 @@ export function HouseholdView({ household: h, regionName }: { household: Househo
       <SheetRows rows={CAUSE_ROWS} r={r} />
       <SheetSection>三、困难职工帮扶需求及帮扶措施</SheetSection>
       <SheetRows rows={NEED_ROWS} r={r} />
-      <div className="print-only">
-        <SheetSection>四、工会审核意见</SheetSection>
-        <div className="sheet-review">
-          <div>
-            职工所在单位工会意见
-            <span className="sheet-review-sign">（盖章）　　年　　月　　日</span>
-          </div>
-          <div>
-            市总工会意见
-            <span className="sheet-review-sign">（盖章）　　年　　月　　日</span>
-          </div>
-        </div>
-      </div>
+      <ReviewBoxes boxes={opinions} />
     </Sheet>
   );
 }

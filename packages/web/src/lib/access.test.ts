@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { HOUSEHOLD_STATUSES, type HouseholdStatus } from '@bangfu/core';
+import { PERMISSIONS, ROLES, RULES, accessOf, can, canEditListed, canFileAt, fileActions, inOrgSubtree, ownRegionOf, ownUnitOf, reviewQueueOf, type AccessUser, type Permission, type Role } from './access';
+
+const user = (role: Role, orgCode = role === 'region' ? 'H01' : role === 'unit' ? 'H01-0001' : 'H', id = 100): AccessUser => ({ id, role, orgCode });
+
+/** The whole table, role by role: a change to the rules shows up here as a diff. */
+const EXPECTED: Record<Role, Permission[]> = {
+  admin: [
+    'household.list', 'household.create', 'household.edit', 'household.submit', 'household.remove', 'household.exit', 'household.reopen',
+    'household.reviewCity', 'policy.view', 'policy.edit', 'proposals.view', 'proposals.decide', 'reviews.queue', 'orgs.manage', 'users.manage', 'audit.view',
+  ],
+  city: [
+    'household.list', 'household.create', 'household.edit', 'household.submit', 'household.remove', 'household.exit', 'household.reopen',
+    'household.reviewCity', 'policy.view', 'policy.edit', 'proposals.view', 'proposals.decide', 'reviews.queue',
+  ],
+  leader: ['household.list', 'policy.view'],
+  staff: ['household.list', 'policy.view'],
+  region: [
+    'household.list', 'household.create', 'household.edit', 'household.submit', 'household.remove', 'household.exit', 'household.reopen',
+    'household.reviewUnit', 'policy.view', 'proposals.view', 'proposals.decide', 'reviews.queue',
+  ],
+  unit: [
+    'household.list', 'household.create', 'household.edit', 'household.submit', 'household.remove', 'household.exit', 'household.reopen',
+    'household.reviewUnit', 'policy.view', 'proposals.view', 'reviews.queue',
+  ],
+  viewer: ['household.list', 'policy.view', 'proposals.view'],
+};
+
+describe('access: the rules table', () => {
+  it('gives each role exactly its permissions', () => {
+    for (const role of ROLES) expect(PERMISSIONS.filter((p) => can(role, p)), role).toEqual(EXPECTED[role]);
+  });
+
+  it('names only known roles and refuses unknown ones', () => {
+    for (const p of PERMISSIONS) for (const r of RULES[p]) expect(ROLES).toContain(r);
+    expect(can('someone', 'household.list')).toBe(false);
+  });
+
+  it('mirrors the server: policy edit admin+city, proposals decide admin+city+region, admin pages admin only', () => {
+    expect(ROLES.filter((r) => can(r, 'policy.edit'))).toEqual(['admin', 'city']);
+    expect(ROLES.filter((r) => can(r, 'proposals.decide'))).toEqual(['admin', 'city', 'region']);
+    expect(ROLES.filter((r) => can(r, 'household.reviewUnit'))).toEqual(['region', 'unit']);
+    expect(ROLES.filter((r) => can(r, 'household.reviewCity'))).toEqual(['admin', 'city']);
+    for (const p of ['orgs.manage', 'users.manage', 'audit.view'] as const) expect(ROLES.filter((r) => can(r, p))).toEqual(['admin']);
+  });
+
+  it('builds the menus: viewer read-only, admin with 系统管理', () => {
+    const viewer = accessOf({ role: 'viewer' });
+    expect(viewer).toMatchObject({ roleLabel: '领导小组', canCreateHousehold: false, canEditPolicy: false, canDecideProposals: false, reviewQueue: null, isAdmin: false });
+    expect(accessOf({ role: 'admin' })).toMatchObject({ isAdmin: true, canManageOrgs: true, canManageUsers: true, canViewAudit: true, reviewQueue: { level: 'city', status: 'unitApproved' } });
+    expect(accessOf({ role: 'leader' })).toMatchObject({ roleLabel: '市总领导', canCreateHousehold: false, canViewProposals: false, reviewQueue: null });
+  });
+
+  it('sends each reviewer to the status they review', () => {
+    expect(reviewQueueOf('unit')).toEqual({ level: 'unit', status: 'submitted' });
+    expect(reviewQueueOf('region')).toEqual({ level: 'unit', status: 'submitted' });
+    expect(reviewQueueOf('city')).toEqual({ level: 'city', status: 'unitApproved' });
+    expect(reviewQueueOf('admin')).toEqual({ level: 'city', status: 'unitApproved' });
+    for (const r of ['leader', 'staff', 'viewer'] as const) expect(reviewQueueOf(r)).toBeNull();
+  });
+});
+
+describe('access: organization scope', () => {
+  it('confines region and unit cadres', () => {
+    expect(ownRegionOf(user('region', 'H03'))).toBe('H03');
+    expect(ownRegionOf(user('unit', 'H02-0007'))).toBe('H02');
+    expect(ownRegionOf(user('city'))).toBeNull();
+    expect(ownUnitOf(user('unit', 'H02-0007'))).toBe('H02-0007');
+    expect(ownUnitOf(user('region'))).toBeNull();
+  });
+
+  it('says whose subtree a file lies in', () => {
+    expect(inOrgSubtree(user('region', 'H01'), 'H01', null)).toBe(true);
+    expect(inOrgSubtree(user('region', 'H01'), 'H02', null)).toBe(false);
+    expect(inOrgSubtree(user('unit', 'H01-0001'), 'H01', 'H01-0001')).toBe(true);
+    expect(inOrgSubtree(user('unit', 'H01-0001'), 'H01', 'H01-0001-01')).toBe(true);
+    expect(inOrgSubtree(user('unit', 'H01-0001'), 'H01', 'H01-00012')).toBe(false);
+    expect(inOrgSubtree(user('unit', 'H01-0001'), 'H01', null)).toBe(false);
+    expect(inOrgSubtree(user('leader'), 'H01', null)).toBe(false);
+    expect(canFileAt(user('viewer'), 'H01', null)).toBe(false);
+    expect(canFileAt(user('city'), 'H05', 'H05-0002')).toBe(true);
+  });
+});
+
+describe('access: what may be done to one file', () => {
+  const file = (status: HouseholdStatus, createdBy = 7) => ({ status, regionCode: 'H01', unitId: 'H01-0001', createdBy });
+  const offered = (u: AccessUser, status: HouseholdStatus, createdBy = 7) => {
+    const a = fileActions(u, file(status, createdBy));
+    return (['submit', 'reviewUnit', 'reviewCity', 'remove', 'exit', 'reopen'] as const).filter((k) => a[k]);
+  };
+
+  it('follows the lifecycle for the filer side', () => {
+    const u = user('unit');
+    expect(offered(u, 'draft')).toEqual(['submit']);
+    expect(offered(u, 'filed')).toEqual(['remove', 'exit']);
+    expect(offered(u, 'removed')).toEqual(['reopen']);
+    expect(offered(u, 'exited')).toEqual(['reopen']);
+    expect(offered(u, 'unitApproved')).toEqual([]);
+  });
+
+  it('offers the unit review to the unit and the region, the city review to the city and admin', () => {
+    expect(offered(user('unit'), 'submitted')).toEqual(['reviewUnit']);
+    expect(offered(user('region'), 'submitted')).toEqual(['reviewUnit']);
+    expect(offered(user('region', 'H02'), 'submitted')).toEqual([]);
+    expect(offered(user('unit', 'H01-0002'), 'submitted')).toEqual([]);
+    expect(offered(user('city'), 'submitted')).toEqual([]);
+    expect(offered(user('city'), 'unitApproved')).toEqual(['reviewCity']);
+    expect(offered(user('admin'), 'unitApproved')).toEqual(['reviewCity']);
+    expect(offered(user('region'), 'unitApproved')).toEqual([]);
+  });
+
+  it('never lets the filer review their own file, and says so', () => {
+    const me = user('region', 'H01', 7);
+    expect(offered(me, 'submitted', 7)).toEqual([]);
+    expect(fileActions(me, file('submitted', 7)).ownFile).toBe(true);
+    expect(fileActions(me, file('submitted', 8)).ownFile).toBe(false);
+    const city = user('city', 'H', 9);
+    expect(offered(city, 'unitApproved', 9)).toEqual([]);
+    expect(fileActions(city, file('unitApproved', 9)).ownFile).toBe(true);
+  });
+
+  it('gives the viewer, leaders and staff nothing to do', () => {
+    for (const r of ['viewer', 'leader', 'staff'] as const)
+      for (const s of HOUSEHOLD_STATUSES) {
+        expect(offered(user(r), s)).toEqual([]);
+        expect(fileActions(user(r), file(s)).edit).toBeNull();
+      }
+  });
+
+  it('edits follow editRule: draft free, filed with a reason, the rest locked', () => {
+    const u = user('unit');
+    expect(HOUSEHOLD_STATUSES.map((s) => fileActions(u, file(s)).edit)).toEqual(['free', null, null, 'withReason', null, null]);
+    expect(HOUSEHOLD_STATUSES.filter((s) => canEditListed('region', s))).toEqual(['draft', 'filed']);
+    expect(HOUSEHOLD_STATUSES.filter((s) => canEditListed('viewer', s))).toEqual([]);
+  });
+});

@@ -1,0 +1,231 @@
+// Who may see which menu and which button: the server's permission rules (server
+// modules/access/scope.ts, lifecycle.service.ts, users/orgs/audit services) mirrored in one place,
+// like ant-design-pro's access.ts. The server stays the authority: a page shows the buttons this
+// file allows and still shows the server's 403 message when it refuses.
+import { editRule, type EditRule, type HouseholdStatus } from '@bangfu/core';
+
+export const ROLES = ['admin', 'city', 'leader', 'staff', 'region', 'unit', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: '系统管理员',
+  city: '市总工会',
+  leader: '市总领导',
+  staff: '机关干部',
+  region: '县区工会',
+  unit: '基层工会',
+  viewer: '领导小组',
+};
+
+export type OrgKind = 'city' | 'region' | 'unit';
+
+/** The kind of organization each role belongs to (a new user's 所属组织 is chosen among these). */
+export const ROLE_ORG_KIND: Record<Role, OrgKind> = {
+  admin: 'city',
+  city: 'city',
+  leader: 'city',
+  staff: 'city',
+  viewer: 'city',
+  region: 'region',
+  unit: 'unit',
+};
+
+/** What each role does, as the 新建用户 dialog explains it. */
+export const ROLE_DESCRIPTIONS: Record<Role, string> = {
+  unit: '本基层工会建档、提交；签署单位工会意见',
+  region: '本县（市、区）建档、提交；签署单位工会意见；处理剔除建议',
+  city: '全市档案；签署市总工会意见；调整低保标准；处理剔除建议',
+  leader: '查看定点联系的困难职工档案',
+  staff: '查看定点联系的困难职工档案',
+  viewer: '全市档案只读',
+  admin: '管理组织机构、用户，查看审计日志；可签署市总工会意见',
+};
+
+export function roleLabel(role: string): string {
+  return (ROLE_LABELS as Record<string, string>)[role] ?? role;
+}
+
+/** What the signed-in user looks like to these rules. */
+export interface AccessUser {
+  id: number;
+  role: Role;
+  /** 'H' the city, 'H01' a region, 'H01-0001' a grassroots union */
+  orgCode: string;
+}
+
+export const PERMISSIONS = [
+  'household.list',
+  'household.create',
+  'household.edit',
+  'household.submit',
+  'household.remove',
+  'household.exit',
+  'household.reopen',
+  'household.reviewUnit',
+  'household.reviewCity',
+  'policy.view',
+  'policy.edit',
+  'proposals.view',
+  'proposals.decide',
+  'reviews.queue',
+  'orgs.manage',
+  'users.manage',
+  'audit.view',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const ALL = ROLES;
+/** The unions that file and keep files (server canFile): their own subtree; the city all. */
+const FILERS = ['admin', 'city', 'region', 'unit'] as const;
+
+/**
+ * The rules table: which roles hold each permission at all. Whether a permission applies to one
+ * file (its place, its status, its filer) is fileActions' business below.
+ */
+export const RULES: Record<Permission, readonly Role[]> = {
+  'household.list': ALL, // leader/staff: only their linked households (the server scopes the list)
+  'household.create': FILERS,
+  'household.edit': FILERS,
+  'household.submit': FILERS,
+  'household.remove': FILERS,
+  'household.exit': FILERS,
+  'household.reopen': FILERS,
+  'household.reviewUnit': ['unit', 'region'], // 职工所在单位工会意见: the unit union or the county union
+  'household.reviewCity': ['city', 'admin'], // 市总工会意见
+  'policy.view': ALL,
+  'policy.edit': ['admin', 'city'],
+  'proposals.view': ['admin', 'city', 'region', 'unit', 'viewer'],
+  'proposals.decide': ['admin', 'city', 'region'],
+  'reviews.queue': ['unit', 'region', 'city', 'admin'],
+  'orgs.manage': ['admin'],
+  'users.manage': ['admin'],
+  'audit.view': ['admin'],
+};
+
+export function can(role: Role | string, permission: Permission): boolean {
+  return (RULES[permission] as readonly string[]).includes(role);
+}
+
+/** The region a region or unit cadre is confined to ('H01' for H01 and H01-0001), else null. */
+export function ownRegionOf(user: Pick<AccessUser, 'role' | 'orgCode'>): string | null {
+  return user.role === 'region' || user.role === 'unit' ? user.orgCode.slice(0, 3) : null;
+}
+
+/** The grassroots union a unit cadre files for, else null. */
+export function ownUnitOf(user: Pick<AccessUser, 'role' | 'orgCode'>): string | null {
+  return user.role === 'unit' ? user.orgCode : null;
+}
+
+/** Whether a file at this place lies in the user's organization subtree (server inOrgSubtree). */
+export function inOrgSubtree(user: Pick<AccessUser, 'role' | 'orgCode'>, regionCode: string, unitId: string | null | undefined): boolean {
+  switch (user.role) {
+    case 'admin':
+    case 'city':
+    case 'viewer':
+      return true;
+    case 'region':
+      return user.orgCode.slice(0, 3) === regionCode;
+    case 'unit':
+      return !!unitId && (unitId === user.orgCode || unitId.startsWith(`${user.orgCode}-`));
+    default:
+      return false; // leader, staff: linked households only, never an organization's
+  }
+}
+
+/** File, edit, submit, remove, exit, reopen a file at this place (server canFile). */
+export function canFileAt(user: Pick<AccessUser, 'role' | 'orgCode'>, regionCode: string, unitId: string | null | undefined): boolean {
+  return can(user.role, 'household.create') && inOrgSubtree(user, regionCode, unitId);
+}
+
+/** The review level a role signs in the queue 待我审核, and the status it waits for. */
+export interface ReviewQueue {
+  level: 'unit' | 'city';
+  status: Extract<HouseholdStatus, 'submitted' | 'unitApproved'>;
+}
+
+export function reviewQueueOf(role: Role | string): ReviewQueue | null {
+  if (can(role, 'household.reviewCity')) return { level: 'city', status: 'unitApproved' };
+  if (can(role, 'household.reviewUnit')) return { level: 'unit', status: 'submitted' };
+  return null;
+}
+
+/** The part of a file the rules look at. */
+export interface FileRef {
+  status: HouseholdStatus;
+  regionCode: string;
+  unitId?: string | null;
+  /** the filer's user id; the filer never reviews their own file */
+  createdBy?: number | null;
+}
+
+export interface FileActions {
+  /** how the edit page treats the file for this user; null: no 编辑 at all */
+  edit: EditRule | null;
+  submit: boolean;
+  reviewUnit: boolean;
+  reviewCity: boolean;
+  remove: boolean;
+  exit: boolean;
+  reopen: boolean;
+  /** the user could review at this stage but filed the file themselves */
+  ownFile: boolean;
+}
+
+/** What this user may do to this file now: the buttons of the detail page's 「办理」 area. */
+export function fileActions(user: AccessUser, f: FileRef): FileActions {
+  const files = canFileAt(user, f.regionCode, f.unitId);
+  const own = f.createdBy !== undefined && f.createdBy !== null && f.createdBy === user.id;
+  const unitReviewer = can(user.role, 'household.reviewUnit') && inOrgSubtree(user, f.regionCode, f.unitId);
+  const cityReviewer = can(user.role, 'household.reviewCity');
+  const rule = editRule(f.status);
+  return {
+    edit: files && rule !== 'locked' ? rule : null,
+    submit: files && f.status === 'draft',
+    reviewUnit: unitReviewer && !own && f.status === 'submitted',
+    reviewCity: cityReviewer && !own && f.status === 'unitApproved',
+    remove: files && f.status === 'filed',
+    exit: files && f.status === 'filed',
+    reopen: files && (f.status === 'removed' || f.status === 'exited'),
+    ownFile: own && ((unitReviewer && f.status === 'submitted') || (cityReviewer && f.status === 'unitApproved')),
+  };
+}
+
+/** Whether the list's 编辑 link shows for a row (the list is already the user's scope). */
+export function canEditListed(role: Role | string, status: HouseholdStatus): boolean {
+  return can(role, 'household.edit') && editRule(status) !== 'locked';
+}
+
+/** Everything a page asks about the signed-in user, computed once (ant-design-pro's access). */
+export interface Access {
+  role: Role;
+  roleLabel: string;
+  canCreateHousehold: boolean;
+  canViewPolicy: boolean;
+  canEditPolicy: boolean;
+  canViewProposals: boolean;
+  canDecideProposals: boolean;
+  reviewQueue: ReviewQueue | null;
+  canManageOrgs: boolean;
+  canManageUsers: boolean;
+  canViewAudit: boolean;
+  /** any page of 系统管理 */
+  isAdmin: boolean;
+}
+
+export function accessOf(user: Pick<AccessUser, 'role'>): Access {
+  const r = user.role;
+  return {
+    role: r,
+    roleLabel: roleLabel(r),
+    canCreateHousehold: can(r, 'household.create'),
+    canViewPolicy: can(r, 'policy.view'),
+    canEditPolicy: can(r, 'policy.edit'),
+    canViewProposals: can(r, 'proposals.view'),
+    canDecideProposals: can(r, 'proposals.decide'),
+    reviewQueue: reviewQueueOf(r),
+    canManageOrgs: can(r, 'orgs.manage'),
+    canManageUsers: can(r, 'users.manage'),
+    canViewAudit: can(r, 'audit.view'),
+    isAdmin: can(r, 'orgs.manage') || can(r, 'users.manage') || can(r, 'audit.view'),
+  };
+}
