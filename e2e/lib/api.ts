@@ -23,6 +23,47 @@ export interface HouseholdJson extends Json {
   regionCode: string;
   status: 'active' | 'removed';
   version: number;
+  /** the stored result of 精准识别 (null before the first evaluation) */
+  identification: IdentificationJson | null;
+}
+
+export interface IdentificationJson extends Json {
+  eligible: boolean | null;
+  conditions: ('C1' | 'C2' | 'C3')[];
+  category: string | null;
+  flags: string[];
+  perCapitaIncome: number;
+  annualLine: number | null;
+  explanation: string;
+  policy: { regionCode: string; year: number; monthlyLine: number | null; version: number | null };
+  fileVersion: number | null;
+}
+
+export interface PolicyJson {
+  version: number;
+  marginalRatio: string;
+  expenseRatio: string;
+  lines: { regionCode: string; regionName: string; year: number; monthlyLine: number; version: number }[];
+}
+
+export interface JobJson {
+  id: number;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  done: number;
+  total: number;
+  changed: number;
+  error: string | null;
+}
+
+export interface ProposalJson {
+  id: number;
+  householdId: number;
+  workerNo: string;
+  name: string;
+  regionCode: string;
+  status: 'pending' | 'confirmed' | 'rejected' | 'withdrawn';
+  reason: string;
+  note: string | null;
 }
 
 export interface ListResult {
@@ -104,6 +145,14 @@ export class Api {
     return this.check<T>(res, `POST ${path}`, expected);
   }
 
+  async put<T>(path: string, data: unknown, expected: number | number[] = 200): Promise<T> {
+    const res = await this.ctx.put(new URL(path, this.baseUrl).toString(), {
+      data: data as Json,
+      headers: { 'x-csrf-token': await this.csrf() },
+    });
+    return this.check<T>(res, `PUT ${path}`, expected);
+  }
+
   /** A region user (orgCode H01…H08) or a city user (orgCode H); admins only. */
   async createUser(user: { orgCode: string; displayName: string; username?: string; password?: string }): Promise<UserView & { password: string }> {
     const username = user.username ?? uniqueUsername('e2e');
@@ -127,5 +176,37 @@ export class Api {
 
   removeHousehold(id: number, reason: string): Promise<HouseholdJson> {
     return this.post<HouseholdJson>(`/api/households/${id}/remove`, { reason }, 200);
+  }
+
+  getPolicy(): Promise<PolicyJson> {
+    return this.get<PolicyJson>('/api/policy');
+  }
+
+  /**
+   * Sets 低保标准 lines (yuan per person per month; null removes one) as a city user would, with
+   * the version just read, and waits until the re-identification job it queued has finished.
+   * City-level users only (admin or orgCode H).
+   */
+  async setPolicyLines(lines: { regionCode: string; year: number; monthlyLine: number | null }[], reason = 'e2e 准备数据'): Promise<{ version: number; jobId: number | null }> {
+    const { version } = await this.getPolicy();
+    const saved = await this.put<{ version: number; jobId: number | null }>('/api/policy', { lines, reason, expectedVersion: version });
+    if (saved.jobId !== null) await this.waitForJob(saved.jobId);
+    return saved;
+  }
+
+  /** Polls GET /api/jobs/:id until the job is done (throws if it failed or takes over `ms`). */
+  async waitForJob(id: number, ms = 20_000): Promise<JobJson> {
+    const until = Date.now() + ms;
+    for (;;) {
+      const job = await this.get<JobJson>(`/api/jobs/${id}`);
+      if (job.status === 'done') return job;
+      if (job.status === 'failed') throw new Error(`job ${id} failed: ${job.error}`);
+      if (Date.now() > until) throw new Error(`job ${id} still ${job.status} after ${ms} ms (${job.done}/${job.total})`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  listProposals(query: { status?: string; regionCode?: string; pageSize?: number } = {}): Promise<{ total: number; items: ProposalJson[] }> {
+    return this.get('/api/removal-proposals', { pageSize: 200, ...query });
   }
 }

@@ -92,12 +92,23 @@ export async function cellText(page: Page, row: Locator, title: string): Promise
  * Opens the antd Select whose input has `id` and picks the option titled `title`. The popup is
  * found through the select's own listbox (#<id>_list), so two open popups never get mixed up; a
  * long list (virtual scrolling) is scrolled until the option appears; a searchable select
- * (showSearch) gets the title typed first.
+ * (showSearch) gets the title typed first. `shown`: what the select shows once chosen, when it is not
+ * the option's title (a select with labelRender, e.g. 满足条件 shows 条件一 for 条件一（…）).
  */
-export async function chooseOption(page: Page, id: string, title: string, opts: { search?: boolean } = {}): Promise<void> {
+export async function chooseOption(page: Page, id: string, title: string, opts: { search?: boolean; shown?: string } = {}): Promise<void> {
   const input = page.locator(`#${id}`);
   const select = page.locator(`.ant-select:has(#${id})`);
-  await select.click();
+  // Rarely the first click leaves the select focused but closed (the form re-rendering around it,
+  // e.g. a field validated on blur just before): click again until antd marks it open.
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    const opened = await page
+      .locator(`.ant-select-open:has(#${id})`)
+      .waitFor({ state: 'attached', timeout: 2000 })
+      .then(() => true, () => false);
+    if (opened) break;
+    if (attempt === 3) throw new Error(`chooseOption: the select #${id} did not open after ${attempt} clicks`);
+  }
   if (opts.search) await input.fill(title);
   const popup = page.locator(`.ant-select-dropdown:has(#${id}_list)`);
   const option = popup.locator(`.ant-select-item-option[title="${title}"]`);
@@ -110,7 +121,7 @@ export async function chooseOption(page: Page, id: string, title: string, opts: 
   // slide-in animation to settle (~0.35 s per select, 25 selects on the survey form). The check
   // below still proves that the select took exactly this option.
   await option.dispatchEvent('click', undefined, { timeout: UI_TIMEOUT });
-  await visible(select.locator(`.ant-select-selection-item[title="${title}"]`));
+  await visible(select.locator(`.ant-select-selection-item[title="${opts.shown ?? title}"]`));
 }
 
 /** What an antd Select shows as its chosen value ('' when none). */
