@@ -10,16 +10,17 @@ export default function RequireAccess({ permission, children }: { permission: Pe
   const navigate = useNavigate();
   if (can(user.role, permission)) return <>{children}</>;
   return (
-    <Result
-      status="403"
-      title="没有权限访问此页面"
-      subTitle="您的账号角色不能使用此功能，如有需要请联系系统管理员。"
-      extra={
-        <Button type="primary" onClick={() => navigate('/households')}>
-          返回档案列表
-        </Button>
-      }
-      data-testid="forbidden"
-    />
+    <div data-testid="forbidden">
+      <Result
+        status="403"
+        title="没有权限访问此页面"
+        subTitle="您的账号角色不能使用此功能，如有需要请联系系统管理员。"
+        extra={
+          <Button type="primary" onClick={() => navigate('/households')}>
+            返回档案列表
+          </Button>
+        }
+      />
+    </div>
   );
 }

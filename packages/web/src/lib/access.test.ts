@@ -49,7 +49,9 @@ describe('access: the rules table', () => {
     const viewer = accessOf({ role: 'viewer' });
     expect(viewer).toMatchObject({ roleLabel: '领导小组', canCreateHousehold: false, canEditPolicy: false, canDecideProposals: false, reviewQueue: null, isAdmin: false });
     expect(accessOf({ role: 'admin' })).toMatchObject({ isAdmin: true, canManageOrgs: true, canManageUsers: true, canViewAudit: true, reviewQueue: { level: 'city', status: 'unitApproved' } });
-    expect(accessOf({ role: 'leader' })).toMatchObject({ roleLabel: '市总领导', canCreateHousehold: false, canViewProposals: false, reviewQueue: null });
+    expect(accessOf({ role: 'leader' })).toMatchObject({ roleLabel: '市总领导', canCreateHousehold: false, canViewProposals: false, reviewQueue: null, linkedOnly: true });
+    expect(accessOf({ role: 'staff' }).linkedOnly).toBe(true);
+    expect(accessOf({ role: 'city' }).linkedOnly).toBe(false);
   });
 
   it('sends each reviewer to the status they review', () => {

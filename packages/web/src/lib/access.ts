@@ -210,6 +210,8 @@ export interface Access {
   canViewAudit: boolean;
   /** any page of 系统管理 */
   isAdmin: boolean;
+  /** 市总领导 / 机关干部: the list holds only the households linked to them (定点联系) */
+  linkedOnly: boolean;
 }
 
 export function accessOf(user: Pick<AccessUser, 'role'>): Access {
@@ -227,5 +229,6 @@ export function accessOf(user: Pick<AccessUser, 'role'>): Access {
     canManageUsers: can(r, 'users.manage'),
     canViewAudit: can(r, 'audit.view'),
     isAdmin: can(r, 'orgs.manage') || can(r, 'users.manage') || can(r, 'audit.view'),
+    linkedOnly: r === 'leader' || r === 'staff',
   };
 }

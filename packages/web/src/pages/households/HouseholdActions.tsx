@@ -58,7 +58,7 @@ function opinionLine(box: OpinionBox | null): ReactNode {
   const o = box.opinion;
   return (
     <span>
-      {o.authorName} {DECISION_LABELS[o.decision]}
+      {DECISION_LABELS[o.decision]} · {o.authorName}
       <br />
       {dateTimeText(o.at)}
     </span>

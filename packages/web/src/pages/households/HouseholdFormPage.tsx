@@ -79,29 +79,30 @@ function EditLoader({ id }: { id: string }) {
     </Button>
   );
   if (!canFileAt(user, data.regionCode, data.unitId))
-    return <Result status="403" title="您没有修改此档案的权限" subTitle="档案由所属基层工会、县（市、区）工会或市总工会修改。" extra={view} data-testid="edit-locked" />;
+    return (
+      <div data-testid="edit-locked" data-reason="forbidden">
+        <Result status="403" title="您没有修改此档案的权限" subTitle="档案由所属基层工会、县（市、区）工会或市总工会修改。" extra={view} />
+      </div>
+    );
   const label = HOUSEHOLD_STATUS_LABELS[data.status] ?? data.status;
   if (data.status === 'removed' || data.status === 'exited') {
     const why = data.status === 'removed' ? (data.removalReason ? `剔除原因：${data.removalReason}。` : '') : data.exitReason ? `脱困原因：${data.exitReason}。` : '';
     return (
-      <Result
-        status="warning"
-        title={`该档案${label}，不能修改`}
-        subTitle={`${why}请先重新纳入：在档案详情的「办理」中点击「重新纳入」，档案回到草稿后即可修改。`}
-        extra={view}
-        data-testid="edit-locked"
-      />
+      <div data-testid="edit-locked" data-reason={data.status}>
+        <Result
+          status="warning"
+          title={`该档案${label}，不能修改`}
+          subTitle={`${why}请先重新纳入：在档案详情的「办理」中点击「重新纳入」，档案回到草稿后即可修改。`}
+          extra={view}
+        />
+      </div>
     );
   }
   if (editRule(data.status) === 'locked')
     return (
-      <Result
-        status="info"
-        title="档案正在审核中，不能修改"
-        subTitle={`当前状态：${label}。如需修改，请由审核人退回后再修改。`}
-        extra={view}
-        data-testid="edit-locked"
-      />
+      <div data-testid="edit-locked" data-reason="review">
+        <Result status="info" title="档案正在审核中，不能修改" subTitle={`当前状态：${label}。如需修改，请由审核人退回后再修改。`} extra={view} />
+      </div>
     );
   return <HouseholdEditor key={`${data.id}:${data.version}`} household={data} onReplace={setData} />;
 }

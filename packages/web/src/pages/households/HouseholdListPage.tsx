@@ -266,7 +266,7 @@ export default function HouseholdListPage() {
 
   return (
     <div className="page">
-      <PageHeader title="档案列表" subTitle="困难职工档案（一户一档）" />
+      <PageHeader title="档案列表" subTitle={access.linkedOnly ? '您定点联系的困难职工档案（一户一档）' : '困难职工档案（一户一档）'} />
 
       <Card className="filter-card" variant="borderless">
         <Form<FilterValues> form={form} name="householdFilter" layout="horizontal" onFinish={onSearch} initialValues={{ status: 'all' }} labelCol={{ flex: '68px' }}>
@@ -393,7 +393,7 @@ export default function HouseholdListPage() {
           loading={loading}
           onChange={onTableChange}
           scroll={{ x: 'max-content' }}
-          locale={{ emptyText: loading ? '正在加载…' : '没有符合条件的档案' }}
+          locale={{ emptyText: loading ? '正在加载…' : access.linkedOnly && state.q === undefined ? '暂无定点联系的困难职工档案' : '没有符合条件的档案' }}
           pagination={{
             current: state.page,
             pageSize: state.pageSize,
