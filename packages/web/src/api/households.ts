@@ -93,6 +93,8 @@ export type HouseholdFile = HouseholdJson & {
   /** the filer's user id */
   createdBy?: number;
   opinions?: ReviewOpinion[];
+  /** the removal proposal waiting for a decision, if any */
+  pendingProposal?: { id: number; reason: string; createdAt: string } | null;
 };
 
 export function getHousehold(id: number | string, signal?: AbortSignal): Promise<HouseholdFile> {

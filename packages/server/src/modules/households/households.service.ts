@@ -85,6 +85,8 @@ export type HouseholdFile = HouseholdJson & {
   exitDate: string | null;
   createdBy: number;
   opinions: Opinion[];
+  /** the removal proposal waiting for a decision, if any */
+  pendingProposal: { id: number; reason: string; createdAt: string } | null;
 };
 
 export async function loadJson(db: Db | Trx, actor: Actor, id: number): Promise<HouseholdFile | undefined> {
@@ -92,6 +94,7 @@ export async function loadJson(db: Db | Trx, actor: Actor, id: number): Promise<
   if (!row) return undefined;
   const members = await repo.findMembers(db, id);
   const opinions = await db.selectFrom('review_opinions').selectAll().where('household_id', '=', id).orderBy('id').execute();
+  const proposal = await db.selectFrom('removal_proposals').select(['id', 'reason', 'created_at']).where('household_id', '=', id).where('status', '=', 'pending').executeTakeFirst();
   return {
     ...householdToJson(rowToData(row, members), rowMeta(row)),
     identification: storedIdentification(row),
@@ -100,6 +103,7 @@ export async function loadJson(db: Db | Trx, actor: Actor, id: number): Promise<
     exitReason: row.exit_reason,
     exitDate: row.exit_date,
     createdBy: row.created_by,
+    pendingProposal: proposal ? { id: Number(proposal.id), reason: proposal.reason, createdAt: proposal.created_at } : null,
     opinions: opinions.map((o) => ({
       level: o.level as Opinion['level'], decision: o.decision as Opinion['decision'], opinion: o.opinion, authorName: o.author_name,
       orgCode: o.org_code, orgName: o.org_name, at: o.at, fileVersion: o.file_version,

@@ -145,7 +145,7 @@ export default function HouseholdDetailPage() {
           data-testid="household-exited"
         />
       )}
-      {filed && h.identification?.eligible === false && (
+      {filed && h.pendingProposal && (
         <Alert
           className="no-print"
           type="warning"
