@@ -12,6 +12,9 @@ import { generatePassword } from '../lib/password.js';
 import { createRng, syntheticHouseholds } from '../demo/synthetic.js';
 import { savePolicy } from '../modules/policy/policy.service.js';
 import { createUser } from '../modules/users/users.service.js';
+import { addRecord } from '../modules/assistance/records.service.js';
+import { addLink, saveGroups, setResponsibility } from '../modules/assistance/responsibility.service.js';
+import { todayInChina } from '@bangfu/core';
 
 /**
  * Example monthly lines (yuan per person) for 2016, labelled 示例: the real figures are not in our
@@ -23,6 +26,9 @@ export const EXAMPLE_LINES_2016: Record<string, number> = { H01: 500, H02: 480, 
 const DEMO_USERS: { username: string; displayName: string; orgCode: string; role: Role }[] = [
   { username: 'shizong', displayName: '张莎莎（市总生活保障部）', orgCode: 'H', role: 'city' },
   { username: 'lingdao', displayName: '领导小组', orgCode: 'H', role: 'viewer' },
+  { username: 'liang', displayName: '梁实（市总领导）', orgCode: 'H', role: 'leader' },
+  { username: 'wangfzx', displayName: '王副主席（市总领导）', orgCode: 'H', role: 'leader' },
+  { username: 'zhaogb', displayName: '赵干部（机关干部）', orgCode: 'H', role: 'staff' },
   ...JINGMEN_REGIONS.flatMap((r) => [
     { username: `${r.code.toLowerCase()}_tianbiao`, displayName: `${r.name}填报员`, orgCode: r.code, role: 'region' as const },
     { username: `${r.code.toLowerCase()}_shenhe`, displayName: `${r.name}审核员`, orgCode: r.code, role: 'region' as const },
@@ -67,6 +73,7 @@ export async function seedDemo(db: Db, count: number, opts: { seed?: number; dem
   }
   const rng = createRng(seed + 7);
   let created = 0;
+  const filedIds: { id: number; regionCode: string }[] = [];
   for (const h of syntheticHouseholds(count, seed + Number(existing.n), undefined, EXAMPLE_LINES_2016)) {
     try {
       const file = await createHousehold(db, filers.get(h.regionCode)!, h);
@@ -79,10 +86,45 @@ export async function seedDemo(db: Db, count: number, opts: { seed?: number; dem
       await reviewHousehold(db, reviewers.get(h.regionCode)!, file.id, { level: 'unit', decision: 'agree', opinion: '经入户核实，情况属实，同意上报。' });
       if (stage < 0.15) continue;
       await reviewHousehold(db, city, file.id, { level: 'city', decision: 'agree', opinion: '同意纳入精准帮扶城镇困难职工数据库。' });
+      filedIds.push({ id: file.id, regionCode: h.regionCode });
+      await assist(db, rng, filers.get(h.regionCode)!, reviewers.get(h.regionCode)!, file.id);
     } catch (e) {
       // a generated worker may collide with one already on file; skip it
       if (!(e instanceof AppError && e.code === 'DUPLICATE_ID_NUMBER')) throw e;
     }
   }
+  if (users && filedIds.length >= 3) {
+    // the city's own links (each leader 2 households, each staff member 1) and three working groups
+    const pick = (i: number) => filedIds[Math.floor((i * filedIds.length) / 7)].id;
+    await addLink(db, city, pick(1), 'liang');
+    await addLink(db, city, pick(2), 'liang');
+    await addLink(db, city, pick(3), 'wangfzx'); // one short of two: the quota page shows it
+    await addLink(db, city, pick(4), 'zhaogb');
+    await saveGroups(db, city, { groups: [
+      { regionCode: 'H01', name: '京山工作组', leaderUsername: 'liang' },
+      { regionCode: 'H03', name: '钟祥工作组', leaderUsername: 'wangfzx' },
+    ] });
+  }
   return { households: created, users };
+}
+
+function daysAgo(n: number): string {
+  const d = new Date(`${todayInChina()}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - n);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Responsibility and a few assistance records, so the quota, summary and overdue pages have content. */
+async function assist(db: Db, rng: ReturnType<typeof createRng>, cadre: Actor, leader: Actor, id: number) {
+  await setResponsibility(db, cadre, id, { leaderUsername: leader.username, cadreUsername: cadre.username });
+  const visits = rng.int(0, 3);
+  for (let i = 0; i < visits; i++) {
+    const kind = rng.pick(['走访', '走访', '慰问金', '岗位推荐', '技能培训', '物资'] as const);
+    await addRecord(db, cadre, id, {
+      date: daysAgo(rng.int(3, 200)), type: kind,
+      amount: kind === '慰问金' ? rng.pick([300, 500, 800]) : kind === '物资' ? rng.pick([150, 200.5]) : undefined,
+      description: { 走访: '入户走访，了解家庭近况和帮扶需求', 慰问金: '送去慰问金', 岗位推荐: '推荐到本地企业就业', 技能培训: '参加工会组织的技能培训', 物资: '送去米、油等生活物资' }[kind],
+      solvedProblem: kind === '岗位推荐' || (kind === '慰问金' && rng.chance(0.5)),
+    });
+  }
 }
