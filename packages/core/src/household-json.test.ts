@@ -93,7 +93,7 @@ describe('householdToJson', () => {
     expect(j.id).toBe(7);
     expect(j.workerNo).toBe('H0400001');
     expect(j.version).toBe(2);
-    expect(j.status).toBe('active');
+    expect(j.status).toBe('filed');
     expect(j.removalReason).toBeNull();
     expect(j.warnings).toEqual(meta.warnings);
     expect(j.createdAt).toBe('2016-05-10T02:00:00.000Z');
