@@ -71,6 +71,18 @@ export const PERMISSIONS = [
   'orgs.manage',
   'users.manage',
   'audit.view',
+  'plan.edit',
+  'responsibility.edit',
+  'assistance.record',
+  'assistance.my',
+  'assistance.summary',
+  'batches.view',
+  'links.view',
+  'links.edit',
+  'groups.view',
+  'groups.edit',
+  'measures.view',
+  'measures.edit',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -100,6 +112,21 @@ export const RULES: Record<Permission, readonly Role[]> = {
   'orgs.manage': ['admin'],
   'users.manage': ['admin'],
   'audit.view': ['admin'],
+  // 因户施策 · 常态帮扶 (server modules/assistance): a plan and the responsible people are set by
+  // the unions that keep the file (the server also lets the household's 具体责任人 edit its plan);
+  // every role but the read-only steering group records assistance.
+  'plan.edit': FILERS,
+  'responsibility.edit': FILERS,
+  'assistance.record': ['admin', 'city', 'leader', 'staff', 'region', 'unit'],
+  'assistance.my': ['city', 'leader', 'staff', 'region', 'unit'],
+  'assistance.summary': ['admin', 'city', 'leader', 'region', 'viewer'],
+  'batches.view': ['admin', 'city', 'leader', 'region', 'unit', 'viewer'],
+  'links.view': ['admin', 'city', 'viewer'],
+  'links.edit': ['admin', 'city'],
+  'groups.view': ['admin', 'city', 'leader', 'viewer'],
+  'groups.edit': ['admin', 'city'],
+  'measures.view': ['admin', 'city', 'viewer'],
+  'measures.edit': ['admin', 'city'],
 };
 
 export function can(role: Role | string, permission: Permission): boolean {
@@ -190,6 +217,26 @@ export function fileActions(user: AccessUser, f: FileRef): FileActions {
   };
 }
 
+/** What this user may do in the detail page's 帮扶 sections for this file. */
+export interface AssistanceActions {
+  /** 编辑计划: a filed file in the user's subtree, or the user is its 具体责任人 */
+  editPlan: boolean;
+  /** 确定/变更 the responsible leader and cadre of a filed file */
+  editResponsibility: boolean;
+  /** 记录帮扶: a filed or exited file, any role but viewer */
+  record: boolean;
+}
+
+export function assistanceActions(user: AccessUser & { username?: string }, f: FileRef, cadreUsername?: string | null): AssistanceActions {
+  const files = canFileAt(user, f.regionCode, f.unitId);
+  const isCadre = !!cadreUsername && !!user.username && cadreUsername === user.username;
+  return {
+    editPlan: f.status === 'filed' && ((can(user.role, 'plan.edit') && files) || isCadre),
+    editResponsibility: f.status === 'filed' && can(user.role, 'responsibility.edit') && files,
+    record: (f.status === 'filed' || f.status === 'exited') && can(user.role, 'assistance.record'),
+  };
+}
+
 /** Whether the list's 编辑 link shows for a row (the list is already the user's scope). */
 export function canEditListed(role: Role | string, status: HouseholdStatus): boolean {
   return can(role, 'household.edit') && editRule(status) !== 'locked';
@@ -210,6 +257,16 @@ export interface Access {
   canViewAudit: boolean;
   /** any page of 系统管理 */
   isAdmin: boolean;
+  canRecordAssistance: boolean;
+  canViewMyHouseholds: boolean;
+  canViewAssistanceSummary: boolean;
+  canViewBatches: boolean;
+  canViewLinks: boolean;
+  canEditLinks: boolean;
+  canViewGroups: boolean;
+  canEditGroups: boolean;
+  canViewMeasures: boolean;
+  canEditMeasures: boolean;
   /** 市总领导 / 机关干部: the list holds only the households linked to them (定点联系) */
   linkedOnly: boolean;
 }
@@ -230,5 +287,15 @@ export function accessOf(user: Pick<AccessUser, 'role'>): Access {
     canViewAudit: can(r, 'audit.view'),
     isAdmin: can(r, 'orgs.manage') || can(r, 'users.manage') || can(r, 'audit.view'),
     linkedOnly: r === 'leader' || r === 'staff',
+    canRecordAssistance: can(r, 'assistance.record'),
+    canViewMyHouseholds: can(r, 'assistance.my'),
+    canViewAssistanceSummary: can(r, 'assistance.summary'),
+    canViewBatches: can(r, 'batches.view'),
+    canViewLinks: can(r, 'links.view'),
+    canEditLinks: can(r, 'links.edit'),
+    canViewGroups: can(r, 'groups.view'),
+    canEditGroups: can(r, 'groups.edit'),
+    canViewMeasures: can(r, 'measures.view'),
+    canEditMeasures: can(r, 'measures.edit'),
   };
 }

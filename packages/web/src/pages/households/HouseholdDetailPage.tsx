@@ -1,6 +1,7 @@
 // /households/:id — the file, read-only, laid out as the paper form (full identity number here),
 // its data-quality warnings, 「办理」 (submit, review, 剔除, 脱困, 重新纳入 as this user may), the
-// unions' review opinions (四、工会审核意见), and the version history. Prints cleanly on A4.
+// unions' review opinions (四、工会审核意见), 帮扶 (plan, responsible people, assistance records)
+// for filed and exited files, and the version history. Prints cleanly on A4.
 import { useMemo } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { Alert, Button, Card, Result, Skeleton, Space, Typography } from 'antd';
@@ -22,6 +23,7 @@ import { HistoryTimeline } from './HistoryTimeline';
 import { HouseholdActions } from './HouseholdActions';
 import { HouseholdView } from './sheet/HouseholdView';
 import { StoredIdentificationPanel } from '../identification/StoredIdentificationPanel';
+import HouseholdAssistance from '../assistance/HouseholdAssistance';
 import './household.css';
 
 export default function HouseholdDetailPage() {
@@ -197,6 +199,8 @@ export default function HouseholdDetailPage() {
           <StoredIdentificationPanel file={h} policy={policy.data} regionName={regionName} />
         </aside>
       </div>
+
+      {(h.status === 'filed' || h.status === 'exited') && <HouseholdAssistance file={h} />}
 
       <Card
         className="history-card no-print"

@@ -1,15 +1,24 @@
 import { useEffect, useRef, useState } from 'react';
 import { Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
-import { App, Badge, Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { App, Badge, Button, Grid, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import {
   AccountBookOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
+  BookOutlined,
+  ClusterOutlined,
+  HeartOutlined,
+  LinkOutlined,
+  OrderedListOutlined,
+  UsergroupAddOutlined,
   FileAddOutlined,
   FileSearchOutlined,
   FileDoneOutlined,
   LogoutOutlined,
+  MenuFoldOutlined,
+  MenuUnfoldOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   SolutionOutlined,
@@ -89,6 +98,16 @@ function menuItems(access: Access, pendingProposals: number | null, pendingRevie
       ? [{ key: '/removal-proposals', icon: <UserDeleteOutlined />, label: badgeLabel('剔除建议', pendingProposals, 'menu-proposal-count') }]
       : []),
   ];
+  const assistance = [
+    ...(access.canViewMyHouseholds ? [{ key: '/my', icon: <HeartOutlined />, label: '我的帮扶对象' }] : []),
+    ...(access.canViewAssistanceSummary ? [{ key: '/assistance', icon: <BarChartOutlined />, label: '帮扶统计' }] : []),
+    ...(access.canViewBatches ? [{ key: '/batches', icon: <OrderedListOutlined />, label: '分期分批' }] : []),
+  ];
+  const organizing = [
+    ...(access.canViewLinks ? [{ key: '/links', icon: <LinkOutlined />, label: '定点联系' }] : []),
+    ...(access.canViewGroups ? [{ key: '/working-groups', icon: <UsergroupAddOutlined />, label: '工作组' }] : []),
+    ...(access.canViewMeasures ? [{ key: '/measures', icon: <BookOutlined />, label: '帮扶措施目录' }] : []),
+  ];
   const admin = [
     ...(access.canManageOrgs ? [{ key: '/admin/orgs', icon: <ApartmentOutlined />, label: '组织机构' }] : []),
     ...(access.canManageUsers ? [{ key: '/admin/users', icon: <TeamOutlined />, label: '用户管理' }] : []),
@@ -107,6 +126,8 @@ function menuItems(access: Access, pendingProposals: number | null, pendingRevie
         ]
       : []),
     ...(identification.length ? [{ key: 'identification', icon: <AuditOutlined />, label: '精准识别', children: identification }] : []),
+    ...(assistance.length ? [{ key: 'assistance', icon: <HeartOutlined />, label: '常态帮扶', children: assistance }] : []),
+    ...(organizing.length ? [{ key: 'organizing', icon: <ClusterOutlined />, label: '帮扶组织', children: organizing }] : []),
     ...(admin.length ? [{ key: 'admin', icon: <SettingOutlined />, label: '系统管理', children: admin }] : []),
   ];
 }
@@ -119,6 +140,11 @@ export default function AppLayout() {
   const { message } = App.useApp();
   const access = useAccess();
   const [leaving, setLeaving] = useState(false);
+  // below lg the menu folds away (a phone at 390 px) and opens over the page from the trigger
+  const screens = Grid.useBreakpoint();
+  const narrow = screens.lg === false;
+  const [collapsed, setCollapsed] = useState(false);
+  useEffect(() => setCollapsed(narrow), [narrow]);
   const pending = useMenuCount(location.pathname, PROPOSALS_CHANGED, access.canDecideProposals ? pendingProposalCount : null);
   const queue = access.reviewQueue;
   const reviews = useMenuCount(location.pathname, REVIEWS_CHANGED, queue ? reviewCount(queue) : null);
@@ -141,6 +167,16 @@ export default function AppLayout() {
     <Layout className="app-layout">
       <Header className="app-header no-print">
         <div className="app-brand">
+          {narrow && (
+            <Button
+              type="text"
+              id="menu-toggle"
+              className="app-menu-toggle"
+              icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+              aria-label={collapsed ? '打开菜单' : '收起菜单'}
+              onClick={() => setCollapsed((c) => !c)}
+            />
+          )}
           <Logo />
           <div className="app-brand-text">
             <span className="app-brand-name">{SYSTEM_NAME}</span>
@@ -161,17 +197,29 @@ export default function AppLayout() {
         </Space>
       </Header>
       <Layout>
-        <Sider width={176} className="app-sider no-print" theme="light">
+        <Sider
+          width={176}
+          className={`app-sider no-print${narrow ? ' app-sider-narrow' : ''}`}
+          theme="light"
+          collapsible={narrow}
+          collapsed={narrow && collapsed}
+          collapsedWidth={0}
+          trigger={null}
+        >
           <nav aria-label="主菜单">
             <Menu
               mode="inline"
               selectedKeys={[selectedKey(location.pathname)]}
-              defaultOpenKeys={['households', 'reviews', 'identification', 'admin']}
-              onClick={({ key }) => navigate(key)}
+              defaultOpenKeys={['households', 'reviews', 'identification', 'assistance', 'organizing', 'admin']}
+              onClick={({ key }) => {
+                navigate(key);
+                if (narrow) setCollapsed(true);
+              }}
               items={menuItems(access, pending, reviews)}
             />
           </nav>
         </Sider>
+        {narrow && !collapsed && <div className="app-sider-mask no-print" onClick={() => setCollapsed(true)} aria-hidden />}
         <Content className="app-content">
           <Spin spinning={navigation.state === 'loading'} delay={300}>
             <main>

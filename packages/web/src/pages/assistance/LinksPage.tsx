@@ -1,0 +1,231 @@
+// /links — 定点联系: each 市总领导 links 2 households and each 机关干部 1; who has fewer (red) or
+// more (orange). The city union adds a link by typing a household's 职工编号, or removes one.
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Popconfirm, Segmented, Space, Table, Tag, Typography } from 'antd';
+import type { TableProps } from 'antd';
+import { LinkOutlined, SearchOutlined } from '@ant-design/icons';
+import { addLink, getLinkQuota, removeLink, type QuotaItem } from '../../api/assistance';
+import { listHouseholds, type HouseholdListItem } from '../../api/households';
+import { errorMessage, isApiError } from '../../api/request';
+import PageHeader from '../../components/PageHeader';
+import { StatusBadge } from '../../components/Tags';
+import { quotaText } from '../../lib/assistance';
+import { roleLabel } from '../../lib/access';
+import { dateText } from '../../lib/format';
+import { useAccess } from '../../lib/session';
+import { useRequest } from '../../lib/useRequest';
+import './assistance.css';
+
+const STATUS_COLORS = { fewer: 'red', more: 'orange', ok: 'success' } as const;
+
+export default function LinksPage() {
+  const access = useAccess();
+  const { message } = App.useApp();
+  const q = useRequest((s) => getLinkQuota(s), 'quota');
+  const [filter, setFilter] = useState<'all' | 'off'>('all');
+  const [adding, setAdding] = useState<QuotaItem | null>(null);
+  const [form] = Form.useForm<{ workerNo: string }>();
+  const [found, setFound] = useState<HouseholdListItem | null>(null);
+  const [finding, setFinding] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [dialogError, setDialogError] = useState<string | null>(null);
+
+  const items = q.data?.items ?? [];
+  const shown = filter === 'off' ? items.filter((i) => i.status !== 'ok') : items;
+  const off = items.filter((i) => i.status !== 'ok').length;
+
+  async function find() {
+    const workerNo = (form.getFieldValue('workerNo') ?? '').trim();
+    setFound(null);
+    setDialogError(null);
+    if (!workerNo) {
+      form.setFields([{ name: 'workerNo', errors: ['请输入职工编号'] }]);
+      return null;
+    }
+    setFinding(true);
+    try {
+      const r = await listHouseholds({ q: workerNo, page: 1, pageSize: 10 });
+      const h = r.items.find((x) => x.workerNo.toUpperCase() === workerNo.toUpperCase()) ?? (r.items.length === 1 ? r.items[0] : null);
+      if (!h) {
+        form.setFields([{ name: 'workerNo', errors: [r.items.length ? '找到多户，请输入完整的职工编号' : '没有找到该职工编号的档案'] }]);
+        return null;
+      }
+      setFound(h);
+      return h;
+    } catch (e) {
+      setDialogError(errorMessage(e));
+      return null;
+    } finally {
+      setFinding(false);
+    }
+  }
+
+  async function confirmAdd() {
+    if (!adding) return;
+    const h = found ?? (await find());
+    if (!h) return;
+    setBusy(true);
+    setDialogError(null);
+    try {
+      q.setData(await addLink(h.id, adding.username));
+      message.success(`已安排 ${adding.displayName} 定点联系 ${h.workerNo} ${h.name}`);
+      setAdding(null);
+    } catch (e) {
+      if (isApiError(e) && e.fieldErrors.length) setDialogError(e.fieldErrors.map((x) => x.message).join('；'));
+      else setDialogError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function unlink(u: QuotaItem, householdId: number) {
+    try {
+      q.setData(await removeLink(householdId, u.username));
+      message.success('已取消定点联系');
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  }
+
+  const columns: TableProps<QuotaItem>['columns'] = [
+    { title: '姓名', dataIndex: 'displayName', width: 150, render: (v: string, r) => <span>{v} <Typography.Text type="secondary">（{r.username}）</Typography.Text></span> },
+    { title: '身份', dataIndex: 'role', width: 100, render: (v: string) => roleLabel(v) },
+    { title: '应联系', dataIndex: 'expected', width: 80, align: 'right', render: (v: number) => `${v} 户` },
+    { title: '已联系', dataIndex: 'linked', width: 80, align: 'right', render: (v: number) => `${v} 户` },
+    {
+      title: '情况',
+      dataIndex: 'status',
+      width: 100,
+      render: (v: QuotaItem['status'], r) => (
+        <Tag color={STATUS_COLORS[v]} data-status={v}>
+          {quotaText(r)}
+        </Tag>
+      ),
+    },
+    {
+      title: '联系的家庭',
+      key: 'households',
+      render: (_, r) =>
+        r.households.length ? (
+          <div className="quota-households">
+            {r.households.map((h) => (
+              <Tag key={h.id} data-household={h.id} style={{ marginInlineEnd: 0 }}>
+                <Link to={`/households/${h.id}`} state={{ from: '/links' }}>
+                  {h.workerNo} {h.name}
+                </Link>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {' '}
+                  {h.lastAssistedOn ? `最近帮扶 ${dateText(h.lastAssistedOn)}` : '尚无帮扶记录'}
+                </Typography.Text>
+                {access.canEditLinks && (
+                  <Popconfirm title={`取消 ${r.displayName} 对 ${h.name} 的定点联系？`} okText="取消联系" cancelText="保留" onConfirm={() => unlink(r, h.id)}>
+                    <Button type="link" size="small" danger className="link-remove" data-username={r.username} data-household={h.id} style={{ paddingInline: 4 }}>
+                      移除
+                    </Button>
+                  </Popconfirm>
+                )}
+              </Tag>
+            ))}
+          </div>
+        ) : (
+          <Typography.Text type="secondary">尚未联系</Typography.Text>
+        ),
+    },
+    ...(access.canEditLinks
+      ? [
+          {
+            title: '操作',
+            key: 'op',
+            width: 90,
+            fixed: 'right' as const,
+            render: (_: unknown, r: QuotaItem) => (
+              <Button
+                size="small"
+                icon={<LinkOutlined />}
+                className="link-add"
+                data-username={r.username}
+                onClick={() => {
+                  setFound(null);
+                  setDialogError(null);
+                  setAdding(r);
+                }}
+              >
+                添加
+              </Button>
+            ),
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <div className="page">
+      <PageHeader title="定点联系" subTitle="每个市总领导联系 2 户、每个机关干部联系 1 户困难职工家庭" />
+      {q.error != null && !q.data && <Alert type="error" showIcon message="加载失败" description={errorMessage(q.error)} style={{ marginBottom: 12 }} />}
+      <Card variant="borderless" className="table-card">
+        <Space style={{ marginBottom: 12 }} wrap>
+          <Segmented
+            value={filter}
+            onChange={(v) => setFilter(v as 'all' | 'off')}
+            options={[
+              { value: 'all', label: `全部（${items.length}）` },
+              { value: 'off', label: `未达标（${off}）` },
+            ]}
+          />
+          {off > 0 && <Typography.Text type="danger">{off} 人联系户数不符合要求</Typography.Text>}
+        </Space>
+        <Table<QuotaItem>
+          id="links-table"
+          rowKey="username"
+          size="middle"
+          columns={columns}
+          dataSource={shown}
+          loading={q.loading}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          onRow={(r) => ({ 'data-username': r.username, 'data-status': r.status }) as React.HTMLAttributes<HTMLElement>}
+          locale={{ emptyText: '没有市总领导或机关干部账号' }}
+        />
+      </Card>
+
+      <Modal
+        title={adding ? `添加定点联系 · ${adding.displayName}` : '添加定点联系'}
+        open={adding !== null}
+        onCancel={() => !busy && setAdding(null)}
+        destroyOnHidden
+        okText="确定联系"
+        cancelText="取消"
+        onOk={() => void confirmAdd()}
+        okButtonProps={{ id: 'link-ok', loading: busy }}
+      >
+        <p className="modal-lead">输入已建档家庭的职工编号，查到后确定。</p>
+        {dialogError && <Alert type="error" showIcon message={dialogError} style={{ marginBottom: 12 }} />}
+        <Form form={form} name="link" layout="vertical" preserve={false}>
+          <Form.Item name="workerNo" label="职工编号" rules={[{ required: true, whitespace: true, message: '请输入职工编号' }]}>
+            <Input.Search
+              placeholder="例如 H01-2016-0001"
+              enterButton={<SearchOutlined />}
+              loading={finding}
+              onSearch={() => void find()}
+              onChange={() => setFound(null)}
+              autoFocus
+            />
+          </Form.Item>
+        </Form>
+        {found && (
+          <Descriptions size="small" bordered column={1} data-testid="link-found">
+            <Descriptions.Item label="家庭">
+              {found.workerNo} {found.name}
+            </Descriptions.Item>
+            <Descriptions.Item label="地区">{found.regionName}</Descriptions.Item>
+            <Descriptions.Item label="状态">
+              <StatusBadge value={found.status} />
+              {found.status !== 'filed' && <Typography.Text type="warning">（只有已建档的家庭可以安排定点联系）</Typography.Text>}
+            </Descriptions.Item>
+          </Descriptions>
+        )}
+      </Modal>
+    </div>
+  );
+}

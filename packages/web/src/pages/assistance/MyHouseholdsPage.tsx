@@ -1,0 +1,181 @@
+// /my — 我的帮扶对象: the households I am responsible for or linked to (定点联系), those not visited
+// for too long first, each with 记录帮扶. On a phone the rows become cards.
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { Alert, Button, Card, Empty, Grid, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import type { TableProps } from 'antd';
+import { EyeOutlined, PhoneOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { YEARLY_SOLVED_TARGET } from '@bangfu/core';
+import { myHouseholds, type MyHousehold } from '../../api/assistance';
+import { errorMessage } from '../../api/request';
+import PageHeader from '../../components/PageHeader';
+import { StatusBadge } from '../../components/Tags';
+import { overdueText } from '../../lib/assistance';
+import { dateText } from '../../lib/format';
+import { useAccess, useSessionUser } from '../../lib/session';
+import { useRegions } from '../../lib/useOrgs';
+import { useRequest } from '../../lib/useRequest';
+import AssistanceRecordModal from './AssistanceRecordModal';
+import { BatchTag } from './shared';
+import './assistance.css';
+
+export default function MyHouseholdsPage() {
+  const user = useSessionUser();
+  const access = useAccess();
+  const navigate = useNavigate();
+  const { regionName } = useRegions(user);
+  const screens = Grid.useBreakpoint();
+  const phone = !screens.md;
+  const { data, error, loading, reload } = useRequest((s) => myHouseholds(s), 'my');
+  const [recording, setRecording] = useState<MyHousehold | null>(null);
+  const items = data?.items ?? [];
+  const overdueCount = items.filter((i) => i.overdue).length;
+  const days = data?.overdueDays ?? 90;
+
+  const overdueTag = (h: MyHousehold) =>
+    h.overdue ? (
+      <Tag color="red" data-testid="overdue-tag">
+        {overdueText(h.lastAssistedOn, days)}
+      </Tag>
+    ) : null;
+  const solvedText = (h: MyHousehold) => (
+    <span>
+      <Typography.Text type={h.metTarget ? 'success' : 'warning'} strong>
+        {h.solvedThisYear}
+      </Typography.Text>
+      <Typography.Text type="secondary"> / {YEARLY_SOLVED_TARGET}</Typography.Text>
+    </span>
+  );
+  const recordButton = (h: MyHousehold, size: 'middle' | 'large' = 'middle') =>
+    access.canRecordAssistance ? (
+      <Button type="primary" size={size} icon={<PlusOutlined />} className="my-record" data-id={h.id} onClick={() => setRecording(h)}>
+        记录帮扶
+      </Button>
+    ) : null;
+
+  const columns: TableProps<MyHousehold>['columns'] = [
+    {
+      title: '职工编号',
+      dataIndex: 'workerNo',
+      width: 140,
+      render: (v: string, h) => (
+        <Link to={`/households/${h.id}`} state={{ from: '/my' }}>
+          {v}
+        </Link>
+      ),
+    },
+    { title: '姓名', dataIndex: 'name', width: 90 },
+    { title: '地区', dataIndex: 'regionCode', width: 110, render: (v: string) => regionName(v) },
+    { title: '住址', dataIndex: 'address', ellipsis: true },
+    { title: '电话', dataIndex: 'phone', width: 130, render: (v: string) => (v ? <a href={`tel:${v}`}>{v}</a> : '—') },
+    { title: '状态', dataIndex: 'status', width: 90, render: (v: MyHousehold['status']) => <StatusBadge value={v} /> },
+    { title: '批次', dataIndex: 'batch', width: 80, render: (v: number | null) => <BatchTag batch={v} /> },
+    {
+      title: '最近帮扶',
+      dataIndex: 'lastAssistedOn',
+      width: 210,
+      render: (v: string | null, h) => (
+        <Space size={6} wrap>
+          <span>{v ? dateText(v) : <Typography.Text type="secondary">尚无记录</Typography.Text>}</span>
+          {overdueTag(h)}
+        </Space>
+      ),
+    },
+    { title: '本年记录', dataIndex: 'recordsThisYear', width: 90, align: 'right' },
+    { title: '本年解决问题', key: 'solved', width: 110, align: 'right', render: (_, h) => solvedText(h) },
+    { title: '操作', key: 'op', width: 120, fixed: 'right', render: (_, h) => recordButton(h) },
+  ];
+
+  return (
+    <div className="page">
+      <PageHeader
+        title="我的帮扶对象"
+        subTitle={data ? `${data.year} 年 · 共 ${items.length} 户${overdueCount ? `，${overdueCount} 户超过 ${days} 天未走访` : ''}` : undefined}
+        extra={
+          <Button icon={<ReloadOutlined />} onClick={reload} loading={loading}>
+            刷新
+          </Button>
+        }
+      />
+      {error != null && !data && <Alert type="error" showIcon message="加载失败" description={errorMessage(error)} style={{ marginBottom: 12 }} />}
+      {overdueCount > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={`${overdueCount} 户超过 ${days} 天未走访，请尽快入户走访并记录帮扶。`}
+          data-testid="my-overdue-alert"
+        />
+      )}
+      {phone ? (
+        <div id="my-table" className="my-cards">
+          {!data && loading ? (
+            <Card>
+              <Skeleton active />
+            </Card>
+          ) : items.length === 0 ? (
+            <Card>
+              <Empty description="暂无帮扶对象（确定帮扶责任人或定点联系后显示在这里）" />
+            </Card>
+          ) : (
+            items.map((h) => (
+              <Card key={h.id} className="my-card" data-overdue={h.overdue ? 'true' : 'false'} data-row-key={h.id} size="small">
+                <div className="my-card-head">
+                  <div>
+                    <div className="my-card-name">{h.name}</div>
+                    <Typography.Text type="secondary">{h.workerNo}</Typography.Text>
+                  </div>
+                  <Space size={4} wrap style={{ justifyContent: 'flex-end' }}>
+                    <BatchTag batch={h.batch} />
+                    <StatusBadge value={h.status} />
+                  </Space>
+                </div>
+                {h.overdue && <div style={{ marginTop: 6 }}>{overdueTag(h)}</div>}
+                <div className="my-card-lines">
+                  <div>
+                    {regionName(h.regionCode)} · {h.address || '—'}
+                  </div>
+                  <div>
+                    最近帮扶：{h.lastAssistedOn ? dateText(h.lastAssistedOn) : '尚无记录'} · 本年 {h.recordsThisYear} 次 · 解决问题 {solvedText(h)}
+                  </div>
+                </div>
+                <div className="my-card-actions">
+                  {h.phone && (
+                    <Button size="large" icon={<PhoneOutlined />} href={`tel:${h.phone}`}>
+                      电话
+                    </Button>
+                  )}
+                  <Button size="large" icon={<EyeOutlined />} onClick={() => navigate(`/households/${h.id}`, { state: { from: '/my' } })}>
+                    档案
+                  </Button>
+                  {recordButton(h, 'large')}
+                </div>
+              </Card>
+            ))
+          )}
+        </div>
+      ) : (
+        <Card variant="borderless" className="table-card">
+          <Table<MyHousehold>
+            id="my-table"
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={items}
+            loading={loading}
+            pagination={items.length > 50 ? { pageSize: 50 } : false}
+            scroll={{ x: 'max-content' }}
+            onRow={(h) => ({ 'data-overdue': h.overdue ? 'true' : 'false', className: h.overdue ? 'row-overdue' : undefined }) as React.HTMLAttributes<HTMLElement>}
+            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无帮扶对象（确定帮扶责任人或定点联系后显示在这里）" /> }}
+          />
+        </Card>
+      )}
+      <AssistanceRecordModal
+        open={recording !== null}
+        household={recording}
+        onClose={() => setRecording(null)}
+        onSaved={() => reload()}
+      />
+    </div>
+  );
+}
