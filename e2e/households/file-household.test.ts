@@ -1,8 +1,13 @@
-// The issue's "done when": an admin files a household on the survey form with every field of the
-// paper filled in, sees it with its assigned 职工编号, finds it in the list (identity number
-// masked), edits phone and income, and the history shows version 2 with the old → new values.
-import { expect } from 'vitest';
+// The issue's "done when": a city-union cadre (市总工会) files a household on the survey form with
+// every field of the paper filled in, sees it with its assigned 职工编号 (a 草稿 until it is
+// submitted for review), finds it in the list (identity number masked), edits phone and income,
+// and the history shows version 2 with the old → new values.
+//
+// A city user, not admin: identity and phone numbers are shown in full only to the city, region
+// and unit unions (the admin sees them masked, checked at the end).
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { test } from '../lib/test.js';
+import { Api } from '../lib/api.js';
 import { makeIdNumber, maskedId, uniqueName } from '../lib/data.js';
 import { addMember, checkCause, fid, formReady, mid, setDate, setDibao, setSwitch, typeAutoComplete, typeNumber, type MemberRow } from '../lib/form.js';
 import {
@@ -22,6 +27,18 @@ import {
 
 const WORKER_NO = /^H04\d{5}$/;
 
+let admin: Api;
+let cadre: { username: string; password: string; displayName: string };
+
+beforeAll(async () => {
+  admin = await Api.login(inject('baseUrl'));
+  cadre = await admin.createUser({ orgCode: 'H', role: 'city', displayName: uniqueName('市') });
+});
+
+afterAll(async () => {
+  await admin?.dispose();
+});
+
 test('建档: every field of the survey form → detail → list search → edit → history v2', { timeout: 90_000 }, async ({ page, baseUrl }) => {
   const name = uniqueName('建');
   const idNumber = makeIdNumber('女', '19720815');
@@ -32,7 +49,7 @@ test('建档: every field of the survey form → detail → list search → edit
   const fillDate = '2025-03-15';
 
   // ---- log in, 新建档案 ----------------------------------------------------------------------
-  await loginViaForm(page, baseUrl);
+  await loginViaForm(page, baseUrl, cadre.username, cadre.password);
   await page.locator('#household-new').click();
   await page.waitForURL((u) => u.pathname === '/households/new');
   await formReady(page);
@@ -108,6 +125,9 @@ test('建档: every field of the survey form → detail → list search → edit
   // ---- detail: the assigned 职工编号 and every value as filed ---------------------------------
   const workerNo = await textOf(await visible(page.locator('#household-view-workerNo')));
   expect(workerNo).toBe(saved.workerNo);
+  // a new file is a draft until it is submitted for review
+  expect(await page.locator('.household-detail .page-header [data-status]').getAttribute('data-status')).toBe('draft');
+  await visible(page.locator('#household-submit'));
   const cell = (field: string) => textOf(page.locator(`.household-detail .sheet-value[data-field="${field}"]`));
   const expected: Record<string, string> = {
     fillDate,
@@ -217,4 +237,12 @@ test('建档: every field of the survey form → detail → list search → edit
   const changed = (await v2.locator('.history-field').allInnerTexts()).map((t) => t.trim());
   expect(changed.filter((f) => f !== '家庭年人均收入').sort()).toEqual(['家庭年度总收入', '联系电话'].sort());
   expect(await page.locator('#household-history [data-version]').count()).toBe(2);
+
+  // ---- the admin sees the same file with identity and phone numbers masked ---------------------------
+  const asAdmin = await admin.getHousehold(saved.id);
+  expect({ idNumber: asAdmin.idNumber, phone: asAdmin.phone, spouse: (asAdmin.members as { idNumber: string }[])[0].idNumber }).toEqual({
+    idNumber: maskedId(idNumber),
+    phone: '0724-***0130', // newPhone 0724-2360130
+    spouse: maskedId(spouseId),
+  });
 });

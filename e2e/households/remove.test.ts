@@ -1,5 +1,6 @@
-// 剔除 (removal): needs a reason; afterwards the file is marked removed, can no longer be edited,
-// leaves the default (在册) list and is found with the 已剔除 filter.
+// 剔除 (removal) of an 已建档 file (only filed files can be removed): needs a reason; afterwards the
+// file is marked removed, can no longer be edited, leaves the 已建档 list and is found with the
+// 已剔除 filter.
 import { expect } from 'vitest';
 import { test } from '../lib/test.js';
 import { Api } from '../lib/api.js';
@@ -9,7 +10,7 @@ import { chooseOption, eventually, fieldError, gone, nextListResponse, tableRows
 test('剔除 requires a reason; the removed file cannot be edited and is listed under 已剔除', async ({ page, baseUrl }) => {
   const api = await Api.loginInPage(page, baseUrl);
   const name = uniqueName('剔');
-  const h = await api.createHousehold({ name });
+  const h = await api.createFiledHousehold({ name }); // draft → review → 已建档
   const reason = '家庭收入已超过标准，经复核不再符合帮扶条件';
 
   const removeCalls: number[] = [];
@@ -32,7 +33,7 @@ test('剔除 requires a reason; the removed file cannot be edited and is listed 
   await page.locator('#remove-confirm').click();
   await eventually(() => fieldError(page, 'remove_reason')).toBe('请填写剔除原因');
   expect(removeCalls).toEqual([]);
-  expect((await api.getHousehold(h.id)).status).toBe('active');
+  expect(await api.getHousehold(h.id)).toMatchObject({ status: 'filed', version: h.version });
 
   // ---- with a reason ---------------------------------------------------------------------------
   await page.locator('#remove_reason').fill(reason);
@@ -47,17 +48,20 @@ test('剔除 requires a reason; the removed file cannot be edited and is listed 
   await gone(page.locator('#household-edit'));
   expect(await page.locator('#household-remove').count()).toBe(0);
   expect(await textOf(page.locator('.household-detail .page-header'))).toContain('已剔除');
-  const v2 = await visible(page.locator('#household-history [data-version="2"]'));
-  expect(await textOf(v2)).toContain(`剔除原因：${reason}`);
-  expect(await api.getHousehold(h.id)).toMatchObject({ status: 'removed', removalReason: reason, version: 2 });
+  // the removal is the next version after filing
+  const removedVersion = h.version + 1;
+  const entry = await visible(page.locator(`#household-history [data-version="${removedVersion}"]`));
+  expect(await entry.getAttribute('data-action')).toBe('remove');
+  expect(await textOf(entry)).toContain(`剔除原因：${reason}`);
+  expect(await api.getHousehold(h.id)).toMatchObject({ status: 'removed', removalReason: reason, version: removedVersion });
 
   // the edit page refuses too (a stale link or bookmark)
   await page.goto(`${baseUrl}/households/${h.id}/edit`);
   await visible(page.getByText('该档案已剔除，不能修改'));
   expect(await page.locator('#household-save').count()).toBe(0);
 
-  // ---- list: gone from 在册, found under 已剔除 -------------------------------------------------
-  await page.goto(`${baseUrl}/households?q=${encodeURIComponent(name)}`);
+  // ---- list: gone from 已建档, found under 已剔除 -----------------------------------------------
+  await page.goto(`${baseUrl}/households?status=filed&q=${encodeURIComponent(name)}`);
   await visible(page.locator('[data-testid=list-total]'));
   await eventually(() => textOf(page.locator('[data-testid=list-total]'))).toBe('共 0 户');
   expect(await tableRows(page).count()).toBe(0);

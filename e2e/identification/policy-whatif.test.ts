@@ -14,6 +14,9 @@
 //   F  T 11,000          C1 低保户     → 不符合           (becomes ineligible)
 //
 // Preview: 5 files, 3 change eligibility (2 up, 1 down), 4 change category (A, B, C, F).
+//
+// The files are 已建档 (taken through review through the API): only filed files carry removal
+// proposals (B and C start with one, F gets one).
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { test } from '../lib/test.js';
 import { Api, ApiError, type HouseholdJson } from '../lib/api.js';
@@ -40,7 +43,7 @@ beforeAll(async () => {
     ],
     'e2e policy-whatif: 钟祥 2013/2014',
   );
-  const mk = (fillDate: string, income: number, ill = false) => admin.createHousehold(idFile({ regionCode: REGION, fillDate, income, ill, namePrefix: '钟' }));
+  const mk = (fillDate: string, income: number, ill = false) => admin.createFiledHousehold(idFile({ regionCode: REGION, fillDate, income, ill, namePrefix: '钟' }));
   files = {
     A: await mk(`${Y1}-03-01`, 13000, true),
     B: await mk(`${Y1}-03-02`, 17000, true),
@@ -51,6 +54,10 @@ beforeAll(async () => {
   // the starting point, as worked out above
   const stored = Object.fromEntries(Object.entries(files).map(([k, h]) => [k, [h.identification?.eligible, h.identification?.category]]));
   expect(stored).toEqual({ A: [true, '低保边缘户'], B: [false, null], C: [false, null], E: [true, '低保户'], F: [true, '低保户'] });
+  expect(new Set(Object.values(files).map((h) => h.status))).toEqual(new Set(['filed']));
+  // B and C do not qualify: as filed files they are proposed for removal from the start
+  const pending = (await admin.listProposals({ status: 'pending', regionCode: REGION })).items.map((p) => p.householdId).sort((a, b) => a - b);
+  expect(pending).toEqual([files.B.id, files.C.id].sort((a, b) => a - b));
   regionUser = await admin.createUser({ orgCode: REGION, displayName: uniqueName('钟') });
 });
 
@@ -189,7 +196,7 @@ test('admin: change two lines → preview → save with a reason → job done �
     line: '7,200.00 元（每月 600 元）',
     ratio: '90.28%', // 13,000 / 14,400
   });
-  expect(await textOf(panelPart(page, 'identification-basis'))).toContain(`依据：第 1 版档案 · 第 ${version} 版政策`);
+  expect(await textOf(panelPart(page, 'identification-basis'))).toContain(`依据：第 ${files.A.version} 版档案 · 第 ${version} 版政策`);
   expect(await panelPart(page, 'identification-outdated').count()).toBe(0);
   expect(await page.locator('[data-testid=household-removal-proposal]').count()).toBe(0);
 

@@ -1,4 +1,5 @@
-// 剔除建议 (/removal-proposals): files that meet none of the three conditions wait in 待处理.
+// 剔除建议 (/removal-proposals): 已建档 files that meet none of the three conditions wait in 待处理
+// (only filed files get a proposal: these are taken through review through the API first).
 // Two are confirmed with a note (they are removed, with the identification as the reason), one is
 // rejected (it stays in the register), one is left pending; a file that qualifies is never listed.
 //
@@ -26,10 +27,10 @@ beforeAll(async () => {
   admin = await Api.login(inject('baseUrl'));
   await admin.setPolicyLines([{ regionCode: REGION, year: YEAR, monthlyLine: 500 }], 'e2e proposals: 漳河新区 2012');
   out = [];
-  for (let i = 0; i < 4; i++) out.push(await admin.createHousehold(idFile({ regionCode: REGION, fillDate: `${YEAR}-04-0${i + 1}`, income: 20000, namePrefix: '漳' })));
-  kept = await admin.createHousehold(idFile({ regionCode: REGION, fillDate: `${YEAR}-04-09`, income: 10000, namePrefix: '漳' }));
-  expect(out.map((h) => h.identification?.eligible)).toEqual([false, false, false, false]);
-  expect(kept.identification).toMatchObject({ eligible: true, category: '低保户' });
+  for (let i = 0; i < 4; i++) out.push(await admin.createFiledHousehold(idFile({ regionCode: REGION, fillDate: `${YEAR}-04-0${i + 1}`, income: 20000, namePrefix: '漳' })));
+  kept = await admin.createFiledHousehold(idFile({ regionCode: REGION, fillDate: `${YEAR}-04-09`, income: 10000, namePrefix: '漳' }));
+  expect(out.map((h) => [h.status, h.identification?.eligible])).toEqual(Array(4).fill(['filed', false]));
+  expect(kept).toMatchObject({ status: 'filed', identification: { eligible: true, category: '低保户' } });
 });
 
 afterAll(async () => {
@@ -139,7 +140,7 @@ test('待处理 → 确认剔除 two with a note → 已确认剔除, removed; �
     expect(await textOf(panelPart(page, 'identification-eligible'))).toBe('不符合');
     expect(await page.locator('#household-edit').count()).toBe(0);
     expect(await page.locator('[data-testid=household-removal-proposal]').count()).toBe(0);
-    expect(await api.getHousehold(h.id)).toMatchObject({ status: 'removed', version: 2 });
+    expect(await api.getHousehold(h.id)).toMatchObject({ status: 'removed', version: h.version + 1 });
   }
 
   // ---- 不予剔除 one ---------------------------------------------------------------------------------
@@ -169,7 +170,7 @@ test('待处理 → 确认剔除 two with a note → 已确认剔除, removed; �
   await visible(page.locator('#household-edit'));
   expect(await page.locator('[data-testid=household-removed]').count()).toBe(0);
   expect(await panelPart(page, 'identification-removed').count()).toBe(0);
-  expect(await api.getHousehold(r1.id)).toMatchObject({ status: 'active', version: 1 });
+  expect(await api.getHousehold(r1.id)).toMatchObject({ status: 'filed', version: r1.version });
   // and the file left alone is still pending; the one that qualifies was never proposed
   expect((await api.listProposals({ status: 'pending', regionCode: REGION })).items.map((p) => p.householdId)).toEqual([left.id]);
   for (const status of ['pending', 'confirmed', 'rejected', 'withdrawn'])

@@ -9,6 +9,16 @@
 //   await page.goto(`${baseUrl}/households/${h.id}`);                          // cookies: the page
 //                                                                              // is logged in too
 // State-changing requests carry x-csrf-token = the bangfu_csrf cookie (double submit).
+//
+// A household created through the API is a 草稿 (draft). Whatever needs an 已建档 (filed) file
+// (removal, 剔除建议, 脱困) takes it through review first:
+//
+//   const filed = await admin.createFiledHousehold({ regionCode: 'H06' });   // draft → … → 已建档
+//   const h = await admin.createHousehold();  await admin.fileThrough(h.id, { until: 'unitApproved' });
+//
+// fileThrough submits as this Api's user (the filer); the 单位工会 opinion is given by a 县区工会
+// user of the file's region and the 市总工会 opinion by a city user: one account each per run,
+// created by the first test file that needs it (see reviewerAccount).
 import { request, type APIRequestContext, type APIResponse, type Page } from 'playwright-core';
 import { ADMIN_PASSWORD } from './env.js';
 import { makeHousehold, uniqueUsername, type Json } from './data.js';
@@ -21,11 +31,51 @@ export interface HouseholdJson extends Json {
   name: string;
   idNumber: string;
   regionCode: string;
-  status: 'active' | 'removed';
+  /** the 基层工会 the file belongs to (H01-0001), or null */
+  unitId: string | null;
+  status: HouseholdStatus;
   version: number;
   /** the stored result of 精准识别 (null before the first evaluation) */
   identification: IdentificationJson | null;
+  returnReason?: string | null;
+  opinions?: OpinionJson[];
 }
+
+/** 草稿 → 待单位审核 → 待市总审核 → 已建档; then 已剔除 / 已脱困 (core HOUSEHOLD_STATUSES). */
+export type HouseholdStatus = 'draft' | 'submitted' | 'unitApproved' | 'filed' | 'removed' | 'exited';
+
+export type ReviewLevel = 'unit' | 'city';
+export type ReviewDecision = 'agree' | 'return';
+
+export interface OpinionJson {
+  level: ReviewLevel;
+  decision: ReviewDecision;
+  opinion: string;
+  authorName: string;
+  orgCode: string;
+  orgName: string;
+  at: string;
+  fileVersion: number;
+}
+
+export interface OrgJson {
+  code: string;
+  name: string;
+  parentCode: string | null;
+  kind: 'city' | 'region' | 'unit';
+  active: boolean;
+}
+
+export interface Account {
+  username: string;
+  password: string;
+}
+
+/** The opinions fileThrough signs. */
+export const REVIEW_OPINIONS: Record<ReviewLevel, string> = {
+  unit: 'e2e：经入户核实，情况属实，同意上报。',
+  city: 'e2e：同意纳入精准帮扶城镇困难职工数据库。',
+};
 
 export interface IdentificationJson extends Json {
   eligible: boolean | null;
@@ -153,12 +203,20 @@ export class Api {
     return this.check<T>(res, `PUT ${path}`, expected);
   }
 
-  /** A region user (orgCode H01…H08) or a city user (orgCode H); admins only. */
-  async createUser(user: { orgCode: string; displayName: string; username?: string; password?: string }): Promise<UserView & { password: string }> {
+  /**
+   * A user; admins only. Without a role it follows the organization: orgCode H → city (市总工会),
+   * H01…H08 → region (县区工会), H01-0001 → unit (基层工会).
+   */
+  async createUser(user: { orgCode: string; displayName: string; role?: string; username?: string; password?: string }): Promise<UserView & { password: string }> {
     const username = user.username ?? uniqueUsername('e2e');
     const password = user.password ?? `E2e-${username}-Pw9!`;
-    const created = await this.post<UserView>('/api/users', { username, password, displayName: user.displayName, orgCode: user.orgCode }, 201);
+    const created = await this.post<UserView>('/api/users', { username, password, displayName: user.displayName, orgCode: user.orgCode, ...(user.role ? { role: user.role } : {}) }, 201);
     return { ...created, password };
+  }
+
+  /** A 基层工会 under a region (admins); the server numbers it, e.g. H01-0001. */
+  createOrg(name: string, parentCode: string): Promise<OrgJson> {
+    return this.post<OrgJson>('/api/orgs', { name, parentCode }, 201);
   }
 
   /** Files a valid household (makeHousehold + overrides). */
@@ -176,6 +234,57 @@ export class Api {
 
   removeHousehold(id: number, reason: string): Promise<HouseholdJson> {
     return this.post<HouseholdJson>(`/api/households/${id}/remove`, { reason }, 200);
+  }
+
+  /** 提交审核: 草稿 → 待单位审核 (the filer's side). */
+  submitHousehold(id: number): Promise<HouseholdJson> {
+    return this.post<HouseholdJson>(`/api/households/${id}/submit`, {}, 200);
+  }
+
+  /** One opinion: level unit (待单位审核 →) or city (待市总审核 →); agree moves on, return → 草稿. */
+  reviewHousehold(id: number, level: ReviewLevel, decision: ReviewDecision, opinion: string): Promise<HouseholdJson> {
+    return this.post<HouseholdJson>(`/api/households/${id}/review`, { level, decision, opinion }, 200);
+  }
+
+  reviewBatch(ids: number[], level: ReviewLevel, decision: ReviewDecision, opinion: string): Promise<{ done: number; results: { id: number; ok: boolean; code?: string; message?: string }[] }> {
+    return this.post('/api/households/review-batch', { ids, level, decision, opinion }, 200);
+  }
+
+  /**
+   * Takes this user's draft through review: 提交审核 as this user (the filer), 单位工会 agrees (a
+   * 县区工会 user of the file's region), 市总工会 agrees (a city user) → 已建档. `until` stops
+   * earlier: 'submitted' (待单位审核) or 'unitApproved' (待市总审核). Returns the file as this
+   * user sees it at the end.
+   */
+  async fileThrough(id: number, opts: { until?: 'submitted' | 'unitApproved' | 'filed' } = {}): Promise<HouseholdJson> {
+    const until = opts.until ?? 'filed';
+    const submitted = await this.submitHousehold(id);
+    if (until !== 'submitted') {
+      const unitReviewer = await reviewerAccount(this.baseUrl, submitted.regionCode);
+      await Api.as(this.baseUrl, unitReviewer, (r) => r.reviewHousehold(id, 'unit', 'agree', REVIEW_OPINIONS.unit));
+      if (until === 'filed') {
+        const cityReviewer = await reviewerAccount(this.baseUrl, 'H');
+        await Api.as(this.baseUrl, cityReviewer, (r) => r.reviewHousehold(id, 'city', 'agree', REVIEW_OPINIONS.city));
+      }
+    }
+    const h = await this.getHousehold(id);
+    if (h.status !== until) throw new Error(`fileThrough ${h.workerNo}: expected ${until}, got ${h.status}`);
+    return h;
+  }
+
+  /** Files a valid household (makeHousehold + overrides) and takes it to 已建档. */
+  async createFiledHousehold(overrides: Json = {}): Promise<HouseholdJson> {
+    return this.fileThrough((await this.createHousehold(overrides)).id);
+  }
+
+  /** Logs in as `account`, runs `fn`, logs out (disposes the cookie jar) whatever happens. */
+  static async as<T>(baseUrl: string, account: Account, fn: (api: Api) => Promise<T>): Promise<T> {
+    const api = await Api.login(baseUrl, account.username, account.password);
+    try {
+      return await fn(api);
+    } finally {
+      await api.dispose();
+    }
   }
 
   getPolicy(): Promise<PolicyJson> {
@@ -209,4 +318,35 @@ export class Api {
   listProposals(query: { status?: string; regionCode?: string; pageSize?: number } = {}): Promise<{ total: number; items: ProposalJson[] }> {
     return this.get('/api/removal-proposals', { pageSize: 200, ...query });
   }
+}
+
+const reviewers = new Map<string, Promise<Account>>();
+
+/**
+ * The reviewer of the run for `orgCode`: 'H01'…'H08' → a 县区工会 (region) user of that region,
+ * who signs 单位工会 opinions there; 'H' → a 市总工会 (city) user. Fixed user names, so the
+ * account is created once per run (by the first test file that asks; the e2e database is fresh
+ * each run) and the next files just log in with it.
+ */
+export function reviewerAccount(baseUrl: string, orgCode: string): Promise<Account> {
+  let account = reviewers.get(orgCode);
+  if (!account) {
+    account = (async () => {
+      const username = `e2e_reviewer_${orgCode.toLowerCase()}`;
+      const password = `E2e-Reviewer-${orgCode}-Pw9!`;
+      const role = orgCode === 'H' ? 'city' : 'region';
+      await Api.as(baseUrl, { username: 'admin', password: ADMIN_PASSWORD }, async (admin) => {
+        try {
+          await admin.createUser({ username, password, orgCode, role, displayName: orgCode === 'H' ? '市总审核员' : `${orgCode}县区审核员` });
+        } catch (e) {
+          // already created by an earlier file of this run
+          if (!(e instanceof ApiError && e.status === 409)) throw e;
+        }
+      });
+      return { username, password };
+    })();
+    account.catch(() => reviewers.delete(orgCode));
+    reviewers.set(orgCode, account);
+  }
+  return account;
 }

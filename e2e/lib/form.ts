@@ -95,3 +95,49 @@ export async function fillMember(page: Page, i: number, m: MemberRow): Promise<v
   if (m.unitOrSchool !== undefined) await typeInto(page, mid(i, 'unitOrSchool'), m.unitOrSchool);
   if (m.skillLevel !== undefined) await typeInto(page, mid(i, 'skillLevel'), m.skillLevel);
 }
+
+export interface BasicFile {
+  name: string;
+  /** the worker's identity number; its gender digit must match `gender` */
+  idNumber: string;
+  gender: '男' | '女';
+  phone: string;
+  /** 家庭年度总收入, yuan */
+  householdAnnualIncome: string;
+  spouse: { name: string; idNumber: string; gender: '男' | '女' };
+}
+
+/**
+ * Fills every required field of a new file (the worker, a spouse, one cause); 所属地区 / 基层工会
+ * and 填报日期 are left as the form set them. Two people; the values are plain and valid.
+ */
+export async function fillBasicFile(page: Page, f: BasicFile): Promise<void> {
+  await chooseOption(page, fid('category'), '低保户');
+  await typeInto(page, fid('name'), f.name);
+  await chooseOption(page, fid('gender'), f.gender);
+  await chooseOption(page, fid('ethnicity'), '汉族', { search: true });
+  await typeInto(page, fid('idNumber'), f.idNumber);
+  await chooseOption(page, fid('education'), '高中');
+  await chooseOption(page, fid('politicalStatus'), '群众');
+  await typeInto(page, fid('address'), '荆门市京山市新市镇轻机大道18号');
+  await typeInto(page, fid('phone'), f.phone);
+  await typeInto(page, fid('employer'), '京山市某轻工机械厂');
+  await chooseOption(page, fid('maritalStatus'), '已婚');
+  await typeAutoComplete(page, fid('health'), '良好');
+  await chooseOption(page, fid('unitNature'), '国有企业');
+  await typeNumber(page, fid('serviceYears'), '18');
+  await chooseOption(page, fid('medicalInsurance'), '职工医保');
+  await chooseOption(page, fid('disabilityGrade'), '无');
+  await chooseOption(page, fid('enterpriseStatus'), '半停产');
+  await chooseOption(page, fid('workStatus'), '下（待）岗');
+  await setDibao(page, false);
+  await typeInto(page, fid('ownAnnualIncome'), '3000');
+  await typeInto(page, fid('householdAnnualIncome'), f.householdAnnualIncome);
+  await typeNumber(page, fid('householdSize'), '2');
+  await typeInto(page, fid('householdAnnualExpense'), '15000');
+  await addMember(page, 0, {
+    name: f.spouse.name, relation: '配偶', gender: f.spouse.gender, education: '初中', idNumber: f.spouse.idNumber,
+    health: '良好', disabilityGrade: '无', annualIncome: '6000', occupation: '灵活就业',
+  });
+  await checkCause(page, '因未就业致困');
+}

@@ -27,7 +27,7 @@ const MATRIX = `
 | GET    /api/households                       | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | POST   /api/households                       | ok    | ok   | 403    | 403   | ok     | ok   | 403    |
 | GET    /api/households/:id                   | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
-| PUT    /api/households/:id                   | ok    | ok   | 403    | 403   | ok     | ok   | 403    |
+| PUT    /api/households/:id                   | 403   | ok   | 403    | 403   | ok     | ok   | 403    |
 | GET    /api/households/:id/history           | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | POST   /api/households/:id/submit            | ok    | ok   | 403    | 403   | ok     | ok   | 403    |
 | POST   /api/households/:id/review [unit]     | 403   | 403  | 403    | 403   | ok     | ok   | 403    |

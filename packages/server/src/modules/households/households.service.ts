@@ -177,6 +177,8 @@ export async function updateHousehold(db: Db, actor: Actor, id: number, input: u
   const status = current.status as HouseholdStatus;
   const rule = editRule(status);
   if (!canFile(actor, current.region_code, current.unit_id)) throw forbidden('您没有修改此档案的权限');
+  // the system admin sees identity and phone numbers masked, so cannot send the whole file back
+  if (!seesFullIdentity(actor)) throw forbidden('系统管理员看到的是脱敏信息，不能修改档案内容，请由市总工会或档案所在工会修改');
   if (rule === 'locked')
     throw new AppError(409, status === 'removed' || status === 'exited' ? 'HOUSEHOLD_CLOSED' : 'UNDER_REVIEW',
       status === 'removed' || status === 'exited' ? `该档案${HOUSEHOLD_STATUS_LABELS[status]}，不能修改；如需重新纳入请使用“重新纳入”` : '档案正在审核中，不能修改；如需修改请由审核人退回');
