@@ -100,6 +100,8 @@ export default function ResponsibilityCard({ householdId, data, error, reload, o
             icon={<UserSwitchOutlined />}
             onClick={() => {
               setUnplaced(null);
+              // the form instance outlives the dialog: load the current people each time it opens
+              form.setFieldsValue({ leaderUsername: data?.leader?.username ?? '', cadreUsername: data?.cadre?.username ?? '', reason: '' });
               setOpen(true);
             }}
           >
