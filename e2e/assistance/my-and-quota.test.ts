@@ -34,8 +34,17 @@ async function prepare(baseUrl: string) {
 async function linkInPage(page: Page, username: string, h: { id: number; workerNo: string }): Promise<void> {
   await page.locator(`#links-table .link-add[data-username="${username}"]`).click();
   await visible(page.locator('#link_workerNo'));
+  // let the dialog's opening animation finish before typing and confirming (a loaded CI machine is slow)
+  const box = async () => JSON.stringify(await page.locator('.ant-modal-content').last().boundingBox());
+  let last = '';
+  await eventually(async () => {
+    const now = await box();
+    const still = now === last;
+    last = now;
+    return still;
+  }).toBe(true);
   await page.locator('#link_workerNo').fill(h.workerNo);
-  const linked = nextResponse(page, 'POST', `/api/households/${h.id}/links`);
+  const linked = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === `/api/households/${h.id}/links`, { timeout: 30_000 });
   await page.locator('#link-ok').click();
   const res = await linked;
   expect(res.status(), await res.text()).toBe(200);

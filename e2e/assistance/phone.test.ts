@@ -48,7 +48,7 @@ test('a cadre records a visit on a phone: the full-screen form is usable and the
       return { x: Math.round(b.x), y: Math.round(b.y), width: Math.round(b.width) };
     };
     await eventually(sheet).toEqual({ x: 0, y: 0, width: PHONE.width });
-    expect((await dialog.locator('.ant-modal-content').boundingBox())!.height).toBeGreaterThanOrEqual(PHONE.height);
+    await eventually(async () => (await dialog.locator('.ant-modal-content').boundingBox())!.height >= PHONE.height).toBe(true);
     // every field fits the screen's width and is a large touch target (the switch is scaled by 1.25)
     const targets: [string, number][] = [
       ['.ant-picker:has(#assistance_date)', 38],

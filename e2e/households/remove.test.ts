@@ -8,7 +8,10 @@ import { uniqueName } from '../lib/data.js';
 import { chooseOption, eventually, fieldError, gone, nextListResponse, tableRows, textOf, visible } from '../lib/ui.js';
 
 test('剔除 requires a reason; the removed file cannot be edited and is listed under 已剔除', async ({ page, baseUrl }) => {
-  const api = await Api.loginInPage(page, baseUrl);
+  // a city-union clerk: the system admin sees masked numbers and does not edit files
+  const admin = await Api.login(baseUrl);
+  const clerk = await admin.createUser({ orgCode: 'H', role: 'city', displayName: '剔除测试市总干部' });
+  const api = await Api.loginInPage(page, baseUrl, clerk.username, clerk.password);
   const name = uniqueName('剔');
   const h = await api.createFiledHousehold({ name }); // draft → review → 已建档
   const reason = '家庭收入已超过标准，经复核不再符合帮扶条件';
