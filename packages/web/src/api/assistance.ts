@@ -187,6 +187,8 @@ export interface RegionSummary {
   households: number;
   assisted: number;
   records: number;
+  /** of which 走访 (home visits) */
+  visits: number;
   money: number;
   solved: number;
   metTarget: number;
@@ -197,6 +199,8 @@ export interface CadreSummary {
   username: string;
   displayName: string;
   records: number;
+  /** of which 走访 (home visits) */
+  visits: number;
   households: number;
   money: number;
   solved: number;
@@ -210,6 +214,8 @@ export interface HouseholdSummary {
   regionName: string;
   cadre: string | null;
   records: number;
+  /** of which 走访 (home visits) */
+  visits: number;
   money: number;
   solved: number;
   lastAssistedOn: string | null;

@@ -146,10 +146,10 @@ describe('assistance records', () => {
 
     const s = (await cadre.get(`/api/assistance/summary?year=${year}&regionCode=H02`)).json();
     const ha = s.households.find((h: { id: number }) => h.id === a.id);
-    expect(ha).toMatchObject({ records: 3, money: 500.5, solved: 1, metTarget: true, lastAssistedOn: ago(1) });
+    expect(ha).toMatchObject({ records: 3, visits: 1, money: 500.5, solved: 1, metTarget: true, lastAssistedOn: ago(1) });
     const region = s.regions.find((r: { regionCode: string }) => r.regionCode === 'H02');
-    expect(region).toMatchObject({ records: 3, money: 500.5, solved: 1, metTarget: 1 });
-    expect(s.cadres.find((c: { username: string }) => c.username === cadre.username)).toMatchObject({ records: 3, households: 1, solved: 1, money: 500.5 });
+    expect(region).toMatchObject({ records: 3, visits: 1, money: 500.5, solved: 1, metTarget: 1 });
+    expect(s.cadres.find((c: { username: string }) => c.username === cadre.username)).toMatchObject({ records: 3, visits: 1, households: 1, solved: 1, money: 500.5 });
     // b was never visited: overdue; a was visited yesterday: not
     expect(s.overdue.map((h: { id: number }) => h.id)).toContain(b.id);
     expect(s.overdue.map((h: { id: number }) => h.id)).not.toContain(a.id);

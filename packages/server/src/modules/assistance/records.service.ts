@@ -75,7 +75,7 @@ function overdueBefore(days: number): string {
 
 const LIMIT = 500;
 
-/** Counts per household, per cadre and per region for a year, and the overdue list (actor's scope). */
+/** Counts (records of any kind, of which 走访 visits; money; solved problems) per household, per cadre and per region for a year, and the overdue list (actor's scope). */
 export async function summary(db: Db, actor: Actor, query: unknown) {
   const q = z.object({
     year: z.coerce.number().int().min(2000, { error: '年度应在 2000 至 2100 之间' }).max(2100, { error: '年度应在 2000 至 2100 之间' }).default(Number(todayInChina().slice(0, 4))),
@@ -92,20 +92,22 @@ export async function summary(db: Db, actor: Actor, query: unknown) {
     .select((eb) => [
       'households.id', 'households.worker_no', 'households.name', 'households.region_code', 'households.last_assisted_on', 'cadre.display_name as cadre_name',
       eb.fn.count<number>('assistance_records.id').as('records'),
+      eb.fn.coalesce(eb.fn.sum<number>(sql<number>`case when assistance_records.type = '走访' then 1 else 0 end`), sql<number>`0`).as('visits'),
       eb.fn.coalesce(eb.fn.sum<number>('assistance_records.amount_fen'), sql<number>`0`).as('money'),
       eb.fn.coalesce(eb.fn.sum<number>('assistance_records.solved_problem'), sql<number>`0`).as('solved'),
     ])
     .groupBy(['households.id', 'households.worker_no', 'households.name', 'households.region_code', 'households.last_assisted_on', 'cadre.display_name'])
     .execute();
   const names = new Map((await listOrgs(db)).map((o) => [o.code, o.name]));
-  const regions = new Map<string, { regionCode: string; regionName: string; households: number; assisted: number; records: number; money: number; solved: number; metTarget: number; overdue: number }>();
+  const regions = new Map<string, { regionCode: string; regionName: string; households: number; assisted: number; records: number; visits: number; money: number; solved: number; metTarget: number; overdue: number }>();
   const cutoff = overdueBefore(overdueDays);
   const overdue: typeof perHousehold = [];
   for (const h of perHousehold) {
-    const r = regions.get(h.region_code) ?? { regionCode: h.region_code, regionName: names.get(h.region_code) ?? h.region_code, households: 0, assisted: 0, records: 0, money: 0, solved: 0, metTarget: 0, overdue: 0 };
+    const r = regions.get(h.region_code) ?? { regionCode: h.region_code, regionName: names.get(h.region_code) ?? h.region_code, households: 0, assisted: 0, records: 0, visits: 0, money: 0, solved: 0, metTarget: 0, overdue: 0 };
     r.households++;
     if (Number(h.records) > 0) r.assisted++;
     r.records += Number(h.records);
+    r.visits += Number(h.visits);
     r.money += Number(h.money);
     r.solved += Number(h.solved);
     if (Number(h.solved) >= YEARLY_SOLVED_TARGET) r.metTarget++;
@@ -120,6 +122,7 @@ export async function summary(db: Db, actor: Actor, query: unknown) {
     .innerJoin('households', 'households.id', 'assistance_records.household_id')
     .innerJoin('users', 'users.id', 'assistance_records.recorded_by')
     .select((eb) => ['users.username', 'users.display_name', eb.fn.count<number>('assistance_records.id').as('records'),
+      eb.fn.coalesce(eb.fn.sum<number>(sql<number>`case when assistance_records.type = '走访' then 1 else 0 end`), sql<number>`0`).as('visits'),
       eb.fn.count<number>('assistance_records.household_id').distinct().as('households'),
       eb.fn.coalesce(eb.fn.sum<number>('assistance_records.amount_fen'), sql<number>`0`).as('money'),
       eb.fn.coalesce(eb.fn.sum<number>('assistance_records.solved_problem'), sql<number>`0`).as('solved')])
@@ -131,14 +134,14 @@ export async function summary(db: Db, actor: Actor, query: unknown) {
     .execute();
   const householdView = (h: (typeof perHousehold)[number]) => ({
     id: Number(h.id), workerNo: h.worker_no, name: h.name, regionCode: h.region_code, regionName: names.get(h.region_code) ?? h.region_code,
-    cadre: h.cadre_name, records: Number(h.records), money: fenToYuan(Number(h.money)), solved: Number(h.solved), lastAssistedOn: h.last_assisted_on,
+    cadre: h.cadre_name, records: Number(h.records), visits: Number(h.visits), money: fenToYuan(Number(h.money)), solved: Number(h.solved), lastAssistedOn: h.last_assisted_on,
     metTarget: Number(h.solved) >= YEARLY_SOLVED_TARGET,
   });
   overdue.sort((a, b) => (a.last_assisted_on ?? '').localeCompare(b.last_assisted_on ?? ''));
   return {
     year, overdueDays, target: YEARLY_SOLVED_TARGET,
     regions: [...regions.values()].sort((a, b) => a.regionCode.localeCompare(b.regionCode)).map((r) => ({ ...r, money: fenToYuan(r.money) })),
-    cadres: cadres.map((c) => ({ username: c.username, displayName: c.display_name, records: Number(c.records), households: Number(c.households), money: fenToYuan(Number(c.money)), solved: Number(c.solved) })),
+    cadres: cadres.map((c) => ({ username: c.username, displayName: c.display_name, records: Number(c.records), visits: Number(c.visits), households: Number(c.households), money: fenToYuan(Number(c.money)), solved: Number(c.solved) })),
     households: perHousehold.sort((a, b) => Number(a.solved) - Number(b.solved) || Number(a.records) - Number(b.records)).slice(0, LIMIT).map(householdView),
     householdsTotal: perHousehold.length,
     overdue: overdue.slice(0, LIMIT).map(householdView),

@@ -61,6 +61,7 @@ export default function SummaryPage() {
     { title: '建档户数', dataIndex: 'households', align: 'right' },
     { title: '已帮扶户数', dataIndex: 'assisted', align: 'right' },
     { title: '帮扶次数', dataIndex: 'records', align: 'right' },
+    { title: '其中走访', dataIndex: 'visits', align: 'right' },
     { title: '帮扶金额（元）', dataIndex: 'money', align: 'right', render: (v: number) => moneyText(v) },
     { title: '解决实际问题', dataIndex: 'solved', align: 'right' },
     { title: '达标户数', dataIndex: 'metTarget', align: 'right' },
@@ -72,6 +73,7 @@ export default function SummaryPage() {
     { title: '帮扶人', dataIndex: 'displayName', render: (v: string, r) => `${v}（${r.username}）` },
     { title: '帮扶户数', dataIndex: 'households', align: 'right' },
     { title: '帮扶次数', dataIndex: 'records', align: 'right' },
+    { title: '其中走访', dataIndex: 'visits', align: 'right' },
     { title: '帮扶金额（元）', dataIndex: 'money', align: 'right', render: (v: number) => moneyText(v) },
     { title: '解决实际问题', dataIndex: 'solved', align: 'right' },
   ];
@@ -98,6 +100,7 @@ export default function SummaryPage() {
       ? [{ title: '', key: 'tag', render: () => <Tag color="red">超过 {data?.overdueDays ?? ''} 天未走访</Tag> }]
       : []),
     { title: '本年帮扶次数', dataIndex: 'records', align: 'right' as const },
+    { title: '其中走访', dataIndex: 'visits', align: 'right' as const },
     { title: '解决实际问题', dataIndex: 'solved', align: 'right' as const },
   ];
 
