@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { ageOn, isValidYmd, parseIsoDate, todayInChina } from './dates.js';
+import { addDays, ageOn, isValidYmd, parseIsoDate, todayInChina } from './dates.js';
 
 describe('isValidYmd', () => {
   it.each([
@@ -118,5 +118,16 @@ describe('todayInChina: UTC+8 whatever the server zone', () => {
 
   it('without an argument, a YYYY-MM-DD string', () => {
     expect(todayInChina()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+});
+
+describe('addDays', () => {
+  it.each([
+    ['2016-03-01', -1, '2016-02-29'],
+    ['2015-03-01', -1, '2015-02-28'],
+    ['2016-12-31', 1, '2017-01-01'],
+    ['2026-11-29', -90, '2026-08-31'],
+  ])('%s %+d → %s', (from, n, expected) => {
+    expect(addDays(from, n)).toBe(expected);
   });
 });

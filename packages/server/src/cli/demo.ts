@@ -14,7 +14,7 @@ import { savePolicy } from '../modules/policy/policy.service.js';
 import { createUser } from '../modules/users/users.service.js';
 import { addRecord } from '../modules/assistance/records.service.js';
 import { addLink, saveGroups, setResponsibility } from '../modules/assistance/responsibility.service.js';
-import { todayInChina } from '@bangfu/core';
+import { addDays, todayInChina } from '@bangfu/core';
 
 /**
  * Example monthly lines (yuan per person) for 2016, labelled 示例: the real figures are not in our
@@ -108,11 +108,7 @@ export async function seedDemo(db: Db, count: number, opts: { seed?: number; dem
   return { households: created, users };
 }
 
-function daysAgo(n: number): string {
-  const d = new Date(`${todayInChina()}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - n);
-  return d.toISOString().slice(0, 10);
-}
+const daysAgo = (n: number) => addDays(todayInChina(), -n);
 
 /** Responsibility and a few assistance records, so the quota, summary and overdue pages have content. */
 async function assist(db: Db, rng: ReturnType<typeof createRng>, cadre: Actor, leader: Actor, id: number) {

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../modules/access/actor.js';
-import { unauthenticated } from './errors.js';
+import { notFound, unauthenticated } from './errors.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -23,4 +23,11 @@ export function idParam(req: FastifyRequest): number {
   const raw = (req.params as { id?: string }).id ?? '';
   const id = /^\d{1,10}$/.test(raw) ? Number(raw) : NaN;
   return Number.isSafeInteger(id) && id > 0 ? id : -1;
+}
+
+/** The :id of a household route; an id that cannot exist answers like a missing file. */
+export function householdIdParam(req: FastifyRequest): number {
+  const n = idParam(req);
+  if (n < 0) throw notFound('档案');
+  return n;
 }

@@ -2,8 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../../db/index.js';
 import { routeSchema } from '../../lib/route-docs.js';
-import { actorOf, idParam } from '../../lib/request-context.js';
-import { notFound } from '../../lib/errors.js';
+import { actorOf, householdIdParam } from '../../lib/request-context.js';
 import type { JobRunner } from '../jobs/job-runner.js';
 import { batchSummary, getPlan, listMeasures, measureSchema, planSchema, recommendationsFor, saveMeasure, savePlan } from './plans.service.js';
 import { addRecord, listRecords, myHouseholds, recordSchema, summary } from './records.service.js';
@@ -13,12 +12,6 @@ import { getAssistanceSettings, saveAssistanceSettings, settingsSchema } from '.
 const tags = ['assistance 因户施策·常态帮扶'];
 
 export async function assistanceRoutes(app: FastifyInstance, { db, runner }: { db: Db; runner: JobRunner }) {
-  const id = (req: Parameters<typeof idParam>[0]) => {
-    const n = idParam(req);
-    if (n < 0) throw notFound('档案');
-    return n;
-  };
-
   app.get('/api/measures', { schema: routeSchema({ summary: 'The measure catalog', tags }) }, async (req) => {
     actorOf(req);
     return { items: await listMeasures(db) };
@@ -31,21 +24,21 @@ export async function assistanceRoutes(app: FastifyInstance, { db, runner }: { d
   app.get('/api/households/:id/recommendations', {
     schema: routeSchema({ summary: 'Measures recommended from the causes, each with its reason', tags,
       response: { 200: z.array(z.object({ measure: z.string(), reason: z.string(), name: z.string(), category: z.string() })) } }),
-  }, async (req) => recommendationsFor(db, actorOf(req), id(req)));
+  }, async (req) => recommendationsFor(db, actorOf(req), householdIdParam(req)));
   app.get('/api/households/:id/plan', { schema: routeSchema({ summary: 'The plan: urgency (score, parts, batch), recommendations, measures', tags }) },
-    async (req) => getPlan(db, actorOf(req), id(req)));
+    async (req) => getPlan(db, actorOf(req), householdIdParam(req)));
   app.put('/api/households/:id/plan', { schema: routeSchema({ summary: 'Replace the plan of a filed household', tags, body: planSchema }) },
-    async (req) => savePlan(db, actorOf(req), id(req), req.body));
+    async (req) => savePlan(db, actorOf(req), householdIdParam(req), req.body));
   app.get('/api/batches', { schema: routeSchema({ summary: 'Filed households per batch (分期分批) and region', tags }) }, async (req) => batchSummary(db, actorOf(req)));
 
   app.get('/api/households/:id/responsibility', { schema: routeSchema({ summary: 'Responsible leader and cadre, with the history of changes', tags }) },
-    async (req) => getResponsibility(db, actorOf(req), id(req)));
+    async (req) => getResponsibility(db, actorOf(req), householdIdParam(req)));
   app.put('/api/households/:id/responsibility', { schema: routeSchema({ summary: 'Name the responsible leader and cadre (a change needs a reason)', tags, body: responsibilitySchema }) },
-    async (req) => setResponsibility(db, actorOf(req), id(req), req.body));
+    async (req) => setResponsibility(db, actorOf(req), householdIdParam(req), req.body));
   app.post('/api/households/:id/links', { schema: routeSchema({ summary: 'Link a city leader or staff member (定点联系)', tags, body: z.object({ username: z.string() }) }) },
-    async (req) => addLink(db, actorOf(req), id(req), (req.body as { username?: unknown })?.username));
+    async (req) => addLink(db, actorOf(req), householdIdParam(req), (req.body as { username?: unknown })?.username));
   app.delete('/api/households/:id/links/:username', { schema: routeSchema({ summary: 'Remove a 定点联系 link', tags }) },
-    async (req) => removeLink(db, actorOf(req), id(req), (req.params as { username: string }).username));
+    async (req) => removeLink(db, actorOf(req), householdIdParam(req), (req.params as { username: string }).username));
   app.get('/api/links/quota', { schema: routeSchema({ summary: 'Each city leader links 2 households, each staff member 1: who has fewer or more', tags }) },
     async (req) => quota(db, actorOf(req)));
   app.get('/api/working-groups', { schema: routeSchema({ summary: 'The seven working groups and their county\'s progress', tags }) }, async (req) => listGroups(db, actorOf(req)));
@@ -54,9 +47,9 @@ export async function assistanceRoutes(app: FastifyInstance, { db, runner }: { d
 
   app.post('/api/households/:id/assistance', {
     schema: routeSchema({ summary: 'Record assistance: date, type, amount (yuan), description, whether it solved a practical problem', tags, body: recordSchema }),
-  }, async (req, reply) => reply.code(201).send(await addRecord(db, actorOf(req), id(req), req.body)));
+  }, async (req, reply) => reply.code(201).send(await addRecord(db, actorOf(req), householdIdParam(req), req.body)));
   app.get('/api/households/:id/assistance', { schema: routeSchema({ summary: 'The household\'s assistance records, newest first', tags }) },
-    async (req) => ({ items: await listRecords(db, actorOf(req), id(req)) }));
+    async (req) => ({ items: await listRecords(db, actorOf(req), householdIdParam(req)) }));
   app.get('/api/assistance/summary', { schema: routeSchema({ summary: 'Per-household, per-cadre and per-region counts for a year, and the overdue list', tags }) },
     async (req) => summary(db, actorOf(req), req.query));
   app.get('/api/my/households', { schema: routeSchema({ summary: '我的帮扶对象: households I am responsible for or linked to, overdue first', tags }) },

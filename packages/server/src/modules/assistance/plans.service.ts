@@ -7,18 +7,13 @@ import {
 } from '@bangfu/core';
 import type { Db } from '../../db/index.js';
 import { nowIso } from '../../lib/clock.js';
+import { parseInput } from '../../lib/validate.js';
 import { AppError, forbidden, notFound, validationFailed } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
-import { canEditPolicy, canFile } from '../access/scope.js';
+import { canEditPolicy, canFile, householdScope } from '../access/scope.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { rowToData } from '../households/household.mapping.js';
 import * as repo from '../households/households.repository.js';
-
-function parse<T extends z.ZodType>(schema: T, input: unknown, what: string): z.output<T> {
-  const r = schema.safeParse(input ?? {});
-  if (!r.success) throw validationFailed(toFieldErrors(r.error), what);
-  return r.data;
-}
 
 export async function listMeasures(db: Db) {
   const rows = await db.selectFrom('measures').selectAll().orderBy('sort').execute();
@@ -35,7 +30,7 @@ export const measureSchema = z.object({
 /** Adds (code absent) or edits a catalog entry. Codes of the seed are stable; new ones are m<N>. */
 export async function saveMeasure(db: Db, actor: Actor, code: string | null, input: unknown) {
   if (!canEditPolicy(actor)) throw forbidden('只有市总工会可以维护帮扶措施目录');
-  const m = parse(measureSchema, input, 'measure');
+  const m = parseInput(measureSchema, input, 'measure');
   const at = nowIso();
   return db.transaction().execute(async (trx) => {
     if (code) {
@@ -140,7 +135,6 @@ export async function savePlan(db: Db, actor: Actor, id: number, input: unknown)
 
 /** How many filed households fall in each batch, per region (the actor's scope). */
 export async function batchSummary(db: Db, actor: Actor) {
-  const { householdScope } = await import('../access/scope.js');
   const rows = await db
     .selectFrom('households')
     .select(['region_code', 'urgency_batch', (eb) => eb.fn.countAll<number>().as('n')])

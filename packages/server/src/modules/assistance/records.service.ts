@@ -1,7 +1,7 @@
 // 常态帮扶: assistance records (visits, money, goods, jobs, training, legal and medical help),
 // the yearly target of solving practical problems, the overdue list and "my households".
 import { z } from 'zod';
-import { ASSISTANCE_TYPES, fenToYuan, maskIdNumber, MONEY_ASSISTANCE_TYPES, parseIsoDate, parseYuan, todayInChina, toFieldErrors, YEARLY_SOLVED_TARGET } from '@bangfu/core';
+import { addDays, ASSISTANCE_TYPES, fenToYuan, maskIdNumber, MONEY_ASSISTANCE_TYPES, parseIsoDate, parseYuan, todayInChina, toFieldErrors, YEARLY_SOLVED_TARGET } from '@bangfu/core';
 import { sql } from 'kysely';
 import type { Db } from '../../db/index.js';
 import { nowIso } from '../../lib/clock.js';
@@ -67,11 +67,7 @@ export async function listRecords(db: Db, actor: Actor, id: number) {
   }));
 }
 
-function overdueBefore(days: number): string {
-  const d = new Date(`${todayInChina()}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - days);
-  return d.toISOString().slice(0, 10);
-}
+const overdueBefore = (days: number) => addDays(todayInChina(), -days);
 
 const LIMIT = 500;
 

@@ -3,9 +3,10 @@
 // 领导联系 2 户、每个机关干部联系 1 户); the seven working groups, each led by a city leader and
 // linked to one county union.
 import { z } from 'zod';
-import { JINGMEN_REGIONS, todayInChina, toFieldErrors } from '@bangfu/core';
+import { JINGMEN_REGIONS, todayInChina } from '@bangfu/core';
 import type { Db } from '../../db/index.js';
 import { nowIso } from '../../lib/clock.js';
+import { parseInput } from '../../lib/validate.js';
 import { AppError, forbidden, notFound, validationFailed } from '../../lib/errors.js';
 import type { Actor, Role } from '../access/actor.js';
 import { canEditPolicy, canFile } from '../access/scope.js';
@@ -16,12 +17,6 @@ import type { Q } from '../households/households.repository.js';
 export const LINK_QUOTA: Partial<Record<Role, number>> = { leader: 2, staff: 1 };
 const LEADER_ROLES: Role[] = ['leader', 'city', 'region', 'unit'];
 const CADRE_ROLES: Role[] = ['staff', 'city', 'region', 'unit', 'leader'];
-
-function parse<T extends z.ZodType>(schema: T, input: unknown, what: string): z.output<T> {
-  const r = schema.safeParse(input ?? {});
-  if (!r.success) throw validationFailed(toFieldErrors(r.error), what);
-  return r.data;
-}
 
 async function userByName(q: Q, username: string, roles: Role[], path: string, label: string) {
   const u = await q.selectFrom('users').select(['id', 'username', 'display_name', 'role', 'org_code', 'active']).where('username', '=', username).executeTakeFirst();
@@ -68,7 +63,7 @@ export async function getResponsibility(db: Db, actor: Actor, id: number) {
 
 /** Names (or changes, with a reason) the responsible leader and cadre of a filed household. */
 export async function setResponsibility(db: Db, actor: Actor, id: number, input: unknown) {
-  const p = parse(responsibilitySchema, input, 'responsibility');
+  const p = parseInput(responsibilitySchema, input, 'responsibility');
   const row = await repo.findHouseholdRow(db, actor, id);
   if (!row) throw notFound('档案');
   if (!canFile(actor, row.region_code, row.unit_id)) throw forbidden('只有本地区、本单位工会或市总工会可以确定帮扶责任人');
@@ -201,7 +196,7 @@ export async function listGroups(db: Db, actor: Actor) {
 
 export async function saveGroups(db: Db, actor: Actor, input: unknown) {
   if (!canEditPolicy(actor)) throw forbidden('只有市总工会可以调整工作组');
-  const p = parse(groupsSchema, input, 'working groups');
+  const p = parseInput(groupsSchema, input, 'working groups');
   const errors: { path: string; message: string }[] = [];
   const leaders = new Map<number, number | null>();
   for (const [i, g] of p.groups.entries()) {

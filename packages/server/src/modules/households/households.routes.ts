@@ -2,8 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { householdSchema } from '@bangfu/core';
 import type { Db } from '../../db/index.js';
 import { routeSchema } from '../../lib/route-docs.js';
-import { actorOf, idParam } from '../../lib/request-context.js';
-import { notFound } from '../../lib/errors.js';
+import { actorOf, householdIdParam } from '../../lib/request-context.js';
 import * as service from './households.service.js';
 import * as lifecycle from './lifecycle.service.js';
 import { historyResponse, householdResponse, householdUpdateBody, idParams, listResponse, removeBody } from './households.docs.js';
@@ -12,12 +11,6 @@ import { z } from 'zod';
 const tags = ['households 困难职工档案'];
 
 export async function householdRoutes(app: FastifyInstance, { db }: { db: Db }) {
-  const id = (req: Parameters<typeof idParam>[0]) => {
-    const n = idParam(req);
-    if (n < 0) throw notFound('档案');
-    return n;
-  };
-
   app.get('/api/households', {
     schema: routeSchema({ summary: 'List files in the caller\'s scope (identity numbers masked)', tags, querystring: service.listQuerySchema, response: { 200: listResponse } }),
   }, async (req) => service.listHouseholds(db, actorOf(req), req.query));
@@ -28,23 +21,23 @@ export async function householdRoutes(app: FastifyInstance, { db }: { db: Db }) 
 
   app.get('/api/households/:id', {
     schema: routeSchema({ summary: 'One whole file (audited view)', tags, params: idParams, response: { 200: householdResponse } }),
-  }, async (req) => service.getHousehold(db, actorOf(req), id(req)));
+  }, async (req) => service.getHousehold(db, actorOf(req), householdIdParam(req)));
 
   app.put('/api/households/:id', {
     schema: routeSchema({ summary: 'Replace the file; carries the version it read (409 when stale)', tags, params: idParams, body: householdUpdateBody, response: { 200: householdResponse } }),
-  }, async (req) => service.updateHousehold(db, actorOf(req), id(req), req.body));
+  }, async (req) => service.updateHousehold(db, actorOf(req), householdIdParam(req), req.body));
 
   app.get('/api/households/:id/history', {
     schema: routeSchema({ summary: 'Every version: who, when, which fields, old → new', tags, params: idParams, response: { 200: historyResponse } }),
-  }, async (req) => ({ items: await service.getHistory(db, actorOf(req), id(req)) }));
+  }, async (req) => ({ items: await service.getHistory(db, actorOf(req), householdIdParam(req)) }));
 
   app.post('/api/households/:id/submit', {
     schema: routeSchema({ summary: 'Submit a draft for review (草稿 → 待单位审核), by the filer\'s side', tags, params: idParams, response: { 200: householdResponse } }),
-  }, async (req) => lifecycle.submitHousehold(db, actorOf(req), id(req)));
+  }, async (req) => lifecycle.submitHousehold(db, actorOf(req), householdIdParam(req)));
 
   app.post('/api/households/:id/review', {
     schema: routeSchema({ summary: 'The unit union\'s or the city union\'s opinion: agree or return to the filer', tags, params: idParams, body: lifecycle.reviewSchema, response: { 200: householdResponse } }),
-  }, async (req) => lifecycle.reviewHousehold(db, actorOf(req), id(req), req.body));
+  }, async (req) => lifecycle.reviewHousehold(db, actorOf(req), householdIdParam(req), req.body));
 
   app.post('/api/households/review-batch', {
     schema: routeSchema({ summary: 'Agree or return many files at once (one transaction and audit row each)', tags, body: lifecycle.batchReviewSchema,
@@ -53,13 +46,13 @@ export async function householdRoutes(app: FastifyInstance, { db }: { db: Db }) 
 
   app.post('/api/households/:id/remove', {
     schema: routeSchema({ summary: 'Remove (剔除) a filed file with a reason; nothing is deleted', tags, params: idParams, body: removeBody, response: { 200: householdResponse } }),
-  }, async (req) => lifecycle.removeHousehold(db, actorOf(req), id(req), req.body));
+  }, async (req) => lifecycle.removeHousehold(db, actorOf(req), householdIdParam(req), req.body));
 
   app.post('/api/households/:id/exit', {
     schema: routeSchema({ summary: 'Exit from hardship (脱困) with a reason and date', tags, params: idParams, body: lifecycle.exitSchema, response: { 200: householdResponse } }),
-  }, async (req) => lifecycle.exitHousehold(db, actorOf(req), id(req), req.body));
+  }, async (req) => lifecycle.exitHousehold(db, actorOf(req), householdIdParam(req), req.body));
 
   app.post('/api/households/:id/reopen', {
     schema: routeSchema({ summary: 'Bring a removed or exited household back: it goes through review again', tags, params: idParams, body: removeBody, response: { 200: householdResponse } }),
-  }, async (req) => lifecycle.reopenHousehold(db, actorOf(req), id(req), req.body));
+  }, async (req) => lifecycle.reopenHousehold(db, actorOf(req), householdIdParam(req), req.body));
 }

@@ -4,11 +4,12 @@
 // the opinion or reason, the version row and the audit row.
 import { z } from 'zod';
 import {
-  canTransition, HOUSEHOLD_STATUS_LABELS, parseIsoDate, todayInChina, toFieldErrors, TRANSITIONS,
+  canTransition, HOUSEHOLD_STATUS_LABELS, parseIsoDate, todayInChina, TRANSITIONS,
   type HouseholdStatus, type LifecycleAction,
 } from '@bangfu/core';
 import type { Db } from '../../db/index.js';
 import { nowIso } from '../../lib/clock.js';
+import { parseInput } from '../../lib/validate.js';
 import { AppError, forbidden, notFound, validationFailed } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
 import { canFile, canReviewCity, canReviewUnit } from '../access/scope.js';
@@ -45,12 +46,6 @@ const reasonSchema = z.object({
 export const exitSchema = reasonSchema.extend({
   date: z.string({ error: '请填写脱困日期' }).refine((s) => parseIsoDate(s) !== null, { error: '脱困日期应为有效日期，格式 YYYY-MM-DD' }),
 });
-
-function parse<T extends z.ZodType>(schema: T, input: unknown, what: string): z.output<T> {
-  const r = schema.safeParse(input ?? {});
-  if (!r.success) throw validationFailed(toFieldErrors(r.error), what);
-  return r.data;
-}
 
 /** Who may take an action on a file; throws 403 with the reason in Chinese. */
 function authorize(actor: Actor, action: LifecycleAction, row: { region_code: string; unit_id: string | null; created_by: number; submitted_by: number | null }) {
@@ -135,28 +130,28 @@ async function run(db: Db, actor: Actor, id: number, action: LifecycleAction, in
 export const submitHousehold = (db: Db, actor: Actor, id: number) => run(db, actor, id, 'submit', {});
 
 export async function reviewHousehold(db: Db, actor: Actor, id: number, input: unknown) {
-  const r = parse(reviewSchema, input, 'review');
+  const r = parseInput(reviewSchema, input, 'review');
   return run(db, actor, id, REVIEW_ACTIONS[r.level][r.decision], { opinion: r.opinion });
 }
 
 export async function removeHousehold(db: Db, actor: Actor, id: number, input: unknown) {
-  const r = parse(reasonSchema, input, 'removal');
+  const r = parseInput(reasonSchema, input, 'removal');
   return run(db, actor, id, 'remove', { reason: r.reason });
 }
 
 export async function exitHousehold(db: Db, actor: Actor, id: number, input: unknown) {
-  const r = parse(exitSchema, input, 'exit');
+  const r = parseInput(exitSchema, input, 'exit');
   return run(db, actor, id, 'exit', { reason: r.reason, exitDate: r.date });
 }
 
 export async function reopenHousehold(db: Db, actor: Actor, id: number, input: unknown) {
-  const r = parse(reasonSchema, input, 'reopen');
+  const r = parseInput(reasonSchema, input, 'reopen');
   return run(db, actor, id, 'reopen', { reason: r.reason });
 }
 
 /** Agree or return many files at once: one transaction and one audit row each. */
 export async function reviewBatch(db: Db, actor: Actor, input: unknown) {
-  const r = parse(batchReviewSchema, input, 'batch review');
+  const r = parseInput(batchReviewSchema, input, 'batch review');
   // a role that can never give this opinion is refused as a whole, not file by file
   if (r.level === 'city' ? !canReviewCity(actor) : !['unit', 'region'].includes(actor.role))
     throw forbidden(r.level === 'city' ? '只有市总工会可以签署市总工会意见' : '只有职工所在单位工会或县（市、区）工会可以签署单位工会意见');

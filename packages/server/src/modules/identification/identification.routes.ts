@@ -10,6 +10,7 @@ import { findJob, jobView } from '../jobs/jobs.repository.js';
 import { getPolicy, policyChangeSchema, policyHistory, previewPolicy, savePolicy } from '../policy/policy.service.js';
 import { decideProposals, decideSchema, listProposals, proposalQuerySchema } from '../proposals/proposals.service.js';
 import { identifyUnstored } from './identify.service.js';
+import { householdScope } from '../access/scope.js';
 
 const result = z.object({
   eligible: z.boolean().nullable(), conditions: z.array(z.enum(['C1', 'C2', 'C3'])), category: z.string().nullable(),
@@ -46,7 +47,6 @@ export async function identificationRoutes(app: FastifyInstance, { db, runner }:
   });
   app.get('/api/jobs/:id/changes', { schema: routeSchema({ summary: 'Files whose eligibility or category a re-evaluation changed (caller\'s scope)', tags: ['jobs 后台任务'] }) }, async (req) => {
     const actor = actorOf(req);
-    const { householdScope } = await import('../access/scope.js');
     const rows = await db
       .selectFrom('identification_changes')
       .innerJoin('households', 'households.id', 'identification_changes.household_id')

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { toFieldErrors } from '@bangfu/core';
 import type { Db } from '../../db/index.js';
 import { nowIso } from '../../lib/clock.js';
+import { parseInput } from '../../lib/validate.js';
 import { AppError, forbidden, notFound, validationFailed } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
 import { isAdmin } from '../access/scope.js';
@@ -24,12 +25,6 @@ export const orgPatchSchema = z.object({
   parentCode: z.string().regex(/^[A-Z]\d{2}$/, { error: '上级组织应为县（市、区）工会，例如 H01' }).optional(),
   active: z.boolean({ error: '启用状态应为 true 或 false' }).optional(),
 });
-
-function parse<T extends z.ZodType>(schema: T, input: unknown, what: string): z.output<T> {
-  const r = schema.safeParse(input ?? {});
-  if (!r.success) throw validationFailed(toFieldErrors(r.error), what);
-  return r.data;
-}
 
 async function activeRegion(q: Q, code: string, path: string) {
   const parent = await findOrg(q, code);
@@ -58,14 +53,14 @@ async function insertUnit(trx: Q, actor: Actor, orgName: string, parentCode: str
 
 export async function createOrg(db: Db, actor: Actor, input: unknown) {
   if (!isAdmin(actor)) throw forbidden('只有系统管理员可以管理组织');
-  const o = parse(newOrgSchema, input, 'new org');
+  const o = parseInput(newOrgSchema, input, 'new org');
   const code = await db.transaction().execute((trx) => insertUnit(trx, actor, o.name, o.parentCode, 'api'));
   return (await findOrg(db, code))!;
 }
 
 export async function updateOrg(db: Db, actor: Actor, code: string, input: unknown) {
   if (!isAdmin(actor)) throw forbidden('只有系统管理员可以管理组织');
-  const patch = parse(orgPatchSchema, input, 'org update');
+  const patch = parseInput(orgPatchSchema, input, 'org update');
   const org = await findOrg(db, code);
   if (!org) throw notFound('组织');
   if (org.kind !== 'unit' && patch.parentCode !== undefined) throw validationFailed([{ path: 'parentCode', message: '只有基层工会可以调整上级组织' }], 'org update');
