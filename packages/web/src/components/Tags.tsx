@@ -1,4 +1,5 @@
-import { Badge, Tag } from 'antd';
+import { Badge, Tag, Tooltip, Typography } from 'antd';
+import { ExclamationCircleOutlined } from '@ant-design/icons';
 import type { BadgeProps } from 'antd';
 import { HOUSEHOLD_STATUS_LABELS, type HouseholdStatus } from '@bangfu/core';
 import { eligibleText } from '../lib/identification';
@@ -53,4 +54,17 @@ export function StatusTag({ value }: { value: HouseholdStatus }) {
 export function EligibleBadge({ value }: { value: boolean | null | undefined }) {
   const status = value === true ? 'success' : value === false ? 'error' : 'warning';
   return <Badge status={status} text={eligibleText(value)} />;
+}
+
+/** The list's 数据提示 column: how many data-quality warnings a file carries. */
+export function WarningCountTag({ value }: { value: number }) {
+  return value > 0 ? (
+    <Tooltip title={`有 ${value} 项数据提示，请在详情中核对`}>
+      <Tag color="warning" icon={<ExclamationCircleOutlined />} style={{ marginInlineEnd: 0 }}>
+        {value}
+      </Tag>
+    </Tooltip>
+  ) : (
+    <Typography.Text type="secondary">—</Typography.Text>
+  );
 }

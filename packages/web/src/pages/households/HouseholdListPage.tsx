@@ -1,8 +1,9 @@
+import { WarningCountTag } from '../../components/Tags';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { Alert, Badge, Button, Card, Col, Form, Input, Row, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import { DownOutlined, ExclamationCircleOutlined, PlusOutlined, ReloadOutlined, SearchOutlined, UpOutlined } from '@ant-design/icons';
+import { DownOutlined, PlusOutlined, ReloadOutlined, SearchOutlined, UpOutlined } from '@ant-design/icons';
 import { CATEGORIES, CONDITION_CODES, CONDITION_DESCRIPTIONS, CONDITION_LABELS, FLAG_LABELS, HOUSEHOLD_STATUSES, HOUSEHOLD_STATUS_LABELS, IDENTIFY_FLAGS, type ConditionCode, type IdentifyFlag } from '@bangfu/core';
 import { listHouseholds, type EligibleFilter, type HouseholdListItem, type SortKey } from '../../api/households';
 import { errorMessage } from '../../api/request';
@@ -223,16 +224,7 @@ export default function HouseholdListPage() {
       dataIndex: 'warningCount',
       key: 'warningCount',
       align: 'center',
-      render: (n: number) =>
-        n > 0 ? (
-          <Tooltip title={`有 ${n} 项数据提示，请在详情中核对`}>
-            <Tag color="warning" icon={<ExclamationCircleOutlined />} style={{ marginInlineEnd: 0 }}>
-              {n}
-            </Tag>
-          </Tooltip>
-        ) : (
-          <Typography.Text type="secondary">—</Typography.Text>
-        ),
+      render: (n: number) => <WarningCountTag value={n} />,
     },
     {
       title: '操作',

@@ -1,11 +1,12 @@
 // /reviews — 待我审核: the files waiting for this user's level of review (单位工会: 待单位审核;
 // 市总工会: 待市总审核). Row selection with a batch footer (同意 / 退回 with one opinion), then the
 // per-file results; 审核 on a row opens the file, where the single review is given.
+import { WarningCountTag } from '../../components/Tags';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import { CheckOutlined, ExclamationCircleOutlined, ReloadOutlined, RollbackOutlined, SearchOutlined } from '@ant-design/icons';
+import { CheckOutlined, ReloadOutlined, RollbackOutlined, SearchOutlined } from '@ant-design/icons';
 import { listHouseholds, reviewBatch, type HouseholdListItem, type ReviewDecision } from '../../api/households';
 import { errorMessage } from '../../api/request';
 import PageHeader from '../../components/PageHeader';
@@ -145,16 +146,7 @@ function Queue({ queue }: { queue: ReviewQueue }) {
       dataIndex: 'warningCount',
       key: 'warningCount',
       align: 'center',
-      render: (n: number) =>
-        n > 0 ? (
-          <Tooltip title={`有 ${n} 项数据提示，请在详情中核对`}>
-            <Tag color="warning" icon={<ExclamationCircleOutlined />} style={{ marginInlineEnd: 0 }}>
-              {n}
-            </Tag>
-          </Tooltip>
-        ) : (
-          <Typography.Text type="secondary">—</Typography.Text>
-        ),
+      render: (n: number) => <WarningCountTag value={n} />,
     },
     { title: '填报日期', dataIndex: 'fillDate', key: 'fillDate', render: (v: string) => dateText(v) },
     { title: '提交时间', dataIndex: 'updatedAt', key: 'updatedAt', render: (v: string) => dateTimeText(v) },
