@@ -11,3 +11,4 @@ export * from './identify.js';
 export * from './lifecycle.js';
 export * from './measures.js';
 export * from './urgency.js';
+export * from './exchange.js';
