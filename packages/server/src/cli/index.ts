@@ -1,4 +1,4 @@
-// `npx bangfu <command>`: migrate, serve, start, user add, demo, audit verify.
+// `npx bangfu <command>`: migrate, serve, start, user add, demo, audit verify, template, import, export.
 import { parseArgs } from 'node:util';
 import { loadConfig, type Config } from '../config.js';
 import { describeTarget, migrateToLatest, openDb, type Db } from '../db/index.js';
@@ -9,6 +9,7 @@ import { verifyAuditChain } from '../modules/audit/audit.repository.js';
 import { AppError } from '../lib/errors.js';
 import { seedDemo, type DemoResult } from './demo.js';
 import { identifyStream } from './identify.js';
+import { exportCommand, importCommand, templateCommand } from './exchange.js';
 
 const HELP = `bangfu — 城镇困难职工精准帮扶档案系统
 
@@ -23,6 +24,14 @@ const HELP = `bangfu — 城镇困难职工精准帮扶档案系统
                         one household JSON a line in, one identification result a line out
                         (without --line: the stored policy of each file's region and year)
   audit verify          check the audit log's hash chain
+  template OUT.xlsx     write the Excel import template (sheets 职工, 家庭成员, drop-down lists)
+  import FILE [MEMBERS.csv] [--commit] [--good-rows-only] [--user U]
+                        check a workbook (.xlsx) or CSV (UTF-8/GBK): print the reconciliation
+                        (new / changed / unchanged) and every bad row; write only with --commit
+                        (exit code 2 when there are bad rows and nothing was written)
+  export OUT.xlsx [--region H01] [--status filed] [--user U]
+                        the files as a workbook in the template layout (masked per the user's role)
+  (import/export act as --user, or as the built-in city-level account "cli"; both are audited)
 
 Environment: PORT (3000), HOST (0.0.0.0), DATABASE_URL (sqlite:./data/bangfu.sqlite by default,
 or postgres://user@host/db), ADMIN_PASSWORD (the first admin's password; generated and printed when unset).`;
@@ -131,6 +140,31 @@ export async function main(argv: string[]): Promise<void> {
           console.log(`审计链断裂 the chain is broken at row ${r.brokenAt}: ${r.reason}`);
           process.exitCode = 1;
         }
+        return;
+      }
+      case 'template': {
+        if (!sub) throw new Error('usage: bangfu template OUT.xlsx');
+        return await templateCommand(sub, (l) => console.log(l));
+      }
+      case 'import': {
+        const { values, positionals } = parseArgs({
+          args: argv.slice(1), allowPositionals: true,
+          options: { commit: { type: 'boolean', default: false }, 'good-rows-only': { type: 'boolean', default: false }, user: { type: 'string' } },
+        });
+        const db = await prepare(config);
+        const code = await importCommand(db, positionals, { commit: values.commit!, goodRowsOnly: values['good-rows-only']!, user: values.user, uploadDir: config.uploadDir! }, (l) => console.log(l));
+        await db.destroy();
+        process.exitCode = code;
+        return;
+      }
+      case 'export': {
+        const { values, positionals } = parseArgs({
+          args: argv.slice(1), allowPositionals: true, options: { region: { type: 'string' }, status: { type: 'string' }, user: { type: 'string' } },
+        });
+        if (positionals.length !== 1) throw new Error('usage: bangfu export OUT.xlsx [--region H01] [--status filed] [--user U]');
+        const db = await prepare(config);
+        await exportCommand(db, positionals[0], values, (l) => console.log(l));
+        await db.destroy();
         return;
       }
       case undefined:

@@ -44,6 +44,7 @@ function keyOf(v: CellValue): string | null {
 async function stage(db: Db, importId: number, files: UploadedFile[]): Promise<{ rows: number }> {
   let buffer: { import_id: number; sheet: SheetKind; row_no: number; key: string | null; cells: string }[] = [];
   let workers = 0;
+  const exampleKeys = new Set<string>();
   const flush = async () => {
     if (!buffer.length) return;
     const chunk = buffer;
@@ -52,9 +53,14 @@ async function stage(db: Db, importId: number, files: UploadedFile[]): Promise<{
   };
   await readImportFiles(files, {
     async row(kind, rowNo, cells) {
-      const first = cellToText(cells[kind === 'w' ? W_NO : 0]);
-      if (first === EXAMPLE_MARKER || first.startsWith(`${EXAMPLE_MARKER}（`)) return; // the template's example row
       const keyCell = cells[kind === 'w' ? W_ID : 0];
+      // the template's example row (职工编号 示例) and its example members
+      const no = kind === 'w' ? cellToText(cells[W_NO]) : '';
+      if (no === EXAMPLE_MARKER || no.startsWith(`${EXAMPLE_MARKER}（`)) {
+        exampleKeys.add(keyOf(keyCell) ?? '');
+        return;
+      }
+      if (kind === 'm' && exampleKeys.has(keyOf(keyCell) ?? '')) return;
       if (cellToText(keyCell).includes('*'))
         throw new FileProblem(`${SHEET_NAMES[kind]}表第${rowNo}行的身份证号含有“*”，是脱敏导出的数据，不能用于导入`);
       if (kind === 'w') {

@@ -67,6 +67,7 @@ describe('template', () => {
     const view = await upload(city, xlsxFile(buf, '模板.xlsx'));
     expect(view.status).toBe('analyzed');
     expect(view.counts.rows).toBe(0);
+    expect(view.errorCount).toBe(0); // the example member row goes with its example worker
   });
 
   it('is refused to roles that cannot import', async () => {

@@ -3,13 +3,13 @@
 // Which sheet holds households and which members is told by the sheet name (职工 / 家庭成员)
 // or, for CSV and renamed sheets, by the header.
 import fs from 'node:fs';
-import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { parse as parseCsv } from 'csv-parse';
 import {
   cellToText, DICT_SHEET, isBlankRow, mapHeader, MASKED_MARKER, MEMBER_COLUMNS, MEMBER_KEY_LABEL, MEMBER_SHEET, WORKER_COLUMNS, WORKER_SHEET,
   type CellValue, type HeaderMap, type SheetColumn,
 } from '@bangfu/core';
+import { XlsxReader, type XlsxCell } from './xlsx.stream-reader.js';
 
 export type SheetKind = 'w' | 'm';
 export const SHEET_NAMES: Record<SheetKind, string> = { w: WORKER_SHEET, m: MEMBER_SHEET };
@@ -37,19 +37,9 @@ export interface ReadSummary {
 
 const HEADER_SCAN_ROWS = 5;
 
-/** exceljs cell values (rich text, formulas, hyperlinks, errors) → plain values; dates to YYYY-MM-DD text. */
-function plainCell(v: unknown): CellValue {
-  if (v === null || v === undefined) return null;
-  if (v instanceof Date) return cellToText(v);
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((t) => t.text).join('');
-    if ('result' in o) return plainCell(o.result);
-    if ('text' in o) return plainCell(o.text);
-    if ('error' in o) return String(o.error);
-    return null;
-  }
-  return v as CellValue;
+/** Dates become YYYY-MM-DD text before staging, so that a staged row is plain JSON. */
+function plainCell(v: XlsxCell): CellValue {
+  return v instanceof Date ? cellToText(v) : v;
 }
 
 function kindOfHeader(cells: CellValue[]): SheetKind | null {
@@ -113,24 +103,23 @@ function nameKind(name: string): SheetKind | null {
 }
 
 async function readXlsx(file: UploadedFile, summary: ReadSummary, cb: ReadCallbacks): Promise<void> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file.path, {
-    sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore',
-  });
+  let reader: XlsxReader;
   try {
-    for await (const ws of reader as AsyncIterable<ExcelJS.stream.xlsx.WorksheetReader & { name: string; state?: string }>) {
-      if (ws.name === DICT_SHEET || ws.state === 'hidden' || ws.state === 'veryHidden') {
-        for await (const _ of ws) void _; // the stream must be drained to reach the next sheet
-        continue;
-      }
-      const state = new SheetState(ws.name, nameKind(ws.name), summary, cb);
-      for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
-        const values = (row.values as unknown[]).slice(1).map(plainCell);
-        await state.take(row.number, values);
-      }
+    reader = await XlsxReader.open(file.path);
+  } catch {
+    throw new FileProblem(`“${file.name}”不是有效的 Excel（.xlsx）工作簿，或文件已损坏；旧版 .xls 请先另存为 .xlsx`);
+  }
+  try {
+    for (const sheet of reader.sheets) {
+      if (sheet.name === DICT_SHEET || sheet.state !== 'visible') continue;
+      const state = new SheetState(sheet.name, nameKind(sheet.name), summary, cb);
+      await reader.readRows(sheet, (rowNo, cells) => state.take(rowNo, cells.map(plainCell)));
     }
   } catch (e) {
     if (e instanceof FileProblem) throw e;
-    throw new FileProblem(`“${file.name}”不是有效的 Excel（.xlsx）工作簿，或文件已损坏；旧版 .xls 请先另存为 .xlsx`);
+    throw new FileProblem(`读取“${file.name}”时出错，文件可能已损坏（${e instanceof Error ? e.message.slice(0, 80) : String(e)}）`);
+  } finally {
+    reader.close();
   }
 }
 

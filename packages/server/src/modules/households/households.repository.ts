@@ -35,7 +35,8 @@ export async function reserveWorkerNo(trx: Q, workerNo: string, regionCode: stri
   if (taken) throw new AppError(409, 'WORKER_NO_TAKEN', `职工编号 ${workerNo} 已被使用`, [{ path: 'workerNo', message: '职工编号已被使用' }]);
   await trx
     .updateTable('worker_no_counters')
-    .set((eb) => ({ last_serial: eb.fn('max', [eb.ref('last_serial'), eb.val(p.serial)]) }))
+    // CASE, not max(a, b): PostgreSQL's max is only an aggregate (greatest is not in SQLite)
+    .set({ last_serial: sql<number>`case when last_serial < ${p.serial} then ${p.serial} else last_serial end` })
     .where('region_code', '=', regionCode)
     .execute();
 }

@@ -62,7 +62,9 @@ export class JobRunner {
   private async loop(): Promise<void> {
     for (;;) {
       if (this.stopped) return;
-      const job = await this.db.selectFrom('jobs').selectAll().where('status', 'in', ['queued', 'running']).orderBy('id').executeTakeFirst();
+      // only the kinds this runner can do: a command-line runner leaves the server's jobs alone
+      const job = await this.db.selectFrom('jobs').selectAll().where('status', 'in', ['queued', 'running'])
+        .where('kind', 'in', Object.keys(this.handlers)).orderBy('id').executeTakeFirst();
       if (!job) return;
       await this.run(job as unknown as JobRow & { kind: string; status: string });
     }
