@@ -122,7 +122,10 @@ export type SortColumn = (typeof SORT_COLUMNS)[keyof typeof SORT_COLUMNS];
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-export async function listHouseholdRows(db: Q, actor: Actor, f: ListFilter) {
+export type ListFilterOnly = Omit<ListFilter, 'page' | 'pageSize' | 'sort'>;
+
+/** The list page's filters on top of the actor's scope: shared by the list, its count and the batch print. */
+function filteredHouseholds(db: Q, actor: Actor, f: ListFilterOnly) {
   let base = db.selectFrom('households').where(householdScope(actor));
   if (f.regionCode) base = base.where('region_code', '=', f.regionCode);
   if (f.category) base = base.where('category', '=', f.category);
@@ -138,6 +141,22 @@ export async function listHouseholdRows(db: Q, actor: Actor, f: ListFilter) {
     const likeRef = (col: string, v: string) => sql<boolean>`${sql.ref(col)} like ${v} escape '\\'`;
     base = base.where((eb) => eb.or([likeRef('name', like), likeRef('worker_no', like.toUpperCase()), likeRef('id_number', like.toUpperCase())]));
   }
+  return base;
+}
+
+export async function countHouseholds(db: Q, actor: Actor, f: ListFilterOnly): Promise<number> {
+  const [{ total }] = await filteredHouseholds(db, actor, f).select((eb) => eb.fn.countAll<number>().as('total')).execute();
+  return Number(total);
+}
+
+/** One keyset page of matching ids after `afterId`, in id order (a batch walks the whole set this way). */
+export async function householdIdsAfter(db: Q, actor: Actor, f: ListFilterOnly, afterId: number, limit: number): Promise<number[]> {
+  const rows = await filteredHouseholds(db, actor, f).select('id').where('id', '>', afterId).orderBy('id').limit(limit).execute();
+  return rows.map((r) => Number(r.id));
+}
+
+export async function listHouseholdRows(db: Q, actor: Actor, f: ListFilter) {
+  const base = filteredHouseholds(db, actor, f);
   const [{ total }] = await base.select((eb) => eb.fn.countAll<number>().as('total')).execute();
   const rows = await base
     .select(['id', 'worker_no', 'region_code', 'name', 'gender', 'id_number', 'category', 'fill_date', 'household_size',
@@ -160,4 +179,10 @@ export async function listVersions(db: Q, householdId: number) {
     .where('household_versions.household_id', '=', householdId)
     .orderBy('household_versions.version', 'desc')
     .execute();
+}
+
+/** The file with this worker number, within the actor's scope (the CLI's print looks files up this way). */
+export async function findIdByWorkerNo(db: Q, actor: Actor, workerNo: string): Promise<number | undefined> {
+  const row = await db.selectFrom('households').select('id').where('worker_no', '=', workerNo).where(householdScope(actor)).executeTakeFirst();
+  return row ? Number(row.id) : undefined;
 }
