@@ -23,7 +23,7 @@ export async function printCommand(db: Db, args: string[], opts: { fontCandidate
   const log = opts.log ?? ((msg: string) => console.error(msg));
   const fonts = fontProvider(opts.fontCandidates ?? (() => defaultFontCandidates()), { info: () => {}, warn: log });
   const printed = batch
-    ? await printBatch(db, cliActor, { regionCode: values.region?.toUpperCase(), status: values.status }, fonts, log)
+    ? await printBatch(db, cliActor, { regionCode: values.region?.toUpperCase(), status: values.status }, fonts, { log })
     : await printByWorkerNo(db, cliActor, positionals[0], fonts);
   await pipeline(printed.doc, fs.createWriteStream(out));
   return { out, count: printed.count };

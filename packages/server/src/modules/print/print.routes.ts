@@ -35,7 +35,7 @@ export async function printRoutes(app: FastifyInstance, { db, fontCandidates }: 
       summary: `The survey forms of every file the list filters select, in one PDF (at most 2000; audited)`, tags,
       querystring: listFilterSchema, response: { 200: pdf },
     }),
-  }, async (req, reply) => sendPdf(reply, await printBatch(db, actorOf(req), req.query, fonts, (msg) => req.log.error(msg))));
+  }, async (req, reply) => sendPdf(reply, await printBatch(db, actorOf(req), req.query, fonts, { log: (msg) => req.log.error(msg) })));
 
   app.get('/api/households/:id/print.pdf', {
     schema: routeSchema({ summary: 'The survey form (调查表) of one file as a PDF, masked as the caller sees the file (audited)', tags,

@@ -75,12 +75,13 @@ async function readerKeepsUp(doc: PDFKit.PDFDocument): Promise<boolean> {
  * other. The count is checked first; the forms are then drawn page by page of ids while the
  * document streams out.
  */
-export async function printBatch(db: Db, actor: Actor, query: unknown, fonts: () => PdfFonts, log: (msg: string) => void = () => {}): Promise<Printed> {
+export async function printBatch(db: Db, actor: Actor, query: unknown, fonts: () => PdfFonts,
+  { log = () => {}, max = MAX_BATCH }: { log?: (msg: string) => void; max?: number } = {}): Promise<Printed> {
   const filter = parseListFilter(query);
   const count = await repo.countHouseholds(db, actor, filter);
   if (count === 0) throw new AppError(400, 'NOTHING_TO_PRINT', '没有符合筛选条件的档案，请调整筛选条件后再打印');
-  if (count > MAX_BATCH)
-    throw new AppError(400, 'PRINT_BATCH_TOO_LARGE', `符合条件的档案有 ${count} 份，超过一次批量打印的上限 ${MAX_BATCH} 份。请按地区、困难类别或状态等条件缩小范围后分批打印。`);
+  if (count > max)
+    throw new AppError(400, 'PRINT_BATCH_TOO_LARGE', `符合条件的档案有 ${count} 份，超过一次批量打印的上限 ${max} 份。请按地区、困难类别或状态等条件缩小范围后分批打印。`);
   const doc = surveyDocument(fonts(), '困难职工调查表（批量）');
   await auditNow(db, {
     ...auditUser(actor), action: 'household.print', entity: 'household', entityId: null,
