@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maskIdNumber, maskPhone } from '@bangfu/core';
 import { buildApp } from '../../app.js';
@@ -201,6 +203,35 @@ describe('GET /api/households/print.pdf (batch)', () => {
     const chunks: Buffer[] = [];
     for await (const c of ok.doc) chunks.push(c as Buffer);
     expect(pageCount(Buffer.concat(chunks))).toBe(3);
+  });
+});
+
+describe('a batch and a slow reader', () => {
+  it('draws the next form only when the reader has caught up, and still finishes every form', async () => {
+    const clerkRow = await ctx.db.selectFrom('users').select('id').where('username', '=', clerk.username).executeTakeFirstOrThrow();
+    const actor = (await loadActor(ctx.db, Number(clerkRow.id), null))!;
+    for (let i = 0; i < 3; i++) await createIn('H03');
+    const printed = await printBatch(ctx.db, actor, { regionCode: 'H03' }, fontProvider(() => defaultFontCandidates()), { maxBuffered: 1 });
+    // a reader that takes the first chunk and then stalls until the gate opens
+    let open!: () => void;
+    const gate = new Promise<void>((r) => { open = r; });
+    const chunks: Buffer[] = [];
+    const stalled = new Writable({
+      highWaterMark: 1,
+      write(chunk: Buffer, _enc, cb) {
+        chunks.push(chunk);
+        void gate.then(() => cb());
+      },
+    });
+    const done = pipeline(printed.doc, stalled);
+    await new Promise((r) => setTimeout(r, 300));
+    const waiting = printed.doc.readableLength;
+    open();
+    await done;
+    const whole = Buffer.concat(chunks);
+    expect(pageCount(whole)).toBe(3);
+    // without waiting, all three forms and the font would sit in the buffer by now
+    expect(waiting).toBeLessThan(whole.length / 2);
   });
 });
 

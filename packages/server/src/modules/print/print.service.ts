@@ -1,6 +1,5 @@
 // Printing survey forms: one file, or every file the list's filters select. Each print is audited
 // (who printed which files, with identity numbers in full or masked) before the PDF is sent.
-import { once } from 'node:events';
 import { PLAN_STATUS_LABELS, todayInChina, type PlanStatus } from '@bangfu/core';
 import type { Db } from '../../db/index.js';
 import { AppError, notFound } from '../../lib/errors.js';
@@ -65,8 +64,17 @@ export async function printByWorkerNo(db: Db, actor: Actor, workerNo: string, fo
 }
 
 /** Waits while the reader lags far behind; returns false once the document was destroyed (the client left). */
-async function readerKeepsUp(doc: PDFKit.PDFDocument): Promise<boolean> {
-  while (!doc.destroyed && doc.readableLength > MAX_BUFFERED) await Promise.race([once(doc, 'data'), once(doc, 'close')]);
+async function readerKeepsUp(doc: PDFKit.PDFDocument, maxBuffered: number): Promise<boolean> {
+  while (!doc.destroyed && doc.readableLength > maxBuffered) {
+    // a 'data' listener does not resume a stream its pipe has paused: it fires once the reader reads again
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        doc.off('data', done).off('close', done).off('error', done);
+        resolve();
+      };
+      doc.on('data', done).on('close', done).on('error', done);
+    });
+  }
   return !doc.destroyed;
 }
 
@@ -76,7 +84,7 @@ async function readerKeepsUp(doc: PDFKit.PDFDocument): Promise<boolean> {
  * document streams out.
  */
 export async function printBatch(db: Db, actor: Actor, query: unknown, fonts: () => PdfFonts,
-  { log = () => {}, max = MAX_BATCH }: { log?: (msg: string) => void; max?: number } = {}): Promise<Printed> {
+  { log = () => {}, max = MAX_BATCH, maxBuffered = MAX_BUFFERED }: { log?: (msg: string) => void; max?: number; maxBuffered?: number } = {}): Promise<Printed> {
   const filter = parseListFilter(query);
   const count = await repo.countHouseholds(db, actor, filter);
   if (count === 0) throw new AppError(400, 'NOTHING_TO_PRINT', '没有符合筛选条件的档案，请调整筛选条件后再打印');
@@ -95,7 +103,7 @@ export async function printBatch(db: Db, actor: Actor, query: unknown, fonts: ()
       const ids = await repo.householdIdsAfter(db, actor, filter, after, PAGE);
       if (ids.length === 0) break;
       for (const id of ids) {
-        if (!(await readerKeepsUp(doc))) return;
+        if (!(await readerKeepsUp(doc, maxBuffered))) return;
         const file = await loadJson(db, actor, id);
         if (!file || printed >= count) continue; // left the scope meanwhile, or added after the count
         addSurveyForm(doc, masked(actor, file), { plan: await planOf(db, id) }, footer);
