@@ -26,16 +26,20 @@ import { assistanceRoutes } from './modules/assistance/assistance.routes.js';
 import { urgencyJob } from './modules/assistance/urgency.job.js';
 import { exchangeRoutes } from './modules/exchange/exchange.routes.js';
 import { importAnalyzeJob, importCommitJob } from './modules/exchange/import.jobs.js';
+import { printRoutes } from './modules/print/print.routes.js';
+import type { FontCandidate } from './modules/print/pdf-font.js';
 
 export interface AppOptions {
   config: Config;
   db: Db;
   logger?: boolean | object;
+  /** where the printed forms look for a Chinese font; the default list when absent (tests inject one) */
+  pdfFontCandidates?: () => FontCandidate[];
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export async function buildApp({ config, db, logger }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, db, logger, pdfFontCandidates }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
     bodyLimit: 2 * 1024 * 1024,
@@ -112,6 +116,7 @@ export async function buildApp({ config, db, logger }: AppOptions): Promise<Fast
   await app.register(orgRoutes, { db });
   await app.register(auditRoutes, { db });
   await app.register(householdRoutes, { db });
+  await app.register(printRoutes, { db, fontCandidates: pdfFontCandidates });
   const runner = new JobRunner(db, { reevaluate: reevaluateJob, urgency: urgencyJob, 'import.analyze': importAnalyzeJob, 'import.commit': importCommitJob }, app.log);
   app.decorate('jobs', runner);
   await app.register(identificationRoutes, { db, runner });

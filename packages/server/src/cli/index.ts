@@ -1,4 +1,4 @@
-// `npx bangfu <command>`: migrate, serve, start, user add, demo, audit verify, template, import, export.
+// `npx bangfu <command>`: migrate, serve, start, user add, demo, identify, print, template, import, export, audit verify.
 import { parseArgs } from 'node:util';
 import { loadConfig, type Config } from '../config.js';
 import { describeTarget, migrateToLatest, openDb, type Db } from '../db/index.js';
@@ -10,6 +10,7 @@ import { AppError } from '../lib/errors.js';
 import { seedDemo, type DemoResult } from './demo.js';
 import { identifyStream } from './identify.js';
 import { exportCommand, importCommand, templateCommand } from './exchange.js';
+import { printCommand } from './print.js';
 
 const HELP = `bangfu — 城镇困难职工精准帮扶档案系统
 
@@ -23,6 +24,10 @@ const HELP = `bangfu — 城镇困难职工精准帮扶档案系统
   identify [--line 500] < households.jsonl
                         one household JSON a line in, one identification result a line out
                         (without --line: the stored policy of each file's region and year)
+  print WORKER_NO OUT.pdf
+                        the survey form (调查表) of one file as a PDF (identity numbers in full; audited as cli)
+  print --region H01 [--status filed] OUT.pdf
+                        the forms of every file of a region (at most 2000) in one PDF
   audit verify          check the audit log's hash chain
   template OUT.xlsx     write the Excel import template (sheets 职工, 家庭成员, drop-down lists)
   import FILE [MEMBERS.csv] [--commit] [--good-rows-only] [--user U]
@@ -34,7 +39,8 @@ const HELP = `bangfu — 城镇困难职工精准帮扶档案系统
   (import/export act as --user, or as the built-in city-level account "cli"; both are audited)
 
 Environment: PORT (3000), HOST (0.0.0.0), DATABASE_URL (sqlite:./data/bangfu.sqlite by default,
-or postgres://user@host/db), ADMIN_PASSWORD (the first admin's password; generated and printed when unset).`;
+or postgres://user@host/db), ADMIN_PASSWORD (the first admin's password; generated and printed when unset),
+BANGFU_PDF_FONT (a Chinese TTF/TTC/OTF for the printed forms; Noto Sans SC from npm by default).`;
 
 async function prepare(config: Config): Promise<Db> {
   const db = openDb(config.db);
@@ -128,6 +134,16 @@ export async function main(argv: string[]): Promise<void> {
         const r = await identifyStream(process.stdin, (s) => process.stdout.write(`${s}\n`), { line: values.line, db });
         await db?.destroy();
         console.error(`identified ${r.ok}, invalid ${r.failed}`);
+        return;
+      }
+      case 'print': {
+        const db = await prepare(config);
+        try {
+          const r = await printCommand(db, argv.slice(1));
+          console.log(`已生成调查表 wrote ${r.count} form(s) to ${r.out}`);
+        } finally {
+          await db.destroy();
+        }
         return;
       }
       case 'audit': {

@@ -29,6 +29,8 @@ const MATRIX = `
 | GET    /api/households/:id                   | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | PUT    /api/households/:id                   | 403   | ok   | 403    | 403   | ok     | ok   | 403    |
 | GET    /api/households/:id/history           | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
+| GET    /api/households/:id/print.pdf         | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
+| GET    /api/households/print.pdf             | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | POST   /api/households/:id/submit            | ok    | ok   | 403    | 403   | ok     | ok   | 403    |
 | POST   /api/households/:id/review [unit]     | 403   | 403  | 403    | 403   | ok     | ok   | 403    |
 | POST   /api/households/:id/review [city]     | ok    | ok   | 403    | 403   | 403    | 403  | 403    |
@@ -89,6 +91,7 @@ const FOREIGN = `
 | GET    /api/households/:id                   | 404    | 404   | 404    | 404  |
 | PUT    /api/households/:id                   | 404    | 404   | 404    | 404  |
 | GET    /api/households/:id/history           | 404    | 404   | 404    | 404  |
+| GET    /api/households/:id/print.pdf         | 404    | 404   | 404    | 404  |
 | POST   /api/households/:id/submit            | 404    | 404   | 404    | 404  |
 | POST   /api/households/:id/review [unit]     | 404    | 404   | 404    | 404  |
 | POST   /api/households/:id/review [city]     | 404    | 404   | 404    | 404  |
@@ -304,6 +307,9 @@ const CALLS: Record<string, Call> = {
   'GET /api/households/:id': onFile('draft', undefined, (c, id) => c.get(`/api/households/${id}`)),
   'PUT /api/households/:id': onFile('draft', 'draft', (c, id, h) => c.put(`/api/households/${id}`, { ...h.input, phone: '13800000001', version: h.version })),
   'GET /api/households/:id/history': onFile('draft', undefined, (c, id) => c.get(`/api/households/${id}/history`)),
+  'GET /api/households/:id/print.pdf': onFile('draft', undefined, (c, id) => c.get(`/api/households/${id}/print.pdf`)),
+  // the batch selects just this household (its identity number is unique) so that every role has one to print
+  'GET /api/households/print.pdf': onFile('draft', undefined, (c, _id, h) => c.get(`/api/households/print.pdf?q=${h.input.idNumber}`)),
   'POST /api/households/:id/submit': onFile('draft', 'submitted', (c, id) => c.post(`/api/households/${id}/submit`)),
   'POST /api/households/:id/review [unit]': onFile('submitted', 'unitApproved', (c, id) => c.post(`/api/households/${id}/review`, review('unit'))),
   'POST /api/households/:id/review [city]': onFile('unitApproved', 'filed', (c, id) => c.post(`/api/households/${id}/review`, review('city'))),
@@ -607,6 +613,7 @@ describe('not yours looks like not found', () => {
     { name: 'GET /api/households/:id', status: 'draft', send: (c, id) => c.get(`/api/households/${id}`) },
     { name: 'PUT /api/households/:id', status: 'draft', send: (c, id, h) => c.put(`/api/households/${id}`, { ...h.input, regionCode: 'H01', version: h.version }) },
     { name: 'GET /api/households/:id/history', status: 'draft', send: (c, id) => c.get(`/api/households/${id}/history`) },
+    { name: 'GET /api/households/:id/print.pdf', status: 'draft', send: (c, id) => c.get(`/api/households/${id}/print.pdf`) },
     { name: 'POST /api/households/:id/submit', status: 'draft', send: (c, id) => c.post(`/api/households/${id}/submit`) },
     { name: 'POST /api/households/:id/review [unit]', status: 'submitted', send: (c, id) => c.post(`/api/households/${id}/review`, review('unit')) },
     { name: 'POST /api/households/:id/review [city]', status: 'unitApproved', send: (c, id) => c.post(`/api/households/${id}/review`, review('city')) },

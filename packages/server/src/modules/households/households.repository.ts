@@ -145,6 +145,17 @@ export function filteredHouseholds(db: Q, actor: Actor, f: HouseholdFilter) {
   return base;
 }
 
+export async function countHouseholds(db: Q, actor: Actor, f: HouseholdFilter): Promise<number> {
+  const [{ total }] = await filteredHouseholds(db, actor, f).select((eb) => eb.fn.countAll<number>().as('total')).execute();
+  return Number(total);
+}
+
+/** One keyset page of matching ids after `afterId`, in id order (a batch walks the whole set this way). */
+export async function householdIdsAfter(db: Q, actor: Actor, f: HouseholdFilter, afterId: number, limit: number): Promise<number[]> {
+  const rows = await filteredHouseholds(db, actor, f).select('id').where('id', '>', afterId).orderBy('id').limit(limit).execute();
+  return rows.map((r) => Number(r.id));
+}
+
 export async function listHouseholdRows(db: Q, actor: Actor, f: ListFilter) {
   const base = filteredHouseholds(db, actor, f);
   const [{ total }] = await base.select((eb) => eb.fn.countAll<number>().as('total')).execute();
@@ -169,4 +180,10 @@ export async function listVersions(db: Q, householdId: number) {
     .where('household_versions.household_id', '=', householdId)
     .orderBy('household_versions.version', 'desc')
     .execute();
+}
+
+/** The file with this worker number, within the actor's scope (the CLI's print looks files up this way). */
+export async function findIdByWorkerNo(db: Q, actor: Actor, workerNo: string): Promise<number | undefined> {
+  const row = await db.selectFrom('households').select('id').where('worker_no', '=', workerNo).where(householdScope(actor)).executeTakeFirst();
+  return row ? Number(row.id) : undefined;
 }

@@ -9,6 +9,7 @@ import {
 import type { Db } from '../../db/index.js';
 import { nowIso } from '../../lib/clock.js';
 import { AppError, forbidden, notFound, validationFailed } from '../../lib/errors.js';
+import { parseInput } from '../../lib/validate.js';
 import type { Actor } from '../access/actor.js';
 import { canFile, seesFullIdentity, seesFullPhone } from '../access/scope.js';
 import { appendAudit, auditNow } from '../audit/audit.repository.js';
@@ -112,7 +113,7 @@ export async function loadJson(db: Db | Trx, actor: Actor, id: number): Promise<
 }
 
 /** Identity and phone numbers as this role may see them. */
-function masked(actor: Actor, f: HouseholdFile): HouseholdFile {
+export function masked(actor: Actor, f: HouseholdFile): HouseholdFile {
   const full = seesFullIdentity(actor);
   return {
     ...f,
@@ -311,11 +312,21 @@ const listQuerySchema = z.object({
 });
 export { listQuerySchema };
 
+/** The list's filters without paging and sort: what a batch (print) covers. */
+export const listFilterSchema = listQuerySchema.omit({ page: true, pageSize: true, sort: true });
+
+/** The list page sends empty parameters for cleared filters: they mean "no filter". */
+const dropEmpty = (query: unknown) =>
+  Object.fromEntries(Object.entries((query ?? {}) as Record<string, unknown>).filter(([, v]) => v !== '' && v !== undefined));
+
+export function parseListFilter(query: unknown): repo.HouseholdFilter {
+  return parseInput(listFilterSchema, dropEmpty(query), 'household list filter');
+}
+
 const FLAG_COLUMNS = repo.FLAG_COLUMNS;
 
 export async function listHouseholds(db: Db, actor: Actor, query: unknown) {
-  const clean = Object.fromEntries(Object.entries((query ?? {}) as Record<string, unknown>).filter(([, v]) => v !== '' && v !== undefined));
-  const r = listQuerySchema.safeParse(clean);
+  const r = listQuerySchema.safeParse(dropEmpty(query));
   if (!r.success) throw validationFailed(toFieldErrors(r.error), 'household list query');
   const { sort, ...f } = r.data;
   const [key, dir] = sort.split(':') as [keyof typeof repo.SORT_COLUMNS, 'asc' | 'desc'];

@@ -21,6 +21,7 @@ import { useRegions } from '../../lib/useOrgs';
 import { useRequest } from '../../lib/useRequest';
 import { HistoryTimeline } from './HistoryTimeline';
 import { HouseholdActions } from './HouseholdActions';
+import { PrintPdfButton } from './PrintButtons';
 import { HouseholdView } from './sheet/HouseholdView';
 import { StoredIdentificationPanel } from '../identification/StoredIdentificationPanel';
 import HouseholdAssistance from '../assistance/HouseholdAssistance';
@@ -94,6 +95,7 @@ export default function HouseholdDetailPage() {
             <Button icon={<PrinterOutlined />} onClick={() => window.print()} id="household-print">
               打印
             </Button>
+            <PrintPdfButton id={h.id} workerNo={h.workerNo} />
             {acts.edit && (
               <Button type="primary" icon={<EditOutlined />} onClick={() => navigate(`/households/${h.id}/edit`, { state: { from } })} id="household-edit">
                 编辑

@@ -15,6 +15,7 @@ import { useRequest } from '../../lib/useRequest';
 import PageHeader from '../../components/PageHeader';
 import { CategoryTag, EligibleBadge, StatusBadge } from '../../components/Tags';
 import { FLAG_SHORT_LABELS } from '../../lib/identification';
+import { BatchPrintButton } from './PrintButtons';
 import { PAGE_SIZES, hasIdentificationFilter, readListState, toApiQuery, writeListState, type ListState, type StatusFilter } from './listQuery';
 
 interface FilterValues {
@@ -359,6 +360,7 @@ export default function HouseholdListPage() {
             <Tooltip title="刷新">
               <Button icon={<ReloadOutlined />} onClick={reload} aria-label="刷新" />
             </Tooltip>
+            <BatchPrintButton query={apiQuery} total={data?.total} />
             {access.canCreateHousehold && (
               <Button type="primary" icon={<PlusOutlined />} id="household-new" onClick={() => navigate('/households/new', { state: { from } })}>
                 新建档案
