@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HouseholdInput } from '@bangfu/core';
 import { createTestContext, type TestContext } from '../../../test/helpers.js';
 import { makeHousehold } from '../../../test/fixtures/households.js';
+import { rowsOf, workbookOf } from '../../../test/fixtures/workbooks.js';
 import {
   countRows, linkHousehold, sessionAdmin, sessionUserIn, unitsWorkbook, XLSX_TYPE, type Res, type SessionClient,
 } from '../../../test/session-client.js';
@@ -79,6 +80,18 @@ const MATRIX = `
 | GET    /api/my/households                    | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | GET    /api/settings/assistance              | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | PUT    /api/settings/assistance              | ok    | ok   | 403    | 403   | 403    | 403  | 403    |
+| GET    /api/exchange/template.xlsx           | 403   | ok   | 403    | 403   | ok     | ok   | 403    |
+| POST   /api/imports                          | 403   | ok   | 403    | 403   | ok     | ok   | 403    |
+| GET    /api/imports                          | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
+| GET    /api/imports/:id                      | 404   | ok   | 404    | 404   | ok     | ok   | 404    |
+| GET    /api/imports/:id/rows                 | 404   | ok   | 404    | 404   | ok     | ok   | 404    |
+| GET    /api/imports/:id/errors               | 404   | ok   | 404    | 404   | ok     | ok   | 404    |
+| GET    /api/imports/:id/errors.xlsx          | 404   | ok   | 404    | 404   | ok     | ok   | 404    |
+| POST   /api/imports/:id/commit               | 403   | ok   | 403    | 403   | ok     | ok   | 403    |
+| POST   /api/imports/:id/cancel               | 404   | ok   | 404    | 404   | ok     | ok   | 404    |
+| GET    /api/households/export.xlsx           | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
+| GET    /api/reports/region-summary           | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
+| GET    /api/reports/region-summary.xlsx      | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 `;
 
 // The same calls on a record of ANOTHER scope: for leader/staff a household of their unit linked to
@@ -247,6 +260,22 @@ const settingsValue = async () => (await ctx.db.selectFrom('settings').select('v
 const groupName = async (regionCode: string) =>
   (await ctx.db.selectFrom('working_groups').select('name').where('region_code', '=', regionCode).executeTakeFirst())?.name ?? null;
 
+// ---- imports: a one-household workbook in unit A of H01, checked (never committed) before the call
+const importCount = async () => Number((await ctx.db.selectFrom('imports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const importStatus = async (id: number) => (await ctx.db.selectFrom('imports').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
+async function importWorkbook() {
+  const r = rowsOf(makeHousehold({ regionCode: 'H01', unitId: UNIT_A }));
+  return workbookOf([r.worker], r.members);
+}
+/** An import made by the caller when its role may import, otherwise by the city clerk (then not the caller's). */
+async function importOf(c: SessionClient): Promise<{ id: number }> {
+  let res = await c.upload('/api/imports', [{ name: 'matrix.xlsx', content: await importWorkbook() }]);
+  if (res.statusCode !== 202) res = await clerk.upload('/api/imports', [{ name: 'matrix.xlsx', content: await importWorkbook() }]);
+  await ctx.app.jobs.idle();
+  return ok(res, 'import');
+}
+const onImport = (send: (c: SessionClient, id: number) => Promise<Res>): Call => async (c) => ({ res: await send(c, (await importOf(c)).id) });
+
 // ---- the calls --------------------------------------------------------------------------------
 
 interface Run {
@@ -298,6 +327,32 @@ const responsibilityBody = () => ({ leaderUsername: respLeader.username, cadreUs
 const recordBody = { date: '2021-03-01', type: '走访', description: '入户走访，了解家庭近况' };
 
 const CALLS: Record<string, Call> = {
+  'GET /api/exchange/template.xlsx': async (c) => ({ res: await c.get('/api/exchange/template.xlsx') }),
+  'POST /api/imports': async (c) => {
+    const before = await importCount();
+    const res = await c.upload('/api/imports', [{ name: 'matrix.xlsx', content: await importWorkbook() }]);
+    await ctx.app.jobs.idle();
+    return { res, unchanged: async () => expect(await importCount()).toBe(before) };
+  },
+  'GET /api/imports': async (c) => ({ res: await c.get('/api/imports') }),
+  'GET /api/imports/:id': onImport((c, id) => c.get(`/api/imports/${id}`)),
+  'GET /api/imports/:id/rows': onImport((c, id) => c.get(`/api/imports/${id}/rows`)),
+  'GET /api/imports/:id/errors': onImport((c, id) => c.get(`/api/imports/${id}/errors`)),
+  'GET /api/imports/:id/errors.xlsx': onImport((c, id) => c.get(`/api/imports/${id}/errors.xlsx`)),
+  'POST /api/imports/:id/commit': async (c) => {
+    const { id } = await importOf(c);
+    const res = await c.post(`/api/imports/${id}/commit`, { goodRowsOnly: true });
+    await ctx.app.jobs.idle();
+    return { res, unchanged: async () => expect(await importStatus(id)).toBe('analyzed') };
+  },
+  'POST /api/imports/:id/cancel': async (c) => {
+    const { id } = await importOf(c);
+    const res = await c.post(`/api/imports/${id}/cancel`, {});
+    return { res, unchanged: async () => expect(await importStatus(id)).toBe('analyzed') };
+  },
+  'GET /api/households/export.xlsx': async (c) => ({ res: await c.get('/api/households/export.xlsx?regionCode=H01') }),
+  'GET /api/reports/region-summary': async (c) => ({ res: await c.get('/api/reports/region-summary') }),
+  'GET /api/reports/region-summary.xlsx': async (c) => ({ res: await c.get('/api/reports/region-summary.xlsx') }),
   'GET /api/households': async (c) => ({ res: await c.get('/api/households') }),
   'POST /api/households': async (c) => {
     const before = await countRows(ctx.db, 'households');
