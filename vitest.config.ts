@@ -5,10 +5,12 @@
 //   web         packages/web/src/**/*.test.{ts,tsx}        (node environment; no DOM library installed)
 //   api-sqlite  packages/server/{src,test}/**/*.test.ts    BANGFU_TEST_DB=sqlite
 //   api-pg      packages/server/{src,test}/**/*.test.ts    BANGFU_TEST_DB=pg, inject('pgUrl') = a fresh database
+//   office      packages/server/src/**/*.office.test.ts     LibreOffice Calc headless (soffice) on SQLite
 //   e2e         e2e/**/*.test.ts                           inject('baseUrl') = the real server, one file at a time
 import { defineConfig } from 'vitest/config';
 
 const serverTests = ['packages/server/src/**/*.test.ts', 'packages/server/test/**/*.test.ts'];
+const officeTests = 'packages/server/src/**/*.office.test.ts';
 
 export default defineConfig({
   test: {
@@ -39,6 +41,7 @@ export default defineConfig({
         test: {
           name: 'api-sqlite',
           include: serverTests,
+          exclude: [officeTests],
           env: { BANGFU_TEST_DB: 'sqlite' },
           testTimeout: 15_000,
           hookTimeout: 30_000,
@@ -50,11 +53,21 @@ export default defineConfig({
           name: 'api-pg',
           include: serverTests,
           // pure tests that touch no database run once, in api-sqlite
-          exclude: ['packages/server/src/demo/**', 'packages/server/src/cli/identify.test.ts', 'packages/server/src/db/db.test.ts', 'packages/server/src/modules/print/pdf-font.test.ts'],
+          exclude: [officeTests, 'packages/server/src/demo/**', 'packages/server/src/cli/identify.test.ts', 'packages/server/src/db/db.test.ts', 'packages/server/src/modules/print/pdf-font.test.ts'],
           env: { BANGFU_TEST_DB: 'pg' },
           globalSetup: ['packages/server/test/pg-global-setup.ts'],
           testTimeout: 15_000,
           hookTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'office',
+          include: [officeTests],
+          env: { BANGFU_TEST_DB: 'sqlite' },
+          testTimeout: 300_000,
+          hookTimeout: 60_000,
         },
       },
       {

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // `npm test`: runs the Vitest projects of vitest.config.ts that can run on this machine.
 //
-//   npm test                       every project (core, web, api-sqlite, api-pg, e2e)
+//   npm test                       every project (core, web, api-sqlite, api-pg, office, e2e)
 //   npm test -- packages/core      extra arguments go to `vitest run` (file filters, -t, --project …)
 //
 // - api-pg needs PostgreSQL at BANGFU_PG_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres);
+// - office needs LibreOffice Calc (soffice on PATH, or SOFFICE_PATH);
 // - e2e needs Chromium at CHROMIUM_PATH (default /usr/bin/chromium); e2e/global-setup.ts builds the
 //   web app first unless BANGFU_SKIP_BUILD=1.
 // A missing one is left out with a NOTICE, or is an error when CI=true or BANGFU_REQUIRE_ALL=1.
@@ -19,7 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const ALL_PROJECTS = ['core', 'web', 'api-sqlite', 'api-pg', 'e2e'];
+const ALL_PROJECTS = ['core', 'web', 'api-sqlite', 'api-pg', 'office', 'e2e'];
 const DEFAULT_PG_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const strict = process.env.CI === 'true' || process.env.BANGFU_REQUIRE_ALL === '1';
 const strictWhy = process.env.CI === 'true' ? 'CI=true' : 'BANGFU_REQUIRE_ALL=1';
@@ -128,6 +129,18 @@ if (projects.includes('e2e')) {
     else {
       console.log(`NOTICE: Chromium not found at ${chromium}; end-to-end tests skipped. To enable: ${howTo}`);
       projects = projects.filter((p) => p !== 'e2e');
+    }
+  }
+}
+if (projects.includes('office')) {
+  const soffice = process.env.SOFFICE_PATH || 'soffice';
+  const found = soffice.includes('/') ? existsSync(soffice) : (process.env.PATH || '').split(path.delimiter).some((d) => d && existsSync(path.join(d, soffice)));
+  if (!found) {
+    const howTo = 'apt-get install -y libreoffice-calc (or set SOFFICE_PATH)';
+    if (strict) problems.push(`LibreOffice (${soffice}) not found; ${strictWhy} requires the office suite. To fix: ${howTo}.`);
+    else {
+      console.log(`NOTICE: LibreOffice (${soffice}) not found; the spreadsheet round-trip tests are skipped. To enable: ${howTo}`);
+      projects = projects.filter((p) => p !== 'office');
     }
   }
 }
