@@ -65,7 +65,10 @@ async function stage(db: Db, importId: number, files: UploadedFile[]): Promise<{
         throw new FileProblem(`${SHEET_NAMES[kind]}表第${rowNo}行的身份证号含有“*”，是脱敏导出的数据，不能用于导入`);
       if (kind === 'w') {
         workers++;
-        if (workers % 1000 === 0) setProgress(importId, { phase: 'reading', done: workers, total: 0 });
+        if (workers % 1000 === 0) {
+          setProgress(importId, { phase: 'reading', done: workers, total: 0 });
+          await new Promise((r) => setImmediate(r));
+        }
       }
       buffer.push({ import_id: importId, sheet: kind, row_no: rowNo, key: keyOf(keyCell), cells: JSON.stringify(cells) });
       if (buffer.length >= STAGE_BATCH) await flush();
@@ -308,6 +311,7 @@ export async function analyzeImport(db: Db, importId: number, actor: Actor, file
       await insertErrors(trx, importId, outErrors);
     });
     setProgress(importId, { phase: 'checking', done: seq, total });
+    await new Promise((r) => setImmediate(r));
   }
   await insertErrors(db, importId, fileErrors);
   counts.errorLines += fileErrors.length;

@@ -66,7 +66,11 @@ export async function commitImport(db: Db, importId: number, actor: Actor, opts:
             JSON.parse(r.changes!) as FieldChange[], warnings, at, reason);
           result.updated++;
         }
-        if (++done % 100 === 0) setProgress(importId, { phase: 'writing', done, total });
+        if (++done % 100 === 0) {
+          setProgress(importId, { phase: 'writing', done, total });
+          // SQLite's driver is synchronous: yield now and then so that timers and requests are not starved
+          await new Promise((r) => setImmediate(r));
+        }
       }
     }
     const skipped = await trx.selectFrom('import_rows').select((eb) => eb.fn.countAll<number>().as('n')).where('import_id', '=', importId)

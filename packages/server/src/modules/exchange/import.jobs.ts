@@ -63,6 +63,15 @@ export const importCommitJob: JobHandler = {
   async batch(db, job) {
     const { importId, row, actor } = await importOf(db, job);
     if (row.status !== 'committing') return null;
+    // A commit cut short (the process died) rolled back with its transaction. It is not re-run by
+    // itself: the import goes back to "checked" and waits for the person to confirm again.
+    if (job.cursor > 0) {
+      await db.updateTable('imports').set({ status: 'analyzed', good_rows_only: null, file_error: '上次确认导入时服务中断，没有写入任何数据；请重新确认导入' })
+        .where('id', '=', importId).execute();
+      clearProgress(importId);
+      return null;
+    }
+    await db.updateTable('jobs').set({ cursor: 1 }).where('id', '=', job.id).execute();
     if (!actor) {
       await fail(db, importId, '上传文件的账号已停用，导入已终止，没有写入任何数据');
       return null;

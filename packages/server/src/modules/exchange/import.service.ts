@@ -155,7 +155,7 @@ export async function requestCommit(db: Db, actor: Actor, id: number, body: unkn
     throw new AppError(409, 'IMPORT_NOTHING', '没有可以导入的行');
   const at = nowIso();
   await db.transaction().execute(async (trx) => {
-    const res = await trx.updateTable('imports').set({ status: 'committing', good_rows_only: goodRowsOnly ? 1 : 0 }).where('id', '=', id).where('status', '=', 'analyzed').executeTakeFirst();
+    const res = await trx.updateTable('imports').set({ status: 'committing', good_rows_only: goodRowsOnly ? 1 : 0, file_error: null }).where('id', '=', id).where('status', '=', 'analyzed').executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw new AppError(409, 'IMPORT_NOT_READY', '该导入的状态已变化，请刷新页面');
     await trx.insertInto('jobs').values({
       kind: 'import.commit', status: 'queued', params: JSON.stringify({ importId: id }), cursor: 0, done: 0, total: 0, changed: 0,
