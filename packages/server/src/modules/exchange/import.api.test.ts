@@ -112,6 +112,12 @@ describe('import: check, report, commit', () => {
     expect(find('职工', 6, '身份证号').message).toContain('第4行');
     expect(find('家庭成员', 7, '职工身份证号').message).toContain('没有身份证号为');
     expect(errors.total).toBe(view.errorCount);
+    const report = await city.get(`/api/imports/${view.id}/errors.xlsx`);
+    expect(report.statusCode).toBe(200);
+    const reportRows = await readSheet(report.rawPayload, '错误报告');
+    expect(reportRows[0]).toEqual(['工作表', '行号', '列', '填写的值', '问题']);
+    expect(reportRows.length - 1).toBe(errors.total);
+    expect(reportRows).toContainEqual(['职工', 5, '家庭年度总收入', '一万', find('职工', 5, '家庭年度总收入').message]);
 
     const rows = (await city.get(`/api/imports/${view.id}/rows?status=new`)).json();
     expect(rows.items.map((r: any) => r.name)).toEqual(['导入甲', '导入乙', '旧号码']);
