@@ -43,10 +43,12 @@ function emptyRow(regionCode: string, regionName: string): SummaryRow {
   };
 }
 
+// literals, not parameters: PostgreSQL matches the GROUP BY expression to the selected one only
+// when they are the same text, and two parameter lists ($1… vs $6…) are not
 const bandCase = sql<string>`case ${sql.join(
-  INCOME_BANDS.filter((b) => b.max !== null).map((b) => sql`when per_capita_income < ${b.max} then ${b.key}`),
+  INCOME_BANDS.filter((b) => b.max !== null).map((b) => sql`when per_capita_income < ${sql.lit(b.max)} then ${sql.lit(b.key)}`),
   sql` `,
-)} else ${INCOME_BANDS[INCOME_BANDS.length - 1].key} end`;
+)} else ${sql.lit(INCOME_BANDS[INCOME_BANDS.length - 1].key)} end`;
 
 export async function regionSummary(db: Db, actor: Actor, query: unknown) {
   const { status } = parseInput(querySchema, query, 'region summary query');
