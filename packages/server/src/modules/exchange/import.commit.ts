@@ -11,6 +11,7 @@ import type { FieldChange } from '../households/household.diff.js';
 import { insertFileTx, mapUniqueViolation, updateFileTx, warningsFor } from '../households/households.service.js';
 import type { HouseholdStatus } from '@bangfu/core';
 import { setProgress } from './import.progress.js';
+import { newEvaluationCache } from '../identification/evaluate.js';
 
 const BATCH = 200;
 
@@ -35,6 +36,7 @@ export async function commitImport(db: Db, importId: number, actor: Actor, opts:
     let cursor = 0;
     let done = 0;
     const result: CommitResult = { created: 0, updated: 0, skipped: 0 };
+    const cache = newEvaluationCache();
     for (;;) {
       const rows = await trx.selectFrom('import_rows').selectAll().where('import_id', '=', importId).where('status', 'in', ['new', 'changed'])
         .where('seq', '>', cursor).orderBy('seq').limit(BATCH).execute();
@@ -46,7 +48,7 @@ export async function commitImport(db: Db, importId: number, actor: Actor, opts:
         if (r.status === 'new') {
           const warnings = await warningsFor(trx, h, null);
           try {
-            await insertFileTx(trx, actor, h, warnings, at, reason);
+            await insertFileTx(trx, actor, h, warnings, at, reason, cache);
           } catch (e) {
             if (e instanceof AppError) throw stale(r.row_no, r.name, e.userMessage);
             try {
@@ -63,7 +65,7 @@ export async function commitImport(db: Db, importId: number, actor: Actor, opts:
           if (!current || current.version !== r.household_version) throw stale(r.row_no, r.name, '该档案在检查之后被修改过');
           const warnings = await warningsFor(trx, h, id);
           await updateFileTx(trx, actor, { id, version: current.version, status: current.status as HouseholdStatus }, h,
-            JSON.parse(r.changes!) as FieldChange[], warnings, at, reason);
+            JSON.parse(r.changes!) as FieldChange[], warnings, at, reason, cache);
           result.updated++;
         }
         if (++done % 100 === 0) {

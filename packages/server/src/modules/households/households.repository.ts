@@ -44,6 +44,11 @@ export async function reserveWorkerNo(trx: Q, workerNo: string, regionCode: stri
 export async function replaceMembersAndCauses(trx: Q, householdId: number, h: HouseholdData): Promise<void> {
   await trx.deleteFrom('household_members').where('household_id', '=', householdId).execute();
   await trx.deleteFrom('household_causes').where('household_id', '=', householdId).execute();
+  await insertMembersAndCauses(trx, householdId, h);
+}
+
+/** For a file inserted in this transaction: nothing to delete first. */
+export async function insertMembersAndCauses(trx: Q, householdId: number, h: HouseholdData): Promise<void> {
   const members = memberRows(householdId, h.members);
   if (members.length) await trx.insertInto('household_members').values(members).execute();
   await trx.insertInto('household_causes').values(h.causes.map((cause) => ({ household_id: householdId, cause }))).execute();

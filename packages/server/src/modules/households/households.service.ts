@@ -15,7 +15,7 @@ import { canFile, seesFullIdentity, seesFullPhone } from '../access/scope.js';
 import { appendAudit, auditNow } from '../audit/audit.repository.js';
 import { findOrg, listOrgs } from '../orgs/orgs.repository.js';
 import { diffHouseholds } from './household.diff.js';
-import { evaluateAndStore } from '../identification/evaluate.js';
+import { evaluateAndStore, type EvaluationCache } from '../identification/evaluate.js';
 import { fileColumns, rowMeta, rowToData } from './household.mapping.js';
 import * as repo from './households.repository.js';
 
@@ -144,7 +144,9 @@ export async function createHousehold(db: Db, actor: Actor, input: unknown, opts
  * A new file inside the caller's transaction: worker number (allocated, or reserved when an
  * import brings an existing one), members, identification, version 1 and the audit row.
  */
-export async function insertFileTx(trx: Trx, actor: Actor, h: HouseholdData, warnings: ReturnType<typeof dataWarnings>, at: string, reason: string | null = null): Promise<number> {
+export async function insertFileTx(
+  trx: Trx, actor: Actor, h: HouseholdData, warnings: ReturnType<typeof dataWarnings>, at: string, reason: string | null = null, cache?: EvaluationCache,
+): Promise<number> {
   let workerNo: string;
   if (h.workerNo) {
     await repo.reserveWorkerNo(trx, h.workerNo, h.regionCode);
@@ -161,8 +163,8 @@ export async function insertFileTx(trx: Trx, actor: Actor, h: HouseholdData, war
     .returning('id')
     .executeTakeFirstOrThrow();
   const hid = Number(id);
-  await repo.replaceMembersAndCauses(trx, hid, stored);
-  await evaluateAndStore(trx, hid, stored, 1, 'draft');
+  await repo.insertMembersAndCauses(trx, hid, stored);
+  await evaluateAndStore(trx, hid, stored, 1, 'draft', { cache, fresh: true });
   await trx.insertInto('household_versions').values({
     household_id: hid, version: 1, action: 'create', changed_by: actor.id, changed_at: at, changes: '[]', reason, snapshot: JSON.stringify(stored),
   }).execute();
@@ -224,7 +226,7 @@ export async function updateHousehold(db: Db, actor: Actor, id: number, input: u
  */
 export async function updateFileTx(
   trx: Trx, actor: Actor, current: { id: number; version: number; status: HouseholdStatus }, stored: HouseholdData,
-  changes: ReturnType<typeof diffHouseholds>, warnings: ReturnType<typeof dataWarnings>, at: string, reason: string | null,
+  changes: ReturnType<typeof diffHouseholds>, warnings: ReturnType<typeof dataWarnings>, at: string, reason: string | null, cache?: EvaluationCache,
 ): Promise<{ backToReview: boolean }> {
   const { id, version, status } = current;
   const res = await trx
@@ -236,13 +238,13 @@ export async function updateFileTx(
     .executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) throw await conflict(trx, actor, id);
   await repo.replaceMembersAndCauses(trx, id, stored);
-  const evaluated = await evaluateAndStore(trx, id, stored, version + 1, status);
+  const evaluated = await evaluateAndStore(trx, id, stored, version + 1, status, { cache });
   const identificationChanged = evaluated.before.eligible !== (evaluated.result.eligible === null ? null : evaluated.result.eligible ? 1 : 0)
     || evaluated.before.category !== evaluated.result.category;
   const backToReview = status === 'filed' && identificationChanged;
   if (backToReview) {
     await trx.updateTable('households').set({ status: 'submitted', submitted_at: at, submitted_by: actor.id }).where('id', '=', id).execute();
-    await evaluateAndStore(trx, id, stored, version + 1, 'submitted'); // a file under review has no removal proposal
+    await evaluateAndStore(trx, id, stored, version + 1, 'submitted', { cache }); // a file under review has no removal proposal
   }
   const allChanges = backToReview ? [...changes, { path: 'status', label: '状态', old: '已建档', new: '待单位审核' }] : changes;
   await trx.insertInto('household_versions').values({

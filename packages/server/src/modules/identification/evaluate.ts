@@ -33,22 +33,43 @@ export interface Evaluated {
   before: { eligible: number | null; category: string | null };
 }
 
-/** Computes and stores the result of one live file; the caller's transaction holds it all. */
+/** Policies and settings read once for many files (an import writes thousands in one transaction). */
+export interface EvaluationCache {
+  policies: Map<string, IdentifyPolicy>;
+  assistance?: AssistanceSettings;
+}
+export const newEvaluationCache = (): EvaluationCache => ({ policies: new Map() });
+
+/**
+ * Computes and stores the result of one live file; the caller's transaction holds it all.
+ * `fresh`: the file was inserted in this transaction, so it has no earlier result or proposal.
+ */
 export async function evaluateAndStore(
   trx: Q,
   householdId: number,
   data: HouseholdData,
   fileVersion: number,
   status: string,
-  policy?: IdentifyPolicy,
+  opts: { cache?: EvaluationCache; fresh?: boolean } = {},
 ): Promise<Evaluated> {
-  const p = policy ?? (await policyFor(trx, data.regionCode, Number(data.fillDate.slice(0, 4))));
+  const year = Number(data.fillDate.slice(0, 4));
+  const key = `${data.regionCode}/${year}`;
+  let p = opts.cache?.policies.get(key);
+  if (!p) {
+    p = await policyFor(trx, data.regionCode, year);
+    opts.cache?.policies.set(key, p);
+  }
+  const assistance = opts.cache?.assistance ?? (await getAssistanceSettings(trx));
+  if (opts.cache) opts.cache.assistance = assistance;
   const result = identify(data, p);
-  const before = await trx.selectFrom('households').select(['id_eligible', 'id_category']).where('id', '=', householdId).executeTakeFirstOrThrow();
-  const pending = await trx.selectFrom('removal_proposals').select('id').where('household_id', '=', householdId).where('status', '=', 'pending').executeTakeFirst();
-  await applyResult(trx, { id: householdId, regionCode: data.regionCode, fileVersion, status, pendingProposalId: pending?.id ?? null, wasIneligible: before.id_eligible === 0 }, result, nowIso());
+  const before = opts.fresh
+    ? { id_eligible: null, id_category: null }
+    : await trx.selectFrom('households').select(['id_eligible', 'id_category']).where('id', '=', householdId).executeTakeFirstOrThrow();
+  const pending = opts.fresh ? undefined
+    : await trx.selectFrom('removal_proposals').select('id').where('household_id', '=', householdId).where('status', '=', 'pending').executeTakeFirst();
   // the urgency that orders filed households into batches follows the same data and result
-  await trx.updateTable('households').set(urgencyColumns(data, result, await getAssistanceSettings(trx))).where('id', '=', householdId).execute();
+  await applyResult(trx, { id: householdId, regionCode: data.regionCode, fileVersion, status, pendingProposalId: pending?.id ?? null, wasIneligible: before.id_eligible === 0 },
+    result, nowIso(), urgencyColumns(data, result, assistance));
   return { result, before: { eligible: before.id_eligible, category: before.id_category } };
 }
 
@@ -64,8 +85,8 @@ export interface StoredFileRef {
 }
 
 /** Writes a computed result and syncs the proposal; the batch re-evaluation calls it directly. */
-export async function applyResult(trx: Q, f: StoredFileRef, result: IdentifyResult, at: string): Promise<void> {
-  await trx.updateTable('households').set(identificationColumns(result, f.fileVersion, at)).where('id', '=', f.id).execute();
+export async function applyResult(trx: Q, f: StoredFileRef, result: IdentifyResult, at: string, extra: Partial<ReturnType<typeof urgencyColumns>> = {}): Promise<void> {
+  await trx.updateTable('households').set({ ...identificationColumns(result, f.fileVersion, at), ...extra }).where('id', '=', f.id).execute();
   await syncProposal(trx, f, result, at);
 }
 

@@ -34,12 +34,23 @@ describe('job runner', () => {
   });
 
   it('marks a job failed with a Chinese message when its handler throws, and goes on with the next', async () => {
-    const bad = await createJob(ctx.db, { kind: 'no-such-kind', params: {}, createdBy: null });
-    const runner = new JobRunner(ctx.db, { reevaluate: reevaluateJob }, quiet);
+    const bad = await createJob(ctx.db, { kind: 'boom', params: {}, createdBy: null });
+    const next = await createJob(ctx.db, { kind: 'reevaluate', params: { policyVersion: 0, pairs: [] }, createdBy: null });
+    const boom = { count: async () => { throw new Error('boom'); }, batch: async () => null };
+    const runner = new JobRunner(ctx.db, { reevaluate: reevaluateJob, boom }, quiet);
     runner.kick();
     await runner.idle();
     const job = await ctx.db.selectFrom('jobs').selectAll().where('id', '=', bad).executeTakeFirstOrThrow();
     expect(job.status).toBe('failed');
     expect(job.error).toMatch(/任务执行失败/);
+    expect((await ctx.db.selectFrom('jobs').select('status').where('id', '=', next).executeTakeFirstOrThrow()).status).toBe('done');
+  });
+
+  it('leaves the kinds it has no handler for to the runner that has (the CLI runs only import jobs)', async () => {
+    const other = await createJob(ctx.db, { kind: 'not-mine', params: {}, createdBy: null });
+    const runner = new JobRunner(ctx.db, { reevaluate: reevaluateJob }, quiet);
+    runner.kick();
+    await runner.idle();
+    expect((await ctx.db.selectFrom('jobs').select('status').where('id', '=', other).executeTakeFirstOrThrow()).status).toBe('queued');
   });
 });
