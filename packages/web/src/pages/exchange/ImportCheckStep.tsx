@@ -5,6 +5,7 @@ import { Alert, App, Button, Card, Checkbox, Col, Row, Space, Statistic, Tabs, T
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import { cancelImport, commitImport, type ImportView } from '../../api/exchange';
 import { errorMessage } from '../../api/request';
+import { useSessionUser } from '../../lib/session';
 import ImportErrorsTable from './ImportErrorsTable';
 import ImportRowsTable from './ImportRowsTable';
 import { commitBlock, commitPlan, commitSentence } from './importModel';
@@ -40,11 +41,14 @@ function Stats({ view }: { view: ImportView }) {
 
 export default function ImportCheckStep({ view, onChange }: { view: ImportView; onChange: (v: ImportView) => void }) {
   const { modal, message } = App.useApp();
+  const user = useSessionUser();
+  // the city union sees everyone's imports, but only the uploader confirms or cancels (server rule)
+  const mine = view.createdBy.id === user.id;
   const c = view.counts;
   const hasErrors = c.error > 0;
   const [goodRowsOnly, setGoodRowsOnly] = useState(false);
   const [busy, setBusy] = useState<'commit' | 'cancel' | null>(null);
-  const block = commitBlock(c, goodRowsOnly);
+  const block = mine ? commitBlock(c, goodRowsOnly) : `该导入由 ${view.createdBy.displayName} 上传，只有上传人可以确认导入或取消`;
   const [tab, setTab] = useState<string>(hasErrors ? 'error' : c.new ? 'new' : c.changed ? 'changed' : 'unchanged');
 
   function onCommit() {
@@ -107,7 +111,7 @@ export default function ImportCheckStep({ view, onChange }: { view: ImportView; 
       <Tabs id="import-tabs" activeKey={tab} onChange={setTab} items={tabs} destroyOnHidden />
       <div className="import-actions" data-testid="import-actions">
         <Space wrap size={16}>
-          <Checkbox id="import-good-only" checked={goodRowsOnly} disabled={!hasErrors || busy !== null} onChange={(e) => setGoodRowsOnly(e.target.checked)}>
+          <Checkbox id="import-good-only" checked={goodRowsOnly} disabled={!mine || !hasErrors || busy !== null} onChange={(e) => setGoodRowsOnly(e.target.checked)}>
             只导入无错误的行
           </Checkbox>
           <Tooltip title={block}>
@@ -115,7 +119,7 @@ export default function ImportCheckStep({ view, onChange }: { view: ImportView; 
               确认导入
             </Button>
           </Tooltip>
-          <Button icon={<CloseOutlined />} id="import-cancel" disabled={busy !== null} loading={busy === 'cancel'} onClick={onCancel}>
+          <Button icon={<CloseOutlined />} id="import-cancel" disabled={!mine || busy !== null} loading={busy === 'cancel'} onClick={onCancel}>
             取消
           </Button>
         </Space>

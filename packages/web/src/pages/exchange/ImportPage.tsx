@@ -47,8 +47,8 @@ function StepBody({ view, onChange, onAgain }: { view: ImportView; onChange: (v:
           type="error"
           showIcon
           id="import-file-error"
-          message={view.fileError ? `${view.fileName} 不能导入` : `${view.fileName} 导入失败`}
-          description={view.fileError ?? '导入过程中出错，未完成的部分没有写入。请稍后重试，如持续出现请联系系统管理员。'}
+          message={view.analyzedAt ? `${view.fileName} 导入失败，没有写入任何数据` : `${view.fileName} 不能导入`}
+          description={view.fileError ?? '处理文件时出错，没有写入任何数据。请稍后重试，如持续出现请联系系统管理员。'}
           action={
             <Button type="primary" onClick={onAgain}>
               重新上传

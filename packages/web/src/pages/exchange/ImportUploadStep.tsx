@@ -35,15 +35,13 @@ function Instructions() {
       <Typography.Title level={5}>填写说明</Typography.Title>
       <ol>
         <li>
-          请先下载导入模板。<Typography.Text strong>职工</Typography.Text> 表每行填写一户（职工本人）；
-          <Typography.Text strong>家庭成员</Typography.Text> 表每行填写一名家庭成员，用
-          <Typography.Text strong>职工身份证号</Typography.Text> 与职工对应。模板中的示例行不会导入。
+          请先下载导入模板。<b>职工</b>表每行填写一户（职工本人）；<b>家庭成员</b>表每行填写一名家庭成员，用<b>职工身份证号</b>与职工对应。模板中的示例行不会导入。
         </li>
         <li>已有档案填写职工编号，按编号更新；新档案职工编号留空，由系统分配。</li>
         <li>金额单位为元；致困原因可多选，用顿号“、”分隔；下拉选项见模板中的隐藏表“字典”。</li>
         <li>身份证号请设为文本格式；15 位旧身份证号会自动转换为 18 位，并给出提示。</li>
         <li>从本系统导出的脱敏文件（身份证号带 * 号）不能导入。</li>
-        <li>也可上传 CSV（UTF-8 或 GBK 编码）：第一个文件为职工，第二个文件（可选）为家庭成员。</li>
+        <li>也可上传 CSV（UTF-8 或 GBK 编码，表头与模板相同）：职工一个文件，家庭成员一个文件（可选），一次选择两个文件。</li>
         <li>上传后系统先逐行检查，不写入任何档案；确认检查结果后才导入。</li>
       </ol>
     </div>
@@ -94,7 +92,7 @@ export default function ImportUploadStep({ onStarted }: { onStarted: (v: ImportV
             <InboxOutlined />
           </p>
           <p className="ant-upload-text">点击选择或将文件拖到此处</p>
-          <p className="ant-upload-hint">Excel 工作簿（.xlsx）一个；或 CSV：职工一个，家庭成员一个（可选），先选职工</p>
+          <p className="ant-upload-hint">Excel 工作簿（.xlsx）一个；或 CSV 文件：职工一个、家庭成员一个（可选）</p>
         </Upload.Dragger>
         {(problem || error) && <Alert type="error" showIcon message={problem ?? error} data-testid="import-upload-error" />}
         <Button type="primary" icon={<CloudUploadOutlined />} id="import-start" loading={busy} disabled={!files.length || !!problem} onClick={onStart}>

@@ -6,16 +6,15 @@ const counts = (c: Partial<ImportCounts>): ImportCounts => ({ rows: 0, new: 0, c
 
 describe('import steps', () => {
   it('puts each status on its step', () => {
-    const at = (status: ImportStatus, extra: { fileError?: string | null; analyzedAt?: string | null } = {}) =>
-      stepOf({ status, fileError: null, analyzedAt: '2025-01-01T00:00:00Z', ...extra });
+    const at = (status: ImportStatus, extra: { analyzedAt?: string | null } = {}) => stepOf({ status, analyzedAt: '2025-01-01T00:00:00Z', ...extra });
     expect(stepOf(null)).toEqual({ current: 0, status: 'process' });
     expect(at('analyzing', { analyzedAt: null })).toEqual({ current: 0, status: 'process' });
     expect(at('analyzed')).toEqual({ current: 1, status: 'process' });
     expect(at('cancelled')).toEqual({ current: 1, status: 'error' });
     expect(at('committing')).toEqual({ current: 2, status: 'process' });
     expect(at('committed')).toEqual({ current: 2, status: 'finish' });
-    // a whole-file problem stops at 检查结果; a failure after the check stops at 导入完成
-    expect(at('failed', { fileError: '缺少列：姓名', analyzedAt: null })).toEqual({ current: 1, status: 'error' });
+    // a whole-file problem stops at 检查结果; a commit that failed after the check at 导入完成
+    expect(at('failed', { analyzedAt: null })).toEqual({ current: 1, status: 'error' });
     expect(at('failed')).toEqual({ current: 2, status: 'error' });
   });
 

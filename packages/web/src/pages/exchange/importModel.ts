@@ -38,7 +38,7 @@ export interface StepState {
 }
 
 /** Steps 上传文件 → 检查结果 → 导入完成; null: nothing uploaded yet. */
-export function stepOf(view: Pick<ImportView, 'status' | 'fileError' | 'analyzedAt'> | null): StepState {
+export function stepOf(view: Pick<ImportView, 'status' | 'analyzedAt'> | null): StepState {
   if (!view) return { current: 0, status: 'process' };
   switch (view.status) {
     case 'analyzing':
@@ -52,8 +52,8 @@ export function stepOf(view: Pick<ImportView, 'status' | 'fileError' | 'analyzed
     case 'committed':
       return { current: 2, status: 'finish' };
     case 'failed':
-      // a whole-file problem is found while checking; anything else failed while writing
-      return { current: view.fileError || !view.analyzedAt ? 1 : 2, status: 'error' };
+      // before the check finished: a whole-file problem; after it: the commit failed (nothing written)
+      return { current: view.analyzedAt ? 2 : 1, status: 'error' };
   }
 }
 
@@ -118,7 +118,7 @@ export function cellValueText(v: unknown): string {
   return String(v);
 }
 
-/** The files picked for upload: one .xlsx, or one or two .csv (职工 first, then 家庭成员). */
+/** The files picked for upload: one .xlsx, or one or two .csv (职工 and 家庭成员; the server tells them by their headers). */
 export function uploadProblem(names: string[]): string | null {
   if (names.length === 0) return '请选择要导入的文件';
   const ext = (n: string) => n.toLowerCase().split('.').pop() ?? '';

@@ -91,7 +91,7 @@ export default function RegionSummaryPage() {
           locale={{ emptyText: '暂无档案' }}
           summary={() =>
             data ? (
-              <Table.Summary fixed="bottom">
+              <Table.Summary>
                 <Table.Summary.Row data-testid="summary-total-row">
                   <Table.Summary.Cell index={0}>{data.totals.regionName || '合计'}</Table.Summary.Cell>
                   {totals.map((v, i) => (
