@@ -24,6 +24,8 @@ import { reevaluateJob } from './modules/identification/reevaluate.job.js';
 import { JobRunner } from './modules/jobs/job-runner.js';
 import { assistanceRoutes } from './modules/assistance/assistance.routes.js';
 import { urgencyJob } from './modules/assistance/urgency.job.js';
+import { exchangeRoutes } from './modules/exchange/exchange.routes.js';
+import { importAnalyzeJob, importCommitJob } from './modules/exchange/import.jobs.js';
 
 export interface AppOptions {
   config: Config;
@@ -110,10 +112,11 @@ export async function buildApp({ config, db, logger }: AppOptions): Promise<Fast
   await app.register(orgRoutes, { db });
   await app.register(auditRoutes, { db });
   await app.register(householdRoutes, { db });
-  const runner = new JobRunner(db, { reevaluate: reevaluateJob, urgency: urgencyJob }, app.log);
+  const runner = new JobRunner(db, { reevaluate: reevaluateJob, urgency: urgencyJob, 'import.analyze': importAnalyzeJob, 'import.commit': importCommitJob }, app.log);
   app.decorate('jobs', runner);
   await app.register(identificationRoutes, { db, runner });
   await app.register(assistanceRoutes, { db, runner });
+  await app.register(exchangeRoutes, { db, runner, uploadDir: config.uploadDir ?? path.resolve('data', 'uploads') });
   app.addHook('onReady', async () => runner.kick()); // resumes jobs a restart interrupted
   app.addHook('onClose', async () => runner.stop());
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());

@@ -11,6 +11,8 @@ const envSchema = z.object({
   BANGFU_WEB_DIST: z.string().optional(),
   /** Cookies get `Secure` when the site is served over HTTPS (behind a reverse proxy). */
   COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
+  /** Where uploaded import files wait for their job (kept until the import is finished or cancelled). */
+  BANGFU_UPLOAD_DIR: z.string().optional(),
 });
 
 export type DbTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; searchPath?: string };
@@ -23,6 +25,8 @@ export interface Config {
   logLevel: string;
   webDist?: string;
   cookieSecure: boolean;
+  /** uploaded import files; default ./data/uploads */
+  uploadDir?: string;
 }
 
 export const DEFAULT_SQLITE_FILE = path.resolve(process.cwd(), 'data', 'bangfu.sqlite');
@@ -54,5 +58,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     webDist: e.BANGFU_WEB_DIST,
     cookieSecure: e.COOKIE_SECURE === 'true',
+    uploadDir: path.resolve(e.BANGFU_UPLOAD_DIR ?? path.join(process.cwd(), 'data', 'uploads')),
   };
 }

@@ -1,6 +1,8 @@
 // API test context: a fresh database per test file (SQLite in memory, or a PostgreSQL schema of
 // its own inside the run's database), the app built on it, and logged-in clients.
 import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
 import { inject } from 'vitest';
 import pg from 'pg';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
@@ -35,6 +37,19 @@ export interface Client {
   post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   put(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   del(url: string): Promise<LightMyRequestResponse>;
+  /** multipart/form-data upload, each file as a part named "file" */
+  upload(url: string, files: { name: string; content: Buffer }[]): Promise<LightMyRequestResponse>;
+}
+
+/** A multipart/form-data body as a browser sends it (file names in raw UTF-8). */
+export function multipartBody(files: { name: string; content: Buffer }[]): { payload: Buffer; contentType: string } {
+  const boundary = `----bangfu${randomBytes(8).toString('hex')}`;
+  const parts = files.map((f) => Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`, 'utf8'),
+    f.content,
+    Buffer.from('\r\n'),
+  ]));
+  return { payload: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
 export async function createTestContext(): Promise<TestContext> {
@@ -62,7 +77,7 @@ export async function createTestContext(): Promise<TestContext> {
   await migrateToLatest(db, { schema: schemaName });
   await seedOrgs(db);
   await ensureAdmin(db, ADMIN_PASSWORD);
-  const config: Config = { port: 0, host: '127.0.0.1', db: { kind: 'sqlite', file: ':memory:' }, logLevel: 'silent', cookieSecure: false, webDist: '/nonexistent' };
+  const config: Config = { port: 0, host: '127.0.0.1', db: { kind: 'sqlite', file: ':memory:' }, logLevel: 'silent', cookieSecure: false, webDist: '/nonexistent', uploadDir: path.join(os.tmpdir(), 'bangfu-test-uploads') };
   const app = await buildApp({ config, db, logger: false });
   await app.ready();
 
@@ -118,5 +133,9 @@ export async function loginClient(app: FastifyInstance, username: string, passwo
     post: (url, body) => send('POST', url, body ?? {}),
     put: (url, body) => send('PUT', url, body ?? {}),
     del: (url) => send('DELETE', url),
+    upload: (url, files) => {
+      const { payload, contentType } = multipartBody(files);
+      return app.inject({ method: 'POST', url, cookies, headers: { ...headers(), 'content-type': contentType }, payload });
+    },
   };
 }

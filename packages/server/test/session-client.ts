@@ -4,7 +4,7 @@
 // security tests.
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { ADMIN_PASSWORD, type Client, type TestContext } from './helpers.js';
+import { ADMIN_PASSWORD, multipartBody, type Client, type TestContext } from './helpers.js';
 import { createUser } from '../src/modules/users/users.service.js';
 import type { Role } from '../src/modules/access/actor.js';
 import type { Db } from '../src/db/index.js';
@@ -46,6 +46,10 @@ export async function sessionLogin(app: FastifyInstance, username: string, passw
     put: (url, body) => request({ method: 'PUT', url, payload: body ?? {} }),
     patch: (url, body) => request({ method: 'PATCH', url, payload: body ?? {} }),
     del: (url) => request({ method: 'DELETE', url }),
+    upload: (url, files) => {
+      const { payload, contentType } = multipartBody(files);
+      return request({ method: 'POST', url, payload: payload as unknown as string, headers: { 'content-type': contentType } });
+    },
     request,
     relogin: () => sessionLogin(app, username, password, displayName),
   };

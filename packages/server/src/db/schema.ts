@@ -351,7 +351,69 @@ export interface RemovalProposalTable {
   note: string | null;
 }
 
+export interface ImportTable {
+  id: Generated<number>;
+  file_name: string;
+  files: string;
+  /** analyzing | analyzed | committing | committed | failed | cancelled */
+  status: string;
+  file_error: string | null;
+  rows: Generated<number>;
+  new_count: Generated<number>;
+  changed_count: Generated<number>;
+  unchanged_count: Generated<number>;
+  error_count: Generated<number>;
+  error_lines: Generated<number>;
+  warning_count: Generated<number>;
+  good_rows_only: number | null;
+  created_count: number | null;
+  updated_count: number | null;
+  skipped_count: number | null;
+  job_id: number | null;
+  created_by: number;
+  created_at: string;
+  analyzed_at: string | null;
+  committed_at: string | null;
+}
+
+export interface ImportRawTable {
+  import_id: number;
+  sheet: 'w' | 'm';
+  row_no: number;
+  key: string | null;
+  cells: string;
+}
+
+export interface ImportRowTable {
+  import_id: number;
+  seq: number;
+  row_no: number;
+  status: 'new' | 'changed' | 'unchanged' | 'error';
+  worker_no: string | null;
+  name: string | null;
+  id_number: string | null;
+  household_id: number | null;
+  household_version: number | null;
+  data: string | null;
+  changes: string | null;
+  warnings: string | null;
+}
+
+export interface ImportErrorTable {
+  id: Generated<number>;
+  import_id: number;
+  sheet: string;
+  row_no: number;
+  column_label: string;
+  value: string | null;
+  message: string;
+}
+
 export interface Database {
+  imports: ImportTable;
+  import_raw: ImportRawTable;
+  import_rows: ImportRowTable;
+  import_errors: ImportErrorTable;
   measures: MeasureTable;
   settings: SettingTable;
   household_plans: HouseholdPlanTable;

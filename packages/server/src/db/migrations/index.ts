@@ -4,10 +4,12 @@ import * as m001 from './001_initial.js';
 import * as m002 from './002_identification.js';
 import * as m003 from './003_review.js';
 import * as m004 from './004_assistance.js';
+import * as m005 from './005_exchange.js';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
   '002_identification': m002,
   '003_review': m003,
   '004_assistance': m004,
+  '005_exchange': m005,
 };

@@ -122,7 +122,10 @@ export type SortColumn = (typeof SORT_COLUMNS)[keyof typeof SORT_COLUMNS];
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-export async function listHouseholdRows(db: Q, actor: Actor, f: ListFilter) {
+export type HouseholdFilter = Omit<ListFilter, 'page' | 'pageSize' | 'sort'>;
+
+/** The households of the caller's scope that pass the list filters: shared by the list, the export and batch print. */
+export function filteredHouseholds(db: Q, actor: Actor, f: HouseholdFilter) {
   let base = db.selectFrom('households').where(householdScope(actor));
   if (f.regionCode) base = base.where('region_code', '=', f.regionCode);
   if (f.category) base = base.where('category', '=', f.category);
@@ -138,6 +141,11 @@ export async function listHouseholdRows(db: Q, actor: Actor, f: ListFilter) {
     const likeRef = (col: string, v: string) => sql<boolean>`${sql.ref(col)} like ${v} escape '\\'`;
     base = base.where((eb) => eb.or([likeRef('name', like), likeRef('worker_no', like.toUpperCase()), likeRef('id_number', like.toUpperCase())]));
   }
+  return base;
+}
+
+export async function listHouseholdRows(db: Q, actor: Actor, f: ListFilter) {
+  const base = filteredHouseholds(db, actor, f);
   const [{ total }] = await base.select((eb) => eb.fn.countAll<number>().as('total')).execute();
   const rows = await base
     .select(['id', 'worker_no', 'region_code', 'name', 'gender', 'id_number', 'category', 'fill_date', 'household_size',

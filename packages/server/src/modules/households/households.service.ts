@@ -27,7 +27,7 @@ function parseOrThrow(input: unknown): HouseholdData {
 }
 
 /** Checks that need the database: the region and unit exist and are the actor's, one live file per worker. */
-async function checkPlacement(db: Db | Trx, actor: Actor, h: HouseholdData, excludeId: number | null) {
+export async function checkPlacement(db: Db | Trx, actor: Actor, h: HouseholdData, excludeId: number | null) {
   const region = await findOrg(db, h.regionCode);
   if (!region || region.kind !== 'region' || !region.active)
     throw validationFailed([{ path: 'regionCode', message: `地区代码 ${h.regionCode} 不是已配置的地区` }], 'household');
@@ -47,13 +47,13 @@ async function checkPlacement(db: Db | Trx, actor: Actor, h: HouseholdData, excl
     ]);
 }
 
-async function warningsFor(db: Db | Trx, h: HouseholdData, excludeId: number | null) {
+export async function warningsFor(db: Db | Trx, h: HouseholdData, excludeId: number | null) {
   const elsewhere = await repo.idNumbersInOtherFiles(db, idNumbersOf(h), excludeId);
   return dataWarnings(h, elsewhere);
 }
 
 /** The unique index on live identity numbers is the last line against a concurrent duplicate. */
-function mapUniqueViolation(e: unknown): never {
+export function mapUniqueViolation(e: unknown): never {
   const msg = e instanceof Error ? e.message : String(e);
   if (/households_id_number_live|UNIQUE constraint failed: households\.id_number/.test(msg) || (e as { constraint?: string })?.constraint === 'households_id_number_live')
     throw new AppError(409, 'DUPLICATE_ID_NUMBER', '该职工已有在册档案，不能重复建档', [{ path: 'idNumber', message: '该身份证号已有在册档案' }]);
@@ -131,33 +131,42 @@ export async function createHousehold(db: Db, actor: Actor, input: unknown, opts
   const at = nowIso();
   try {
     return await db.transaction().execute(async (trx) => {
-      let workerNo: string;
-      if (h.workerNo) {
-        await repo.reserveWorkerNo(trx, h.workerNo, h.regionCode);
-        workerNo = h.workerNo;
-      } else workerNo = await repo.allocateWorkerNo(trx, h.regionCode);
-      const stored = { ...h, workerNo };
-      const { id } = await trx
-        .insertInto('households')
-        .values({
-          ...fileColumns(stored), worker_no: workerNo, status: 'draft', removal_reason: null, removed_at: null,
-          warnings: JSON.stringify(warnings), warning_count: warnings.length, version: 1,
-          created_by: actor.id, created_at: at, updated_by: actor.id, updated_at: at,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const hid = Number(id);
-      await repo.replaceMembersAndCauses(trx, hid, stored);
-      await evaluateAndStore(trx, hid, stored, 1, 'draft');
-      await trx.insertInto('household_versions').values({
-        household_id: hid, version: 1, action: 'create', changed_by: actor.id, changed_at: at, changes: '[]', reason: null, snapshot: JSON.stringify(stored),
-      }).execute();
-      await appendAudit(trx, { userId: actor.id, username: actor.username, action: 'household.create', entity: 'household', entityId: hid, detail: { workerNo }, ip: actor.ip });
+      const hid = await insertFileTx(trx, actor, h, warnings, at);
       return masked(actor, (await loadJson(trx, actor, hid))!);
     });
   } catch (e) {
     mapUniqueViolation(e);
   }
+}
+
+/**
+ * A new file inside the caller's transaction: worker number (allocated, or reserved when an
+ * import brings an existing one), members, identification, version 1 and the audit row.
+ */
+export async function insertFileTx(trx: Trx, actor: Actor, h: HouseholdData, warnings: ReturnType<typeof dataWarnings>, at: string, reason: string | null = null): Promise<number> {
+  let workerNo: string;
+  if (h.workerNo) {
+    await repo.reserveWorkerNo(trx, h.workerNo, h.regionCode);
+    workerNo = h.workerNo;
+  } else workerNo = await repo.allocateWorkerNo(trx, h.regionCode);
+  const stored = { ...h, workerNo };
+  const { id } = await trx
+    .insertInto('households')
+    .values({
+      ...fileColumns(stored), worker_no: workerNo, status: 'draft', removal_reason: null, removed_at: null,
+      warnings: JSON.stringify(warnings), warning_count: warnings.length, version: 1,
+      created_by: actor.id, created_at: at, updated_by: actor.id, updated_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const hid = Number(id);
+  await repo.replaceMembersAndCauses(trx, hid, stored);
+  await evaluateAndStore(trx, hid, stored, 1, 'draft');
+  await trx.insertInto('household_versions').values({
+    household_id: hid, version: 1, action: 'create', changed_by: actor.id, changed_at: at, changes: '[]', reason, snapshot: JSON.stringify(stored),
+  }).execute();
+  await appendAudit(trx, { userId: actor.id, username: actor.username, action: 'household.create', entity: 'household', entityId: hid, detail: { workerNo, reason: reason ?? undefined }, ip: actor.ip });
+  return hid;
 }
 
 /**
@@ -199,35 +208,49 @@ export async function updateHousehold(db: Db, actor: Actor, id: number, input: u
   const at = nowIso();
   try {
     return await db.transaction().execute(async (trx) => {
-      const res = await trx
-        .updateTable('households')
-        .set({ ...fileColumns(stored), warnings: JSON.stringify(warnings), warning_count: warnings.length, version: version + 1, updated_by: actor.id, updated_at: at })
-        .where('id', '=', id)
-        .where('version', '=', version)
-        .where('status', '=', status)
-        .executeTakeFirst();
-      if (Number(res.numUpdatedRows) !== 1) throw await conflict(trx, actor, id);
-      await repo.replaceMembersAndCauses(trx, id, stored);
-      const evaluated = await evaluateAndStore(trx, id, stored, version + 1, status);
-      const identificationChanged = evaluated.before.eligible !== (evaluated.result.eligible === null ? null : evaluated.result.eligible ? 1 : 0)
-        || evaluated.before.category !== evaluated.result.category;
-      const backToReview = status === 'filed' && identificationChanged;
-      if (backToReview) {
-        await trx.updateTable('households').set({ status: 'submitted', submitted_at: at, submitted_by: actor.id }).where('id', '=', id).execute();
-        await evaluateAndStore(trx, id, stored, version + 1, 'submitted'); // a file under review has no removal proposal
-      }
-      const allChanges = backToReview ? [...changes, { path: 'status', label: '状态', old: '已建档', new: '待单位审核' }] : changes;
-      await trx.insertInto('household_versions').values({
-        household_id: id, version: version + 1, action: 'update', changed_by: actor.id, changed_at: at, changes: JSON.stringify(allChanges),
-        reason: reason || null, snapshot: JSON.stringify(stored),
-      }).execute();
-      await appendAudit(trx, { userId: actor.id, username: actor.username, action: 'household.update', entity: 'household', entityId: id,
-        detail: { version: version + 1, fields: changes.map((c) => c.path), reason: reason || undefined, backToReview }, ip: actor.ip });
+      await updateFileTx(trx, actor, { id, version, status }, stored, changes, warnings, at, reason || null);
       return masked(actor, (await loadJson(trx, actor, id))!);
     });
   } catch (e) {
     mapUniqueViolation(e);
   }
+}
+
+/**
+ * An edit inside the caller's transaction, guarded by the version read before: the file, its
+ * members, identification (a filed file whose identification changes goes back to review), the
+ * version row and the audit row.
+ */
+export async function updateFileTx(
+  trx: Trx, actor: Actor, current: { id: number; version: number; status: HouseholdStatus }, stored: HouseholdData,
+  changes: ReturnType<typeof diffHouseholds>, warnings: ReturnType<typeof dataWarnings>, at: string, reason: string | null,
+): Promise<{ backToReview: boolean }> {
+  const { id, version, status } = current;
+  const res = await trx
+    .updateTable('households')
+    .set({ ...fileColumns(stored), warnings: JSON.stringify(warnings), warning_count: warnings.length, version: version + 1, updated_by: actor.id, updated_at: at })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('status', '=', status)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) !== 1) throw await conflict(trx, actor, id);
+  await repo.replaceMembersAndCauses(trx, id, stored);
+  const evaluated = await evaluateAndStore(trx, id, stored, version + 1, status);
+  const identificationChanged = evaluated.before.eligible !== (evaluated.result.eligible === null ? null : evaluated.result.eligible ? 1 : 0)
+    || evaluated.before.category !== evaluated.result.category;
+  const backToReview = status === 'filed' && identificationChanged;
+  if (backToReview) {
+    await trx.updateTable('households').set({ status: 'submitted', submitted_at: at, submitted_by: actor.id }).where('id', '=', id).execute();
+    await evaluateAndStore(trx, id, stored, version + 1, 'submitted'); // a file under review has no removal proposal
+  }
+  const allChanges = backToReview ? [...changes, { path: 'status', label: '状态', old: '已建档', new: '待单位审核' }] : changes;
+  await trx.insertInto('household_versions').values({
+    household_id: id, version: version + 1, action: 'update', changed_by: actor.id, changed_at: at, changes: JSON.stringify(allChanges),
+    reason, snapshot: JSON.stringify(stored),
+  }).execute();
+  await appendAudit(trx, { userId: actor.id, username: actor.username, action: 'household.update', entity: 'household', entityId: id,
+    detail: { version: version + 1, fields: changes.map((c) => c.path), reason: reason ?? undefined, backToReview }, ip: actor.ip });
+  return { backToReview };
 }
 
 async function conflict(db: Db | Trx, actor: Actor, id: number) {

@@ -1,0 +1,150 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { pipeline } from 'node:stream/promises';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import multipart from '@fastify/multipart';
+import ExcelJS from 'exceljs';
+import { z } from 'zod';
+import type { Db } from '../../db/index.js';
+import { AppError } from '../../lib/errors.js';
+import { actorOf, idParam } from '../../lib/request-context.js';
+import { routeSchema } from '../../lib/route-docs.js';
+import type { JobRunner } from '../jobs/job-runner.js';
+import { exportHouseholds, parseExportFilter, writeTemplate } from './export.workbook.js';
+import { fileKind, type UploadedFile } from './import.read.js';
+import {
+  allImportErrors, assertCanImport, cancelImport, createImport, getImport, listImportErrors, listImportRows, listImports, requestCommit,
+} from './import.service.js';
+import { regionSummary, regionSummaryWorkbook } from './region-summary.js';
+
+const tags = ['exchange 导入导出'];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const MAX_UPLOAD = 200 * 1024 * 1024;
+
+/** RFC 5987: a Chinese file name that every browser saves correctly, with an ASCII fallback. */
+export function attachment(name: string, fallback: string): string {
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+/** Sends a finished temp file and removes it afterwards, whether the download completes or not. */
+function sendTempFile(reply: FastifyReply, file: string, name: string, fallback: string, type = XLSX) {
+  const stream = fs.createReadStream(file);
+  stream.on('close', () => fs.rm(file, { force: true }, () => {}));
+  return reply.header('Content-Type', type).header('Content-Disposition', attachment(name, fallback)).send(stream);
+}
+
+const tempXlsx = () => path.join(os.tmpdir(), `bangfu-${randomUUID()}.xlsx`);
+const stamp = () => new Date().toISOString().slice(0, 10).replace(/-/g, '');
+
+export async function exchangeRoutes(app: FastifyInstance, { db, runner, uploadDir }: { db: Db; runner: JobRunner; uploadDir: string }) {
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD, files: 2, fields: 5 } });
+  const kick = () => runner.kick();
+
+  app.get('/api/exchange/template.xlsx', {
+    schema: routeSchema({ summary: 'The import template: sheets 职工 and 家庭成员 with the form\'s labels, drop-down lists and an example row', tags }),
+  }, async (req, reply) => {
+    assertCanImport(actorOf(req));
+    const file = tempXlsx();
+    await writeTemplate(file);
+    return sendTempFile(reply, file, '困难职工档案导入模板.xlsx', 'template.xlsx');
+  });
+
+  app.post('/api/imports', {
+    schema: routeSchema({ summary: 'Upload a workbook (.xlsx) or CSV (UTF-8/GBK; a second CSV may carry 家庭成员) as multipart field "file"; its check runs as a job. Nothing is written to the files until commit.', tags }),
+  }, async (req, reply) => {
+    const actor = actorOf(req);
+    assertCanImport(actor);
+    if (!req.isMultipart()) throw new AppError(400, 'INVALID_FILE', '请以 multipart/form-data 上传文件（字段名 file）', [{ path: 'file', message: '请选择要导入的文件' }]);
+    await fs.promises.mkdir(uploadDir, { recursive: true });
+    const files: UploadedFile[] = [];
+    try {
+      for await (const part of req.parts()) {
+        if (part.type !== 'file') continue;
+        const name = path.basename(part.filename || 'upload');
+        const kind = fileKind(name);
+        if (!kind) {
+          part.file.resume();
+          throw new AppError(400, 'INVALID_FILE', `不支持的文件类型“${name}”：请上传 .xlsx 工作簿或 .csv 文件（旧版 .xls 请先另存为 .xlsx）`, [{ path: 'file', message: '文件类型应为 .xlsx 或 .csv' }]);
+        }
+        const dest = path.join(uploadDir, `${randomUUID()}.${kind}`);
+        files.push({ path: dest, name });
+        await pipeline(part.file, fs.createWriteStream(dest));
+        if (part.file.truncated) throw new AppError(413, 'FILE_TOO_LARGE', `文件“${name}”超过 ${MAX_UPLOAD / 1024 / 1024} MB，请分批导入`, [{ path: 'file', message: '文件过大' }]);
+      }
+      if (files.length === 0) throw new AppError(400, 'INVALID_FILE', '没有收到文件，请选择要导入的 .xlsx 或 .csv 文件', [{ path: 'file', message: '请选择要导入的文件' }]);
+      if (files.length === 2 && files.some((f) => fileKind(f.name) !== 'csv'))
+        throw new AppError(400, 'INVALID_FILE', '一次只能上传一个 .xlsx 工作簿；两个文件时应为职工和家庭成员两个 .csv 文件', [{ path: 'file', message: '文件组合不正确' }]);
+    } catch (e) {
+      for (const f of files) fs.rm(f.path, { force: true }, () => {});
+      const code = (e as { code?: string }).code;
+      if (code === 'FST_FILES_LIMIT') throw new AppError(400, 'INVALID_FILE', '最多上传两个文件（职工和家庭成员）', [{ path: 'file', message: '文件过多' }]);
+      throw e;
+    }
+    return reply.code(202).send(await createImport(db, actor, files, kick));
+  });
+
+  app.get('/api/imports', { schema: routeSchema({ summary: 'The caller\'s recent imports (the city union sees all)', tags }) }, async (req) => listImports(db, actorOf(req)));
+
+  app.get('/api/imports/:id', { schema: routeSchema({ summary: 'An import: status, progress, the reconciliation counts, the whole-file problem if any', tags }) },
+    async (req) => getImport(db, actorOf(req), idParam(req)));
+
+  app.get('/api/imports/:id/rows', {
+    schema: routeSchema({ summary: 'Checked households of an import: status new/changed/unchanged/error, field-level changes, warnings', tags, querystring: z.object({ status: z.string().optional(), page: z.number().optional(), pageSize: z.number().optional() }) }),
+  }, async (req) => listImportRows(db, actorOf(req), idParam(req), req.query));
+
+  app.get('/api/imports/:id/errors', {
+    schema: routeSchema({ summary: 'Every bad cell of an import: sheet, row, column label, value, Chinese message', tags, querystring: z.object({ page: z.number().optional(), pageSize: z.number().optional() }) }),
+  }, async (req) => listImportErrors(db, actorOf(req), idParam(req), req.query));
+
+  app.get('/api/imports/:id/errors.xlsx', { schema: routeSchema({ summary: 'The error report of an import as a workbook', tags }) }, async (req, reply) => {
+    const actor = actorOf(req);
+    const id = idParam(req);
+    const imp = await getImport(db, actor, id);
+    const file = tempXlsx();
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+    const ws = wb.addWorksheet('错误报告');
+    ws.columns = [{ header: '工作表', width: 10 }, { header: '行号', width: 8 }, { header: '列', width: 18 }, { header: '填写的值', width: 24 }, { header: '问题', width: 60 }];
+    ws.getRow(1).font = { bold: true };
+    ws.getRow(1).commit();
+    if (imp.fileError) ws.addRow(['（整个文件）', null, null, null, imp.fileError]).commit();
+    for await (const e of allImportErrors(db, id)) ws.addRow([e.sheet, e.row, e.column, e.value, e.message]).commit();
+    ws.commit();
+    await wb.commit();
+    return sendTempFile(reply, file, `导入错误报告-${id}.xlsx`, `import-errors-${id}.xlsx`);
+  });
+
+  app.post('/api/imports/:id/commit', {
+    schema: routeSchema({ summary: 'Write the checked import (one transaction, as a job). 409 IMPORT_HAS_ERRORS when there are bad rows and goodRowsOnly is not true', tags, body: z.object({ goodRowsOnly: z.boolean().optional() }) }),
+  }, async (req, reply) => reply.code(202).send(await requestCommit(db, actorOf(req), idParam(req), req.body, kick)));
+
+  app.post('/api/imports/:id/cancel', { schema: routeSchema({ summary: 'Discard a checked import', tags }) },
+    async (req) => cancelImport(db, actorOf(req), idParam(req)));
+
+  app.get('/api/households/export.xlsx', {
+    schema: routeSchema({ summary: 'The filtered list (same filters as GET /api/households) as a workbook in the template layout; masked per role (a masked workbook says so in row 1 and cannot be imported). Audited.', tags }),
+  }, async (req, reply) => {
+    const actor = actorOf(req);
+    const filter = parseExportFilter(req.query);
+    const file = tempXlsx();
+    try {
+      await exportHouseholds(db, actor, filter, file);
+    } catch (e) {
+      fs.rm(file, { force: true }, () => {});
+      throw e;
+    }
+    return sendTempFile(reply, file, `困难职工档案-${stamp()}.xlsx`, `households-${stamp()}.xlsx`);
+  });
+
+  app.get('/api/reports/region-summary', {
+    schema: routeSchema({ summary: 'Households per region by category, cause, work status, enterprise status and per-capita income band, with totals (status=live|filed)', tags }),
+  }, async (req) => regionSummary(db, actorOf(req), req.query));
+
+  app.get('/api/reports/region-summary.xlsx', { schema: routeSchema({ summary: 'The region summary as a workbook', tags }) }, async (req, reply) => {
+    const actor = actorOf(req);
+    const summary = await regionSummary(db, actor, req.query);
+    const body = await regionSummaryWorkbook(summary);
+    return reply.header('Content-Type', XLSX).header('Content-Disposition', attachment(`地区汇总-${stamp()}.xlsx`, `region-summary-${stamp()}.xlsx`)).send(body);
+  });
+}
