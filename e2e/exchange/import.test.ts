@@ -153,18 +153,20 @@ test('导入: template → fill → check → 只导入无错误的行 → 导�
   // ---- the list finds both good households, not the bad one -------------------------------------
   await page.locator('#import-to-list').click();
   await page.waitForURL((u) => u.pathname === '/households');
+  // the list re-renders a moment after its answer arrives: wait for the rows, not just the answer
   const search = async (q: string) => {
     await page.locator('#householdFilter_q').fill(q);
     const listed = nextListResponse(page);
     await page.locator('#householdFilter_submit').click();
     await listed;
-    return listTotal(page);
   };
   for (const g of good) {
-    expect(await search(g.name)).toBe(1);
-    expect(await textOf(tableRows(page).first())).toContain(g.name);
+    await search(g.name);
+    await eventually(() => textOf(tableRows(page).first())).toContain(g.name);
+    expect(await listTotal(page)).toBe(1);
   }
-  expect(await search(bad.name)).toBe(0);
+  await search(bad.name);
+  await eventually(() => listTotal(page)).toBe(0);
   // and the server agrees, with the member from the 家庭成员 sheet attached
   const listed = await admin.listHouseholds({ q: good[0].name });
   expect(listed.total).toBe(1);
