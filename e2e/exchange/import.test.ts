@@ -8,6 +8,7 @@ import { Api } from '../lib/api.js';
 import { badCheckIdNumber, makeIdNumber, uniqueName } from '../lib/data.js';
 import { eventually, listTotal, loginViaForm, nextListResponse, tableRows, textOf, visible } from '../lib/ui.js';
 import { downloadBy, loadWorkbook, writeRecords } from '../lib/workbook.js';
+import { confirmImport, statOf, uploadAndCheck } from '../lib/exchange.js';
 
 let admin: Api;
 let clerk: { username: string; password: string; displayName: string };
@@ -68,8 +69,6 @@ function spouse(workerIdNumber: string): Record<string, string | number> {
   };
 }
 
-const stat = (page: import('playwright-core').Page, key: string) => page.locator(`.import-stat[data-stat=${key}]`);
-
 test('导入: template → fill → check → 只导入无错误的行 → 导入完成 → in the list', { timeout: 120_000 }, async ({ page, baseUrl }) => {
   const good = [
     { name: uniqueName('导'), id: makeIdNumber('男') },
@@ -97,17 +96,10 @@ test('导入: template → fill → check → 只导入无错误的行 → 导�
   const filled = Buffer.from(await wb.xlsx.writeBuffer());
 
   // ---- upload, the check runs, the summary shows ----------------------------------------------
-  await page.locator('.import-upload input[type=file]').setInputFiles({
-    name: '困难职工导入.xlsx',
-    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    buffer: filled,
-  });
-  await page.locator('#import-start').click();
-  await page.waitForURL((u) => /^\/exchange\/import\/\d+$/.test(u.pathname));
-  await eventually(() => page.locator('[data-testid=import-body]').getAttribute('data-status')).toBe('analyzed');
-  await eventually(() => stat(page, 'new').getAttribute('data-value')).toBe('2');
-  expect(await stat(page, 'error').getAttribute('data-value')).toBe('1');
-  expect(await stat(page, 'changed').getAttribute('data-value')).toBe('0');
+  await uploadAndCheck(page, '困难职工导入.xlsx', filled);
+  expect(await statOf(page, 'new')).toBe('2');
+  expect(await statOf(page, 'error')).toBe('1');
+  expect(await statOf(page, 'changed')).toBe('0');
 
   // ---- the error table names the sheet, the row, the column and the value ----------------------
   const errorRows = page.locator('#import-errors tbody tr.ant-table-row');
@@ -129,26 +121,29 @@ test('导入: template → fill → check → 只导入无错误的行 → 导�
   const commit = page.locator('#import-commit');
   expect(await commit.isDisabled()).toBe(true);
   expect(await textOf(page.locator('[data-testid=import-commit-block]'))).toContain('只导入无错误的行');
+  // nor does the server take it behind the page's back
+  const importId = /\/exchange\/import\/(\d+)$/.exec(new URL(page.url()).pathname)![1];
+  const csrf = (await page.context().cookies()).find((c) => c.name === 'bangfu_csrf')?.value ?? '';
+  const refused = await page.context().request.post(`${baseUrl}/api/imports/${importId}/commit`, { data: { goodRowsOnly: false }, headers: { 'x-csrf-token': csrf } });
+  expect(refused.status()).toBe(409);
+  expect(((await refused.json()) as { code: string }).code).toBe('IMPORT_HAS_ERRORS');
   await page.locator('#import-good-only').check();
   await eventually(() => commit.isEnabled()).toBe(true);
-  await commit.click();
-  const confirm = await visible(page.locator('.ant-modal-confirm'));
-  const sentence = await textOf(confirm.locator('[data-testid=import-confirm-text]'));
-  expect(sentence).toContain('新增 2 户');
-  expect(sentence).toContain('变更 0 户');
-  expect(sentence).toContain('跳过 1 户有错误的行');
-  await confirm.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
+  await confirmImport(page, (sentence) => {
+    expect(sentence).toContain('新增 2 户');
+    expect(sentence).toContain('变更 0 户');
+    expect(sentence).toContain('跳过 1 户有错误的行');
+  });
 
   // ---- 导入完成 with 新增 2, and a reload shows the same ------------------------------------------
-  await visible(page.locator('#import-done'), 30_000);
   const result = async () => textOf(page.locator('[data-testid=import-result]'));
   expect((await result()).replace(/\s+/g, '')).toContain('新增2户');
   expect((await result()).replace(/\s+/g, '')).toContain('跳过1户');
   await page.reload();
   await visible(page.locator('#import-done'));
   expect((await result()).replace(/\s+/g, '')).toContain('新增2户');
-  // 最近导入 lists it as 已导入
-  await eventually(() => textOf(page.locator('#import-recent tbody tr.ant-table-row').first())).toContain('已导入');
+  // 最近导入 lists it (highlighted as the one open) as 已导入
+  await eventually(() => textOf(page.locator('#import-recent tr.import-recent-current'))).toContain('已导入');
 
   // ---- the list finds both good households, not the bad one -------------------------------------
   await page.locator('#import-to-list').click();

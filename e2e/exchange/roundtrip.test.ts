@@ -7,6 +7,7 @@ import { Api, type HouseholdJson } from '../lib/api.js';
 import { makeIdNumber, uniqueName } from '../lib/data.js';
 import { eventually, loginViaForm, nextListResponse, textOf, visible } from '../lib/ui.js';
 import { downloadBy, loadWorkbook, sheetRecords, tableOf } from '../lib/workbook.js';
+import { confirmImport, statOf, uploadAndCheck } from '../lib/exchange.js';
 
 let admin: Api;
 let clerk: { username: string; password: string };
@@ -52,15 +53,8 @@ test('导出 → 改一个电话 → 导入: 变更 1 with 联系电话 old → 
   expect(changed).toBe(1);
 
   await page.goto(`${baseUrl}/exchange/import`);
-  await page.locator('.import-upload input[type=file]').setInputFiles({
-    name: '导出后修改.xlsx',
-    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    buffer: Buffer.from(await wb.xlsx.writeBuffer()),
-  });
-  await page.locator('#import-start').click();
-  await eventually(() => page.locator('[data-testid=import-body]').getAttribute('data-status')).toBe('analyzed');
-  const stat = (key: string) => page.locator(`.import-stat[data-stat=${key}]`).getAttribute('data-value');
-  expect([await stat('new'), await stat('changed'), await stat('unchanged'), await stat('error')]).toEqual(['0', '1', '1', '0']);
+  await uploadAndCheck(page, '导出后修改.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+  expect([await statOf(page, 'new'), await statOf(page, 'changed'), await statOf(page, 'unchanged'), await statOf(page, 'error')]).toEqual(['0', '1', '1', '0']);
 
   // 变更: the row expands to 联系电话：old → new
   await page.locator('#import-tabs').getByRole('tab', { name: /变更/ }).click();
@@ -73,11 +67,7 @@ test('导出 → 改一个电话 → 导入: 变更 1 with 联系电话 old → 
 
   // no errors: 确认导入 without ticking anything; the confirmation says what will happen
   expect(await page.locator('#import-good-only').isDisabled()).toBe(true);
-  await page.locator('#import-commit').click();
-  const confirm = await visible(page.locator('.ant-modal-confirm'));
-  expect(await textOf(confirm.locator('[data-testid=import-confirm-text]'))).toBe('将新增 0 户，变更 1 户；无变化的 1 户不作改动。');
-  await confirm.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
-  await visible(page.locator('#import-done'), 30_000);
+  await confirmImport(page, (sentence) => expect(sentence).toBe('将新增 0 户，变更 1 户；无变化的 1 户不作改动。'));
   expect((await textOf(page.locator('[data-testid=import-result]'))).replace(/\s+/g, '')).toContain('更新1户');
 
   // the city cadre's own API view (full numbers): 甲 has the new phone, 乙 the old one
