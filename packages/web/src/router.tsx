@@ -68,6 +68,9 @@ export const router = createBrowserRouter([
       { path: 'links', lazy: page(() => import('./pages/assistance/LinksPage'), 'links.view') },
       { path: 'working-groups', lazy: page(() => import('./pages/assistance/WorkingGroupsPage'), 'groups.view') },
       { path: 'measures', lazy: page(() => import('./pages/assistance/MeasuresPage'), 'measures.view') },
+      // one route with an optional id: choosing a file and landing on its import keeps the page mounted
+      { path: 'exchange/import/:id?', lazy: page(() => import('./pages/exchange/ImportPage'), 'exchange.import') },
+      { path: 'reports/region-summary', lazy: page(() => import('./pages/reports/RegionSummaryPage'), 'report.regionSummary') },
       { path: 'admin/orgs', lazy: page(() => import('./pages/admin/OrgsPage'), 'orgs.manage') },
       { path: 'admin/users', lazy: page(() => import('./pages/admin/UsersPage'), 'users.manage') },
       { path: 'admin/audit', lazy: page(() => import('./pages/admin/AuditPage'), 'audit.view') },

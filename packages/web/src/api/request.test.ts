@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, http } from './request';
+import { ApiError, fetchFile, fileNameOf, http } from './request';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -39,5 +39,41 @@ describe('request wrapper', () => {
     const e = (await http.upload('/api/orgs/import', new Blob(['x']), 'application/octet-stream').catch((x: unknown) => x)) as ApiError;
     expect(e).toBeInstanceOf(ApiError);
     expect(e.fieldErrors).toEqual([{ path: 'rows[3].parentCode', message: '第 3 行：上级组织 H99 不是启用中的县（市、区）工会' }]);
+  });
+
+  it('sends FormData as multipart, leaving the content type (and boundary) to the browser', async () => {
+    const fetch = stubFetch(202, { id: 7, status: 'analyzing' });
+    const form = new FormData();
+    form.append('file', new Blob(['a,b']), '职工.csv');
+    expect(await http.postForm('/api/imports', form)).toEqual({ id: 7, status: 'analyzing' });
+    const [, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect(init.body).toBe(form);
+    expect(init.headers).not.toHaveProperty('content-type');
+    expect(init.headers).toMatchObject({ 'x-csrf-token': 'tok+1' });
+  });
+});
+
+describe('file downloads', () => {
+  it('reads the file name from Content-Disposition, the UTF-8 name first', () => {
+    expect(fileNameOf(`attachment; filename="export.xlsx"; filename*=UTF-8''%E5%9B%B0%E9%9A%BE%E8%81%8C%E5%B7%A5.xlsx`)).toBe('困难职工.xlsx');
+    expect(fileNameOf('attachment; filename="template.xlsx"')).toBe('template.xlsx');
+    expect(fileNameOf('attachment')).toBeNull();
+    expect(fileNameOf(null)).toBeNull();
+  });
+
+  it('keeps a workbook as a Blob with its name, the query string built like any request', async () => {
+    const fetch = vi.fn(async () => new Response(new Uint8Array([0x50, 0x4b]), { status: 200, headers: { 'content-disposition': 'attachment; filename="a.xlsx"' } }));
+    vi.stubGlobal('fetch', fetch);
+    const f = await fetchFile('/api/households/export.xlsx', '档案.xlsx', { query: { regionCode: 'H01', q: '', status: undefined } });
+    expect(f.fileName).toBe('a.xlsx');
+    expect(new Uint8Array(await f.blob.arrayBuffer())).toEqual(new Uint8Array([0x50, 0x4b]));
+    expect((fetch.mock.calls[0] as unknown as [string])[0]).toBe('/api/households/export.xlsx?regionCode=H01');
+  });
+
+  it('turns a refused download into the server\'s Chinese error', async () => {
+    stubFetch(403, { code: 'FORBIDDEN', message: '没有权限导出档案' });
+    const e = (await fetchFile('/api/households/export.xlsx', 'x.xlsx').catch((x: unknown) => x)) as ApiError;
+    expect(e).toBeInstanceOf(ApiError);
+    expect([e.status, e.code, e.message]).toEqual([403, 'FORBIDDEN', '没有权限导出档案']);
   });
 });

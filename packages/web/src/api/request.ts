@@ -99,7 +99,7 @@ export type Query = Record<string, string | number | boolean | null | undefined>
 
 export interface RequestOptions {
   query?: Query;
-  /** JSON-encoded, except a Blob (a File), which is sent as it is */
+  /** JSON-encoded, except a Blob (a File) or FormData (multipart), which are sent as they are */
   body?: unknown;
   /** content-type of a Blob body (default: the Blob's own type) */
   contentType?: string;
@@ -127,8 +127,10 @@ export async function request<T>(method: string, url: string, opts: RequestOptio
   const upper = method.toUpperCase();
   const headers: Record<string, string> = { accept: 'application/json' };
   const raw = typeof Blob !== 'undefined' && opts.body instanceof Blob ? opts.body : null;
+  // multipart: the browser writes the content type with its boundary itself
+  const form = typeof FormData !== 'undefined' && opts.body instanceof FormData ? opts.body : null;
   if (raw) headers['content-type'] = opts.contentType || raw.type || 'application/octet-stream';
-  else if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  else if (opts.body !== undefined && !form) headers['content-type'] = 'application/json';
   if (upper !== 'GET' && upper !== 'HEAD') {
     const token = readCookie(CSRF_COOKIE);
     if (token) headers[CSRF_HEADER] = token;
@@ -140,7 +142,7 @@ export async function request<T>(method: string, url: string, opts: RequestOptio
       method: upper,
       headers,
       credentials: 'same-origin',
-      body: raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
+      body: raw ?? form ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
       signal: opts.signal,
     });
   } catch (e) {
@@ -163,13 +165,84 @@ export async function request<T>(method: string, url: string, opts: RequestOptio
     return data as T;
   }
 
-  const body = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : null;
-  const code = typeof body?.code === 'string' ? body.code : res.status === 401 ? 'UNAUTHENTICATED' : res.status >= 500 ? 'INTERNAL' : `HTTP_${res.status}`;
-  const message = typeof body?.message === 'string' && body.message ? body.message : messageOfCode(code, res.status);
-  const error = new ApiError(res.status, code, message, toFieldErrors(body?.errors), body);
+  throw failure(res.status, data, opts);
+}
 
-  if (res.status === 401 && opts.redirectOn401 !== false) onUnauthorized(loginUrlFor());
-  throw error;
+/** The ApiError of a refused request (and the 401 redirect). */
+function failure(status: number, data: unknown, opts: Pick<RequestOptions, 'redirectOn401'>): ApiError {
+  const body = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : null;
+  const code = typeof body?.code === 'string' ? body.code : status === 401 ? 'UNAUTHENTICATED' : status >= 500 ? 'INTERNAL' : `HTTP_${status}`;
+  const message = typeof body?.message === 'string' && body.message ? body.message : messageOfCode(code, status);
+  const error = new ApiError(status, code, message, toFieldErrors(body?.errors), body);
+  if (status === 401 && opts.redirectOn401 !== false) onUnauthorized(loginUrlFor());
+  return error;
+}
+
+/** The file name a Content-Disposition header gives (filename* in UTF-8 first), else null. */
+export function fileNameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(disposition);
+  if (star) {
+    try {
+      return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''));
+    } catch {
+      /* fall through to the plain name */
+    }
+  }
+  const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/.exec(disposition);
+  const name = plain ? (plain[2] ?? plain[1]).trim() : '';
+  return name || null;
+}
+
+export interface DownloadedFile {
+  blob: Blob;
+  fileName: string;
+}
+
+/**
+ * A GET whose answer is a file (a workbook): the same cookies, errors and 401 handling as
+ * `request`, the body kept as a Blob. `fallbackName` when the server names no file.
+ */
+export async function fetchFile(url: string, fallbackName: string, opts: Pick<RequestOptions, 'query' | 'signal' | 'redirectOn401'> = {}): Promise<DownloadedFile> {
+  let res: Response;
+  try {
+    res = await fetch(withQuery(url, opts.query), { method: 'GET', credentials: 'same-origin', signal: opts.signal });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new ApiError(0, 'NETWORK_ERROR', messageOfCode('NETWORK_ERROR'));
+  }
+  if (!res.ok) {
+    const text = await res.text();
+    let data: unknown;
+    try {
+      data = text ? JSON.parse(text) : undefined;
+    } catch {
+      data = undefined;
+    }
+    throw failure(res.status, data, opts);
+  }
+  return { blob: await res.blob(), fileName: fileNameOf(res.headers.get('content-disposition')) ?? fallbackName };
+}
+
+/** Hands a file to the browser's download (an <a download> click on an object URL). */
+export function saveFile({ blob, fileName }: DownloadedFile): void {
+  const href = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = fileName;
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // the download has started from the click; the URL can go a moment later
+  window.setTimeout(() => URL.revokeObjectURL(href), 10_000);
+}
+
+/** fetchFile then saveFile: what a 导出 / 下载 button does. */
+export async function downloadFile(url: string, fallbackName: string, opts?: Pick<RequestOptions, 'query' | 'signal'>): Promise<string> {
+  const file = await fetchFile(url, fallbackName, opts);
+  saveFile(file);
+  return file.fileName;
 }
 
 export const http = {
@@ -180,5 +253,7 @@ export const http = {
   /** A file as the raw request body with its content type (CSRF header as for any POST). */
   upload: <T>(url: string, file: Blob, contentType: string, opts?: Omit<RequestOptions, 'body' | 'contentType'>) =>
     request<T>('POST', url, { ...opts, body: file, contentType }),
+  /** multipart/form-data (files and fields), CSRF header as for any POST. */
+  postForm: <T>(url: string, form: FormData, opts?: Omit<RequestOptions, 'body' | 'contentType'>) => request<T>('POST', url, { ...opts, body: form }),
   del: <T>(url: string, opts?: Omit<RequestOptions, 'body'>) => request<T>('DELETE', url, opts),
 };

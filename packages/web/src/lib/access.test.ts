@@ -10,27 +10,29 @@ const EXPECTED: Record<Role, Permission[]> = {
     'household.list', 'household.create', 'household.submit', 'household.remove', 'household.exit', 'household.reopen',
     'household.reviewCity', 'policy.view', 'policy.edit', 'proposals.view', 'proposals.decide', 'reviews.queue', 'orgs.manage', 'users.manage', 'audit.view',
     'plan.edit', 'responsibility.edit', 'assistance.record', 'assistance.summary', 'batches.view', 'links.view', 'links.edit', 'groups.view', 'groups.edit',
-    'measures.view', 'measures.edit',
+    'measures.view', 'measures.edit', 'exchange.export', 'report.regionSummary',
   ],
   city: [
     'household.list', 'household.create', 'household.edit', 'household.submit', 'household.remove', 'household.exit', 'household.reopen',
     'household.reviewCity', 'policy.view', 'policy.edit', 'proposals.view', 'proposals.decide', 'reviews.queue',
     'plan.edit', 'responsibility.edit', 'assistance.record', 'assistance.my', 'assistance.summary', 'batches.view', 'links.view', 'links.edit', 'groups.view',
-    'groups.edit', 'measures.view', 'measures.edit',
+    'groups.edit', 'measures.view', 'measures.edit', 'exchange.import', 'exchange.export', 'report.regionSummary',
   ],
-  leader: ['household.list', 'policy.view', 'assistance.record', 'assistance.my', 'assistance.summary', 'batches.view', 'groups.view'],
-  staff: ['household.list', 'policy.view', 'assistance.record', 'assistance.my'],
+  leader: ['household.list', 'policy.view', 'assistance.record', 'assistance.my', 'assistance.summary', 'batches.view', 'groups.view', 'exchange.export', 'report.regionSummary'],
+  staff: ['household.list', 'policy.view', 'assistance.record', 'assistance.my', 'exchange.export', 'report.regionSummary'],
   region: [
     'household.list', 'household.create', 'household.edit', 'household.submit', 'household.remove', 'household.exit', 'household.reopen',
     'household.reviewUnit', 'policy.view', 'proposals.view', 'proposals.decide', 'reviews.queue',
     'plan.edit', 'responsibility.edit', 'assistance.record', 'assistance.my', 'assistance.summary', 'batches.view',
+    'exchange.import', 'exchange.export', 'report.regionSummary',
   ],
   unit: [
     'household.list', 'household.create', 'household.edit', 'household.submit', 'household.remove', 'household.exit', 'household.reopen',
     'household.reviewUnit', 'policy.view', 'proposals.view', 'reviews.queue',
     'plan.edit', 'responsibility.edit', 'assistance.record', 'assistance.my', 'batches.view',
+    'exchange.import', 'exchange.export', 'report.regionSummary',
   ],
-  viewer: ['household.list', 'policy.view', 'proposals.view', 'assistance.summary', 'batches.view', 'links.view', 'groups.view', 'measures.view'],
+  viewer: ['household.list', 'policy.view', 'proposals.view', 'assistance.summary', 'batches.view', 'links.view', 'groups.view', 'measures.view', 'exchange.export', 'report.regionSummary'],
 };
 
 describe('access: the rules table', () => {
@@ -49,6 +51,12 @@ describe('access: the rules table', () => {
     expect(ROLES.filter((r) => can(r, 'household.reviewUnit'))).toEqual(['region', 'unit']);
     expect(ROLES.filter((r) => can(r, 'household.reviewCity'))).toEqual(['admin', 'city']);
     for (const p of ['orgs.manage', 'users.manage', 'audit.view'] as const) expect(ROLES.filter((r) => can(r, p))).toEqual(['admin']);
+  });
+
+  it('mirrors the exchange routes: import by the filing unions only, export and summary by whoever lists', () => {
+    expect(ROLES.filter((r) => can(r, 'exchange.import'))).toEqual(['city', 'region', 'unit']);
+    expect(ROLES.filter((r) => can(r, 'exchange.export'))).toEqual(ROLES.filter((r) => can(r, 'household.list')));
+    expect(ROLES.filter((r) => can(r, 'report.regionSummary'))).toEqual(ROLES.filter((r) => can(r, 'household.list')));
   });
 
   it('builds the menus: viewer read-only, admin with 系统管理', () => {

@@ -83,6 +83,9 @@ export const PERMISSIONS = [
   'groups.edit',
   'measures.view',
   'measures.edit',
+  'exchange.import',
+  'exchange.export',
+  'report.regionSummary',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -128,6 +131,11 @@ export const RULES: Record<Permission, readonly Role[]> = {
   'groups.edit': ['admin', 'city'],
   'measures.view': ['admin', 'city', 'viewer'],
   'measures.edit': ['admin', 'city'],
+  // Excel exchange (server exchange routes): the unions that file import; whoever lists exports
+  // the list (identity numbers masked as the list shows them) and sees the summary of its scope
+  'exchange.import': ['city', 'region', 'unit'],
+  'exchange.export': ALL,
+  'report.regionSummary': ALL,
 };
 
 export function can(role: Role | string, permission: Permission): boolean {
@@ -268,6 +276,9 @@ export interface Access {
   canEditGroups: boolean;
   canViewMeasures: boolean;
   canEditMeasures: boolean;
+  canImport: boolean;
+  canExport: boolean;
+  canViewRegionSummary: boolean;
   /** 市总领导 / 机关干部: the list holds only the households linked to them (定点联系) */
   linkedOnly: boolean;
 }
@@ -298,5 +309,8 @@ export function accessOf(user: Pick<AccessUser, 'role'>): Access {
     canEditGroups: can(r, 'groups.edit'),
     canViewMeasures: can(r, 'measures.view'),
     canEditMeasures: can(r, 'measures.edit'),
+    canImport: can(r, 'exchange.import'),
+    canExport: can(r, 'exchange.export'),
+    canViewRegionSummary: can(r, 'report.regionSummary'),
   };
 }

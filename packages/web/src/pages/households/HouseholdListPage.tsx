@@ -16,7 +16,8 @@ import PageHeader from '../../components/PageHeader';
 import { CategoryTag, EligibleBadge, StatusBadge } from '../../components/Tags';
 import { FLAG_SHORT_LABELS } from '../../lib/identification';
 import { BatchPrintButton } from './PrintButtons';
-import { PAGE_SIZES, hasIdentificationFilter, readListState, toApiQuery, writeListState, type ListState, type StatusFilter } from './listQuery';
+import { PAGE_SIZES, hasIdentificationFilter, readListState, toApiQuery, toExportQuery, writeListState, type ListState, type StatusFilter } from './listQuery';
+import ExportButton from './ExportButton';
 
 interface FilterValues {
   regionCode?: string;
@@ -360,7 +361,8 @@ export default function HouseholdListPage() {
             <Tooltip title="刷新">
               <Button icon={<ReloadOutlined />} onClick={reload} aria-label="刷新" />
             </Tooltip>
-            <BatchPrintButton query={apiQuery} total={data?.total} />
+            {access.canExport && <ExportButton filters={toExportQuery(state, ownRegion)} />}
+            <BatchPrintButton filters={toExportQuery(state, ownRegion)} total={data?.total} />
             {access.canCreateHousehold && (
               <Button type="primary" icon={<PlusOutlined />} id="household-new" onClick={() => navigate('/households/new', { state: { from } })}>
                 新建档案

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { App, Button, Tooltip } from 'antd';
 import { FilePdfOutlined } from '@ant-design/icons';
 import type { HouseholdListQuery } from '../../api/households';
-import { downloadFile } from '../../api/download';
+import { downloadFile } from '../../api/request';
 import { errorMessage } from '../../api/request';
 
 export function PrintPdfButton({ id, workerNo }: { id: number; workerNo: string }) {
@@ -14,7 +14,7 @@ export function PrintPdfButton({ id, workerNo }: { id: number; workerNo: string 
   const onClick = async () => {
     setBusy(true);
     try {
-      await downloadFile(`/api/households/${id}/print.pdf`, { fallbackName: `调查表-${workerNo}.pdf` });
+      await downloadFile(`/api/households/${id}/print.pdf`, `调查表-${workerNo}.pdf`);
     } catch (e) {
       message.error(errorMessage(e));
     } finally {
@@ -29,16 +29,14 @@ export function PrintPdfButton({ id, workerNo }: { id: number; workerNo: string 
 }
 
 /** The forms of every file the list's current filters select (not just the page shown). */
-export function BatchPrintButton({ query, total }: { query: HouseholdListQuery; total: number | undefined }) {
+export function BatchPrintButton({ filters, total }: { filters: Omit<HouseholdListQuery, 'page' | 'pageSize' | 'sort'>; total: number | undefined }) {
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   const onClick = async () => {
     setBusy(true);
     const hide = message.loading(`正在生成${total ? ` ${total} 户的` : ''}调查表，请稍候…`, 0);
     try {
-      const { page, pageSize, sort, ...filters } = query;
-      void page; void pageSize; void sort;
-      await downloadFile('/api/households/print.pdf', { query: { ...filters }, fallbackName: '调查表-批量.pdf' });
+      await downloadFile('/api/households/print.pdf', '调查表-批量.pdf', { query: { ...filters } });
     } catch (e) {
       message.error(errorMessage(e));
     } finally {

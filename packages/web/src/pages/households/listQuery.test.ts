@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasIdentificationFilter, readListState, toApiQuery, writeListState } from './listQuery';
+import { hasIdentificationFilter, readListState, toApiQuery, toExportQuery, writeListState } from './listQuery';
 
 describe('list URL: identification filters', () => {
   it('reads, writes and sends eligible, condition, suggestedCategory and flag', () => {
@@ -44,5 +44,14 @@ describe('list URL: status', () => {
 
   it('treats the old and unknown values as 全部', () => {
     for (const v of ['active', 'all', 'bogus']) expect(readListState(new URLSearchParams(`status=${v}`)).status).toBe('all');
+  });
+});
+
+describe('list URL: export', () => {
+  it('sends every filter of the list but no page or sort, the own region forced', () => {
+    const s = readListState(new URLSearchParams('regionCode=H01&category=低保户&status=filed&q=张&page=3&pageSize=50&sort=fillDate:asc&eligible=false&flag=noLine'));
+    expect(toExportQuery(s, null)).toEqual({ regionCode: 'H01', category: '低保户', status: 'filed', q: '张', eligible: 'false', condition: undefined, suggestedCategory: undefined, flag: 'noLine' });
+    expect(toExportQuery(s, 'H02').regionCode).toBe('H02');
+    expect(Object.values(toExportQuery(readListState(new URLSearchParams('')), null)).filter((v) => v !== undefined)).toEqual([]);
   });
 });

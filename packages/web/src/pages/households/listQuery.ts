@@ -109,3 +109,9 @@ export function toApiQuery(s: ListState, ownRegion: string | null): HouseholdLis
     flag: s.flag,
   };
 }
+
+/** What GET /api/households/export.xlsx receives: the list's filters, every page (no page, no sort). */
+export function toExportQuery(s: ListState, ownRegion: string | null): Omit<HouseholdListQuery, 'page' | 'pageSize' | 'sort'> {
+  const q = toApiQuery(s, ownRegion);
+  return { regionCode: q.regionCode, category: q.category, status: q.status, q: q.q, eligible: q.eligible, condition: q.condition, suggestedCategory: q.suggestedCategory, flag: q.flag };
+}

@@ -16,6 +16,9 @@ import {
   FileAddOutlined,
   FileSearchOutlined,
   FileDoneOutlined,
+  ImportOutlined,
+  SwapOutlined,
+  TableOutlined,
   LogoutOutlined,
   MenuFoldOutlined,
   MenuUnfoldOutlined,
@@ -44,6 +47,7 @@ function selectedKey(pathname: string): string {
   if (pathname === '/households/new') return '/households/new';
   if (pathname.startsWith('/households')) return '/households';
   if (pathname.startsWith('/admin/')) return pathname.split('/').slice(0, 3).join('/');
+  if (pathname.startsWith('/exchange/import')) return '/exchange/import';
   return pathname;
 }
 
@@ -108,6 +112,10 @@ function menuItems(access: Access, pendingProposals: number | null, pendingRevie
     ...(access.canViewGroups ? [{ key: '/working-groups', icon: <UsergroupAddOutlined />, label: '工作组' }] : []),
     ...(access.canViewMeasures ? [{ key: '/measures', icon: <BookOutlined />, label: '帮扶措施目录' }] : []),
   ];
+  const exchange = [
+    ...(access.canImport ? [{ key: '/exchange/import', icon: <ImportOutlined />, label: '数据导入' }] : []),
+    ...(access.canViewRegionSummary ? [{ key: '/reports/region-summary', icon: <TableOutlined />, label: '地区汇总' }] : []),
+  ];
   const admin = [
     ...(access.canManageOrgs ? [{ key: '/admin/orgs', icon: <ApartmentOutlined />, label: '组织机构' }] : []),
     ...(access.canManageUsers ? [{ key: '/admin/users', icon: <TeamOutlined />, label: '用户管理' }] : []),
@@ -128,6 +136,7 @@ function menuItems(access: Access, pendingProposals: number | null, pendingRevie
     ...(identification.length ? [{ key: 'identification', icon: <AuditOutlined />, label: '精准识别', children: identification }] : []),
     ...(assistance.length ? [{ key: 'assistance', icon: <HeartOutlined />, label: '常态帮扶', children: assistance }] : []),
     ...(organizing.length ? [{ key: 'organizing', icon: <ClusterOutlined />, label: '帮扶组织', children: organizing }] : []),
+    ...(exchange.length ? [{ key: 'exchange', icon: <SwapOutlined />, label: '数据交换', children: exchange }] : []),
     ...(admin.length ? [{ key: 'admin', icon: <SettingOutlined />, label: '系统管理', children: admin }] : []),
   ];
 }
@@ -210,7 +219,7 @@ export default function AppLayout() {
             <Menu
               mode="inline"
               selectedKeys={[selectedKey(location.pathname)]}
-              defaultOpenKeys={['households', 'reviews', 'identification', 'assistance', 'organizing', 'admin']}
+              defaultOpenKeys={['households', 'reviews', 'identification', 'assistance', 'organizing', 'exchange', 'admin']}
               onClick={({ key }) => {
                 navigate(key);
                 if (narrow) setCollapsed(true);

@@ -1,0 +1,154 @@
+// Excel exchange (issue #6): the import template, imports checked then committed, the export of
+// the household list and the 地区汇总 report. All through the request wrapper.
+import { downloadFile, http, type Query } from './request';
+
+export type ImportStatus = 'analyzing' | 'analyzed' | 'committing' | 'committed' | 'failed' | 'cancelled';
+export type ImportPhase = 'reading' | 'checking' | 'writing';
+export type RowStatus = 'new' | 'changed' | 'unchanged' | 'error';
+
+export interface ImportCounts {
+  /** households in the 职工 sheet */
+  rows: number;
+  new: number;
+  changed: number;
+  unchanged: number;
+  /** households with at least one error */
+  error: number;
+  warning: number;
+}
+
+export interface ImportView {
+  id: number;
+  fileName: string;
+  status: ImportStatus;
+  progress: { phase: ImportPhase | null; done: number; total: number };
+  counts: ImportCounts;
+  /** error lines (cells), not households */
+  errorCount: number;
+  /** a problem with the whole file (masked export, missing columns, not a workbook): status failed */
+  fileError: string | null;
+  goodRowsOnly: boolean | null;
+  result: { created: number; updated: number; skipped: number } | null;
+  createdAt: string;
+  analyzedAt: string | null;
+  committedAt: string | null;
+  createdBy: { id: number; displayName: string };
+}
+
+export interface ImportChange {
+  path: string;
+  label: string;
+  old: unknown;
+  new: unknown;
+}
+
+export interface ImportRow {
+  seq: number;
+  /** row number in sheet 职工 */
+  row: number;
+  workerNo: string | null;
+  name: string | null;
+  idNumber: string | null;
+  status: RowStatus;
+  householdId: number | null;
+  changes: ImportChange[];
+  warnings: string[];
+}
+
+export interface ImportError {
+  sheet: string;
+  row: number;
+  column: string;
+  value: unknown;
+  message: string;
+}
+
+export interface Paged<T> {
+  total: number;
+  items: T[];
+}
+
+const XLSX = '.xlsx';
+
+export function downloadTemplate(): Promise<string> {
+  return downloadFile('/api/exchange/template.xlsx', `困难职工档案导入模板${XLSX}`);
+}
+
+/** One .xlsx, or a 职工 CSV plus an optional 家庭成员 CSV, as multipart field `file`. */
+export function startImport(files: File[]): Promise<ImportView> {
+  const form = new FormData();
+  for (const f of files) form.append('file', f, f.name);
+  return http.postForm<ImportView>('/api/imports', form);
+}
+
+export function listImports(signal?: AbortSignal): Promise<{ items: ImportView[] }> {
+  return http.get('/api/imports', { signal });
+}
+
+export function getImport(id: number, signal?: AbortSignal): Promise<ImportView> {
+  return http.get(`/api/imports/${id}`, { signal });
+}
+
+export function getImportRows(id: number, query: { status: RowStatus; page: number; pageSize: number }, signal?: AbortSignal): Promise<Paged<ImportRow>> {
+  return http.get(`/api/imports/${id}/rows`, { query: { ...query }, signal });
+}
+
+export function getImportErrors(id: number, query: { page: number; pageSize: number }, signal?: AbortSignal): Promise<Paged<ImportError>> {
+  return http.get(`/api/imports/${id}/errors`, { query: { ...query }, signal });
+}
+
+export function downloadImportErrors(id: number): Promise<string> {
+  return downloadFile(`/api/imports/${id}/errors.xlsx`, `导入错误报告-${id}${XLSX}`);
+}
+
+/** 409 IMPORT_HAS_ERRORS when there are bad rows and goodRowsOnly is false. */
+export function commitImport(id: number, goodRowsOnly: boolean): Promise<ImportView> {
+  return http.post(`/api/imports/${id}/commit`, { goodRowsOnly });
+}
+
+export function cancelImport(id: number): Promise<ImportView> {
+  return http.post(`/api/imports/${id}/cancel`, {});
+}
+
+/** The household list's filters (no page, no sort): the whole filtered list as a workbook. */
+export function exportHouseholds(filters: Query): Promise<string> {
+  return downloadFile('/api/households/export.xlsx', `困难职工档案${XLSX}`, { query: filters });
+}
+
+/** Without status: live files (草稿 to 已建档); 'filed': 已建档 only. */
+export type SummaryScope = 'live' | 'filed';
+
+export type SummaryGroup = 'category' | 'cause' | 'workStatus' | 'enterpriseStatus' | 'incomeBand';
+
+export interface RegionSummaryRow {
+  regionCode: string;
+  regionName: string;
+  total: number;
+  category: Record<string, number>;
+  cause: Record<string, number>;
+  workStatus: Record<string, number>;
+  enterpriseStatus: Record<string, number>;
+  incomeBand: Record<string, number>;
+}
+
+export interface RegionSummary {
+  columns: {
+    category: string[];
+    cause: string[];
+    workStatus: string[];
+    enterpriseStatus: string[];
+    incomeBand: { key: string; label: string }[];
+  };
+  rows: RegionSummaryRow[];
+  totals: RegionSummaryRow;
+}
+
+const scopeQuery = (scope: SummaryScope): Query => (scope === 'filed' ? { status: 'filed' } : {});
+
+export function getRegionSummary(scope: SummaryScope, signal?: AbortSignal): Promise<RegionSummary> {
+  return http.get('/api/reports/region-summary', { query: scopeQuery(scope), signal });
+}
+
+export function downloadRegionSummary(scope: SummaryScope): Promise<string> {
+  return downloadFile('/api/reports/region-summary.xlsx', `地区汇总${XLSX}`, { query: scopeQuery(scope) });
+}

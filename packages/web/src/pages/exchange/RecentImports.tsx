@@ -1,0 +1,71 @@
+// 最近导入: the user's recent imports; a click opens one at /exchange/import/:id.
+import { Link } from 'react-router';
+import { Alert, Button, Card, Table, Tag, Typography } from 'antd';
+import type { TableProps } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import { listImports, type ImportView } from '../../api/exchange';
+import { errorMessage } from '../../api/request';
+import { dateTimeText } from '../../lib/format';
+import { useRequest } from '../../lib/useRequest';
+import { IMPORT_STATUS_COLORS, IMPORT_STATUS_LABELS } from './importModel';
+
+function countsText(v: ImportView): string {
+  if (v.status === 'committed' && v.result) return `新增 ${v.result.created}，更新 ${v.result.updated}，跳过 ${v.result.skipped}`;
+  if (v.fileError) return v.fileError;
+  if (v.status === 'analyzing') return '—';
+  const c = v.counts;
+  return `共 ${c.rows} 户：新增 ${c.new}，变更 ${c.changed}，无变化 ${c.unchanged}，有错误 ${c.error}`;
+}
+
+/** `refreshKey` changes when the import on the page changes state, so the list follows it. */
+export default function RecentImports({ currentId, refreshKey }: { currentId: number | null; refreshKey: string }) {
+  const { data, error, loading, reload } = useRequest((s) => listImports(s), refreshKey);
+
+  const columns: TableProps<ImportView>['columns'] = [
+    {
+      title: '文件名',
+      dataIndex: 'fileName',
+      ellipsis: true,
+      render: (v: string, r) => (
+        <Link to={`/exchange/import/${r.id}`} aria-current={r.id === currentId ? 'page' : undefined}>
+          {v}
+        </Link>
+      ),
+    },
+    { title: '上传时间', dataIndex: 'createdAt', width: 150, render: (v: string) => dateTimeText(v) },
+    { title: '上传人', key: 'createdBy', width: 110, render: (_, r) => r.createdBy.displayName },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      width: 90,
+      render: (s: ImportView['status']) => (
+        <Tag color={IMPORT_STATUS_COLORS[s]} data-status={s}>
+          {IMPORT_STATUS_LABELS[s]}
+        </Tag>
+      ),
+    },
+    { title: '结果', key: 'counts', ellipsis: true, render: (_, r) => <Typography.Text type={r.fileError ? 'danger' : undefined}>{countsText(r)}</Typography.Text> },
+  ];
+
+  return (
+    <Card
+      variant="borderless"
+      className="table-card import-recent"
+      title="最近导入"
+      extra={<Button type="text" icon={<ReloadOutlined />} onClick={reload} aria-label="刷新最近导入" />}
+    >
+      {error != null && <Alert type="error" showIcon message="最近导入加载失败" description={errorMessage(error)} style={{ marginBottom: 12 }} />}
+      <Table<ImportView>
+        id="import-recent"
+        size="small"
+        rowKey="id"
+        columns={columns}
+        dataSource={data?.items ?? []}
+        loading={loading}
+        rowClassName={(r) => (r.id === currentId ? 'import-recent-current' : '')}
+        pagination={false}
+        locale={{ emptyText: '还没有导入记录' }}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,118 @@
+// /reports/region-summary — 地区汇总: households per region by 困难类别, 致困原因, 工作状况,
+// 企业状况 and 家庭年人均收入, with a 合计 row; the same as a workbook; a bar chart by category.
+import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { Alert, App, Button, Card, Radio, Space, Table, Typography } from 'antd';
+import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
+import ReactEChartsCore from 'echarts-for-react/esm/core';
+import * as echarts from 'echarts/core';
+import { BarChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+import { downloadRegionSummary, getRegionSummary, type RegionSummaryRow, type SummaryScope } from '../../api/exchange';
+import { errorMessage } from '../../api/request';
+import PageHeader from '../../components/PageHeader';
+import { useRequest } from '../../lib/useRequest';
+import { categoryChartOption, summaryCells, tableColumns } from './regionSummary';
+import './reports.css';
+
+echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+
+const SCOPES: { value: SummaryScope; label: string }[] = [
+  { value: 'live', label: '在册档案' },
+  { value: 'filed', label: '仅已建档' },
+];
+
+export default function RegionSummaryPage() {
+  const { message } = App.useApp();
+  const [params, setParams] = useSearchParams();
+  const scope: SummaryScope = params.get('status') === 'filed' ? 'filed' : 'live';
+  const { data, error, loading, reload } = useRequest((s) => getRegionSummary(scope, s), scope);
+  const [saving, setSaving] = useState(false);
+
+  const columns = useMemo(() => (data ? tableColumns(data.columns) : []), [data]);
+  const totals = useMemo(() => (data ? summaryCells(data.totals, data.columns) : []), [data]);
+  const chart = useMemo(() => (data ? categoryChartOption(data) : null), [data]);
+
+  async function onExport() {
+    setSaving(true);
+    const hide = message.loading('正在生成地区汇总表…', 0);
+    try {
+      await downloadRegionSummary(scope);
+      message.success('地区汇总表已下载');
+    } catch (e) {
+      message.error(`导出失败：${errorMessage(e)}`);
+    } finally {
+      hide();
+      setSaving(false);
+    }
+  }
+
+  return (
+    <div className="page">
+      <PageHeader
+        title="地区汇总"
+        subTitle={scope === 'filed' ? '已建档的困难职工档案，按地区统计' : '在册档案（草稿至已建档），按地区统计'}
+      />
+      <Card variant="borderless" className="table-card" style={{ marginBottom: 12 }}>
+        <div className="summary-toolbar table-toolbar">
+          <Space>
+            <span>统计范围</span>
+            <Radio.Group
+              id="summary-scope"
+              optionType="button"
+              buttonStyle="solid"
+              value={scope}
+              options={SCOPES}
+              onChange={(e) => setParams(e.target.value === 'filed' ? { status: 'filed' } : {}, { replace: true })}
+            />
+          </Space>
+          <Space>
+            <Button icon={<ReloadOutlined />} onClick={reload} aria-label="刷新" />
+            <Button icon={<DownloadOutlined />} id="summary-export" loading={saving} onClick={onExport}>
+              导出Excel
+            </Button>
+          </Space>
+        </div>
+        {error != null && (
+          <Alert type="error" showIcon message="地区汇总加载失败" description={errorMessage(error)} action={<Button onClick={reload}>重试</Button>} style={{ marginBottom: 12 }} />
+        )}
+        <Table<RegionSummaryRow>
+          id="summary-table"
+          className="summary-table"
+          size="small"
+          bordered
+          rowKey="regionCode"
+          columns={columns}
+          dataSource={data?.rows ?? []}
+          loading={loading}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: '暂无档案' }}
+          summary={() =>
+            data ? (
+              <Table.Summary>
+                <Table.Summary.Row data-testid="summary-total-row">
+                  <Table.Summary.Cell index={0}>{data.totals.regionName || '合计'}</Table.Summary.Cell>
+                  {totals.map((v, i) => (
+                    <Table.Summary.Cell key={i} index={i + 1} align="right">
+                      {v}
+                    </Table.Summary.Cell>
+                  ))}
+                </Table.Summary.Row>
+              </Table.Summary>
+            ) : null
+          }
+        />
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+          致困原因可多选，各原因户数之和可能大于合计户数；家庭年人均收入按档案填报数计算。
+        </Typography.Paragraph>
+      </Card>
+      {chart && data && data.rows.length > 0 && (
+        <Card variant="borderless" title="各地区档案户数（按困难类别）">
+          <ReactEChartsCore echarts={echarts} option={chart} notMerge style={{ height: 320 }} />
+        </Card>
+      )}
+    </div>
+  );
+}
