@@ -31,8 +31,13 @@ export function todayInChina(): string {
 }
 
 /** Resolves with the next answer to `method path` (path without the query). */
-export function nextResponse(page: Page, method: string, path: string): Promise<Response> {
-  return page.waitForResponse((r) => r.request().method() === method && new URL(r.url()).pathname === path, { timeout: UI_TIMEOUT });
+/** The next answer to `method path`; with `params`, only one whose query has them (not a slower earlier load). */
+export function nextResponse(page: Page, method: string, path: string, params: Record<string, string> = {}): Promise<Response> {
+  return page.waitForResponse((r) => {
+    if (r.request().method() !== method) return false;
+    const url = new URL(r.url());
+    return url.pathname === path && Object.entries(params).every(([k, v]) => url.searchParams.get(k) === v);
+  }, { timeout: UI_TIMEOUT });
 }
 
 /** Collects the requests `method path` the page sends from now on (to prove that none was sent). */

@@ -80,6 +80,9 @@ async function* filePages(db: Db, actor: Actor, filter: HouseholdFilter) {
       else byHousehold.set(Number(m.household_id), [m]);
     }
     yield rows.map((r) => rowToData(r, byHousehold.get(Number(r.id)) ?? []));
+    // SQLite's driver never leaves the microtask queue: give the zip and file streams their turn,
+    // or the whole workbook would pile up in memory before a byte reached the disk
+    await new Promise((r) => setTimeout(r, 0));
   }
 }
 
