@@ -16,6 +16,10 @@ export const WORK_STATUSES = ['在岗', '下（待）岗', '病休', '内退'] a
 export const RELATIONS = ['配偶', '子', '女', '父亲', '母亲', '岳父', '岳母', '公公', '婆婆', '孙子女', '兄弟姐妹', '儿媳', '女婿', '其他'] as const;
 export const OCCUPATIONS = ['在职', '灵活就业', '失业', '退休', '务农', '学龄前', '义务教育在校', '非义务教育在校', '丧失劳动能力', '其他'] as const;
 export const CAUSES = ['因病', '子女上学', '因意外', '因未就业', '其它'] as const;
+/** The boxes of the paper form (二、致困原因): 因病 is printed 因病致困, and so on. */
+export const CAUSE_FORM_LABELS: Record<(typeof CAUSES)[number], string> = {
+  因病: '因病致困', 子女上学: '子女上学致困', 因意外: '因意外致困', 因未就业: '因未就业致困', 其它: '其它',
+};
 
 /** Health is free text; these are offered first (enums.md). `良好` means healthy. */
 export const HEALTHY = '良好';

@@ -3,7 +3,7 @@
 // identity number. Column headers are the form's labels in household.md's order, money in yuan.
 // One definition serves the template, the importer, the exporter and the web preview.
 import {
-  CATEGORIES, CAUSES, DISABILITY_GRADES, EDUCATIONS, ENTERPRISE_STATUSES, ETHNICITIES, GENDERS, HEALTH_OPTIONS, MARITAL_STATUSES,
+  CATEGORIES, CAUSE_FORM_LABELS, CAUSES, DISABILITY_GRADES, EDUCATIONS, ENTERPRISE_STATUSES, ETHNICITIES, GENDERS, HEALTH_OPTIONS, MARITAL_STATUSES,
   MEDICAL_INSURANCES, MEMBER_EDUCATIONS, MODEL_WORKER_TYPES, OCCUPATIONS, POLITICAL_STATUSES, RELATIONS, UNIT_NATURES, WORK_STATUSES,
 } from './enums.js';
 import { MEMBER_FIELD_LABELS, WORKER_FIELD_LABELS } from './labels.js';
@@ -156,7 +156,10 @@ export function normalizeDateText(s: string): string {
   return `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
 }
 
-const CAUSE_ALIASES: Record<string, string> = { 因病致困: '因病', 子女上学致困: '子女上学', 因学: '子女上学', 因意外致困: '因意外', 因未就业致困: '因未就业', 其他: '其它' };
+// the paper form's wording (因病致困…) and common variants, as spreadsheets have them
+const CAUSE_ALIASES: Record<string, string> = {
+  ...Object.fromEntries(Object.entries(CAUSE_FORM_LABELS).map(([cause, label]) => [label, cause])), 因学: '子女上学', 其他: '其它',
+};
 
 export function parseCauses(s: string): string[] {
   return s

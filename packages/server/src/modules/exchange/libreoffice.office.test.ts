@@ -13,8 +13,7 @@ import { createTestContext, type Client, type TestContext } from '../../../test/
 import { makeHousehold } from '../../../test/fixtures/households.js';
 import { readSheet, rowsOf, workbookOf, type Cells } from '../../../test/fixtures/workbooks.js';
 import { iterateSyntheticHouseholds } from '../../demo/synthetic.js';
-import { rowToData } from '../households/household.mapping.js';
-import type { Db } from '../../db/index.js';
+import { allFiles, importAndCommit } from '../../../test/fixtures/imports.js';
 
 const run = promisify(execFile);
 const SOFFICE = process.env.SOFFICE_PATH || 'soffice';
@@ -44,24 +43,6 @@ afterAll(async () => {
   fs.rmSync(work, { recursive: true, force: true });
 });
 
-async function importAll(ctx: TestContext, client: Client, name: string, content: Buffer) {
-  const res = await client.upload('/api/imports', [{ name, content }]);
-  expect(res.statusCode, res.body).toBe(202);
-  await ctx.app.jobs.idle();
-  const view = (await client.get(`/api/imports/${res.json().id}`)).json();
-  expect(view.status, view.fileError).toBe('analyzed');
-  expect((await client.get(`/api/imports/${view.id}/errors`)).json().items).toEqual([]);
-  expect((await client.post(`/api/imports/${view.id}/commit`, {})).statusCode).toBe(202);
-  await ctx.app.jobs.idle();
-  return (await client.get(`/api/imports/${view.id}`)).json();
-}
-
-async function allFiles(db: Db) {
-  const rows = await db.selectFrom('households').selectAll().orderBy('worker_no').execute();
-  const members = await db.selectFrom('household_members').selectAll().orderBy('household_id').orderBy('seq').execute();
-  return rows.map((r) => rowToData(r, members.filter((m) => Number(m.household_id) === Number(r.id))));
-}
-
 /** A cell as LibreOffice's CSV shows it vs. the workbook's value: numbers compared as numbers. */
 function same(csv: string, value: unknown): boolean {
   if (value === null || value === undefined) return csv === '';
@@ -81,7 +62,7 @@ describe('LibreOffice Calc', () => {
       workers.push(r.worker);
       members.push(...r.members);
     }
-    expect((await importAll(a, cityA, 'start.xlsx', await workbookOf(workers, members))).result.created).toBe(61);
+    expect((await importAndCommit(a, cityA, 'start.xlsx', await workbookOf(workers, members))).done.result.created).toBe(61);
     const exported = await cityA.get('/api/households/export.xlsx');
     expect(exported.statusCode).toBe(200);
     const file = path.join(work, 'export.xlsx');
@@ -106,7 +87,7 @@ describe('LibreOffice Calc', () => {
     const loFile = path.join(work, 'lo', 'export.xlsx');
     const loBytes = fs.readFileSync(loFile);
     expect(loBytes.equals(exported.rawPayload)).toBe(false);
-    const done = await importAll(b, cityB, 'libreoffice.xlsx', loBytes);
+    const { done } = await importAndCommit(b, cityB, 'libreoffice.xlsx', loBytes);
     expect(done.result).toEqual({ created: 61, updated: 0, skipped: 0 });
     expect(await allFiles(b.db)).toEqual(await allFiles(a.db));
   }, 300_000);

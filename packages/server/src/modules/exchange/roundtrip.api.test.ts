@@ -3,9 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Client, type TestContext } from '../../../test/helpers.js';
 import { iterateSyntheticHouseholds } from '../../demo/synthetic.js';
-import { rowToData } from '../households/household.mapping.js';
 import { readSheet, rowsOf, workbookOf, type Cells } from '../../../test/fixtures/workbooks.js';
-import type { Db } from '../../db/index.js';
+import { allFiles, importAndCommit } from '../../../test/fixtures/imports.js';
 
 const COUNT = Number(process.env.ROUNDTRIP_COUNT ?? 10_000);
 let a: TestContext;
@@ -24,32 +23,6 @@ afterAll(async () => {
   await b.close();
 });
 
-async function importAndCommit(ctx: TestContext, client: Client, content: Buffer) {
-  const t = Date.now();
-  const res = await client.upload('/api/imports', [{ name: 'roundtrip.xlsx', content }]);
-  expect(res.statusCode, res.body).toBe(202);
-  await ctx.app.jobs.idle();
-  const view = (await client.get(`/api/imports/${res.json().id}`)).json();
-  expect(view.status, view.fileError).toBe('analyzed');
-  console.log('upload+analyze', Date.now() - t);
-  const errors = (await client.get(`/api/imports/${view.id}/errors?pageSize=5`)).json();
-  expect(errors.items).toEqual([]);
-  const c = await client.post(`/api/imports/${view.id}/commit`, {});
-  expect(c.statusCode, c.body).toBe(202);
-  await ctx.app.jobs.idle();
-  console.log('all', Date.now() - t, JSON.stringify((await client.get(`/api/imports/${view.id}`)).json()));
-  return { check: view, done: (await client.get(`/api/imports/${view.id}`)).json() };
-}
-
-/** Every file's content (what the form holds), by worker number. */
-async function allFiles(db: Db) {
-  const rows = await db.selectFrom('households').selectAll().orderBy('worker_no').execute();
-  const members = await db.selectFrom('household_members').selectAll().orderBy('household_id').orderBy('seq').execute();
-  const byId = new Map<number, typeof members>();
-  for (const m of members) byId.set(Number(m.household_id), [...(byId.get(Number(m.household_id)) ?? []), m]);
-  return rows.map((r) => rowToData(r, byId.get(Number(r.id)) ?? []));
-}
-
 const dataRows = (sheet: unknown[][]) => sheet.slice(2);
 
 describe(`round trip of ${COUNT} households`, () => {
@@ -61,13 +34,13 @@ describe(`round trip of ${COUNT} households`, () => {
       workers.push(r.worker);
       members.push(...r.members);
     }
-    const first = await importAndCommit(a, cityA, await workbookOf(workers, members));
+    const first = await importAndCommit(a, cityA, 'roundtrip.xlsx', await workbookOf(workers, members));
     expect(first.check.counts).toMatchObject({ rows: COUNT, new: COUNT, error: 0 });
     expect(first.done.result).toEqual({ created: COUNT, updated: 0, skipped: 0 });
 
     const exportA = await cityA.get('/api/households/export.xlsx');
     expect(exportA.statusCode).toBe(200);
-    const second = await importAndCommit(b, cityB, exportA.rawPayload);
+    const second = await importAndCommit(b, cityB, 'roundtrip.xlsx', exportA.rawPayload);
     expect(second.done.result).toEqual({ created: COUNT, updated: 0, skipped: 0 });
 
     const filesA = await allFiles(a.db);
@@ -88,7 +61,7 @@ describe(`round trip of ${COUNT} households`, () => {
     // the same file twice: everything unchanged, nothing written
     const versions = async () => Number((await b.db.selectFrom('household_versions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
     const before = await versions();
-    const again = await importAndCommit(b, cityB, exportA.rawPayload);
+    const again = await importAndCommit(b, cityB, 'roundtrip.xlsx', exportA.rawPayload);
     expect(again.check.counts).toMatchObject({ new: 0, changed: 0, unchanged: COUNT, error: 0 });
     expect(again.done.result).toEqual({ created: 0, updated: 0, skipped: 0 });
     expect(await versions()).toBe(before);

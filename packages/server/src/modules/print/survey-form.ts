@@ -2,7 +2,7 @@
 // 一、基本情况 (the label/value grid in the paper's order, the income row, 家庭成员), 二、致困原因,
 // 三、帮扶需求及帮扶措施, 四、工会审核意见. Values come from the file as the viewer may see it
 // (identity and phone numbers already masked by the caller).
-import { formatYuan, parseYuan } from '@bangfu/core';
+import { CAUSE_FORM_LABELS, CAUSES, formatYuan, parseYuan } from '@bangfu/core';
 import type { HouseholdFile, Opinion } from '../households/households.service.js';
 import { BASE_SIZE, FormPainter, type Box, type Cell } from './form-painter.js';
 
@@ -17,13 +17,7 @@ export interface FormContext {
   plan: PlanLine[];
 }
 
-const CAUSE_BOXES = [
-  { value: '因病', label: '因病致困' },
-  { value: '子女上学', label: '子女上学致困' },
-  { value: '因意外', label: '因意外致困' },
-  { value: '因未就业', label: '因未就业致困' },
-  { value: '其它', label: '其它' },
-] as const;
+const CAUSE_BOXES = CAUSES.map((value) => ({ value, label: CAUSE_FORM_LABELS[value] }));
 
 /** The paper form leaves five ruled member rows; a smaller household gets blank ones to fill by hand. */
 export const MIN_MEMBER_ROWS = 5;

@@ -1,8 +1,8 @@
 // /reports/region-summary — 地区汇总: households per region by 困难类别, 致困原因, 工作状况,
 // 企业状况 and 家庭年人均收入, with a 合计 row; the same as a workbook; a bar chart by category.
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { Alert, App, Button, Card, Radio, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Radio, Space, Table, Typography } from 'antd';
 import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import * as echarts from 'echarts/core';
@@ -11,6 +11,7 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import { CanvasRenderer } from 'echarts/renderers';
 import { downloadRegionSummary, getRegionSummary, type RegionSummaryRow, type SummaryScope } from '../../api/exchange';
 import { errorMessage } from '../../api/request';
+import { useDownload } from '../../lib/useDownload';
 import PageHeader from '../../components/PageHeader';
 import { useRequest } from '../../lib/useRequest';
 import { categoryChartOption, summaryCells, tableColumns } from './regionSummary';
@@ -24,29 +25,16 @@ const SCOPES: { value: SummaryScope; label: string }[] = [
 ];
 
 export default function RegionSummaryPage() {
-  const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
   const scope: SummaryScope = params.get('status') === 'filed' ? 'filed' : 'live';
   const { data, error, loading, reload } = useRequest((s) => getRegionSummary(scope, s), scope);
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, download } = useDownload();
 
   const columns = useMemo(() => (data ? tableColumns(data.columns) : []), [data]);
   const totals = useMemo(() => (data ? summaryCells(data.totals, data.columns) : []), [data]);
   const chart = useMemo(() => (data ? categoryChartOption(data) : null), [data]);
 
-  async function onExport() {
-    setSaving(true);
-    const hide = message.loading('正在生成地区汇总表…', 0);
-    try {
-      await downloadRegionSummary(scope);
-      message.success('地区汇总表已下载');
-    } catch (e) {
-      message.error(`导出失败：${errorMessage(e)}`);
-    } finally {
-      hide();
-      setSaving(false);
-    }
-  }
+  const onExport = () => download('正在生成地区汇总表…', () => downloadRegionSummary(scope), () => '地区汇总表已下载');
 
   return (
     <div className="page">
