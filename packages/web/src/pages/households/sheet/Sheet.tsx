@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { pairsTemplate, sheetLabel, stackTemplate, type RowDef, type SheetKey } from './layout';
 import './sheet.css';
 
@@ -42,7 +42,8 @@ export function SheetRows({ rows, r }: { rows: RowDef[]; r: SheetRenderer }) {
             ])}
           </div>
         ) : (
-          <div key={i} className="sheet-row sheet-stack" style={{ gridTemplateColumns: stackTemplate(row.cells) }}>
+          // --sheet-cells: on a narrow screen the row turns into label/value pairs (sheet.css)
+          <div key={i} className="sheet-row sheet-stack" style={{ gridTemplateColumns: stackTemplate(row.cells), '--sheet-cells': row.cells.length } as CSSProperties}>
             {row.cells.map((c) => (
               <div key={`${c.key}-l`} className="sheet-label sheet-label-top" data-field={c.key}>
                 <Label k={c.key} r={r} />
