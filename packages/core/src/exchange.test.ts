@@ -56,6 +56,12 @@ describe('cells', () => {
     expect(normalizeDateText('五月')).toBe('五月');
   });
 
+  it('reads money a formula computed as Excel shows it, to the fen', () => {
+    const header = mapHeader(['本人年收入', '家庭年度总收入', '工龄'], WORKER_COLUMNS);
+    const conv = workerRowToInput([0.1 + 0.2, 1234.56 * 12, 20.000000000000004], header);
+    expect(conv.input).toEqual({ ownAnnualIncome: 0.3, householdAnnualIncome: 14814.72, serviceYears: 20 });
+  });
+
   it('splits causes on 、 and maps the paper form wording', () => {
     expect(parseCauses('因病致困、子女上学, 其他')).toEqual(['因病', '子女上学', '其它']);
   });

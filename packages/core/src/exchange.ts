@@ -208,11 +208,12 @@ function readCell(col: SheetColumn, v: CellValue, conv: RowConversion): unknown 
       return r.value;
     }
     case 'money':
-      // a number cell goes to the schema as a number (its decimal text is what parseYuan reads)
-      if (typeof v === 'number') return v;
+      // a number cell goes to the schema as a number (its decimal text is what parseYuan reads),
+      // at the 15 significant digits Excel shows: a formula's 0.1+0.2 is 0.3, not 0.30000000000000004
+      if (typeof v === 'number') return Number(v.toPrecision(15));
       return text === '' ? null : text;
     case 'int': {
-      if (typeof v === 'number') return v;
+      if (typeof v === 'number') return Number(v.toPrecision(15));
       if (text === '') return null;
       return /^-?\d+(\.0+)?$/.test(text) ? Number(text) : text;
     }

@@ -26,6 +26,7 @@ import { assistanceRoutes } from './modules/assistance/assistance.routes.js';
 import { urgencyJob } from './modules/assistance/urgency.job.js';
 import { exchangeRoutes } from './modules/exchange/exchange.routes.js';
 import { importAnalyzeJob, importCommitJob } from './modules/exchange/import.jobs.js';
+import { expireStaleImports } from './modules/exchange/import.service.js';
 import { printRoutes } from './modules/print/print.routes.js';
 import type { FontCandidate } from './modules/print/pdf-font.js';
 
@@ -122,7 +123,10 @@ export async function buildApp({ config, db, logger, pdfFontCandidates }: AppOpt
   await app.register(identificationRoutes, { db, runner });
   await app.register(assistanceRoutes, { db, runner });
   await app.register(exchangeRoutes, { db, runner, uploadDir: config.uploadDir ?? path.resolve('data', 'uploads') });
-  app.addHook('onReady', async () => runner.kick()); // resumes jobs a restart interrupted
+  app.addHook('onReady', async () => {
+    await expireStaleImports(db); // unconfirmed imports keep no personal data for long
+    runner.kick(); // resumes jobs a restart interrupted
+  });
   app.addHook('onClose', async () => runner.stop());
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 

@@ -7,7 +7,7 @@ import type { Db } from '../db/index.js';
 import { JobRunner } from '../modules/jobs/job-runner.js';
 import { importAnalyzeJob, importCommitJob } from '../modules/exchange/import.jobs.js';
 import { fileKind, type UploadedFile } from '../modules/exchange/import.read.js';
-import { allImportErrors, createImport, getImport, listImportRows, requestCommit, type ImportView } from '../modules/exchange/import.service.js';
+import { allImportErrors, cancelImport, createImport, getImport, listImportRows, requestCommit, type ImportView } from '../modules/exchange/import.service.js';
 import { getProgress } from '../modules/exchange/import.progress.js';
 import { exportHouseholds, parseExportFilter, writeTemplate } from '../modules/exchange/export.workbook.js';
 import { cliActor } from './actor.js';
@@ -20,7 +20,7 @@ const PHASES = { reading: '读取文件', checking: '检查', writing: '写入' 
 
 /** Runs the queued jobs, printing progress every second. */
 async function runJobs(db: Db, importId: number, print: Print): Promise<void> {
-  const runner = new JobRunner(db, { 'import.analyze': importAnalyzeJob, 'import.commit': importCommitJob }, quietLog);
+  const runner = new JobRunner(db, { 'import.analyze': importAnalyzeJob, 'import.commit': importCommitJob }, quietLog, { params: JSON.stringify({ importId }) });
   const timer = setInterval(() => {
     const p = getProgress(importId);
     if (p) print(`  ${PHASES[p.phase]} ${p.done}${p.total ? ` / ${p.total}` : ''}`);
@@ -66,13 +66,13 @@ export async function importCommand(db: Db, files: string[], opts: { commit: boo
   for (const r of changed.items)
     print(`  ~ 第${r.row}行 ${r.name}（${r.workerNo}）：${(r.changes as { label: string; old: unknown; new: unknown }[]).map((c) => `${c.label} ${JSON.stringify(c.old)} → ${JSON.stringify(c.new)}`).join('；')}`);
   if (changed.total > changed.items.length) print(`  … 另有 ${changed.total - changed.items.length} 户变更 more changed`);
-  if (!opts.commit) {
-    print('未写入 nothing written: 加 --commit 写入' + (view.errorCount ? '（有错误时须同时加 --good-rows-only，只导入无错误的行）' : ''));
+  if (!opts.commit || (view.errorCount && !opts.goodRowsOnly)) {
+    // a check that will not be committed keeps no personal data behind
+    await cancelImport(db, actor, view.id);
+    print(!opts.commit
+      ? '未写入 nothing written: 加 --commit 写入' + (view.errorCount ? '（有错误时须同时加 --good-rows-only，只导入无错误的行）' : '')
+      : '有错误，未写入 nothing written: 请改正后重新导入，或加 --good-rows-only 只导入无错误的行');
     return view.errorCount ? 2 : 0;
-  }
-  if (view.errorCount && !opts.goodRowsOnly) {
-    print('有错误，未写入 nothing written: 请改正后重新导入，或加 --good-rows-only 只导入无错误的行');
-    return 2;
   }
   await requestCommit(db, actor, view.id, { goodRowsOnly: opts.goodRowsOnly }, () => {});
   print('写入中 writing (one transaction)…');

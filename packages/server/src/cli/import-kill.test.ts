@@ -7,6 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrateToLatest, openDb } from '../db/index.js';
+import { buildApp } from '../app.js';
+import { loadConfig } from '../config.js';
 import { seedOrgs } from '../modules/orgs/orgs.repository.js';
 import { iterateSyntheticHouseholds } from '../demo/synthetic.js';
 import { rowsOf, workbookOf, type Cells } from '../../test/fixtures/workbooks.js';
@@ -69,14 +71,25 @@ describe('import killed midway', () => {
     const again = await runCli(['import', file, '--commit']);
     expect(again.code, again.out).toBe(0);
     expect(again.out).toContain('新增 created 3000');
-    // the killed import was not resumed behind anyone's back: it waits, checked, for a new confirmation
-    const db2 = openDb({ kind: 'sqlite', file: dbFile });
-    const first = await db2.selectFrom('imports').select(['status', 'file_error']).where('id', '=', 1).executeTakeFirstOrThrow();
-    await db2.destroy();
-    expect(first.status).toBe('analyzed');
-    expect(first.file_error).toContain('中断');
     const after = await counts();
     expect(after.households).toBe(before.households + 3000);
     expect(after.members).toBe(before.members + members.length);
+
+    // the killed import is not resumed behind anyone's back: the CLI left it alone, and the server,
+    // at its next start, puts it back to "checked" to wait for a new confirmation
+    const db2 = openDb({ kind: 'sqlite', file: dbFile });
+    try {
+      expect((await db2.selectFrom('imports').select('status').where('id', '=', 1).executeTakeFirstOrThrow()).status).toBe('committing');
+      const app = await buildApp({ config: { ...loadConfig({}), db: { kind: 'sqlite', file: dbFile }, logLevel: 'silent', webDist: '/nonexistent' }, db: db2, logger: false });
+      await app.ready();
+      await app.jobs.idle();
+      await app.close();
+      const first = await db2.selectFrom('imports').select(['status', 'file_error']).where('id', '=', 1).executeTakeFirstOrThrow();
+      expect(first.status).toBe('analyzed');
+      expect(first.file_error).toContain('中断');
+    } finally {
+      await db2.destroy();
+    }
+    expect(await counts()).toEqual(after);
   }, 180_000);
 });

@@ -3,7 +3,7 @@
 // The export walks the files by worker number in pages, twice (职工, then 家庭成员), so memory
 // stays flat for a million households.
 import {
-  EXAMPLE_MARKER, householdToWorkerRow, MASKED_MARKER, maskIdNumber, maskPhone, MEMBER_COLUMNS, MEMBER_SHEET, memberToRow, todayInChina,
+  EXAMPLE_MARKER, householdToWorkerRow, LIVE_STATUSES, MASKED_MARKER, maskIdNumber, maskPhone, MEMBER_COLUMNS, MEMBER_SHEET, memberToRow, todayInChina,
   WORKER_COLUMNS, WORKER_SHEET, type OutCell,
 } from '@bangfu/core';
 import type { Db } from '../../db/index.js';
@@ -68,7 +68,10 @@ export async function writeTemplate(filename: string): Promise<void> {
 async function* filePages(db: Db, actor: Actor, filter: HouseholdFilter) {
   let last = '';
   for (;;) {
-    const rows = await filteredHouseholds(db, actor, filter).selectAll().where('worker_no', '>', last).orderBy('worker_no').limit(PAGE).execute();
+    // without a status filter: the files in the register (剔除 and 脱困 files only when asked for by
+    // status), so that an export re-imports cleanly — a closed file's row would clash with its number
+    const rows = await filteredHouseholds(db, actor, filter).selectAll().$if(!filter.status, (q) => q.where('status', 'in', [...LIVE_STATUSES]))
+      .where('worker_no', '>', last).orderBy('worker_no').limit(PAGE).execute();
     if (rows.length === 0) return;
     last = rows[rows.length - 1].worker_no;
     const ids = rows.map((r) => Number(r.id));
@@ -101,7 +104,7 @@ export async function exportHouseholds(db: Db, actor: Actor, filter: HouseholdFi
   const stamp = `导出时间 ${new Date().toISOString().slice(0, 16).replace('T', ' ')}（UTC） · 导出人 ${actor.displayName}`;
   const title = masked
     ? `${MASKED_MARKER}本表身份证号${fullPhone ? '' : '、联系电话'}已隐去，仅供查阅，不能用于导入 · ${stamp}`
-    : `困难职工档案（与导入模板格式相同，可修改后重新导入） · ${stamp}`;
+    : `困难职工档案${filter.status ? '' : '（在册档案，不含已剔除、已脱困）'}，与导入模板格式相同，可修改后重新导入 · ${stamp}`;
   const wb = openWorkbook(filename);
   const w = startSheet(wb, WORKER_SHEET, WORKER_COLUMNS, title, { notes: false });
   let rowNo = FIRST_DATA_ROW;

@@ -3,7 +3,7 @@
 // importer's scope) and reconcile it by identity number with the files already stored:
 // new, changed (with field-level differences), unchanged, or error (every bad cell reported).
 import {
-  editRule, EXAMPLE_MARKER, HOUSEHOLD_STATUS_LABELS, labelOfPath, MEMBER_COLUMNS, memberRowToInput, parseHousehold, parseWorkerNo,
+  editRule, EXAMPLE_MARKER, householdToWorkerRow, memberToRow, HOUSEHOLD_STATUS_LABELS, labelOfPath, MEMBER_COLUMNS, memberRowToInput, parseHousehold, parseWorkerNo,
   WORKER_COLUMNS, workerRowToInput, cellToText, type CellValue, type HeaderMap, type HouseholdStatus, type FieldError,
 } from '@bangfu/core';
 import type { Db } from '../../db/index.js';
@@ -13,7 +13,7 @@ import { canFile, householdScope } from '../access/scope.js';
 import { listOrgs, type Org } from '../orgs/orgs.repository.js';
 import { rowToData } from '../households/household.mapping.js';
 import { diffHouseholds } from '../households/household.diff.js';
-import { FileProblem, readImportFiles, SHEET_NAMES, type SheetKind, type UploadedFile } from './import.read.js';
+import { FileProblem, readImportFiles, SHEET_NAMES, type ReadSummary, type SheetKind, type UploadedFile } from './import.read.js';
 import { setProgress } from './import.progress.js';
 
 const STAGE_BATCH = 500;
@@ -41,7 +41,7 @@ function keyOf(v: CellValue): string | null {
 }
 
 /** Stage every row of the files; members join their worker by key later, in SQL. */
-async function stage(db: Db, importId: number, files: UploadedFile[]): Promise<{ rows: number }> {
+async function stage(db: Db, importId: number, files: UploadedFile[]): Promise<{ rows: number; summary: ReadSummary }> {
   let buffer: { import_id: number; sheet: SheetKind; row_no: number; key: string | null; cells: string }[] = [];
   let workers = 0;
   const exampleKeys = new Set<string>();
@@ -51,7 +51,7 @@ async function stage(db: Db, importId: number, files: UploadedFile[]): Promise<{
     buffer = [];
     await db.insertInto('import_raw').values(chunk).execute();
   };
-  await readImportFiles(files, {
+  const summary = await readImportFiles(files, {
     async row(kind, rowNo, cells) {
       const keyCell = cells[kind === 'w' ? W_ID : 0];
       // the template's example row (职工编号 示例) and its example members
@@ -70,12 +70,12 @@ async function stage(db: Db, importId: number, files: UploadedFile[]): Promise<{
           await new Promise((r) => setImmediate(r));
         }
       }
-      buffer.push({ import_id: importId, sheet: kind, row_no: rowNo, key: keyOf(keyCell), cells: JSON.stringify(cells) });
+      buffer.push({ import_id: importId, sheet: kind, row_no: rowNo, key: keyOf(keyCell)?.slice(0, 32) ?? null, cells: JSON.stringify(cells) });
       if (buffer.length >= STAGE_BATCH) await flush();
     },
   });
   await flush();
-  return { rows: workers };
+  return { rows: workers, summary };
 }
 
 /** Region: a code (H01), a region's name (京山), or taken from the worker number / the importer's org. */
@@ -145,7 +145,10 @@ export async function analyzeImport(db: Db, importId: number, actor: Actor, file
   // a resumed analysis starts over: staging is not the files, so nothing is lost
   for (const t of ['import_errors', 'import_rows', 'import_raw'] as const) await db.deleteFrom(t).where('import_id', '=', importId).execute();
   setProgress(importId, { phase: 'reading', done: 0, total: 0 });
-  const { rows: total } = await stage(db, importId, files);
+  const { rows: total, summary } = await stage(db, importId, files);
+  // a column the header lacks is "not supplied", not "blank": an existing file keeps its value
+  const workerPresent = summary.sheets.w!.present;
+  const membersSupplied = summary.sheets.m !== undefined;
 
   const orgs = await listOrgs(db);
   const regions = orgs.filter((o) => o.kind === 'region');
@@ -154,9 +157,14 @@ export async function analyzeImport(db: Db, importId: number, actor: Actor, file
   const fileErrors: ErrorLine[] = [];
 
   // the same identity number twice in 职工: the later rows are errors
-  const dupKeys = await db.selectFrom('import_raw').select(['key', (eb) => eb.fn.min('row_no').as('first')]).where('import_id', '=', importId)
-    .where('sheet', '=', 'w').where('key', 'is not', null).groupBy('key').having((eb) => eb.fn.countAll(), '>', 1).execute();
-  const firstRowOf = new Map(dupKeys.map((d) => [d.key!, Number(d.first)]));
+  const dupKeys = (await db.selectFrom('import_raw').select('key').where('import_id', '=', importId)
+    .where('sheet', '=', 'w').where('key', 'is not', null).groupBy('key').having((eb) => eb.fn.countAll(), '>', 1).execute()).map((d) => d.key!);
+  const dupRowsOf = new Map<string, number[]>();
+  for (let i = 0; i < dupKeys.length; i += 500) {
+    const rows = await db.selectFrom('import_raw').select(['key', 'row_no']).where('import_id', '=', importId).where('sheet', '=', 'w')
+      .where('key', 'in', dupKeys.slice(i, i + 500)).orderBy('row_no').execute();
+    for (const r of rows) dupRowsOf.set(r.key!, [...(dupRowsOf.get(r.key!) ?? []), Number(r.row_no)]);
+  }
   // member rows whose worker is not in 职工
   const orphans = await db.selectFrom('import_raw as m').select(['m.row_no', 'm.key', 'm.cells']).where('m.import_id', '=', importId).where('m.sheet', '=', 'm')
     .where((eb) => eb.or([eb('m.key', 'is', null), eb.not(eb.exists(eb.selectFrom('import_raw as w').select('w.row_no')
@@ -209,9 +217,19 @@ export async function analyzeImport(db: Db, importId: number, actor: Actor, file
       seq++;
       const rowNo = Number(raw.row_no);
       const cells = JSON.parse(raw.cells) as CellValue[];
-      const conv = workerRowToInput(cells, WORKER_HEADER);
       const members = raw.key ? membersOf.get(raw.key) ?? [] : [];
-      const memberCells = members.map((m) => JSON.parse(m.cells) as CellValue[]);
+      let memberCells = members.map((m) => JSON.parse(m.cells) as CellValue[]);
+      const known = raw.key ? existingOf.get(raw.key) : undefined;
+      if (known && (workerPresent.size < WORKER_COLUMNS.length || !membersSupplied)) {
+        // what the file does not supply (an absent column, no 家庭成员 sheet) stays as stored
+        const storedFile = rowToData(known, membersOfExisting.get(Number(known.id)) ?? []);
+        const storedRow = householdToWorkerRow(storedFile);
+        WORKER_COLUMNS.forEach((c, i) => {
+          if (!workerPresent.has(c.key) && c.kind !== 'derived') cells[i] = storedRow[i];
+        });
+        if (!membersSupplied) memberCells = storedFile.members.map((m) => memberToRow(storedFile.idNumber, m));
+      }
+      const conv = workerRowToInput(cells, WORKER_HEADER);
       const memberConv = memberCells.map((c) => memberRowToInput(c, MEMBER_HEADER));
       const errors: ErrorLine[] = [];
       const warnings: string[] = [];
@@ -234,8 +252,9 @@ export async function analyzeImport(db: Db, importId: number, actor: Actor, file
       const parsed = parseHousehold(input);
       if (!parsed.ok) for (const e of parsed.errors) errors.push(placeError(e, rowNo, cells, members, memberCells));
 
-      if (raw.key && firstRowOf.has(raw.key) && firstRowOf.get(raw.key) !== rowNo)
-        cellError('idNumber', `与第${firstRowOf.get(raw.key)}行的身份证号重复：一户只能有一行`);
+      // every row of a repeated identity number is an error: which one is right, only a person can say
+      const dupRows = raw.key ? dupRowsOf.get(raw.key) : undefined;
+      if (dupRows) cellError('idNumber', `身份证号在职工表中出现了${dupRows.length}次（第${dupRows.join('、')}行）：一户只能有一行，请删去多余的行`);
 
       let status: 'new' | 'changed' | 'unchanged' | 'error' = 'error';
       let householdId: number | null = null;
@@ -300,7 +319,8 @@ export async function analyzeImport(db: Db, importId: number, actor: Actor, file
       if (warnings.length) counts.warnings++;
       outErrors.push(...errors);
       outRows.push({
-        import_id: importId, seq, row_no: rowNo, status, worker_no: (h?.workerNo ?? (typeof workerNoText === 'string' ? workerNoText : null)) || (householdId ? existingOf.get(h!.idNumber)!.worker_no : null),
+        import_id: importId, seq, row_no: rowNo, status,
+        worker_no: ((h?.workerNo ?? (typeof workerNoText === 'string' ? workerNoText : null)) || (householdId ? existingOf.get(h!.idNumber)!.worker_no : null))?.slice(0, 16) ?? null,
         name: typeof conv.input.name === 'string' ? conv.input.name.slice(0, 64) : null, id_number: raw.key?.slice(0, 32) ?? null,
         household_id: householdId, household_version: householdVersion, data, changes: changes ? JSON.stringify(changes) : null,
         warnings: warnings.length ? JSON.stringify(warnings) : null,

@@ -1,6 +1,7 @@
 // The two background jobs of an import. Each does its whole phase in one go and records the
-// outcome on the import; a restart re-runs an interrupted phase from the beginning, which is safe:
-// the check only writes staging tables, and the commit is one transaction.
+// outcome on the import. A phase cut short by a crash is not re-run by itself: the check is
+// marked failed (upload again), the commit goes back to "checked" (confirm again); its
+// transaction has rolled back, so nothing was written.
 import type { Db } from '../../db/index.js';
 import { nowIso } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
@@ -31,10 +32,14 @@ export const importAnalyzeJob: JobHandler = {
   async batch(db, job) {
     const { importId, row, actor } = await importOf(db, job);
     if (row.status !== 'analyzing') return null;
-    if (!actor) {
-      await fail(db, importId, '上传文件的账号已停用，导入已终止');
+    // A check cut short by a crash is not run again by itself: a crafted file that kills the
+    // process must not kill it at every restart. The person uploads again.
+    if (job.cursor > 0 || !actor) {
+      await fail(db, importId, actor ? '检查文件时服务中断，请重新上传文件' : '上传文件的账号已停用，导入已终止');
+      removeFiles(row.files);
       return null;
     }
+    await db.updateTable('jobs').set({ cursor: 1 }).where('id', '=', job.id).execute();
     try {
       const c = await analyzeImport(db, importId, actor, JSON.parse(row.files) as UploadedFile[]);
       await db.updateTable('imports').set({
@@ -42,15 +47,16 @@ export const importAnalyzeJob: JobHandler = {
         error_count: c.error, error_lines: c.errorLines, warning_count: c.warnings,
       }).where('id', '=', importId).execute();
       clearProgress(importId);
-      removeFiles(row.files); // everything needed from now on is in import_rows
     } catch (e) {
       if (e instanceof FileProblem) {
         await fail(db, importId, e.userMessage);
-        removeFiles(row.files);
         return null;
       }
       await fail(db, importId, '检查文件时出错，请联系系统管理员查看日志');
       throw e;
+    } finally {
+      // the upload holds personal data: once checked (or not checkable) it goes; import_rows has the rest
+      removeFiles(row.files);
     }
     return null;
   },

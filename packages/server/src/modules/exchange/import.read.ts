@@ -6,10 +6,10 @@ import fs from 'node:fs';
 import iconv from 'iconv-lite';
 import { parse as parseCsv } from 'csv-parse';
 import {
-  cellToText, DICT_SHEET, isBlankRow, mapHeader, MASKED_MARKER, MEMBER_COLUMNS, MEMBER_KEY_LABEL, MEMBER_SHEET, WORKER_COLUMNS, WORKER_SHEET,
+  cellToText, DICT_SHEET, normalizeHeader, isBlankRow, mapHeader, MASKED_MARKER, MEMBER_COLUMNS, MEMBER_KEY_LABEL, MEMBER_SHEET, WORKER_COLUMNS, WORKER_SHEET,
   type CellValue, type HeaderMap, type SheetColumn,
 } from '@bangfu/core';
-import { XlsxReader, type XlsxCell } from './xlsx.stream-reader.js';
+import { MAX_COLUMNS, XlsxLimit, XlsxReader, type XlsxCell } from './xlsx.stream-reader.js';
 
 export type SheetKind = 'w' | 'm';
 export const SHEET_NAMES: Record<SheetKind, string> = { w: WORKER_SHEET, m: MEMBER_SHEET };
@@ -32,7 +32,8 @@ export interface ReadCallbacks {
 }
 
 export interface ReadSummary {
-  sheets: Partial<Record<SheetKind, { name: string; unknownColumns: string[] }>>;
+  /** each sheet found, with the columns its header has (a column that is absent is not "blank") */
+  sheets: Partial<Record<SheetKind, { name: string; unknownColumns: string[]; present: Set<string> }>>;
 }
 
 const HEADER_SCAN_ROWS = 5;
@@ -43,7 +44,7 @@ function plainCell(v: XlsxCell): CellValue {
 }
 
 function kindOfHeader(cells: CellValue[]): SheetKind | null {
-  const texts = new Set(cells.map((c) => cellToText(c).replace(/\s+/g, '')));
+  const texts = new Set(cells.map((c) => normalizeHeader(cellToText(c))));
   if (texts.has(MEMBER_KEY_LABEL) && texts.has('关系')) return 'm';
   if (texts.has('姓名') && texts.has('身份证号')) return 'w';
   return null;
@@ -54,6 +55,7 @@ class SheetState {
   kind: SheetKind | null;
   header: HeaderMap | null = null;
   private scanned = 0;
+  private lastRow = 0;
 
   constructor(
     readonly name: string,
@@ -65,6 +67,9 @@ class SheetState {
   }
 
   async take(rowNo: number, cells: CellValue[]): Promise<void> {
+    // rows come in order; a repeated or backward row number means a damaged (or crafted) file
+    if (rowNo <= this.lastRow || !Number.isSafeInteger(rowNo)) throw new FileProblem(`工作表“${this.name}”的行号有误（第${rowNo}行重复或顺序错乱），文件可能已损坏`);
+    this.lastRow = rowNo;
     if (!this.header) {
       if (++this.scanned > HEADER_SCAN_ROWS) return;
       const first = cells.map(cellToText).join('');
@@ -80,11 +85,17 @@ class SheetState {
       this.header = mapHeader(cells, columns);
       if (this.header.missing.length)
         throw new FileProblem(`工作表“${this.name}”缺少必填列：${this.header.missing.map((c) => c.label).join('、')}（第${rowNo}行应为表头，请使用导入模板）`);
-      this.summary.sheets[kind] = { name: this.name, unknownColumns: this.header.unknown };
+      this.summary.sheets[kind] = { name: this.name, unknownColumns: this.header.unknown, present: new Set(this.header.index.keys()) };
       return;
     }
     if (isBlankRow(cells)) return;
     await this.cb.row(this.kind!, rowNo, canonical(cells, this.header, this.kind === 'w' ? WORKER_COLUMNS : MEMBER_COLUMNS));
+  }
+
+  /** A sheet named 职工 / 家庭成员 whose header was never found must not be skipped quietly. */
+  finish(): void {
+    if (!this.header && this.kind)
+      throw new FileProblem(`工作表“${this.name}”的前${HEADER_SCAN_ROWS}行中没有找到表头（${this.kind === 'm' ? '应包含“职工身份证号”“关系”“姓名”等列' : '应包含“姓名”“身份证号”等列'}），请使用导入模板的表头`);
   }
 }
 
@@ -106,17 +117,20 @@ async function readXlsx(file: UploadedFile, summary: ReadSummary, cb: ReadCallba
   let reader: XlsxReader;
   try {
     reader = await XlsxReader.open(file.path);
-  } catch {
+  } catch (e) {
+    if (e instanceof XlsxLimit) throw new FileProblem(`“${file.name}”超出了 Excel 表格的范围（文字过多），文件可能已损坏，请另存后重新上传`);
     throw new FileProblem(`“${file.name}”不是有效的 Excel（.xlsx）工作簿，或文件已损坏；旧版 .xls 请先另存为 .xlsx`);
   }
   try {
     for (const sheet of reader.sheets) {
-      if (sheet.name === DICT_SHEET || sheet.state !== 'visible') continue;
+      if (sheet.name === DICT_SHEET) continue; // the template's drop-down lists; hidden sheets are read like the others
       const state = new SheetState(sheet.name, nameKind(sheet.name), summary, cb);
       await reader.readRows(sheet, (rowNo, cells) => state.take(rowNo, cells.map(plainCell)));
+      state.finish();
     }
   } catch (e) {
     if (e instanceof FileProblem) throw e;
+    if (e instanceof XlsxLimit) throw new FileProblem(`“${file.name}”超出了 Excel 表格的范围（行、列或文字过多），文件可能已损坏，请另存后重新上传`);
     throw new FileProblem(`读取“${file.name}”时出错，文件可能已损坏（${e instanceof Error ? e.message.slice(0, 80) : String(e)}）`);
   } finally {
     reader.close();
@@ -157,6 +171,7 @@ async function readCsv(file: UploadedFile, summary: ReadSummary, cb: ReadCallbac
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
       rowNo++;
+      if (record.length > MAX_COLUMNS) throw new FileProblem(`“${file.name}”第${rowNo}行有 ${record.length} 列，超出表格范围`);
       await state.take(rowNo, record.map((c) => (c === '' ? null : c)));
     }
   } catch (e) {

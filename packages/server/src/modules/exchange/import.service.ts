@@ -62,9 +62,25 @@ export function importView(row: NonNullable<ImportRow>) {
 }
 export type ImportView = ReturnType<typeof importView>;
 
+/** Checked imports nobody confirmed are void after this long; their parsed rows (personal data) go. */
+export const IMPORT_EXPIRY_DAYS = 7;
+
+export async function expireStaleImports(db: Db, now = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - IMPORT_EXPIRY_DAYS * 86_400_000).toISOString();
+  const stale = await db.selectFrom('imports').select('id').where('status', 'in', ['analyzed', 'failed']).where('created_at', '<', before).execute();
+  for (const { id } of stale)
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('imports').set({ status: 'cancelled', file_error: `超过${IMPORT_EXPIRY_DAYS}天未确认，已自动作废` }).where('id', '=', Number(id)).execute();
+      await trx.updateTable('import_rows').set({ data: null }).where('import_id', '=', Number(id)).execute();
+      await appendAudit(trx, { userId: null, username: 'system', action: 'import.expire', entity: 'import', entityId: Number(id) });
+    });
+  return stale.length;
+}
+
 /** Registers the uploaded files and queues their check. */
 export async function createImport(db: Db, actor: Actor, files: UploadedFile[], kick: () => void): Promise<ImportView> {
   assertCanImport(actor);
+  await expireStaleImports(db);
   const at = nowIso();
   const id = await db.transaction().execute(async (trx) => {
     const { id } = await trx.insertInto('imports').values({

@@ -9,6 +9,16 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
 
 export type XlsxCell = string | number | boolean | Date | null;
 
+/** Excel's own limits (XFD, 1,048,576 rows); a file beyond them is damaged or crafted to exhaust memory. */
+export const MAX_COLUMNS = 16_384;
+const MAX_ROWS = 1_048_576;
+/** Shared strings are kept while sheets are read: bounded so that a small crafted file cannot take the server down. */
+const MAX_SHARED_STRINGS = 5_000_000;
+const MAX_SHARED_CHARS = 200_000_000;
+
+/** The workbook itself is unreadable or exceeds what a spreadsheet can hold. */
+export class XlsxLimit extends Error {}
+
 export interface XlsxSheet {
   name: string;
   state: 'visible' | 'hidden' | 'veryHidden';
@@ -65,9 +75,9 @@ function isDateFormat(code: string): boolean {
   return /[ymd]/i.test(bare) && !/^[#0.,%\s]*$/.test(bare);
 }
 
-/** Excel serial day (1900 system) → UTC date. */
-function excelDate(serial: number): Date {
-  return new Date(Math.round((serial - 25569) * 86400) * 1000);
+/** Excel serial day → UTC date; the 1904 system (old Mac Excel) counts 1,462 days fewer. */
+function excelDate(serial: number, date1904: boolean): Date {
+  return new Date(Math.round((serial + (date1904 ? 1462 : 0) - 25569) * 86400) * 1000);
 }
 
 export class XlsxReader {
@@ -77,6 +87,7 @@ export class XlsxReader {
     readonly sheets: XlsxSheet[],
     private readonly shared: string[],
     private readonly dateStyles: Set<number>,
+    private readonly date1904: boolean,
   ) {}
 
   static async open(file: string): Promise<XlsxReader> {
@@ -94,8 +105,10 @@ export class XlsxReader {
           },
         });
       const sheets: XlsxSheet[] = [];
+      let date1904 = false;
       await parseEntry(zip, workbook, {
         open: (t) => {
+          if (local(t.name) === 'workbookPr') date1904 = ['1', 'true'].includes(String(t.attributes.date1904 ?? ''));
           if (local(t.name) !== 'sheet') return;
           const rid = Object.entries(t.attributes).find(([k]) => local(k) === 'id' && k !== 'sheetId')?.[1];
           const target = rels.get(String(rid)) ?? `worksheets/sheet${sheets.length + 1}.xml`;
@@ -107,6 +120,7 @@ export class XlsxReader {
       const sst = entries.get('xl/sharedStrings.xml');
       if (sst) {
         let current: string | null = null;
+        let sharedChars = 0;
         let inText = false;
         let inPhonetic = false;
         await parseEntry(zip, sst, {
@@ -117,7 +131,10 @@ export class XlsxReader {
             else if (n === 't' && !inPhonetic) inText = true;
           },
           text: (s) => {
-            if (inText && current !== null) current += s;
+            if (inText && current !== null) {
+              current += s;
+              if (current.length > 32_767) throw new XlsxLimit('a shared string longer than a cell can hold');
+            }
           },
           close: (t) => {
             const n = local(t.name);
@@ -125,7 +142,9 @@ export class XlsxReader {
             else if (n === 'rPh') inPhonetic = false;
             else if (n === 'si') {
               shared.push(current ?? '');
+              sharedChars += (current ?? '').length;
               current = null;
+              if (shared.length > MAX_SHARED_STRINGS || sharedChars > MAX_SHARED_CHARS) throw new XlsxLimit('too many shared strings');
             }
           },
         });
@@ -152,7 +171,7 @@ export class XlsxReader {
           },
         });
       }
-      return new XlsxReader(zip, entries, sheets, shared, dateStyles);
+      return new XlsxReader(zip, entries, sheets, shared, dateStyles, date1904);
     } catch (e) {
       zip.close();
       throw e;
@@ -181,13 +200,15 @@ export class XlsxReader {
         switch (local(t.name)) {
           case 'row':
             rowNo = t.attributes.r ? Number(t.attributes.r) : rowNo + 1;
+            if (!(rowNo >= 1 && rowNo <= MAX_ROWS)) throw new XlsxLimit(`row number ${String(t.attributes.r)} out of range`);
             cells = [];
             col = -1;
             break;
           case 'c': {
             const ref = String(t.attributes.r ?? '');
             const letters = /^[A-Z]+/.exec(ref)?.[0];
-            col = letters ? [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1 : col + 1;
+            col = letters && letters.length <= 3 ? [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1 : letters ? MAX_COLUMNS : col + 1;
+            if (col >= MAX_COLUMNS) throw new XlsxLimit(`cell ${ref} beyond column XFD`);
             type = String(t.attributes.t ?? 'n');
             style = Number(t.attributes.s ?? 0);
             value = null;
@@ -248,12 +269,13 @@ export class XlsxReader {
       case 'e':
         return v;
       case 'd':
-        return v ? new Date(v) : null;
+        // ISO 8601 text as written; read as a Date it would shift by the machine's time zone
+        return v ? v.slice(0, 10) : null;
       default: {
         if (v === null || v === '') return null;
         const n = Number(v);
         if (!Number.isFinite(n)) return v;
-        return this.dateStyles.has(style) ? excelDate(n) : n;
+        return this.dateStyles.has(style) ? excelDate(n, this.date1904) : n;
       }
     }
   }

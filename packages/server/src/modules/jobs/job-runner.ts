@@ -31,6 +31,8 @@ export class JobRunner {
     private readonly db: Db,
     private readonly handlers: Record<string, JobHandler>,
     private readonly log: Pick<FastifyBaseLogger, 'info' | 'error'>,
+    /** only jobs with exactly these params (the CLI runs its own import, never the server's) */
+    private readonly only?: { params: string },
   ) {}
 
   /** Starts working through queued jobs unless already at it. */
@@ -64,7 +66,7 @@ export class JobRunner {
       if (this.stopped) return;
       // only the kinds this runner can do: a command-line runner leaves the server's jobs alone
       const job = await this.db.selectFrom('jobs').selectAll().where('status', 'in', ['queued', 'running'])
-        .where('kind', 'in', Object.keys(this.handlers)).orderBy('id').executeTakeFirst();
+        .where('kind', 'in', Object.keys(this.handlers)).$if(!!this.only, (q) => q.where('params', '=', this.only!.params)).orderBy('id').executeTakeFirst();
       if (!job) return;
       await this.run(job as unknown as JobRow & { kind: string; status: string });
     }
