@@ -22,7 +22,7 @@ import type { Actor } from '../packages/server/src/modules/access/actor.js';
 const { values } = parseArgs({ options: { count: { type: 'string', default: '100000' }, db: { type: 'string', default: 'sqlite' }, check: { type: 'boolean', default: false } } });
 const COUNT = Number(values.count);
 // 8 Jingmen regions hold at most 8 × 99,999 worker numbers; a bigger set uses more regions, as another city would
-const REGIONS = Array.from({ length: Math.max(8, Math.ceil(COUNT / 90_000)) }, (_, i) => `H${String(i + 1).padStart(2, '0')}`);
+const REGIONS = Array.from({ length: Math.max(8, Math.ceil(COUNT / 50_000)) }, (_, i) => `H${String(i + 1).padStart(2, '0')}`);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bangfu-bench-'));
 
 function peakTracker() {

@@ -65,5 +65,5 @@ describe(`round trip of ${COUNT} households`, () => {
     expect(again.check.counts).toMatchObject({ new: 0, changed: 0, unchanged: COUNT, error: 0 });
     expect(again.done.result).toEqual({ created: 0, updated: 0, skipped: 0 });
     expect(await versions()).toBe(before);
-  }, 600_000);
+  }, 900_000);
 });
