@@ -83,8 +83,10 @@ async function seed(db: Db, userId: number) {
     batch = [];
   };
   const t = Date.now();
+  let i = 0;
   for (const input of iterateSyntheticHouseholds(COUNT, 2026, REGIONS)) {
-    const h = parseHousehold(input);
+    // round robin, so that no region runs out of its 99,999 worker numbers
+    const h = parseHousehold({ ...input, regionCode: REGIONS[i++ % REGIONS.length] });
     if (!h.ok) throw new Error(JSON.stringify(h.errors));
     batch.push({ h });
     if (batch.length === 200) await flush();
