@@ -9,11 +9,11 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { createTestContext, type Client, type TestContext } from '../../../test/helpers.js';
+import type { Client, TestContext } from '../../../test/helpers.js';
 import { makeHousehold } from '../../../test/fixtures/households.js';
 import { readSheet, rowsOf, workbookOf, type Cells } from '../../../test/fixtures/workbooks.js';
 import { iterateSyntheticHouseholds } from '../../demo/synthetic.js';
-import { allFiles, importAndCommit } from '../../../test/fixtures/imports.js';
+import { allFiles, importAndCommit, twoDatabases } from '../../../test/fixtures/imports.js';
 
 const run = promisify(execFile);
 const SOFFICE = process.env.SOFFICE_PATH || 'soffice';
@@ -30,16 +30,13 @@ let a: TestContext;
 let b: TestContext;
 let cityA: Client;
 let cityB: Client;
+let closeAll: () => Promise<void>;
 
 beforeAll(async () => {
-  a = await createTestContext();
-  b = await createTestContext();
-  cityA = await a.userIn('H', 'city');
-  cityB = await b.userIn('H', 'city');
+  ({ a, b, cityA, cityB, close: closeAll } = await twoDatabases());
 }, 60_000);
 afterAll(async () => {
-  await a.close();
-  await b.close();
+  await closeAll?.();
   fs.rmSync(work, { recursive: true, force: true });
 });
 

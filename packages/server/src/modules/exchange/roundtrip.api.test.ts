@@ -1,26 +1,23 @@
 // Export → import of 10,000 households reproduces identical files, and the same file twice
 // changes nothing the second time (issue #6's "done when").
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type Client, type TestContext } from '../../../test/helpers.js';
+import type { Client, TestContext } from '../../../test/helpers.js';
 import { iterateSyntheticHouseholds } from '../../demo/synthetic.js';
 import { readSheet, rowsOf, workbookOf, type Cells } from '../../../test/fixtures/workbooks.js';
-import { allFiles, importAndCommit } from '../../../test/fixtures/imports.js';
+import { allFiles, importAndCommit, twoDatabases } from '../../../test/fixtures/imports.js';
 
 const COUNT = Number(process.env.ROUNDTRIP_COUNT ?? 10_000);
 let a: TestContext;
 let b: TestContext;
 let cityA: Client;
 let cityB: Client;
+let closeAll: () => Promise<void>;
 
 beforeAll(async () => {
-  a = await createTestContext();
-  b = await createTestContext();
-  cityA = await a.userIn('H', 'city');
-  cityB = await b.userIn('H', 'city');
+  ({ a, b, cityA, cityB, close: closeAll } = await twoDatabases());
 }, 60_000);
 afterAll(async () => {
-  await a.close();
-  await b.close();
+  await closeAll?.();
 });
 
 const dataRows = (sheet: unknown[][]) => sheet.slice(2);
