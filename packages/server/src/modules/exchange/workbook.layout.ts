@@ -61,6 +61,16 @@ export function startSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string,
   return ws;
 }
 
+/**
+ * exceljs' streaming writer never waits for the zip: a committed row goes into a PassThrough that
+ * feeds the deflater, whatever its backlog. Waiting here until that backlog is small keeps memory
+ * flat however many rows follow (without it a million-row export held gigabytes of XML).
+ */
+export async function drainSheet(ws: ExcelJS.Worksheet, maxBytes = 1 << 20): Promise<void> {
+  const pipe = (ws as unknown as { stream?: { pipes?: { _writableState?: { length: number } }[] } }).stream?.pipes?.[0];
+  while ((pipe?._writableState?.length ?? 0) > maxBytes) await new Promise((r) => setImmediate(r));
+}
+
 export function writeRow(ws: ExcelJS.Worksheet, rowNo: number, cells: OutCell[]): void {
   const row = ws.getRow(rowNo);
   row.values = cells.map((c) => (c === null ? null : c)) as ExcelJS.CellValue[];
