@@ -18,6 +18,7 @@ import {
   allImportErrors, assertCanImport, cancelImport, createImport, getImport, listImportErrors, listImportRows, listImports, requestCommit,
 } from './import.service.js';
 import { regionSummary, regionSummaryWorkbook } from './region-summary.js';
+import { drainSheet } from './workbook.layout.js';
 
 const tags = ['exchange 导入导出'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -109,7 +110,11 @@ export async function exchangeRoutes(app: FastifyInstance, { db, runner, uploadD
     ws.getRow(1).font = { bold: true };
     ws.getRow(1).commit();
     if (imp.fileError) ws.addRow(['（整个文件）', null, null, null, imp.fileError]).commit();
-    for await (const e of allImportErrors(db, id)) ws.addRow([e.sheet, e.row, e.column, e.value, e.message]).commit();
+    let n = 0;
+    for await (const e of allImportErrors(db, id)) {
+      ws.addRow([e.sheet, e.row, e.column, e.value, e.message]).commit();
+      if (++n % 1000 === 0) await drainSheet(ws);
+    }
     ws.commit();
     await wb.commit();
     return sendTempFile(reply, file, `导入错误报告-${id}.xlsx`, `import-errors-${id}.xlsx`);
