@@ -17,18 +17,19 @@ function Text({ children, className }: { children: ReactNode; className?: string
 }
 
 /** Member column widths for the read-only table: as a share of the sheet, so it fits A4. */
+// 身份证号 gets room for its 18 digits in one line beside the 340 px identification panel at 1366 px
 const VIEW_COL_WIDTHS: Record<MemberField, string> = {
   name: '8%',
   relation: '6.5%',
   gender: '5%',
-  education: '8.5%',
-  idNumber: '17%',
-  health: '8%',
-  disabilityGrade: '6.5%',
-  annualIncome: '9%',
-  occupation: '10%',
-  unitOrSchool: '9.5%',
-  skillLevel: '8%',
+  education: '7.5%',
+  idNumber: '22%',
+  health: '7.5%',
+  disabilityGrade: '6%',
+  annualIncome: '10%',
+  occupation: '9%',
+  unitOrSchool: '7.5%',
+  skillLevel: '7%',
 };
 
 const NO_OPINIONS: Record<ReviewLevel, OpinionBox | null> = { unit: null, city: null };
@@ -133,7 +134,7 @@ export function HouseholdView({
                 <tr key={i}>
                   <td className="sheet-members-index">{i + 1}</td>
                   {MEMBER_KEYS.map((k) => (
-                    <td key={k} className={`sheet-members-text${k === 'annualIncome' ? ' sheet-num' : ''}${k === 'idNumber' ? ' mono sheet-nowrap' : ''}`}>
+                    <td key={k} className={`sheet-members-text${k === 'annualIncome' ? ' sheet-num sheet-nowrap' : ''}${k === 'idNumber' ? ' mono sheet-nowrap' : ''}`}>
                       {k === 'annualIncome' ? yuanText(m.annualIncome) : (m[k] as string | null) ?? ''}
                     </td>
                   ))}
