@@ -1,7 +1,7 @@
 // /my — 我的帮扶对象: the households I am responsible for or linked to (定点联系), those not visited
 // for too long first, each with 记录帮扶. On a phone the rows become cards.
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { Alert, Button, Card, Empty, Grid, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { EyeOutlined, PhoneOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
@@ -15,6 +15,7 @@ import { dateText } from '../../lib/format';
 import { useAccess, useSessionUser } from '../../lib/session';
 import { useRegions } from '../../lib/useOrgs';
 import { useRequest } from '../../lib/useRequest';
+import { WorkerNoLink } from '../../components/HouseholdColumns';
 import AssistanceRecordModal from './AssistanceRecordModal';
 import { BatchTag } from './shared';
 import './assistance.css';
@@ -58,11 +59,7 @@ export default function MyHouseholdsPage() {
       title: '职工编号',
       dataIndex: 'workerNo',
       width: 140,
-      render: (v: string, h) => (
-        <Link to={`/households/${h.id}`} state={{ from: '/my' }}>
-          {v}
-        </Link>
-      ),
+      render: (v: string, h) => <WorkerNoLink id={h.id} workerNo={v} from="/my" />,
     },
     { title: '姓名', dataIndex: 'name', width: 90 },
     { title: '地区', dataIndex: 'regionCode', width: 110, render: (v: string) => regionName(v) },

@@ -2,7 +2,7 @@
 // meeting the target against filed households), per cadre, the overdue list and the households
 // below the yearly target.
 import { useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { Alert, Card, Col, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
@@ -19,6 +19,7 @@ import { dateText } from '../../lib/format';
 import { useSessionUser } from '../../lib/session';
 import { useRegions } from '../../lib/useOrgs';
 import { useRequest } from '../../lib/useRequest';
+import { WorkerNoLink } from '../../components/HouseholdColumns';
 import { moneyText } from './shared';
 import './assistance.css';
 
@@ -82,11 +83,7 @@ export default function SummaryPage() {
     {
       title: '职工编号',
       dataIndex: 'workerNo',
-      render: (v: string, h) => (
-        <Link to={`/households/${h.id}`} state={{ from: `/assistance?${params.toString()}` }}>
-          {v}
-        </Link>
-      ),
+      render: (v: string, h) => <WorkerNoLink id={h.id} workerNo={v} from={`/assistance?${params.toString()}`} />,
     },
     { title: '姓名', dataIndex: 'name' },
     { title: '地区', dataIndex: 'regionName' },

@@ -1,12 +1,12 @@
 // The households of an import with one status (tabs 新增 / 变更 / 无变化); a 变更 row expands to
 // its field changes (字段：旧值 → 新值).
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { Alert, Button, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { getImportRows, type ImportRow, type RowStatus } from '../../api/exchange';
 import { errorMessage } from '../../api/request';
 import { useRequest } from '../../lib/useRequest';
+import { WorkerNoLink } from '../../components/HouseholdColumns';
 import { changeValueText } from './importModel';
 
 const PAGE_SIZE = 20;
@@ -39,9 +39,7 @@ export default function ImportRowsTable({ importId, status }: { importId: number
       width: 120,
       render: (v: string | null, r) =>
         v && r.householdId ? (
-          <Link to={`/households/${r.householdId}`} className="num">
-            {v}
-          </Link>
+          <WorkerNoLink id={r.householdId} workerNo={v} />
         ) : (
           <span className="num">{v || <Typography.Text type="secondary">{status === 'new' ? '导入时分配' : '—'}</Typography.Text>}</span>
         ),

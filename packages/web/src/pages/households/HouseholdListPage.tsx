@@ -13,6 +13,7 @@ import { canEditListed } from '../../lib/access';
 import { useRegions } from '../../lib/useOrgs';
 import { useRequest } from '../../lib/useRequest';
 import PageHeader from '../../components/PageHeader';
+import { WorkerNoLink } from '../../components/HouseholdColumns';
 import { CategoryTag, EligibleBadge, StatusBadge } from '../../components/Tags';
 import { FLAG_SHORT_LABELS } from '../../lib/identification';
 import { BatchPrintButton } from './PrintButtons';
@@ -128,11 +129,7 @@ export default function HouseholdListPage() {
       sorter: true,
       sortDirections: ASC_FIRST,
       sortOrder: sortOrderOf('workerNo'),
-      render: (v: string, r) => (
-        <Link to={`/households/${r.id}`} state={{ from }} className="num">
-          {v}
-        </Link>
-      ),
+      render: (v: string, r) => <WorkerNoLink id={r.id} workerNo={v} from={from} />,
     },
     { title: '姓名', dataIndex: 'name', key: 'name', width: 80, ellipsis: true },
     { title: '性别', dataIndex: 'gender', key: 'gender', align: 'center' },

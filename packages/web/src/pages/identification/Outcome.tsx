@@ -1,10 +1,11 @@
 // One file's identification outcome in a few words, and old → new for the what-if and the
 // re-identification job's list of changed files.
-import { Link, useLocation } from 'react-router';
+import { useLocation } from 'react-router';
 import { Table, Tag } from 'antd';
 import type { TableProps } from 'antd';
 import { ArrowRightOutlined } from '@ant-design/icons';
 import { outcomeText } from '../../lib/identification';
+import { WorkerNoLink } from '../../components/HouseholdColumns';
 import './identification.css';
 
 export function OutcomeTag({ eligible, category }: { eligible: boolean | null; category: string | null }) {
@@ -36,11 +37,7 @@ export function ChangedFilesTable({ rows, testId, pageSize = 10 }: { rows: Chang
       title: '职工编号',
       dataIndex: 'workerNo',
       key: 'workerNo',
-      render: (v: string, r) => (
-        <Link to={`/households/${r.id}`} state={{ from }} className="num">
-          {v}
-        </Link>
-      ),
+      render: (v: string, r) => <WorkerNoLink id={r.id} workerNo={v} from={from} />,
     },
     { title: '姓名', dataIndex: 'name', key: 'name' },
     { title: '地区', dataIndex: 'regionName', key: 'regionName' },

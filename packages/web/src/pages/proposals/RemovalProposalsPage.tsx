@@ -2,7 +2,7 @@
 // person. Tabs by status, a region filter, row selection with a batch footer (确认剔除 / 不予剔除),
 // each decision with an optional note, then the per-item results.
 import { useEffect, useMemo, useState } from 'react';
-import { Link, useLocation, useSearchParams } from 'react-router';
+import { useLocation, useSearchParams } from 'react-router';
 import { Alert, App, Button, Card, Form, Input, Modal, Popover, Select, Space, Table, Tooltip, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
@@ -17,6 +17,7 @@ import {
 } from '../../api/proposals';
 import { errorMessage } from '../../api/request';
 import PageHeader from '../../components/PageHeader';
+import { identityColumns } from '../../components/HouseholdColumns';
 import { CategoryTag } from '../../components/Tags';
 import { notifyProposalsChanged } from '../../lib/events';
 import { dateTimeText, yuanText } from '../../lib/format';
@@ -118,19 +119,7 @@ export default function RemovalProposalsPage() {
   }
 
   const columns: TableProps<RemovalProposal>['columns'] = [
-    {
-      title: '职工编号',
-      dataIndex: 'workerNo',
-      key: 'workerNo',
-      render: (v: string, r) => (
-        <Link to={`/households/${r.householdId}`} state={{ from }} className="num">
-          {v}
-        </Link>
-      ),
-    },
-    { title: '姓名', dataIndex: 'name', key: 'name', width: 80, ellipsis: true },
-    { title: '身份证号', dataIndex: 'idNumber', key: 'idNumber', render: (v: string) => <span className="num">{v}</span> },
-    { title: '地区', dataIndex: 'regionName', key: 'regionName', width: 92, ellipsis: { showTitle: true }, render: (v: string, r) => v || regionName(r.regionCode) },
+    ...identityColumns<RemovalProposal>({ idOf: (r) => r.householdId, from, regionName }),
     { title: '申报类别', dataIndex: 'category', key: 'category', render: (v: string) => <CategoryTag value={v} /> },
     { title: '人均年收入(元)', dataIndex: 'perCapitaIncome', key: 'perCapitaIncome', align: 'right', render: (v: number) => <span className="num">{yuanText(v)}</span> },
     {

@@ -10,6 +10,7 @@ import { CheckOutlined, ReloadOutlined, RollbackOutlined, SearchOutlined } from 
 import { listHouseholds, reviewBatch, type HouseholdListItem, type ReviewDecision } from '../../api/households';
 import { errorMessage } from '../../api/request';
 import PageHeader from '../../components/PageHeader';
+import { identityColumns } from '../../components/HouseholdColumns';
 import { CategoryTag, EligibleBadge, StatusBadge } from '../../components/Tags';
 import { ownRegionOf, type ReviewQueue } from '../../lib/access';
 import { notifyReviewsChanged } from '../../lib/events';
@@ -118,19 +119,7 @@ function Queue({ queue }: { queue: ReviewQueue }) {
   }
 
   const columns: TableProps<HouseholdListItem>['columns'] = [
-    {
-      title: '职工编号',
-      dataIndex: 'workerNo',
-      key: 'workerNo',
-      render: (v: string, r) => (
-        <Link to={`/households/${r.id}`} state={{ from }} className="num">
-          {v}
-        </Link>
-      ),
-    },
-    { title: '姓名', dataIndex: 'name', key: 'name', width: 80, ellipsis: true },
-    { title: '身份证号', dataIndex: 'idNumber', key: 'idNumber', render: (v: string) => <span className="num">{v}</span> },
-    { title: '地区', dataIndex: 'regionName', key: 'regionName', width: 92, ellipsis: { showTitle: true }, render: (v: string, r) => v || regionName(r.regionCode) },
+    ...identityColumns<HouseholdListItem>({ idOf: (r) => r.id, from, regionName }),
     { title: '困难类别', dataIndex: 'category', key: 'category', render: (v: string) => <CategoryTag value={v} /> },
     { title: '家庭人口', dataIndex: 'householdSize', key: 'householdSize', align: 'right' },
     { title: '人均年收入(元)', dataIndex: 'perCapitaIncome', key: 'perCapitaIncome', align: 'right', render: (v: number) => <span className="num">{yuanText(v)}</span> },

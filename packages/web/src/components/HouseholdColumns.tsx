@@ -1,0 +1,31 @@
+// The columns every household table starts with (职工编号 as a link to the file, 姓名, 身份证号 as
+// the server masked it, 地区), written once for the lists, queues and summaries.
+import { Link } from 'react-router';
+import type { TableColumnType } from 'antd';
+
+/** 职工编号 linking to the file; `from` lets the file's back button return to this page. */
+export function WorkerNoLink({ id, workerNo, from }: { id: number; workerNo: string; from?: string }) {
+  return (
+    <Link to={`/households/${id}`} state={from === undefined ? undefined : { from }} className="num">
+      {workerNo}
+    </Link>
+  );
+}
+
+interface IdentityRow {
+  workerNo: string;
+  name: string;
+  idNumber: string;
+  regionCode: string;
+  regionName?: string;
+}
+
+/** 职工编号 · 姓名 · 身份证号 · 地区, as the review queue and the removal proposals show them. */
+export function identityColumns<T extends IdentityRow>(opts: { idOf: (r: T) => number; from: string; regionName: (code: string) => string }): TableColumnType<T>[] {
+  return [
+    { title: '职工编号', dataIndex: 'workerNo', key: 'workerNo', render: (v: string, r) => <WorkerNoLink id={opts.idOf(r)} workerNo={v} from={opts.from} /> },
+    { title: '姓名', dataIndex: 'name', key: 'name', width: 80, ellipsis: true },
+    { title: '身份证号', dataIndex: 'idNumber', key: 'idNumber', render: (v: string) => <span className="num">{v}</span> },
+    { title: '地区', dataIndex: 'regionName', key: 'regionName', width: 92, ellipsis: { showTitle: true }, render: (v: string, r) => v || opts.regionName(r.regionCode) },
+  ];
+}
