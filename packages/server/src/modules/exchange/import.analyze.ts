@@ -206,17 +206,18 @@ export async function analyzeImport(db: Db, importId: number, actor: Actor, file
       : [];
     const membersOfExisting = new Map<number, typeof existingMembers>();
     for (const m of existingMembers) membersOfExisting.set(Number(m.household_id), [...(membersOfExisting.get(Number(m.household_id)) ?? []), m]);
-    const givenNos = batch.map((b) => cellToText((JSON.parse(b.cells) as CellValue[])[W_NO]).toUpperCase()).filter(Boolean);
+    const cellsOf = batch.map((b) => JSON.parse(b.cells) as CellValue[]); // parsed once per row
+    const givenNos = cellsOf.map((c) => cellToText(c[W_NO]).toUpperCase()).filter(Boolean);
     const takenNos = givenNos.length
       ? new Map((await db.selectFrom('households').select(['worker_no', 'id_number', 'status']).where('worker_no', 'in', givenNos).execute()).map((r) => [r.worker_no, r]))
       : new Map();
 
     const outRows: Parameters<typeof insertRows>[1] = [];
     const outErrors: ErrorLine[] = [];
-    for (const raw of batch) {
+    for (const [rowIndex, raw] of batch.entries()) {
       seq++;
       const rowNo = Number(raw.row_no);
-      const cells = JSON.parse(raw.cells) as CellValue[];
+      const cells = cellsOf[rowIndex];
       const members = raw.key ? membersOf.get(raw.key) ?? [] : [];
       let memberCells = members.map((m) => JSON.parse(m.cells) as CellValue[]);
       const known = raw.key ? existingOf.get(raw.key) : undefined;
