@@ -109,6 +109,8 @@ export const userPatchSchema = z.object({
   displayName: z.string().trim().min(1, { error: '请填写姓名' }).max(32, { error: '姓名不能超过32个字' }).optional(),
   active: z.boolean({ error: '启用状态应为 true 或 false' }).optional(),
   password: z.string().min(10, { error: '密码至少10个字符' }).max(128, { error: '密码不能超过128个字符' }).optional(),
+  /** ask the city union for a new password (accounts that see identity numbers in full) */
+  requestPasswordReset: z.literal(true).optional(),
   unlock: z.literal(true).optional(),
 });
 
@@ -124,7 +126,7 @@ export async function updateUser(db: Db, actor: Actor, id: number, input: unknow
     throw validationFailed([{ path: 'password', message: '密码不能与用户名相同' }], 'user update');
   if (p.active === false && user.id === actor.id) throw validationFailed([{ path: 'active', message: '不能停用自己的账号' }], 'user update');
   const gated = needsApproval(actor, user.role as Role);
-  const reset = gated && p.password !== undefined;
+  const reset = gated && (p.password !== undefined || p.requestPasswordReset === true);
   const activate = gated && p.active === true && !user.active;
   const password_hash = p.password && !gated ? await hashPassword(p.password) : undefined;
   await db.transaction().execute(async (trx) => {
