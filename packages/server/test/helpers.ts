@@ -53,7 +53,7 @@ export function multipartBody(files: { name: string; content: Buffer }[]): { pay
   return { payload: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
-export async function createTestContext(): Promise<TestContext> {
+export async function createTestContext(configOverrides: Partial<Config> = {}): Promise<TestContext> {
   let db: Db;
   let dropSchema: (() => Promise<void>) | undefined;
   let schemaName: string | undefined;
@@ -78,7 +78,7 @@ export async function createTestContext(): Promise<TestContext> {
   await migrateToLatest(db, { schema: schemaName });
   await seedOrgs(db);
   await ensureAdmin(db, ADMIN_PASSWORD);
-  const config: Config = { port: 0, host: '127.0.0.1', db: { kind: 'sqlite', file: ':memory:' }, logLevel: 'silent', cookieSecure: false, webDist: '/nonexistent', uploadDir: path.join(os.tmpdir(), 'bangfu-test-uploads') };
+  const config: Config = { port: 0, host: '127.0.0.1', db: { kind: 'sqlite', file: ':memory:' }, logLevel: 'silent', cookieSecure: false, webDist: '/nonexistent', uploadDir: path.join(os.tmpdir(), 'bangfu-test-uploads'), loginRatePerMinute: 100_000, ...configOverrides };
   const app = await buildApp({ config, db, logger: false });
   await app.ready();
 
