@@ -29,6 +29,8 @@ import { exchangeRoutes } from './modules/exchange/exchange.routes.js';
 import { importAnalyzeJob, importCommitJob } from './modules/exchange/import.jobs.js';
 import { expireStaleImports } from './modules/exchange/import.service.js';
 import { printRoutes } from './modules/print/print.routes.js';
+import { ensureAuditKeyed, useAuditKey } from './modules/audit/audit.repository.js';
+import { loadAuditKey } from './modules/audit/audit-key.js';
 import type { FontCandidate } from './modules/print/pdf-font.js';
 
 export interface AppOptions {
@@ -42,6 +44,8 @@ export interface AppOptions {
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export async function buildApp({ config, db, logger, pdfFontCandidates }: AppOptions): Promise<FastifyInstance> {
+  useAuditKey(loadAuditKey(config));
+  await ensureAuditKeyed(db);
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
     bodyLimit: 2 * 1024 * 1024,

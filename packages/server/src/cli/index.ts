@@ -1,11 +1,13 @@
 // `npx bangfu <command>`: migrate, serve, start, user add, demo, identify, print, template, import, export, audit verify.
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig, type Config } from '../config.js';
 import { describeTarget, migrateToLatest, openDb, type Db } from '../db/index.js';
 import { buildApp } from '../app.js';
 import { seedOrgs } from '../modules/orgs/orgs.repository.js';
 import { createUser, ensureAdmin } from '../modules/users/users.service.js';
-import { verifyAuditChain } from '../modules/audit/audit.repository.js';
+import { auditAnchor, ensureAuditKeyed, useAuditKey, verifyAuditChain, type AuditAnchor } from '../modules/audit/audit.repository.js';
+import { loadAuditKey } from '../modules/audit/audit-key.js';
 import { AppError } from '../lib/errors.js';
 import { seedDemo, type DemoResult } from './demo.js';
 import { identifyStream } from './identify.js';
@@ -47,6 +49,8 @@ async function prepare(config: Config): Promise<Db> {
   const applied = await migrateToLatest(db);
   if (applied.length) console.log(`数据库已升级 migrated: ${applied.join(', ')}`);
   await seedOrgs(db);
+  useAuditKey(loadAuditKey(config));
+  await ensureAuditKeyed(db);
   return db;
 }
 
@@ -147,13 +151,25 @@ export async function main(argv: string[]): Promise<void> {
         return;
       }
       case 'audit': {
-        if (sub !== 'verify') throw new Error('usage: bangfu audit verify');
+        if (sub === 'anchor') {
+          // one JSON line: keep it outside the database (print it, mail it, append it to a file elsewhere)
+          const db = await prepare(config);
+          console.log(JSON.stringify(await auditAnchor(db)));
+          await db.destroy();
+          return;
+        }
+        if (sub !== 'verify') throw new Error('usage: bangfu audit verify [--anchors FILE] | bangfu audit anchor');
+        const { values } = parseArgs({ args: argv.slice(2), options: { anchors: { type: 'string' } } });
+        const anchors = values.anchors
+          ? fs.readFileSync(values.anchors, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as AuditAnchor)
+          : undefined;
         const db = await prepare(config);
-        const r = await verifyAuditChain(db);
+        const r = await verifyAuditChain(db, { anchors });
         await db.destroy();
-        if (r.ok) console.log(`审计链完整 the chain holds: ${r.rows} rows`);
+        if (r.ok) console.log(`审计链完整 the chain holds: ${r.rows} rows${anchors ? `, ${anchors.length} anchors` : ''}`);
         else {
-          console.log(`审计链断裂 the chain is broken at row ${r.brokenAt}: ${r.reason}`);
+          console.log(`审计链断裂 the chain is broken at ${r.breakCount} place(s):`);
+          for (const b of r.breaks) console.log(`  row ${b.id}: ${b.reason}`);
           process.exitCode = 1;
         }
         return;
