@@ -8,6 +8,7 @@ import { seedOrgs } from '../modules/orgs/orgs.repository.js';
 import { createUser, ensureAdmin } from '../modules/users/users.service.js';
 import { auditAnchor, ensureAuditKeyed, useAuditKey, verifyAuditChain, type AuditAnchor } from '../modules/audit/audit.repository.js';
 import { loadAuditKey } from '../modules/audit/audit-key.js';
+import { backupDatabase, BackupProblem, restoreDatabase } from '../db/backup.js';
 import { AppError } from '../lib/errors.js';
 import { seedDemo, type DemoResult } from './demo.js';
 import { identifyStream } from './identify.js';
@@ -30,7 +31,11 @@ const HELP = `bangfu — 城镇困难职工精准帮扶档案系统
                         the survey form (调查表) of one file as a PDF (identity numbers in full; audited as cli)
   print --region H01 [--status filed] OUT.pdf
                         the forms of every file of a region (at most 2000) in one PDF
-  audit verify          check the audit log's hash chain
+  audit verify [--anchors FILE]
+                        check the audit log's chain: every break, and the anchors kept outside
+  audit anchor          print the chain's head as one JSON line, to keep outside the database
+  backup FILE           the whole database in one consistent snapshot (gzip'd JSON lines), while it runs
+  restore FILE          replace this database with a backup (same program version; stop the server first)
   template OUT.xlsx     write the Excel import template (sheets 职工, 家庭成员, drop-down lists)
   import FILE [MEMBERS.csv] [--commit] [--good-rows-only] [--user U]
                         check a workbook (.xlsx) or CSV (UTF-8/GBK): print the reconciliation
@@ -145,6 +150,24 @@ export async function main(argv: string[]): Promise<void> {
         try {
           const r = await printCommand(db, argv.slice(1));
           console.log(`已生成调查表 wrote ${r.count} form(s) to ${r.out}`);
+        } finally {
+          await db.destroy();
+        }
+        return;
+      }
+      case 'backup':
+      case 'restore': {
+        if (!sub) throw new Error(`usage: bangfu ${cmd} FILE`);
+        const db = await prepare(config);
+        try {
+          const r = cmd === 'backup' ? await backupDatabase(db, sub) : await restoreDatabase(db, sub);
+          const total = Object.values(r.tables).reduce((a, b) => a + b, 0);
+          console.log(`${cmd === 'backup' ? '已备份 backed up' : '已恢复 restored'} ${total} rows in ${Object.keys(r.tables).length} tables ${cmd === 'backup' ? 'to' : 'from'} ${r.file}; households ${r.tables.households ?? 0}, audit rows ${r.tables.audit_log ?? 0}`);
+        } catch (e) {
+          if (e instanceof BackupProblem) {
+            console.error(`${e.userMessage} (${e.message})`);
+            process.exitCode = 2;
+          } else throw e;
         } finally {
           await db.destroy();
         }
