@@ -112,7 +112,8 @@ export async function buildApp({ config, db, logger, pdfFontCandidates }: AppOpt
       },
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // the API document's page under a CSP of its own (swagger-ui's scripts are files, its styles inline)
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   app.addHook('onRequest', async (req) => {
     // only origin-form targets: the hooks below decide by the path, and an absolute-form target
@@ -148,6 +149,8 @@ export async function buildApp({ config, db, logger, pdfFontCandidates }: AppOpt
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('X-Frame-Options', 'DENY');
     reply.header('Referrer-Policy', 'same-origin');
+    // behind HTTPS (COOKIE_SECURE=true) the browser is told to keep to HTTPS
+    if (config.cookieSecure) reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     if (req.url.startsWith('/api/') && !req.url.startsWith('/api/docs')) reply.header('Cache-Control', 'no-store');
     else if (!req.url.startsWith('/api/docs'))
       reply.header('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'");

@@ -36,3 +36,14 @@ describe('NUL in input', () => {
     expect(query.json().errors[0].path).toBe('q');
   });
 });
+
+describe('empty changes', () => {
+  it('an empty PATCH of a user or an organization is a 400 naming a field', async () => {
+    const user = (await admin.post('/api/users', { username: 'patch_me', password: 'Long-enough-pw-1', displayName: '待改', orgCode: 'H', role: 'viewer' })).json();
+    for (const url of [`/api/users/${user.id}`, '/api/orgs/H01']) {
+      const res = await admin.patch(url, {});
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json().errors[0].path).toMatch(/\w/);
+    }
+  });
+});
