@@ -26,8 +26,9 @@ function plainHash(prev: string, r: { at: string; user_id: number | null; userna
 
 describe('the keyed audit chain', () => {
   it('a login with a lone surrogate or a NUL in the username leaves the chain whole', async () => {
-    for (const username of ['\ud800', 'a\u0000b', '\udc00x'])
-      expect((await ctx.app.inject({ method: 'POST', url: '/api/session', payload: { username, password: 'whatever-123' } })).statusCode).toBe(401);
+    // a lone surrogate reaches the login (401, audited); NUL is refused by name before it (400)
+    for (const [username, status] of [['\ud800', 401], ['a\u0000b', 400], ['\udc00x', 401]] as const)
+      expect((await ctx.app.inject({ method: 'POST', url: '/api/session', payload: { username, password: 'whatever-123' } })).statusCode).toBe(status);
     expect(await verifyAuditChain(ctx.db)).toMatchObject({ ok: true });
   });
 
