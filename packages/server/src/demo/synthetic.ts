@@ -473,6 +473,11 @@ const DUODAO_STREETS = new Set(CITY_STREETS_DUODAO.map((s) => s.name));
 
 const REGION_WEIGHTS: Record<string, number> = { H01: 12, H02: 10, H03: 14, H04: 18, H05: 12, H06: 5, H07: 4, H08: 25 };
 
+/** How often a region is drawn relative to the others (a region outside Jingmen: 10). */
+export function regionWeight(regionCode: string): number {
+  return REGION_WEIGHTS[regionCode] ?? 10;
+}
+
 const UNIVERSITIES = words(
   '荆楚理工学院 荆门职业学院 湖北工业大学 长江大学 三峡大学 湖北大学 武汉科技大学 湖北理工学院 江汉大学 湖北第二师范学院 武汉职业技术学院 湖北职业技术学院 湖北水利水电职业技术学院 武汉铁路职业技术学院 湖北工程学院',
 );
@@ -1169,7 +1174,7 @@ export function syntheticHousehold(rng: Rng, opts: SyntheticOptions): HouseholdI
 
 function regionPicker(regions: readonly string[]): Weighted<string> {
   if (regions.length === 0) throw new RangeError('regions must not be empty');
-  return w<string>(regions.map((r) => [r, REGION_WEIGHTS[r] ?? 10] as const));
+  return w<string>(regions.map((r) => [r, regionWeight(r)] as const));
 }
 
 /**
