@@ -13,6 +13,8 @@ const envSchema = z.object({
   COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
   /** Where uploaded import files wait for their job (kept until the import is finished or cancelled). */
   BANGFU_UPLOAD_DIR: z.string().optional(),
+  /** Login attempts allowed per client address per minute (the per-account lock is separate). */
+  BANGFU_LOGIN_RATE: z.coerce.number().int().min(1).default(30),
 });
 
 export type DbTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; searchPath?: string };
@@ -27,6 +29,8 @@ export interface Config {
   cookieSecure: boolean;
   /** uploaded import files; default ./data/uploads */
   uploadDir?: string;
+  /** login attempts per client address per minute; default 30 */
+  loginRatePerMinute?: number;
 }
 
 export const DEFAULT_SQLITE_FILE = path.resolve(process.cwd(), 'data', 'bangfu.sqlite');
@@ -59,5 +63,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: e.BANGFU_WEB_DIST,
     cookieSecure: e.COOKIE_SECURE === 'true',
     uploadDir: path.resolve(e.BANGFU_UPLOAD_DIR ?? path.join(process.cwd(), 'data', 'uploads')),
+    loginRatePerMinute: e.BANGFU_LOGIN_RATE,
   };
 }
