@@ -12,7 +12,7 @@ import { iterateSyntheticHouseholds } from '../demo/synthetic.js';
 import { parseHousehold } from '@bangfu/core';
 import { seedDemo } from './demo.js';
 
-const N = 600;
+const N = 400;
 const SEED = 7;
 const PASSWORD = 'Demo-Pass-2026';
 
