@@ -34,7 +34,7 @@ export const MAX_BULK_COUNT = 6_000_000;
 /** Worker numbers a region may take from a load: 99,999 exist, some stay for people's own files. */
 const REGION_ROOM = 90_000;
 /** Households built and written per round: bounds the memory, not the transaction. */
-const BATCH = 1_000;
+const BATCH = 200;
 /** Every this many households, the fast conversion is checked against core's parseHousehold. */
 const CHECK_EVERY = 97;
 export const BULK_REASON = '演示数据（批量生成）';
