@@ -20,6 +20,7 @@ import { appendAudit } from '../modules/audit/audit.repository.js';
 import { getAssistanceSettings, type AssistanceSettings } from '../modules/assistance/settings.service.js';
 import { fileColumns, memberRows } from '../modules/households/household.mapping.js';
 import { identificationColumns, removalReasonOf, urgencyColumns } from '../modules/identification/evaluate.js';
+import { closeQueuedJobs } from '../modules/jobs/jobs.repository.js';
 import { policyFor } from '../modules/policy/policy.repository.js';
 import { savePolicy } from '../modules/policy/policy.service.js';
 import { createUser } from '../modules/users/users.service.js';
@@ -310,6 +311,8 @@ export async function bulkLoadDemo(
 ): Promise<BulkLoadResult> {
   const seed = opts.seed ?? 20160322;
   const log = opts.log ?? (() => {});
+  const existingCount = Number((await db.selectFrom('households').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const lastJob = Number((await db.selectFrom('jobs').select((eb) => eb.fn.max('id').as('m')).executeTakeFirstOrThrow()).m ?? 0);
   const users = await ensureDemoUsers(db, opts.demoPassword);
   const city = await actorOf(db, 'shizong');
   await ensureExampleLines(db, city);
@@ -317,8 +320,8 @@ export async function bulkLoadDemo(
   const regions = regionsFor(count, counters);
   await ensureExtraRegions(db, regions, city);
   for (const r of regions) if (!counters.has(r)) counters.set(r, 0);
-
-  const existingCount = Number((await db.selectFrom('households').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  // the lines just saved queued re-evaluations of no file: the files below are identified under them
+  if (existingCount === 0) await closeQueuedJobs(db, 'reevaluate', lastJob);
   const maxId = Number((await db.selectFrom('households').select((eb) => eb.fn.max('id').as('m')).executeTakeFirstOrThrow()).m ?? 0);
   const actors = new Map<string, RegionActors>();
   for (const r of regions) actors.set(r, { filer: await actorOf(db, filerOf(r)), reviewer: await actorOf(db, reviewerOf(r)) });
