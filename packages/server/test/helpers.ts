@@ -14,6 +14,8 @@ import { createUser, ensureAdmin } from '../src/modules/users/users.service.js';
 import type { Role } from '../src/modules/access/actor.js';
 
 export const ADMIN_PASSWORD = 'Admin-Test-2026!';
+/** One key for every test database of a process (the chain module holds one key at a time). */
+export const TEST_AUDIT_KEY = Buffer.from('test-audit-key-0123456789abcdef-0123456789', 'utf8');
 export const dbKind = (process.env.BANGFU_TEST_DB ?? 'sqlite') as 'sqlite' | 'pg';
 
 export interface TestContext {
@@ -78,7 +80,7 @@ export async function createTestContext(configOverrides: Partial<Config> = {}): 
   await migrateToLatest(db, { schema: schemaName });
   await seedOrgs(db);
   await ensureAdmin(db, ADMIN_PASSWORD);
-  const config: Config = { port: 0, host: '127.0.0.1', db: { kind: 'sqlite', file: ':memory:' }, logLevel: 'silent', cookieSecure: false, webDist: '/nonexistent', uploadDir: path.join(os.tmpdir(), 'bangfu-test-uploads'), loginRatePerMinute: 100_000, ...configOverrides };
+  const config: Config = { port: 0, host: '127.0.0.1', db: { kind: 'sqlite', file: ':memory:' }, logLevel: 'silent', cookieSecure: false, webDist: '/nonexistent', uploadDir: path.join(os.tmpdir(), 'bangfu-test-uploads'), loginRatePerMinute: 100_000, auditKey: TEST_AUDIT_KEY, ...configOverrides };
   const app = await buildApp({ config, db, logger: false });
   await app.ready();
 

@@ -285,6 +285,8 @@ export interface AuditHeadTable {
   id: number;
   last_id: number;
   last_hash: string;
+  keyed_from: number | null;
+  keyed_mac: string | null;
 }
 
 export interface PolicySettingsTable {

@@ -6,6 +6,7 @@ import * as m003 from './003_review.js';
 import * as m004 from './004_assistance.js';
 import * as m005 from './005_exchange.js';
 import * as m006 from './006_user_approvals.js';
+import * as m007 from './007_audit_key.js';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '004_assistance': m004,
   '005_exchange': m005,
   '006_user_approvals': m006,
+  '007_audit_key': m007,
 };
