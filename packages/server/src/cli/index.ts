@@ -24,7 +24,8 @@ const HELP = `bangfu — 城镇困难职工精准帮扶档案系统
   migrate               bring the database schema up to date
   demo [--count 300] [--bulk]
                         add demo households over the eight regions; above 5000 (or with --bulk)
-                        through the bulk loader (a million in about two minutes; more regions as needed)
+                        through the bulk loader (one transaction, indexes built at the end; H09, H10 …
+                        added when the eight regions' worker numbers would not suffice)
   user add --username U --password P --display-name 名字 --org H01 [--role admin|city|region]
   identify [--line 500] < households.jsonl
                         one household JSON a line in, one identification result a line out
