@@ -120,6 +120,8 @@ export async function updateUser(db: Db, actor: Actor, id: number, input: unknow
   const r = userPatchSchema.safeParse(input ?? {});
   if (!r.success) throw validationFailed(toFieldErrors(r.error), 'user update');
   const p = r.data;
+  if (p.displayName === undefined && p.active === undefined && p.password === undefined && !p.requestPasswordReset && !p.unlock)
+    throw validationFailed([{ path: 'displayName', message: '请至少修改一项：姓名、启用状态、密码或解锁' }], 'empty user update');
   const user = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
   if (!user) throw new AppError(404, 'NOT_FOUND', '用户不存在');
   if (p.password && p.password.toLowerCase() === user.username.toLowerCase())
