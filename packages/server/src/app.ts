@@ -113,7 +113,11 @@ export async function buildApp({ config, db, logger, pdfFontCandidates }: AppOpt
     },
   });
   // the API document's page under a CSP of its own (swagger-ui's scripts are files, its styles inline)
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    // swagger-ui's own policy without upgrade-insecure-requests (an intranet may serve plain HTTP) and without https: sources
+    staticCSP: "default-src 'self'; base-uri 'self'; font-src 'self' data:; frame-ancestors 'none'; img-src 'self' data:; object-src 'none'; script-src 'self'; script-src-attr 'none'; style-src 'self'",
+  });
 
   app.addHook('onRequest', async (req) => {
     // only origin-form targets: the hooks below decide by the path, and an absolute-form target
