@@ -10,7 +10,7 @@ import { auditAnchor, ensureAuditKeyed, useAuditKey, verifyAuditChain, type Audi
 import { loadAuditKey } from '../modules/audit/audit-key.js';
 import { backupDatabase, BackupProblem, restoreDatabase } from '../db/backup.js';
 import { AppError } from '../lib/errors.js';
-import { seedDemo, type DemoResult } from './demo.js';
+import { demoCommand, seedDemo, type DemoResult } from './demo.js';
 import { identifyStream } from './identify.js';
 import { exportCommand, importCommand, templateCommand } from './exchange.js';
 import { printCommand } from './print.js';
@@ -22,7 +22,10 @@ const HELP = `bangfu — 城镇困难职工精准帮扶档案系统
   start                 migrate, create the admin, seed demo data if the database is empty, serve
   serve                 migrate, create the admin if missing, serve (no demo data)
   migrate               bring the database schema up to date
-  demo [--count 300]    add demo households over the eight regions
+  demo [--count 300] [--bulk]
+                        add demo households over the eight regions; above 5000 (or with --bulk)
+                        through the bulk loader (one transaction, indexes built at the end; H09, H10 …
+                        added when the eight regions' worker numbers would not suffice)
   user add --username U --password P --display-name 名字 --org H01 [--role admin|city|region]
   identify [--line 500] < households.jsonl
                         one household JSON a line in, one identification result a line out
@@ -114,15 +117,13 @@ export async function main(argv: string[]): Promise<void> {
         return;
       }
       case 'demo': {
-        const { values } = parseArgs({ args: argv.slice(1), options: { count: { type: 'string', default: '300' } } });
-        const count = Number(values.count);
-        if (!Number.isInteger(count) || count < 1 || count > 100_000) throw new Error('--count must be a whole number from 1 to 100000');
         const db = await prepare(config);
         await ensureAdmin(db, config.adminPassword);
-        const demo = await seedDemo(db, count, { demoPassword: process.env.DEMO_PASSWORD });
-        console.log(`已生成演示数据 created ${demo.households} demo households`);
-        if (demo.users) console.log(`演示账号 demo users: ${demo.users.usernames.join(', ')}; 密码 password: ${demo.users.password}`);
-        await db.destroy();
+        try {
+          await demoCommand(db, argv.slice(1), (l) => console.log(l));
+        } finally {
+          await db.destroy();
+        }
         return;
       }
       case 'user': {

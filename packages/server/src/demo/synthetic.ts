@@ -473,6 +473,11 @@ const DUODAO_STREETS = new Set(CITY_STREETS_DUODAO.map((s) => s.name));
 
 const REGION_WEIGHTS: Record<string, number> = { H01: 12, H02: 10, H03: 14, H04: 18, H05: 12, H06: 5, H07: 4, H08: 25 };
 
+/** How often a region is drawn relative to the others (a region outside Jingmen: 10). */
+export function regionWeight(regionCode: string): number {
+  return REGION_WEIGHTS[regionCode] ?? 10;
+}
+
 const UNIVERSITIES = words(
   '荆楚理工学院 荆门职业学院 湖北工业大学 长江大学 三峡大学 湖北大学 武汉科技大学 湖北理工学院 江汉大学 湖北第二师范学院 武汉职业技术学院 湖北职业技术学院 湖北水利水电职业技术学院 武汉铁路职业技术学院 湖北工程学院',
 );
@@ -768,14 +773,25 @@ function overHalf(yuan: number, incomeFen: number): boolean {
   return yuan > 0 && Math.round(yuan * 100) * 2 > incomeFen;
 }
 
-/** One realistic household as the API accepts it (yuan, no workerNo). */
-export function syntheticHousehold(rng: Rng, opts: SyntheticOptions): HouseholdInput {
+/** Where and when the form was filled in, and the region's line. */
+interface Setting {
+  regionCode: string;
+  annualLine: number;
+  region: RegionProfile;
+  /** the region as named on the form's date (京山县 became 京山市 in 2018) */
+  regionView: RegionProfile;
+  prefix: string;
+  pool: IdPool | undefined;
+  fill: Ymd;
+  fillDay: number;
+  fillDate: string;
+}
+
+function setting(rng: Rng, opts: SyntheticOptions): Setting {
   const regionCode = opts.regionCode;
   const annualLine = (opts.monthlyLine ?? SYNTHETIC_MONTHLY_LINE) * 12;
   if (!(annualLine > 0)) throw new RangeError(`monthlyLine must be positive, got ${opts.monthlyLine}`);
   const region = REGION_PROFILES[regionCode] ?? REGION_PROFILES.H08;
-  const pool = opts.ids;
-
   let fill: Ymd;
   let fillDay: number;
   let fillDate: string;
@@ -791,35 +807,61 @@ export function syntheticHousehold(rng: Rng, opts: SyntheticOptions): HouseholdI
   const city = regionCode === 'H01' && fill.y >= 2018 ? '京山市' : region.city;
   const prefix = regionCode === 'H01' && fill.y >= 2018 ? '京山市' : region.prefix;
   const regionView: RegionProfile = city === region.city ? region : { ...region, city, prefix };
+  return { regionCode, annualLine, region, regionView, prefix, pool: opts.ids, fill, fillDay, fillDate };
+}
 
-  // --- the worker
+/** The worker: identity number, name, schooling, marriage. */
+interface Worker {
+  male: boolean;
+  area: AreaCode;
+  me: Person;
+  idNumber: string;
+  surname: string;
+  name: string;
+  education: Education;
+  maritalStatus: MaritalStatus;
+}
+
+function drawWorker(rng: Rng, s: Setting, index: number | undefined): Worker {
   const male = rng.chance(0.56);
-  const table = workerTable(fill.y);
-  const index = opts.index;
-  const area: AreaCode = rng.chance(0.07) ? ANY_JINGMEN_AREA.pick(rng) : region.areas.pick(rng);
+  const table = workerTable(s.fill.y);
+  const area: AreaCode = rng.chance(0.07) ? ANY_JINGMEN_AREA.pick(rng) : s.region.areas.pick(rng);
   let ws =
     index !== undefined && Number.isInteger(index) && index >= 0
       ? workerSlot(table, (table.a * (index % table.capacity) + table.b) % table.capacity, male)
       : workerSlot(table, rng.int(0, table.capacity - 1), male);
-  if (pool) {
-    for (let tries = 0; tries < 100 && pool.used.has(idKey(area, ws.birth, ws.seq)); tries++)
+  if (s.pool) {
+    for (let tries = 0; tries < 100 && s.pool.used.has(idKey(area, ws.birth, ws.seq)); tries++)
       ws = workerSlot(table, rng.int(0, table.capacity - 1), male);
-    pool.used.add(idKey(area, ws.birth, ws.seq));
+    s.pool.used.add(idKey(area, ws.birth, ws.seq));
   }
-  const me = person(ws.birth, male, fill);
-  const workerId = idNumber(area, me, ws.seq);
+  const me = person(ws.birth, male, s.fill);
+  const idNumberOfWorker = idNumber(area, me, ws.seq);
   const surname = SURNAMES.pick(rng);
   const name = surname + givenName(rng, male, me.y);
   const education = educationFor(rng, me.y);
-
   const maritalStatus = (me.age < 35 ? MARITAL_YOUNG : me.age < 50 ? MARITAL_MID : MARITAL_OLD).pick(rng);
+  return { male, area, me, idNumber: idNumberOfWorker, surname, name, education, maritalStatus };
+}
 
-  // --- health and work
+/** Health and work; the income step may still lay the worker off (so the statuses stay mutable). */
+interface Job {
+  health: string;
+  seriouslyIll: boolean;
+  disabilityGrade: Disability;
+  unitNature: UnitNature;
+  enterpriseStatus: EnterpriseStatus;
+  workStatus: WorkStatus;
+  serviceYears: number;
+  employer: string;
+}
+
+function drawJob(rng: Rng, s: Setting, w: Worker): Job {
   const health = healthOf(rng, 0.7, HEALTH_ILLNESSES);
   const seriouslyIll = health !== '良好' && !MILD.has(health);
   const disabilityGrade = DISABILITY.pick(rng);
   const unitNature = UNIT_NATURES.pick(rng);
-  let enterpriseStatus: EnterpriseStatus =
+  const enterpriseStatus: EnterpriseStatus =
     unitNature === '国家机关/事业单位' ? '正常' : (unitNature === '国有企业' ? ENTERPRISE_STATE : ENTERPRISE_PRIVATE).pick(rng);
   let workStatus: WorkStatus =
     unitNature === '国家机关/事业单位'
@@ -829,142 +871,157 @@ export function syntheticHousehold(rng: Rng, opts: SyntheticOptions): HouseholdI
         : enterpriseStatus === '停产' || enterpriseStatus === '破产'
           ? WORK_STOPPED.pick(rng)
           : WORK_NORMAL.pick(rng);
-  if (workStatus === '内退' && me.age < (male ? 50 : 45)) workStatus = '在岗';
+  if (workStatus === '内退' && w.me.age < (w.male ? 50 : 45)) workStatus = '在岗';
   if (workStatus === '病休' && health === '良好' && disabilityGrade === '无') workStatus = '在岗';
-  const serviceYears = Math.min(60, Math.max(0, me.age - START_AGE[education] - (rng.chance(0.4) ? rng.int(1, 6) : 0)));
-  const employer = employerName(rng, regionView, regionCode, unitNature);
+  const serviceYears = Math.min(60, Math.max(0, w.me.age - START_AGE[w.education] - (rng.chance(0.4) ? rng.int(1, 6) : 0)));
+  const employer = employerName(rng, s.regionView, s.regionCode, unitNature);
+  return { health, seriouslyIll, disabilityGrade, unitNature, enterpriseStatus, workStatus, serviceYears, employer };
+}
 
-  // --- family
-  const members: Draft[] = [];
-  let spouse: Person | null = null;
-  let spouseSurname = '';
-  if (maritalStatus === '已婚' && rng.chance(0.93)) {
-    // Husbands are usually a few years older than their wives.
-    const gap = rng.chance(0.85) ? rng.int(0, 6 * 365) : -rng.int(0, 3 * 365);
-    const birth = male ? me.birth + gap : me.birth - gap;
-    spouse = person(Math.min(birth, fillDay - 20 * 365), !male, fill);
-    spouseSurname = SURNAMES.pick(rng);
-    const sHealth = healthOf(rng, 0.8, HEALTH_ILLNESSES);
-    const sDisability = DISABILITY.pick(rng);
-    let occ = ((spouse.male ? spouse.age >= 60 : spouse.age >= 50) ? SPOUSE_OCC_OLDER : SPOUSE_OCC).pick(rng);
-    if ((SEVERE.has(sHealth) && rng.chance(0.6)) || sDisability === '一级' || sDisability === '二级') occ = '丧失劳动能力';
-    if (occ === '退休' && spouse.age < 45) occ = '失业';
-    const sEdu = educationFor(rng, spouse.y);
+/** The worker's spouse (most married workers' households include one). */
+function drawSpouse(rng: Rng, s: Setting, w: Worker, members: Draft[]): { spouse: Person | null; spouseSurname: string } {
+  if (!(w.maritalStatus === '已婚' && rng.chance(0.93))) return { spouse: null, spouseSurname: '' };
+  // Husbands are usually a few years older than their wives.
+  const gap = rng.chance(0.85) ? rng.int(0, 6 * 365) : -rng.int(0, 3 * 365);
+  const birth = w.male ? w.me.birth + gap : w.me.birth - gap;
+  const spouse = person(Math.min(birth, s.fillDay - 20 * 365), !w.male, s.fill);
+  const spouseSurname = SURNAMES.pick(rng);
+  const sHealth = healthOf(rng, 0.8, HEALTH_ILLNESSES);
+  const sDisability = DISABILITY.pick(rng);
+  let occ = ((spouse.male ? spouse.age >= 60 : spouse.age >= 50) ? SPOUSE_OCC_OLDER : SPOUSE_OCC).pick(rng);
+  if ((SEVERE.has(sHealth) && rng.chance(0.6)) || sDisability === '一级' || sDisability === '二级') occ = '丧失劳动能力';
+  if (occ === '退休' && spouse.age < 45) occ = '失业';
+  const sEdu = educationFor(rng, spouse.y);
+  members.push({
+    p: spouse,
+    income: memberIncome(rng, occ, spouse.age),
+    school: 'none',
+    m: {
+      name: spouseSurname + givenName(rng, spouse.male, spouse.y),
+      relation: '配偶',
+      gender: spouse.male ? '男' : '女',
+      education: sEdu,
+      idNumber: memberIdNumber(rng, s.pool, rng.chance(0.75) ? w.area : ANY_JINGMEN_AREA.pick(rng), spouse),
+      health: sHealth,
+      disabilityGrade: sDisability,
+      annualIncome: 0,
+      occupation: occ,
+      unitOrSchool:
+        occ === '在职' ? employerName(rng, s.regionView, s.regionCode, rng.chance(0.7) ? '非公企业' : '国有企业') : occ === '灵活就业' && rng.chance(0.4) ? rng.pick(FLEX_PLACES) : null,
+      skillLevel: occ === '在职' && rng.chance(0.15) ? skillLevel(rng) : null,
+    },
+  });
+  return { spouse, spouseSurname };
+}
+
+/** Up to three children still in the household, schooled or working as fits their age. */
+function drawChildren(rng: Rng, s: Setting, w: Worker, spouse: Person | null, spouseSurname: string, members: Draft[]): void {
+  if (!(w.maritalStatus !== '未婚' || rng.chance(0.05))) return;
+  const u = rng.next();
+  const count = u < 0.1 ? 0 : u < 0.66 ? 1 : u < 0.94 ? 2 : 3;
+  const motherBirth = !w.male ? w.me.birth : spouse ? spouse.birth : w.me.birth + rng.int(0, 5 * 365);
+  let motherAge = rng.int(21, 29) * YEAR_DAYS + rng.int(0, 364);
+  const childArea = rng.chance(0.85) ? s.region.areas.pick(rng) : w.area; // registered where the family lives
+  const kidSurname = w.male ? w.surname : spouse ? spouseSurname : rng.chance(0.7) ? SURNAMES.pick(rng) : w.surname;
+  for (let k = 0; k < count; k++) {
+    if (k > 0) motherAge += rng.int(2, 7) * YEAR_DAYS + rng.int(0, 200);
+    const birth = Math.round(motherBirth + motherAge);
+    if (birth > s.fillDay - 30) break; // not born yet
+    const boy = rng.chance(0.52);
+    const c = person(birth, boy, s.fill);
+    if (c.age >= 30 || (c.age >= 24 && rng.chance(0.5))) continue; // has left the household
+    const role = childRole(rng, c.age, s.region);
+    const cHealth = healthOf(rng, 0.93, CHILD_ILLNESSES);
+    const cDisability = CHILD_DISABILITY.pick(rng);
+    const occ: Occupation = c.age >= 16 && (cDisability === '一级' || cDisability === '二级') ? '丧失劳动能力' : role.occ;
+    const noId = c.age < 6 ? rng.chance(0.25) : c.age < 16 && rng.chance(0.03);
     members.push({
-      p: spouse,
-      income: memberIncome(rng, occ, spouse.age),
-      school: 'none',
+      p: c,
+      income: occ === role.occ ? memberIncome(rng, occ, c.age) : 0,
+      school: occ === role.occ ? role.school : 'none',
       m: {
-        name: spouseSurname + givenName(rng, spouse.male, spouse.y),
-        relation: '配偶',
-        gender: spouse.male ? '男' : '女',
-        education: sEdu,
-        idNumber: memberIdNumber(rng, pool, rng.chance(0.75) ? area : ANY_JINGMEN_AREA.pick(rng), spouse),
-        health: sHealth,
-        disabilityGrade: sDisability,
+        name: kidSurname + givenName(rng, boy, c.y),
+        relation: boy ? '子' : '女',
+        gender: boy ? '男' : '女',
+        education: role.edu,
+        idNumber: noId ? null : memberIdNumber(rng, s.pool, childArea, c),
+        health: cHealth,
+        disabilityGrade: cDisability,
         annualIncome: 0,
         occupation: occ,
         unitOrSchool:
-          occ === '在职' ? employerName(rng, regionView, regionCode, rng.chance(0.7) ? '非公企业' : '国有企业') : occ === '灵活就业' && rng.chance(0.4) ? rng.pick(FLEX_PLACES) : null,
-        skillLevel: occ === '在职' && rng.chance(0.15) ? skillLevel(rng) : null,
+          occ !== role.occ ? null : occ === '在职' && rng.chance(0.5) ? employerName(rng, s.regionView, s.regionCode, '非公企业') : role.unit,
+        skillLevel: null,
       },
     });
   }
+}
 
-  // children
-  if (maritalStatus !== '未婚' || rng.chance(0.05)) {
-    const u = rng.next();
-    const count = u < 0.1 ? 0 : u < 0.66 ? 1 : u < 0.94 ? 2 : 3;
-    const motherBirth = !male ? me.birth : spouse ? spouse.birth : me.birth + rng.int(0, 5 * 365);
-    let motherAge = rng.int(21, 29) * YEAR_DAYS + rng.int(0, 364);
-    const childArea = rng.chance(0.85) ? region.areas.pick(rng) : area; // registered where the family lives
-    const kidSurname = male ? surname : spouse ? spouseSurname : rng.chance(0.7) ? SURNAMES.pick(rng) : surname;
-    for (let k = 0; k < count; k++) {
-      if (k > 0) motherAge += rng.int(2, 7) * YEAR_DAYS + rng.int(0, 200);
-      const birth = Math.round(motherBirth + motherAge);
-      if (birth > fillDay - 30) break; // not born yet
-      const boy = rng.chance(0.52);
-      const c = person(birth, boy, fill);
-      if (c.age >= 30 || (c.age >= 24 && rng.chance(0.5))) continue; // has left the household
-      const role = childRole(rng, c.age, region);
-      const cHealth = healthOf(rng, 0.93, CHILD_ILLNESSES);
-      const cDisability = CHILD_DISABILITY.pick(rng);
-      const occ: Occupation = c.age >= 16 && (cDisability === '一级' || cDisability === '二级') ? '丧失劳动能力' : role.occ;
-      const noId = c.age < 6 ? rng.chance(0.25) : c.age < 16 && rng.chance(0.03);
-      members.push({
-        p: c,
-        income: occ === role.occ ? memberIncome(rng, occ, c.age) : 0,
-        school: occ === role.occ ? role.school : 'none',
-        m: {
-          name: kidSurname + givenName(rng, boy, c.y),
-          relation: boy ? '子' : '女',
-          gender: boy ? '男' : '女',
-          education: role.edu,
-          idNumber: noId ? null : memberIdNumber(rng, pool, childArea, c),
-          health: cHealth,
-          disabilityGrade: cDisability,
-          annualIncome: 0,
-          occupation: occ,
-          unitOrSchool:
-            occ !== role.occ ? null : occ === '在职' && rng.chance(0.5) ? employerName(rng, regionView, regionCode, '非公企业') : role.unit,
-          skillLevel: null,
-        },
-      });
-    }
+/** Sometimes a parent or two (the worker's, or the spouse's). */
+function drawParents(rng: Rng, s: Setting, w: Worker, spouse: Person | null, spouseSurname: string, members: Draft[]): void {
+  if (!rng.chance(w.maritalStatus === '未婚' ? 0.3 : 0.13)) return;
+  const inLaw = spouse !== null && rng.chance(0.3);
+  const base = inLaw && spouse ? spouse : w.me;
+  const both = rng.chance(0.3);
+  const first = rng.chance(0.5);
+  for (let j = 0; j < (both ? 2 : 1); j++) {
+    const father = both ? j === 0 : first;
+    const relation: Relation = inLaw ? (w.male ? (father ? '岳父' : '岳母') : father ? '公公' : '婆婆') : father ? '父亲' : '母亲';
+    const birth = base.birth - Math.round(rng.int(father ? 23 : 21, father ? 35 : 32) * YEAR_DAYS) - rng.int(0, 364);
+    const p = person(birth, father, s.fill);
+    if (p.age > 92) continue;
+    const pHealth = healthOf(rng, 0.42, ELDER_ILLNESSES);
+    const pDisability = rng.chance(0.9) ? '无' : DISABILITY.pick(rng);
+    let occ = ELDER_OCC.pick(rng);
+    if (SEVERE.has(pHealth) && rng.chance(0.5)) occ = '丧失劳动能力';
+    const pSurname = father ? (inLaw ? spouseSurname : w.surname) : SURNAMES.pick(rng);
+    members.push({
+      p,
+      income: memberIncome(rng, occ, p.age),
+      school: 'none',
+      m: {
+        name: pSurname + givenName(rng, father, p.y),
+        relation,
+        gender: father ? '男' : '女',
+        education: educationFor(rng, p.y),
+        idNumber: memberIdNumber(rng, s.pool, rng.chance(0.6) ? w.area : ANY_JINGMEN_AREA.pick(rng), p),
+        health: pHealth,
+        disabilityGrade: pDisability,
+        annualIncome: 0,
+        occupation: occ,
+        unitOrSchool: null,
+        skillLevel: null,
+      },
+    });
   }
+}
 
-  // a parent or two
-  if (rng.chance(maritalStatus === '未婚' ? 0.3 : 0.13)) {
-    const inLaw = spouse !== null && rng.chance(0.3);
-    const base = inLaw && spouse ? spouse : me;
-    const both = rng.chance(0.3);
-    const first = rng.chance(0.5);
-    for (let j = 0; j < (both ? 2 : 1); j++) {
-      const father = both ? j === 0 : first;
-      const relation: Relation = inLaw ? (male ? (father ? '岳父' : '岳母') : father ? '公公' : '婆婆') : father ? '父亲' : '母亲';
-      const birth = base.birth - Math.round(rng.int(father ? 23 : 21, father ? 35 : 32) * YEAR_DAYS) - rng.int(0, 364);
-      const p = person(birth, father, fill);
-      if (p.age > 92) continue;
-      const pHealth = healthOf(rng, 0.42, ELDER_ILLNESSES);
-      const pDisability = rng.chance(0.9) ? '无' : DISABILITY.pick(rng);
-      let occ = ELDER_OCC.pick(rng);
-      if (SEVERE.has(pHealth) && rng.chance(0.5)) occ = '丧失劳动能力';
-      const pSurname = father ? (inLaw ? spouseSurname : surname) : SURNAMES.pick(rng);
-      members.push({
-        p,
-        income: memberIncome(rng, occ, p.age),
-        school: 'none',
-        m: {
-          name: pSurname + givenName(rng, father, p.y),
-          relation,
-          gender: father ? '男' : '女',
-          education: educationFor(rng, p.y),
-          idNumber: memberIdNumber(rng, pool, rng.chance(0.6) ? area : ANY_JINGMEN_AREA.pick(rng), p),
-          health: pHealth,
-          disabilityGrade: pDisability,
-          annualIncome: 0,
-          occupation: occ,
-          unitOrSchool: null,
-          skillLevel: null,
-        },
-      });
-    }
-  }
-
-  // household size: 1 + members, a few forms off by one
+/** 1 + members, a few forms off by one. */
+function reportedSize(rng: Rng, members: Draft[]): number {
   let householdSize = 1 + members.length;
   if (rng.chance(0.03)) householdSize = householdSize === 1 || rng.chance(0.6) ? householdSize + 1 : householdSize - 1;
+  return householdSize;
+}
 
-  // --- special hardships (condition 2 looks for them)
+/** The special hardships condition 2 looks for. */
+interface Hardship {
+  singleParent: boolean;
+  otherHardship: string | null;
+  anyIll: boolean;
+  anySerious: boolean;
+  special: boolean;
+}
+
+function drawHardship(rng: Rng, w: Worker, job: Job, members: Draft[]): Hardship {
   const singleParent =
-    maritalStatus !== '已婚' &&
+    w.maritalStatus !== '已婚' &&
     members.some((d) => (d.m.relation === '子' || d.m.relation === '女') && (d.p.age < 18 || d.school !== 'none'));
   let otherHardship: string | null = null;
   if (singleParent && rng.chance(0.3)) otherHardship = '单亲家庭，独自抚养子女';
   else if (rng.chance(0.05)) otherHardship = rng.pick(OTHER_HARDSHIPS);
-  let anyIll = health !== '良好';
-  let anySerious = seriouslyIll;
-  let special = anyIll || disabilityGrade !== '无' || singleParent || otherHardship !== null;
+  let anyIll = job.health !== '良好';
+  let anySerious = job.seriouslyIll;
+  let special = anyIll || job.disabilityGrade !== '无' || singleParent || otherHardship !== null;
   for (const d of members) {
     if (d.m.health !== '良好') {
       anyIll = special = true;
@@ -972,9 +1029,18 @@ export function syntheticHousehold(rng: Rng, opts: SyntheticOptions): HouseholdI
     }
     if (d.m.disabilityGrade !== '无' || d.m.occupation === '义务教育在校' || d.m.occupation === '非义务教育在校') special = true;
   }
+  return { singleParent, otherHardship, anyIll, anySerious, special };
+}
 
-  // --- expenses
-  let medicalExpense = medicalCost(rng, health);
+interface Expenses {
+  medicalExpense: number;
+  tuitionExpense: number;
+  accident: boolean;
+  accidentExpense: number;
+}
+
+function drawExpenses(rng: Rng, job: Job, members: Draft[]): Expenses {
+  let medicalExpense = medicalCost(rng, job.health);
   for (const d of members) medicalExpense += medicalCost(rng, d.m.health);
   if (medicalExpense === 0 && rng.chance(0.35)) medicalExpense = receiptAmount(rng, 100, 1500);
   medicalExpense = Math.round(medicalExpense * 100) / 100;
@@ -982,15 +1048,16 @@ export function syntheticHousehold(rng: Rng, opts: SyntheticOptions): HouseholdI
   for (const d of members) tuitionExpense += tuition(rng, d.school);
   const accident = rng.chance(0.035);
   const accidentExpense = accident ? rng.int(50, 600) * 100 : 0;
+  return { medicalExpense, tuitionExpense, accident, accidentExpense };
+}
 
-  // --- incomes, steered to a mix of per-capita bands around the line. Households with an expense
-  // larger than half of what they would earn just above the band are more often above the line:
-  // that expense (condition 3) is why they are on file.
+/** The worker's own income by work status, before steering. */
+function ownIncome(rng: Rng, job: Job): number {
   let own = 0;
-  switch (workStatus) {
+  switch (job.workStatus) {
     case '在岗':
-      own = (unitNature === '国家机关/事业单位' ? rng.int(180, 360) : unitNature === '国有企业' ? rng.int(140, 300) : rng.int(120, 260)) * 100;
-      if (enterpriseStatus === '半停产') own = Math.round(own * 0.6);
+      own = (job.unitNature === '国家机关/事业单位' ? rng.int(180, 360) : job.unitNature === '国有企业' ? rng.int(140, 300) : rng.int(120, 260)) * 100;
+      if (job.enterpriseStatus === '半停产') own = Math.round(own * 0.6);
       break;
     case '下（待）岗':
       own = rng.chance(0.4) ? 0 : rng.int(24, 72) * 100;
@@ -1002,11 +1069,21 @@ export function syntheticHousehold(rng: Rng, opts: SyntheticOptions): HouseholdI
       own = rng.int(100, 200) * 100;
       break;
   }
+  return own;
+}
+
+/**
+ * Incomes, steered to a mix of per-capita bands around the line. Households with an expense larger
+ * than half of what they would earn just above the band are more often above the line: that
+ * expense (condition 3) is why they are on file. Sets the members' incomes; may lay the worker off.
+ */
+function steerIncomes(rng: Rng, s: Setting, job: Job, members: Draft[], householdSize: number, special: boolean, x: Expenses) {
+  let own = ownIncome(rng, job);
   let natural = own;
   for (const d of members) natural += d.income;
-  const maxExpense = Math.max(medicalExpense, tuitionExpense, accidentExpense);
+  const maxExpense = Math.max(x.medicalExpense, x.tuitionExpense, x.accidentExpense);
   // Targets are drawn against a 6,000-yuan line, then scaled to the household's line.
-  const scale = annualLine / 6000;
+  const scale = s.annualLine / 6000;
   const c3Ceiling = (1.9 * maxExpense) / householdSize / scale; // per-capita income below which condition 3 holds
   const bigExpense = c3Ceiling > 8400;
   // below / in the band / above: with a large expense .30/.25/.45, with a special hardship
@@ -1023,9 +1100,9 @@ export function syntheticHousehold(rng: Rng, opts: SyntheticOptions): HouseholdI
   let other = rng.chance(0.3) ? rng.int(3, 30) * 100 : 0; // allowances, rent, help from relatives
   const targetT = targetPc * scale * householdSize;
   // Far below what the family would earn: usually because the worker has been laid off.
-  if (workStatus === '在岗' && unitNature !== '国家机关/事业单位' && natural > 0 && (targetT - other) / natural < 0.45 && rng.chance(0.65)) {
-    workStatus = '下（待）岗';
-    if (enterpriseStatus === '正常') enterpriseStatus = rng.chance(0.6) ? '半停产' : '停产';
+  if (job.workStatus === '在岗' && job.unitNature !== '国家机关/事业单位' && natural > 0 && (targetT - other) / natural < 0.45 && rng.chance(0.65)) {
+    job.workStatus = '下（待）岗';
+    if (job.enterpriseStatus === '正常') job.enterpriseStatus = rng.chance(0.6) ? '半停产' : '停产';
     natural -= own;
     own = rng.chance(0.4) ? 0 : rng.int(24, 72) * 100;
     natural += own;
@@ -1038,8 +1115,8 @@ export function syntheticHousehold(rng: Rng, opts: SyntheticOptions): HouseholdI
     other = Math.round((targetT * rng.float(0.6, 1.05)) / 10) * 10;
   }
   // A worker on the payroll paid this little works for a struggling enterprise.
-  if (workStatus === '在岗' && own < 9600 && enterpriseStatus === '正常' && unitNature !== '国家机关/事业单位' && rng.chance(0.7))
-    enterpriseStatus = '半停产';
+  if (job.workStatus === '在岗' && own < 9600 && job.enterpriseStatus === '正常' && job.unitNature !== '国家机关/事业单位' && rng.chance(0.7))
+    job.enterpriseStatus = '半停产';
   let earned = own;
   for (const d of members) earned += d.m.annualIncome as number;
   let householdAnnualIncome = earned + other;
@@ -1047,54 +1124,68 @@ export function syntheticHousehold(rng: Rng, opts: SyntheticOptions): HouseholdI
 
   const living = Math.max(householdAnnualIncome * rng.float(0.85, 1.2), householdSize * rng.int(30, 45) * 100);
   const householdAnnualExpense =
-    Math.round((living + medicalExpense + tuitionExpense + accidentExpense * rng.float(0.3, 1)) / 100) * 100;
+    Math.round((living + x.medicalExpense + x.tuitionExpense + x.accidentExpense * rng.float(0.3, 1)) / 100) * 100;
+  return { own, householdAnnualIncome, householdAnnualExpense };
+}
 
-  // --- flags
+interface Flags {
+  lostWorkCapacity: boolean;
+  rightsInfringed: boolean;
+  wantsToStartBusiness: boolean;
+}
+
+function drawFlags(rng: Rng, w: Worker, job: Job, members: Draft[]): Flags {
   const anyMemberLost = members.some((d) => d.m.occupation === '丧失劳动能力');
   const lostWorkCapacity =
-    anyMemberLost || disabilityGrade === '一级' || disabilityGrade === '二级' || (workStatus === '病休' && SEVERE.has(health) && rng.chance(0.5));
-  const rightsInfringed = rng.chance(enterpriseStatus === '停产' || enterpriseStatus === '破产' ? 0.15 : enterpriseStatus === '半停产' ? 0.08 : 0.02);
-  const wantsToStartBusiness = rng.chance(workStatus === '下（待）岗' && me.age < 50 ? 0.15 : 0.04);
+    anyMemberLost || job.disabilityGrade === '一级' || job.disabilityGrade === '二级' || (job.workStatus === '病休' && SEVERE.has(job.health) && rng.chance(0.5));
+  const rightsInfringed = rng.chance(job.enterpriseStatus === '停产' || job.enterpriseStatus === '破产' ? 0.15 : job.enterpriseStatus === '半停产' ? 0.08 : 0.02);
+  const wantsToStartBusiness = rng.chance(job.workStatus === '下（待）岗' && w.me.age < 50 ? 0.15 : 0.04);
+  return { lostWorkCapacity, rightsInfringed, wantsToStartBusiness };
+}
 
-  // --- causes, with words where the form invites them
-  const causes: Cause[] = []; // in the order of the form: 因病 子女上学 因意外 因未就业 其它
+/** Causes in the form's order (因病 子女上学 因意外 因未就业 其它), with words where the form invites them. */
+function drawCauses(rng: Rng, w: Worker, job: Job, members: Draft[], h: Hardship, x: Expenses): { causes: Cause[]; causeDescription: string | null } {
+  const causes: Cause[] = [];
   const notes: string[] = [];
   const illPeople: string[] = [];
-  if (health !== '良好') illPeople.push(`本人患${health}`);
+  if (job.health !== '良好') illPeople.push(`本人患${job.health}`);
   for (const d of members)
-    if (d.m.health !== '良好') illPeople.push(`${d.m.relation === '配偶' ? (male ? '妻子' : '丈夫') : RELATION_WORD[d.m.relation] ?? '家人'}患${d.m.health}`);
-  if (anyIll && (anySerious || rng.chance(0.6))) {
+    if (d.m.health !== '良好') illPeople.push(`${d.m.relation === '配偶' ? (w.male ? '妻子' : '丈夫') : RELATION_WORD[d.m.relation] ?? '家人'}患${d.m.health}`);
+  if (h.anyIll && (h.anySerious || rng.chance(0.6))) {
     causes.push('因病');
-    notes.push(`${illPeople[0]}，${anySerious ? '长期治疗，医疗费用负担重' : '需长期服药'}`);
+    notes.push(`${illPeople[0]}，${h.anySerious ? '长期治疗，医疗费用负担重' : '需长期服药'}`);
   }
   const student = members.find((d) => d.school !== 'none' && d.school !== 'compulsory');
   if (student && rng.chance(0.95)) {
     causes.push('子女上学');
     notes.push(`${RELATION_WORD[student.m.relation]}在${student.m.unitOrSchool ?? '外地'}读书，学费负担重`);
   }
-  if (accident) {
+  if (x.accident) {
     causes.push('因意外');
     notes.push(rng.pick(ACCIDENTS));
   }
-  if (workStatus === '下（待）岗' || (members.some((d) => d.m.relation === '配偶' && d.m.occupation === '失业') && rng.chance(0.5))) {
+  if (job.workStatus === '下（待）岗' || (members.some((d) => d.m.relation === '配偶' && d.m.occupation === '失业') && rng.chance(0.5))) {
     causes.push('因未就业');
-    notes.push(workStatus === '下（待）岗' ? `企业${enterpriseStatus === '正常' ? '效益不好' : enterpriseStatus}，本人下岗` : `${male ? '妻子' : '丈夫'}失业在家`);
+    notes.push(job.workStatus === '下（待）岗' ? `企业${job.enterpriseStatus === '正常' ? '效益不好' : job.enterpriseStatus}，本人下岗` : `${w.male ? '妻子' : '丈夫'}失业在家`);
   }
   let causeDescription: string | null = null;
   if (causes.length === 0 || rng.chance(0.07)) {
     causes.push('其它');
-    const why = singleParent && rng.chance(0.5) ? '单亲家庭，独自抚养子女' : otherHardship ?? rng.pick(OTHER_CAUSES);
+    const why = h.singleParent && rng.chance(0.5) ? '单亲家庭，独自抚养子女' : h.otherHardship ?? rng.pick(OTHER_CAUSES);
     causeDescription = notes.length ? `${notes.join('；')}；${why}` : why;
   } else if (rng.chance(0.35)) {
     causeDescription = notes.slice(0, 2).join('；');
   }
+  return { causes, causeDescription };
+}
 
-  // --- category: what identification would suggest (line 500), usually; not always
+/** The declared category: what identification would suggest (against this line), usually; not always. */
+function drawCategory(rng: Rng, s: Setting, householdAnnualIncome: number, householdSize: number, special: boolean, x: Expenses) {
   const T = Math.round(householdAnnualIncome * 100); // fen
-  const lineN = Math.round(annualLine * 100) * householdSize;
+  const lineN = Math.round(s.annualLine * 100) * householdSize;
   const c1 = T < lineN;
   const c2 = !c1 && T * 10 <= 13 * lineN && special;
-  const c3 = overHalf(medicalExpense, T) || overHalf(tuitionExpense, T) || overHalf(accidentExpense, T);
+  const c3 = overHalf(x.medicalExpense, T) || overHalf(x.tuitionExpense, T) || overHalf(x.accidentExpense, T);
   const suggested: Category | null = c1 ? '低保户' : c2 ? '低保边缘户' : c3 ? '意外致困户' : null;
   let category: Category;
   if (suggested && rng.chance(0.86)) category = suggested;
@@ -1103,59 +1194,82 @@ export function syntheticHousehold(rng: Rng, opts: SyntheticOptions): HouseholdI
     category = u < 0.55 ? '低保边缘户' : u < 0.82 ? '低保户' : '意外致困户';
   }
   const receivesDibao = rng.chance(c1 ? 0.65 : T * 10 <= 13 * lineN ? 0.1 : 0.03);
+  return { category, receivesDibao };
+}
 
-  // --- needs and measures, sometimes
+/** Needs and measures, sometimes, one per cause (and for a business or rights case). */
+function drawNeedsAndMeasures(rng: Rng, causes: Cause[], f: Flags): { needs: string | null; measures: string | null } {
   let needs: string | null = null;
   let measures: string | null = null;
   if (rng.chance(0.6)) {
     const list = causes.map((c) => rng.pick(NEEDS[c]));
-    if (wantsToStartBusiness) list.push(NEED_BUSINESS);
-    if (rightsInfringed) list.push(NEED_RIGHTS);
+    if (f.wantsToStartBusiness) list.push(NEED_BUSINESS);
+    if (f.rightsInfringed) list.push(NEED_RIGHTS);
     needs = list.slice(0, 2).join('；');
   }
   if (rng.chance(0.4)) {
     const list = causes.map((c) => rng.pick(MEASURES[c]));
-    if (wantsToStartBusiness) list.push(MEASURE_BUSINESS);
-    if (rightsInfringed) list.push(MEASURE_RIGHTS);
+    if (f.wantsToStartBusiness) list.push(MEASURE_BUSINESS);
+    if (f.rightsInfringed) list.push(MEASURE_RIGHTS);
     measures = list.slice(0, 2).join('；');
   }
+  return { needs, measures };
+}
+
+/** One realistic household as the API accepts it (yuan, no workerNo). */
+export function syntheticHousehold(rng: Rng, opts: SyntheticOptions): HouseholdInput {
+  const s = setting(rng, opts);
+  const w = drawWorker(rng, s, opts.index);
+  const job = drawJob(rng, s, w);
+  const members: Draft[] = [];
+  const { spouse, spouseSurname } = drawSpouse(rng, s, w, members);
+  drawChildren(rng, s, w, spouse, spouseSurname, members);
+  drawParents(rng, s, w, spouse, spouseSurname, members);
+  const householdSize = reportedSize(rng, members);
+  const hardship = drawHardship(rng, w, job, members);
+  const expenses = drawExpenses(rng, job, members);
+  const money = steerIncomes(rng, s, job, members, householdSize, hardship.special, expenses);
+  const flags = drawFlags(rng, w, job, members);
+  const { causes, causeDescription } = drawCauses(rng, w, job, members, hardship, expenses);
+  const { category, receivesDibao } = drawCategory(rng, s, money.householdAnnualIncome, householdSize, hardship.special, expenses);
+  const { needs, measures } = drawNeedsAndMeasures(rng, causes, flags);
 
   const uMw = rng.next();
   return {
-    regionCode,
-    fillDate,
+    regionCode: s.regionCode,
+    fillDate: s.fillDate,
     category,
     modelWorker: uMw < 0.012 ? MODEL_WORKER.pick(rng) : null,
-    name,
-    gender: male ? '男' : '女',
+    name: w.name,
+    gender: w.male ? '男' : '女',
     ethnicity: ETHNICITIES.pick(rng),
-    idNumber: workerId,
-    education,
-    politicalStatus: me.age <= 28 && rng.chance(0.2) ? '共青团员' : rng.chance(0.16) ? '中共党员' : rng.chance(0.012) ? '民主党派' : '群众',
-    skillLevel: rng.chance(unitNature === '国家机关/事业单位' ? 0.1 : 0.42) ? skillLevel(rng) : null,
-    address: address(rng, regionView, prefix),
-    phone: phone(rng, region),
-    employer,
-    maritalStatus,
-    health,
-    unitNature,
-    serviceYears,
-    medicalInsurance: (unitNature === '国家机关/事业单位' ? MEDICAL_PUBLIC : unitNature === '国有企业' ? MEDICAL_STATE : MEDICAL_PRIVATE).pick(rng),
-    disabilityGrade,
-    enterpriseStatus,
-    workStatus,
+    idNumber: w.idNumber,
+    education: w.education,
+    politicalStatus: w.me.age <= 28 && rng.chance(0.2) ? '共青团员' : rng.chance(0.16) ? '中共党员' : rng.chance(0.012) ? '民主党派' : '群众',
+    skillLevel: rng.chance(job.unitNature === '国家机关/事业单位' ? 0.1 : 0.42) ? skillLevel(rng) : null,
+    address: address(rng, s.regionView, s.prefix),
+    phone: phone(rng, s.region),
+    employer: job.employer,
+    maritalStatus: w.maritalStatus,
+    health: job.health,
+    unitNature: job.unitNature,
+    serviceYears: job.serviceYears,
+    medicalInsurance: (job.unitNature === '国家机关/事业单位' ? MEDICAL_PUBLIC : job.unitNature === '国有企业' ? MEDICAL_STATE : MEDICAL_PRIVATE).pick(rng),
+    disabilityGrade: job.disabilityGrade,
+    enterpriseStatus: job.enterpriseStatus,
+    workStatus: job.workStatus,
     receivesDibao,
-    ownAnnualIncome: own,
-    householdAnnualIncome,
+    ownAnnualIncome: money.own,
+    householdAnnualIncome: money.householdAnnualIncome,
     householdSize,
-    householdAnnualExpense,
-    medicalExpense,
-    tuitionExpense,
-    accidentExpense,
-    lostWorkCapacity,
-    otherHardship,
-    rightsInfringed,
-    wantsToStartBusiness,
+    householdAnnualExpense: money.householdAnnualExpense,
+    medicalExpense: expenses.medicalExpense,
+    tuitionExpense: expenses.tuitionExpense,
+    accidentExpense: expenses.accidentExpense,
+    lostWorkCapacity: flags.lostWorkCapacity,
+    otherHardship: hardship.otherHardship,
+    rightsInfringed: flags.rightsInfringed,
+    wantsToStartBusiness: flags.wantsToStartBusiness,
     members: members.map((d) => d.m),
     causes,
     causeDescription,
@@ -1169,7 +1283,7 @@ export function syntheticHousehold(rng: Rng, opts: SyntheticOptions): HouseholdI
 
 function regionPicker(regions: readonly string[]): Weighted<string> {
   if (regions.length === 0) throw new RangeError('regions must not be empty');
-  return w<string>(regions.map((r) => [r, REGION_WEIGHTS[r] ?? 10] as const));
+  return w<string>(regions.map((r) => [r, regionWeight(r)] as const));
 }
 
 /**

@@ -1,0 +1,387 @@
+// The bulk loader: demo and benchmark households by the hundred thousand. It writes the same files
+// as the per-file demo (cli/demo.ts) for the same seed — the same synthetic households, worker
+// numbers, statuses, review opinions, identification results (core's identify() in JavaScript),
+// urgency, removal proposals, responsibility and assistance records — but many rows per statement,
+// in one transaction, with the secondary indexes built once at the end (bulk-writer.ts).
+//
+// What it does not write per file, because the files are synthetic: no version rows (a file's
+// history starts at its first real change; a version row with the whole file would be 40% of the
+// bytes written) and ONE audit row for the whole load (demo.bulkLoad, with the count, the id range
+// and the reason 演示数据（批量生成）) instead of one per step.
+import {
+  CAUSES, dataWarnings, formatWorkerNo, identify, JINGMEN_CITY, JINGMEN_REGIONS, MAX_SERIAL, parseHousehold, parseYuan, todayInChina,
+  type HouseholdData, type HouseholdInput, type IdentifyPolicy, type IdentifyResult,
+} from '@bangfu/core';
+import { sql } from 'kysely';
+import type { Db } from '../db/index.js';
+import { nowIso } from '../lib/clock.js';
+import type { Actor } from '../modules/access/actor.js';
+import { appendAudit } from '../modules/audit/audit.repository.js';
+import { getAssistanceSettings, type AssistanceSettings } from '../modules/assistance/settings.service.js';
+import { fileColumns, memberRows } from '../modules/households/household.mapping.js';
+import { identificationColumns, removalReasonOf, urgencyColumns } from '../modules/identification/evaluate.js';
+import { closeQueuedJobs } from '../modules/jobs/jobs.repository.js';
+import { policyFor } from '../modules/policy/policy.repository.js';
+import { savePolicy } from '../modules/policy/policy.service.js';
+import { createUser } from '../modules/users/users.service.js';
+import { generatePassword } from '../lib/password.js';
+import { actorOf, cityLinksAndGroups, ensureDemoUsers, ensureExampleLines, EXAMPLE_LINES_2016, filerOf, reviewerOf, type DemoUsers } from './accounts.js';
+import { CITY_OPINION, demoStage, demoVisits, UNIT_OPINION, type DemoStage } from './journey.js';
+import { createRng, iterateSyntheticHouseholds, regionWeight } from './synthetic.js';
+import { bulkWriter, type BulkWriter, type Row, type Rows } from './bulk-writer.js';
+
+/** The most `bangfu demo` loads at once (5.5 million is the national scale of the ACFTU files). */
+export const MAX_BULK_COUNT = 6_000_000;
+/** Worker numbers a region may take from a load: 99,999 exist, some stay for people's own files. */
+const REGION_ROOM = 90_000;
+/** Households built and written per round: bounds the memory, not the transaction. */
+const BATCH = 200;
+/** Every this many households, the fast conversion is checked against core's parseHousehold. */
+const CHECK_EVERY = 97;
+export const BULK_REASON = '演示数据（批量生成）';
+const LOADED_TABLES = [
+  'households', 'household_members', 'household_causes', 'review_opinions', 'removal_proposals',
+  'household_links', 'responsibility_changes', 'assistance_records',
+];
+
+export interface BulkLoadResult {
+  households: number;
+  members: number;
+  regions: string[];
+  /** set when the demo users were created now */
+  users?: DemoUsers;
+}
+
+const STATUS_VERSION: Record<DemoStage, number> = { draft: 1, submitted: 2, unitApproved: 3, filed: 4 };
+
+const yuanToFen = (v: unknown): number => {
+  // a number that is exactly the double nearest to some fen/100 has at most two decimals
+  if (typeof v === 'number') {
+    const fen = Math.round(v * 100);
+    if (fen / 100 === v && Number.isSafeInteger(fen)) return fen;
+  }
+  const r = parseYuan(v);
+  if (!r.ok) throw new Error(`bulk load: bad amount ${String(v)}`);
+  return r.fen;
+};
+
+/**
+ * The generator's household as core's parseHousehold returns it, without the schema: the generator
+ * only makes valid files (its tests parse thousands), and a sample is checked against the schema.
+ */
+export function syntheticData(h: HouseholdInput): HouseholdData {
+  const optionalFen = (v: unknown) => (v === undefined || v === null || v === '' ? 0 : yuanToFen(v));
+  return {
+    workerNo: null,
+    regionCode: h.regionCode,
+    unitId: h.unitId || null,
+    fillDate: h.fillDate,
+    category: h.category,
+    modelWorker: h.modelWorker || null,
+    name: h.name,
+    gender: h.gender,
+    ethnicity: h.ethnicity,
+    idNumber: h.idNumber.toUpperCase(),
+    education: h.education,
+    politicalStatus: h.politicalStatus,
+    skillLevel: h.skillLevel || null,
+    address: h.address,
+    phone: h.phone,
+    employer: h.employer,
+    maritalStatus: h.maritalStatus,
+    health: h.health,
+    unitNature: h.unitNature,
+    serviceYears: h.serviceYears,
+    medicalInsurance: h.medicalInsurance,
+    disabilityGrade: h.disabilityGrade,
+    enterpriseStatus: h.enterpriseStatus,
+    workStatus: h.workStatus,
+    receivesDibao: h.receivesDibao,
+    ownAnnualIncome: yuanToFen(h.ownAnnualIncome),
+    householdAnnualIncome: yuanToFen(h.householdAnnualIncome),
+    householdSize: h.householdSize,
+    householdAnnualExpense: yuanToFen(h.householdAnnualExpense),
+    medicalExpense: optionalFen(h.medicalExpense),
+    tuitionExpense: optionalFen(h.tuitionExpense),
+    accidentExpense: optionalFen(h.accidentExpense),
+    lostWorkCapacity: h.lostWorkCapacity ?? false,
+    otherHardship: h.otherHardship || null,
+    rightsInfringed: h.rightsInfringed ?? false,
+    wantsToStartBusiness: h.wantsToStartBusiness ?? false,
+    members: (h.members ?? []).map((m) => ({
+      name: m.name,
+      relation: m.relation,
+      gender: m.gender,
+      education: m.education,
+      idNumber: m.idNumber ? m.idNumber.toUpperCase() : null,
+      health: m.health,
+      disabilityGrade: m.disabilityGrade || '无',
+      annualIncome: yuanToFen(m.annualIncome),
+      occupation: m.occupation,
+      unitOrSchool: m.unitOrSchool || null,
+      skillLevel: m.skillLevel || null,
+    })),
+    causes: CAUSES.filter((c) => h.causes.includes(c)),
+    causeDescription: h.causeDescription || null,
+    needs: h.needs || null,
+    measures: h.measures || null,
+  } as HouseholdData;
+}
+
+function checkedData(h: HouseholdInput, check: boolean): HouseholdData {
+  const data = syntheticData(h);
+  if (check) {
+    const r = parseHousehold(h);
+    if (!r.ok) throw new Error(`bulk load: a generated household fails the schema: ${JSON.stringify(r.errors[0])}`);
+    if (JSON.stringify(r.data) !== JSON.stringify(data)) throw new Error(`bulk load: the fast conversion differs from parseHousehold for ${h.idNumber}`);
+  }
+  return data;
+}
+
+/**
+ * The eight Jingmen regions, and as many more (H09, H10 …, 演示地区) as keep every region within
+ * REGION_ROOM worker numbers, given the regions' weights and the numbers already taken.
+ */
+export function regionsFor(count: number, taken: ReadonlyMap<string, number> = new Map()): string[] {
+  const codes: string[] = JINGMEN_REGIONS.map((r) => r.code);
+  for (;;) {
+    const total = codes.reduce((s, c) => s + regionWeight(c), 0);
+    // the expected share plus five standard deviations of the draw
+    const fits = codes.every((c) => {
+      const p = regionWeight(c) / total;
+      return (taken.get(c) ?? 0) + count * p + 5 * Math.sqrt(count * p) + 50 <= REGION_ROOM;
+    });
+    if (fits) return codes;
+    if (codes.length >= 99) throw new Error(`bulk load: ${count} households do not fit in 99 regions`);
+    codes.push(`H${String(codes.length + 1).padStart(2, '0')}`);
+  }
+}
+
+interface RegionActors {
+  filer: Actor;
+  reviewer: Actor;
+}
+
+/** Regions beyond Jingmen's eight, with counters, lines (500 yuan, 示例) and two accounts each. */
+async function ensureExtraRegions(db: Db, regions: string[], city: Actor): Promise<void> {
+  const at = nowIso();
+  const missingLines: { regionCode: string; year: number; monthlyLine: number }[] = [];
+  for (const [i, code] of regions.entries()) {
+    if (JINGMEN_REGIONS.some((r) => r.code === code)) continue;
+    const org = await db.selectFrom('orgs').select('code').where('code', '=', code).executeTakeFirst();
+    if (!org) {
+      await db.insertInto('orgs').values({ code, name: `演示地区${code}`, parent_code: JINGMEN_CITY.code, kind: 'region', active: 1, sort: i + 1, created_at: at }).execute();
+      await db.insertInto('worker_no_counters').values({ region_code: code, last_serial: 0 }).execute();
+    }
+    for (const username of [filerOf(code), reviewerOf(code)]) {
+      const u = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
+      if (!u)
+        await createUser(db, null, {
+          username, password: generatePassword(16), orgCode: code, role: 'region',
+          displayName: `演示地区${code}${username === filerOf(code) ? '填报员' : '审核员'}`,
+        });
+    }
+    const line = await db.selectFrom('policy_lines').select('region_code').where('region_code', '=', code).where('year', '=', 2016).executeTakeFirst();
+    if (!line) missingLines.push({ regionCode: code, year: 2016, monthlyLine: 500 });
+  }
+  if (missingLines.length)
+    await savePolicy(db, city, null, { lines: missingLines, reason: '演示数据：演示地区的示例低保标准' }, { example: true });
+}
+
+/** Identity numbers of the live files already in the database: workers (a repeat is skipped) and everyone (warnings). */
+async function liveIdNumbers(db: Db): Promise<{ workers: Set<string>; everyone: Set<string> }> {
+  const workers = new Set<string>();
+  const everyone = new Set<string>();
+  const live = ['removed', 'exited'];
+  for (const r of await db.selectFrom('households').select('id_number').where('status', 'not in', live).execute()) {
+    workers.add(r.id_number);
+    everyone.add(r.id_number);
+  }
+  const members = await db.selectFrom('household_members').innerJoin('households', 'households.id', 'household_members.household_id')
+    .select('household_members.id_number').where('household_members.id_number', 'is not', null).where('households.status', 'not in', live).execute();
+  for (const r of members) everyone.add(r.id_number!);
+  return { workers, everyone };
+}
+
+interface LoadContext {
+  at: string;
+  city: Actor;
+  actors: Map<string, RegionActors>;
+  policies: Map<string, IdentifyPolicy>;
+  assistance: AssistanceSettings;
+  serials: Map<string, number>;
+  existing: { workers: Set<string>; everyone: Set<string> };
+  nextId: number;
+  filedIds: number[];
+  today: string;
+}
+
+/** All rows of one batch, table by table. */
+class Batch {
+  readonly tables = new Map<string, Rows>(LOADED_TABLES.map((t) => [t, { cols: [], values: [] }]));
+  households = 0;
+  members = 0;
+  /** One row, given as one or more objects whose keys are its columns (no merged copy is made). */
+  add(table: string, ...parts: Row[]) {
+    const t = this.tables.get(table)!;
+    // every row of a table is built by the same code, so its keys come in the same order
+    if (t.cols.length === 0) t.cols = parts.flatMap((p) => Object.keys(p));
+    const v = t.values;
+    for (const p of parts) for (const k in p) v.push(p[k]);
+  }
+  async write(w: BulkWriter) {
+    for (const [table, rows] of this.tables) await w.insert(table, rows);
+  }
+}
+
+function opinionRow(id: number, fileVersion: number, level: 'unit' | 'city', author: Actor, opinion: string, at: string): Row {
+  return {
+    household_id: id, file_version: fileVersion, level, decision: 'agree', opinion,
+    author_id: author.id, author_name: author.displayName, org_code: author.orgCode, org_name: author.orgName, at,
+  };
+}
+
+/** The rows of one household at the end of its demo journey. */
+function addHousehold(batch: Batch, ctx: LoadContext, data: HouseholdData, stage: DemoStage, rng: ReturnType<typeof createRng>) {
+  const { at } = ctx;
+  const id = ctx.nextId++;
+  const region = data.regionCode;
+  const serial = (ctx.serials.get(region) ?? 0) + 1;
+  if (serial > MAX_SERIAL) throw new Error(`bulk load: region ${region} has no worker numbers left`);
+  ctx.serials.set(region, serial);
+  const workerNo = formatWorkerNo(region, serial);
+  const stored: HouseholdData = { ...data, workerNo };
+  const { filer, reviewer } = ctx.actors.get(region)!;
+  const version = STATUS_VERSION[stage];
+  const key = `${region}/${stored.fillDate.slice(0, 4)}`;
+  const policy = ctx.policies.get(key);
+  if (!policy) throw new Error(`bulk load: no policy read for ${key}`);
+  const result: IdentifyResult = identify(stored, policy);
+  const elsewhere = new Set<string>();
+  if (ctx.existing.everyone.size) {
+    if (ctx.existing.everyone.has(stored.idNumber)) elsewhere.add(stored.idNumber);
+    for (const m of stored.members) if (m.idNumber && ctx.existing.everyone.has(m.idNumber)) elsewhere.add(m.idNumber);
+  }
+  const warnings = dataWarnings(stored, elsewhere);
+  const visits = stage === 'filed' ? demoVisits(rng, ctx.today) : [];
+  let lastAssisted: string | null = null;
+  for (const v of visits) if (!lastAssisted || v.date > lastAssisted) lastAssisted = v.date;
+  const updatedBy = stage === 'filed' ? ctx.city : stage === 'unitApproved' ? reviewer : filer;
+  batch.add('households', { id }, fileColumns(stored), {
+    worker_no: workerNo, status: stage, removal_reason: null, removed_at: null,
+    warnings: JSON.stringify(warnings), warning_count: warnings.length, version,
+    created_by: filer.id, created_at: at, updated_by: updatedBy.id, updated_at: at,
+    submitted_at: stage === 'draft' ? null : at, submitted_by: stage === 'draft' ? null : filer.id, return_reason: null,
+    exit_reason: null, exit_date: null,
+    leader_user_id: stage === 'filed' ? reviewer.id : null, cadre_user_id: stage === 'filed' ? filer.id : null,
+    last_assisted_on: lastAssisted,
+  }, identificationColumns(result, version, at), urgencyColumns(stored, result, ctx.assistance));
+  for (const m of memberRows(id, stored.members)) batch.add('household_members', m as Row);
+  batch.members += stored.members.length;
+  for (const cause of stored.causes) batch.add('household_causes', { household_id: id, cause });
+  if (version >= 3) batch.add('review_opinions', opinionRow(id, 2, 'unit', reviewer, UNIT_OPINION, at));
+  if (version >= 4) batch.add('review_opinions', opinionRow(id, 3, 'city', ctx.city, CITY_OPINION, at));
+  if (stage !== 'filed') return;
+  ctx.filedIds.push(id);
+  if (result.eligible === false)
+    batch.add('removal_proposals', {
+      household_id: id, region_code: region, status: 'pending', created_at: at,
+      reason: removalReasonOf(result), result: JSON.stringify(result), file_version: version, policy_version: result.policy.version,
+    });
+  batch.add('household_links', { household_id: id, user_id: reviewer.id, kind: 'leader', created_at: at });
+  batch.add('household_links', { household_id: id, user_id: filer.id, kind: 'cadre', created_at: at });
+  batch.add('responsibility_changes', {
+    household_id: id, old_leader_id: null, new_leader_id: reviewer.id, old_cadre_id: null, new_cadre_id: filer.id, reason: null, changed_by: filer.id, changed_at: at,
+  });
+  for (const v of visits)
+    batch.add('assistance_records', {
+      household_id: id, region_code: region, date: v.date, year: Number(v.date.slice(0, 4)), type: v.type,
+      amount_fen: v.amount === undefined ? null : yuanToFen(v.amount), description: v.description, solved_problem: v.solvedProblem ? 1 : 0,
+      recorded_by: filer.id, recorded_at: at,
+    });
+}
+
+/**
+ * Loads `count` demo households (and the demo accounts, example lines and, beyond what Jingmen's
+ * eight regions hold, more regions). Households whose worker already has a live file are skipped,
+ * as the per-file demo skips them.
+ */
+export async function bulkLoadDemo(
+  db: Db, count: number, opts: { seed?: number; demoPassword?: string; log?: (line: string) => void } = {},
+): Promise<BulkLoadResult> {
+  const seed = opts.seed ?? 20160322;
+  const log = opts.log ?? (() => {});
+  const existingCount = Number((await db.selectFrom('households').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const lastJob = Number((await db.selectFrom('jobs').select((eb) => eb.fn.max('id').as('m')).executeTakeFirstOrThrow()).m ?? 0);
+  const users = await ensureDemoUsers(db, opts.demoPassword);
+  const city = await actorOf(db, 'shizong');
+  await ensureExampleLines(db, city);
+  const counters = new Map((await db.selectFrom('worker_no_counters').select(['region_code', 'last_serial']).execute()).map((r) => [r.region_code, r.last_serial]));
+  const regions = regionsFor(count, counters);
+  await ensureExtraRegions(db, regions, city);
+  for (const r of regions) if (!counters.has(r)) counters.set(r, 0);
+  // the lines just saved queued re-evaluations of no file: the files below are identified under them
+  if (existingCount === 0) await closeQueuedJobs(db, 'reevaluate', lastJob);
+  const maxId = Number((await db.selectFrom('households').select((eb) => eb.fn.max('id').as('m')).executeTakeFirstOrThrow()).m ?? 0);
+  const actors = new Map<string, RegionActors>();
+  for (const r of regions) actors.set(r, { filer: await actorOf(db, filerOf(r)), reviewer: await actorOf(db, reviewerOf(r)) });
+  const policies = new Map<string, IdentifyPolicy>();
+  // the generator fills in 2016 unless told otherwise
+  for (const r of regions) policies.set(`${r}/2016`, await policyFor(db, r, 2016));
+  const lines: Record<string, number> = { ...EXAMPLE_LINES_2016 };
+  for (const r of regions) lines[r] = (policies.get(`${r}/2016`)!.monthlyLineFen ?? 50_000) / 100;
+  const ctx: LoadContext = {
+    at: nowIso(), city, actors, policies, assistance: await getAssistanceSettings(db), serials: counters,
+    existing: existingCount ? await liveIdNumbers(db) : { workers: new Set(), everyone: new Set() },
+    nextId: maxId + 1, filedIds: [], today: todayInChina(),
+  };
+
+  const w = bulkWriter(db);
+  const started = Date.now();
+  const cpu0 = process.cpuUsage();
+  let created = 0;
+  let members = 0;
+  await w.run(LOADED_TABLES, async () => {
+    const journey = createRng(seed + 7);
+    let batch = new Batch();
+    let n = 0;
+    for (const h of iterateSyntheticHouseholds(count, seed + existingCount, regions, lines)) {
+      const data = checkedData(h, n++ % CHECK_EVERY === 0);
+      // a generated worker may already have a live file; skip it, as the per-file demo does
+      if (ctx.existing.workers.has(data.idNumber)) continue;
+      addHousehold(batch, ctx, data, demoStage(journey), journey);
+      created++;
+      if (++batch.households >= BATCH) {
+        await batch.write(w);
+        members += batch.members;
+        batch = new Batch();
+        if (created % 100_000 === 0) log(`  ${created} households, ${Math.round((Date.now() - started) / 1000)} s`);
+      }
+    }
+    await batch.write(w);
+    members += batch.members;
+    log(`  ${created} households written, building indexes (${Math.round((Date.now() - started) / 1000)} s)`);
+    const q = w.query();
+    for (const [region, serial] of ctx.serials) await q.updateTable('worker_no_counters').set({ last_serial: serial }).where('region_code', '=', region).execute();
+    if (w.dialect === 'postgres') await resetSequences(q, LOADED_TABLES);
+    await appendAudit(q, {
+      userId: city.id, username: city.username, action: 'demo.bulkLoad', entity: 'household',
+      detail: { households: created, members, firstId: maxId + 1, lastId: ctx.nextId - 1, regions, reason: BULK_REASON }, ip: null,
+    });
+  });
+  const cpu = process.cpuUsage(cpu0);
+  log(`  load: ${((Date.now() - started) / 1000).toFixed(1)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU`);
+  if (users) await cityLinksAndGroups(db, city, ctx.filedIds);
+  return { households: created, members, regions, users };
+}
+
+/** Ids were given explicitly: PostgreSQL's serial sequences must continue after them. */
+async function resetSequences(q: ReturnType<BulkWriter['query']>, tables: string[]) {
+  const withId = await sql<{ t: string }>`select table_name as t from information_schema.columns
+    where table_schema = current_schema() and column_name = 'id' and table_name in (${sql.join(tables)})`.execute(q);
+  for (const { t } of withId.rows) {
+    const seq = await sql<{ s: string | null }>`select pg_get_serial_sequence(${t}, 'id') as s`.execute(q);
+    const name = seq.rows[0]?.s;
+    if (name) await sql`select setval(${name}, coalesce((select max(id) from ${sql.table(t)}), 0) + 1, false)`.execute(q);
+  }
+}
