@@ -17,8 +17,7 @@ export default defineConfig({
     // 2 cores: two forked workers for the unit/API group; e2e runs afterwards with a single worker.
     pool: 'forks',
     maxWorkers: 2,
-    // A project with no test files (e.g. `web` today) must not fail the run.
-    passWithNoTests: true,
+    // No passWithNoTests: every project has test files, and a filter that matches none should fail.
     reporters: ['default', './scripts/summary-reporter.ts'],
     teardownTimeout: 30_000,
     projects: [

@@ -11,6 +11,7 @@ import type { Config } from './config.js';
 import type { Db } from './db/index.js';
 import { AppError } from './lib/errors.js';
 import './lib/request-context.js';
+import { serializerFor } from './lib/route-docs.js';
 import { loadActor } from './modules/auth/auth.service.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { CSRF_COOKIE, csrfFor, resolveSession, SESSION_COOKIE } from './modules/auth/sessions.js';
@@ -20,10 +21,14 @@ import { userRoutes } from './modules/users/users.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { identificationRoutes } from './modules/identification/identification.routes.js';
-import { reevaluateJob } from './modules/identification/reevaluate.job.js';
+import { reevaluateJob } from './modules/households/reevaluate.job.js';
+import { urgencyJob } from './modules/households/urgency.job.js';
 import { JobRunner } from './modules/jobs/job-runner.js';
+import { jobRoutes } from './modules/jobs/jobs.routes.js';
+import { policyRoutes } from './modules/policy/policy.routes.js';
+import { proposalRoutes } from './modules/proposals/proposals.routes.js';
+import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { assistanceRoutes } from './modules/assistance/assistance.routes.js';
-import { urgencyJob } from './modules/assistance/urgency.job.js';
 import { exchangeRoutes } from './modules/exchange/exchange.routes.js';
 import { importAnalyzeJob, importCommitJob } from './modules/exchange/import.jobs.js';
 import { expireStaleImports } from './modules/exchange/import.service.js';
@@ -46,10 +51,10 @@ export async function buildApp({ config, db, logger, pdfFontCandidates }: AppOpt
     bodyLimit: 2 * 1024 * 1024,
   });
 
-  // Zod validates inside the services (one schema, one error format); the route schemas only
-  // feed the OpenAPI document, and responses are plain JSON.
+  // Zod validates inside the services (one schema, one error format); a response leaves through
+  // its route's Zod schema (core's contract), so nothing the schema does not name is sent.
   app.setValidatorCompiler(() => (data) => ({ value: data }));
-  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  app.setSerializerCompiler(({ schema }) => serializerFor(schema));
 
   await app.register(cookie);
   await app.register(swagger, {
@@ -75,11 +80,11 @@ export async function buildApp({ config, db, logger, pdfFontCandidates }: AppOpt
   app.addHook('preHandler', async (req) => {
     if (!req.url.startsWith('/api/') || req.routeOptions.config?.public || req.url.startsWith('/api/docs')) return;
     if (!req.routeOptions.url) return; // 404s are answered by the not-found handler
-    if (!req.actor) throw new AppError(401, 'UNAUTHENTICATED', '登录已过期或尚未登录，请重新登录');
+    if (!req.actor) throw new AppError('UNAUTHENTICATED', { message: '登录已过期或尚未登录，请重新登录' });
     if (!SAFE_METHODS.has(req.method)) {
       const token = req.cookies[SESSION_COOKIE]!;
       const sent = req.headers['x-csrf-token'];
-      if (sent !== csrfFor(token)) throw new AppError(403, 'CSRF_FAILED', '页面已过期，请刷新页面后重试');
+      if (sent !== csrfFor(token)) throw new AppError('CSRF_FAILED', { message: '页面已过期，请刷新页面后重试' });
     }
   });
 
@@ -120,8 +125,12 @@ export async function buildApp({ config, db, logger, pdfFontCandidates }: AppOpt
   await app.register(printRoutes, { db, fontCandidates: pdfFontCandidates });
   const runner = new JobRunner(db, { reevaluate: reevaluateJob, urgency: urgencyJob, 'import.analyze': importAnalyzeJob, 'import.commit': importCommitJob }, app.log);
   app.decorate('jobs', runner);
-  await app.register(identificationRoutes, { db, runner });
-  await app.register(assistanceRoutes, { db, runner });
+  await app.register(identificationRoutes, { db });
+  await app.register(policyRoutes, { db, runner });
+  await app.register(jobRoutes, { db });
+  await app.register(proposalRoutes, { db });
+  await app.register(assistanceRoutes, { db });
+  await app.register(settingsRoutes, { db, runner });
   await app.register(exchangeRoutes, { db, runner, uploadDir: config.uploadDir ?? path.resolve('data', 'uploads') });
   app.addHook('onReady', async () => {
     await expireStaleImports(db); // unconfirmed imports keep no personal data for long

@@ -1,14 +1,27 @@
 // Turns the Zod schemas a route uses into the JSON Schema of its OpenAPI entry, so the document
-// at /api/openapi.json is generated from the very schemas that validate requests.
+// at /api/openapi.json is generated from the very schemas that validate requests, and keeps each
+// response's Zod schema for the serializer: a response leaves the server through its schema
+// (keys the schema does not name are dropped; a value that does not fit is a 500, in the log).
+import { errorBodySchema } from '@bangfu/core';
 import { z } from 'zod';
 
 type Zod = z.ZodType;
 
-export const errorBody = z.object({
-  code: z.string().describe('stable error code, e.g. VALIDATION_FAILED'),
-  message: z.string().describe('Chinese message for the person'),
-  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-});
+export const errorBody = errorBodySchema;
+
+/** The Zod schema of each generated response JSON Schema (by its text: Fastify may copy the object). */
+const responseSchemas = new Map<string, Zod>();
+
+/** The serializer of a route's response: its Zod schema when it has one, plain JSON otherwise. */
+export function serializerFor(jsonSchemaOfResponse: unknown): (data: unknown) => string {
+  const schema = responseSchemas.get(JSON.stringify(jsonSchemaOfResponse));
+  if (!schema) return (data) => JSON.stringify(data);
+  return (data) => {
+    const r = schema.safeParse(data);
+    if (!r.success) throw new Error(`response does not fit its schema: ${r.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    return JSON.stringify(r.data);
+  };
+}
 
 export function jsonSchema(schema: Zod, io: 'input' | 'output' = 'output'): Record<string, unknown> {
   const { $schema, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'openapi-3.0' }) as Record<string, unknown>;
@@ -26,11 +39,13 @@ export interface RouteDocs {
   public?: boolean;
 }
 
-/** The Fastify `schema` for a route: used by @fastify/swagger only (validation is Zod's, in the handler). */
+/** The Fastify `schema` for a route: the OpenAPI entry, and the response serializers (request validation is Zod's, in the service). */
 export function routeSchema(d: RouteDocs) {
   const response: Record<string, unknown> = {};
-  for (const [status, s] of Object.entries(d.response ?? {}))
+  for (const [status, s] of Object.entries(d.response ?? {})) {
     response[status] = s ? jsonSchema(s) : { type: 'null', description: 'No content' };
+    if (s) responseSchemas.set(JSON.stringify(response[status]), s);
+  }
   for (const status of d.public ? [400, 500] : [400, 401, 403, 404, 500])
     if (!response[status]) response[status] = jsonSchema(errorBody);
   return {

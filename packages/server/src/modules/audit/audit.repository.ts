@@ -3,15 +3,16 @@
 // is updated first in each append, which serializes appends on PostgreSQL (row lock) as SQLite
 // already is (one writer).
 import { createHash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import { sql } from 'kysely';
+import type { AuditAction, AuditEntity } from '@bangfu/core';
+import type { Db, Q } from '../../db/transaction.js';
 import { nowIso } from '../../lib/clock.js';
 
 export interface AuditEntry {
   userId: number | null;
   username: string | null;
-  action: string;
-  entity?: string | null;
+  action: AuditAction;
+  entity?: AuditEntity | null;
   entityId?: string | number | null;
   detail?: unknown;
   ip?: string | null;
@@ -25,7 +26,7 @@ export function auditHash(prevHash: string, r: Row): string {
 }
 
 /** Must run inside the transaction of the change it records. */
-export async function appendAudit(trx: Transaction<Database> | Kysely<Database>, e: AuditEntry): Promise<void> {
+export async function appendAudit(trx: Q, e: AuditEntry): Promise<void> {
   const head = await trx
     .updateTable('audit_head')
     .set((eb) => ({ last_id: eb.ref('last_id') }))
@@ -47,15 +48,29 @@ export async function appendAudit(trx: Transaction<Database> | Kysely<Database>,
   await trx.updateTable('audit_head').set({ last_id: Number(inserted.id), last_hash: hash }).where('id', '=', 1).execute();
 }
 
+/** Who an audit row names: a person (an Actor fits), or the system itself (no user id). */
+export interface AuditActor {
+  id: number | null;
+  username: string | null;
+  ip: string | null;
+}
+
+export const SYSTEM: AuditActor = { id: null, username: 'system', ip: null };
+
+/** The audit row of a change, inside the transaction of the change it records. */
+export function audit(trx: Q, who: AuditActor, action: AuditAction, entity?: AuditEntity | null, entityId?: string | number | null, detail?: unknown): Promise<void> {
+  return appendAudit(trx, { userId: who.id, username: who.username, action, entity, entityId, detail, ip: who.ip });
+}
+
 /** An audit row on its own (a view, a failed login): its own small transaction. */
-export async function auditNow(db: Kysely<Database>, e: AuditEntry): Promise<void> {
-  await db.transaction().execute((trx) => appendAudit(trx, e));
+export async function auditNow(db: Db, who: AuditActor, action: AuditAction, entity?: AuditEntity | null, entityId?: string | number | null, detail?: unknown): Promise<void> {
+  await db.transaction().execute((trx) => audit(trx, who, action, entity, entityId, detail));
 }
 
 export type ChainCheck = { ok: true; rows: number } | { ok: false; rows: number; brokenAt: number; reason: string };
 
 /** Walks the chain in id order; reports the first row whose link or content does not hold. */
-export async function verifyAuditChain(db: Kysely<Database>, batch = 5000): Promise<ChainCheck> {
+export async function verifyAuditChain(db: Db, batch = 5000): Promise<ChainCheck> {
   let prev = '0'.repeat(64);
   let lastId = 0;
   let rows = 0;
@@ -73,4 +88,32 @@ export async function verifyAuditChain(db: Kysely<Database>, batch = 5000): Prom
   const head = await db.selectFrom('audit_head').selectAll().where('id', '=', 1).executeTakeFirst();
   if (head && head.last_hash !== prev) return { ok: false, rows, brokenAt: Number(head.last_id), reason: 'the chain head does not match the last row (rows were removed from the end)' };
   return { ok: true, rows };
+}
+
+export interface AuditFilter {
+  action?: string;
+  username?: string;
+  entity?: string;
+  entityId?: string;
+  /** UTC instants: from inclusive, to exclusive */
+  from?: string;
+  to?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** One page of the log, newest first, with the count of every matching row. */
+export async function listAudit(db: Db, f: AuditFilter) {
+  const base = db
+    .selectFrom('audit_log')
+    // a plain, case-sensitive prefix on both databases (LIKE would treat % and _ as wildcards)
+    .$if(!!f.action, (q) => q.where(sql<boolean>`substr(action, 1, ${f.action!.length}) = ${f.action}`))
+    .$if(!!f.username, (q) => q.where('username', '=', f.username!))
+    .$if(!!f.entity, (q) => q.where('entity', '=', f.entity!))
+    .$if(!!f.entityId, (q) => q.where('entity_id', '=', f.entityId!))
+    .$if(!!f.from, (q) => q.where('at', '>=', f.from!))
+    .$if(!!f.to, (q) => q.where('at', '<', f.to!));
+  const [{ total }] = await base.select((eb) => eb.fn.countAll<number>().as('total')).execute();
+  const rows = await base.selectAll().orderBy('id', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
+  return { total: Number(total), rows };
 }

@@ -37,7 +37,7 @@ export async function authRoutes(app: FastifyInstance, { db, config }: { db: Db;
     const actor = actorOf(req);
     const token = req.cookies[SESSION_COOKIE];
     if (token) await deleteSession(db, token);
-    await auditNow(db, { userId: actor.id, username: actor.username, action: 'session.logout', ip: actor.ip });
+    await auditNow(db, actor, 'session.logout');
     reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
     return reply.code(204).send();
   });

@@ -12,16 +12,18 @@ import { commitImport } from './import.commit.js';
 import { clearProgress } from './import.progress.js';
 import { FileProblem, type UploadedFile } from './import.read.js';
 import { removeFiles } from './import.service.js';
+import { saveJobStep } from '../jobs/jobs.repository.js';
+import { findImportRow, setImport } from './exchange.repository.js';
 
 async function importOf(db: Db, job: JobRow) {
   const { importId } = JSON.parse(job.params) as { importId: number };
-  const row = await db.selectFrom('imports').selectAll().where('id', '=', importId).executeTakeFirstOrThrow();
+  const row = await findImportRow(db, importId);
   const actor = await loadActor(db, row.created_by, null);
   return { importId, row, actor };
 }
 
 async function fail(db: Db, importId: number, message: string) {
-  await db.updateTable('imports').set({ status: 'failed', file_error: message }).where('id', '=', importId).execute();
+  await setImport(db, importId, { status: 'failed', file_error: message });
   clearProgress(importId);
 }
 
@@ -39,13 +41,13 @@ export const importAnalyzeJob: JobHandler = {
       removeFiles(row.files);
       return null;
     }
-    await db.updateTable('jobs').set({ cursor: 1 }).where('id', '=', job.id).execute();
+    await saveJobStep(db, job.id, { cursor: 1 });
     try {
       const c = await analyzeImport(db, importId, actor, JSON.parse(row.files) as UploadedFile[]);
-      await db.updateTable('imports').set({
+      await setImport(db, importId, {
         status: 'analyzed', analyzed_at: nowIso(), rows: c.rows, new_count: c.new, changed_count: c.changed, unchanged_count: c.unchanged,
         error_count: c.error, error_lines: c.errorLines, warning_count: c.warnings,
-      }).where('id', '=', importId).execute();
+      });
       clearProgress(importId);
     } catch (e) {
       if (e instanceof FileProblem) {
@@ -72,12 +74,11 @@ export const importCommitJob: JobHandler = {
     // A commit cut short (the process died) rolled back with its transaction. It is not re-run by
     // itself: the import goes back to "checked" and waits for the person to confirm again.
     if (job.cursor > 0) {
-      await db.updateTable('imports').set({ status: 'analyzed', good_rows_only: null, file_error: '上次确认导入时服务中断，没有写入任何数据；请重新确认导入' })
-        .where('id', '=', importId).execute();
+      await setImport(db, importId, { status: 'analyzed', good_rows_only: null, file_error: '上次确认导入时服务中断，没有写入任何数据；请重新确认导入' });
       clearProgress(importId);
       return null;
     }
-    await db.updateTable('jobs').set({ cursor: 1 }).where('id', '=', job.id).execute();
+    await saveJobStep(db, job.id, { cursor: 1 });
     if (!actor) {
       await fail(db, importId, '上传文件的账号已停用，导入已终止，没有写入任何数据');
       return null;

@@ -1,33 +1,32 @@
 // Re-scores the urgency of every live file after the weights or thresholds changed.
-import type { IdentifyResult } from '@bangfu/core';
-import { urgencyColumns } from '../identification/evaluate.js';
-import type { Db } from '../../db/index.js';
-import { rowToData } from '../households/household.mapping.js';
+import { LIVE_STATUSES, type IdentifyResult } from '@bangfu/core';
+import { inTransaction, type Db } from '../../db/transaction.js';
 import type { JobHandler, JobRow } from '../jobs/job-runner.js';
-import { getAssistanceSettings } from './settings.service.js';
+import { saveJobStep } from '../jobs/jobs.repository.js';
+import { getAssistanceSettings } from '../settings/settings.service.js';
+import { groupMembers, rowToData, urgencyColumns } from './household.mapping.js';
+import * as repo from './households.repository.js';
 
 const BATCH = 1000;
-const LIVE = ['draft', 'submitted', 'unitApproved', 'filed'];
 
 export const urgencyJob: JobHandler = {
   async count(db: Db) {
-    const r = await db.selectFrom('households').select((eb) => eb.fn.countAll<number>().as('n')).where('status', 'in', LIVE).executeTakeFirstOrThrow();
-    return Number(r.n);
+    return repo.countLiveFiles(db, { statuses: LIVE_STATUSES });
   },
   async batch(db: Db, job: JobRow) {
-    return db.transaction().execute(async (trx) => {
-      const rows = await trx.selectFrom('households').selectAll().where('status', 'in', LIVE).where('id', '>', job.cursor).orderBy('id').limit(BATCH).execute();
+    return inTransaction(db, async (trx) => {
+      const rows = await repo.liveFilesAfter(trx, job.cursor, BATCH, { statuses: LIVE_STATUSES });
       if (rows.length === 0) return null;
       const ids = rows.map((r) => Number(r.id));
-      const members = await trx.selectFrom('household_members').selectAll().where('household_id', 'in', ids).execute();
+      const byHousehold = groupMembers(await repo.membersOf(trx, ids));
       const s = await getAssistanceSettings(trx);
       for (const r of rows) {
-        const data = rowToData(r, members.filter((m) => Number(m.household_id) === Number(r.id)));
+        const data = rowToData(r, byHousehold.get(Number(r.id)) ?? []);
         const result = r.id_result ? (JSON.parse(r.id_result) as IdentifyResult) : null;
-        await trx.updateTable('households').set(urgencyColumns(data, result, s)).where('id', '=', r.id).execute();
+        await repo.setHouseholdColumns(trx, Number(r.id), urgencyColumns(data, result, s));
       }
       const step = { cursor: ids[ids.length - 1], done: job.done + rows.length, changed: 0 };
-      await trx.updateTable('jobs').set(step).where('id', '=', job.id).execute();
+      await saveJobStep(trx, job.id, step);
       return step;
     });
   },

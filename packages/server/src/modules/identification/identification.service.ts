@@ -1,7 +1,31 @@
-import { identify, parseHousehold, parseYuan, policyForLine, type IdentifyResult } from '@bangfu/core';
-import type { Q } from '../households/households.repository.js';
+// Identification as the server runs it: core's identify() under the policy in force for the
+// file's region and year. Stores nothing: the households module stores results with the file.
+import { identify, parseHousehold, parseYuan, policyForLine, type HouseholdData, type IdentifyPolicy, type IdentifyResult } from '@bangfu/core';
+import type { Q } from '../../db/transaction.js';
 import { validationFailed } from '../../lib/errors.js';
 import { policyFor } from '../policy/policy.repository.js';
+import { getAssistanceSettings, type AssistanceSettings } from '../settings/settings.service.js';
+
+/** Policies and settings read once for many files (an import writes thousands in one transaction). */
+export interface EvaluationCache {
+  policies: Map<string, IdentifyPolicy>;
+  assistance?: AssistanceSettings;
+}
+export const newEvaluationCache = (): EvaluationCache => ({ policies: new Map() });
+
+/** The result of a file under the policy in force, and the settings its urgency is scored with. */
+export async function identifyFile(q: Q, data: HouseholdData, cache?: EvaluationCache): Promise<{ result: IdentifyResult; assistance: AssistanceSettings }> {
+  const year = Number(data.fillDate.slice(0, 4));
+  const key = `${data.regionCode}/${year}`;
+  let p = cache?.policies.get(key);
+  if (!p) {
+    p = await policyFor(q, data.regionCode, year);
+    cache?.policies.set(key, p);
+  }
+  const assistance = cache?.assistance ?? (await getAssistanceSettings(q));
+  if (cache) cache.assistance = assistance;
+  return { result: identify(data, p), assistance };
+}
 
 /** POST /api/identify and the CLI: a result for a file that is not stored. */
 export async function identifyUnstored(q: Q, input: unknown): Promise<IdentifyResult> {

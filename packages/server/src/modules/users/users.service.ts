@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { toFieldErrors } from '@bangfu/core';
-import type { Db } from '../../db/index.js';
+import { inTransaction, type Db } from '../../db/transaction.js';
+import * as repo from './users.repository.js';
 import { nowIso } from '../../lib/clock.js';
 import { AppError, forbidden, validationFailed } from '../../lib/errors.js';
 import { generatePassword, hashPassword } from '../../lib/password.js';
 import { ROLE_LABELS, ROLE_ORG_KIND, ROLES, type Actor, type Role } from '../access/actor.js';
-import { appendAudit } from '../audit/audit.repository.js';
+import { audit, SYSTEM } from '../audit/audit.repository.js';
 import { findOrg } from '../orgs/orgs.repository.js';
 
 export const newUserSchema = z
@@ -43,20 +44,12 @@ export async function createUser(db: Db, actor: Actor | null, input: unknown): P
   const ORG_KIND_LABELS = { city: '市总工会', region: '县（市、区）工会', unit: '基层工会' } as const;
   if (ROLE_ORG_KIND[role] !== org.kind)
     throw validationFailed([{ path: 'orgCode', message: `${ROLE_LABELS[role]}用户应属于${ORG_KIND_LABELS[ROLE_ORG_KIND[role]]}` }], 'new user');
-  const taken = await db.selectFrom('users').select('id').where('username', '=', u.username).executeTakeFirst();
-  if (taken) throw new AppError(409, 'USERNAME_TAKEN', `用户名 ${u.username} 已被使用`, [{ path: 'username', message: '用户名已被使用' }]);
+  const taken = await repo.findUserByName(db, u.username);
+  if (taken) throw new AppError('USERNAME_TAKEN', { message: `用户名 ${u.username} 已被使用`, errors: [{ path: 'username', message: '用户名已被使用' }] });
   const password_hash = await hashPassword(u.password);
-  return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('users')
-      .values({ username: u.username, password_hash, display_name: u.displayName, org_code: org.code, role, active: 1, failed_logins: 0, locked_until: null, created_at: nowIso() })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const id = Number(row.id);
-    await appendAudit(trx, {
-      userId: actor?.id ?? null, username: actor?.username ?? 'system', action: 'user.create', entity: 'user', entityId: id,
-      detail: { username: u.username, role, orgCode: org.code }, ip: actor?.ip ?? null,
-    });
+  return inTransaction(db, async (trx) => {
+    const id = await repo.insertUser(trx, { username: u.username, passwordHash: password_hash, displayName: u.displayName, orgCode: org.code, role, at: nowIso() });
+    await audit(trx, actor ?? SYSTEM, 'user.create', 'user', id, { username: u.username, role, orgCode: org.code });
     return { id, username: u.username, displayName: u.displayName, role, orgCode: org.code };
   });
 }
@@ -66,8 +59,7 @@ export async function createUser(db: Db, actor: Actor | null, input: unknown): P
  * prints once. Returns the password only when it was generated now.
  */
 export async function ensureAdmin(db: Db, adminPassword: string | undefined): Promise<{ created: boolean; generatedPassword?: string }> {
-  const any = await db.selectFrom('users').select('id').where('role', '=', 'admin').executeTakeFirst();
-  if (any) return { created: false };
+  if (await repo.anyAdmin(db)) return { created: false };
   const password = adminPassword ?? generatePassword();
   await createUser(db, null, { username: 'admin', password, displayName: '系统管理员', orgCode: 'H', role: 'admin' });
   return { created: true, generatedPassword: adminPassword ? undefined : password };
@@ -75,12 +67,7 @@ export async function ensureAdmin(db: Db, adminPassword: string | undefined): Pr
 
 export async function listUsers(db: Db, actor: Actor) {
   if (actor.role !== 'admin') throw forbidden('只有系统管理员可以查看用户列表');
-  const rows = await db
-    .selectFrom('users')
-    .innerJoin('orgs', 'orgs.code', 'users.org_code')
-    .select(['users.id', 'users.username', 'users.display_name', 'users.role', 'users.org_code', 'users.active', 'users.locked_until', 'users.created_at', 'orgs.name as org_name'])
-    .orderBy('users.id')
-    .execute();
+  const rows = await repo.listUserRows(db);
   const now = new Date().toISOString();
   return rows.map((r) => ({
     id: Number(r.id), username: r.username, displayName: r.display_name, role: r.role as Role, roleLabel: ROLE_LABELS[r.role as Role] ?? r.role,
@@ -101,22 +88,21 @@ export async function updateUser(db: Db, actor: Actor, id: number, input: unknow
   const r = userPatchSchema.safeParse(input ?? {});
   if (!r.success) throw validationFailed(toFieldErrors(r.error), 'user update');
   const p = r.data;
-  const user = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!user) throw new AppError(404, 'NOT_FOUND', '用户不存在');
+  const user = await repo.findUserById(db, id);
+  if (!user) throw new AppError('NOT_FOUND', { message: '用户不存在' });
   if (p.password && p.password.toLowerCase() === user.username.toLowerCase())
     throw validationFailed([{ path: 'password', message: '密码不能与用户名相同' }], 'user update');
   if (p.active === false && user.id === actor.id) throw validationFailed([{ path: 'active', message: '不能停用自己的账号' }], 'user update');
   const password_hash = p.password ? await hashPassword(p.password) : undefined;
-  await db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({
+  await inTransaction(db, async (trx) => {
+    await repo.updateUserRow(trx, id, {
       ...(p.displayName !== undefined ? { display_name: p.displayName } : {}),
       ...(p.active !== undefined ? { active: p.active ? 1 : 0 } : {}),
       ...(password_hash ? { password_hash } : {}),
       ...(p.unlock || password_hash ? { locked_until: null, failed_logins: 0 } : {}),
-    }).where('id', '=', id).execute();
-    if (p.active === false || password_hash) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
-    await appendAudit(trx, { userId: actor.id, username: actor.username, action: 'user.update', entity: 'user', entityId: id,
-      detail: { displayName: p.displayName, active: p.active, passwordReset: !!password_hash, unlock: p.unlock }, ip: actor.ip });
+    });
+    if (p.active === false || password_hash) await repo.deleteSessionsOfUser(trx, id);
+    await audit(trx, actor, 'user.update', 'user', id, { displayName: p.displayName, active: p.active, passwordReset: !!password_hash, unlock: p.unlock });
   });
   return (await listUsers(db, actor)).find((u) => u.id === id)!;
 }
