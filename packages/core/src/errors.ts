@@ -38,6 +38,7 @@ export const ERROR_CODES = {
   IMPORT_STALE: { status: 409, message: '档案在检查之后被修改过，本次导入没有写入任何数据，请重新上传文件检查' },
   FILE_TOO_LARGE: { status: 413, message: '文件过大，请分批导入' },
   ACCOUNT_LOCKED: { status: 423, message: '连续登录失败次数过多，账号已锁定，请稍后再试' },
+  TOO_MANY_REQUESTS: { status: 429, message: '请求过于频繁，请稍后再试' },
   INTERNAL: { status: 500, message: '服务器内部错误，请稍后重试' },
   PDF_FONT_MISSING: { status: 503, message: '服务器缺少中文字体，暂时无法打印，请联系系统管理员' },
 } as const satisfies Record<string, ErrorSpec>;

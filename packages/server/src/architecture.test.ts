@@ -41,9 +41,9 @@ describe('where SQL lives', () => {
     expect(offences).toEqual([]);
   });
 
-  it('every write names its table literally (so that its owner can be known)', () => {
+  it('every write outside db/ (whose backup and restore copy every table) names its table literally, so that its owner can be known', () => {
     const dynamic: string[] = [];
-    for (const f of files)
+    for (const f of files.filter((x) => !x.path.startsWith('db/')))
       for (const m of f.text.matchAll(WRITE)) if (!m[2] || m[2] === '`') dynamic.push(`${f.path}: ${m[1]}(${m[3]}…)`);
     expect(dynamic).toEqual([]);
   });
@@ -51,7 +51,7 @@ describe('where SQL lives', () => {
   it('every table is written by exactly one module', () => {
     const writers = new Map<string, Set<string>>();
     for (const f of files) {
-      if (f.path.startsWith('db/migrations/')) continue;
+      if (f.path.startsWith('db/')) continue; // migrations create, backup and restore copy every table
       for (const m of f.text.matchAll(WRITE)) {
         const table = m[3].split(' ')[0];
         if (!writers.has(table)) writers.set(table, new Set());

@@ -104,5 +104,9 @@ export function chainReasonText(reason: string): string {
   if (/prev_hash/.test(reason)) return '与前一条记录的链接不符（有记录被删除或调换了顺序）';
   if (/content does not match/.test(reason)) return '记录内容与其校验值不符（该记录被改动过）';
   if (/chain head/.test(reason)) return '链尾与最后一条记录不符（末尾有记录被删除）';
+  if (/anchor/.test(reason)) return '与外部保存的锚点不符（审计链被改写，或末尾有记录被删除）';
+  if (/start of the keyed chain/.test(reason)) return '密钥校验的起始位置被改动';
+  if (/no audit key/.test(reason)) return '未配置审计密钥，无法校验加密钥的记录';
+  if (/not keyed/.test(reason)) return '已配置审计密钥，但审计链的密钥起始标记被删除';
   return reason;
 }

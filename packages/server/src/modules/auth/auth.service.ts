@@ -22,29 +22,43 @@ export async function login(db: Db, username: unknown, password: unknown, ip: st
       ...(typeof password === 'string' && password ? [] : [{ path: 'password', message: '请输入密码' }]),
     ] });
   const user = await users.findUserByName(db, username);
-  const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
   const now = Date.now();
-  if (user && user.locked_until && Date.parse(user.locked_until) > now) {
-    await auditNow(db, { id: Number(user.id), username, ip }, 'session.login_locked');
-    const minutes = Math.ceil((Date.parse(user.locked_until) - now) / 60_000);
-    throw new AppError('ACCOUNT_LOCKED', { message: `连续登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试` });
+  const nowText = new Date(now).toISOString();
+  const locked = async (until: string | null) => {
+    await auditNow(db, { id: Number(user!.id), username, ip }, 'session.login_locked');
+    const minutes = Math.max(1, Math.ceil(((until ? Date.parse(until) : now + LOCK_MS) - now) / 60_000));
+    return new AppError('ACCOUNT_LOCKED', { message: `连续登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试` });
+  };
+  if (!user) {
+    await verifyPassword(password, DUMMY_HASH);
+    await auditNow(db, { id: null, username, ip }, 'session.login_failed');
+    throw badCredentials();
   }
-  if (!user || !ok || !user.active) {
+  if (user.locked_until && user.locked_until > nowText) throw await locked(user.locked_until);
+  // The attempt is counted before the password is checked, in one conditional update: parallel
+  // attempts each take a number, and only the first MAX_FAILED_LOGINS are evaluated at all.
+  const taken = await users.takeLoginAttempt(db, Number(user.id), MAX_FAILED_LOGINS, nowText);
+  if (taken === undefined) {
+    const lockedUntil = new Date(now + LOCK_MS).toISOString();
+    await users.lockUser(db, Number(user.id), lockedUntil, nowText);
+    throw await locked(lockedUntil);
+  }
+  const ok = await verifyPassword(password, user.password_hash);
+  if (!ok || !user.active) {
     await inTransaction(db, async (trx) => {
-      if (user) {
-        const failures = user.failed_logins + 1;
-        const lock = failures >= MAX_FAILED_LOGINS;
-        await users.setLoginFailures(trx, Number(user.id), lock ? 0 : failures, lock ? new Date(now + LOCK_MS).toISOString() : user.locked_until);
-      }
-      await audit(trx, { id: user ? Number(user.id) : null, username, ip }, 'session.login_failed');
+      // the fifth failure locks; the counter starts again when the lock ends
+      if (taken >= MAX_FAILED_LOGINS) await users.lockUser(trx, Number(user.id), new Date(now + LOCK_MS).toISOString());
+      await audit(trx, { id: Number(user.id), username, ip }, 'session.login_failed');
     });
     throw badCredentials();
   }
   const session = await inTransaction(db, async (trx) => {
-    await users.setLoginFailures(trx, Number(user.id), 0, null);
+    // a lock that a parallel wrong attempt set meanwhile wins over a right password
+    if (!(await users.clearLoginFailures(trx, Number(user.id), new Date().toISOString()))) return null;
     await audit(trx, { id: Number(user.id), username, ip }, 'session.login');
     return createSession(trx, Number(user.id), ip);
   });
+  if (!session) throw await locked(null);
   return { session, actor: await loadActor(db, Number(user.id), ip) };
 }
 

@@ -18,6 +18,7 @@ import * as repo from './exchange.repository.js';
 import { listOrgs, type Org } from '../orgs/orgs.repository.js';
 import { rowToData } from '../households/household.mapping.js';
 import { diffHouseholds } from '../households/household.diff.js';
+import { OUT_OF_SCOPE_DUPLICATE } from '../households/households.service.js';
 import { FileProblem, readImportFiles, SHEET_NAMES, type ReadSummary, type SheetKind, type UploadedFile } from './import.read.js';
 import { setProgress } from './import.progress.js';
 
@@ -144,10 +145,12 @@ export interface AnalyzeResult {
   error: number;
   errorLines: number;
   warnings: number;
+  /** rows refused because their identity number has a live file outside the importer's scope */
+  outOfScope: number;
 }
 
 type RowStatus = 'new' | 'changed' | 'unchanged' | 'error';
-type StoredFile = Awaited<ReturnType<typeof households.liveFilesOfIdNumbers>>[number];
+type StoredFile = Awaited<ReturnType<typeof households.filesByIds>>[number];
 
 interface OutRow {
   import_id: number; seq: number; row_no: number; status: RowStatus; worker_no: string | null; name: string | null;
@@ -171,8 +174,10 @@ interface FileContext {
 /** What a page of worker rows needs from the database (step 2). */
 interface PageContext {
   membersOf: Map<string, RawRow[]>;
+  /** the live files of the page's identity numbers that lie in the importer's scope */
   existingOf: Map<string, StoredFile>;
-  visibleIds: Set<number>;
+  /** identity numbers with a live file outside the importer's scope: never read, completed, compared or echoed */
+  outOfScope: Set<string>;
   membersOfExisting: Map<number, Awaited<ReturnType<typeof households.membersOf>>>;
   takenNos: Map<string, { worker_no: string; id_number: string; status: string }>;
   /** each worker row's cells, parsed once */
@@ -190,7 +195,7 @@ export async function analyzeImport(db: Db, importId: number, actor: Actor, file
     workerPresent: summary.sheets.w!.present, membersSupplied: summary.sheets.m !== undefined,
     dupRowsOf: await repo.repeatedWorkerKeys(db, importId), seenWorkerNos: new Map(),
   };
-  const counts: AnalyzeResult = { rows: total, new: 0, changed: 0, unchanged: 0, error: 0, errorLines: 0, warnings: 0 };
+  const counts: AnalyzeResult = { rows: total, new: 0, changed: 0, unchanged: 0, error: 0, errorLines: 0, warnings: 0, outOfScope: 0 };
   const fileErrors = await orphanMemberErrors(db, importId);
 
   let cursor = 0;
@@ -206,6 +211,7 @@ export async function analyzeImport(db: Db, importId: number, actor: Actor, file
     for (const raw of batch) {
       const checked = checkRow(file, page, raw, ++seq);
       counts[checked.row.status]++;
+      if (checked.outOfScope) counts.outOfScope++;
       counts.errorLines += checked.errors.length;
       if (checked.warned) counts.warnings++;
       outErrors.push(...checked.errors);
@@ -232,19 +238,25 @@ async function orphanMemberErrors(db: Db, importId: number): Promise<ErrorLine[]
   }));
 }
 
-/** Step 2: the page's member rows, the live files of its identity numbers (city-wide: one live file per worker) and the worker numbers it names. */
+/**
+ * Step 2: the page's member rows, the live files of its identity numbers (city-wide: one live file
+ * per worker) and the worker numbers it names. Of a live file outside the importer's scope only
+ * its id and whether it lies in the scope are read.
+ */
 async function joinPage(db: Db, file: FileContext, batch: RawRow[]): Promise<PageContext> {
   const keys = [...new Set(batch.map((b) => b.key).filter((k): k is string => !!k))];
   const membersOf = new Map<string, RawRow[]>();
   for (const m of await repo.memberRowsOfKeys(db, file.importId, keys)) membersOf.set(m.key!, [...(membersOf.get(m.key!) ?? []), { row_no: Number(m.row_no), key: m.key, cells: m.cells }]);
-  const existing = await households.liveFilesOfIdNumbers(db, keys);
+  const live = await households.liveIdsOfIdNumbers(db, keys);
+  const visibleIds = new Set(await households.idsInScope(db, file.actor, live.map((e) => Number(e.id))));
+  const existing = await households.filesByIds(db, [...visibleIds]);
   const existingIds = existing.map((e) => Number(e.id));
   const cellsOf = new Map(batch.map((b) => [b, JSON.parse(b.cells) as CellValue[]])); // parsed once per row
   const givenNos = [...cellsOf.values()].map((c) => cellToText(c[W_NO]).toUpperCase()).filter(Boolean);
   return {
     membersOf,
     existingOf: new Map(existing.map((e) => [e.id_number, e])),
-    visibleIds: new Set(await households.idsInScope(db, file.actor, existingIds)),
+    outOfScope: new Set(live.filter((e) => !visibleIds.has(Number(e.id))).map((e) => e.id_number)),
     membersOfExisting: groupMembers(await households.membersOf(db, existingIds)),
     takenNos: new Map((await households.filesOfWorkerNos(db, givenNos)).map((r) => [r.worker_no, r])),
     cellsOf,
@@ -252,7 +264,7 @@ async function joinPage(db: Db, file: FileContext, batch: RawRow[]): Promise<Pag
 }
 
 /** Steps 3 and 4 for one worker row: its cells read, completed, parsed, placed and reconciled. */
-function checkRow(file: FileContext, page: PageContext, raw: RawRow, seq: number): { row: OutRow; errors: ErrorLine[]; warned: boolean } {
+function checkRow(file: FileContext, page: PageContext, raw: RawRow, seq: number): { row: OutRow; errors: ErrorLine[]; warned: boolean; outOfScope: boolean } {
   const { actor, regions, units } = file;
   const rowNo = Number(raw.row_no);
   const cells = page.cellsOf.get(raw)!;
@@ -293,7 +305,8 @@ function checkRow(file: FileContext, page: PageContext, raw: RawRow, seq: number
 
   // every row of a repeated identity number is an error: which one is right, only a person can say
   const dupRows = raw.key ? file.dupRowsOf.get(raw.key) : undefined;
-  if (dupRows) cellError('idNumber', `身份证号在职工表中出现了${dupRows.length}次（第${dupRows.join('、')}行）：一户只能有一行，请删去多余的行`);
+  // at most ten row numbers: a file of one number repeated 8,000 times once wrote 493 MB of messages
+  if (dupRows) cellError('idNumber', `身份证号在职工表中出现了${dupRows.length}次（第${dupRows.slice(0, 10).join('、')}${dupRows.length > 10 ? '等' : ''}行）：一户只能有一行，请删去多余的行`);
 
   const h = parsed.ok ? parsed.data : null;
   const outcome = h && errors.length === 0 ? reconcile(file, page, h, rowNo, cellError, () => errors.length) : null;
@@ -302,6 +315,7 @@ function checkRow(file: FileContext, page: PageContext, raw: RawRow, seq: number
   return {
     errors,
     warned: warnings.length > 0,
+    outOfScope: !!outcome?.outOfScope,
     row: {
       import_id: file.importId, seq, row_no: rowNo, status,
       worker_no: ((h?.workerNo ?? (typeof workerNoText === 'string' ? workerNoText : null)) || (householdId ? page.existingOf.get(h!.idNumber)!.worker_no : null))?.slice(0, 16) ?? null,
@@ -324,6 +338,7 @@ function reconcile(file: FileContext, page: PageContext, h: HouseholdData, rowNo
   let householdVersion: number | null = null;
   let changes: unknown[] | null = null;
   let data: string | null = null;
+  let outOfScope = false;
   const region = regions.find((r) => r.code === h.regionCode);
   if (!region || !region.active) cellError('regionCode', `“${h.regionCode}”不是已配置的地区，应为地区代码（如 H01）或地区名称`);
   if (h.unitId) {
@@ -338,12 +353,14 @@ function reconcile(file: FileContext, page: PageContext, h: HouseholdData, rowNo
     else file.seenWorkerNos.set(h.workerNo, rowNo);
   }
   const current = page.existingOf.get(h.idNumber);
-  if (errorCount() === 0 && current) {
+  if (errorCount() === 0 && page.outOfScope.has(h.idNumber)) {
+    cellError('idNumber', `${OUT_OF_SCOPE_DUPLICATE}，不能导入`);
+    outOfScope = true;
+  } else if (errorCount() === 0 && current) {
     householdId = Number(current.id);
     householdVersion = current.version;
     const curStatus = current.status as HouseholdStatus;
-    if (!page.visibleIds.has(householdId)) cellError('idNumber', `该身份证号已有在册档案（职工编号 ${current.worker_no}），不属于您的管理范围，不能导入`);
-    else if (h.workerNo && h.workerNo !== current.worker_no) cellError('workerNo', `系统中该身份证号的档案职工编号为 ${current.worker_no}，与填写的不一致`);
+    if (h.workerNo && h.workerNo !== current.worker_no) cellError('workerNo', `系统中该身份证号的档案职工编号为 ${current.worker_no}，与填写的不一致`);
     else if (h.regionCode !== current.region_code) cellError('regionCode', `系统中该档案属于地区 ${current.region_code}，所属地区不能通过导入修改`);
     else {
       const stored = { ...h, workerNo: current.worker_no };
@@ -362,14 +379,14 @@ function reconcile(file: FileContext, page: PageContext, h: HouseholdData, rowNo
       const p = parseWorkerNo(h.workerNo);
       const taken = page.takenNos.get(h.workerNo);
       if (!p || p.regionCode !== h.regionCode) cellError('workerNo', `职工编号应以所属地区代码 ${h.regionCode} 开头`);
-      else if (taken) cellError('workerNo', `职工编号 ${h.workerNo} 已被另一份档案使用（${HOUSEHOLD_STATUS_LABELS[taken.status as HouseholdStatus] ?? taken.status}）`);
+      else if (taken) cellError('workerNo', `职工编号 ${h.workerNo} 已被另一份档案使用`);
     }
     if (errorCount() === 0) {
       status = 'new';
       data = JSON.stringify(h);
     }
   }
-  return { status, householdId, householdVersion, changes, data };
+  return { status, householdId, householdVersion, changes, data, outOfScope };
 }
 
 async function insertErrors(db: Q, importId: number, lines: ErrorLine[]) {

@@ -2,18 +2,19 @@
 // outcome on the import. A phase cut short by a crash is not re-run by itself: the check is
 // marked failed (upload again), the commit goes back to "checked" (confirm again); its
 // transaction has rolled back, so nothing was written.
-import type { Db } from '../../db/index.js';
+import { inTransaction, type Db } from '../../db/transaction.js';
 import { nowIso } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
 import { loadActor } from '../auth/auth.service.js';
+import { audit } from '../audit/audit.repository.js';
+import { saveJobStep } from '../jobs/jobs.repository.js';
+import { findImportRow, setImport } from './exchange.repository.js';
 import type { JobHandler, JobRow } from '../jobs/job-runner.js';
 import { analyzeImport } from './import.analyze.js';
 import { commitImport } from './import.commit.js';
 import { clearProgress } from './import.progress.js';
 import { FileProblem, type UploadedFile } from './import.read.js';
 import { removeFiles } from './import.service.js';
-import { saveJobStep } from '../jobs/jobs.repository.js';
-import { findImportRow, setImport } from './exchange.repository.js';
 
 async function importOf(db: Db, job: JobRow) {
   const { importId } = JSON.parse(job.params) as { importId: number };
@@ -44,9 +45,15 @@ export const importAnalyzeJob: JobHandler = {
     await saveJobStep(db, job.id, { cursor: 1 });
     try {
       const c = await analyzeImport(db, importId, actor, JSON.parse(row.files) as UploadedFile[]);
-      await setImport(db, importId, {
-        status: 'analyzed', analyzed_at: nowIso(), rows: c.rows, new_count: c.new, changed_count: c.changed, unchanged_count: c.unchanged,
-        error_count: c.error, error_lines: c.errorLines, warning_count: c.warnings,
+      await inTransaction(db, async (trx) => {
+        await setImport(trx, importId, {
+          status: 'analyzed', analyzed_at: nowIso(), rows: c.rows, new_count: c.new, changed_count: c.changed, unchanged_count: c.unchanged,
+          error_count: c.error, error_lines: c.errorLines, warning_count: c.warnings,
+        });
+        // identity numbers filed outside the importer's scope: refused without a word about them, but a
+        // file of candidate numbers leaves a trace
+        if (c.outOfScope > 0)
+          await audit(trx, actor, 'household.duplicateRefused', 'import', importId, { rows: c.outOfScope, scope: 'outside' });
       });
       clearProgress(importId);
     } catch (e) {

@@ -1,11 +1,12 @@
 // The household list's filters and the reads that walk them: the list itself, the export and
 // batch print. They span tables (the caller's scope reads household_links and working_groups),
 // so they are a named read model rather than one table's repository.
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { Database } from '../../db/schema.js';
 import { LIVE_STATUSES, type HOUSEHOLD_SORT_COLUMNS, type HouseholdFilter } from '@bangfu/core';
 import type { Q } from '../../db/transaction.js';
 import type { Actor } from '../access/actor.js';
-import { householdScope } from '../access/scope.js';
+import { householdScope, seesFullIdentity } from '../access/scope.js';
 import { groupMembers, rowToData } from './household.mapping.js';
 
 export type { HouseholdFilter };
@@ -43,7 +44,12 @@ export function filteredHouseholds(db: Q, actor: Actor, f: HouseholdFilter) {
   if (f.q) {
     const like = `${escapeLike(f.q)}%`;
     const likeRef = (col: string, v: string) => sql<boolean>`${sql.ref(col)} like ${v} escape '\\'`;
-    base = base.where((eb) => eb.or([likeRef('name', like), likeRef('worker_no', like.toUpperCase()), likeRef('id_number', like.toUpperCase())]));
+    // A prefix of identity numbers only for the roles that see them in full: for a masked role a
+    // prefix match would rebuild a number digit by digit, so only the whole number matches.
+    const idMatch = seesFullIdentity(actor)
+      ? () => likeRef('id_number', like.toUpperCase())
+      : (eb: ExpressionBuilder<Database, 'households'>) => eb('id_number', '=', f.q!.toUpperCase());
+    base = base.where((eb) => eb.or([likeRef('name', like), likeRef('worker_no', like.toUpperCase()), idMatch(eb)]));
   }
   return base;
 }

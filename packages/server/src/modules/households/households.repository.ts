@@ -6,7 +6,7 @@ import { parseWorkerNo, type HouseholdData } from '@bangfu/core';
 import { moveCounterPast } from '../orgs/orgs.repository.js';
 import type { Database, HouseholdTable, HouseholdVersionTable, IdentificationChangeTable, RemovalProposalTable, ReviewOpinionTable } from '../../db/schema.js';
 import type { Actor } from '../access/actor.js';
-import { householdScope } from '../access/scope.js';
+import { householdScope, seesFullIdentity } from '../access/scope.js';
 import { AppError } from '../../lib/errors.js';
 import { memberRows } from './household.mapping.js';
 
@@ -76,6 +76,11 @@ export async function liveFileOfWorker(db: Q, idNumber: string, excludeId: numbe
     .executeTakeFirst();
 }
 
+/** Whether the file lies in the actor's scope (no data read). */
+export async function isInScope(db: Q, actor: Actor, id: number): Promise<boolean> {
+  return !!(await db.selectFrom('households').select('id').where('id', '=', id).where(householdScope(actor)).executeTakeFirst());
+}
+
 export async function listVersions(db: Q, householdId: number) {
   return db
     .selectFrom('household_versions')
@@ -93,10 +98,15 @@ export async function findIdByWorkerNo(db: Q, actor: Actor, workerNo: string): P
   return row ? Number(row.id) : undefined;
 }
 
-/** The live files of these identity numbers, in any scope (uniqueness is city-wide). */
-export async function liveFilesOfIdNumbers(q: Q, idNumbers: string[]) {
+/** Which of these identity numbers have a live file, in any scope (uniqueness is city-wide): ids only. */
+export async function liveIdsOfIdNumbers(q: Q, idNumbers: string[]) {
   if (idNumbers.length === 0) return [];
-  return q.selectFrom('households').selectAll().where('id_number', 'in', idNumbers).where('status', 'not in', ['removed', 'exited']).execute();
+  return q.selectFrom('households').select(['id', 'id_number']).where('id_number', 'in', idNumbers).where('status', 'not in', ['removed', 'exited']).execute();
+}
+
+export async function filesByIds(q: Q, ids: number[]) {
+  if (ids.length === 0) return [];
+  return q.selectFrom('households').selectAll().where('id', 'in', ids).execute();
 }
 
 /** Which of these files lie in the actor's scope. */

@@ -18,7 +18,7 @@ import { audit } from '../audit/audit.repository.js';
 import { evaluateAndStore } from './evaluation.service.js';
 import { rowToData } from './household.mapping.js';
 import * as repo from './households.repository.js';
-import { loadJson, type HouseholdFile } from './households.service.js';
+import { loadJson, masked, refuseDuplicateWorker, type HouseholdFile } from './households.service.js';
 
 export interface TransitionInput {
   opinion?: string;
@@ -90,8 +90,7 @@ export async function transitionInTransaction(trx: Trx, actor: Actor, id: number
     Object.assign(set, { exit_reason: text, exit_date: date });
   }
   if (action === 'reopen') {
-    const dup = await repo.liveFileOfWorker(trx, row.id_number, id);
-    if (dup) throw new AppError('DUPLICATE_ID_NUMBER', { message: `该职工已有在册档案（职工编号 ${dup.worker_no}），不能重新纳入` });
+    await refuseDuplicateWorker(trx, actor, row.id_number, id, '不能重新纳入');
     Object.assign(set, { removal_reason: null, removed_at: null, exit_reason: null, exit_date: null, return_reason: null });
   }
   if (!(await repo.updateHouseholdGuarded(trx, id, { version: row.version, status: from }, set))) throw new AppError('VERSION_CONFLICT', { message: '档案已被他人办理，请刷新后重试' });
@@ -116,7 +115,7 @@ export async function transitionInTransaction(trx: Trx, actor: Actor, id: number
 async function run(db: Db, actor: Actor, id: number, action: LifecycleAction, input: TransitionInput): Promise<HouseholdFile> {
   return inTransaction(db, async (trx) => {
     await transitionInTransaction(trx, actor, id, action, input);
-    return (await loadJson(trx, actor, id))!;
+    return masked(actor, (await loadJson(trx, actor, id))!);
   });
 }
 

@@ -1,5 +1,6 @@
-// SQL of the users and their sessions. A session belongs to its user: deactivating a user or
-// resetting a password ends them in the same transaction.
+// SQL of the users, their sessions and the approvals of their accounts (two-person rule). A
+// session belongs to its user: deactivating a user or resetting a password ends them in the same
+// transaction.
 import type { ExpressionBuilder } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { Q } from '../../db/transaction.js';
@@ -44,10 +45,10 @@ export async function activeUsersOfRoles(q: Q, roles: string[]) {
   return q.selectFrom('users').select(['id', 'username', 'display_name', 'role']).where('role', 'in', roles).where('active', '=', 1).orderBy('role').orderBy('id').execute();
 }
 
-export async function insertUser(q: Q, u: { username: string; passwordHash: string; displayName: string; orgCode: string; role: string; at: string }): Promise<number> {
+export async function insertUser(q: Q, u: { username: string; passwordHash: string; displayName: string; orgCode: string; role: string; active?: boolean; at: string }): Promise<number> {
   const row = await q
     .insertInto('users')
-    .values({ username: u.username, password_hash: u.passwordHash, display_name: u.displayName, org_code: u.orgCode, role: u.role, active: 1, failed_logins: 0, locked_until: null, created_at: u.at })
+    .values({ username: u.username, password_hash: u.passwordHash, display_name: u.displayName, org_code: u.orgCode, role: u.role, active: u.active === false ? 0 : 1, failed_logins: 0, locked_until: null, created_at: u.at })
     .returning('id')
     .executeTakeFirstOrThrow();
   return Number(row.id);
@@ -112,4 +113,39 @@ export async function clearLoginFailures(q: Q, id: number, nowText: string): Pro
   if (Number(cleared.numUpdatedRows) !== 1) return false;
   await q.updateTable('users').set({ locked_until: null }).where('id', '=', id).execute();
   return true;
+}
+
+// ---- approvals (two-person rule) -------------------------------------------------------------
+
+export async function usersWithPendingApproval(q: Q): Promise<Set<number>> {
+  return new Set((await q.selectFrom('user_approvals').select('user_id').where('status', '=', 'pending').execute()).map((r) => Number(r.user_id)));
+}
+
+/** A new request of a kind replaces the pending one of the same kind. */
+export async function insertApproval(q: Q, a: { userId: number; kind: 'create' | 'reset' | 'activate'; requestedBy: number; at: string }): Promise<void> {
+  await q.updateTable('user_approvals').set({ status: 'refused', decided_at: a.at, note: '已被新的申请取代' })
+    .where('user_id', '=', a.userId).where('kind', '=', a.kind).where('status', '=', 'pending').execute();
+  await q.insertInto('user_approvals').values({ user_id: a.userId, kind: a.kind, status: 'pending', requested_by: a.requestedBy, requested_at: a.at, decided_by: null, decided_at: null, note: null }).execute();
+}
+
+export async function pendingApprovals(q: Q) {
+  return q.selectFrom('user_approvals as a')
+    .innerJoin('users as u', 'u.id', 'a.user_id')
+    .innerJoin('orgs as o', 'o.code', 'u.org_code')
+    .innerJoin('users as r', 'r.id', 'a.requested_by')
+    .select(['a.id', 'a.kind', 'a.requested_at', 'u.id as user_id', 'u.username', 'u.display_name', 'u.role', 'u.org_code', 'o.name as org_name', 'r.display_name as requested_by_name'])
+    .where('a.status', '=', 'pending')
+    .orderBy('a.id')
+    .execute();
+}
+
+export async function findApproval(q: Q, id: number) {
+  return q.selectFrom('user_approvals').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Decides a pending approval; false when it was decided meanwhile. */
+export async function decideApprovalRow(q: Q, id: number, d: { status: 'approved' | 'refused'; by: number; at: string; note: string | null }): Promise<boolean> {
+  const res = await q.updateTable('user_approvals').set({ status: d.status, decided_by: d.by, decided_at: d.at, note: d.note })
+    .where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
 }

@@ -154,7 +154,7 @@ export default function AuditPage() {
             check?.ok
               ? `已校验全部 ${check.rows.toLocaleString('zh-CN')} 条记录，未发现修改或删除。`
               : check && !check.ok
-                ? `在第 ${check.brokenAt} 号记录处断开：${chainReasonText(check.reason)}。请立即报告系统管理员并保全数据库。`
+                ? `${(check.breakCount ?? 1) > 1 ? `共 ${check.breakCount} 处断开，第一处` : ''}在第 ${check.brokenAt} 号记录处断开：${chainReasonText(check.reason)}。请立即报告系统管理员并保全数据库。`
                 : checkError
           }
         />
