@@ -11,8 +11,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { Config } from './config.js';
 import type { Db } from './db/index.js';
 import { AppError } from './lib/errors.js';
-import './lib/request-context.js';
-import { serializerFor } from './lib/route-docs.js';
+import './lib/request.context.js';
+import { serializerFor } from './lib/route.docs.js';
 import { loadActor } from './modules/auth/auth.service.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { CSRF_COOKIE, csrfFor, resolveSession, SESSION_COOKIE } from './modules/auth/sessions.js';
@@ -24,7 +24,7 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { identificationRoutes } from './modules/identification/identification.routes.js';
 import { reevaluateJob } from './modules/households/reevaluate.job.js';
 import { urgencyJob } from './modules/households/urgency.job.js';
-import { JobRunner } from './modules/jobs/job-runner.js';
+import { JobRunner } from './modules/jobs/jobs.runner.js';
 import { jobRoutes } from './modules/jobs/jobs.routes.js';
 import { policyRoutes } from './modules/policy/policy.routes.js';
 import { proposalRoutes } from './modules/proposals/proposals.routes.js';
@@ -35,8 +35,8 @@ import { importAnalyzeJob, importCommitJob } from './modules/exchange/import.job
 import { expireStaleImports } from './modules/exchange/import.service.js';
 import { printRoutes } from './modules/print/print.routes.js';
 import { ensureAuditKeyed, useAuditKey } from './modules/audit/audit.repository.js';
-import { loadAuditKey } from './modules/audit/audit-key.js';
-import type { FontCandidate } from './modules/print/pdf-font.js';
+import { loadAuditKey } from './modules/audit/audit.key.js';
+import type { FontCandidate } from './modules/print/pdf.font.js';
 
 export interface AppOptions {
   config: Config;

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../../db/index.js';
-import { routeSchema } from '../../lib/route-docs.js';
-import { actorOf, householdIdParam } from '../../lib/request-context.js';
+import { routeSchema } from '../../lib/route.docs.js';
+import { actorOf, householdIdParam } from '../../lib/request.context.js';
 import { batchSummary, getPlan, listMeasures, measureSchema, planSchema, recommendationsFor, saveMeasure, savePlan } from './plans.service.js';
 import { addRecord, listRecords, myHouseholds, recordSchema, summary } from './records.service.js';
 import { addLink, getResponsibility, groupsSchema, listGroups, quota, removeLink, responsibilitySchema, saveGroups, setResponsibility } from './responsibility.service.js';

@@ -9,15 +9,15 @@ import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import type { Db } from '../../db/index.js';
 import { AppError } from '../../lib/errors.js';
-import { actorOf, idParam } from '../../lib/request-context.js';
-import { routeSchema } from '../../lib/route-docs.js';
-import type { JobRunner } from '../jobs/job-runner.js';
+import { actorOf, idParam } from '../../lib/request.context.js';
+import { routeSchema } from '../../lib/route.docs.js';
+import type { JobRunner } from '../jobs/jobs.runner.js';
 import { exportHouseholds, parseExportFilter, writeTemplate } from './export.workbook.js';
 import { fileKind, type UploadedFile } from './import.read.js';
 import {
   allImportErrors, assertCanImport, cancelImport, createImport, getImport, listImportErrors, listImportRows, listImports, requestCommit,
 } from './import.service.js';
-import { regionSummary, regionSummaryWorkbook } from './region-summary.js';
+import { regionSummary, regionSummaryWorkbook } from './region-summary.service.js';
 import { drainSheet } from './workbook.layout.js';
 
 const tags = ['exchange 导入导出'];

@@ -9,7 +9,7 @@ import { loadActor } from '../auth/auth.service.js';
 import { audit } from '../audit/audit.repository.js';
 import { saveJobStep } from '../jobs/jobs.repository.js';
 import { findImportRow, setImport } from './exchange.repository.js';
-import type { JobHandler, JobRow } from '../jobs/job-runner.js';
+import type { JobHandler, JobRow } from '../jobs/jobs.runner.js';
 import { analyzeImport } from './import.analyze.js';
 import { commitImport } from './import.commit.js';
 import { clearProgress } from './import.progress.js';

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ping, type Db } from '../../db/index.js';
-import { routeSchema } from '../../lib/route-docs.js';
+import { routeSchema } from '../../lib/route.docs.js';
 
 export async function healthRoutes(app: FastifyInstance, { db }: { db: Db }) {
   app.get('/api/health', {

@@ -3,8 +3,8 @@ import {
   historyResponseSchema, householdFileSchema, householdListQuerySchema, householdListResponseSchema, householdSchema, reviewBatchResponseSchema,
 } from '@bangfu/core';
 import type { Db } from '../../db/index.js';
-import { routeSchema } from '../../lib/route-docs.js';
-import { actorOf, householdIdParam } from '../../lib/request-context.js';
+import { routeSchema } from '../../lib/route.docs.js';
+import { actorOf, householdIdParam } from '../../lib/request.context.js';
 import * as service from './households.service.js';
 import * as lifecycle from './lifecycle.service.js';
 import { z } from 'zod';

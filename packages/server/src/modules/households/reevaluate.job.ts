@@ -5,7 +5,7 @@ import { identify, type IdentifyPolicy } from '@bangfu/core';
 import { inTransaction, type Db } from '../../db/transaction.js';
 import { nowIso } from '../../lib/clock.js';
 import { audit } from '../audit/audit.repository.js';
-import type { JobHandler, JobRow } from '../jobs/job-runner.js';
+import type { JobHandler, JobRow } from '../jobs/jobs.runner.js';
 import { saveJobStep } from '../jobs/jobs.repository.js';
 import { getSettings, policyFor } from '../policy/policy.repository.js';
 import { getAssistanceSettings } from '../settings/settings.service.js';

@@ -1,7 +1,7 @@
 // Re-scores the urgency of every live file after the weights or thresholds changed.
 import { LIVE_STATUSES, type IdentifyResult } from '@bangfu/core';
 import { inTransaction, type Db } from '../../db/transaction.js';
-import type { JobHandler, JobRow } from '../jobs/job-runner.js';
+import type { JobHandler, JobRow } from '../jobs/jobs.runner.js';
 import { saveJobStep } from '../jobs/jobs.repository.js';
 import { getAssistanceSettings } from '../settings/settings.service.js';
 import { groupMembers, rowToData, urgencyColumns } from './household.mapping.js';

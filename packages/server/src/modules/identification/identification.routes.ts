@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { householdSchema, identifyResultSchema } from '@bangfu/core';
 import type { Db } from '../../db/index.js';
-import { routeSchema } from '../../lib/route-docs.js';
-import { actorOf } from '../../lib/request-context.js';
+import { routeSchema } from '../../lib/route.docs.js';
+import { actorOf } from '../../lib/request.context.js';
 import { identifyUnstored } from './identification.service.js';
 
 export async function identificationRoutes(app: FastifyInstance, { db }: { db: Db }) {

@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { jobViewSchema } from '@bangfu/core';
 import type { Db } from '../../db/index.js';
 import { notFound } from '../../lib/errors.js';
-import { routeSchema } from '../../lib/route-docs.js';
-import { actorOf, idParam } from '../../lib/request-context.js';
+import { routeSchema } from '../../lib/route.docs.js';
+import { actorOf, idParam } from '../../lib/request.context.js';
 import { changesOfJob } from '../households/households.queries.js';
 import { findJob, jobView } from './jobs.repository.js';
 

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/index.js';
-import { routeSchema } from '../../lib/route-docs.js';
-import { actorOf } from '../../lib/request-context.js';
-import type { JobRunner } from '../jobs/job-runner.js';
+import { routeSchema } from '../../lib/route.docs.js';
+import { actorOf } from '../../lib/request.context.js';
+import type { JobRunner } from '../jobs/jobs.runner.js';
 import { getPolicy, policyChangeSchema, policyHistory, previewPolicy, savePolicy } from './policy.service.js';
 
 const tags = ['policy 低保标准'];

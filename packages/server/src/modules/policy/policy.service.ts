@@ -10,7 +10,7 @@ import type { Actor } from '../access/actor.js';
 import { canEditPolicy } from '../access/scope.js';
 import { audit } from '../audit/audit.repository.js';
 import { listOrgs } from '../orgs/orgs.repository.js';
-import type { JobRunner } from '../jobs/job-runner.js';
+import type { JobRunner } from '../jobs/jobs.runner.js';
 import { createJob } from '../jobs/jobs.repository.js';
 import { bumpSettings, getSettings, insertChange, listChanges, listLines, writeLine } from './policy.repository.js';
 import { changedFiles, livePairs, previewPair, type ChangedFile, type PairLine, type PairOutcome } from './whatif.queries.js';

@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../../db/index.js';
-import { routeSchema } from '../../lib/route-docs.js';
-import { actorOf, householdIdParam } from '../../lib/request-context.js';
+import { routeSchema } from '../../lib/route.docs.js';
+import { actorOf, householdIdParam } from '../../lib/request.context.js';
 import { idParams } from '../households/households.routes.js';
 import { householdFilterSchema } from '@bangfu/core';
 import { attachment } from './attachment.js';
-import { defaultFontCandidates, fontProvider, type FontCandidate } from './pdf-font.js';
+import { defaultFontCandidates, fontProvider, type FontCandidate } from './pdf.font.js';
 import { printBatch, printHousehold, type Printed } from './print.service.js';
 
 const tags = ['print 打印调查表'];

@@ -9,9 +9,9 @@ import { auditNow } from '../audit/audit.repository.js';
 import * as repo from '../households/households.repository.js';
 import { countHouseholds, householdIdsAfter } from '../households/households.queries.js';
 import { loadJson, masked, parseListFilter } from '../households/households.service.js';
-import type { PdfFonts } from './pdf-font.js';
-import { addSurveyForm, surveyDocument, type FooterInfo } from './survey-document.js';
-import type { PlanLine } from './survey-form.js';
+import type { PdfFonts } from './pdf.font.js';
+import { addSurveyForm, surveyDocument, type FooterInfo } from './survey.document.js';
+import type { PlanLine } from './survey.form.js';
 
 /** A batch beyond this is refused: it would take minutes to print and is rarely what was meant. */
 export const MAX_BATCH = 2000;

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { decideResponseSchema, proposalListResponseSchema } from '@bangfu/core';
 import type { Db } from '../../db/index.js';
-import { routeSchema } from '../../lib/route-docs.js';
-import { actorOf } from '../../lib/request-context.js';
+import { routeSchema } from '../../lib/route.docs.js';
+import { actorOf } from '../../lib/request.context.js';
 import { decideProposals, decideSchema, listProposals, proposalQuerySchema } from './proposals.service.js';
 
 const tags = ['proposals 剔除建议'];

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/index.js';
-import { routeSchema } from '../../lib/route-docs.js';
-import { actorOf } from '../../lib/request-context.js';
-import type { JobRunner } from '../jobs/job-runner.js';
+import { routeSchema } from '../../lib/route.docs.js';
+import { actorOf } from '../../lib/request.context.js';
+import type { JobRunner } from '../jobs/jobs.runner.js';
 import { getAssistanceSettings, saveAssistanceSettings, settingsSchema } from './settings.service.js';
 
 const tags = ['assistance 因户施策·常态帮扶'];

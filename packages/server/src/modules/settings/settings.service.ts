@@ -9,7 +9,7 @@ import { parseInput } from '../../lib/validate.js';
 import type { Actor } from '../access/actor.js';
 import { canEditPolicy } from '../access/scope.js';
 import { audit } from '../audit/audit.repository.js';
-import type { JobRunner } from '../jobs/job-runner.js';
+import type { JobRunner } from '../jobs/jobs.runner.js';
 import { createJob } from '../jobs/jobs.repository.js';
 import { readSetting, writeSetting } from './settings.repository.js';
 

@@ -5,7 +5,7 @@
 import { CAUSE_FORM_LABELS, CAUSES, formatYuan, parseYuan } from '@bangfu/core';
 import type { ReviewOpinion as Opinion } from '@bangfu/core';
 import type { HouseholdFile } from '../households/households.service.js';
-import { BASE_SIZE, FormPainter, type Box, type Cell } from './form-painter.js';
+import { BASE_SIZE, FormPainter, type Box, type Cell } from './form.painter.js';
 
 export interface PlanLine {
   name: string;
