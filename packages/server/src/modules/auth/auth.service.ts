@@ -13,6 +13,21 @@ export const LOCK_MS = 15 * 60_000;
 // usernames exist.
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
+/** Failed attempts on usernames that do not exist, in this process, bounded in size. */
+const ghosts = new Map<string, { failures: number; until: number }>();
+function ghostAttempt(username: string, now: number): { locked: boolean; until: number } {
+  const g = ghosts.get(username) ?? { failures: 0, until: 0 };
+  if (g.until > now) return { locked: true, until: g.until };
+  if (g.until && g.until <= now) Object.assign(g, { failures: 0, until: 0 });
+  g.failures++;
+  // the attempt that reaches the limit is answered 423, as a real account's next attempt would be
+  if (g.failures > MAX_FAILED_LOGINS) g.until = now + LOCK_MS;
+  ghosts.delete(username);
+  ghosts.set(username, g);
+  if (ghosts.size > 10_000) ghosts.delete(ghosts.keys().next().value!);
+  return { locked: g.until > now, until: g.until };
+}
+
 const badCredentials = () => new AppError('INVALID_CREDENTIALS', { message: '用户名或密码错误' });
 
 export async function login(db: Db, username: unknown, password: unknown, ip: string | null) {
@@ -31,6 +46,12 @@ export async function login(db: Db, username: unknown, password: unknown, ip: st
   };
   if (!user) {
     await verifyPassword(password, DUMMY_HASH);
+    // an unknown name locks like a real one, so that 423 does not tell which accounts exist
+    const ghost = ghostAttempt(username, now);
+    if (ghost.locked) {
+      await auditNow(db, { id: null, username, ip }, 'session.login_locked');
+      throw new AppError('ACCOUNT_LOCKED', { message: `连续登录失败次数过多，账号已锁定，请 ${Math.max(1, Math.ceil((ghost.until - now) / 60_000))} 分钟后再试` });
+    }
     await auditNow(db, { id: null, username, ip }, 'session.login_failed');
     throw badCredentials();
   }

@@ -11,9 +11,11 @@ const tags = ['jobs 后台任务'];
 
 export async function jobRoutes(app: FastifyInstance, { db }: { db: Db }) {
   app.get('/api/jobs/:id', { schema: routeSchema({ summary: 'Progress of a background job', tags, response: { 200: jobViewSchema } }) }, async (req) => {
-    actorOf(req);
+    const actor = actorOf(req);
     const job = await findJob(db, idParam(req));
-    if (!job) throw notFound('任务');
+    // an import's job is its uploader's (and the city union's, who sees every import); a
+    // re-evaluation's progress carries no personal data and is everyone's
+    if (!job || (job.kind.startsWith('import.') && job.created_by !== actor.id && actor.role !== 'city')) throw notFound('任务');
     return jobView(job);
   });
 

@@ -168,7 +168,7 @@ export async function savePolicy(db: Db, actor: Actor, runner: JobRunner | null,
   if (change.expectedVersion !== undefined && change.expectedVersion !== p.settings.version)
     throw new AppError('VERSION_CONFLICT', { message: '低保标准已被他人修改，请刷新后重新预览', body: { currentVersion: p.settings.version } });
   const changes = describeChanges(p);
-  if (changes.length === 0) throw new AppError('NO_CHANGE', { message: '没有需要保存的修改' });
+  if (changes.length === 0) throw new AppError('NO_CHANGE', { message: '没有需要保存的修改', errors: [{ path: 'lines', message: '没有需要保存的修改' }] });
   const at = nowIso();
   const result = await inTransaction(db, async (trx) => {
     const bumped = await bumpSettings(trx, p.settings.version, { marginalRatio: p.marginalRatio, expenseRatio: p.expenseRatio, by: actor.id, at });

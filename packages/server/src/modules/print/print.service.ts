@@ -82,9 +82,12 @@ export async function printBatch(db: Db, actor: Actor, query: unknown, fonts: ()
   { log = () => {}, max = MAX_BATCH, maxBuffered = MAX_BUFFERED }: { log?: (msg: string) => void; max?: number; maxBuffered?: number } = {}): Promise<Printed> {
   const filter = parseListFilter(query);
   const count = await countHouseholds(db, actor, filter);
-  if (count === 0) throw new AppError('NOTHING_TO_PRINT', { message: '没有符合筛选条件的档案，请调整筛选条件后再打印' });
+  if (count === 0) throw new AppError('NOTHING_TO_PRINT', { message: '没有符合筛选条件的档案，请调整筛选条件后再打印', errors: [{ path: 'q', message: '没有符合筛选条件的档案' }] });
   if (count > max)
-    throw new AppError('PRINT_BATCH_TOO_LARGE', { message: `符合条件的档案有 ${count} 份，超过一次批量打印的上限 ${max} 份。请按地区、困难类别或状态等条件缩小范围后分批打印。` });
+    throw new AppError('PRINT_BATCH_TOO_LARGE', {
+      message: `符合条件的档案有 ${count} 份，超过一次批量打印的上限 ${max} 份。请按地区、困难类别或状态等条件缩小范围后分批打印。`,
+      errors: [{ path: 'regionCode', message: `一次最多打印 ${max} 份，请缩小范围` }],
+    });
   const doc = surveyDocument(fonts(), '困难职工调查表（批量）');
   await auditNow(db, actor, 'household.print', 'household', null, { batch: true, count, filter, fullIdentity: seesFullIdentity(actor) });
   const footer = footerOf(actor);

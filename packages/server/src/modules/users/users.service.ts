@@ -103,6 +103,8 @@ export const userPatchSchema = z.object({
 export async function updateUser(db: Db, actor: Actor, id: number, input: unknown) {
   if (actor.role !== 'admin') throw forbidden('只有系统管理员可以管理用户');
   const p = parseInput(userPatchSchema, input, 'user update');
+  if (p.displayName === undefined && p.active === undefined && p.password === undefined && !p.requestPasswordReset && !p.unlock)
+    throw validationFailed([{ path: 'displayName', message: '请至少修改一项：姓名、启用状态、密码或解锁' }], 'empty user update');
   const user = await repo.findUserById(db, id);
   if (!user) throw new AppError('NOT_FOUND', { message: '用户不存在' });
   if (p.password && p.password.toLowerCase() === user.username.toLowerCase())
