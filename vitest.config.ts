@@ -17,8 +17,7 @@ export default defineConfig({
     // 2 cores: two forked workers for the unit/API group; e2e runs afterwards with a single worker.
     pool: 'forks',
     maxWorkers: 2,
-    // A project with no test files (e.g. `web` today) must not fail the run.
-    passWithNoTests: true,
+    // No passWithNoTests: every project has test files, and a filter that matches none should fail.
     reporters: ['default', './scripts/summary-reporter.ts'],
     teardownTimeout: 30_000,
     projects: [
@@ -53,7 +52,7 @@ export default defineConfig({
           name: 'api-pg',
           include: serverTests,
           // pure tests that touch no database run once, in api-sqlite
-          exclude: [officeTests, 'packages/server/src/cli/import-kill.test.ts', 'packages/server/src/demo/**', 'packages/server/src/cli/identify.test.ts', 'packages/server/src/db/db.test.ts', 'packages/server/src/modules/print/pdf-font.test.ts'],
+          exclude: [officeTests, 'packages/server/src/cli/import-kill.test.ts', 'packages/server/src/demo/**', 'packages/server/src/cli/identify.test.ts', 'packages/server/src/db/db.test.ts', 'packages/server/src/modules/print/pdf.font.test.ts'],
           env: { BANGFU_TEST_DB: 'pg' },
           globalSetup: ['packages/server/test/pg-global-setup.ts'],
           testTimeout: 15_000,

@@ -37,3 +37,14 @@ export function editRule(status: HouseholdStatus): EditRule {
   if (status === 'filed') return 'withReason';
   return 'locked';
 }
+
+/** The part of an identification result whose change sends an edited filed file back to review. */
+export interface IdentificationOutcome {
+  eligible: boolean | null;
+  category: string | null;
+}
+
+/** An edited filed (已建档) file goes back to 待单位审核 when its eligibility or suggested category changes. */
+export function editSendsBackToReview(status: HouseholdStatus, before: IdentificationOutcome, after: IdentificationOutcome): boolean {
+  return status === 'filed' && (before.eligible !== after.eligible || before.category !== after.category);
+}

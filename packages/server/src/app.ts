@@ -11,7 +11,9 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { Config } from './config.js';
 import type { Db } from './db/index.js';
 import { AppError, validationFailed } from './lib/errors.js';
-import './lib/request-context.js';
+import type { ErrorCode } from '@bangfu/core';
+import './lib/request.context.js';
+import { serializerFor } from './lib/route.docs.js';
 import { loadActor } from './modules/auth/auth.service.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { CSRF_COOKIE, csrfFor, resolveSession, SESSION_COOKIE } from './modules/auth/sessions.js';
@@ -21,17 +23,21 @@ import { userRoutes } from './modules/users/users.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { identificationRoutes } from './modules/identification/identification.routes.js';
-import { reevaluateJob } from './modules/identification/reevaluate.job.js';
-import { JobRunner } from './modules/jobs/job-runner.js';
+import { reevaluateJob } from './modules/households/reevaluate.job.js';
+import { urgencyJob } from './modules/households/urgency.job.js';
+import { JobRunner } from './modules/jobs/jobs.runner.js';
+import { jobRoutes } from './modules/jobs/jobs.routes.js';
+import { policyRoutes } from './modules/policy/policy.routes.js';
+import { proposalRoutes } from './modules/proposals/proposals.routes.js';
+import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { assistanceRoutes } from './modules/assistance/assistance.routes.js';
-import { urgencyJob } from './modules/assistance/urgency.job.js';
 import { exchangeRoutes } from './modules/exchange/exchange.routes.js';
 import { importAnalyzeJob, importCommitJob } from './modules/exchange/import.jobs.js';
 import { expireStaleImports } from './modules/exchange/import.service.js';
 import { printRoutes } from './modules/print/print.routes.js';
 import { ensureAuditKeyed, useAuditKey } from './modules/audit/audit.repository.js';
-import { loadAuditKey } from './modules/audit/audit-key.js';
-import type { FontCandidate } from './modules/print/pdf-font.js';
+import { loadAuditKey } from './modules/audit/audit.key.js';
+import type { FontCandidate } from './modules/print/pdf.font.js';
 
 export interface AppOptions {
   config: Config;
@@ -47,7 +53,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * A constraint the database enforced where a service's own check lost a race (two creates of the
  * same username or code at once), or a value past a column's range: a refusal, not a 500.
  */
-function databaseRefusal(err: unknown): { status: number; code: string; message: string; path: string } | null {
+function databaseRefusal(err: unknown): { status: number; code: ErrorCode; message: string; path: string } | null {
   const e = err as { code?: string; message?: string; detail?: string; constraint?: string };
   const msg = e?.message ?? '';
   const sqliteUnique = /UNIQUE constraint failed: \w+\.(\w+)/.exec(msg);
@@ -74,7 +80,7 @@ function nulPath(v: unknown, path = '', depth = 0): string | null {
 }
 
 /** What Fastify itself refuses (before a route runs), said as our own refusals are: code, Chinese, the field. */
-function frameworkRefusal(status: number, fastifyCode: string | undefined): { code: string; message: string; path: string } {
+function frameworkRefusal(status: number, fastifyCode: string | undefined): { code: ErrorCode; message: string; path: string } {
   if (status === 415) return { code: 'UNSUPPORTED_MEDIA_TYPE', message: '请求内容的格式不受支持，应为 JSON（Content-Type: application/json）', path: 'body' };
   if (status === 413) return { code: 'PAYLOAD_TOO_LARGE', message: '请求内容过大', path: 'body' };
   if (fastifyCode?.startsWith('FST_ERR_CTP')) return { code: 'INVALID_BODY', message: '请求内容不是有效的 JSON', path: 'body' };
@@ -96,10 +102,10 @@ export async function buildApp({ config, db, logger, pdfFontCandidates }: AppOpt
     bodyLimit: 2 * 1024 * 1024,
   });
 
-  // Zod validates inside the services (one schema, one error format); the route schemas only
-  // feed the OpenAPI document, and responses are plain JSON.
+  // Zod validates inside the services (one schema, one error format); a response leaves through
+  // its route's Zod schema (core's contract), so nothing the schema does not name is sent.
   app.setValidatorCompiler(() => (data) => ({ value: data }));
-  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  app.setSerializerCompiler(({ schema }) => serializerFor(schema));
 
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
@@ -122,7 +128,7 @@ export async function buildApp({ config, db, logger, pdfFontCandidates }: AppOpt
   app.addHook('onRequest', async (req) => {
     // only origin-form targets: the hooks below decide by the path, and an absolute-form target
     // (GET http://x/api/…) once reached the routes without a session
-    if (!req.url.startsWith('/')) throw new AppError(400, 'BAD_REQUEST', '请求地址格式不正确', [{ path: 'url', message: '请求地址应以 / 开头' }]);
+    if (!req.url.startsWith('/')) throw new AppError('BAD_REQUEST', { message: '请求地址格式不正确', errors: [{ path: 'url', message: '请求地址应以 / 开头' }] });
     if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
@@ -134,11 +140,11 @@ export async function buildApp({ config, db, logger, pdfFontCandidates }: AppOpt
   app.addHook('preHandler', async (req) => {
     if (!req.url.startsWith('/api/') || req.routeOptions.config?.public || req.url.startsWith('/api/docs')) return;
     if (!req.routeOptions.url) return; // 404s are answered by the not-found handler
-    if (!req.actor) throw new AppError(401, 'UNAUTHENTICATED', '登录已过期或尚未登录，请重新登录');
+    if (!req.actor) throw new AppError('UNAUTHENTICATED', { message: '登录已过期或尚未登录，请重新登录' });
     if (!SAFE_METHODS.has(req.method)) {
       const token = req.cookies[SESSION_COOKIE]!;
       const sent = req.headers['x-csrf-token'];
-      if (sent !== csrfFor(token)) throw new AppError(403, 'CSRF_FAILED', '页面已过期，请刷新页面后重试');
+      if (sent !== csrfFor(token)) throw new AppError('CSRF_FAILED', { message: '页面已过期，请刷新页面后重试' });
     }
   });
 
@@ -190,8 +196,12 @@ export async function buildApp({ config, db, logger, pdfFontCandidates }: AppOpt
   await app.register(printRoutes, { db, fontCandidates: pdfFontCandidates });
   const runner = new JobRunner(db, { reevaluate: reevaluateJob, urgency: urgencyJob, 'import.analyze': importAnalyzeJob, 'import.commit': importCommitJob }, app.log);
   app.decorate('jobs', runner);
-  await app.register(identificationRoutes, { db, runner });
-  await app.register(assistanceRoutes, { db, runner });
+  await app.register(identificationRoutes, { db });
+  await app.register(policyRoutes, { db, runner });
+  await app.register(jobRoutes, { db });
+  await app.register(proposalRoutes, { db });
+  await app.register(assistanceRoutes, { db });
+  await app.register(settingsRoutes, { db, runner });
   await app.register(exchangeRoutes, { db, runner, uploadDir: config.uploadDir ?? path.resolve('data', 'uploads') });
   app.addHook('onReady', async () => {
     await expireStaleImports(db); // unconfirmed imports keep no personal data for long

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/index.js';
-import { JobRunner } from '../modules/jobs/job-runner.js';
+import { JobRunner } from '../modules/jobs/jobs.runner.js';
 import { importAnalyzeJob, importCommitJob } from '../modules/exchange/import.jobs.js';
 import { fileKind, type UploadedFile } from '../modules/exchange/import.read.js';
 import { allImportErrors, cancelImport, createImport, getImport, listImportRows, requestCommit, type ImportView } from '../modules/exchange/import.service.js';

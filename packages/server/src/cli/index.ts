@@ -7,7 +7,7 @@ import { buildApp } from '../app.js';
 import { seedOrgs } from '../modules/orgs/orgs.repository.js';
 import { createUser, ensureAdmin } from '../modules/users/users.service.js';
 import { auditAnchor, ensureAuditKeyed, useAuditKey, verifyAuditChain, type AuditAnchor } from '../modules/audit/audit.repository.js';
-import { loadAuditKey } from '../modules/audit/audit-key.js';
+import { loadAuditKey } from '../modules/audit/audit.key.js';
 import { backupDatabase, BackupProblem, restoreDatabase } from '../db/backup.js';
 import { AppError } from '../lib/errors.js';
 import { demoCommand, seedDemo, type DemoResult } from './demo.js';

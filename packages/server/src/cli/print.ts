@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import type { Db } from '../db/index.js';
 import { cliActor } from './actor.js';
-import { defaultFontCandidates, fontProvider, type FontCandidate } from '../modules/print/pdf-font.js';
+import { defaultFontCandidates, fontProvider, type FontCandidate } from '../modules/print/pdf.font.js';
 import { printBatch, printByWorkerNo } from '../modules/print/print.service.js';
 
 export const USAGE = 'usage: bangfu print WORKER_NO OUT.pdf [--user U] | bangfu print --region H01 [--status filed] [--user U] OUT.pdf';

@@ -4,12 +4,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { DbTarget } from '../config.js';
 import type { Database } from './schema.js';
 import { migrations } from './migrations/index.js';
 
-export type Db = Kysely<Database>;
+import type { Db } from './transaction.js';
+export type { Db };
 
 // pg returns int8 (COUNT, SUM) as strings to be safe beyond 2^53; our sums of fen stay far below.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -62,4 +63,9 @@ export async function migrateToLatest(db: Kysely<any>, opts: { schema?: string }
 
 export function describeTarget(t: DbTarget): string {
   return t.kind === 'sqlite' ? `SQLite ${t.file}` : `PostgreSQL ${t.url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@')}`;
+}
+
+/** A round trip to the database (the health check). */
+export async function ping(db: Db): Promise<void> {
+  await sql`select 1`.execute(db);
 }

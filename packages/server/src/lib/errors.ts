@@ -1,20 +1,31 @@
-// One error type for everything a person may see: a stable code, an HTTP status, a Chinese
-// message, and for validation the field paths. The English detail goes to the log only.
-import type { FieldError } from '@bangfu/core';
+// One error type for everything a person may see: a stable code from core's ERROR_CODES (which
+// fixes the HTTP status), a Chinese message, and for validation the field paths. The English
+// detail goes to the log only.
+import { ERROR_CODES, type ErrorCode, type FieldError } from '@bangfu/core';
+
+export interface AppErrorOptions {
+  /** Chinese, for the person; the code's default message when absent */
+  message?: string;
+  errors?: FieldError[];
+  /** English, for the log */
+  detail?: string;
+  /** extra keys for the response body, e.g. the current version on a conflict */
+  body?: Record<string, unknown>;
+}
 
 export class AppError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    /** Chinese, for the person */
-    readonly userMessage: string,
-    readonly fieldErrors?: FieldError[],
-    /** extra keys for the response body, e.g. the current version on a conflict */
-    readonly extra?: Record<string, unknown>,
-    /** English, for the log */
-    logDetail?: string,
-  ) {
-    super(logDetail ?? `${code}: ${userMessage}`);
+  readonly status: number;
+  readonly userMessage: string;
+  readonly fieldErrors?: FieldError[];
+  readonly extra?: Record<string, unknown>;
+
+  constructor(readonly code: ErrorCode, opts: AppErrorOptions = {}) {
+    const userMessage = opts.message ?? ERROR_CODES[code].message;
+    super(opts.detail ?? `${code}: ${userMessage}`);
+    this.status = ERROR_CODES[code].status;
+    this.userMessage = userMessage;
+    this.fieldErrors = opts.errors;
+    this.extra = opts.body;
   }
 
   toBody(): Record<string, unknown> {
@@ -28,9 +39,11 @@ export class AppError extends Error {
 }
 
 export const validationFailed = (errors: FieldError[], what = 'request') =>
-  new AppError(400, 'VALIDATION_FAILED', `提交的内容有 ${errors.length} 处错误，请按提示修改`, errors, undefined,
-    `${what} failed validation: ${errors.map((e) => e.path || '(root)').join(', ')}`);
+  new AppError('VALIDATION_FAILED', {
+    message: `提交的内容有 ${errors.length} 处错误，请按提示修改`, errors,
+    detail: `${what} failed validation: ${errors.map((e) => e.path || '(root)').join(', ')}`,
+  });
 
-export const notFound = (what = '记录') => new AppError(404, 'NOT_FOUND', `${what}不存在或无权查看`);
-export const forbidden = (msg = '没有权限执行此操作') => new AppError(403, 'FORBIDDEN', msg);
-export const unauthenticated = () => new AppError(401, 'UNAUTHENTICATED', '请先登录');
+export const notFound = (what = '记录') => new AppError('NOT_FOUND', { message: `${what}不存在或无权查看` });
+export const forbidden = (msg = '没有权限执行此操作') => new AppError('FORBIDDEN', { message: msg });
+export const unauthenticated = () => new AppError('UNAUTHENTICATED', { message: '请先登录' });

@@ -1,10 +1,18 @@
-import type { CATEGORIES, ConditionCode, HouseholdInput, HouseholdJson, HouseholdStatus, IdentifyFlag, IdentifyResult } from '@bangfu/core';
+// The households API. Response types are core's schemas (z.infer), the very ones the server
+// serializes with; the query keys and sort keys are core's too.
+import {
+  HOUSEHOLD_SORT_KEYS, type BatchItem, type CATEGORIES, type ConditionCode, type EligibleFilter, type HistoryAction, type HistoryEntry,
+  type HouseholdFileExtras, type HouseholdInput, type HouseholdJson, type HouseholdListItem, type HouseholdSortKey, type HouseholdStatus,
+  type IdentifyFlag, type IdentifyResult, type ReviewOpinion,
+} from '@bangfu/core';
 import { http } from './request';
+
+export type { EligibleFilter, HistoryAction, HistoryEntry, HouseholdListItem, ReviewOpinion };
 
 export type Category = (typeof CATEGORIES)[number];
 
-export const SORT_KEYS = ['workerNo', 'fillDate', 'perCapitaIncome', 'householdAnnualIncome', 'updatedAt'] as const;
-export type SortKey = (typeof SORT_KEYS)[number];
+export const SORT_KEYS = HOUSEHOLD_SORT_KEYS;
+export type SortKey = HouseholdSortKey;
 export type SortOrder = 'asc' | 'desc';
 
 export interface HouseholdListQuery {
@@ -24,34 +32,6 @@ export interface HouseholdListQuery {
   flag?: IdentifyFlag;
 }
 
-export type EligibleFilter = 'true' | 'false' | 'unknown';
-
-export interface HouseholdListItem {
-  id: number;
-  workerNo: string;
-  regionCode: string;
-  regionName: string;
-  name: string;
-  gender: string;
-  /** masked by the server: 420802********0519 */
-  idNumber: string;
-  category: string;
-  fillDate: string;
-  householdSize: number;
-  /** yuan */
-  householdAnnualIncome: number;
-  /** yuan */
-  perCapitaIncome: number;
-  causes: string[];
-  status: HouseholdStatus;
-  warningCount: number;
-  updatedAt: string;
-  /** stored identification result: null when it cannot be decided (no line) or not computed */
-  eligible: boolean | null;
-  suggestedCategory: string | null;
-  flags: IdentifyFlag[];
-}
-
 export interface Page<T> {
   items: T[];
   total: number;
@@ -64,38 +44,11 @@ export function listHouseholds(query: HouseholdListQuery, signal?: AbortSignal):
 /** The stored identification result with the file version and time it was computed for. */
 export type StoredIdentification = IdentifyResult & { fileVersion: number | null; computedAt: string | null };
 
-export type ReviewLevel = 'unit' | 'city';
-export type ReviewDecision = 'agree' | 'return';
+export type ReviewLevel = ReviewOpinion['level'];
+export type ReviewDecision = ReviewOpinion['decision'];
 
-/** One signed opinion of the unit union or the city union (四、工会审核意见). */
-export interface ReviewOpinion {
-  level: ReviewLevel;
-  decision: ReviewDecision;
-  opinion: string;
-  authorName: string;
-  orgCode: string;
-  orgName: string;
-  /** ISO timestamp */
-  at: string;
-  /** the version of the file the opinion was given on */
-  fileVersion: number;
-}
-
-/** GET /api/households/:id: the file plus its stored identification result and its review state. */
-export type HouseholdFile = HouseholdJson & {
-  identification?: StoredIdentification | null;
-  statusLabel?: string;
-  /** why the last reviewer returned it (cleared when submitted again) */
-  returnReason?: string | null;
-  exitReason?: string | null;
-  /** YYYY-MM-DD */
-  exitDate?: string | null;
-  /** the filer's user id */
-  createdBy?: number;
-  opinions?: ReviewOpinion[];
-  /** the removal proposal waiting for a decision, if any */
-  pendingProposal?: { id: number; reason: string; createdAt: string } | null;
-};
+/** GET /api/households/:id: the file plus its stored identification result and its review state (core's householdFileSchema). */
+export type HouseholdFile = HouseholdJson & Partial<Omit<HouseholdFileExtras, keyof HouseholdJson>>;
 
 export function getHousehold(id: number | string, signal?: AbortSignal): Promise<HouseholdFile> {
   return http.get(`/api/households/${encodeURIComponent(String(id))}`, { signal });
@@ -140,12 +93,7 @@ export function reopenHousehold(id: number, reason: string): Promise<HouseholdFi
   return http.post(`/api/households/${id}/reopen`, { reason });
 }
 
-export interface BatchResultItem {
-  id: number;
-  ok: boolean;
-  code?: string;
-  message?: string;
-}
+export type BatchResultItem = BatchItem;
 
 export interface BatchReviewResult {
   done: number;
@@ -156,8 +104,6 @@ export interface BatchReviewResult {
 export function reviewBatch(ids: number[], level: ReviewLevel, decision: ReviewDecision, opinion: string): Promise<BatchReviewResult> {
   return http.post('/api/households/review-batch', { ids, level, decision, opinion });
 }
-
-export type HistoryAction = 'create' | 'update' | 'submit' | 'unitAgree' | 'unitReturn' | 'cityAgree' | 'cityReturn' | 'remove' | 'exit' | 'reopen';
 
 export const HISTORY_ACTION_LABELS: Record<HistoryAction, string> = {
   create: '新建',
@@ -172,22 +118,7 @@ export const HISTORY_ACTION_LABELS: Record<HistoryAction, string> = {
   reopen: '重新纳入',
 };
 
-export interface HistoryChange {
-  path: string;
-  label: string;
-  old: unknown;
-  new: unknown;
-}
-
-export interface HistoryEntry {
-  version: number;
-  action: HistoryAction;
-  /** ISO timestamp */
-  changedAt: string;
-  changedBy: { id: number; username: string; displayName: string };
-  reason: string | null;
-  changes: HistoryChange[];
-}
+export type HistoryChange = HistoryEntry['changes'][number];
 
 export function getHouseholdHistory(id: number | string, signal?: AbortSignal): Promise<{ items: HistoryEntry[] }> {
   return http.get(`/api/households/${encodeURIComponent(String(id))}/history`, { signal });

@@ -1,17 +1,8 @@
+import type { Org } from '@bangfu/core';
 import { http } from './request';
-import type { OrgKind } from '../lib/access';
 
 export type { OrgKind } from '../lib/access';
-
-export interface Org {
-  code: string;
-  name: string;
-  parentCode: string | null;
-  kind: OrgKind;
-  active: boolean;
-}
-
-export const ORG_KIND_LABELS: Record<OrgKind, string> = { city: '市总工会', region: '县（市、区）工会', unit: '基层工会' };
+export { ORG_KIND_LABELS, type Org } from '@bangfu/core';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

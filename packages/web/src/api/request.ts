@@ -1,37 +1,22 @@
 // The one door to the server. Every page goes through `request` (or the typed functions in
 // src/api/*.ts built on it) and decides nothing about transport: cookies, CSRF, JSON, error
 // shape and the 401 redirect all live here.
-import type { FieldError } from '@bangfu/core';
+import { ERROR_CODES, isErrorCode, type ErrorCode, type FieldError } from '@bangfu/core';
 
 export const CSRF_COOKIE = 'bangfu_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
 
-/** Chinese fallbacks when a response carries no usable message. */
-const CODE_MESSAGES: Record<string, string> = {
-  VALIDATION_FAILED: '填写的内容有误，请按提示修改',
-  UNAUTHENTICATED: '登录已失效，请重新登录',
-  INVALID_CREDENTIALS: '用户名或密码错误',
-  FORBIDDEN: '没有权限执行此操作',
-  CSRF_FAILED: '页面已过期，请刷新页面后重试',
-  NOT_FOUND: '要找的内容不存在或已被删除',
-  VERSION_CONFLICT: '档案已被他人修改，请重新加载后再改',
-  DUPLICATE_ID_NUMBER: '该身份证号已有在册档案',
-  HOUSEHOLD_REMOVED: '该档案已剔除，不能修改',
-  HOUSEHOLD_CLOSED: '该档案已剔除或已脱困，不能修改，请先重新纳入',
-  UNDER_REVIEW: '档案正在审核中，不能修改；如需修改请由审核人退回',
-  INVALID_TRANSITION: '档案状态已变化，不能办理此操作，请刷新后重试',
-  ORG_HAS_FILES: '该基层工会下有在册档案，不能调整到其他县（市、区）',
-  ORG_EXISTS: '已有同名基层工会',
-  USERNAME_TAKEN: '用户名已被使用',
-  INVALID_FILE: '请上传有效的 Excel（.xlsx）文件',
-  PAYLOAD_TOO_LARGE: '文件过大',
-  INTERNAL: '服务器内部错误，请稍后重试',
+/** Codes the browser itself gives a failed request (no answer, or an answer it cannot read). */
+export const CLIENT_ERROR_CODES = {
   NETWORK_ERROR: '无法连接服务器，请检查网络后重试',
   BAD_RESPONSE: '服务器返回了无法识别的内容，请稍后重试',
-};
+} as const;
 
+/** The Chinese fallback when a response carries no usable message: core's list of the server's codes. */
 export function messageOfCode(code: string, status?: number): string {
-  return CODE_MESSAGES[code] ?? (status ? `请求失败（${status}）` : '请求失败');
+  if (isErrorCode(code)) return ERROR_CODES[code].message;
+  if (code in CLIENT_ERROR_CODES) return CLIENT_ERROR_CODES[code as keyof typeof CLIENT_ERROR_CODES];
+  return status ? `请求失败（${status}）` : '请求失败';
 }
 
 export class ApiError extends Error {
@@ -51,7 +36,10 @@ export class ApiError extends Error {
   }
 }
 
-export function isApiError(e: unknown, code?: string): e is ApiError {
+/** A code a failed request can carry: one the server sends (core's ERROR_CODES) or the browser's own. */
+export type ApiErrorCode = ErrorCode | keyof typeof CLIENT_ERROR_CODES;
+
+export function isApiError(e: unknown, code?: ApiErrorCode): e is ApiError {
   return e instanceof ApiError && (code === undefined || e.code === code);
 }
 

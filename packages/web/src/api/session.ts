@@ -1,18 +1,10 @@
+import type { SessionUser } from '@bangfu/core';
 import { http } from './request';
-import type { Role } from '../lib/access';
 
 export type { Role } from '../lib/access';
 export { ROLE_LABELS } from '../lib/access';
-
-export interface SessionUser {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  /** 'H' for the city union, 'H01'..'H08' for a region, 'H01-0001' for a grassroots union */
-  orgCode: string;
-  orgName: string;
-}
+/** core's sessionUserSchema: orgCode 'H' for the city union, 'H01'..'H08' a region, 'H01-0001' a grassroots union */
+export type { SessionUser };
 
 export function getSession(signal?: AbortSignal): Promise<{ user: SessionUser }> {
   return http.get('/api/session', { signal, redirectOn401: false });

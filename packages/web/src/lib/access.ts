@@ -2,33 +2,10 @@
 // modules/access/scope.ts, lifecycle.service.ts, users/orgs/audit services) mirrored in one place,
 // like ant-design-pro's access.ts. The server stays the authority: a page shows the buttons this
 // file allows and still shows the server's 403 message when it refuses.
-import { editRule, type EditRule, type HouseholdStatus } from '@bangfu/core';
+import { editRule, inOrgSubtree, ROLES, roleLabel, type EditRule, type HouseholdStatus, type Role } from '@bangfu/core';
 
-export const ROLES = ['admin', 'city', 'leader', 'staff', 'region', 'unit', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
-
-export const ROLE_LABELS: Record<Role, string> = {
-  admin: '系统管理员',
-  city: '市总工会',
-  leader: '市总领导',
-  staff: '机关干部',
-  region: '县区工会',
-  unit: '基层工会',
-  viewer: '领导小组',
-};
-
-export type OrgKind = 'city' | 'region' | 'unit';
-
-/** The kind of organization each role belongs to (a new user's 所属组织 is chosen among these). */
-export const ROLE_ORG_KIND: Record<Role, OrgKind> = {
-  admin: 'city',
-  city: 'city',
-  leader: 'city',
-  staff: 'city',
-  viewer: 'city',
-  region: 'region',
-  unit: 'unit',
-};
+// the roles, their labels and organization kinds are core's (the server's very list)
+export { inOrgSubtree, ROLE_LABELS, ROLE_ORG_KIND, ROLES, roleLabel, type OrgKind, type Role } from '@bangfu/core';
 
 /** What each role does, as the 新建用户 dialog explains it. */
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
@@ -40,10 +17,6 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   viewer: '全市档案只读',
   admin: '管理组织机构、用户，查看审计日志；可签署市总工会意见',
 };
-
-export function roleLabel(role: string): string {
-  return (ROLE_LABELS as Record<string, string>)[role] ?? role;
-}
 
 /** What the signed-in user looks like to these rules. */
 export interface AccessUser {
@@ -153,22 +126,6 @@ export function ownRegionOf(user: Pick<AccessUser, 'role' | 'orgCode'>): string 
 /** The grassroots union a unit cadre files for, else null. */
 export function ownUnitOf(user: Pick<AccessUser, 'role' | 'orgCode'>): string | null {
   return user.role === 'unit' ? user.orgCode : null;
-}
-
-/** Whether a file at this place lies in the user's organization subtree (server inOrgSubtree). */
-export function inOrgSubtree(user: Pick<AccessUser, 'role' | 'orgCode'>, regionCode: string, unitId: string | null | undefined): boolean {
-  switch (user.role) {
-    case 'admin':
-    case 'city':
-    case 'viewer':
-      return true;
-    case 'region':
-      return user.orgCode.slice(0, 3) === regionCode;
-    case 'unit':
-      return !!unitId && (unitId === user.orgCode || unitId.startsWith(`${user.orgCode}-`));
-    default:
-      return false; // leader, staff: linked households only, never an organization's
-  }
 }
 
 /** File, edit, submit, remove, exit, reopen a file at this place (server canFile). */

@@ -1,38 +1,12 @@
 // The audit log in words: Chinese names of the actions and objects, a one-line summary of a
 // row's detail, and the chain check's reasons.
-import { HOUSEHOLD_STATUS_LABELS, type HouseholdStatus } from '@bangfu/core';
+import {
+  AUDIT_ACTION_LABELS as CORE_ACTION_LABELS, AUDIT_ENTITY_LABELS as CORE_ENTITY_LABELS, HOUSEHOLD_STATUS_LABELS, type HouseholdStatus,
+} from '@bangfu/core';
 import { roleLabel } from './access';
 
-export const AUDIT_ACTION_LABELS: Record<string, string> = {
-  'household.create': '新建档案',
-  'household.update': '修改档案',
-  'household.view': '查看档案',
-  'household.submit': '提交审核',
-  'household.unitAgree': '单位工会同意',
-  'household.unitReturn': '单位工会退回',
-  'household.cityAgree': '市总工会同意',
-  'household.cityReturn': '市总工会退回',
-  'household.remove': '剔除',
-  'household.exit': '脱困',
-  'household.reopen': '重新纳入',
-  'household.duplicateRefused': '拒绝重复建档（范围外）',
-  'session.login': '登录',
-  'session.login_failed': '登录失败',
-  'session.login_locked': '登录被锁定',
-  'session.logout': '退出',
-  'policy.update': '修改低保标准',
-  'identification.reevaluate': '重新识别',
-  'user.create': '新建用户',
-  'user.update': '修改用户',
-  'user.approvalRequest': '申请账号审批',
-  'user.approve': '批准账号申请',
-  'user.refuse': '拒绝账号申请',
-  'user.passwordChange': '修改本人密码',
-  'user.passwordChangeFailed': '修改密码（当前密码错误）',
-  'org.create': '新建组织',
-  'org.update': '修改组织',
-  'removal_proposal.reject': '不予剔除',
-};
+// the names of the actions and objects are core's, the list the server writes with
+export const AUDIT_ACTION_LABELS: Record<string, string> = CORE_ACTION_LABELS;
 
 /** The 操作 filter offers these prefixes first, then every single action. */
 export const AUDIT_ACTION_PREFIXES: { value: string; label: string }[] = [
@@ -43,13 +17,7 @@ export const AUDIT_ACTION_PREFIXES: { value: string; label: string }[] = [
   { value: 'policy.', label: '低保标准（全部）' },
 ];
 
-export const AUDIT_ENTITY_LABELS: Record<string, string> = {
-  household: '档案',
-  user: '用户',
-  org: '组织',
-  policy: '低保标准',
-  job: '任务',
-};
+export const AUDIT_ENTITY_LABELS: Record<string, string> = CORE_ENTITY_LABELS;
 
 export function actionLabel(action: string): string {
   return AUDIT_ACTION_LABELS[action] ?? action;

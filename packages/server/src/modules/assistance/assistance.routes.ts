@@ -1,17 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../../db/index.js';
-import { routeSchema } from '../../lib/route-docs.js';
-import { actorOf, householdIdParam } from '../../lib/request-context.js';
-import type { JobRunner } from '../jobs/job-runner.js';
+import { routeSchema } from '../../lib/route.docs.js';
+import { actorOf, householdIdParam } from '../../lib/request.context.js';
 import { batchSummary, getPlan, listMeasures, measureSchema, planSchema, recommendationsFor, saveMeasure, savePlan } from './plans.service.js';
 import { addRecord, listRecords, myHouseholds, recordSchema, summary } from './records.service.js';
 import { addLink, getResponsibility, groupsSchema, listGroups, quota, removeLink, responsibilitySchema, saveGroups, setResponsibility } from './responsibility.service.js';
-import { getAssistanceSettings, saveAssistanceSettings, settingsSchema } from './settings.service.js';
 
 const tags = ['assistance 因户施策·常态帮扶'];
 
-export async function assistanceRoutes(app: FastifyInstance, { db, runner }: { db: Db; runner: JobRunner }) {
+export async function assistanceRoutes(app: FastifyInstance, { db }: { db: Db }) {
   app.get('/api/measures', { schema: routeSchema({ summary: 'The measure catalog', tags }) }, async (req) => {
     actorOf(req);
     return { items: await listMeasures(db) };
@@ -55,10 +53,4 @@ export async function assistanceRoutes(app: FastifyInstance, { db, runner }: { d
   app.get('/api/my/households', { schema: routeSchema({ summary: '我的帮扶对象: households I am responsible for or linked to, overdue first', tags }) },
     async (req) => myHouseholds(db, actorOf(req)));
 
-  app.get('/api/settings/assistance', { schema: routeSchema({ summary: 'Overdue days, urgency weights, batch thresholds', tags }) }, async (req) => {
-    actorOf(req);
-    return getAssistanceSettings(db);
-  });
-  app.put('/api/settings/assistance', { schema: routeSchema({ summary: 'Change them (city users); re-scores urgency in the background', tags, body: settingsSchema }) },
-    async (req) => saveAssistanceSettings(db, actorOf(req), runner, req.body));
 }

@@ -5,18 +5,20 @@ import {
   MEASURE_CATEGORIES, parseIsoDate, PLAN_STATUSES, recommendMeasures, toFieldErrors, URGENCY_FACTOR_LABELS, BATCH_LABELS,
   type IdentifyResult, type UrgencyPart,
 } from '@bangfu/core';
-import type { Db } from '../../db/index.js';
+import { inTransaction, type Db } from '../../db/transaction.js';
+import * as repo from './assistance.repository.js';
+import { filedPerBatch } from './assistance.queries.js';
 import { nowIso } from '../../lib/clock.js';
 import { parseInput } from '../../lib/validate.js';
 import { AppError, forbidden, notFound, validationFailed } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
-import { canEditPolicy, canFile, householdScope } from '../access/scope.js';
-import { appendAudit } from '../audit/audit.repository.js';
+import { canEditPolicy, canFile } from '../access/scope.js';
+import { audit } from '../audit/audit.repository.js';
 import { rowToData } from '../households/household.mapping.js';
-import * as repo from '../households/households.repository.js';
+import * as households from '../households/households.repository.js';
 
 export async function listMeasures(db: Db) {
-  const rows = await db.selectFrom('measures').selectAll().orderBy('sort').execute();
+  const rows = await repo.listMeasureRows(db);
   return rows.map((m) => ({ code: m.code, name: m.name, category: m.category, description: m.description, active: !!m.active }));
 }
 
@@ -32,30 +34,28 @@ export async function saveMeasure(db: Db, actor: Actor, code: string | null, inp
   if (!canEditPolicy(actor)) throw forbidden('只有市总工会可以维护帮扶措施目录');
   const m = parseInput(measureSchema, input, 'measure');
   const at = nowIso();
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     if (code) {
-      const res = await trx.updateTable('measures').set({ name: m.name, category: m.category, description: m.description, active: m.active ? 1 : 0, updated_by: actor.id, updated_at: at })
-        .where('code', '=', code).executeTakeFirst();
-      if (Number(res.numUpdatedRows) !== 1) throw notFound('帮扶措施');
+      if (!(await repo.updateMeasure(trx, code, { ...m, by: actor.id, at }))) throw notFound('帮扶措施');
     } else {
-      const n = await trx.selectFrom('measures').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      code = `m${Number(n.n) + 1}`;
-      await trx.insertInto('measures').values({ code, name: m.name, category: m.category, description: m.description, active: m.active ? 1 : 0, sort: Number(n.n) + 1, updated_by: actor.id, updated_at: at }).execute();
+      const n = await repo.countMeasures(trx);
+      code = `m${n + 1}`;
+      await repo.insertMeasure(trx, { code, ...m, sort: n + 1, by: actor.id, at });
     }
-    await appendAudit(trx, { userId: actor.id, username: actor.username, action: 'measure.save', entity: 'measure', entityId: code, detail: m, ip: actor.ip });
+    await audit(trx, actor, 'measure.save', 'measure', code, m);
     return { code, ...m };
   });
 }
 
 async function loadFiled(db: Db, actor: Actor, id: number) {
-  const row = await repo.findHouseholdRow(db, actor, id);
+  const row = await households.findHouseholdRow(db, actor, id);
   if (!row) throw notFound('档案');
   return row;
 }
 
 export async function recommendationsFor(db: Db, actor: Actor, id: number) {
   const row = await loadFiled(db, actor, id);
-  const data = rowToData(row, await repo.findMembers(db, id));
+  const data = rowToData(row, await households.findMembers(db, id));
   const result = row.id_result ? (JSON.parse(row.id_result) as IdentifyResult) : null;
   const names = new Map((await listMeasures(db)).map((m) => [m.code, m]));
   return recommendMeasures(data, result)
@@ -65,15 +65,7 @@ export async function recommendationsFor(db: Db, actor: Actor, id: number) {
 
 export async function getPlan(db: Db, actor: Actor, id: number) {
   const row = await loadFiled(db, actor, id);
-  const items = await db
-    .selectFrom('household_plans')
-    .innerJoin('measures', 'measures.code', 'household_plans.measure_code')
-    .leftJoin('users', 'users.id', 'household_plans.updated_by')
-    .select(['household_plans.measure_code', 'measures.name', 'measures.category', 'household_plans.recommended', 'household_plans.reason', 'household_plans.target_date',
-      'household_plans.status', 'household_plans.outcome', 'household_plans.updated_at', 'users.display_name'])
-    .where('household_plans.household_id', '=', id)
-    .orderBy('measures.sort')
-    .execute();
+  const items = await repo.planItems(db, id);
   const parts = row.urgency_parts ? (JSON.parse(row.urgency_parts) as UrgencyPart[]) : [];
   return {
     urgency: row.urgency_score === null ? null : {
@@ -101,7 +93,7 @@ export const planSchema = z.object({
 export async function savePlan(db: Db, actor: Actor, id: number, input: unknown) {
   const row = await loadFiled(db, actor, id);
   if (!canFile(actor, row.region_code, row.unit_id) && row.cadre_user_id !== actor.id) throw forbidden('只有本地区、本单位工会或具体责任人可以制定帮扶计划');
-  if (row.status !== 'filed') throw new AppError(409, 'NOT_FILED', '只有已建档的档案可以制定帮扶计划');
+  if (row.status !== 'filed') throw new AppError('NOT_FILED', { message: '只有已建档的档案可以制定帮扶计划' });
   // the shape and the catalog are checked together, so one answer names every bad item
   const parsed = planSchema.safeParse(input ?? {});
   const raw = (input as { items?: unknown })?.items;
@@ -120,28 +112,19 @@ export async function savePlan(db: Db, actor: Actor, id: number, input: unknown)
   const p = parsed.data;
   const recommended = new Map((await recommendationsFor(db, actor, id)).map((r) => [r.measure, r.reason]));
   const at = nowIso();
-  await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('household_plans').where('household_id', '=', id).execute();
-    if (p.items.length)
-      await trx.insertInto('household_plans').values(p.items.map((it) => ({
-        household_id: id, measure_code: it.measure, recommended: recommended.has(it.measure) ? 1 : 0, reason: recommended.get(it.measure) ?? null,
-        target_date: it.targetDate ?? null, status: it.status, outcome: it.outcome ?? null, updated_by: actor.id, updated_at: at,
-      }))).execute();
-    await appendAudit(trx, { userId: actor.id, username: actor.username, action: 'plan.update', entity: 'household', entityId: id,
-      detail: { items: p.items.map((i) => ({ measure: i.measure, status: i.status })) }, ip: actor.ip });
+  await inTransaction(db, async (trx) => {
+    await repo.replacePlan(trx, id, p.items.map((it) => ({
+      household_id: id, measure_code: it.measure, recommended: recommended.has(it.measure) ? 1 : 0, reason: recommended.get(it.measure) ?? null,
+      target_date: it.targetDate ?? null, status: it.status, outcome: it.outcome ?? null, updated_by: actor.id, updated_at: at,
+    })));
+    await audit(trx, actor, 'plan.update', 'household', id, { items: p.items.map((i) => ({ measure: i.measure, status: i.status })) });
   });
   return getPlan(db, actor, id);
 }
 
 /** How many filed households fall in each batch, per region (the actor's scope). */
 export async function batchSummary(db: Db, actor: Actor) {
-  const rows = await db
-    .selectFrom('households')
-    .select(['region_code', 'urgency_batch', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('status', '=', 'filed')
-    .where(householdScope(actor))
-    .groupBy(['region_code', 'urgency_batch'])
-    .execute();
+  const rows = await filedPerBatch(db, actor);
   const regions = new Map<string, { regionCode: string; batches: number[]; total: number }>();
   for (const r of rows) {
     const e = regions.get(r.region_code) ?? { regionCode: r.region_code, batches: [0, 0, 0], total: 0 };

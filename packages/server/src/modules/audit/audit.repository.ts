@@ -3,15 +3,16 @@
 // is updated first in each append, which serializes appends on PostgreSQL (row lock) as SQLite
 // already is (one writer).
 import { createHash, createHmac } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import { sql } from 'kysely';
+import type { AuditAction, AuditEntity } from '@bangfu/core';
+import type { Db, Q } from '../../db/transaction.js';
 import { nowIso } from '../../lib/clock.js';
 
 export interface AuditEntry {
   userId: number | null;
   username: string | null;
-  action: string;
-  entity?: string | null;
+  action: AuditAction;
+  entity?: AuditEntity | null;
   entityId?: string | number | null;
   detail?: unknown;
   ip?: string | null;
@@ -42,7 +43,7 @@ const keyedMac = (fromId: number) => createHmac('sha256', auditKey!).update(`aud
  * At start with a key: the rows from the next one on are keyed. Earlier rows (written before the
  * key existed) keep their plain hashes; the start is itself MACed so that it cannot be moved.
  */
-export async function ensureAuditKeyed(db: Kysely<Database>): Promise<void> {
+export async function ensureAuditKeyed(db: Db): Promise<void> {
   if (!auditKey) return;
   const head = await db.selectFrom('audit_head').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
   if (head.keyed_from !== null) return;
@@ -56,7 +57,7 @@ const ILL_FORMED = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC
 export const storableText = (s: string | null): string | null => (s === null ? null : s.replace(ILL_FORMED, '\uFFFD'));
 
 /** Must run inside the transaction of the change it records. */
-export async function appendAudit(trx: Transaction<Database> | Kysely<Database>, e: AuditEntry): Promise<void> {
+export async function appendAudit(trx: Q, e: AuditEntry): Promise<void> {
   const head = await trx
     .updateTable('audit_head')
     .set((eb) => ({ last_id: eb.ref('last_id') }))
@@ -84,9 +85,23 @@ export async function appendAudit(trx: Transaction<Database> | Kysely<Database>,
   await trx.updateTable('audit_head').set({ last_id: Number(inserted.id), last_hash: hash }).where('id', '=', 1).execute();
 }
 
+/** Who an audit row names: a person (an Actor fits), or the system itself (no user id). */
+export interface AuditActor {
+  id: number | null;
+  username: string | null;
+  ip: string | null;
+}
+
+export const SYSTEM: AuditActor = { id: null, username: 'system', ip: null };
+
+/** The audit row of a change, inside the transaction of the change it records. */
+export function audit(trx: Q, who: AuditActor, action: AuditAction, entity?: AuditEntity | null, entityId?: string | number | null, detail?: unknown): Promise<void> {
+  return appendAudit(trx, { userId: who.id, username: who.username, action, entity, entityId, detail, ip: who.ip });
+}
+
 /** An audit row on its own (a view, a failed login): its own small transaction. */
-export async function auditNow(db: Kysely<Database>, e: AuditEntry): Promise<void> {
-  await db.transaction().execute((trx) => appendAudit(trx, e));
+export async function auditNow(db: Db, who: AuditActor, action: AuditAction, entity?: AuditEntity | null, entityId?: string | number | null, detail?: unknown): Promise<void> {
+  await db.transaction().execute((trx) => audit(trx, who, action, entity, entityId, detail));
 }
 
 export interface ChainBreak {
@@ -110,7 +125,7 @@ const MAX_LISTED_BREAKS = 1000;
  * Walks the whole chain in id order and reports every row whose link or content does not hold (not
  * only the first: a break must not hide later tampering), the head, the keyed start, and each anchor.
  */
-export async function verifyAuditChain(db: Kysely<Database>, opts: { batch?: number; anchors?: AuditAnchor[] } = {}): Promise<ChainCheck> {
+export async function verifyAuditChain(db: Db, opts: { batch?: number; anchors?: AuditAnchor[] } = {}): Promise<ChainCheck> {
   const batch = opts.batch ?? 5000;
   const breaks: ChainBreak[] = [];
   let breakCount = 0;
@@ -152,7 +167,35 @@ export async function verifyAuditChain(db: Kysely<Database>, opts: { batch?: num
 }
 
 /** The head of the chain, to be kept outside the database (printed, mailed, filed). */
-export async function auditAnchor(db: Kysely<Database>): Promise<AuditAnchor & { at: string }> {
+export async function auditAnchor(db: Db): Promise<AuditAnchor & { at: string }> {
   const head = await db.selectFrom('audit_head').select(['last_id', 'last_hash']).where('id', '=', 1).executeTakeFirstOrThrow();
   return { id: Number(head.last_id), hash: head.last_hash, at: nowIso() };
+}
+
+export interface AuditFilter {
+  action?: string;
+  username?: string;
+  entity?: string;
+  entityId?: string;
+  /** UTC instants: from inclusive, to exclusive */
+  from?: string;
+  to?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** One page of the log, newest first, with the count of every matching row. */
+export async function listAudit(db: Db, f: AuditFilter) {
+  const base = db
+    .selectFrom('audit_log')
+    // a plain, case-sensitive prefix on both databases (LIKE would treat % and _ as wildcards)
+    .$if(!!f.action, (q) => q.where(sql<boolean>`substr(action, 1, ${f.action!.length}) = ${f.action}`))
+    .$if(!!f.username, (q) => q.where('username', '=', f.username!))
+    .$if(!!f.entity, (q) => q.where('entity', '=', f.entity!))
+    .$if(!!f.entityId, (q) => q.where('entity_id', '=', f.entityId!))
+    .$if(!!f.from, (q) => q.where('at', '>=', f.from!))
+    .$if(!!f.to, (q) => q.where('at', '<', f.to!));
+  const [{ total }] = await base.select((eb) => eb.fn.countAll<number>().as('total')).execute();
+  const rows = await base.selectAll().orderBy('id', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
+  return { total: Number(total), rows };
 }

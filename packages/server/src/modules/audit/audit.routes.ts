@@ -1,13 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import { z } from 'zod';
-import { toFieldErrors } from '@bangfu/core';
 import type { Db } from '../../db/index.js';
-import { routeSchema } from '../../lib/route-docs.js';
-import { actorOf } from '../../lib/request-context.js';
+import { routeSchema } from '../../lib/route.docs.js';
+import { actorOf } from '../../lib/request.context.js';
 import { forbidden, validationFailed } from '../../lib/errors.js';
+import { parseQuery } from '../../lib/validate.js';
 import { isAdmin } from '../access/scope.js';
-import { verifyAuditChain } from './audit.repository.js';
+import { listAudit, verifyAuditChain } from './audit.repository.js';
 
 const tags = ['audit 审计日志'];
 
@@ -33,23 +32,10 @@ export const auditQuerySchema = z.object({
 export async function auditRoutes(app: FastifyInstance, { db }: { db: Db }) {
   app.get('/api/audit', { schema: routeSchema({ summary: 'The audit log, newest first, filtered (admins)', tags, querystring: auditQuerySchema }) }, async (req) => {
     if (!isAdmin(actorOf(req))) throw forbidden('只有系统管理员可以查看审计日志');
-    const clean = Object.fromEntries(Object.entries((req.query ?? {}) as Record<string, unknown>).filter(([, v]) => v !== ''));
-    const r = auditQuerySchema.safeParse(clean);
-    if (!r.success) throw validationFailed(toFieldErrors(r.error), 'audit query');
-    const f = r.data;
-    const base = db
-      .selectFrom('audit_log')
-      // a plain, case-sensitive prefix on both databases (LIKE would treat % and _ as wildcards)
-      .$if(!!f.action, (q) => q.where(sql<boolean>`substr(action, 1, ${f.action!.length}) = ${f.action}`))
-      .$if(!!f.username, (q) => q.where('username', '=', f.username!))
-      .$if(!!f.entity, (q) => q.where('entity', '=', f.entity!))
-      .$if(!!f.entityId, (q) => q.where('entity_id', '=', f.entityId!))
-      .$if(!!f.from, (q) => q.where('at', '>=', chinaDayStart(f.from!)))
-      .$if(!!f.to, (q) => q.where('at', '<', chinaDayStart(f.to!, 1)));
-    const [{ total }] = await base.select((eb) => eb.fn.countAll<number>().as('total')).execute();
-    const rows = await base.selectAll().orderBy('id', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
+    const f = parseQuery(auditQuerySchema, req.query, 'audit query');
+    const { total, rows } = await listAudit(db, { ...f, from: f.from && chinaDayStart(f.from), to: f.to && chinaDayStart(f.to, 1) });
     return {
-      total: Number(total),
+      total,
       items: rows.map((x) => ({
         id: Number(x.id), at: x.at, userId: x.user_id, username: x.username, action: x.action, entity: x.entity, entityId: x.entity_id,
         detail: x.detail ? JSON.parse(x.detail) : null, ip: x.ip, hash: x.hash,

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/index.js';
 import { AppError } from '../../lib/errors.js';
-import { routeSchema } from '../../lib/route-docs.js';
-import { actorOf } from '../../lib/request-context.js';
+import { routeSchema } from '../../lib/route.docs.js';
+import { actorOf } from '../../lib/request.context.js';
 import { auditNow } from '../audit/audit.repository.js';
 import { changeOwnPassword, login, passwordChangeSchema, publicUser } from './auth.service.js';
 import { CSRF_COOKIE, deleteSession, SESSION_COOKIE, tokenHash } from './sessions.js';
@@ -21,7 +21,7 @@ export async function authRoutes(app: FastifyInstance, { db, config }: { db: Db;
     max: config.loginRatePerMinute ?? 30,
     timeWindow: 60_000,
     errorResponseBuilder: (_req, ctx) =>
-      new AppError(429, 'TOO_MANY_REQUESTS', `登录尝试过于频繁，请 ${Math.ceil(ctx.ttl / 1000)} 秒后再试`, [{ path: 'username', message: '登录尝试过于频繁' }]),
+      new AppError('TOO_MANY_REQUESTS', { message: `登录尝试过于频繁，请 ${Math.ceil(ctx.ttl / 1000)} 秒后再试`, errors: [{ path: 'username', message: '登录尝试过于频繁' }] }),
   });
   app.post('/api/session', {
     onRequest: perAddress,
@@ -54,7 +54,7 @@ export async function authRoutes(app: FastifyInstance, { db, config }: { db: Db;
     const actor = actorOf(req);
     const token = req.cookies[SESSION_COOKIE];
     if (token) await deleteSession(db, token);
-    await auditNow(db, { userId: actor.id, username: actor.username, action: 'session.logout', ip: actor.ip });
+    await auditNow(db, actor, 'session.logout');
     reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
     return reply.code(204).send();
   });

@@ -1,4 +1,5 @@
-import type { Db } from '../../db/index.js';
+import { inTransaction, type Db } from '../../db/transaction.js';
+import * as users from '../users/users.repository.js';
 import { AppError } from '../../lib/errors.js';
 import { z } from 'zod';
 import { PASSWORD_MAX, passwordProblem } from '@bangfu/core';
@@ -6,7 +7,7 @@ import { hashPassword, verifyPassword } from '../../lib/password.js';
 import { validationFailed } from '../../lib/errors.js';
 import { parseInput } from '../../lib/validate.js';
 import type { Actor, Role } from '../access/actor.js';
-import { appendAudit, auditNow } from '../audit/audit.repository.js';
+import { audit, auditNow } from '../audit/audit.repository.js';
 import { createSession } from './sessions.js';
 
 export const MAX_FAILED_LOGINS = 5;
@@ -31,76 +32,63 @@ function ghostAttempt(username: string, now: number): { locked: boolean; until: 
   return { locked: g.until > now, until: g.until };
 }
 
-const badCredentials = () => new AppError(401, 'INVALID_CREDENTIALS', '用户名或密码错误');
+const badCredentials = () => new AppError('INVALID_CREDENTIALS', { message: '用户名或密码错误' });
 
 export async function login(db: Db, username: unknown, password: unknown, ip: string | null) {
   if (typeof username !== 'string' || typeof password !== 'string' || !username || !password)
-    throw new AppError(400, 'VALIDATION_FAILED', '请输入用户名和密码', [
+    throw new AppError('VALIDATION_FAILED', { message: '请输入用户名和密码', errors: [
       ...(typeof username === 'string' && username ? [] : [{ path: 'username', message: '请输入用户名' }]),
       ...(typeof password === 'string' && password ? [] : [{ path: 'password', message: '请输入密码' }]),
-    ]);
-  const user = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+    ] });
+  const user = await users.findUserByName(db, username);
   const now = Date.now();
   const nowText = new Date(now).toISOString();
   const locked = async (until: string | null) => {
-    await auditNow(db, { userId: Number(user!.id), username, action: 'session.login_locked', ip });
+    await auditNow(db, { id: Number(user!.id), username, ip }, 'session.login_locked');
     const minutes = Math.max(1, Math.ceil(((until ? Date.parse(until) : now + LOCK_MS) - now) / 60_000));
-    return new AppError(423, 'ACCOUNT_LOCKED', `连续登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试`);
+    return new AppError('ACCOUNT_LOCKED', { message: `连续登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试` });
   };
   if (!user) {
     await verifyPassword(password, DUMMY_HASH);
     // an unknown name locks like a real one, so that 423 does not tell which accounts exist
     const ghost = ghostAttempt(username, now);
     if (ghost.locked) {
-      await auditNow(db, { userId: null, username, action: 'session.login_locked', ip });
-      throw new AppError(423, 'ACCOUNT_LOCKED', `连续登录失败次数过多，账号已锁定，请 ${Math.max(1, Math.ceil((ghost.until - now) / 60_000))} 分钟后再试`);
+      await auditNow(db, { id: null, username, ip }, 'session.login_locked');
+      throw new AppError('ACCOUNT_LOCKED', { message: `连续登录失败次数过多，账号已锁定，请 ${Math.max(1, Math.ceil((ghost.until - now) / 60_000))} 分钟后再试` });
     }
-    await auditNow(db, { userId: null, username, action: 'session.login_failed', ip });
+    await auditNow(db, { id: null, username, ip }, 'session.login_failed');
     throw badCredentials();
   }
   if (user.locked_until && user.locked_until > nowText) throw await locked(user.locked_until);
   // The attempt is counted before the password is checked, in one conditional update: parallel
   // attempts each take a number, and only the first MAX_FAILED_LOGINS are evaluated at all.
-  const taken = await db.updateTable('users').set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
-    .where('id', '=', user.id).where('failed_logins', '<', MAX_FAILED_LOGINS)
-    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', nowText)]))
-    .returning('failed_logins').executeTakeFirst();
-  if (!taken) {
+  const taken = await users.takeLoginAttempt(db, Number(user.id), MAX_FAILED_LOGINS, nowText);
+  if (taken === undefined) {
     const lockedUntil = new Date(now + LOCK_MS).toISOString();
-    await db.updateTable('users').set({ locked_until: lockedUntil, failed_logins: 0 }).where('id', '=', user.id)
-      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', nowText)])).execute();
+    await users.lockUser(db, Number(user.id), lockedUntil, nowText);
     throw await locked(lockedUntil);
   }
   const ok = await verifyPassword(password, user.password_hash);
   if (!ok || !user.active) {
-    await db.transaction().execute(async (trx) => {
+    await inTransaction(db, async (trx) => {
       // the fifth failure locks; the counter starts again when the lock ends
-      if (Number(taken.failed_logins) >= MAX_FAILED_LOGINS)
-        await trx.updateTable('users').set({ failed_logins: 0, locked_until: new Date(now + LOCK_MS).toISOString() }).where('id', '=', user.id).execute();
-      await appendAudit(trx, { userId: Number(user.id), username, action: 'session.login_failed', ip });
+      if (taken >= MAX_FAILED_LOGINS) await users.lockUser(trx, Number(user.id), new Date(now + LOCK_MS).toISOString());
+      await audit(trx, { id: Number(user.id), username, ip }, 'session.login_failed');
     });
     throw badCredentials();
   }
-  const session = await db.transaction().execute(async (trx) => {
+  const session = await inTransaction(db, async (trx) => {
     // a lock that a parallel wrong attempt set meanwhile wins over a right password
-    const cleared = await trx.updateTable('users').set({ failed_logins: 0 }).where('id', '=', user.id)
-      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', new Date().toISOString())])).executeTakeFirst();
-    if (Number(cleared.numUpdatedRows) !== 1) return null;
-    await trx.updateTable('users').set({ locked_until: null }).where('id', '=', user.id).execute();
-    await appendAudit(trx, { userId: Number(user.id), username, action: 'session.login', ip });
-    return createSession(trx as unknown as Db, Number(user.id), ip);
+    if (!(await users.clearLoginFailures(trx, Number(user.id), new Date().toISOString()))) return null;
+    await audit(trx, { id: Number(user.id), username, ip }, 'session.login');
+    return createSession(trx, Number(user.id), ip);
   });
   if (!session) throw await locked(null);
   return { session, actor: await loadActor(db, Number(user.id), ip) };
 }
 
 export async function loadActor(db: Db, userId: number, ip: string | null): Promise<Actor | undefined> {
-  const r = await db
-    .selectFrom('users')
-    .innerJoin('orgs', 'orgs.code', 'users.org_code')
-    .select(['users.id', 'users.username', 'users.display_name', 'users.role', 'users.org_code', 'users.active', 'orgs.name as org_name'])
-    .where('users.id', '=', userId)
-    .executeTakeFirst();
+  const r = await users.findActorRow(db, userId);
   if (!r || !r.active) return undefined;
   return { id: Number(r.id), username: r.username, displayName: r.display_name, role: r.role as Role, orgCode: r.org_code, orgName: r.org_name, ip };
 }
@@ -120,13 +108,13 @@ export const passwordChangeSchema = z.object({
  */
 export async function changeOwnPassword(db: Db, actor: Actor, input: unknown, keepTokenHash: string | null): Promise<void> {
   const p = parseInput(passwordChangeSchema, input, 'password change');
-  const user = await db.selectFrom('users').select(['id', 'username', 'password_hash', 'failed_logins']).where('id', '=', actor.id).executeTakeFirstOrThrow();
+  const user = (await users.findUserById(db, actor.id))!;
   if (!(await verifyPassword(p.currentPassword, user.password_hash))) {
-    await db.transaction().execute(async (trx) => {
+    await inTransaction(db, async (trx) => {
       const failures = user.failed_logins + 1;
-      await trx.updateTable('users').set(failures >= MAX_FAILED_LOGINS ? { failed_logins: 0, locked_until: new Date(Date.now() + LOCK_MS).toISOString() } : { failed_logins: failures })
-        .where('id', '=', user.id).execute();
-      await appendAudit(trx, { userId: actor.id, username: actor.username, action: 'user.passwordChangeFailed', entity: 'user', entityId: actor.id, ip: actor.ip });
+      const lock = failures >= MAX_FAILED_LOGINS;
+      await users.setLoginFailures(trx, Number(user.id), lock ? 0 : failures, lock ? new Date(Date.now() + LOCK_MS).toISOString() : user.locked_until);
+      await audit(trx, actor, 'user.passwordChangeFailed', 'user', actor.id);
     });
     throw validationFailed([{ path: 'currentPassword', message: '当前密码不正确' }], 'password change');
   }
@@ -134,9 +122,9 @@ export async function changeOwnPassword(db: Db, actor: Actor, input: unknown, ke
   if (weak) throw validationFailed([{ path: 'newPassword', message: weak }], 'password change');
   if (p.newPassword === p.currentPassword) throw validationFailed([{ path: 'newPassword', message: '新密码不能与当前密码相同' }], 'password change');
   const password_hash = await hashPassword(p.newPassword);
-  await db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ password_hash, failed_logins: 0 }).where('id', '=', user.id).execute();
-    await trx.deleteFrom('sessions').where('user_id', '=', user.id).$if(keepTokenHash !== null, (q) => q.where('token_hash', '<>', keepTokenHash!)).execute();
-    await appendAudit(trx, { userId: actor.id, username: actor.username, action: 'user.passwordChange', entity: 'user', entityId: actor.id, ip: actor.ip });
+  await inTransaction(db, async (trx) => {
+    await users.updateUserRow(trx, Number(user.id), { password_hash, failed_logins: 0 });
+    await users.deleteOtherSessions(trx, Number(user.id), keepTokenHash);
+    await audit(trx, actor, 'user.passwordChange', 'user', actor.id);
   });
 }

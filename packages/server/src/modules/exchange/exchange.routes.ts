@@ -9,15 +9,15 @@ import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import type { Db } from '../../db/index.js';
 import { AppError } from '../../lib/errors.js';
-import { actorOf, idParam } from '../../lib/request-context.js';
-import { routeSchema } from '../../lib/route-docs.js';
-import type { JobRunner } from '../jobs/job-runner.js';
+import { actorOf, idParam } from '../../lib/request.context.js';
+import { routeSchema } from '../../lib/route.docs.js';
+import type { JobRunner } from '../jobs/jobs.runner.js';
 import { exportHouseholds, parseExportFilter, writeTemplate } from './export.workbook.js';
 import { fileKind, type UploadedFile } from './import.read.js';
 import {
   allImportErrors, assertCanImport, cancelImport, createImport, getImport, listImportErrors, listImportRows, listImports, requestCommit,
 } from './import.service.js';
-import { regionSummary, regionSummaryWorkbook } from './region-summary.js';
+import { regionSummary, regionSummaryWorkbook } from './region-summary.service.js';
 import { drainSheet } from './workbook.layout.js';
 
 const tags = ['exchange 导入导出'];
@@ -57,7 +57,7 @@ export async function exchangeRoutes(app: FastifyInstance, { db, runner, uploadD
   }, async (req, reply) => {
     const actor = actorOf(req);
     assertCanImport(actor);
-    if (!req.isMultipart()) throw new AppError(400, 'INVALID_FILE', '请以 multipart/form-data 上传文件（字段名 file）', [{ path: 'file', message: '请选择要导入的文件' }]);
+    if (!req.isMultipart()) throw new AppError('INVALID_FILE', { message: '请以 multipart/form-data 上传文件（字段名 file）', errors: [{ path: 'file', message: '请选择要导入的文件' }] });
     await fs.promises.mkdir(uploadDir, { recursive: true });
     const files: UploadedFile[] = [];
     try {
@@ -68,24 +68,24 @@ export async function exchangeRoutes(app: FastifyInstance, { db, runner, uploadD
         const kind = fileKind(name);
         if (!kind) {
           part.file.resume();
-          throw new AppError(400, 'INVALID_FILE', `不支持的文件类型“${name}”：请上传 .xlsx 工作簿或 .csv 文件（旧版 .xls 请先另存为 .xlsx）`, [{ path: 'file', message: '文件类型应为 .xlsx 或 .csv' }]);
+          throw new AppError('INVALID_FILE', { message: `不支持的文件类型“${name}”：请上传 .xlsx 工作簿或 .csv 文件（旧版 .xls 请先另存为 .xlsx）`, errors: [{ path: 'file', message: '文件类型应为 .xlsx 或 .csv' }] });
         }
         const dest = path.join(uploadDir, `${randomUUID()}.${kind}`);
         files.push({ path: dest, name });
         await pipeline(part.file, fs.createWriteStream(dest));
-        if (part.file.truncated) throw new AppError(413, 'FILE_TOO_LARGE', `文件“${name}”超过 ${MAX_UPLOAD / 1024 / 1024} MB，请分批导入`, [{ path: 'file', message: '文件过大' }]);
+        if (part.file.truncated) throw new AppError('FILE_TOO_LARGE', { message: `文件“${name}”超过 ${MAX_UPLOAD / 1024 / 1024} MB，请分批导入`, errors: [{ path: 'file', message: '文件过大' }] });
       }
-      if (files.length === 0) throw new AppError(400, 'INVALID_FILE', '没有收到文件，请选择要导入的 .xlsx 或 .csv 文件', [{ path: 'file', message: '请选择要导入的文件' }]);
+      if (files.length === 0) throw new AppError('INVALID_FILE', { message: '没有收到文件，请选择要导入的 .xlsx 或 .csv 文件', errors: [{ path: 'file', message: '请选择要导入的文件' }] });
       if (files.length === 2 && files.some((f) => fileKind(f.name) !== 'csv'))
-        throw new AppError(400, 'INVALID_FILE', '一次只能上传一个 .xlsx 工作簿；两个文件时应为职工和家庭成员两个 .csv 文件', [{ path: 'file', message: '文件组合不正确' }]);
+        throw new AppError('INVALID_FILE', { message: '一次只能上传一个 .xlsx 工作簿；两个文件时应为职工和家庭成员两个 .csv 文件', errors: [{ path: 'file', message: '文件组合不正确' }] });
     } catch (e) {
       for (const f of files) fs.rm(f.path, { force: true }, () => {});
       const code = (e as { code?: string }).code;
-      if (code === 'FST_FILES_LIMIT') throw new AppError(400, 'INVALID_FILE', '最多上传两个文件（职工和家庭成员）', [{ path: 'file', message: '文件过多' }]);
+      if (code === 'FST_FILES_LIMIT') throw new AppError('INVALID_FILE', { message: '最多上传两个文件（职工和家庭成员）', errors: [{ path: 'file', message: '文件过多' }] });
       if (e instanceof AppError) throw e;
       // a body the multipart parser cannot read (no boundary, cut off): the request's fault
       req.log.info({ err: e }, 'unreadable multipart upload');
-      throw new AppError(400, 'INVALID_FILE', '上传的内容无法读取，请重新选择文件上传', [{ path: 'file', message: '上传的内容无法读取' }]);
+      throw new AppError('INVALID_FILE', { message: '上传的内容无法读取，请重新选择文件上传', errors: [{ path: 'file', message: '上传的内容无法读取' }] });
     }
     try {
       return reply.code(202).send(await createImport(db, actor, files, kick));

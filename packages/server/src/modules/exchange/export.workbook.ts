@@ -10,21 +10,17 @@ import type { Db } from '../../db/index.js';
 import type { Actor } from '../access/actor.js';
 import { seesFullIdentity, seesFullPhone } from '../access/scope.js';
 import { auditNow } from '../audit/audit.repository.js';
-import { rowToData } from '../households/household.mapping.js';
-import { filteredHouseholds, type HouseholdFilter } from '../households/households.repository.js';
-import { listQuerySchema } from '../households/households.service.js';
-import { parseInput } from '../../lib/validate.js';
+import { exportPages, type HouseholdFilter } from '../households/households.queries.js';
+import { parseListFilter } from '../households/households.service.js';
 import { addValidations, dictionaryLayout, drainSheet, FIRST_DATA_ROW, openWorkbook, startSheet, writeDictionary, writeRow } from './workbook.layout.js';
 
 const PAGE = 1000;
 /** Drop-downs reach this far below the last row, for rows a user adds by hand. */
 const SPARE_ROWS = 2000;
 
-const exportQuerySchema = listQuerySchema.omit({ page: true, pageSize: true, sort: true });
-
+/** The export takes the list's filters (without paging and sort). */
 export function parseExportFilter(query: unknown): HouseholdFilter {
-  const clean = Object.fromEntries(Object.entries((query ?? {}) as Record<string, unknown>).filter(([, v]) => v !== '' && v !== undefined));
-  return parseInput(exportQuerySchema, clean, 'export query');
+  return parseListFilter(query);
 }
 
 const EXAMPLE_ID = '11010519491231002X';
@@ -64,37 +60,7 @@ export async function writeTemplate(filename: string): Promise<void> {
   await wb.commit();
 }
 
-/**
- * Pages of (household row, members) in worker-number order, under the caller's scope and filters.
- * Two steps per page: the next worker numbers from the unique index alone (a plain range scan,
- * whatever the filters), then those files that pass the filters. With the filters in the first
- * step the planners pick a filter's index and sort every matching file for every page, which
- * made a million-file export quadratic.
- */
-async function* filePages(db: Db, actor: Actor, filter: HouseholdFilter) {
-  let last = '';
-  for (;;) {
-    const keys = await db.selectFrom('households').select(['id', 'worker_no']).where('worker_no', '>', last).orderBy('worker_no').limit(PAGE).execute();
-    if (keys.length === 0) return;
-    last = keys[keys.length - 1].worker_no;
-    // without a status filter: the files in the register (剔除 and 脱困 files only when asked for by
-    // status), so that an export re-imports cleanly — a closed file's row would clash with its number
-    const rows = await filteredHouseholds(db, actor, filter).selectAll().$if(!filter.status, (q) => q.where('status', 'in', [...LIVE_STATUSES]))
-      .where('id', 'in', keys.map((k) => Number(k.id))).execute();
-    if (rows.length) {
-      rows.sort((a, b) => (a.worker_no < b.worker_no ? -1 : 1));
-      const ids = rows.map((r) => Number(r.id));
-      const members = await db.selectFrom('household_members').selectAll().where('household_id', 'in', ids).orderBy('household_id').orderBy('seq').execute();
-      const byHousehold = new Map<number, typeof members>();
-      for (const m of members) {
-        const list = byHousehold.get(Number(m.household_id));
-        if (list) list.push(m);
-        else byHousehold.set(Number(m.household_id), [m]);
-      }
-      yield rows.map((r) => rowToData(r, byHousehold.get(Number(r.id)) ?? []));
-    }
-  }
-}
+const filePages = (db: Db, actor: Actor, filter: HouseholdFilter) => exportPages(db, actor, filter, PAGE);
 
 export interface ExportResult {
   households: number;
@@ -137,6 +103,6 @@ export async function exportHouseholds(db: Db, actor: Actor, filter: HouseholdFi
   writeDictionary(wb, dict.lists);
   await wb.commit();
   const result = { households, members: memberRow - FIRST_DATA_ROW, masked };
-  await auditNow(db, { userId: actor.id, username: actor.username, action: 'household.export', entity: 'household', detail: { filter, ...result }, ip: actor.ip });
+  await auditNow(db, actor, 'household.export', 'household', null, { filter, ...result });
   return result;
 }

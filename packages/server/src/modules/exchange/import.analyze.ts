@@ -1,15 +1,20 @@
-// The check of an uploaded file, before anything is written to the files: stage the rows,
-// parse each household with the same core schema as the API, place it (region, unit, the
-// importer's scope) and reconcile it by identity number with the files already stored:
-// new, changed (with field-level differences), unchanged, or error (every bad cell reported).
+// The check of an uploaded file, before anything is written to the files, in four steps:
+//   1. stage     every row of the files into import_raw (members keyed by their worker's number)
+//   2. join      per page of 500 workers: their member rows and the live files of their numbers
+//   3. parse     each row with core's schema (the same as the API), placed in region and unit
+//   4. reconcile by identity number with the stored file: new, changed (with the field-level
+//                differences), unchanged, or error (every bad cell reported)
+// then the rows and bad cells are saved (import_rows, import_errors) and the staging dropped.
 import {
   editRule, EXAMPLE_MARKER, householdToWorkerRow, memberToRow, HOUSEHOLD_STATUS_LABELS, labelOfPath, MEMBER_COLUMNS, memberRowToInput, parseHousehold, parseWorkerNo,
-  WORKER_COLUMNS, workerRowToInput, cellToText, type CellValue, type HeaderMap, type HouseholdStatus, type FieldError,
+  WORKER_COLUMNS, workerRowToInput, cellToText, type CellValue, type HeaderMap, type HouseholdData, type HouseholdStatus, type FieldError,
 } from '@bangfu/core';
-import type { Db } from '../../db/index.js';
-import type { Q } from '../households/households.repository.js';
+import { inTransaction, type Db, type Q } from '../../db/transaction.js';
 import type { Actor } from '../access/actor.js';
-import { canFile, householdScope } from '../access/scope.js';
+import { canFile } from '../access/scope.js';
+import * as households from '../households/households.repository.js';
+import { groupMembers } from '../households/household.mapping.js';
+import * as repo from './exchange.repository.js';
 import { listOrgs, type Org } from '../orgs/orgs.repository.js';
 import { rowToData } from '../households/household.mapping.js';
 import { diffHouseholds } from '../households/household.diff.js';
@@ -50,7 +55,7 @@ async function stage(db: Db, importId: number, files: UploadedFile[]): Promise<{
     if (!buffer.length) return;
     const chunk = buffer;
     buffer = [];
-    await db.insertInto('import_raw').values(chunk).execute();
+    await repo.insertRaw(db, chunk);
   };
   const summary = await readImportFiles(files, {
     async row(kind, rowNo, cells) {
@@ -144,201 +149,76 @@ export interface AnalyzeResult {
   outOfScope: number;
 }
 
+type RowStatus = 'new' | 'changed' | 'unchanged' | 'error';
+type StoredFile = Awaited<ReturnType<typeof households.filesByIds>>[number];
+
+interface OutRow {
+  import_id: number; seq: number; row_no: number; status: RowStatus; worker_no: string | null; name: string | null;
+  id_number: string | null; household_id: number | null; household_version: number | null; data: string | null; changes: string | null; warnings: string | null;
+}
+
+/** What the whole file tells every row: the sheets' columns, the places, the repeated numbers. */
+interface FileContext {
+  importId: number;
+  actor: Actor;
+  regions: Org[];
+  units: Org[];
+  /** a column the header lacks is "not supplied", not "blank": an existing file keeps its value */
+  workerPresent: Set<string>;
+  membersSupplied: boolean;
+  dupRowsOf: Map<string, number[]>;
+  /** worker numbers already met in this file, with their row */
+  seenWorkerNos: Map<string, number>;
+}
+
+/** What a page of worker rows needs from the database (step 2). */
+interface PageContext {
+  membersOf: Map<string, RawRow[]>;
+  /** the live files of the page's identity numbers that lie in the importer's scope */
+  existingOf: Map<string, StoredFile>;
+  /** identity numbers with a live file outside the importer's scope: never read, completed, compared or echoed */
+  outOfScope: Set<string>;
+  membersOfExisting: Map<number, Awaited<ReturnType<typeof households.membersOf>>>;
+  takenNos: Map<string, { worker_no: string; id_number: string; status: string }>;
+  /** each worker row's cells, parsed once */
+  cellsOf: Map<RawRow, CellValue[]>;
+}
+
 export async function analyzeImport(db: Db, importId: number, actor: Actor, files: UploadedFile[]): Promise<AnalyzeResult> {
   // a resumed analysis starts over: staging is not the files, so nothing is lost
-  for (const t of ['import_errors', 'import_rows', 'import_raw'] as const) await db.deleteFrom(t).where('import_id', '=', importId).execute();
+  await repo.clearStaging(db, importId);
   setProgress(importId, { phase: 'reading', done: 0, total: 0 });
   const { rows: total, summary } = await stage(db, importId, files);
-  // a column the header lacks is "not supplied", not "blank": an existing file keeps its value
-  const workerPresent = summary.sheets.w!.present;
-  const membersSupplied = summary.sheets.m !== undefined;
-
   const orgs = await listOrgs(db);
-  const regions = orgs.filter((o) => o.kind === 'region');
-  const units = orgs.filter((o) => o.kind === 'unit');
+  const file: FileContext = {
+    importId, actor, regions: orgs.filter((o) => o.kind === 'region'), units: orgs.filter((o) => o.kind === 'unit'),
+    workerPresent: summary.sheets.w!.present, membersSupplied: summary.sheets.m !== undefined,
+    dupRowsOf: await repo.repeatedWorkerKeys(db, importId), seenWorkerNos: new Map(),
+  };
   const counts: AnalyzeResult = { rows: total, new: 0, changed: 0, unchanged: 0, error: 0, errorLines: 0, warnings: 0, outOfScope: 0 };
-  const fileErrors: ErrorLine[] = [];
+  const fileErrors = await orphanMemberErrors(db, importId);
 
-  // the same identity number twice in 职工: the later rows are errors
-  const dupKeys = (await db.selectFrom('import_raw').select('key').where('import_id', '=', importId)
-    .where('sheet', '=', 'w').where('key', 'is not', null).groupBy('key').having((eb) => eb.fn.countAll(), '>', 1).execute()).map((d) => d.key!);
-  const dupRowsOf = new Map<string, number[]>();
-  for (let i = 0; i < dupKeys.length; i += 500) {
-    const rows = await db.selectFrom('import_raw').select(['key', 'row_no']).where('import_id', '=', importId).where('sheet', '=', 'w')
-      .where('key', 'in', dupKeys.slice(i, i + 500)).orderBy('row_no').execute();
-    for (const r of rows) dupRowsOf.set(r.key!, [...(dupRowsOf.get(r.key!) ?? []), Number(r.row_no)]);
-  }
-  // member rows whose worker is not in 职工
-  const orphans = await db.selectFrom('import_raw as m').select(['m.row_no', 'm.key', 'm.cells']).where('m.import_id', '=', importId).where('m.sheet', '=', 'm')
-    .where((eb) => eb.or([eb('m.key', 'is', null), eb.not(eb.exists(eb.selectFrom('import_raw as w').select('w.row_no')
-      .where('w.import_id', '=', importId).where('w.sheet', '=', 'w').whereRef('w.key', '=', 'm.key')))]))
-    .orderBy('m.row_no').execute();
-  for (const o of orphans)
-    fileErrors.push({
-      sheet: SHEET_NAMES.m, row: Number(o.row_no), column: MEMBER_COLUMNS[0].label, value: cellToText((JSON.parse(o.cells) as CellValue[])[0]) || null,
-      message: o.key ? `职工表中没有身份证号为 ${o.key} 的职工，无法确定该成员属于哪户` : '请填写该成员所属职工的身份证号',
-    });
-
-  const seenWorkerNos = new Map<string, number>();
   let cursor = 0;
   let seq = 0;
   setProgress(importId, { phase: 'checking', done: 0, total });
   for (;;) {
-    const batch = await db.selectFrom('import_raw').select(['row_no', 'key', 'cells']).where('import_id', '=', importId).where('sheet', '=', 'w')
-      .where('row_no', '>', cursor).orderBy('row_no').limit(CHECK_BATCH).execute();
+    const batch = await repo.workerRowsAfter(db, importId, cursor, CHECK_BATCH);
     if (batch.length === 0) break;
     cursor = Number(batch[batch.length - 1].row_no);
-    const keys = [...new Set(batch.map((b) => b.key).filter((k): k is string => !!k))];
-    const memberRaw = keys.length
-      ? await db.selectFrom('import_raw').select(['row_no', 'key', 'cells']).where('import_id', '=', importId).where('sheet', '=', 'm').where('key', 'in', keys).orderBy('row_no').execute()
-      : [];
-    const membersOf = new Map<string, RawRow[]>();
-    for (const m of memberRaw) membersOf.set(m.key!, [...(membersOf.get(m.key!) ?? []), { row_no: Number(m.row_no), key: m.key, cells: m.cells }]);
-    // Which of these identity numbers have a live file (one per worker, city-wide): only the id and
-    // whether it lies in the importer's scope are read; a file outside it is never read, completed,
-    // compared or echoed.
-    const live = keys.length
-      ? await db.selectFrom('households').select(['id', 'id_number']).where('id_number', 'in', keys).where('status', 'not in', ['removed', 'exited']).execute()
-      : [];
-    const visibleIds = new Set(
-      live.length
-        ? (await db.selectFrom('households').select('id').where('id', 'in', live.map((e) => Number(e.id))).where(householdScope(actor)).execute()).map((r) => Number(r.id))
-        : [],
-    );
-    const outOfScope = new Set(live.filter((e) => !visibleIds.has(Number(e.id))).map((e) => e.id_number));
-    const existing = visibleIds.size ? await db.selectFrom('households').selectAll().where('id', 'in', [...visibleIds]).execute() : [];
-    const existingOf = new Map(existing.map((e) => [e.id_number, e]));
-    const existingMembers = existing.length
-      ? await db.selectFrom('household_members').selectAll().where('household_id', 'in', existing.map((e) => Number(e.id))).orderBy('seq').execute()
-      : [];
-    const membersOfExisting = new Map<number, typeof existingMembers>();
-    for (const m of existingMembers) membersOfExisting.set(Number(m.household_id), [...(membersOfExisting.get(Number(m.household_id)) ?? []), m]);
-    const cellsOf = batch.map((b) => JSON.parse(b.cells) as CellValue[]); // parsed once per row
-    const givenNos = cellsOf.map((c) => cellToText(c[W_NO]).toUpperCase()).filter(Boolean);
-    const takenNos = givenNos.length
-      ? new Map((await db.selectFrom('households').select(['worker_no', 'id_number', 'status']).where('worker_no', 'in', givenNos).execute()).map((r) => [r.worker_no, r]))
-      : new Map();
-
-    const outRows: Parameters<typeof insertRows>[1] = [];
+    const page = await joinPage(db, file, batch);
+    const outRows: OutRow[] = [];
     const outErrors: ErrorLine[] = [];
-    for (const [rowIndex, raw] of batch.entries()) {
-      seq++;
-      const rowNo = Number(raw.row_no);
-      const cells = cellsOf[rowIndex];
-      const members = raw.key ? membersOf.get(raw.key) ?? [] : [];
-      let memberCells = members.map((m) => JSON.parse(m.cells) as CellValue[]);
-      const known = raw.key ? existingOf.get(raw.key) : undefined;
-      if (known && (workerPresent.size < WORKER_COLUMNS.length || !membersSupplied)) {
-        // what the file does not supply (an absent column, no 家庭成员 sheet) stays as stored
-        const storedFile = rowToData(known, membersOfExisting.get(Number(known.id)) ?? []);
-        const storedRow = householdToWorkerRow(storedFile);
-        WORKER_COLUMNS.forEach((c, i) => {
-          if (!workerPresent.has(c.key) && c.kind !== 'derived') cells[i] = storedRow[i];
-        });
-        if (!membersSupplied) memberCells = storedFile.members.map((m) => memberToRow(storedFile.idNumber, m));
-      }
-      const conv = workerRowToInput(cells, WORKER_HEADER);
-      const memberConv = memberCells.map((c) => memberRowToInput(c, MEMBER_HEADER));
-      const errors: ErrorLine[] = [];
-      const warnings: string[] = [];
-      const cellError = (key: string, message: string) => {
-        const col = WORKER_COLUMNS.findIndex((c) => c.key === key);
-        errors.push({ sheet: SHEET_NAMES.w, row: rowNo, column: WORKER_COLUMNS[col].label, value: cellToText(cells[col]) || null, message });
-      };
-      for (const p of conv.problems) cellError(p.key, p.message);
-      for (const w of conv.warnings) warnings.push(`第${rowNo}行：${w.message}`);
-      memberConv.forEach((mc, i) => {
-        for (const p of mc.problems)
-          errors.push({ sheet: SHEET_NAMES.m, row: members[i].row_no, column: MEMBER_COLUMNS.find((c) => c.key === p.key)!.label, value: cellToText(memberCells[i][MEMBER_COLUMNS.findIndex((c) => c.key === p.key)]) || null, message: p.message });
-        for (const w of mc.warnings) warnings.push(`家庭成员表第${members[i].row_no}行：${w.message}`);
-      });
-
-      const workerNoText = typeof conv.input.workerNo === 'string' ? conv.input.workerNo.toUpperCase() : conv.input.workerNo;
-      const regionCode = resolveRegion(conv.input.regionCode, workerNoText, actor, regions);
-      const unitId = resolveUnit(conv.input.unitId, regionCode, actor, units);
-      const input = { ...conv.input, workerNo: workerNoText, regionCode, unitId, members: memberConv.map((m) => m.input) };
-      const parsed = parseHousehold(input);
-      if (!parsed.ok) for (const e of parsed.errors) errors.push(placeError(e, rowNo, cells, members, memberCells));
-
-      // every row of a repeated identity number is an error: which one is right, only a person can say
-      const dupRows = raw.key ? dupRowsOf.get(raw.key) : undefined;
-      // at most ten row numbers: a file of one number repeated 8,000 times once wrote 493 MB of messages
-      if (dupRows) cellError('idNumber', `身份证号在职工表中出现了${dupRows.length}次（第${dupRows.slice(0, 10).join('、')}${dupRows.length > 10 ? '等' : ''}行）：一户只能有一行，请删去多余的行`);
-
-      let status: 'new' | 'changed' | 'unchanged' | 'error' = 'error';
-      let householdId: number | null = null;
-      let householdVersion: number | null = null;
-      let changes: unknown[] | null = null;
-      let data: string | null = null;
-      const h = parsed.ok ? parsed.data : null;
-      if (h && errors.length === 0) {
-        const region = regions.find((r) => r.code === h.regionCode);
-        if (!region || !region.active) cellError('regionCode', `“${h.regionCode}”不是已配置的地区，应为地区代码（如 H01）或地区名称`);
-        if (h.unitId) {
-          const unit = units.find((u) => u.code === h.unitId);
-          if (!unit || !unit.active || unit.parentCode !== h.regionCode) cellError('unitId', `基层工会“${h.unitId}”不存在或不属于所选地区，应为基层工会代码（如 ${h.regionCode}-0001）`);
-        }
-        if (errors.length === 0 && !canFile(actor, h.regionCode, h.unitId))
-          cellError(actor.role === 'unit' ? 'unitId' : 'regionCode', `您只能导入本组织（${actor.orgName}）的档案`);
-        if (h.workerNo) {
-          const first = seenWorkerNos.get(h.workerNo);
-          if (first !== undefined) cellError('workerNo', `与第${first}行的职工编号重复`);
-          else seenWorkerNos.set(h.workerNo, rowNo);
-        }
-        const current = existingOf.get(h.idNumber);
-        if (errors.length === 0 && outOfScope.has(h.idNumber)) {
-          cellError('idNumber', `${OUT_OF_SCOPE_DUPLICATE}，不能导入`);
-          counts.outOfScope++;
-        } else if (errors.length === 0 && current) {
-          householdId = Number(current.id);
-          householdVersion = current.version;
-          const curStatus = current.status as HouseholdStatus;
-          if (h.workerNo && h.workerNo !== current.worker_no) cellError('workerNo', `系统中该身份证号的档案职工编号为 ${current.worker_no}，与填写的不一致`);
-          else if (h.regionCode !== current.region_code) cellError('regionCode', `系统中该档案属于地区 ${current.region_code}，所属地区不能通过导入修改`);
-          else {
-            const stored = { ...h, workerNo: current.worker_no };
-            const diff = diffHouseholds(rowToData(current, membersOfExisting.get(householdId) ?? []), stored);
-            if (diff.length === 0) status = 'unchanged';
-            else if (editRule(curStatus) === 'locked')
-              cellError('idNumber', `该档案${HOUSEHOLD_STATUS_LABELS[curStatus]}，正在审核中，不能通过导入修改；请待审核退回后再导入`);
-            else {
-              status = 'changed';
-              changes = diff;
-              data = JSON.stringify(stored);
-            }
-          }
-        } else if (errors.length === 0) {
-          if (h.workerNo) {
-            const p = parseWorkerNo(h.workerNo);
-            const taken = takenNos.get(h.workerNo);
-            if (!p || p.regionCode !== h.regionCode) cellError('workerNo', `职工编号应以所属地区代码 ${h.regionCode} 开头`);
-            else if (taken) cellError('workerNo', `职工编号 ${h.workerNo} 已被另一份档案使用`);
-          }
-          if (errors.length === 0) {
-            status = 'new';
-            data = JSON.stringify(h);
-          }
-        }
-      }
-      if (errors.length) {
-        status = 'error';
-        data = null;
-        changes = null;
-      }
-      counts[status]++;
-      counts.errorLines += errors.length;
-      if (warnings.length) counts.warnings++;
-      outErrors.push(...errors);
-      outRows.push({
-        import_id: importId, seq, row_no: rowNo, status,
-        worker_no: ((h?.workerNo ?? (typeof workerNoText === 'string' ? workerNoText : null)) || (householdId ? existingOf.get(h!.idNumber)!.worker_no : null))?.slice(0, 16) ?? null,
-        name: typeof conv.input.name === 'string' ? conv.input.name.slice(0, 64) : null, id_number: raw.key?.slice(0, 32) ?? null,
-        household_id: householdId, household_version: householdVersion, data, changes: changes ? JSON.stringify(changes) : null,
-        warnings: warnings.length ? JSON.stringify(warnings) : null,
-      });
+    for (const raw of batch) {
+      const checked = checkRow(file, page, raw, ++seq);
+      counts[checked.row.status]++;
+      if (checked.outOfScope) counts.outOfScope++;
+      counts.errorLines += checked.errors.length;
+      if (checked.warned) counts.warnings++;
+      outErrors.push(...checked.errors);
+      outRows.push(checked.row);
     }
-    await db.transaction().execute(async (trx) => {
-      await insertRows(trx, outRows);
+    await inTransaction(db, async (trx) => {
+      await repo.insertRows(trx, outRows);
       await insertErrors(trx, importId, outErrors);
     });
     setProgress(importId, { phase: 'checking', done: seq, total });
@@ -346,21 +226,171 @@ export async function analyzeImport(db: Db, importId: number, actor: Actor, file
   }
   await insertErrors(db, importId, fileErrors);
   counts.errorLines += fileErrors.length;
-  await db.deleteFrom('import_raw').where('import_id', '=', importId).execute();
+  await repo.deleteRaw(db, importId);
   return counts;
 }
 
-async function insertRows(db: Q, rows: {
-  import_id: number; seq: number; row_no: number; status: 'new' | 'changed' | 'unchanged' | 'error'; worker_no: string | null; name: string | null;
-  id_number: string | null; household_id: number | null; household_version: number | null; data: string | null; changes: string | null; warnings: string | null;
-}[]) {
-  for (let i = 0; i < rows.length; i += 100) await db.insertInto('import_rows').values(rows.slice(i, i + 100)).execute();
+/** Member rows whose worker is not in 职工: an error each, whatever the workers. */
+async function orphanMemberErrors(db: Db, importId: number): Promise<ErrorLine[]> {
+  return (await repo.orphanMemberRows(db, importId)).map((o) => ({
+    sheet: SHEET_NAMES.m, row: Number(o.row_no), column: MEMBER_COLUMNS[0].label, value: cellToText((JSON.parse(o.cells) as CellValue[])[0]) || null,
+    message: o.key ? `职工表中没有身份证号为 ${o.key} 的职工，无法确定该成员属于哪户` : '请填写该成员所属职工的身份证号',
+  }));
+}
+
+/**
+ * Step 2: the page's member rows, the live files of its identity numbers (city-wide: one live file
+ * per worker) and the worker numbers it names. Of a live file outside the importer's scope only
+ * its id and whether it lies in the scope are read.
+ */
+async function joinPage(db: Db, file: FileContext, batch: RawRow[]): Promise<PageContext> {
+  const keys = [...new Set(batch.map((b) => b.key).filter((k): k is string => !!k))];
+  const membersOf = new Map<string, RawRow[]>();
+  for (const m of await repo.memberRowsOfKeys(db, file.importId, keys)) membersOf.set(m.key!, [...(membersOf.get(m.key!) ?? []), { row_no: Number(m.row_no), key: m.key, cells: m.cells }]);
+  const live = await households.liveIdsOfIdNumbers(db, keys);
+  const visibleIds = new Set(await households.idsInScope(db, file.actor, live.map((e) => Number(e.id))));
+  const existing = await households.filesByIds(db, [...visibleIds]);
+  const existingIds = existing.map((e) => Number(e.id));
+  const cellsOf = new Map(batch.map((b) => [b, JSON.parse(b.cells) as CellValue[]])); // parsed once per row
+  const givenNos = [...cellsOf.values()].map((c) => cellToText(c[W_NO]).toUpperCase()).filter(Boolean);
+  return {
+    membersOf,
+    existingOf: new Map(existing.map((e) => [e.id_number, e])),
+    outOfScope: new Set(live.filter((e) => !visibleIds.has(Number(e.id))).map((e) => e.id_number)),
+    membersOfExisting: groupMembers(await households.membersOf(db, existingIds)),
+    takenNos: new Map((await households.filesOfWorkerNos(db, givenNos)).map((r) => [r.worker_no, r])),
+    cellsOf,
+  };
+}
+
+/** Steps 3 and 4 for one worker row: its cells read, completed, parsed, placed and reconciled. */
+function checkRow(file: FileContext, page: PageContext, raw: RawRow, seq: number): { row: OutRow; errors: ErrorLine[]; warned: boolean; outOfScope: boolean } {
+  const { actor, regions, units } = file;
+  const rowNo = Number(raw.row_no);
+  const cells = page.cellsOf.get(raw)!;
+  const members = raw.key ? page.membersOf.get(raw.key) ?? [] : [];
+  let memberCells = members.map((m) => JSON.parse(m.cells) as CellValue[]);
+  const known = raw.key ? page.existingOf.get(raw.key) : undefined;
+  if (known && (file.workerPresent.size < WORKER_COLUMNS.length || !file.membersSupplied)) {
+    // what the file does not supply (an absent column, no 家庭成员 sheet) stays as stored
+    const storedFile = rowToData(known, page.membersOfExisting.get(Number(known.id)) ?? []);
+    const storedRow = householdToWorkerRow(storedFile);
+    WORKER_COLUMNS.forEach((c, i) => {
+      if (!file.workerPresent.has(c.key) && c.kind !== 'derived') cells[i] = storedRow[i];
+    });
+    if (!file.membersSupplied) memberCells = storedFile.members.map((m) => memberToRow(storedFile.idNumber, m));
+  }
+  const conv = workerRowToInput(cells, WORKER_HEADER);
+  const memberConv = memberCells.map((c) => memberRowToInput(c, MEMBER_HEADER));
+  const errors: ErrorLine[] = [];
+  const warnings: string[] = [];
+  const cellError = (key: string, message: string) => {
+    const col = WORKER_COLUMNS.findIndex((c) => c.key === key);
+    errors.push({ sheet: SHEET_NAMES.w, row: rowNo, column: WORKER_COLUMNS[col].label, value: cellToText(cells[col]) || null, message });
+  };
+  for (const p of conv.problems) cellError(p.key, p.message);
+  for (const w of conv.warnings) warnings.push(`第${rowNo}行：${w.message}`);
+  memberConv.forEach((mc, i) => {
+    for (const p of mc.problems)
+      errors.push({ sheet: SHEET_NAMES.m, row: members[i].row_no, column: MEMBER_COLUMNS.find((c) => c.key === p.key)!.label, value: cellToText(memberCells[i][MEMBER_COLUMNS.findIndex((c) => c.key === p.key)]) || null, message: p.message });
+    for (const w of mc.warnings) warnings.push(`家庭成员表第${members[i].row_no}行：${w.message}`);
+  });
+
+  const workerNoText = typeof conv.input.workerNo === 'string' ? conv.input.workerNo.toUpperCase() : conv.input.workerNo;
+  const regionCode = resolveRegion(conv.input.regionCode, workerNoText, actor, regions);
+  const unitId = resolveUnit(conv.input.unitId, regionCode, actor, units);
+  const input = { ...conv.input, workerNo: workerNoText, regionCode, unitId, members: memberConv.map((m) => m.input) };
+  const parsed = parseHousehold(input);
+  if (!parsed.ok) for (const e of parsed.errors) errors.push(placeError(e, rowNo, cells, members, memberCells));
+
+  // every row of a repeated identity number is an error: which one is right, only a person can say
+  const dupRows = raw.key ? file.dupRowsOf.get(raw.key) : undefined;
+  // at most ten row numbers: a file of one number repeated 8,000 times once wrote 493 MB of messages
+  if (dupRows) cellError('idNumber', `身份证号在职工表中出现了${dupRows.length}次（第${dupRows.slice(0, 10).join('、')}${dupRows.length > 10 ? '等' : ''}行）：一户只能有一行，请删去多余的行`);
+
+  const h = parsed.ok ? parsed.data : null;
+  const outcome = h && errors.length === 0 ? reconcile(file, page, h, rowNo, cellError, () => errors.length) : null;
+  const status: RowStatus = errors.length || !outcome ? 'error' : outcome.status;
+  const householdId = outcome?.householdId ?? null;
+  return {
+    errors,
+    warned: warnings.length > 0,
+    outOfScope: !!outcome?.outOfScope,
+    row: {
+      import_id: file.importId, seq, row_no: rowNo, status,
+      worker_no: ((h?.workerNo ?? (typeof workerNoText === 'string' ? workerNoText : null)) || (householdId ? page.existingOf.get(h!.idNumber)!.worker_no : null))?.slice(0, 16) ?? null,
+      name: typeof conv.input.name === 'string' ? conv.input.name.slice(0, 64) : null, id_number: raw.key?.slice(0, 32) ?? null,
+      household_id: householdId, household_version: outcome?.householdVersion ?? null,
+      data: status === 'error' ? null : outcome!.data, changes: status === 'error' || !outcome!.changes ? null : JSON.stringify(outcome!.changes),
+      warnings: warnings.length ? JSON.stringify(warnings) : null,
+    },
+  };
+}
+
+/**
+ * Step 4: a parsed household against the places and the stored files. Problems go through
+ * `cellError`; the outcome is what the row becomes when none were found.
+ */
+function reconcile(file: FileContext, page: PageContext, h: HouseholdData, rowNo: number, cellError: (key: string, message: string) => void, errorCount: () => number) {
+  const { actor, regions, units } = file;
+  let status: RowStatus = 'error';
+  let householdId: number | null = null;
+  let householdVersion: number | null = null;
+  let changes: unknown[] | null = null;
+  let data: string | null = null;
+  let outOfScope = false;
+  const region = regions.find((r) => r.code === h.regionCode);
+  if (!region || !region.active) cellError('regionCode', `“${h.regionCode}”不是已配置的地区，应为地区代码（如 H01）或地区名称`);
+  if (h.unitId) {
+    const unit = units.find((u) => u.code === h.unitId);
+    if (!unit || !unit.active || unit.parentCode !== h.regionCode) cellError('unitId', `基层工会“${h.unitId}”不存在或不属于所选地区，应为基层工会代码（如 ${h.regionCode}-0001）`);
+  }
+  if (errorCount() === 0 && !canFile(actor, h.regionCode, h.unitId))
+    cellError(actor.role === 'unit' ? 'unitId' : 'regionCode', `您只能导入本组织（${actor.orgName}）的档案`);
+  if (h.workerNo) {
+    const first = file.seenWorkerNos.get(h.workerNo);
+    if (first !== undefined) cellError('workerNo', `与第${first}行的职工编号重复`);
+    else file.seenWorkerNos.set(h.workerNo, rowNo);
+  }
+  const current = page.existingOf.get(h.idNumber);
+  if (errorCount() === 0 && page.outOfScope.has(h.idNumber)) {
+    cellError('idNumber', `${OUT_OF_SCOPE_DUPLICATE}，不能导入`);
+    outOfScope = true;
+  } else if (errorCount() === 0 && current) {
+    householdId = Number(current.id);
+    householdVersion = current.version;
+    const curStatus = current.status as HouseholdStatus;
+    if (h.workerNo && h.workerNo !== current.worker_no) cellError('workerNo', `系统中该身份证号的档案职工编号为 ${current.worker_no}，与填写的不一致`);
+    else if (h.regionCode !== current.region_code) cellError('regionCode', `系统中该档案属于地区 ${current.region_code}，所属地区不能通过导入修改`);
+    else {
+      const stored = { ...h, workerNo: current.worker_no };
+      const diff = diffHouseholds(rowToData(current, page.membersOfExisting.get(householdId) ?? []), stored);
+      if (diff.length === 0) status = 'unchanged';
+      else if (editRule(curStatus) === 'locked')
+        cellError('idNumber', `该档案${HOUSEHOLD_STATUS_LABELS[curStatus]}，正在审核中，不能通过导入修改；请待审核退回后再导入`);
+      else {
+        status = 'changed';
+        changes = diff;
+        data = JSON.stringify(stored);
+      }
+    }
+  } else if (errorCount() === 0) {
+    if (h.workerNo) {
+      const p = parseWorkerNo(h.workerNo);
+      const taken = page.takenNos.get(h.workerNo);
+      if (!p || p.regionCode !== h.regionCode) cellError('workerNo', `职工编号应以所属地区代码 ${h.regionCode} 开头`);
+      else if (taken) cellError('workerNo', `职工编号 ${h.workerNo} 已被另一份档案使用`);
+    }
+    if (errorCount() === 0) {
+      status = 'new';
+      data = JSON.stringify(h);
+    }
+  }
+  return { status, householdId, householdVersion, changes, data, outOfScope };
 }
 
 async function insertErrors(db: Q, importId: number, lines: ErrorLine[]) {
-  for (let i = 0; i < lines.length; i += 200)
-    await db.insertInto('import_errors').values(lines.slice(i, i + 200).map((e) => ({
-      import_id: importId, sheet: e.sheet, row_no: e.row, column_label: e.column.slice(0, 64), value: e.value === null ? null : e.value.slice(0, 500), message: e.message,
-    }))).execute();
+  await repo.insertErrors(db, lines.map((e) => ({
+    import_id: importId, sheet: e.sheet, row_no: e.row, column_label: e.column.slice(0, 64), value: e.value === null ? null : e.value.slice(0, 500), message: e.message,
+  })));
 }
-

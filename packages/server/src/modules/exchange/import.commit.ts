@@ -2,16 +2,18 @@
 // version row, identification and audit row, exactly as an edit through the form would), then the
 // import's own audit row. Killed midway, the transaction rolls back and the files are as before.
 import type { HouseholdData } from '@bangfu/core';
-import type { Db } from '../../db/index.js';
+import { inTransaction, type Db } from '../../db/transaction.js';
+import * as repo from './exchange.repository.js';
+import { currentVersionAndStatus } from '../households/households.repository.js';
 import { nowIso } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
-import { appendAudit } from '../audit/audit.repository.js';
+import { audit } from '../audit/audit.repository.js';
 import type { FieldChange } from '../households/household.diff.js';
 import { insertFileTx, mapUniqueViolation, updateFileTx, warningsFor } from '../households/households.service.js';
 import type { HouseholdStatus } from '@bangfu/core';
 import { setProgress } from './import.progress.js';
-import { newEvaluationCache } from '../identification/evaluate.js';
+import { newEvaluationCache } from '../households/evaluation.service.js';
 
 const BATCH = 200;
 
@@ -23,23 +25,20 @@ export interface CommitResult {
 
 /** A file that changed after the check: the whole import is refused, with the row that stands in the way. */
 function stale(row: number, name: string | null, why: string): AppError {
-  return new AppError(409, 'IMPORT_STALE', `职工表第${row}行（${name ?? ''}）：${why}。本次导入没有写入任何数据，请重新上传文件检查`);
+  return new AppError('IMPORT_STALE', { message: `职工表第${row}行（${name ?? ''}）：${why}。本次导入没有写入任何数据，请重新上传文件检查` });
 }
 
 export async function commitImport(db: Db, importId: number, actor: Actor, opts: { fileName: string; goodRowsOnly: boolean }): Promise<CommitResult> {
-  const todo = await db.selectFrom('import_rows').select((eb) => eb.fn.countAll<number>().as('n')).where('import_id', '=', importId)
-    .where('status', 'in', ['new', 'changed']).executeTakeFirstOrThrow();
-  const total = Number(todo.n);
+  const total = await repo.countRows(db, importId, ['new', 'changed']);
   setProgress(importId, { phase: 'writing', done: 0, total });
   const reason = `Excel导入：${opts.fileName}（导入批次 #${importId}）`;
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     let cursor = 0;
     let done = 0;
     const result: CommitResult = { created: 0, updated: 0, skipped: 0 };
     const cache = newEvaluationCache();
     for (;;) {
-      const rows = await trx.selectFrom('import_rows').selectAll().where('import_id', '=', importId).where('status', 'in', ['new', 'changed'])
-        .where('seq', '>', cursor).orderBy('seq').limit(BATCH).execute();
+      const rows = await repo.rowsToWriteAfter(trx, importId, cursor, BATCH);
       if (rows.length === 0) break;
       cursor = Number(rows[rows.length - 1].seq);
       for (const r of rows) {
@@ -61,7 +60,7 @@ export async function commitImport(db: Db, importId: number, actor: Actor, opts:
           result.created++;
         } else {
           const id = Number(r.household_id);
-          const current = await trx.selectFrom('households').select(['version', 'status']).where('id', '=', id).executeTakeFirst();
+          const current = await currentVersionAndStatus(trx, id);
           if (!current || current.version !== r.household_version) throw stale(r.row_no, r.name, '该档案在检查之后被修改过');
           const warnings = await warningsFor(trx, h, id);
           await updateFileTx(trx, actor, { id, version: current.version, status: current.status as HouseholdStatus }, h,
@@ -75,20 +74,15 @@ export async function commitImport(db: Db, importId: number, actor: Actor, opts:
         }
       }
     }
-    const skipped = await trx.selectFrom('import_rows').select((eb) => eb.fn.countAll<number>().as('n')).where('import_id', '=', importId)
-      .where('status', '=', 'error').executeTakeFirstOrThrow();
-    result.skipped = Number(skipped.n);
+    result.skipped = await repo.countRows(trx, importId, ['error']);
     const at = nowIso();
-    await appendAudit(trx, {
-      userId: actor.id, username: actor.username, action: 'import.commit', entity: 'import', entityId: importId,
-      detail: { fileName: opts.fileName, goodRowsOnly: opts.goodRowsOnly, ...result }, ip: actor.ip,
-    });
+    await audit(trx, actor, 'import.commit', 'import', importId, { fileName: opts.fileName, goodRowsOnly: opts.goodRowsOnly, ...result });
     // the parsed rows repeat personal data that now lives in the files: keep only the summary
-    await trx.updateTable('import_rows').set({ data: null }).where('import_id', '=', importId).execute();
-    await trx.updateTable('imports').set({
+    await repo.clearRowData(trx, importId);
+    await repo.setImport(trx, importId, {
       status: 'committed', committed_at: at, good_rows_only: opts.goodRowsOnly ? 1 : 0,
       created_count: result.created, updated_count: result.updated, skipped_count: result.skipped,
-    }).where('id', '=', importId).execute();
+    });
     return result;
   });
 }

@@ -2,12 +2,14 @@
 // outcome on the import. A phase cut short by a crash is not re-run by itself: the check is
 // marked failed (upload again), the commit goes back to "checked" (confirm again); its
 // transaction has rolled back, so nothing was written.
-import type { Db } from '../../db/index.js';
+import { inTransaction, type Db } from '../../db/transaction.js';
 import { nowIso } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
 import { loadActor } from '../auth/auth.service.js';
-import { appendAudit } from '../audit/audit.repository.js';
-import type { JobHandler, JobRow } from '../jobs/job-runner.js';
+import { audit } from '../audit/audit.repository.js';
+import { saveJobStep } from '../jobs/jobs.repository.js';
+import { findImportRow, setImport } from './exchange.repository.js';
+import type { JobHandler, JobRow } from '../jobs/jobs.runner.js';
 import { analyzeImport } from './import.analyze.js';
 import { commitImport } from './import.commit.js';
 import { clearProgress } from './import.progress.js';
@@ -16,13 +18,13 @@ import { removeFiles } from './import.service.js';
 
 async function importOf(db: Db, job: JobRow) {
   const { importId } = JSON.parse(job.params) as { importId: number };
-  const row = await db.selectFrom('imports').selectAll().where('id', '=', importId).executeTakeFirstOrThrow();
+  const row = await findImportRow(db, importId);
   const actor = await loadActor(db, row.created_by, null);
   return { importId, row, actor };
 }
 
 async function fail(db: Db, importId: number, message: string) {
-  await db.updateTable('imports').set({ status: 'failed', file_error: message }).where('id', '=', importId).execute();
+  await setImport(db, importId, { status: 'failed', file_error: message });
   clearProgress(importId);
 }
 
@@ -40,18 +42,18 @@ export const importAnalyzeJob: JobHandler = {
       removeFiles(row.files);
       return null;
     }
-    await db.updateTable('jobs').set({ cursor: 1 }).where('id', '=', job.id).execute();
+    await saveJobStep(db, job.id, { cursor: 1 });
     try {
       const c = await analyzeImport(db, importId, actor, JSON.parse(row.files) as UploadedFile[]);
-      await db.transaction().execute(async (trx) => {
-        await trx.updateTable('imports').set({
+      await inTransaction(db, async (trx) => {
+        await setImport(trx, importId, {
           status: 'analyzed', analyzed_at: nowIso(), rows: c.rows, new_count: c.new, changed_count: c.changed, unchanged_count: c.unchanged,
           error_count: c.error, error_lines: c.errorLines, warning_count: c.warnings,
-        }).where('id', '=', importId).execute();
+        });
         // identity numbers filed outside the importer's scope: refused without a word about them, but a
         // file of candidate numbers leaves a trace
         if (c.outOfScope > 0)
-          await appendAudit(trx, { userId: actor.id, username: actor.username, action: 'household.duplicateRefused', entity: 'import', entityId: importId, detail: { rows: c.outOfScope, scope: 'outside' }, ip: actor.ip });
+          await audit(trx, actor, 'household.duplicateRefused', 'import', importId, { rows: c.outOfScope, scope: 'outside' });
       });
       clearProgress(importId);
     } catch (e) {
@@ -79,12 +81,11 @@ export const importCommitJob: JobHandler = {
     // A commit cut short (the process died) rolled back with its transaction. It is not re-run by
     // itself: the import goes back to "checked" and waits for the person to confirm again.
     if (job.cursor > 0) {
-      await db.updateTable('imports').set({ status: 'analyzed', good_rows_only: null, file_error: '上次确认导入时服务中断，没有写入任何数据；请重新确认导入' })
-        .where('id', '=', importId).execute();
+      await setImport(db, importId, { status: 'analyzed', good_rows_only: null, file_error: '上次确认导入时服务中断，没有写入任何数据；请重新确认导入' });
       clearProgress(importId);
       return null;
     }
-    await db.updateTable('jobs').set({ cursor: 1 }).where('id', '=', job.id).execute();
+    await saveJobStep(db, job.id, { cursor: 1 });
     if (!actor) {
       await fail(db, importId, '上传文件的账号已停用，导入已终止，没有写入任何数据');
       return null;

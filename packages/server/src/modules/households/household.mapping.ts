@@ -1,5 +1,6 @@
 // HouseholdData (core, fen) ↔ table rows. The only place that knows both shapes.
-import { CAUSES, perCapitaFen, type DataWarning, type HouseholdData, type HouseholdStatus, type MemberData } from '@bangfu/core';
+import { CAUSES, perCapitaFen, urgencyOf, type DataWarning, type HouseholdData, type HouseholdStatus, type IdentifyResult, type MemberData } from '@bangfu/core';
+import type { AssistanceSettings } from '../settings/settings.service.js';
 import type { Insertable, Selectable } from 'kysely';
 import type { HouseholdTable, MemberTable } from '../../db/schema.js';
 
@@ -142,4 +143,41 @@ export function rowMeta(r: HouseholdRow) {
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
+}
+
+/** The stored identification result: the columns lists filter on, and the whole result as JSON. */
+export function identificationColumns(r: IdentifyResult, fileVersion: number, at: string) {
+  return {
+    id_eligible: r.eligible === null ? null : b(r.eligible),
+    id_c1: b(r.conditions.includes('C1')),
+    id_c2: b(r.conditions.includes('C2')),
+    id_c3: b(r.conditions.includes('C3')),
+    id_special: b(r.specialReasons.length > 0),
+    id_category: r.category,
+    id_flag_mismatch: b(r.flags.includes('categoryMismatch')),
+    id_flag_dibao_not_received: b(r.flags.includes('dibaoNotReceived')),
+    id_flag_dibao_above: b(r.flags.includes('dibaoAboveLine')),
+    id_flag_no_line: b(r.flags.includes('noLine')),
+    id_policy_version: r.policy.version,
+    id_file_version: fileVersion,
+    id_result: JSON.stringify(r),
+    id_at: at,
+  } satisfies Partial<Insertable<HouseholdTable>>;
+}
+
+/** The urgency score's columns (分期分批) for a file and its result. */
+export function urgencyColumns(data: HouseholdData, result: IdentifyResult | null, s: AssistanceSettings) {
+  const u = urgencyOf(data, result, s.urgencyWeights, s.batchThresholds);
+  return { urgency_score: u.score, urgency_batch: u.batch, urgency_parts: JSON.stringify(u.parts) };
+}
+
+/** Members of many households, grouped by household id (rows in the order given). */
+export function groupMembers<M extends { household_id: number | bigint | string }>(members: M[]): Map<number, M[]> {
+  const by = new Map<number, M[]>();
+  for (const m of members) {
+    const list = by.get(Number(m.household_id));
+    if (list) list.push(m);
+    else by.set(Number(m.household_id), [m]);
+  }
+  return by;
 }

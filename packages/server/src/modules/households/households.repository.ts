@@ -1,44 +1,26 @@
-// SQL for households, members, causes and versions. No rules here: the service decides.
-import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
-import { formatWorkerNo, MAX_SERIAL, parseWorkerNo, type HouseholdData } from '@bangfu/core';
-import type { Database } from '../../db/schema.js';
+// SQL of the households module's tables: households, members, causes, versions, review opinions,
+// removal proposals and the identification changes of a re-evaluation. No rules here: the
+// services decide. Reads that span other modules' tables are in households.queries.ts.
+import type { ExpressionBuilder, Insertable, Updateable } from 'kysely';
+import { parseWorkerNo, type HouseholdData } from '@bangfu/core';
+import { moveCounterPast } from '../orgs/orgs.repository.js';
+import type { Database, HouseholdTable, HouseholdVersionTable, IdentificationChangeTable, RemovalProposalTable, ReviewOpinionTable } from '../../db/schema.js';
 import type { Actor } from '../access/actor.js';
 import { householdScope, seesFullIdentity } from '../access/scope.js';
 import { AppError } from '../../lib/errors.js';
 import { memberRows } from './household.mapping.js';
 
-export type Q = Kysely<Database> | Transaction<Database>;
+import type { Q } from '../../db/transaction.js';
+export type { Q };
 
-/** Next serial of the region, atomically: the counter row is locked until the transaction ends. */
-export async function allocateWorkerNo(trx: Q, regionCode: string): Promise<string> {
-  const row = await trx
-    .updateTable('worker_no_counters')
-    .set((eb) => ({ last_serial: eb('last_serial', '+', 1) }))
-    .where('region_code', '=', regionCode)
-    .where('last_serial', '<', MAX_SERIAL)
-    .returning('last_serial')
-    .executeTakeFirst();
-  if (row) return formatWorkerNo(regionCode, row.last_serial);
-  const exists = await trx.selectFrom('worker_no_counters').select('region_code').where('region_code', '=', regionCode).executeTakeFirst();
-  if (!exists) throw new AppError(400, 'VALIDATION_FAILED', `地区 ${regionCode} 未配置`, [{ path: 'regionCode', message: `地区代码 ${regionCode} 不是已配置的地区` }]);
-  throw new AppError(409, 'WORKER_NO_EXHAUSTED', `地区 ${regionCode} 的职工编号（${MAX_SERIAL} 个）已全部用完，无法再建档，请联系市总工会`, [
-    { path: 'regionCode', message: '该地区职工编号已用完' },
-  ]);
-}
-
-/** An existing number brought in by import: keeps the counter past it so it is never handed out again. */
+/** An existing number brought in by import: refused when taken, else the region's counter moves past it. */
 export async function reserveWorkerNo(trx: Q, workerNo: string, regionCode: string): Promise<void> {
   const p = parseWorkerNo(workerNo);
   if (!p || p.regionCode !== regionCode)
-    throw new AppError(400, 'VALIDATION_FAILED', '职工编号与所属地区不符', [{ path: 'workerNo', message: `职工编号应以地区代码 ${regionCode} 开头` }]);
+    throw new AppError('VALIDATION_FAILED', { message: '职工编号与所属地区不符', errors: [{ path: 'workerNo', message: `职工编号应以地区代码 ${regionCode} 开头` }] });
   const taken = await trx.selectFrom('households').select('id').where('worker_no', '=', workerNo).executeTakeFirst();
-  if (taken) throw new AppError(409, 'WORKER_NO_TAKEN', `职工编号 ${workerNo} 已被使用`, [{ path: 'workerNo', message: '职工编号已被使用' }]);
-  await trx
-    .updateTable('worker_no_counters')
-    // CASE, not max(a, b): PostgreSQL's max is only an aggregate (greatest is not in SQLite)
-    .set({ last_serial: sql<number>`case when last_serial < ${p.serial} then ${p.serial} else last_serial end` })
-    .where('region_code', '=', regionCode)
-    .execute();
+  if (taken) throw new AppError('WORKER_NO_TAKEN', { message: `职工编号 ${workerNo} 已被使用`, errors: [{ path: 'workerNo', message: '职工编号已被使用' }] });
+  await moveCounterPast(trx, regionCode, p.serial);
 }
 
 export async function replaceMembersAndCauses(trx: Q, householdId: number, h: HouseholdData): Promise<void> {
@@ -99,93 +81,6 @@ export async function isInScope(db: Q, actor: Actor, id: number): Promise<boolea
   return !!(await db.selectFrom('households').select('id').where('id', '=', id).where(householdScope(actor)).executeTakeFirst());
 }
 
-export const FLAG_COLUMNS = {
-  categoryMismatch: 'id_flag_mismatch',
-  dibaoNotReceived: 'id_flag_dibao_not_received',
-  dibaoAboveLine: 'id_flag_dibao_above',
-  noLine: 'id_flag_no_line',
-} as const;
-const CONDITION_COLUMNS = { C1: 'id_c1', C2: 'id_c2', C3: 'id_c3' } as const;
-
-export interface ListFilter {
-  eligible?: 'true' | 'false' | 'unknown';
-  condition?: keyof typeof CONDITION_COLUMNS;
-  suggestedCategory?: string;
-  flag?: keyof typeof FLAG_COLUMNS;
-  regionCode?: string;
-  category?: string;
-  status?: string;
-  q?: string;
-  page: number;
-  pageSize: number;
-  sort: { column: SortColumn; desc: boolean };
-}
-
-export const SORT_COLUMNS = {
-  workerNo: 'worker_no',
-  fillDate: 'fill_date',
-  perCapitaIncome: 'per_capita_income',
-  householdAnnualIncome: 'household_annual_income',
-  updatedAt: 'updated_at',
-  name: 'name',
-} as const;
-export type SortColumn = (typeof SORT_COLUMNS)[keyof typeof SORT_COLUMNS];
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-export type HouseholdFilter = Omit<ListFilter, 'page' | 'pageSize' | 'sort'>;
-
-/** The households of the caller's scope that pass the list filters: shared by the list, the export and batch print. */
-export function filteredHouseholds(db: Q, actor: Actor, f: HouseholdFilter) {
-  let base = db.selectFrom('households').where(householdScope(actor));
-  if (f.regionCode) base = base.where('region_code', '=', f.regionCode);
-  if (f.category) base = base.where('category', '=', f.category);
-  if (f.status) base = base.where('status', '=', f.status);
-  if (f.eligible === 'unknown') base = base.where('id_eligible', 'is', null);
-  else if (f.eligible) base = base.where('id_eligible', '=', f.eligible === 'true' ? 1 : 0);
-  if (f.condition) base = base.where(CONDITION_COLUMNS[f.condition], '=', 1);
-  if (f.suggestedCategory === 'none') base = base.where('id_category', 'is', null);
-  else if (f.suggestedCategory) base = base.where('id_category', '=', f.suggestedCategory);
-  if (f.flag) base = base.where(FLAG_COLUMNS[f.flag], '=', 1);
-  if (f.q) {
-    const like = `${escapeLike(f.q)}%`;
-    const likeRef = (col: string, v: string) => sql<boolean>`${sql.ref(col)} like ${v} escape '\\'`;
-    // A prefix of identity numbers only for the roles that see them in full: for a masked role a
-    // prefix match would rebuild a number digit by digit, so only the whole number matches.
-    const idMatch = seesFullIdentity(actor)
-      ? (eb: ExpressionBuilder<Database, 'households'>) => likeRef('id_number', like.toUpperCase())
-      : (eb: ExpressionBuilder<Database, 'households'>) => eb('id_number', '=', f.q!.toUpperCase());
-    base = base.where((eb) => eb.or([likeRef('name', like), likeRef('worker_no', like.toUpperCase()), idMatch(eb)]));
-  }
-  return base;
-}
-
-export async function countHouseholds(db: Q, actor: Actor, f: HouseholdFilter): Promise<number> {
-  const [{ total }] = await filteredHouseholds(db, actor, f).select((eb) => eb.fn.countAll<number>().as('total')).execute();
-  return Number(total);
-}
-
-/** One keyset page of matching ids after `afterId`, in id order (a batch walks the whole set this way). */
-export async function householdIdsAfter(db: Q, actor: Actor, f: HouseholdFilter, afterId: number, limit: number): Promise<number[]> {
-  const rows = await filteredHouseholds(db, actor, f).select('id').where('id', '>', afterId).orderBy('id').limit(limit).execute();
-  return rows.map((r) => Number(r.id));
-}
-
-export async function listHouseholdRows(db: Q, actor: Actor, f: ListFilter) {
-  const base = filteredHouseholds(db, actor, f);
-  const [{ total }] = await base.select((eb) => eb.fn.countAll<number>().as('total')).execute();
-  const rows = await base
-    .select(['id', 'worker_no', 'region_code', 'name', 'gender', 'id_number', 'category', 'fill_date', 'household_size',
-      'household_annual_income', 'per_capita_income', 'causes', 'status', 'warning_count', 'updated_at',
-      'id_eligible', 'id_category', 'id_flag_mismatch', 'id_flag_dibao_not_received', 'id_flag_dibao_above', 'id_flag_no_line'])
-    .orderBy(f.sort.column, f.sort.desc ? 'desc' : 'asc')
-    .orderBy('id', f.sort.desc ? 'desc' : 'asc')
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize)
-    .execute();
-  return { rows, total: Number(total) };
-}
-
 export async function listVersions(db: Q, householdId: number) {
   return db
     .selectFrom('household_versions')
@@ -201,4 +96,132 @@ export async function listVersions(db: Q, householdId: number) {
 export async function findIdByWorkerNo(db: Q, actor: Actor, workerNo: string): Promise<number | undefined> {
   const row = await db.selectFrom('households').select('id').where('worker_no', '=', workerNo).where(householdScope(actor)).executeTakeFirst();
   return row ? Number(row.id) : undefined;
+}
+
+/** Which of these identity numbers have a live file, in any scope (uniqueness is city-wide): ids only. */
+export async function liveIdsOfIdNumbers(q: Q, idNumbers: string[]) {
+  if (idNumbers.length === 0) return [];
+  return q.selectFrom('households').select(['id', 'id_number']).where('id_number', 'in', idNumbers).where('status', 'not in', ['removed', 'exited']).execute();
+}
+
+export async function filesByIds(q: Q, ids: number[]) {
+  if (ids.length === 0) return [];
+  return q.selectFrom('households').selectAll().where('id', 'in', ids).execute();
+}
+
+/** Which of these files lie in the actor's scope. */
+export async function idsInScope(q: Q, actor: Actor, ids: number[]): Promise<number[]> {
+  if (ids.length === 0) return [];
+  return (await q.selectFrom('households').select('id').where('id', 'in', ids).where(householdScope(actor)).execute()).map((r) => Number(r.id));
+}
+
+/** The files holding these worker numbers, whatever their status. */
+export async function filesOfWorkerNos(q: Q, workerNos: string[]) {
+  if (workerNos.length === 0) return [];
+  return q.selectFrom('households').select(['worker_no', 'id_number', 'status']).where('worker_no', 'in', workerNos).execute();
+}
+
+// ---- writes of the file ----------------------------------------------------------------------
+
+export async function insertHousehold(q: Q, values: Insertable<HouseholdTable>): Promise<number> {
+  const { id } = await q.insertInto('households').values(values).returning('id').executeTakeFirstOrThrow();
+  return Number(id);
+}
+
+/** Writes the file's columns if it is still at the version and status read; false otherwise. */
+export async function updateHouseholdGuarded(q: Q, id: number, guard: { version: number; status: string }, set: Updateable<HouseholdTable>): Promise<boolean> {
+  const res = await q.updateTable('households').set(set).where('id', '=', id).where('version', '=', guard.version).where('status', '=', guard.status).executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** Columns the system keeps on the file (identification, urgency, status after review, responsibility, last assistance). */
+export async function setHouseholdColumns(q: Q, id: number, set: Updateable<HouseholdTable>): Promise<void> {
+  await q.updateTable('households').set(set).where('id', '=', id).execute();
+}
+
+export async function insertVersion(q: Q, v: Insertable<HouseholdVersionTable>): Promise<void> {
+  await q.insertInto('household_versions').values(v).execute();
+}
+
+export async function insertOpinion(q: Q, o: Insertable<ReviewOpinionTable>): Promise<void> {
+  await q.insertInto('review_opinions').values(o).execute();
+}
+
+export async function listOpinions(q: Q, householdId: number) {
+  return q.selectFrom('review_opinions').selectAll().where('household_id', '=', householdId).orderBy('id').execute();
+}
+
+/** The stored eligibility and category, before a new result replaces them. */
+export async function storedOutcome(q: Q, id: number) {
+  return q.selectFrom('households').select(['id_eligible', 'id_category']).where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+export async function currentVersionAndStatus(q: Q, id: number) {
+  return q.selectFrom('households').select(['version', 'status']).where('id', '=', id).executeTakeFirst();
+}
+
+/** Members of many files at once (batches). */
+export async function membersOf(q: Q, householdIds: number[]) {
+  if (householdIds.length === 0) return [];
+  return q.selectFrom('household_members').selectAll().where('household_id', 'in', householdIds).orderBy('household_id').orderBy('seq').execute();
+}
+
+// ---- removal proposals (剔除建议): part of the file's state, written with its result -------------
+
+export async function pendingProposalId(q: Q, householdId: number): Promise<number | null> {
+  const p = await q.selectFrom('removal_proposals').select('id').where('household_id', '=', householdId).where('status', '=', 'pending').executeTakeFirst();
+  return p ? Number(p.id) : null;
+}
+
+export async function pendingProposalOf(q: Q, householdId: number) {
+  return q.selectFrom('removal_proposals').select(['id', 'reason', 'created_at']).where('household_id', '=', householdId).where('status', '=', 'pending').executeTakeFirst();
+}
+
+/** Pending proposal ids of many files (a re-evaluation batch). */
+export async function pendingProposalIds(q: Q, householdIds: number[]): Promise<Map<number, number>> {
+  if (householdIds.length === 0) return new Map();
+  const rows = await q.selectFrom('removal_proposals').select(['id', 'household_id']).where('household_id', 'in', householdIds).where('status', '=', 'pending').execute();
+  return new Map(rows.map((p) => [Number(p.household_id), Number(p.id)]));
+}
+
+/** How the file's latest proposal ended (rejected ones stand while the file stays ineligible). */
+export async function lastProposalStatus(q: Q, householdId: number): Promise<string | null> {
+  const last = await q.selectFrom('removal_proposals').select('status').where('household_id', '=', householdId).orderBy('id', 'desc').executeTakeFirst();
+  return last?.status ?? null;
+}
+
+export async function insertProposal(q: Q, p: Insertable<RemovalProposalTable>): Promise<void> {
+  await q.insertInto('removal_proposals').values(p).execute();
+}
+
+export async function updateProposal(q: Q, id: number, set: Updateable<RemovalProposalTable>): Promise<void> {
+  await q.updateTable('removal_proposals').set(set).where('id', '=', id).execute();
+}
+
+// ---- re-evaluation -----------------------------------------------------------------------------
+
+export async function insertIdentificationChange(q: Q, c: Insertable<IdentificationChangeTable>): Promise<void> {
+  await q.insertInto('identification_changes').values(c).execute();
+}
+
+/** Live files in id order after a cursor, optionally limited to (region, year) pairs. */
+export async function liveFilesAfter(q: Q, after: number, limit: number, opts: { pairs?: { regionCode: string; year: number }[]; statuses?: readonly string[] } = {}) {
+  return q.selectFrom('households').selectAll()
+    .$if(!opts.statuses, (x) => x.where('status', 'not in', ['removed', 'exited']))
+    .$if(!!opts.statuses, (x) => x.where('status', 'in', [...opts.statuses!]))
+    .$if(!!opts.pairs, (x) => x.where(inPairs(opts.pairs!)))
+    .where('id', '>', after).orderBy('id').limit(limit).execute();
+}
+
+export async function countLiveFiles(q: Q, opts: { pairs?: { regionCode: string; year: number }[]; statuses?: readonly string[] } = {}): Promise<number> {
+  const r = await q.selectFrom('households').select((eb) => eb.fn.countAll<number>().as('n'))
+    .$if(!opts.statuses, (x) => x.where('status', 'not in', ['removed', 'exited']))
+    .$if(!!opts.statuses, (x) => x.where('status', 'in', [...opts.statuses!]))
+    .$if(!!opts.pairs, (x) => x.where(inPairs(opts.pairs!)))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+function inPairs(pairs: { regionCode: string; year: number }[]) {
+  return (eb: ExpressionBuilder<Database, 'households'>) => eb.or(pairs.map((p) => eb.and([eb('region_code', '=', p.regionCode), eb('fill_year', '=', p.year)])));
 }

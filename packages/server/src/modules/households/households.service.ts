@@ -2,30 +2,23 @@
 // Each state change writes the file, its version row and its audit row in one transaction.
 import { z } from 'zod';
 import {
-  CATEGORIES, dataWarnings, editRule, fenToYuan, HOUSEHOLD_STATUS_LABELS, HOUSEHOLD_STATUSES, householdToJson, idNumbersOf, maskIdNumber, maskPhone,
-  parseHousehold, toFieldErrors, type HouseholdStatus,
-  type HouseholdData, type HouseholdJson, type IdentifyResult, CONDITION_CODES, IDENTIFY_FLAGS,
+  dataWarnings, editRule, editSendsBackToReview, fenToYuan, HOUSEHOLD_SORT_COLUMNS, HOUSEHOLD_STATUS_LABELS, householdFilterSchema, householdListQuerySchema,
+  householdToJson, idNumbersOf, maskIdNumber, maskPhone, type HouseholdData, type HouseholdFileExtras, type HouseholdJson, type HouseholdSortKey,
+  type HouseholdStatus, type IdentifyResult, IDENTIFY_FLAGS,
 } from '@bangfu/core';
-import type { Db } from '../../db/index.js';
+import { inTransaction, type Db, type Q as Trx } from '../../db/transaction.js';
 import { nowIso } from '../../lib/clock.js';
 import { AppError, forbidden, notFound, validationFailed } from '../../lib/errors.js';
-import { parseInput } from '../../lib/validate.js';
+import { parseHouseholdInput, parseInput, parseQuery } from '../../lib/validate.js';
 import type { Actor } from '../access/actor.js';
 import { canFile, seesFullIdentity, seesFullPhone } from '../access/scope.js';
-import { appendAudit, auditNow } from '../audit/audit.repository.js';
-import { findOrg, listOrgs } from '../orgs/orgs.repository.js';
+import { audit, auditNow } from '../audit/audit.repository.js';
+import { allocateWorkerNo, findOrg, listOrgs } from '../orgs/orgs.repository.js';
 import { diffHouseholds } from './household.diff.js';
-import { evaluateAndStore, type EvaluationCache } from '../identification/evaluate.js';
+import { evaluateAndStore, type EvaluationCache } from './evaluation.service.js';
 import { fileColumns, rowMeta, rowToData } from './household.mapping.js';
 import * as repo from './households.repository.js';
-
-type Trx = repo.Q;
-
-function parseOrThrow(input: unknown): HouseholdData {
-  const r = parseHousehold(input);
-  if (!r.ok) throw validationFailed(r.errors, 'household');
-  return r.data;
-}
+import { FLAG_COLUMNS, listHouseholdRows, type HouseholdFilter } from './households.queries.js';
 
 /** Checks that need the database: the region and unit exist and are the actor's, one live file per worker. */
 export async function checkPlacement(db: Db | Trx, actor: Actor, h: HouseholdData, excludeId: number | null) {
@@ -38,9 +31,9 @@ export async function checkPlacement(db: Db | Trx, actor: Actor, h: HouseholdDat
       throw validationFailed([{ path: 'unitId', message: '基层工会不存在或不属于所选地区' }], 'household');
   }
   if (!canFile(actor, h.regionCode, h.unitId))
-    throw new AppError(403, 'FORBIDDEN', '只能为本单位、本地区的职工建档', [
+    throw new AppError('FORBIDDEN', { message: '只能为本单位、本地区的职工建档', errors: [
       { path: h.unitId && actor.role === 'unit' ? 'unitId' : 'regionCode', message: `您只能管理本组织（${actor.orgName}）的档案` },
-    ]);
+    ] });
   await refuseDuplicateWorker(db, actor, h.idNumber, excludeId, '不能重复建档');
 }
 
@@ -53,12 +46,12 @@ export async function refuseDuplicateWorker(db: Db | Trx, actor: Actor, idNumber
   const dup = await repo.liveFileOfWorker(db, idNumber, excludeId);
   if (!dup) return;
   if (await repo.isInScope(db, actor, Number(dup.id)))
-    throw new AppError(409, 'DUPLICATE_ID_NUMBER', `该职工已有在册档案（职工编号 ${dup.worker_no}），${what}`, [
-      { path: 'idNumber', message: `该身份证号已有在册档案 ${dup.worker_no}` },
-    ]);
+    throw new AppError('DUPLICATE_ID_NUMBER', {
+      message: `该职工已有在册档案（职工编号 ${dup.worker_no}），${what}`, errors: [{ path: 'idNumber', message: `该身份证号已有在册档案 ${dup.worker_no}` }],
+    });
   // inside a transaction the refusal rolls back with it; a standalone check keeps its trace
-  if (!db.isTransaction) await auditNow(db as Db, { userId: actor.id, username: actor.username, action: 'household.duplicateRefused', entity: 'household', entityId: null, detail: { scope: 'outside' }, ip: actor.ip });
-  throw new AppError(409, 'DUPLICATE_ID_NUMBER', `${OUT_OF_SCOPE_DUPLICATE}，${what}`, [{ path: 'idNumber', message: OUT_OF_SCOPE_DUPLICATE }]);
+  if (!db.isTransaction) await auditNow(db as Db, actor, 'household.duplicateRefused', 'household', null, { scope: 'outside' });
+  throw new AppError('DUPLICATE_ID_NUMBER', { message: `${OUT_OF_SCOPE_DUPLICATE}，${what}`, errors: [{ path: 'idNumber', message: OUT_OF_SCOPE_DUPLICATE }] });
 }
 
 /** The same words whatever and wherever the other file is. */
@@ -69,11 +62,17 @@ export async function warningsFor(db: Db | Trx, h: HouseholdData, excludeId: num
   return dataWarnings(h, elsewhere);
 }
 
+/** What PUT carries besides the file: the version it read, and for a filed file the reason. */
+const updateMetaSchema = z.object({
+  version: z.number({ error: '缺少档案版本号（version），请重新打开档案后再保存' }).int({ error: '缺少档案版本号（version），请重新打开档案后再保存' }),
+  reason: z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string().trim().max(500, { error: '修改原因不能超过500个字' })),
+});
+
 /** The unique index on live identity numbers is the last line against a concurrent duplicate. */
 export function mapUniqueViolation(e: unknown): never {
   const msg = e instanceof Error ? e.message : String(e);
   if (/households_id_number_live|UNIQUE constraint failed: households\.id_number/.test(msg) || (e as { constraint?: string })?.constraint === 'households_id_number_live')
-    throw new AppError(409, 'DUPLICATE_ID_NUMBER', '该职工已有在册档案，不能重复建档', [{ path: 'idNumber', message: '该身份证号已有在册档案' }]);
+    throw new AppError('DUPLICATE_ID_NUMBER', { message: '该职工已有在册档案，不能重复建档', errors: [{ path: 'idNumber', message: '该身份证号已有在册档案' }] });
   throw e;
 }
 
@@ -83,35 +82,17 @@ function storedIdentification(row: { id_result: string | null; id_file_version: 
   return { ...(JSON.parse(row.id_result) as IdentifyResult), fileVersion: row.id_file_version, computedAt: row.id_at };
 }
 
-export interface Opinion {
-  level: 'unit' | 'city';
-  decision: 'agree' | 'return';
-  opinion: string;
-  authorName: string;
-  orgCode: string;
-  orgName: string;
-  at: string;
-  fileVersion: number;
-}
+type Opinion = HouseholdFileExtras['opinions'][number];
 
-export type HouseholdFile = HouseholdJson & {
-  identification: ReturnType<typeof storedIdentification>;
-  statusLabel: string;
-  returnReason: string | null;
-  exitReason: string | null;
-  exitDate: string | null;
-  createdBy: number;
-  opinions: Opinion[];
-  /** the removal proposal waiting for a decision, if any */
-  pendingProposal: { id: number; reason: string; createdAt: string } | null;
-};
+/** The file as GET /api/households/:id answers (core's householdFileSchema). */
+export type HouseholdFile = HouseholdJson & Omit<HouseholdFileExtras, keyof HouseholdJson>;
 
 export async function loadJson(db: Db | Trx, actor: Actor, id: number): Promise<HouseholdFile | undefined> {
   const row = await repo.findHouseholdRow(db, actor, id);
   if (!row) return undefined;
   const members = await repo.findMembers(db, id);
-  const opinions = await db.selectFrom('review_opinions').selectAll().where('household_id', '=', id).orderBy('id').execute();
-  const proposal = await db.selectFrom('removal_proposals').select(['id', 'reason', 'created_at']).where('household_id', '=', id).where('status', '=', 'pending').executeTakeFirst();
+  const opinions = await repo.listOpinions(db, id);
+  const proposal = await repo.pendingProposalOf(db, id);
   return {
     ...householdToJson(rowToData(row, members), rowMeta(row)),
     identification: storedIdentification(row),
@@ -140,14 +121,14 @@ export function masked(actor: Actor, f: HouseholdFile): HouseholdFile {
 }
 
 export async function createHousehold(db: Db, actor: Actor, input: unknown, opts: { keepWorkerNo?: boolean } = {}): Promise<HouseholdFile> {
-  const h = parseOrThrow(input);
+  const h = parseHouseholdInput(input);
   if (h.workerNo && !opts.keepWorkerNo)
     throw validationFailed([{ path: 'workerNo', message: '职工编号由系统自动分配，新建档案时不要填写' }], 'household');
   await checkPlacement(db, actor, h, null);
   const warnings = await warningsFor(db, h, null);
   const at = nowIso();
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await inTransaction(db, async (trx) => {
       const hid = await insertFileTx(trx, actor, h, warnings, at);
       return masked(actor, (await loadJson(trx, actor, hid))!);
     });
@@ -167,24 +148,19 @@ export async function insertFileTx(
   if (h.workerNo) {
     await repo.reserveWorkerNo(trx, h.workerNo, h.regionCode);
     workerNo = h.workerNo;
-  } else workerNo = await repo.allocateWorkerNo(trx, h.regionCode);
+  } else workerNo = await allocateWorkerNo(trx, h.regionCode);
   const stored = { ...h, workerNo };
-  const { id } = await trx
-    .insertInto('households')
-    .values({
-      ...fileColumns(stored), worker_no: workerNo, status: 'draft', removal_reason: null, removed_at: null,
-      warnings: JSON.stringify(warnings), warning_count: warnings.length, version: 1,
-      created_by: actor.id, created_at: at, updated_by: actor.id, updated_at: at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const hid = Number(id);
+  const hid = await repo.insertHousehold(trx, {
+    ...fileColumns(stored), worker_no: workerNo, status: 'draft', removal_reason: null, removed_at: null,
+    warnings: JSON.stringify(warnings), warning_count: warnings.length, version: 1,
+    created_by: actor.id, created_at: at, updated_by: actor.id, updated_at: at,
+  });
   await repo.insertMembersAndCauses(trx, hid, stored);
   await evaluateAndStore(trx, hid, stored, 1, 'draft', { cache, fresh: true });
-  await trx.insertInto('household_versions').values({
+  await repo.insertVersion(trx, {
     household_id: hid, version: 1, action: 'create', changed_by: actor.id, changed_at: at, changes: '[]', reason, snapshot: JSON.stringify(stored),
-  }).execute();
-  await appendAudit(trx, { userId: actor.id, username: actor.username, action: 'household.create', entity: 'household', entityId: hid, detail: { workerNo, reason: reason ?? undefined }, ip: actor.ip });
+  });
+  await audit(trx, actor, 'household.create', 'household', hid, { workerNo, reason: reason ?? undefined });
   return hid;
 }
 
@@ -194,12 +170,8 @@ export async function insertFileTx(
  * its identification (eligibility or suggested category) it goes back to review.
  */
 export async function updateHousehold(db: Db, actor: Actor, id: number, input: unknown): Promise<HouseholdFile> {
-  const body = (input ?? {}) as Record<string, unknown>;
-  const version = body.version;
-  const reason = typeof body.reason === 'string' ? body.reason.trim() : '';
-  const h = parseOrThrow(body);
-  if (typeof version !== 'number' || !Number.isInteger(version))
-    throw validationFailed([{ path: 'version', message: '缺少档案版本号（version），请重新打开档案后再保存' }], 'household update');
+  const h = parseHouseholdInput(input);
+  const { version, reason } = parseInput(updateMetaSchema, input, 'household update');
   const current = await repo.findHouseholdRow(db, actor, id);
   if (!current) throw notFound('档案');
   const status = current.status as HouseholdStatus;
@@ -208,11 +180,9 @@ export async function updateHousehold(db: Db, actor: Actor, id: number, input: u
   // the system admin sees identity and phone numbers masked, so cannot send the whole file back
   if (!seesFullIdentity(actor)) throw forbidden('系统管理员看到的是脱敏信息，不能修改档案内容，请由市总工会或档案所在工会修改');
   if (rule === 'locked')
-    throw new AppError(409, status === 'removed' || status === 'exited' ? 'HOUSEHOLD_CLOSED' : 'UNDER_REVIEW',
-      status === 'removed' || status === 'exited' ? `该档案${HOUSEHOLD_STATUS_LABELS[status]}，不能修改；如需重新纳入请使用“重新纳入”` : '档案正在审核中，不能修改；如需修改请由审核人退回');
+    throw new AppError(status === 'removed' || status === 'exited' ? 'HOUSEHOLD_CLOSED' : 'UNDER_REVIEW', { message: status === 'removed' || status === 'exited' ? `该档案${HOUSEHOLD_STATUS_LABELS[status]}，不能修改；如需重新纳入请使用“重新纳入”` : '档案正在审核中，不能修改；如需修改请由审核人退回' });
   if (rule === 'withReason' && !reason)
     throw validationFailed([{ path: 'reason', message: '修改已建档的档案须填写修改原因' }], 'household update');
-  if (reason.length > 500) throw validationFailed([{ path: 'reason', message: '修改原因不能超过500个字' }], 'household update');
   if (h.workerNo && h.workerNo !== current.worker_no)
     throw validationFailed([{ path: 'workerNo', message: '职工编号不能修改' }], 'household update');
   if (h.regionCode !== current.region_code)
@@ -226,7 +196,7 @@ export async function updateHousehold(db: Db, actor: Actor, id: number, input: u
   const warnings = await warningsFor(db, stored, id);
   const at = nowIso();
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await inTransaction(db, async (trx) => {
       await updateFileTx(trx, actor, { id, version, status }, stored, changes, warnings, at, reason || null);
       return masked(actor, (await loadJson(trx, actor, id))!);
     });
@@ -245,37 +215,28 @@ export async function updateFileTx(
   changes: ReturnType<typeof diffHouseholds>, warnings: ReturnType<typeof dataWarnings>, at: string, reason: string | null, cache?: EvaluationCache,
 ): Promise<{ backToReview: boolean }> {
   const { id, version, status } = current;
-  const res = await trx
-    .updateTable('households')
-    .set({ ...fileColumns(stored), warnings: JSON.stringify(warnings), warning_count: warnings.length, version: version + 1, updated_by: actor.id, updated_at: at })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .where('status', '=', status)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) throw await conflict(trx, actor, id);
+  const written = await repo.updateHouseholdGuarded(trx, id, { version, status },
+    { ...fileColumns(stored), warnings: JSON.stringify(warnings), warning_count: warnings.length, version: version + 1, updated_by: actor.id, updated_at: at });
+  if (!written) throw await conflict(trx, actor, id);
   await repo.replaceMembersAndCauses(trx, id, stored);
-  const evaluated = await evaluateAndStore(trx, id, stored, version + 1, status, { cache });
-  const identificationChanged = evaluated.before.eligible !== (evaluated.result.eligible === null ? null : evaluated.result.eligible ? 1 : 0)
-    || evaluated.before.category !== evaluated.result.category;
-  const backToReview = status === 'filed' && identificationChanged;
+  const { before, result } = await evaluateAndStore(trx, id, stored, version + 1, status, { cache });
+  const backToReview = editSendsBackToReview(status, { eligible: before.eligible === null ? null : before.eligible === 1, category: before.category }, result);
   if (backToReview) {
-    await trx.updateTable('households').set({ status: 'submitted', submitted_at: at, submitted_by: actor.id }).where('id', '=', id).execute();
+    await repo.setHouseholdColumns(trx, id, { status: 'submitted', submitted_at: at, submitted_by: actor.id });
     await evaluateAndStore(trx, id, stored, version + 1, 'submitted', { cache }); // a file under review has no removal proposal
   }
   const allChanges = backToReview ? [...changes, { path: 'status', label: '状态', old: '已建档', new: '待单位审核' }] : changes;
-  await trx.insertInto('household_versions').values({
+  await repo.insertVersion(trx, {
     household_id: id, version: version + 1, action: 'update', changed_by: actor.id, changed_at: at, changes: JSON.stringify(allChanges),
     reason, snapshot: JSON.stringify(stored),
-  }).execute();
-  await appendAudit(trx, { userId: actor.id, username: actor.username, action: 'household.update', entity: 'household', entityId: id,
-    detail: { version: version + 1, fields: changes.map((c) => c.path), reason: reason ?? undefined, backToReview }, ip: actor.ip });
+  });
+  await audit(trx, actor, 'household.update', 'household', id, { version: version + 1, fields: changes.map((c) => c.path), reason: reason ?? undefined, backToReview });
   return { backToReview };
 }
 
 async function conflict(db: Db | Trx, actor: Actor, id: number) {
   const current = await loadJson(db, actor, id);
-  return new AppError(409, 'VERSION_CONFLICT', '档案已被他人修改，请查看最新内容后再保存', undefined, { current: current && masked(actor, current) },
-    `stale version for household ${id}`);
+  return new AppError('VERSION_CONFLICT', { message: '档案已被他人修改，请查看最新内容后再保存', body: { current: current && masked(actor, current) }, detail: `stale version for household ${id}` });
 }
 
 /** A whole file (identity numbers in the clear for the roles that need them): every view is audited. */
@@ -283,7 +244,7 @@ export async function getHousehold(db: Db, actor: Actor, id: number): Promise<Ho
   const file = await loadJson(db, actor, id);
   if (!file) throw notFound('档案');
   const full = seesFullIdentity(actor);
-  await auditNow(db, { userId: actor.id, username: actor.username, action: 'household.view', entity: 'household', entityId: id, detail: { fullIdentity: full }, ip: actor.ip });
+  await auditNow(db, actor, 'household.view', 'household', id, { fullIdentity: full });
   return masked(actor, file);
 }
 
@@ -310,45 +271,15 @@ export async function getHistory(db: Db, actor: Actor, id: number) {
   }));
 }
 
-const listQuerySchema = z.object({
-  regionCode: z.string().regex(/^[A-Z]\d{2}$/, { error: '地区代码格式不正确' }).optional(),
-  category: z.enum(CATEGORIES, { error: `困难类别应为：${CATEGORIES.join('、')}` }).optional(),
-  status: z.enum(HOUSEHOLD_STATUSES, { error: `状态应为：${HOUSEHOLD_STATUSES.join('、')}` }).optional(),
-  q: z.string().trim().max(40, { error: '搜索内容不能超过40个字' }).optional(),
-  eligible: z.enum(['true', 'false', 'unknown'], { error: '识别结果应为 true、false 或 unknown' }).optional(),
-  condition: z.enum(CONDITION_CODES, { error: '条件应为 C1、C2 或 C3' }).optional(),
-  suggestedCategory: z.enum([...CATEGORIES, 'none'], { error: `建议类别应为：${CATEGORIES.join('、')} 或 none` }).optional(),
-  flag: z.enum(IDENTIFY_FLAGS, { error: `提示应为：${IDENTIFY_FLAGS.join('、')}` }).optional(),
-  page: z.coerce.number({ error: '页码应为正整数' }).int({ error: '页码应为正整数' }).min(1, { error: '页码应为正整数' }).max(100000, { error: '页码过大' }).default(1),
-  pageSize: z.coerce.number({ error: '每页条数应为1至100' }).int({ error: '每页条数应为1至100' }).min(1, { error: '每页条数应为1至100' }).max(100, { error: '每页条数应为1至100' }).default(20),
-  sort: z
-    .string()
-    .regex(new RegExp(`^(${Object.keys(repo.SORT_COLUMNS).join('|')}):(asc|desc)$`), {
-      error: `排序应为 字段:asc|desc，字段可选 ${Object.keys(repo.SORT_COLUMNS).join('、')}`,
-    })
-    .default('updatedAt:desc'),
-});
-export { listQuerySchema };
-
-/** The list's filters without paging and sort: what a batch (print) covers. */
-export const listFilterSchema = listQuerySchema.omit({ page: true, pageSize: true, sort: true });
-
-/** The list page sends empty parameters for cleared filters: they mean "no filter". */
-const dropEmpty = (query: unknown) =>
-  Object.fromEntries(Object.entries((query ?? {}) as Record<string, unknown>).filter(([, v]) => v !== '' && v !== undefined));
-
-export function parseListFilter(query: unknown): repo.HouseholdFilter {
-  return parseInput(listFilterSchema, dropEmpty(query), 'household list filter');
+/** The list's filters without paging and sort: what a batch (print, export) covers. */
+export function parseListFilter(query: unknown): HouseholdFilter {
+  return parseQuery(householdFilterSchema, query, 'household list filter');
 }
 
-const FLAG_COLUMNS = repo.FLAG_COLUMNS;
-
 export async function listHouseholds(db: Db, actor: Actor, query: unknown) {
-  const r = listQuerySchema.safeParse(dropEmpty(query));
-  if (!r.success) throw validationFailed(toFieldErrors(r.error), 'household list query');
-  const { sort, ...f } = r.data;
-  const [key, dir] = sort.split(':') as [keyof typeof repo.SORT_COLUMNS, 'asc' | 'desc'];
-  const { rows, total } = await repo.listHouseholdRows(db, actor, { ...f, sort: { column: repo.SORT_COLUMNS[key], desc: dir === 'desc' } });
+  const { sort, ...f } = parseQuery(householdListQuerySchema, query, 'household list query');
+  const [key, dir] = sort.split(':') as [HouseholdSortKey, 'asc' | 'desc'];
+  const { rows, total } = await listHouseholdRows(db, actor, { ...f, sort: { column: HOUSEHOLD_SORT_COLUMNS[key], desc: dir === 'desc' } });
   const regions = new Map((await listOrgs(db)).map((o) => [o.code, o.name]));
   return {
     total,
@@ -366,7 +297,7 @@ export async function listHouseholds(db: Db, actor: Actor, query: unknown) {
       householdAnnualIncome: fenToYuan(r.household_annual_income),
       perCapitaIncome: fenToYuan(r.per_capita_income),
       causes: r.causes ? r.causes.split(',') : [],
-      status: r.status,
+      status: r.status as HouseholdStatus,
       warningCount: r.warning_count,
       updatedAt: r.updated_at,
       eligible: r.id_eligible === null ? null : r.id_eligible === 1,

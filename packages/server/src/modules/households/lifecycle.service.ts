@@ -7,19 +7,18 @@ import {
   canTransition, HOUSEHOLD_STATUS_LABELS, parseIsoDate, todayInChina, TRANSITIONS,
   type HouseholdStatus, type LifecycleAction,
 } from '@bangfu/core';
-import type { Db } from '../../db/index.js';
+import { inTransaction, type Db, type Q as Trx } from '../../db/transaction.js';
+import { eachInOwnTransaction } from '../../lib/batch.js';
 import { nowIso } from '../../lib/clock.js';
 import { parseInput } from '../../lib/validate.js';
 import { AppError, forbidden, notFound, validationFailed } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
 import { canFile, canReviewCity, canReviewUnit } from '../access/scope.js';
-import { appendAudit } from '../audit/audit.repository.js';
-import { evaluateAndStore } from '../identification/evaluate.js';
+import { audit } from '../audit/audit.repository.js';
+import { evaluateAndStore } from './evaluation.service.js';
 import { rowToData } from './household.mapping.js';
 import * as repo from './households.repository.js';
 import { loadJson, masked, refuseDuplicateWorker, type HouseholdFile } from './households.service.js';
-
-type Trx = repo.Q;
 
 export interface TransitionInput {
   opinion?: string;
@@ -76,7 +75,7 @@ export async function transitionInTransaction(trx: Trx, actor: Actor, id: number
   const from = row.status as HouseholdStatus;
   const t = TRANSITIONS[action];
   if (!canTransition(action, from))
-    throw new AppError(409, 'INVALID_TRANSITION', `档案当前状态为“${HOUSEHOLD_STATUS_LABELS[from] ?? from}”，不能${t.label}`);
+    throw new AppError('INVALID_TRANSITION', { message: `档案当前状态为“${HOUSEHOLD_STATUS_LABELS[from] ?? from}”，不能${t.label}` });
   authorize(actor, action, row);
   const at = nowIso();
   const text = (t.needs === 'opinion' ? input.opinion : input.reason) ?? null;
@@ -94,34 +93,28 @@ export async function transitionInTransaction(trx: Trx, actor: Actor, id: number
     await refuseDuplicateWorker(trx, actor, row.id_number, id, '不能重新纳入');
     Object.assign(set, { removal_reason: null, removed_at: null, exit_reason: null, exit_date: null, return_reason: null });
   }
-  const res = await trx.updateTable('households').set(set).where('id', '=', id).where('version', '=', row.version).where('status', '=', from).executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) throw new AppError(409, 'VERSION_CONFLICT', '档案已被他人办理，请刷新后重试');
+  if (!(await repo.updateHouseholdGuarded(trx, id, { version: row.version, status: from }, set))) throw new AppError('VERSION_CONFLICT', { message: '档案已被他人办理，请刷新后重试' });
   if (t.needs === 'opinion') {
-    await trx.insertInto('review_opinions').values({
+    await repo.insertOpinion(trx, {
       household_id: id, file_version: row.version, level: action.startsWith('unit') ? 'unit' : 'city', decision: action.endsWith('Agree') ? 'agree' : 'return',
       opinion: text!, author_id: actor.id, author_name: actor.displayName, org_code: actor.orgCode, org_name: actor.orgName, at,
-    }).execute();
+    });
   }
   const data = rowToData(row, await repo.findMembers(trx, id));
-  // Entering or leaving 已建档 changes whether the file may carry a removal proposal.
+  // Entering or leaving 已建档 changes whether the file may carry a removal proposal (a removed
+  // file's pending proposal is withdrawn here, by core's proposalStep).
   await evaluateAndStore(trx, id, data, row.version + 1, t.to);
-  await trx.insertInto('household_versions').values({
+  await repo.insertVersion(trx, {
     household_id: id, version: row.version + 1, action, changed_by: actor.id, changed_at: at,
     changes: JSON.stringify([{ path: 'status', label: '状态', old: HOUSEHOLD_STATUS_LABELS[from], new: HOUSEHOLD_STATUS_LABELS[t.to] }]),
     reason: action === 'exit' ? `${text}（脱困日期 ${input.exitDate}）` : text, snapshot: JSON.stringify(data),
-  }).execute();
-  await appendAudit(trx, {
-    userId: actor.id, username: actor.username, action: `household.${action}`, entity: 'household', entityId: id,
-    detail: { from, to: t.to, text, ...auditDetail }, ip: actor.ip,
   });
+  await audit(trx, actor, `household.${action}`, 'household', id, { from, to: t.to, text, ...auditDetail });
 }
 
 async function run(db: Db, actor: Actor, id: number, action: LifecycleAction, input: TransitionInput): Promise<HouseholdFile> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await transitionInTransaction(trx, actor, id, action, input);
-    if (action === 'remove')
-      await trx.updateTable('removal_proposals').set({ status: 'withdrawn', decided_at: nowIso(), decided_by: actor.id, note: '档案已直接剔除' })
-        .where('household_id', '=', id).where('status', '=', 'pending').execute();
     return masked(actor, (await loadJson(trx, actor, id))!);
   });
 }
@@ -155,15 +148,6 @@ export async function reviewBatch(db: Db, actor: Actor, input: unknown) {
   if (r.level === 'city' ? !canReviewCity(actor) : !['unit', 'region'].includes(actor.role))
     throw forbidden(r.level === 'city' ? '只有市总工会可以签署市总工会意见' : '只有职工所在单位工会或县（市、区）工会可以签署单位工会意见');
   const action = REVIEW_ACTIONS[r.level][r.decision];
-  const results: { id: number; ok: boolean; code?: string; message?: string }[] = [];
-  for (const id of [...new Set(r.ids)]) {
-    try {
-      await db.transaction().execute((trx) => transitionInTransaction(trx, actor, id, action, { opinion: r.opinion }, { batch: true }));
-      results.push({ id, ok: true });
-    } catch (e) {
-      if (!(e instanceof AppError)) throw e;
-      results.push({ id, ok: false, code: e.code, message: e.userMessage });
-    }
-  }
+  const results = await eachInOwnTransaction(db, r.ids, (trx, id) => transitionInTransaction(trx, actor, id, action, { opinion: r.opinion }, { batch: true }));
   return { done: results.filter((x) => x.ok).length, results };
 }

@@ -1,4 +1,7 @@
-import type { Q } from '../households/households.repository.js';
+// SQL of the jobs table. Jobs are created in the transaction that asks for them, so a job never
+// runs for a change that rolled back.
+import type { JobStatus } from '@bangfu/core';
+import type { Q } from '../../db/transaction.js';
 import { nowIso } from '../../lib/clock.js';
 
 export async function createJob(q: Q, j: { kind: string; params: unknown; createdBy: number | null }): Promise<number> {
@@ -14,11 +17,30 @@ export async function findJob(q: Q, id: number) {
   return q.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The oldest queued or running job of these kinds (and params, for a runner limited to its own). */
+export async function nextJob(q: Q, kinds: string[], params?: string) {
+  return q.selectFrom('jobs').selectAll().where('status', 'in', ['queued', 'running'])
+    .where('kind', 'in', kinds).$if(params !== undefined, (x) => x.where('params', '=', params!)).orderBy('id').executeTakeFirst();
+}
+
+export async function markJobRunning(q: Q, id: number, total: number): Promise<void> {
+  await q.updateTable('jobs').set({ status: 'running', total, started_at: nowIso() }).where('id', '=', id).execute();
+}
+
+export async function markJobFinished(q: Q, id: number, status: 'done' | 'failed', error: string | null = null): Promise<void> {
+  await q.updateTable('jobs').set({ status, finished_at: nowIso(), ...(error === null ? {} : { error }) }).where('id', '=', id).execute();
+}
+
+/** A batch's progress, in the batch's own transaction. */
+export async function saveJobStep(q: Q, id: number, step: { cursor: number; done?: number; changed?: number }): Promise<void> {
+  await q.updateTable('jobs').set(step).where('id', '=', id).execute();
+}
+
 export function jobView(j: NonNullable<Awaited<ReturnType<typeof findJob>>>) {
   return {
     id: Number(j.id),
     kind: j.kind,
-    status: j.status as 'queued' | 'running' | 'done' | 'failed',
+    status: j.status as JobStatus,
     done: j.done,
     total: j.total,
     changed: j.changed,

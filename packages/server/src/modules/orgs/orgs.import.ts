@@ -19,15 +19,15 @@ export async function readUnitsXlsx(buffer: Buffer): Promise<ImportRow[]> {
   try {
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {
-    throw new AppError(400, 'INVALID_FILE', '文件不是有效的 Excel（.xlsx）工作簿', [{ path: 'file', message: '请上传 .xlsx 文件' }]);
+    throw new AppError('INVALID_FILE', { message: '文件不是有效的 Excel（.xlsx）工作簿', errors: [{ path: 'file', message: '请上传 .xlsx 文件' }] });
   }
   const ws = wb.worksheets[0];
-  if (!ws) throw new AppError(400, 'INVALID_FILE', '工作簿中没有工作表', [{ path: 'file', message: '工作簿中没有工作表' }]);
+  if (!ws) throw new AppError('INVALID_FILE', { message: '工作簿中没有工作表', errors: [{ path: 'file', message: '工作簿中没有工作表' }] });
   const header = (ws.getRow(1).values as ExcelJS.CellValue[]).map((v) => cellText(v).trim());
   const nameCol = header.findIndex((h) => NAME_HEADERS.includes(h));
   const parentCol = header.findIndex((h) => PARENT_HEADERS.includes(h));
   if (nameCol < 0 || parentCol < 0)
-    throw new AppError(400, 'INVALID_FILE', '第1行应为表头，包含“名称”和“上级组织代码”两列', [{ path: 'file', message: '缺少“名称”或“上级组织代码”列' }]);
+    throw new AppError('INVALID_FILE', { message: '第1行应为表头，包含“名称”和“上级组织代码”两列', errors: [{ path: 'file', message: '缺少“名称”或“上级组织代码”列' }] });
   const rows: ImportRow[] = [];
   ws.eachRow((row, n) => {
     if (n === 1) return;

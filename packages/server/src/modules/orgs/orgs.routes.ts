@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../../db/index.js';
-import { routeSchema } from '../../lib/route-docs.js';
-import { actorOf } from '../../lib/request-context.js';
+import { routeSchema } from '../../lib/route.docs.js';
+import { actorOf } from '../../lib/request.context.js';
 import { AppError, forbidden } from '../../lib/errors.js';
 import { isAdmin } from '../access/scope.js';
 import { listOrgs } from './orgs.repository.js';
@@ -33,7 +33,7 @@ export async function orgRoutes(app: FastifyInstance, { db }: { db: Db }) {
   }, async (req) => {
     const actor = actorOf(req);
     if (!isAdmin(actor)) throw forbidden('只有系统管理员可以管理组织');
-    if (!Buffer.isBuffer(req.body)) throw new AppError(400, 'INVALID_FILE', `请以 .xlsx 文件内容作为请求体上传（Content-Type: ${XLSX}）`, [{ path: 'file', message: '请上传 .xlsx 文件' }]);
+    if (!Buffer.isBuffer(req.body)) throw new AppError('INVALID_FILE', { message: `请以 .xlsx 文件内容作为请求体上传（Content-Type: ${XLSX}）`, errors: [{ path: 'file', message: '请上传 .xlsx 文件' }] });
     return importUnits(db, actor, await readUnitsXlsx(req.body));
   });
 }

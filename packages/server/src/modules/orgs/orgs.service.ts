@@ -3,15 +3,15 @@
 // `<region>-<4 digits>` at creation and never change, so files and users keep pointing at them.
 import { z } from 'zod';
 import { toFieldErrors } from '@bangfu/core';
-import type { Db } from '../../db/index.js';
-import { nowIso } from '../../lib/clock.js';
+import { inTransaction, type Db, type Q } from '../../db/transaction.js';
 import { parseInput } from '../../lib/validate.js';
 import { AppError, forbidden, notFound, validationFailed } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
 import { isAdmin } from '../access/scope.js';
-import { appendAudit } from '../audit/audit.repository.js';
-import type { Q } from '../households/households.repository.js';
+import { audit } from '../audit/audit.repository.js';
+import * as repo from './orgs.repository.js';
 import { findOrg } from './orgs.repository.js';
+import { unitHasLiveFiles } from './orgs.queries.js';
 
 const name = z.string({ error: '请填写组织名称' }).trim().min(2, { error: '组织名称至少2个字' }).max(100, { error: '组织名称不能超过100个字' });
 
@@ -35,26 +35,26 @@ async function activeRegion(q: Q, code: string, path: string) {
 
 /** Next free code under a region: H01-0001, H01-0002, … */
 async function nextUnitCode(q: Q, regionCode: string): Promise<string> {
-  const last = await q.selectFrom('orgs').select('code').where('code', 'like', `${regionCode}-%`).orderBy('code', 'desc').executeTakeFirst();
-  const n = last ? Number(last.code.slice(regionCode.length + 1)) + 1 : 1;
-  if (!Number.isInteger(n) || n > 9999) throw new AppError(409, 'ORG_CODES_EXHAUSTED', `${regionCode} 下的基层工会代码已用完`);
+  const last = await repo.lastUnitCode(q, regionCode);
+  const n = last ? Number(last.slice(regionCode.length + 1)) + 1 : 1;
+  if (!Number.isInteger(n) || n > 9999) throw new AppError('ORG_CODES_EXHAUSTED', { message: `${regionCode} 下的基层工会代码已用完` });
   return `${regionCode}-${String(n).padStart(4, '0')}`;
 }
 
 async function insertUnit(trx: Q, actor: Actor, orgName: string, parentCode: string, source: string) {
   await activeRegion(trx, parentCode, 'parentCode');
-  const dup = await trx.selectFrom('orgs').select('code').where('parent_code', '=', parentCode).where('name', '=', orgName).executeTakeFirst();
-  if (dup) throw new AppError(409, 'ORG_EXISTS', `${parentCode} 下已有同名基层工会（${dup.code}）`, [{ path: 'name', message: `已有同名基层工会 ${dup.code}` }]);
+  const dup = await repo.findUnitByName(trx, parentCode, orgName);
+  if (dup) throw new AppError('ORG_EXISTS', { message: `${parentCode} 下已有同名基层工会（${dup.code}）`, errors: [{ path: 'name', message: `已有同名基层工会 ${dup.code}` }] });
   const code = await nextUnitCode(trx, parentCode);
-  await trx.insertInto('orgs').values({ code, name: orgName, parent_code: parentCode, kind: 'unit', active: 1, sort: 0, created_at: nowIso() }).execute();
-  await appendAudit(trx, { userId: actor.id, username: actor.username, action: 'org.create', entity: 'org', entityId: code, detail: { name: orgName, parentCode, source }, ip: actor.ip });
+  await repo.insertUnit(trx, { code, name: orgName, parentCode });
+  await audit(trx, actor, 'org.create', 'org', code, { name: orgName, parentCode, source });
   return code;
 }
 
 export async function createOrg(db: Db, actor: Actor, input: unknown) {
   if (!isAdmin(actor)) throw forbidden('只有系统管理员可以管理组织');
   const o = parseInput(newOrgSchema, input, 'new org');
-  const code = await db.transaction().execute((trx) => insertUnit(trx, actor, o.name, o.parentCode, 'api'));
+  const code = await inTransaction(db, (trx) => insertUnit(trx, actor, o.name, o.parentCode, 'api'));
   return (await findOrg(db, code))!;
 }
 
@@ -68,20 +68,14 @@ export async function updateOrg(db: Db, actor: Actor, code: string, input: unkno
   if (!org) throw notFound('组织');
   if (org.kind !== 'unit' && patch.parentCode !== undefined) throw validationFailed([{ path: 'parentCode', message: '只有基层工会可以调整上级组织' }], 'org update');
   if (org.kind === 'city' && patch.active === false) throw validationFailed([{ path: 'active', message: '市总工会不能停用' }], 'org update');
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     if (patch.parentCode !== undefined && patch.parentCode !== org.parentCode) {
       await activeRegion(trx, patch.parentCode, 'parentCode');
       // a unit's files carry worker numbers of their region; they cannot follow it elsewhere
-      const files = await trx.selectFrom('households').select('id').where('unit_id', '=', code).where('status', 'not in', ['removed', 'exited']).executeTakeFirst();
-      if (files) throw new AppError(409, 'ORG_HAS_FILES', '该基层工会下有在册档案，不能调整到其他县（市、区）', [{ path: 'parentCode', message: '有在册档案，不能调整' }]);
+      if (await unitHasLiveFiles(trx, code)) throw new AppError('ORG_HAS_FILES', { message: '该基层工会下有在册档案，不能调整到其他县（市、区）', errors: [{ path: 'parentCode', message: '有在册档案，不能调整' }] });
     }
-    await trx.updateTable('orgs').set({
-      ...(patch.name !== undefined ? { name: patch.name } : {}),
-      ...(patch.parentCode !== undefined ? { parent_code: patch.parentCode } : {}),
-      ...(patch.active !== undefined ? { active: patch.active ? 1 : 0 } : {}),
-    }).where('code', '=', code).execute();
-    await appendAudit(trx, { userId: actor.id, username: actor.username, action: 'org.update', entity: 'org', entityId: code,
-      detail: { before: { name: org.name, parentCode: org.parentCode, active: org.active }, patch }, ip: actor.ip });
+    await repo.updateOrgRow(trx, code, patch);
+    await audit(trx, actor, 'org.update', 'org', code, { before: { name: org.name, parentCode: org.parentCode, active: org.active }, patch });
   });
   return (await findOrg(db, code))!;
 }
@@ -100,7 +94,7 @@ export async function importUnits(db: Db, actor: Actor, rows: ImportRow[]) {
   const errors: { path: string; message: string }[] = [];
   const clean: { row: number; name: string; parentCode: string }[] = [];
   const seen = new Set<string>();
-  const regions = new Set((await db.selectFrom('orgs').select('code').where('kind', '=', 'region').where('active', '=', 1).execute()).map((o) => o.code));
+  const regions = await repo.activeRegionCodes(db);
   for (const r of rows) {
     const parsed = newOrgSchema.safeParse({ name: typeof r.name === 'string' ? r.name : String(r.name ?? ''), parentCode: String(r.parentCode ?? '').trim() });
     if (!parsed.success) {
@@ -118,7 +112,7 @@ export async function importUnits(db: Db, actor: Actor, rows: ImportRow[]) {
   }
   if (errors.length) throw validationFailed(errors, 'org import');
   const created: string[] = [];
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     for (const r of clean) {
       try {
         created.push(await insertUnit(trx, actor, r.name, r.parentCode, 'import'));
@@ -127,7 +121,7 @@ export async function importUnits(db: Db, actor: Actor, rows: ImportRow[]) {
           const fields = (e.fieldErrors ?? [{ path: '', message: e.userMessage }]).map((f) => ({
             path: f.path ? `rows[${r.row}].${f.path}` : `rows[${r.row}]`, message: `第 ${r.row} 行：${f.message}`,
           }));
-          throw new AppError(e.status, e.code, `第 ${r.row} 行：${fields[0].message.replace(/^第 \d+ 行：/, '')}`, fields);
+          throw new AppError(e.code, { message: `第 ${r.row} 行：${fields[0].message.replace(/^第 \d+ 行：/, '')}`, errors: fields });
         }
         throw e;
       }

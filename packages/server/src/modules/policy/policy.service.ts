@@ -3,17 +3,17 @@
 // and queues the re-evaluation of every affected file.
 import { z } from 'zod';
 import { fenToYuan, parseRatio, parseYuan, toFieldErrors } from '@bangfu/core';
-import type { Db } from '../../db/index.js';
+import { inTransaction, type Db } from '../../db/transaction.js';
 import { nowIso } from '../../lib/clock.js';
 import { AppError, forbidden, validationFailed } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
 import { canEditPolicy } from '../access/scope.js';
-import { appendAudit } from '../audit/audit.repository.js';
+import { audit } from '../audit/audit.repository.js';
 import { listOrgs } from '../orgs/orgs.repository.js';
-import type { JobRunner } from '../jobs/job-runner.js';
+import type { JobRunner } from '../jobs/jobs.runner.js';
 import { createJob } from '../jobs/jobs.repository.js';
-import { getSettings, listLines } from './policy.repository.js';
-import { changedFiles, livePairs, previewPair, type ChangedFile, type PairLine, type PairOutcome } from './policy.whatif.js';
+import { bumpSettings, getSettings, insertChange, listChanges, listLines, writeLine } from './policy.repository.js';
+import { changedFiles, livePairs, previewPair, type ChangedFile, type PairLine, type PairOutcome } from './whatif.queries.js';
 
 const ratioText = (label: string, max: number) =>
   z
@@ -166,32 +166,20 @@ export async function savePolicy(db: Db, actor: Actor, runner: JobRunner | null,
   const change = await parseChange(db, input);
   const p = await plan(db, change);
   if (change.expectedVersion !== undefined && change.expectedVersion !== p.settings.version)
-    throw new AppError(409, 'VERSION_CONFLICT', '低保标准已被他人修改，请刷新后重新预览', undefined, { currentVersion: p.settings.version });
+    throw new AppError('VERSION_CONFLICT', { message: '低保标准已被他人修改，请刷新后重新预览', body: { currentVersion: p.settings.version } });
   const changes = describeChanges(p);
-  if (changes.length === 0) throw new AppError(400, 'NO_CHANGE', '没有需要保存的修改', [{ path: 'lines', message: '没有需要保存的修改' }]);
+  if (changes.length === 0) throw new AppError('NO_CHANGE', { message: '没有需要保存的修改', errors: [{ path: 'lines', message: '没有需要保存的修改' }] });
   const at = nowIso();
-  const result = await db.transaction().execute(async (trx) => {
-    const bumped = await trx
-      .updateTable('policy_settings')
-      .set({ version: p.settings.version + 1, marginal_ratio: p.marginalRatio, expense_ratio: p.expenseRatio, updated_by: actor.id, updated_at: at })
-      .where('id', '=', 1)
-      .where('version', '=', p.settings.version)
-      .executeTakeFirst();
-    if (Number(bumped.numUpdatedRows) !== 1) throw new AppError(409, 'VERSION_CONFLICT', '低保标准已被他人修改，请刷新后重新预览');
+  const result = await inTransaction(db, async (trx) => {
+    const bumped = await bumpSettings(trx, p.settings.version, { marginalRatio: p.marginalRatio, expenseRatio: p.expenseRatio, by: actor.id, at });
+    if (!bumped) throw new AppError('VERSION_CONFLICT', { message: '低保标准已被他人修改，请刷新后重新预览' });
     const version = p.settings.version + 1;
-    for (const c of p.lineChanges) {
-      if (c.new === null) await trx.deleteFrom('policy_lines').where('region_code', '=', c.regionCode).where('year', '=', c.year).execute();
-      else if (c.old === null)
-        await trx.insertInto('policy_lines').values({ region_code: c.regionCode, year: c.year, monthly_line_fen: c.new, is_example: opts.example ? 1 : 0, version, updated_by: actor.id, updated_at: at }).execute();
-      else
-        await trx.updateTable('policy_lines').set({ monthly_line_fen: c.new, is_example: opts.example ? 1 : 0, version, updated_by: actor.id, updated_at: at })
-          .where('region_code', '=', c.regionCode).where('year', '=', c.year).execute();
-    }
+    for (const c of p.lineChanges) await writeLine(trx, c, { example: !!opts.example, version, by: actor.id, at });
     const jobId = p.pairs.length
       ? await createJob(trx, { kind: 'reevaluate', params: { policyVersion: version, pairs: p.pairs.map(({ regionCode, year }) => ({ regionCode, year })) }, createdBy: actor.id })
       : null;
-    await trx.insertInto('policy_changes').values({ version, changed_by: actor.id, changed_at: at, changes: JSON.stringify(changes), reason: change.reason ?? null, job_id: jobId }).execute();
-    await appendAudit(trx, { userId: actor.id, username: actor.username, action: 'policy.update', entity: 'policy', entityId: version, detail: { changes, jobId }, ip: actor.ip });
+    await insertChange(trx, { version, by: actor.id, at, changes, reason: change.reason ?? null, jobId });
+    await audit(trx, actor, 'policy.update', 'policy', version, { changes, jobId });
     return { version, jobId };
   });
   runner?.kick();
@@ -199,14 +187,7 @@ export async function savePolicy(db: Db, actor: Actor, runner: JobRunner | null,
 }
 
 export async function policyHistory(db: Db) {
-  const rows = await db
-    .selectFrom('policy_changes')
-    .leftJoin('users', 'users.id', 'policy_changes.changed_by')
-    .select(['policy_changes.version', 'policy_changes.changed_at', 'policy_changes.changes', 'policy_changes.reason', 'policy_changes.job_id',
-      'users.username', 'users.display_name'])
-    .orderBy('policy_changes.version', 'desc')
-    .limit(500)
-    .execute();
+  const rows = await listChanges(db, 500);
   return rows.map((r) => ({
     version: r.version,
     changedAt: r.changed_at,

@@ -11,7 +11,7 @@ import { ADMIN_PASSWORD, createTestContext, loginClient, type Client, type TestC
 import { makeHousehold, makeIdNumber } from '../../../test/fixtures/households.js';
 import { loadActor } from '../auth/auth.service.js';
 import { MAX_BATCH, printBatch } from './print.service.js';
-import { defaultFontCandidates, fontProvider } from './pdf-font.js';
+import { defaultFontCandidates, fontProvider } from './pdf.font.js';
 
 let ctx: TestContext;
 let clerk: Client; // 市总工会: identity and phone numbers in full

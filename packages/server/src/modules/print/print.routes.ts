@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../../db/index.js';
-import { routeSchema } from '../../lib/route-docs.js';
-import { actorOf, householdIdParam } from '../../lib/request-context.js';
-import { idParams } from '../households/households.docs.js';
-import { listFilterSchema } from '../households/households.service.js';
+import { routeSchema } from '../../lib/route.docs.js';
+import { actorOf, householdIdParam } from '../../lib/request.context.js';
+import { idParams } from '../households/households.routes.js';
+import { householdFilterSchema } from '@bangfu/core';
 import { attachment } from './attachment.js';
-import { defaultFontCandidates, fontProvider, type FontCandidate } from './pdf-font.js';
+import { defaultFontCandidates, fontProvider, type FontCandidate } from './pdf.font.js';
 import { printBatch, printHousehold, type Printed } from './print.service.js';
 
 const tags = ['print 打印调查表'];
@@ -33,7 +33,7 @@ export async function printRoutes(app: FastifyInstance, { db, fontCandidates }: 
   app.get('/api/households/print.pdf', {
     schema: routeSchema({
       summary: `The survey forms of every file the list filters select, in one PDF (at most 2000; audited)`, tags,
-      querystring: listFilterSchema, response: { 200: pdf },
+      querystring: householdFilterSchema, response: { 200: pdf },
     }),
   }, async (req, reply) => sendPdf(reply, await printBatch(db, actorOf(req), req.query, fonts, { log: (msg) => req.log.error(msg) })));
 

@@ -7,10 +7,11 @@ import type { Actor } from '../access/actor.js';
 import { seesFullIdentity } from '../access/scope.js';
 import { auditNow } from '../audit/audit.repository.js';
 import * as repo from '../households/households.repository.js';
+import { countHouseholds, householdIdsAfter } from '../households/households.queries.js';
 import { loadJson, masked, parseListFilter } from '../households/households.service.js';
-import type { PdfFonts } from './pdf-font.js';
-import { addSurveyForm, surveyDocument, type FooterInfo } from './survey-document.js';
-import type { PlanLine } from './survey-form.js';
+import type { PdfFonts } from './pdf.font.js';
+import { addSurveyForm, surveyDocument, type FooterInfo } from './survey.document.js';
+import type { PlanLine } from './survey.form.js';
 
 /** A batch beyond this is refused: it would take minutes to print and is rarely what was meant. */
 export const MAX_BATCH = 2000;
@@ -38,9 +39,6 @@ async function planOf(db: Db, householdId: number): Promise<PlanLine[]> {
 
 const footerOf = (actor: Actor): FooterInfo => ({ printedBy: actor.displayName, printedOn: todayInChina() });
 
-/** The CLI prints as no user of the system: its audit rows carry the name `cli` and no user id. */
-const auditUser = (actor: Actor) => ({ userId: actor.id, username: actor.username, ip: actor.ip });
-
 /** One household's form; 404 outside the actor's scope, exactly as reading the file. */
 export async function printHousehold(db: Db, actor: Actor, id: number, fonts: () => PdfFonts): Promise<Printed> {
   const file = await loadJson(db, actor, id);
@@ -48,10 +46,7 @@ export async function printHousehold(db: Db, actor: Actor, id: number, fonts: ()
   const doc = surveyDocument(fonts(), `困难职工调查表 ${file.workerNo}`);
   addSurveyForm(doc, masked(actor, file), { plan: await planOf(db, id) }, footerOf(actor));
   doc.end();
-  await auditNow(db, {
-    ...auditUser(actor), action: 'household.print', entity: 'household', entityId: id,
-    detail: { workerNo: file.workerNo, fullIdentity: seesFullIdentity(actor) },
-  });
+  await auditNow(db, actor, 'household.print', 'household', id, { workerNo: file.workerNo, fullIdentity: seesFullIdentity(actor) });
   return { doc, filename: `调查表-${file.workerNo}.pdf`, count: 1 };
 }
 
@@ -59,7 +54,7 @@ export async function printHousehold(db: Db, actor: Actor, id: number, fonts: ()
 export async function printByWorkerNo(db: Db, actor: Actor, workerNo: string, fonts: () => PdfFonts): Promise<Printed> {
   const no = workerNo.trim().toUpperCase();
   const id = await repo.findIdByWorkerNo(db, actor, no);
-  if (id === undefined) throw new AppError(404, 'NOT_FOUND', `找不到职工编号为 ${no} 的档案，请核对职工编号（例如 H0100001）`);
+  if (id === undefined) throw new AppError('NOT_FOUND', { message: `找不到职工编号为 ${no} 的档案，请核对职工编号（例如 H0100001）` });
   return printHousehold(db, actor, id, fonts);
 }
 
@@ -86,21 +81,21 @@ async function readerKeepsUp(doc: PDFKit.PDFDocument, maxBuffered: number): Prom
 export async function printBatch(db: Db, actor: Actor, query: unknown, fonts: () => PdfFonts,
   { log = () => {}, max = MAX_BATCH, maxBuffered = MAX_BUFFERED }: { log?: (msg: string) => void; max?: number; maxBuffered?: number } = {}): Promise<Printed> {
   const filter = parseListFilter(query);
-  const count = await repo.countHouseholds(db, actor, filter);
-  if (count === 0) throw new AppError(400, 'NOTHING_TO_PRINT', '没有符合筛选条件的档案，请调整筛选条件后再打印', [{ path: 'q', message: '没有符合筛选条件的档案' }]);
+  const count = await countHouseholds(db, actor, filter);
+  if (count === 0) throw new AppError('NOTHING_TO_PRINT', { message: '没有符合筛选条件的档案，请调整筛选条件后再打印', errors: [{ path: 'q', message: '没有符合筛选条件的档案' }] });
   if (count > max)
-    throw new AppError(400, 'PRINT_BATCH_TOO_LARGE', `符合条件的档案有 ${count} 份，超过一次批量打印的上限 ${max} 份。请按地区、困难类别或状态等条件缩小范围后分批打印。`, [{ path: 'regionCode', message: `一次最多打印 ${max} 份，请缩小范围` }]);
+    throw new AppError('PRINT_BATCH_TOO_LARGE', {
+      message: `符合条件的档案有 ${count} 份，超过一次批量打印的上限 ${max} 份。请按地区、困难类别或状态等条件缩小范围后分批打印。`,
+      errors: [{ path: 'regionCode', message: `一次最多打印 ${max} 份，请缩小范围` }],
+    });
   const doc = surveyDocument(fonts(), '困难职工调查表（批量）');
-  await auditNow(db, {
-    ...auditUser(actor), action: 'household.print', entity: 'household', entityId: null,
-    detail: { batch: true, count, filter, fullIdentity: seesFullIdentity(actor) },
-  });
+  await auditNow(db, actor, 'household.print', 'household', null, { batch: true, count, filter, fullIdentity: seesFullIdentity(actor) });
   const footer = footerOf(actor);
   void (async () => {
     let after = 0;
     let printed = 0;
     for (;;) {
-      const ids = await repo.householdIdsAfter(db, actor, filter, after, PAGE);
+      const ids = await householdIdsAfter(db, actor, filter, after, PAGE);
       if (ids.length === 0) break;
       for (const id of ids) {
         if (!(await readerKeepsUp(doc, maxBuffered))) return;

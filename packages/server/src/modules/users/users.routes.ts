@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../../db/index.js';
-import { routeSchema } from '../../lib/route-docs.js';
-import { actorOf } from '../../lib/request-context.js';
+import { routeSchema } from '../../lib/route.docs.js';
+import { actorOf } from '../../lib/request.context.js';
 import { createUser, listUsers, newUserSchema, updateUser, userPatchSchema } from './users.service.js';
-import { idParam } from '../../lib/request-context.js';
+import { idParam } from '../../lib/request.context.js';
 import { approvalDecisionSchema, decideApproval, listApprovals } from './user-approvals.service.js';
 
 const tags = ['users 用户'];

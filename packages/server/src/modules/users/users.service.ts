@@ -1,11 +1,13 @@
 import { z } from 'zod';
-import { passwordProblem, toFieldErrors } from '@bangfu/core';
-import type { Db } from '../../db/index.js';
+import { ORG_KIND_LABELS, passwordProblem } from '@bangfu/core';
+import { inTransaction, type Db } from '../../db/transaction.js';
+import * as repo from './users.repository.js';
 import { nowIso } from '../../lib/clock.js';
 import { AppError, forbidden, validationFailed } from '../../lib/errors.js';
 import { generatePassword, hashPassword } from '../../lib/password.js';
 import { ROLE_LABELS, ROLE_ORG_KIND, ROLES, type Actor, type Role } from '../access/actor.js';
-import { appendAudit } from '../audit/audit.repository.js';
+import { audit, SYSTEM } from '../audit/audit.repository.js';
+import { parseInput } from '../../lib/validate.js';
 import { findOrg } from '../orgs/orgs.repository.js';
 import { requestApproval } from './user-approvals.service.js';
 
@@ -49,32 +51,21 @@ export const needsApproval = (actor: Actor | null, role: Role) => actor?.role ==
 /** Creates a user. The role follows the organization unless given: the city org → city, a region → region. */
 export async function createUser(db: Db, actor: Actor | null, input: unknown): Promise<UserView> {
   if (actor && actor.role !== 'admin') throw forbidden('只有系统管理员可以创建用户');
-  const r = newUserSchema.safeParse(input);
-  if (!r.success) throw validationFailed(toFieldErrors(r.error), 'new user');
-  const u = r.data;
+  const u = parseInput(newUserSchema, input, 'new user');
   const org = await findOrg(db, u.orgCode);
   if (!org || !org.active) throw validationFailed([{ path: 'orgCode', message: `组织代码 ${u.orgCode} 不存在` }], 'new user');
   const role: Role = u.role ?? (org.kind === 'city' ? 'city' : org.kind === 'region' ? 'region' : 'unit');
-  const ORG_KIND_LABELS = { city: '市总工会', region: '县（市、区）工会', unit: '基层工会' } as const;
   if (ROLE_ORG_KIND[role] !== org.kind)
     throw validationFailed([{ path: 'orgCode', message: `${ROLE_LABELS[role]}用户应属于${ORG_KIND_LABELS[ROLE_ORG_KIND[role]]}` }], 'new user');
-  const taken = await db.selectFrom('users').select('id').where('username', '=', u.username).executeTakeFirst();
-  if (taken) throw new AppError(409, 'USERNAME_TAKEN', `用户名 ${u.username} 已被使用`, [{ path: 'username', message: '用户名已被使用' }]);
+  const taken = await repo.findUserByName(db, u.username);
+  if (taken) throw new AppError('USERNAME_TAKEN', { message: `用户名 ${u.username} 已被使用`, errors: [{ path: 'username', message: '用户名已被使用' }] });
   const pending = needsApproval(actor, role);
   if (!pending && u.password === undefined) throw validationFailed([{ path: 'password', message: '请填写密码' }], 'new user');
   // a pending account gets a password nobody knows; approval replaces it
   const password_hash = await hashPassword(pending ? generatePassword() : u.password!);
-  return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('users')
-      .values({ username: u.username, password_hash, display_name: u.displayName, org_code: org.code, role, active: pending ? 0 : 1, failed_logins: 0, locked_until: null, created_at: nowIso() })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const id = Number(row.id);
-    await appendAudit(trx, {
-      userId: actor?.id ?? null, username: actor?.username ?? 'system', action: 'user.create', entity: 'user', entityId: id,
-      detail: { username: u.username, role, orgCode: org.code, pendingApproval: pending }, ip: actor?.ip ?? null,
-    });
+  return inTransaction(db, async (trx) => {
+    const id = await repo.insertUser(trx, { username: u.username, passwordHash: password_hash, displayName: u.displayName, orgCode: org.code, role, active: !pending, at: nowIso() });
+    await audit(trx, actor ?? SYSTEM, 'user.create', 'user', id, { username: u.username, role, orgCode: org.code, pendingApproval: pending });
     if (pending) await requestApproval(trx, actor!, id, 'create');
     return { id, username: u.username, displayName: u.displayName, role, orgCode: org.code, pendingApproval: pending };
   });
@@ -85,8 +76,7 @@ export async function createUser(db: Db, actor: Actor | null, input: unknown): P
  * prints once. Returns the password only when it was generated now.
  */
 export async function ensureAdmin(db: Db, adminPassword: string | undefined): Promise<{ created: boolean; generatedPassword?: string }> {
-  const any = await db.selectFrom('users').select('id').where('role', '=', 'admin').executeTakeFirst();
-  if (any) return { created: false };
+  if (await repo.anyAdmin(db)) return { created: false };
   const password = adminPassword ?? generatePassword();
   await createUser(db, null, { username: 'admin', password, displayName: '系统管理员', orgCode: 'H', role: 'admin' });
   return { created: true, generatedPassword: adminPassword ? undefined : password };
@@ -94,13 +84,8 @@ export async function ensureAdmin(db: Db, adminPassword: string | undefined): Pr
 
 export async function listUsers(db: Db, actor: Actor) {
   if (actor.role !== 'admin') throw forbidden('只有系统管理员可以查看用户列表');
-  const rows = await db
-    .selectFrom('users')
-    .innerJoin('orgs', 'orgs.code', 'users.org_code')
-    .select(['users.id', 'users.username', 'users.display_name', 'users.role', 'users.org_code', 'users.active', 'users.locked_until', 'users.created_at', 'orgs.name as org_name'])
-    .orderBy('users.id')
-    .execute();
-  const pending = new Set((await db.selectFrom('user_approvals').select('user_id').where('status', '=', 'pending').execute()).map((r) => Number(r.user_id)));
+  const rows = await repo.listUserRows(db);
+  const pending = await repo.usersWithPendingApproval(db);
   const now = new Date().toISOString();
   return rows.map((r) => ({
     id: Number(r.id), username: r.username, displayName: r.display_name, role: r.role as Role, roleLabel: ROLE_LABELS[r.role as Role] ?? r.role,
@@ -120,13 +105,11 @@ export const userPatchSchema = z.object({
 /** Rename, (de)activate, reset a password or lift a lock (admins). A deactivated user's sessions end. */
 export async function updateUser(db: Db, actor: Actor, id: number, input: unknown) {
   if (actor.role !== 'admin') throw forbidden('只有系统管理员可以管理用户');
-  const r = userPatchSchema.safeParse(input ?? {});
-  if (!r.success) throw validationFailed(toFieldErrors(r.error), 'user update');
-  const p = r.data;
+  const p = parseInput(userPatchSchema, input, 'user update');
   if (p.displayName === undefined && p.active === undefined && p.password === undefined && !p.requestPasswordReset && !p.unlock)
     throw validationFailed([{ path: 'displayName', message: '请至少修改一项：姓名、启用状态、密码或解锁' }], 'empty user update');
-  const user = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!user) throw new AppError(404, 'NOT_FOUND', '用户不存在');
+  const user = await repo.findUserById(db, id);
+  if (!user) throw new AppError('NOT_FOUND', { message: '用户不存在' });
   const weak = p.password === undefined ? null : passwordProblem(p.password, user.username);
   if (weak) throw validationFailed([{ path: 'password', message: weak }], 'user update');
   if (p.active === false && user.id === actor.id) throw validationFailed([{ path: 'active', message: '不能停用自己的账号' }], 'user update');
@@ -134,7 +117,7 @@ export async function updateUser(db: Db, actor: Actor, id: number, input: unknow
   const reset = gated && (p.password !== undefined || p.requestPasswordReset === true);
   const activate = gated && p.active === true && !user.active;
   const password_hash = p.password && !gated ? await hashPassword(p.password) : undefined;
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     if (reset) await requestApproval(trx, actor, id, 'reset');
     if (activate) await requestApproval(trx, actor, id, 'activate');
     const set = {
@@ -143,10 +126,9 @@ export async function updateUser(db: Db, actor: Actor, id: number, input: unknow
       ...(password_hash ? { password_hash } : {}),
       ...(p.unlock || password_hash ? { locked_until: null, failed_logins: 0 } : {}),
     };
-    if (Object.keys(set).length) await trx.updateTable('users').set(set).where('id', '=', id).execute();
-    if (p.active === false || password_hash) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
-    await appendAudit(trx, { userId: actor.id, username: actor.username, action: 'user.update', entity: 'user', entityId: id,
-      detail: { displayName: p.displayName, active: p.active, passwordReset: !!password_hash, unlock: p.unlock, approvalRequested: reset || activate ? (reset ? 'reset' : 'activate') : undefined }, ip: actor.ip });
+    if (Object.keys(set).length) await repo.updateUserRow(trx, id, set);
+    if (p.active === false || password_hash) await repo.deleteSessionsOfUser(trx, id);
+    await audit(trx, actor, 'user.update', 'user', id, { displayName: p.displayName, active: p.active, passwordReset: !!password_hash, unlock: p.unlock, approvalRequested: reset || activate ? (reset ? 'reset' : 'activate') : undefined });
   });
   return (await listUsers(db, actor)).find((u) => u.id === id)!;
 }

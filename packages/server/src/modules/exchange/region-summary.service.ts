@@ -1,15 +1,14 @@
 // The region summary the city union reports from: households per region by category, cause,
-// work status, enterprise status and per-capita income band, with totals. Counted in SQL with
-// GROUP BY on indexed columns, under the caller's scope, so it stays one round of small queries
-// whatever the number of files.
+// work status, enterprise status and per-capita income band, with totals. The counting is
+// region-summary.queries.ts; this file lays the counts out (JSON, workbook).
 import ExcelJS from 'exceljs';
 import { CATEGORIES, CAUSES, ENTERPRISE_STATUSES, INCOME_BANDS, LIVE_STATUSES, WORK_STATUSES } from '@bangfu/core';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../../db/index.js';
 import { parseInput } from '../../lib/validate.js';
 import type { Actor } from '../access/actor.js';
-import { householdScope, scopeOf } from '../access/scope.js';
+import { scopeOf } from '../access/scope.js';
+import { countByCause, countByColumn, countByIncomeBand } from './region-summary.queries.js';
 import { listOrgs } from '../orgs/orgs.repository.js';
 
 const querySchema = z.object({ status: z.enum(['live', 'filed'], { error: '统计范围应为 live（在册档案）或 filed（仅已建档）' }).default('live') });
@@ -43,17 +42,9 @@ function emptyRow(regionCode: string, regionName: string): SummaryRow {
   };
 }
 
-// literals, not parameters: PostgreSQL matches the GROUP BY expression to the selected one only
-// when they are the same text, and two parameter lists ($1… vs $6…) are not
-const bandCase = sql<string>`case ${sql.join(
-  INCOME_BANDS.filter((b) => b.max !== null).map((b) => sql`when per_capita_income < ${sql.lit(b.max)} then ${sql.lit(b.key)}`),
-  sql` `,
-)} else ${sql.lit(INCOME_BANDS[INCOME_BANDS.length - 1].key)} end`;
-
 export async function regionSummary(db: Db, actor: Actor, query: unknown) {
   const { status } = parseInput(querySchema, query, 'region summary query');
   const statuses: readonly string[] = status === 'filed' ? ['filed'] : LIVE_STATUSES;
-  const base = () => db.selectFrom('households').where(householdScope(actor)).where('status', 'in', statuses);
   const scope = scopeOf(actor);
   const regions = (await listOrgs(db)).filter((o) => o.kind === 'region');
   const rows = new Map<string, SummaryRow>();
@@ -66,8 +57,7 @@ export async function regionSummary(db: Db, actor: Actor, query: unknown) {
     return row;
   };
   const grouped = async (column: 'category' | 'work_status' | 'enterprise_status', key: 'category' | 'workStatus' | 'enterpriseStatus') => {
-    const rs = await base().select(['region_code', `${column} as v`, (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['region_code', column]).execute();
-    for (const r of rs) {
+    for (const r of await countByColumn(db, actor, statuses, column)) {
       const row = rowOf(r.region_code);
       row[key][r.v] = (row[key][r.v] ?? 0) + Number(r.n);
       if (key === 'category') row.total += Number(r.n);
@@ -76,13 +66,8 @@ export async function regionSummary(db: Db, actor: Actor, query: unknown) {
   await grouped('category', 'category');
   await grouped('work_status', 'workStatus');
   await grouped('enterprise_status', 'enterpriseStatus');
-  const causes = await db.selectFrom('household_causes').innerJoin('households', 'households.id', 'household_causes.household_id')
-    .where(householdScope(actor)).where('households.status', 'in', statuses)
-    .select(['households.region_code', 'household_causes.cause', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy(['households.region_code', 'household_causes.cause']).execute();
-  for (const r of causes) rowOf(r.region_code).cause[r.cause] = Number(r.n);
-  const bands = await base().select(['region_code', bandCase.as('band'), (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['region_code', bandCase]).execute();
-  for (const r of bands) rowOf(r.region_code).incomeBand[r.band] = Number(r.n);
+  for (const r of await countByCause(db, actor, statuses)) rowOf(r.region_code).cause[r.cause] = Number(r.n);
+  for (const r of await countByIncomeBand(db, actor, statuses)) rowOf(r.region_code).incomeBand[r.band] = Number(r.n);
 
   const ordered = [...rows.values()].sort((a, b) => a.regionCode.localeCompare(b.regionCode));
   const totals = emptyRow('total', '合计');

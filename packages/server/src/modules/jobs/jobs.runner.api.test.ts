@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/helpers.js';
 import { makeHousehold } from '../../../test/fixtures/households.js';
-import { reevaluateJob } from '../identification/reevaluate.job.js';
-import { JobRunner } from './job-runner.js';
+import { reevaluateJob } from '../households/reevaluate.job.js';
+import { JobRunner } from './jobs.runner.js';
 import { createJob } from './jobs.repository.js';
 
 let ctx: TestContext;

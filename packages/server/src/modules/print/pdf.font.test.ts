@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../lib/errors.js';
 import {
   defaultFontCandidates, envFontCandidate, firstFaceOfCollection, fontProvider, npmFontCandidate, resolvePdfFonts, SYSTEM_FONTS, type FontCandidate,
-} from './pdf-font.js';
+} from './pdf.font.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bangfu-font-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -3,7 +3,7 @@
 // where its cursor stands. One job runs at a time; requests interleave between batches.
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../db/index.js';
-import { nowIso } from '../../lib/clock.js';
+import { markJobFinished, markJobRunning, nextJob } from './jobs.repository.js';
 
 export interface JobRow {
   id: number;
@@ -65,8 +65,7 @@ export class JobRunner {
     for (;;) {
       if (this.stopped) return;
       // only the kinds this runner can do: a command-line runner leaves the server's jobs alone
-      const job = await this.db.selectFrom('jobs').selectAll().where('status', 'in', ['queued', 'running'])
-        .where('kind', 'in', Object.keys(this.handlers)).$if(!!this.only, (q) => q.where('params', '=', this.only!.params)).orderBy('id').executeTakeFirst();
+      const job = await nextJob(this.db, Object.keys(this.handlers), this.only?.params);
       if (!job) return;
       await this.run(job as unknown as JobRow & { kind: string; status: string });
     }
@@ -79,7 +78,7 @@ export class JobRunner {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
       if (job.status === 'queued') {
         const total = await handler.count(this.db, job);
-        await this.db.updateTable('jobs').set({ status: 'running', total, started_at: nowIso() }).where('id', '=', id).execute();
+        await markJobRunning(this.db, id, total);
         job.total = total;
         this.log.info({ jobId: id, kind: job.kind, total }, 'job started');
       } else this.log.info({ jobId: id, kind: job.kind, cursor: job.cursor }, 'job resumed');
@@ -92,11 +91,11 @@ export class JobRunner {
         job.changed = step.changed;
         await new Promise((r) => setImmediate(r)); // let requests in between batches
       }
-      await this.db.updateTable('jobs').set({ status: 'done', finished_at: nowIso() }).where('id', '=', id).execute();
+      await markJobFinished(this.db, id, 'done');
       this.log.info({ jobId: id, done: job.done, changed: job.changed }, 'job done');
     } catch (err) {
       this.log.error({ err, jobId: id }, 'job failed');
-      await this.db.updateTable('jobs').set({ status: 'failed', error: '任务执行失败，请联系系统管理员查看日志', finished_at: nowIso() }).where('id', '=', id).execute();
+      await markJobFinished(this.db, id, 'failed', '任务执行失败，请联系系统管理员查看日志');
     }
   }
 }

@@ -3,8 +3,9 @@
 // 三、帮扶需求及帮扶措施, 四、工会审核意见. Values come from the file as the viewer may see it
 // (identity and phone numbers already masked by the caller).
 import { CAUSE_FORM_LABELS, CAUSES, formatYuan, parseYuan } from '@bangfu/core';
-import type { HouseholdFile, Opinion } from '../households/households.service.js';
-import { BASE_SIZE, FormPainter, type Box, type Cell } from './form-painter.js';
+import type { ReviewOpinion as Opinion } from '@bangfu/core';
+import type { HouseholdFile } from '../households/households.service.js';
+import { BASE_SIZE, FormPainter, type Box, type Cell } from './form.painter.js';
 
 export interface PlanLine {
   name: string;

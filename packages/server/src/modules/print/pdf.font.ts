@@ -112,10 +112,8 @@ function load(face: FontFace, log: Log): { data: Buffer; face?: string; path: st
 }
 
 export function fontMissingError(tried: string[]): AppError {
-  return new AppError(503, 'PDF_FONT_MISSING',
-    '服务器缺少中文字体，无法生成 PDF 调查表。请系统管理员任选一种方法解决：在项目目录运行 npm install（安装字体包 @expo-google-fonts/noto-sans-sc）；'
-    + '或执行 apt-get install fonts-noto-cjk 安装系统中文字体；或设置环境变量 BANGFU_PDF_FONT 指向一个中文 TTF/TTC/OTF 字体文件，然后重启服务。',
-    undefined, undefined, `no CJK font for PDF printing; tried: ${tried.join(', ') || '(no candidates)'}`);
+  return new AppError('PDF_FONT_MISSING', { message: '服务器缺少中文字体，无法生成 PDF 调查表。请系统管理员任选一种方法解决：在项目目录运行 npm install（安装字体包 @expo-google-fonts/noto-sans-sc）；'
+    + '或执行 apt-get install fonts-noto-cjk 安装系统中文字体；或设置环境变量 BANGFU_PDF_FONT 指向一个中文 TTF/TTC/OTF 字体文件，然后重启服务。', detail: `no CJK font for PDF printing; tried: ${tried.join(', ') || '(no candidates)'}` });
 }
 
 /** The first candidate whose regular face can be read; its bold face when readable, else the regular one. */

@@ -1,15 +1,17 @@
 // The city union's settings for regular assistance: overdue days, urgency weights, batch thresholds.
+// A change of weights or thresholds re-scores every live file (households' urgency job).
 import { z } from 'zod';
-import { DEFAULT_BATCH_THRESHOLDS, DEFAULT_OVERDUE_DAYS, DEFAULT_URGENCY_WEIGHTS, toFieldErrors, type BatchThresholds, type UrgencyWeights } from '@bangfu/core';
-import type { Db } from '../../db/index.js';
+import { DEFAULT_BATCH_THRESHOLDS, DEFAULT_OVERDUE_DAYS, DEFAULT_URGENCY_WEIGHTS, type BatchThresholds, type UrgencyWeights } from '@bangfu/core';
+import { inTransaction, type Db, type Q } from '../../db/transaction.js';
 import { nowIso } from '../../lib/clock.js';
-import { forbidden, validationFailed } from '../../lib/errors.js';
+import { forbidden } from '../../lib/errors.js';
+import { parseInput } from '../../lib/validate.js';
 import type { Actor } from '../access/actor.js';
 import { canEditPolicy } from '../access/scope.js';
-import { appendAudit } from '../audit/audit.repository.js';
-import type { Q } from '../households/households.repository.js';
-import type { JobRunner } from '../jobs/job-runner.js';
+import { audit } from '../audit/audit.repository.js';
+import type { JobRunner } from '../jobs/jobs.runner.js';
 import { createJob } from '../jobs/jobs.repository.js';
+import { readSetting, writeSetting } from './settings.repository.js';
 
 export interface AssistanceSettings {
   overdueDays: number;
@@ -31,27 +33,24 @@ export const settingsSchema = z.object({
 });
 
 export async function getAssistanceSettings(q: Q): Promise<AssistanceSettings> {
-  const row = await q.selectFrom('settings').select('value').where('key', '=', KEY).executeTakeFirst();
+  const value = await readSetting(q, KEY);
   const defaults = { overdueDays: DEFAULT_OVERDUE_DAYS, urgencyWeights: DEFAULT_URGENCY_WEIGHTS, batchThresholds: DEFAULT_BATCH_THRESHOLDS };
-  return row ? { ...defaults, ...(JSON.parse(row.value) as Partial<AssistanceSettings>) } : defaults;
+  return value ? { ...defaults, ...(JSON.parse(value) as Partial<AssistanceSettings>) } : defaults;
 }
 
 /** Saves the settings; a change of weights or thresholds re-scores every live file in the background. */
 export async function saveAssistanceSettings(db: Db, actor: Actor, runner: JobRunner | null, input: unknown) {
   if (!canEditPolicy(actor)) throw forbidden('只有市总工会可以调整帮扶设置');
-  const r = settingsSchema.safeParse(input ?? {});
-  if (!r.success) throw validationFailed(toFieldErrors(r.error), 'assistance settings');
+  const data = parseInput(settingsSchema, input, 'assistance settings');
   const before = await getAssistanceSettings(db);
-  const rescore = JSON.stringify([before.urgencyWeights, before.batchThresholds]) !== JSON.stringify([r.data.urgencyWeights, r.data.batchThresholds]);
+  const rescore = JSON.stringify([before.urgencyWeights, before.batchThresholds]) !== JSON.stringify([data.urgencyWeights, data.batchThresholds]);
   const at = nowIso();
-  const jobId = await db.transaction().execute(async (trx) => {
-    const exists = await trx.selectFrom('settings').select('key').where('key', '=', KEY).executeTakeFirst();
-    if (exists) await trx.updateTable('settings').set({ value: JSON.stringify(r.data), updated_by: actor.id, updated_at: at }).where('key', '=', KEY).execute();
-    else await trx.insertInto('settings').values({ key: KEY, value: JSON.stringify(r.data), updated_by: actor.id, updated_at: at }).execute();
+  const jobId = await inTransaction(db, async (trx) => {
+    await writeSetting(trx, KEY, JSON.stringify(data), actor.id, at);
     const job = rescore ? await createJob(trx, { kind: 'urgency', params: {}, createdBy: actor.id }) : null;
-    await appendAudit(trx, { userId: actor.id, username: actor.username, action: 'settings.update', entity: 'settings', entityId: KEY, detail: { before, after: r.data, jobId: job }, ip: actor.ip });
+    await audit(trx, actor, 'settings.update', 'settings', KEY, { before, after: data, jobId: job });
     return job;
   });
   runner?.kick();
-  return { settings: r.data, jobId };
+  return { settings: data, jobId };
 }

@@ -7,7 +7,7 @@ declare module 'fastify' {
     actor?: Actor;
   }
   interface FastifyInstance {
-    jobs: import('../modules/jobs/job-runner.js').JobRunner;
+    jobs: import('../modules/jobs/jobs.runner.js').JobRunner;
   }
   interface FastifyContextConfig {
     public?: boolean;

@@ -3,9 +3,9 @@
 // then flushed to the output stream, so a batch of thousands of forms never sits in memory.
 import PDFDocument from 'pdfkit';
 import type { HouseholdFile } from '../households/households.service.js';
-import { FONT, FONT_BOLD, FormPainter } from './form-painter.js';
-import type { PdfFonts } from './pdf-font.js';
-import { drawSurveyForm, formTitle, type FormContext } from './survey-form.js';
+import { FONT, FONT_BOLD, FormPainter } from './form.painter.js';
+import type { PdfFonts } from './pdf.font.js';
+import { drawSurveyForm, formTitle, type FormContext } from './survey.form.js';
 
 const MARGIN = { top: 42, bottom: 46, left: 42, right: 42 };
 

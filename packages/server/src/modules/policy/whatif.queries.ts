@@ -1,10 +1,10 @@
 // The what-if of a policy change, computed in the database so that a million files take seconds:
 // the three conditions as integer SQL over the stored columns (income, size, expenses and
 // id_special, which does not depend on the policy), compared with each file's stored result.
-// Must agree with core's identify(); policy.whatif.test.ts checks that it does.
+// Must agree with core's identify(): policy.api.test.ts checks it against identify() file by file.
 import { sql, type RawBuilder } from 'kysely';
 import { parseRatio } from '@bangfu/core';
-import type { Q } from '../households/households.repository.js';
+import type { Q } from '../../db/transaction.js';
 
 export interface PairLine {
   regionCode: string;

@@ -1,0 +1,103 @@
+// Read models of regular assistance that span households, records, links and users: the yearly
+// summary (per household, per cadre), 我的帮扶对象, the link quota, the groups' progress and the
+// batches. Counted in SQL under the caller's scope.
+import { sql } from 'kysely';
+import type { Q } from '../../db/transaction.js';
+import type { Actor } from '../access/actor.js';
+import { householdScope } from '../access/scope.js';
+
+const visits = sql<number>`case when assistance_records.type = '走访' then 1 else 0 end`;
+const zero = sql<number>`0`;
+
+/** Filed households of the scope (and region) with their records of the year, counted. */
+export async function householdsWithRecords(db: Q, actor: Actor, year: number, regionCode?: string) {
+  return db.selectFrom('households').where('households.status', '=', 'filed').where(householdScope(actor))
+    .$if(!!regionCode, (x) => x.where('households.region_code', '=', regionCode!))
+    .leftJoin('assistance_records', (j) => j.onRef('assistance_records.household_id', '=', 'households.id').on('assistance_records.year', '=', year))
+    .leftJoin('users as cadre', 'cadre.id', 'households.cadre_user_id')
+    .select((eb) => [
+      'households.id', 'households.worker_no', 'households.name', 'households.region_code', 'households.last_assisted_on', 'cadre.display_name as cadre_name',
+      eb.fn.count<number>('assistance_records.id').as('records'),
+      eb.fn.coalesce(eb.fn.sum<number>(visits), zero).as('visits'),
+      eb.fn.coalesce(eb.fn.sum<number>('assistance_records.amount_fen'), zero).as('money'),
+      eb.fn.coalesce(eb.fn.sum<number>('assistance_records.solved_problem'), zero).as('solved'),
+    ])
+    .groupBy(['households.id', 'households.worker_no', 'households.name', 'households.region_code', 'households.last_assisted_on', 'cadre.display_name'])
+    .execute();
+}
+
+/** Records of the year per recording user, within the scope (and region). */
+export async function recordsPerCadre(db: Q, actor: Actor, year: number, regionCode?: string) {
+  return db
+    .selectFrom('assistance_records')
+    .innerJoin('households', 'households.id', 'assistance_records.household_id')
+    .innerJoin('users', 'users.id', 'assistance_records.recorded_by')
+    .select((eb) => ['users.username', 'users.display_name', eb.fn.count<number>('assistance_records.id').as('records'),
+      eb.fn.coalesce(eb.fn.sum<number>(visits), zero).as('visits'),
+      eb.fn.count<number>('assistance_records.household_id').distinct().as('households'),
+      eb.fn.coalesce(eb.fn.sum<number>('assistance_records.amount_fen'), zero).as('money'),
+      eb.fn.coalesce(eb.fn.sum<number>('assistance_records.solved_problem'), zero).as('solved')])
+    .where('assistance_records.year', '=', year)
+    .where(householdScope(actor))
+    .$if(!!regionCode, (x) => x.where('households.region_code', '=', regionCode!))
+    .groupBy(['users.username', 'users.display_name'])
+    .orderBy('records', 'desc')
+    .execute();
+}
+
+/** The filed or exited households linked to a user (responsible or 定点联系), with the year's counts. */
+export async function linkedHouseholds(db: Q, userId: number, year: number) {
+  return db
+    .selectFrom('household_links')
+    .innerJoin('households', 'households.id', 'household_links.household_id')
+    .leftJoin('assistance_records', (j) => j.onRef('assistance_records.household_id', '=', 'households.id').on('assistance_records.year', '=', year))
+    .select((eb) => [
+      'households.id', 'households.worker_no', 'households.name', 'households.id_number', 'households.region_code', 'households.address', 'households.phone',
+      'households.status', 'households.last_assisted_on', 'households.urgency_batch',
+      eb.fn.count<number>('assistance_records.id').as('records'),
+      eb.fn.coalesce(eb.fn.sum<number>('assistance_records.solved_problem'), zero).as('solved'),
+      sql<string>`min(household_links.kind)`.as('kind'),
+    ])
+    .where('household_links.user_id', '=', userId)
+    .where('households.status', 'in', ['filed', 'exited'])
+    .groupBy(['households.id', 'households.worker_no', 'households.name', 'households.id_number', 'households.region_code', 'households.address', 'households.phone',
+      'households.status', 'households.last_assisted_on', 'households.urgency_batch'])
+    .execute();
+}
+
+/** Every 定点联系 link with its household. */
+export async function cityLinks(db: Q) {
+  return db
+    .selectFrom('household_links')
+    .innerJoin('households', 'households.id', 'household_links.household_id')
+    .select(['household_links.user_id', 'households.id', 'households.worker_no', 'households.name', 'households.region_code', 'households.last_assisted_on'])
+    .where('household_links.kind', '=', 'link')
+    .execute();
+}
+
+/** Filed households per region, and how many of them were assisted (and how often) this year. */
+export async function progressPerRegion(db: Q, year: number) {
+  return db
+    .selectFrom('households')
+    .leftJoin('assistance_records', (j) => j.onRef('assistance_records.household_id', '=', 'households.id').on('assistance_records.year', '=', year))
+    .select((eb) => [
+      'households.region_code',
+      eb.fn.count<number>('households.id').distinct().as('filed'),
+      eb.fn.count<number>('assistance_records.household_id').distinct().as('assisted'),
+      eb.fn.count<number>('assistance_records.id').as('records'),
+    ])
+    .where('households.status', '=', 'filed')
+    .groupBy('households.region_code')
+    .execute();
+}
+
+/** Filed households per region and urgency batch, within the scope. */
+export async function filedPerBatch(db: Q, actor: Actor) {
+  return db
+    .selectFrom('households')
+    .select(['region_code', 'urgency_batch', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('status', '=', 'filed')
+    .where(householdScope(actor))
+    .groupBy(['region_code', 'urgency_batch'])
+    .execute();
+}

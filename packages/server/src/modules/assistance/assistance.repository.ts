@@ -1,0 +1,114 @@
+// SQL of the assistance module's tables: the measure catalog, each household's plan, the
+// assistance records, the responsibility links (household_links) and their changes, and the
+// working groups. Reads that span other modules' tables are in assistance.queries.ts.
+import type { Insertable } from 'kysely';
+import type { AssistanceRecordTable, HouseholdPlanTable, ResponsibilityChangeTable } from '../../db/schema.js';
+import type { Q } from '../../db/transaction.js';
+
+// ---- measures and plans ----------------------------------------------------------------------
+
+export async function listMeasureRows(q: Q) {
+  return q.selectFrom('measures').selectAll().orderBy('sort').execute();
+}
+
+export async function countMeasures(q: Q): Promise<number> {
+  const n = await q.selectFrom('measures').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(n.n);
+}
+
+export async function insertMeasure(q: Q, m: { code: string; name: string; category: string; description: string; active: boolean; sort: number; by: number; at: string }) {
+  await q.insertInto('measures').values({ code: m.code, name: m.name, category: m.category, description: m.description, active: m.active ? 1 : 0, sort: m.sort, updated_by: m.by, updated_at: m.at }).execute();
+}
+
+/** false when there is no measure with this code */
+export async function updateMeasure(q: Q, code: string, m: { name: string; category: string; description: string; active: boolean; by: number; at: string }): Promise<boolean> {
+  const res = await q.updateTable('measures').set({ name: m.name, category: m.category, description: m.description, active: m.active ? 1 : 0, updated_by: m.by, updated_at: m.at })
+    .where('code', '=', code).executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** The plan's measures in catalog order, with who last changed each. */
+export async function planItems(q: Q, householdId: number) {
+  return q
+    .selectFrom('household_plans')
+    .innerJoin('measures', 'measures.code', 'household_plans.measure_code')
+    .leftJoin('users', 'users.id', 'household_plans.updated_by')
+    .select(['household_plans.measure_code', 'measures.name', 'measures.category', 'household_plans.recommended', 'household_plans.reason', 'household_plans.target_date',
+      'household_plans.status', 'household_plans.outcome', 'household_plans.updated_at', 'users.display_name'])
+    .where('household_plans.household_id', '=', householdId)
+    .orderBy('measures.sort')
+    .execute();
+}
+
+export async function replacePlan(q: Q, householdId: number, items: Insertable<HouseholdPlanTable>[]): Promise<void> {
+  await q.deleteFrom('household_plans').where('household_id', '=', householdId).execute();
+  if (items.length) await q.insertInto('household_plans').values(items).execute();
+}
+
+// ---- assistance records ----------------------------------------------------------------------
+
+export async function insertRecord(q: Q, r: Insertable<AssistanceRecordTable>): Promise<number> {
+  const { id } = await q.insertInto('assistance_records').values(r).returning('id').executeTakeFirstOrThrow();
+  return Number(id);
+}
+
+export async function listRecordRows(q: Q, householdId: number) {
+  return q.selectFrom('assistance_records').innerJoin('users', 'users.id', 'assistance_records.recorded_by')
+    .select(['assistance_records.id', 'assistance_records.date', 'assistance_records.type', 'assistance_records.amount_fen', 'assistance_records.description',
+      'assistance_records.solved_problem', 'assistance_records.recorded_at', 'users.display_name'])
+    .where('assistance_records.household_id', '=', householdId).orderBy('assistance_records.date', 'desc').orderBy('assistance_records.id', 'desc').execute();
+}
+
+// ---- responsibility and links ----------------------------------------------------------------
+
+/** The responsible leader or cadre of a household (one link of that kind), or none. */
+export async function setResponsibleLink(q: Q, householdId: number, userId: number | null, kind: 'leader' | 'cadre', at: string): Promise<void> {
+  await q.deleteFrom('household_links').where('household_id', '=', householdId).where('kind', '=', kind).execute();
+  if (userId !== null) await q.insertInto('household_links').values({ household_id: householdId, user_id: userId, kind, created_at: at }).execute();
+}
+
+export async function hasLink(q: Q, householdId: number, userId: number): Promise<boolean> {
+  return !!(await q.selectFrom('household_links').select('user_id').where('household_id', '=', householdId).where('user_id', '=', userId).where('kind', '=', 'link').executeTakeFirst());
+}
+
+export async function insertLink(q: Q, householdId: number, userId: number, at: string): Promise<void> {
+  await q.insertInto('household_links').values({ household_id: householdId, user_id: userId, kind: 'link', created_at: at }).execute();
+}
+
+/** false when there was no such link */
+export async function deleteLink(q: Q, householdId: number, userId: number): Promise<boolean> {
+  const res = await q.deleteFrom('household_links').where('household_id', '=', householdId).where('user_id', '=', userId).where('kind', '=', 'link').executeTakeFirst();
+  return Number(res.numDeletedRows) === 1;
+}
+
+export async function insertResponsibilityChange(q: Q, c: Insertable<ResponsibilityChangeTable>): Promise<void> {
+  await q.insertInto('responsibility_changes').values(c).execute();
+}
+
+export async function responsibilityHistory(q: Q, householdId: number) {
+  return q
+    .selectFrom('responsibility_changes')
+    .leftJoin('users as by', 'by.id', 'responsibility_changes.changed_by')
+    .leftJoin('users as ol', 'ol.id', 'responsibility_changes.old_leader_id')
+    .leftJoin('users as nl', 'nl.id', 'responsibility_changes.new_leader_id')
+    .leftJoin('users as oc', 'oc.id', 'responsibility_changes.old_cadre_id')
+    .leftJoin('users as nc', 'nc.id', 'responsibility_changes.new_cadre_id')
+    .select(['responsibility_changes.changed_at', 'responsibility_changes.reason', 'by.display_name as by_name', 'ol.display_name as old_leader',
+      'nl.display_name as new_leader', 'oc.display_name as old_cadre', 'nc.display_name as new_cadre'])
+    .where('responsibility_changes.household_id', '=', householdId)
+    .orderBy('responsibility_changes.id', 'desc')
+    .execute();
+}
+
+// ---- working groups --------------------------------------------------------------------------
+
+export async function listGroupRows(q: Q) {
+  return q.selectFrom('working_groups').leftJoin('users', 'users.id', 'working_groups.leader_user_id')
+    .select(['working_groups.region_code', 'working_groups.name', 'users.username', 'users.display_name']).orderBy('working_groups.region_code').execute();
+}
+
+export async function saveGroup(q: Q, regionCode: string, values: { name: string; leader_user_id: number | null; updated_at: string }): Promise<void> {
+  const exists = await q.selectFrom('working_groups').select('region_code').where('region_code', '=', regionCode).executeTakeFirst();
+  if (exists) await q.updateTable('working_groups').set(values).where('region_code', '=', regionCode).execute();
+  else await q.insertInto('working_groups').values({ region_code: regionCode, ...values }).execute();
+}
