@@ -1,7 +1,7 @@
 // One list page: its state in the URL (Back, reload and a copied link show the same page), one
 // page of rows read through react-query (the previous page stays while the next one loads), the
 // table's pagination, and the rows selected for a batch (cleared by a new filter or page).
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { TablePaginationConfig } from 'antd';
@@ -31,8 +31,8 @@ export interface ListPageOptions<S extends Paging, Q, T> {
 
 export function useListPage<S extends Paging, Q, T>({ codec, name, toQuery, fetch, unit }: ListPageOptions<S, Q, T>) {
   const [params, setParams] = useSearchParams();
-  const state = codec.read(params);
-  const stateKey = codec.write(state).toString();
+  // one object per URL: pages and forms may depend on it
+  const state = useMemo(() => codec.read(params), [codec, params]);
   const apiQuery = toQuery(state);
   const queryKey = [name, apiQuery] as const;
   const list = useQuery({ queryKey, queryFn: ({ signal }) => fetch(apiQuery, signal), placeholderData: keepPreviousData });
@@ -50,9 +50,7 @@ export function useListPage<S extends Paging, Q, T>({ codec, name, toQuery, fetc
       const last = lastPage(current.total, state.pageSize);
       if (last !== state.page) setParams(codec.write({ ...state, page: last }), { replace: true });
     }
-    // state is read from stateKey
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [current, stateKey, setParams]);
+  }, [current, state, codec, setParams]);
 
   const update = (patch: Partial<S>) => setParams(codec.write({ ...state, ...patch }));
   const replace = (next: S) => setParams(codec.write(next));

@@ -1,9 +1,8 @@
 // The review queue's columns: who, what the file says and what identification found, 审核.
 import { Link } from 'react-router';
-import { Typography } from 'antd';
 import type { TableProps } from 'antd';
 import type { HouseholdListItem } from '../../api/households';
-import { identityColumns } from '../../components/HouseholdColumns';
+import { SuggestedCategory, identityColumns } from '../../components/HouseholdColumns';
 import { CategoryTag, EligibleBadge, StatusBadge, WarningCountTag } from '../../components/Tags';
 import { dateText, dateTimeText, yuanText } from '../../lib/format';
 
@@ -18,7 +17,7 @@ export function reviewColumns(from: string, regionName: (code: string) => string
       title: '建议类别',
       dataIndex: 'suggestedCategory',
       key: 'suggestedCategory',
-      render: (v: string | null, r) => (v ? <CategoryTag value={v} /> : <Typography.Text type="secondary">{r.eligible === null ? '—' : '无'}</Typography.Text>),
+      render: (v: string | null, r) => <SuggestedCategory value={v} eligible={r.eligible} />,
     },
     {
       title: '数据提示',
