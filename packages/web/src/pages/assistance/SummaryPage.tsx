@@ -11,14 +11,14 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import { todayInChina } from '@bangfu/core';
-import { getSummary, type CadreSummary, type HouseholdSummary, type RegionSummary } from '../../api/assistance';
+import type { CadreSummary, HouseholdSummary, RegionSummary } from '../../api/assistance';
+import { useAssistanceSummary } from '../../api/queries/assistance';
 import { errorMessage } from '../../api/request';
 import PageHeader from '../../components/PageHeader';
 import { yearOptions } from '../../lib/assistance';
 import { dateText } from '../../lib/format';
 import { useSessionUser } from '../../lib/session';
 import { useRegions } from '../../lib/useOrgs';
-import { useRequest } from '../../lib/useRequest';
 import { WorkerNoLink } from '../../components/HouseholdColumns';
 import { moneyText } from './shared';
 import './assistance.css';
@@ -32,7 +32,7 @@ export default function SummaryPage() {
   const thisYear = Number(todayInChina().slice(0, 4));
   const year = Number(params.get('year')) || thisYear;
   const regionCode = params.get('regionCode') ?? '';
-  const { data, error, loading } = useRequest((s) => getSummary({ year, regionCode: regionCode || undefined }, s), `${year}|${regionCode}`);
+  const { data, error, isFetching: loading } = useAssistanceSummary(year, regionCode || undefined);
 
   function update(p: Record<string, string>) {
     const next = new URLSearchParams(params);

@@ -29,6 +29,7 @@ import {
   type HouseholdInput,
 } from '@bangfu/core';
 import { createHousehold, getHousehold, updateHousehold, type HouseholdFile } from '../../api/households';
+import { useHousehold, useSetHousehold } from '../../api/queries/households';
 import { errorMessage, isApiError } from '../../api/request';
 import MoneyInput from '../../components/MoneyInput';
 import PageHeader from '../../components/PageHeader';
@@ -39,7 +40,6 @@ import { fromOf } from '../../lib/navigation';
 import { canFileAt, ownRegionOf, ownUnitOf } from '../../lib/access';
 import { useSessionUser } from '../../lib/session';
 import { useRegions } from '../../lib/useOrgs';
-import { useRequest } from '../../lib/useRequest';
 import { checkForm, emptyForm, genderOfId, isFormField, isRequired, jsonToForm, livePerCapitaFen, type HouseholdFormValues } from './formModel';
 import { MembersEditor } from './MembersEditor';
 import { LiveWarnings } from './LiveWarnings';
@@ -55,7 +55,8 @@ export default function HouseholdFormPage() {
 }
 
 function EditLoader({ id }: { id: string }) {
-  const { data, error, loading, setData } = useRequest((signal) => getHousehold(id, signal), id);
+  const { data, error, isFetching: loading } = useHousehold(id);
+  const setHousehold = useSetHousehold();
   const user = useSessionUser();
   const navigate = useNavigate();
   if (error)
@@ -104,7 +105,7 @@ function EditLoader({ id }: { id: string }) {
         <Result status="info" title="档案正在审核中，不能修改" subTitle={`当前状态：${label}。如需修改，请由审核人退回后再修改。`} extra={view} />
       </div>
     );
-  return <HouseholdEditor key={`${data.id}:${data.version}`} household={data} onReplace={setData} />;
+  return <HouseholdEditor key={`${data.id}:${data.version}`} household={data} onReplace={(h) => setHousehold(h, id)} />;
 }
 
 function HouseholdEditor({ household, onReplace }: { household?: HouseholdFile; onReplace?: (h: HouseholdFile) => void }) {
