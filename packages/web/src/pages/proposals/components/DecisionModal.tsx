@@ -1,9 +1,9 @@
 // 确认剔除 / 不予剔除 of one or many proposals: the files by name, an optional note, and the error
 // when the decision could not be sent.
-import { Alert, Form, Input, Modal } from 'antd';
+import { Form, Input } from 'antd';
 import type { FormInstance } from 'antd';
 import type { Decision, RemovalProposal } from '../../../api/proposals';
-import { BatchNames } from '../../../components/list/BatchOutcome';
+import { BatchModal, rowName } from '../../../components/list/BatchModal';
 
 const NOTE_MAX = 500;
 export const DECISION_TEXT: Record<Decision, string> = { confirm: '确认剔除', reject: '不予剔除' };
@@ -19,40 +19,36 @@ interface Props {
 }
 
 export function DecisionModal({ pending, form, submitting, submitError, regionName, onOk, onCancel }: Props) {
+  const confirm = pending?.decision === 'confirm';
+  const n = pending?.rows.length ?? 0;
   return (
-    <Modal
-      title={pending ? `${DECISION_TEXT[pending.decision]}（${pending.rows.length} 户）` : ''}
+    <BatchModal
       open={!!pending}
+      title={pending ? `${DECISION_TEXT[pending.decision]}（${n} 户）` : ''}
       okText={pending ? DECISION_TEXT[pending.decision] : '确定'}
-      cancelText="取消"
-      okButtonProps={{ id: 'proposal-modal-ok', danger: pending?.decision === 'confirm', loading: submitting }}
+      okId="proposal-modal-ok"
+      danger={confirm}
+      submitting={submitting}
+      submitError={submitError}
+      errorTitle="处理失败"
+      testId="proposal-modal-summary"
+      width={560}
+      intro={confirm ? `以下 ${n} 户将从困难职工数据库中剔除，剔除原因为识别说明；档案与版本历史仍会保留。` : `以下 ${n} 户将保留在册，剔除建议标记为「不予剔除」。`}
+      names={pending?.rows.map((r) => rowName(r, regionName)) ?? []}
       onOk={onOk}
       onCancel={onCancel}
-      destroyOnHidden
-      width={560}
     >
-      {pending && (
-        <div data-testid="proposal-modal-summary">
-          <p>
-            {pending.decision === 'confirm'
-              ? `以下 ${pending.rows.length} 户将从困难职工数据库中剔除，剔除原因为识别说明；档案与版本历史仍会保留。`
-              : `以下 ${pending.rows.length} 户将保留在册，剔除建议标记为「不予剔除」。`}
-          </p>
-          <BatchNames names={pending.rows.map((r) => `${r.workerNo} ${r.name}（${r.regionName || regionName(r.regionCode)}）`)} />
-          <Form form={form} name="proposal" layout="vertical" preserve={false} style={{ marginTop: 12 }}>
-            <Form.Item name="note" label="说明（可不填）" htmlFor="proposal-note" rules={[{ max: NOTE_MAX, message: `说明不能超过${NOTE_MAX}个字` }]} style={{ marginBottom: 0 }}>
-              <Input.TextArea
-                id="proposal-note"
-                autoSize={{ minRows: 2, maxRows: 5 }}
-                maxLength={NOTE_MAX}
-                showCount
-                placeholder={pending.decision === 'confirm' ? '例如：经入户核实，家庭收入已明显改善' : '例如：经核实该户仍有实际困难，暂不剔除'}
-              />
-            </Form.Item>
-          </Form>
-          {submitError && <Alert type="error" showIcon message="处理失败" description={submitError} style={{ marginTop: 12 }} role="alert" />}
-        </div>
-      )}
-    </Modal>
+      <Form form={form} name="proposal" layout="vertical" preserve={false} style={{ marginTop: 12 }}>
+        <Form.Item name="note" label="说明（可不填）" htmlFor="proposal-note" rules={[{ max: NOTE_MAX, message: `说明不能超过${NOTE_MAX}个字` }]} style={{ marginBottom: 0 }}>
+          <Input.TextArea
+            id="proposal-note"
+            autoSize={{ minRows: 2, maxRows: 5 }}
+            maxLength={NOTE_MAX}
+            showCount
+            placeholder={confirm ? '例如：经入户核实，家庭收入已明显改善' : '例如：经核实该户仍有实际困难，暂不剔除'}
+          />
+        </Form.Item>
+      </Form>
+    </BatchModal>
   );
 }
