@@ -12,13 +12,13 @@
 // If any step fails, the unit/API projects still run; every e2e file fails with the reason.
 //
 // The server's full output goes to .tmp/e2e-server.log; its tail is shown if it dies during startup.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, type WriteStream } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { ADMIN_PASSWORD, REPO_ROOT, SERVER_CLI, SERVER_LOG, WEB_DIST } from './lib/env.js';
+import { ADMIN_PASSWORD, APPROVER, REPO_ROOT, REVIEWER_ORGS, reviewerOf, SERVER_CLI, SERVER_LOG, WEB_DIST } from './lib/env.js';
 
 const HEALTH_TIMEOUT_MS = 60_000;
 const BUILD_TIMEOUT_MS = 10 * 60_000;
@@ -160,7 +160,19 @@ async function start(): Promise<{ baseUrl: string; cleanup: () => Promise<void> 
     HOST: '127.0.0.1',
     ADMIN_PASSWORD,
     BANGFU_WEB_DIST: webDir,
+    // the suite logs in many times a minute from one address; the per-address limit has its own API test
+    BANGFU_LOGIN_RATE: '1000',
   });
+
+  // accounts that read identity numbers in full are made on the command line, as a union makes its
+  // first ones: through the API the admin's request would wait for a city-union approver
+  for (const a of [{ ...APPROVER, org: 'H', role: 'city' }, ...REVIEWER_ORGS.map((org) => ({ ...reviewerOf(org), org }))]) {
+    const made = spawnSync(process.execPath, [SERVER_CLI, 'user', 'add', '--username', a.username, '--password', a.password, '--display-name', a.displayName, '--org', a.org, '--role', a.role], { cwd: REPO_ROOT, env, encoding: 'utf8' });
+    if (made.status !== 0) {
+      rmSync(tmpDir, { recursive: true, force: true });
+      throw new Error(`e2e: could not create the account ${a.username}: ${made.stderr}${made.stdout}`);
+    }
+  }
 
   mkdirSync(path.dirname(SERVER_LOG), { recursive: true });
   const logFile: WriteStream = createWriteStream(SERVER_LOG);

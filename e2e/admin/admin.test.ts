@@ -1,10 +1,12 @@
 // 系统管理 (admins only): 组织机构 — a new 基层工会 gets the next code of its region and shows in the
-// tree; 用户管理 — a new user can log in with the password given; 审计日志 — filtered by action,
+// tree; 用户管理 — a new 基层工会 account waits for the city union's 账号审批, whose approver alone
+// gets its password, and then logs in with it; 审计日志 — filtered by action,
 // and the hash chain checks out. Anyone else gets no 系统管理 menu, and the pages show no data.
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { test } from '../lib/test.js';
 import { Api, ApiError, type OrgJson } from '../lib/api.js';
 import { uniqueName, uniqueUsername } from '../lib/data.js';
+import { APPROVER } from '../lib/env.js';
 import { switchUser } from '../lib/review.js';
 import { chooseOption, eventually, gone, loginViaForm, textOf, typeInto, visible } from '../lib/ui.js';
 import type { Page } from 'playwright-core';
@@ -70,11 +72,10 @@ test('admin: 新建基层工会 on /admin/orgs → in the tree with the next cod
   expect((await admin.get<{ items: OrgJson[] }>('/api/orgs')).items.find((o) => o.code === org.code)).toMatchObject({ name, parentCode: REGION, kind: 'unit' });
 });
 
-test('admin: 新建用户 on /admin/users (a 基层工会 cadre) → the user logs in with that password', async ({ page, baseUrl }) => {
+test('admin: 新建用户 on /admin/users (a 基层工会 cadre) → 市总工会 approves on /admin/approvals → the user logs in with the password the approver got', async ({ page, baseUrl }) => {
   const unit = await admin.createOrg(`${uniqueName('掇')}化工厂工会`, REGION);
   const username = uniqueUsername('e2e_ui');
   const displayName = uniqueName('户');
-  const password = `E2e-${username}-Ui7!`;
 
   await loginViaForm(page, baseUrl);
   await page.goto(`${baseUrl}/admin/users`);
@@ -85,24 +86,41 @@ test('admin: 新建用户 on /admin/users (a 基层工会 cadre) → the user lo
   await typeInto(page, 'user_new_displayName', displayName);
   await chooseOption(page, 'user_new_role', '基层工会');
   await chooseOption(page, 'user_new_orgCode', `${unit.name}（${unit.code}，${REGION_NAME}）`, { search: true });
-  await typeInto(page, 'user_new_password', password);
+  // this role reads identity numbers in full: no password here, the city union approves the account
+  await visible(page.locator('[data-testid=user-new-gated]'));
+  expect(await page.locator('#user_new_password').count()).toBe(0);
   const created = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/users' && r.request().method() === 'POST');
   await page.locator('#user-new-ok').click();
   const res = await created;
   expect(res.status(), await res.text()).toBe(201);
-  expect(res.request().postDataJSON()).toEqual({ username, displayName, role: 'unit', orgCode: unit.code, password });
+  expect(res.request().postDataJSON()).toEqual({ username, displayName, role: 'unit', orgCode: unit.code });
   await page.locator('#user_new_username').waitFor({ state: 'hidden' });
 
-  // the confirmation names the user, their role and organization, and shows the password once
+  // the confirmation names the user, their role and organization, and says who approves it
   const done = await visible(page.locator('[data-testid=user-created]'));
   expect(await textOf(done)).toContain(`${displayName}（基层工会，${unit.name}）`);
-  expect(await textOf(done)).toContain(username);
+  expect(await textOf(done)).toContain('市总工会');
   await page.getByRole('button', { name: '知道了' }).click();
   await gone(done);
   const row = page.locator('#user-table tbody tr.ant-table-row', { hasText: username });
   await visible(row);
   expect(await textOf(row)).toContain(displayName);
   expect(await textOf(row)).toContain(unit.name);
+  expect(await textOf(row.locator('[data-testid=user-pending]'))).toBe('待市总工会审批');
+
+  // ---- the city union's approver approves it and is shown the password once ------------------------
+  await switchUser(page, baseUrl, APPROVER);
+  expect(await textOf(menu(page))).toContain('账号审批');
+  await page.goto(`${baseUrl}/admin/approvals`);
+  const request = await visible(page.locator('#approval-table tbody tr.ant-table-row', { hasText: username }));
+  expect(await textOf(request)).toContain('新建账号');
+  await request.getByRole('button', { name: '批准' }).click();
+  const shown = await visible(page.locator('[data-testid=approval-password]'));
+  const password = await textOf(shown.locator('code').nth(1));
+  expect(password.length).toBeGreaterThanOrEqual(10);
+  await page.getByRole('button', { name: '知道了' }).click();
+  await gone(shown);
+  await gone(request);
 
   // ---- the new user logs in ------------------------------------------------------------------------
   await switchUser(page, baseUrl, { username, password });

@@ -18,9 +18,9 @@
 //
 // fileThrough submits as this Api's user (the filer); the 单位工会 opinion is given by a 县区工会
 // user of the file's region and the 市总工会 opinion by a city user: one account each per run,
-// created by the first test file that needs it (see reviewerAccount).
+// made by the global setup (see reviewerAccount).
 import { request, type APIRequestContext, type APIResponse, type Page } from 'playwright-core';
-import { ADMIN_PASSWORD } from './env.js';
+import { ADMIN_PASSWORD, APPROVER, reviewerOf } from './env.js';
 import { makeHousehold, uniqueUsername, type Json } from './data.js';
 
 export const CSRF_COOKIE = 'bangfu_csrf';
@@ -210,8 +210,16 @@ export class Api {
   async createUser(user: { orgCode: string; displayName: string; role?: string; username?: string; password?: string }): Promise<UserView & { password: string }> {
     const username = user.username ?? uniqueUsername('e2e');
     const password = user.password ?? `E2e-${username}-Pw9!`;
-    const created = await this.post<UserView>('/api/users', { username, password, displayName: user.displayName, orgCode: user.orgCode, ...(user.role ? { role: user.role } : {}) }, 201);
-    return { ...created, password };
+    const created = await this.post<UserView & { pendingApproval?: boolean }>('/api/users', { username, password, displayName: user.displayName, orgCode: user.orgCode, ...(user.role ? { role: user.role } : {}) }, 201);
+    if (!created.pendingApproval) return { ...created, password };
+    // an account that reads identity numbers in full: the city union's approver approves it and gets its password
+    const approved = await Api.as(this.baseUrl, APPROVER, async (city) => {
+      const { items } = await city.get<{ items: { id: number; user: { id: number } }[] }>('/api/user-approvals');
+      const request = items.find((a) => a.user.id === created.id);
+      if (!request) throw new Error(`no approval request for ${username}`);
+      return city.post<{ password: string }>(`/api/user-approvals/${request.id}/decision`, { decision: 'approve' }, 200);
+    });
+    return { ...created, password: approved.password };
   }
 
   /** A 基层工会 under a region (admins); the server numbers it, e.g. H01-0001. */
@@ -320,33 +328,12 @@ export class Api {
   }
 }
 
-const reviewers = new Map<string, Promise<Account>>();
-
 /**
  * The reviewer of the run for `orgCode`: 'H01'…'H08' → a 县区工会 (region) user of that region,
- * who signs 单位工会 opinions there; 'H' → a 市总工会 (city) user. Fixed user names, so the
- * account is created once per run (by the first test file that asks; the e2e database is fresh
- * each run) and the next files just log in with it.
+ * who signs 单位工会 opinions there; 'H' → a 市总工会 (city) user. Made by e2e/global-setup.ts
+ * on the command line before the server starts (see reviewerOf).
  */
-export function reviewerAccount(baseUrl: string, orgCode: string): Promise<Account> {
-  let account = reviewers.get(orgCode);
-  if (!account) {
-    account = (async () => {
-      const username = `e2e_reviewer_${orgCode.toLowerCase()}`;
-      const password = `E2e-Reviewer-${orgCode}-Pw9!`;
-      const role = orgCode === 'H' ? 'city' : 'region';
-      await Api.as(baseUrl, { username: 'admin', password: ADMIN_PASSWORD }, async (admin) => {
-        try {
-          await admin.createUser({ username, password, orgCode, role, displayName: orgCode === 'H' ? '市总审核员' : `${orgCode}县区审核员` });
-        } catch (e) {
-          // already created by an earlier file of this run
-          if (!(e instanceof ApiError && e.status === 409)) throw e;
-        }
-      });
-      return { username, password };
-    })();
-    account.catch(() => reviewers.delete(orgCode));
-    reviewers.set(orgCode, account);
-  }
-  return account;
+export function reviewerAccount(_baseUrl: string, orgCode: string): Promise<Account> {
+  const { username, password } = reviewerOf(orgCode);
+  return Promise.resolve({ username, password });
 }

@@ -15,6 +15,24 @@ declare module 'vitest' {
 /** Fixed, strong password of the admin user of the e2e server (test-only, never used elsewhere). */
 export const ADMIN_PASSWORD = 'E2e-Bangfu-Admin-7f3K9q!x2';
 
+/**
+ * The city-union cadre who approves what the admin asks for on accounts that read identity numbers
+ * in full (the two-person rule). Made with the command line before the server starts, as a union
+ * makes its first city account.
+ */
+export const APPROVER = { username: 'e2e_approver', password: 'E2e-Approver-4hT8w!m', displayName: '市总审批人' };
+
+/** The reviewer of the run for 'H' (市总工会) and 'H01'…'H08' (县区工会), made the same way. */
+export const REVIEWER_ORGS = ['H', 'H01', 'H02', 'H03', 'H04', 'H05', 'H06', 'H07', 'H08'] as const;
+export function reviewerOf(orgCode: string) {
+  return {
+    username: `e2e_reviewer_${orgCode.toLowerCase()}`,
+    password: `E2e-Reviewer-${orgCode}-Pw9!`,
+    role: orgCode === 'H' ? 'city' : 'region',
+    displayName: orgCode === 'H' ? '市总审核员' : `${orgCode}县区审核员`,
+  };
+}
+
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_DIST = path.join(REPO_ROOT, 'packages/web/dist');
 export const SERVER_CLI = path.join(REPO_ROOT, 'packages/server/bin/bangfu.mjs');

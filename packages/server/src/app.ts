@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -28,6 +29,8 @@ import { exchangeRoutes } from './modules/exchange/exchange.routes.js';
 import { importAnalyzeJob, importCommitJob } from './modules/exchange/import.jobs.js';
 import { expireStaleImports } from './modules/exchange/import.service.js';
 import { printRoutes } from './modules/print/print.routes.js';
+import { ensureAuditKeyed, useAuditKey } from './modules/audit/audit.repository.js';
+import { loadAuditKey } from './modules/audit/audit-key.js';
 import type { FontCandidate } from './modules/print/pdf-font.js';
 
 export interface AppOptions {
@@ -41,6 +44,8 @@ export interface AppOptions {
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export async function buildApp({ config, db, logger, pdfFontCandidates }: AppOptions): Promise<FastifyInstance> {
+  useAuditKey(loadAuditKey(config));
+  await ensureAuditKeyed(db);
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
     bodyLimit: 2 * 1024 * 1024,
@@ -52,6 +57,7 @@ export async function buildApp({ config, db, logger, pdfFontCandidates }: AppOpt
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
 
   await app.register(cookie);
+  await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -64,6 +70,9 @@ export async function buildApp({ config, db, logger, pdfFontCandidates }: AppOpt
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   app.addHook('onRequest', async (req) => {
+    // only origin-form targets: the hooks below decide by the path, and an absolute-form target
+    // (GET http://x/api/…) once reached the routes without a session
+    if (!req.url.startsWith('/')) throw new AppError(400, 'BAD_REQUEST', '请求地址格式不正确', [{ path: 'url', message: '请求地址应以 / 开头' }]);
     if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
     const token = req.cookies[SESSION_COOKIE];
     if (token) {

@@ -13,6 +13,12 @@ const envSchema = z.object({
   COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
   /** Where uploaded import files wait for their job (kept until the import is finished or cancelled). */
   BANGFU_UPLOAD_DIR: z.string().optional(),
+  /** Login attempts allowed per client address per minute (the per-account lock is separate). */
+  BANGFU_LOGIN_RATE: z.coerce.number().int().min(1).default(30),
+  /** The audit chain's key (≥ 32 characters); shared by every instance of one database. */
+  BANGFU_AUDIT_KEY: z.string().min(32, { error: 'BANGFU_AUDIT_KEY must be at least 32 characters' }).optional(),
+  /** Where the audit key is kept when BANGFU_AUDIT_KEY is not set (made on first start). */
+  BANGFU_AUDIT_KEY_FILE: z.string().optional(),
 });
 
 export type DbTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; searchPath?: string };
@@ -27,6 +33,12 @@ export interface Config {
   cookieSecure: boolean;
   /** uploaded import files; default ./data/uploads */
   uploadDir?: string;
+  /** login attempts per client address per minute; default 30 */
+  loginRatePerMinute?: number;
+  /** the audit chain's key; else read from (or made in) auditKeyFile */
+  auditKey?: Buffer;
+  /** default: audit.key beside the SQLite file, or ./data/audit.key */
+  auditKeyFile?: string;
 }
 
 export const DEFAULT_SQLITE_FILE = path.resolve(process.cwd(), 'data', 'bangfu.sqlite');
@@ -59,5 +71,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: e.BANGFU_WEB_DIST,
     cookieSecure: e.COOKIE_SECURE === 'true',
     uploadDir: path.resolve(e.BANGFU_UPLOAD_DIR ?? path.join(process.cwd(), 'data', 'uploads')),
+    loginRatePerMinute: e.BANGFU_LOGIN_RATE,
+    auditKey: e.BANGFU_AUDIT_KEY ? Buffer.from(e.BANGFU_AUDIT_KEY, 'utf8') : undefined,
+    auditKeyFile: e.BANGFU_AUDIT_KEY_FILE ? path.resolve(e.BANGFU_AUDIT_KEY_FILE) : undefined,
   };
 }

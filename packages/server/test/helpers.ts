@@ -14,6 +14,8 @@ import { createUser, ensureAdmin } from '../src/modules/users/users.service.js';
 import type { Role } from '../src/modules/access/actor.js';
 
 export const ADMIN_PASSWORD = 'Admin-Test-2026!';
+/** One key for every test database of a process (the chain module holds one key at a time). */
+export const TEST_AUDIT_KEY = Buffer.from('test-audit-key-0123456789abcdef-0123456789', 'utf8');
 export const dbKind = (process.env.BANGFU_TEST_DB ?? 'sqlite') as 'sqlite' | 'pg';
 
 export interface TestContext {
@@ -36,6 +38,7 @@ export interface Client {
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   put(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   del(url: string): Promise<LightMyRequestResponse>;
   /** multipart/form-data upload, each file as a part named "file" */
   upload(url: string, files: { name: string; content: Buffer }[]): Promise<LightMyRequestResponse>;
@@ -52,7 +55,7 @@ export function multipartBody(files: { name: string; content: Buffer }[]): { pay
   return { payload: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
-export async function createTestContext(): Promise<TestContext> {
+export async function createTestContext(configOverrides: Partial<Config> = {}): Promise<TestContext> {
   let db: Db;
   let dropSchema: (() => Promise<void>) | undefined;
   let schemaName: string | undefined;
@@ -77,7 +80,7 @@ export async function createTestContext(): Promise<TestContext> {
   await migrateToLatest(db, { schema: schemaName });
   await seedOrgs(db);
   await ensureAdmin(db, ADMIN_PASSWORD);
-  const config: Config = { port: 0, host: '127.0.0.1', db: { kind: 'sqlite', file: ':memory:' }, logLevel: 'silent', cookieSecure: false, webDist: '/nonexistent', uploadDir: path.join(os.tmpdir(), 'bangfu-test-uploads') };
+  const config: Config = { port: 0, host: '127.0.0.1', db: { kind: 'sqlite', file: ':memory:' }, logLevel: 'silent', cookieSecure: false, webDist: '/nonexistent', uploadDir: path.join(os.tmpdir(), 'bangfu-test-uploads'), loginRatePerMinute: 100_000, auditKey: TEST_AUDIT_KEY, ...configOverrides };
   const app = await buildApp({ config, db, logger: false });
   await app.ready();
 
@@ -125,13 +128,14 @@ export async function loginClient(app: FastifyInstance, username: string, passwo
   const cookies: Record<string, string> = {};
   for (const c of res.cookies) cookies[c.name] = c.value;
   const headers = () => ({ 'x-csrf-token': cookies.bangfu_csrf });
-  const send = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown) =>
+  const send = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown) =>
     app.inject({ method, url, cookies, headers: method === 'GET' ? {} : headers(), ...(payload === undefined ? {} : { payload: payload as object }) });
   return {
     username,
     get: (url) => send('GET', url),
     post: (url, body) => send('POST', url, body ?? {}),
     put: (url, body) => send('PUT', url, body ?? {}),
+    patch: (url, body) => send('PATCH', url, body ?? {}),
     del: (url) => send('DELETE', url),
     upload: (url, files) => {
       const { payload, contentType } = multipartBody(files);

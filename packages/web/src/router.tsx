@@ -73,6 +73,7 @@ export const router = createBrowserRouter([
       { path: 'reports/region-summary', lazy: page(() => import('./pages/reports/RegionSummaryPage'), 'report.regionSummary') },
       { path: 'admin/orgs', lazy: page(() => import('./pages/admin/OrgsPage'), 'orgs.manage') },
       { path: 'admin/users', lazy: page(() => import('./pages/admin/UsersPage'), 'users.manage') },
+      { path: 'admin/approvals', lazy: page(() => import('./pages/admin/ApprovalsPage'), 'users.approve') },
       { path: 'admin/audit', lazy: page(() => import('./pages/admin/AuditPage'), 'audit.view') },
       { path: '*', element: <NotFound /> },
     ],

@@ -1,11 +1,14 @@
 // `npx bangfu <command>`: migrate, serve, start, user add, demo, identify, print, template, import, export, audit verify.
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig, type Config } from '../config.js';
 import { describeTarget, migrateToLatest, openDb, type Db } from '../db/index.js';
 import { buildApp } from '../app.js';
 import { seedOrgs } from '../modules/orgs/orgs.repository.js';
 import { createUser, ensureAdmin } from '../modules/users/users.service.js';
-import { verifyAuditChain } from '../modules/audit/audit.repository.js';
+import { auditAnchor, ensureAuditKeyed, useAuditKey, verifyAuditChain, type AuditAnchor } from '../modules/audit/audit.repository.js';
+import { loadAuditKey } from '../modules/audit/audit-key.js';
+import { backupDatabase, BackupProblem, restoreDatabase } from '../db/backup.js';
 import { AppError } from '../lib/errors.js';
 import { seedDemo, type DemoResult } from './demo.js';
 import { identifyStream } from './identify.js';
@@ -28,7 +31,11 @@ const HELP = `bangfu — 城镇困难职工精准帮扶档案系统
                         the survey form (调查表) of one file as a PDF (identity numbers in full; audited as cli)
   print --region H01 [--status filed] OUT.pdf
                         the forms of every file of a region (at most 2000) in one PDF
-  audit verify          check the audit log's hash chain
+  audit verify [--anchors FILE]
+                        check the audit log's chain: every break, and the anchors kept outside
+  audit anchor          print the chain's head as one JSON line, to keep outside the database
+  backup FILE           the whole database in one consistent snapshot (gzip'd JSON lines), while it runs
+  restore FILE          replace this database with a backup (same program version; stop the server first)
   template OUT.xlsx     write the Excel import template (sheets 职工, 家庭成员, drop-down lists)
   import FILE [MEMBERS.csv] [--commit] [--good-rows-only] [--user U]
                         check a workbook (.xlsx) or CSV (UTF-8/GBK): print the reconciliation
@@ -47,6 +54,8 @@ async function prepare(config: Config): Promise<Db> {
   const applied = await migrateToLatest(db);
   if (applied.length) console.log(`数据库已升级 migrated: ${applied.join(', ')}`);
   await seedOrgs(db);
+  useAuditKey(loadAuditKey(config));
+  await ensureAuditKeyed(db);
   return db;
 }
 
@@ -146,14 +155,44 @@ export async function main(argv: string[]): Promise<void> {
         }
         return;
       }
-      case 'audit': {
-        if (sub !== 'verify') throw new Error('usage: bangfu audit verify');
+      case 'backup':
+      case 'restore': {
+        if (!sub) throw new Error(`usage: bangfu ${cmd} FILE`);
         const db = await prepare(config);
-        const r = await verifyAuditChain(db);
+        try {
+          const r = cmd === 'backup' ? await backupDatabase(db, sub) : await restoreDatabase(db, sub);
+          const total = Object.values(r.tables).reduce((a, b) => a + b, 0);
+          console.log(`${cmd === 'backup' ? '已备份 backed up' : '已恢复 restored'} ${total} rows in ${Object.keys(r.tables).length} tables ${cmd === 'backup' ? 'to' : 'from'} ${r.file}; households ${r.tables.households ?? 0}, audit rows ${r.tables.audit_log ?? 0}`);
+        } catch (e) {
+          if (e instanceof BackupProblem) {
+            console.error(`${e.userMessage} (${e.message})`);
+            process.exitCode = 2;
+          } else throw e;
+        } finally {
+          await db.destroy();
+        }
+        return;
+      }
+      case 'audit': {
+        if (sub === 'anchor') {
+          // one JSON line: keep it outside the database (print it, mail it, append it to a file elsewhere)
+          const db = await prepare(config);
+          console.log(JSON.stringify(await auditAnchor(db)));
+          await db.destroy();
+          return;
+        }
+        if (sub !== 'verify') throw new Error('usage: bangfu audit verify [--anchors FILE] | bangfu audit anchor');
+        const { values } = parseArgs({ args: argv.slice(2), options: { anchors: { type: 'string' } } });
+        const anchors = values.anchors
+          ? fs.readFileSync(values.anchors, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as AuditAnchor)
+          : undefined;
+        const db = await prepare(config);
+        const r = await verifyAuditChain(db, { anchors });
         await db.destroy();
-        if (r.ok) console.log(`审计链完整 the chain holds: ${r.rows} rows`);
+        if (r.ok) console.log(`审计链完整 the chain holds: ${r.rows} rows${anchors ? `, ${anchors.length} anchors` : ''}`);
         else {
-          console.log(`审计链断裂 the chain is broken at row ${r.brokenAt}: ${r.reason}`);
+          console.log(`审计链断裂 the chain is broken at ${r.breakCount} place(s):`);
+          for (const b of r.breaks) console.log(`  row ${b.id}: ${b.reason}`);
           process.exitCode = 1;
         }
         return;

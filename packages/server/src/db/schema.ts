@@ -14,6 +14,18 @@ export interface OrgTable {
   created_at: string;
 }
 
+export interface UserApprovalTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: 'create' | 'reset' | 'activate';
+  status: 'pending' | 'approved' | 'refused';
+  requested_by: number;
+  requested_at: string;
+  decided_by: number | null;
+  decided_at: string | null;
+  note: string | null;
+}
+
 export interface UserTable {
   id: Generated<number>;
   username: string;
@@ -273,6 +285,8 @@ export interface AuditHeadTable {
   id: number;
   last_id: number;
   last_hash: string;
+  keyed_from: number | null;
+  keyed_mac: string | null;
 }
 
 export interface PolicySettingsTable {
@@ -430,6 +444,7 @@ export interface Database {
   removal_proposals: RemovalProposalTable;
   orgs: OrgTable;
   users: UserTable;
+  user_approvals: UserApprovalTable;
   sessions: SessionTable;
   worker_no_counters: WorkerNoCounterTable;
   households: HouseholdTable;

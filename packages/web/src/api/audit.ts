@@ -27,7 +27,9 @@ export interface AuditItem {
   hash: string;
 }
 
-export type ChainCheck = { ok: true; rows: number } | { ok: false; rows?: number; brokenAt: number; reason: string };
+export type ChainCheck =
+  | { ok: true; rows: number }
+  | { ok: false; rows?: number; brokenAt: number; reason: string; breaks?: { id: number; reason: string }[]; breakCount?: number };
 
 export function listAudit(q: AuditQuery, signal?: AbortSignal): Promise<{ total: number; items: AuditItem[] }> {
   return http.get('/api/audit', { query: { ...q }, signal });

@@ -70,6 +70,7 @@ export const PERMISSIONS = [
   'reviews.queue',
   'orgs.manage',
   'users.manage',
+  'users.approve',
   'audit.view',
   'plan.edit',
   'responsibility.edit',
@@ -115,6 +116,8 @@ export const RULES: Record<Permission, readonly Role[]> = {
   'reviews.queue': ['unit', 'region', 'city', 'admin'],
   'orgs.manage': ['admin'],
   'users.manage': ['admin'],
+  // the second person of the two-person rule on accounts that read identity numbers in full
+  'users.approve': ['city'],
   'audit.view': ['admin'],
   // 因户施策 · 常态帮扶 (server modules/assistance): a plan and the responsible people are set by
   // the unions that keep the file (the server also lets the household's 具体责任人 edit its plan);
@@ -263,6 +266,7 @@ export interface Access {
   reviewQueue: ReviewQueue | null;
   canManageOrgs: boolean;
   canManageUsers: boolean;
+  canApproveUsers: boolean;
   canViewAudit: boolean;
   /** any page of 系统管理 */
   isAdmin: boolean;
@@ -296,6 +300,7 @@ export function accessOf(user: Pick<AccessUser, 'role'>): Access {
     reviewQueue: reviewQueueOf(r),
     canManageOrgs: can(r, 'orgs.manage'),
     canManageUsers: can(r, 'users.manage'),
+    canApproveUsers: can(r, 'users.approve'),
     canViewAudit: can(r, 'audit.view'),
     isAdmin: can(r, 'orgs.manage') || can(r, 'users.manage') || can(r, 'audit.view'),
     linkedOnly: r === 'leader' || r === 'staff',

@@ -15,6 +15,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'household.remove': '剔除',
   'household.exit': '脱困',
   'household.reopen': '重新纳入',
+  'household.duplicateRefused': '拒绝重复建档（范围外）',
   'session.login': '登录',
   'session.login_failed': '登录失败',
   'session.login_locked': '登录被锁定',
@@ -23,6 +24,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'identification.reevaluate': '重新识别',
   'user.create': '新建用户',
   'user.update': '修改用户',
+  'user.approvalRequest': '申请账号审批',
+  'user.approve': '批准账号申请',
+  'user.refuse': '拒绝账号申请',
   'org.create': '新建组织',
   'org.update': '修改组织',
   'removal_proposal.reject': '不予剔除',
@@ -130,5 +134,9 @@ export function chainReasonText(reason: string): string {
   if (/prev_hash/.test(reason)) return '与前一条记录的链接不符（有记录被删除或调换了顺序）';
   if (/content does not match/.test(reason)) return '记录内容与其校验值不符（该记录被改动过）';
   if (/chain head/.test(reason)) return '链尾与最后一条记录不符（末尾有记录被删除）';
+  if (/anchor/.test(reason)) return '与外部保存的锚点不符（审计链被改写，或末尾有记录被删除）';
+  if (/start of the keyed chain/.test(reason)) return '密钥校验的起始位置被改动';
+  if (/no audit key/.test(reason)) return '未配置审计密钥，无法校验加密钥的记录';
+  if (/not keyed/.test(reason)) return '已配置审计密钥，但审计链的密钥起始标记被删除';
   return reason;
 }

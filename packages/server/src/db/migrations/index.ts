@@ -5,6 +5,8 @@ import * as m002 from './002_identification.js';
 import * as m003 from './003_review.js';
 import * as m004 from './004_assistance.js';
 import * as m005 from './005_exchange.js';
+import * as m006 from './006_user_approvals.js';
+import * as m007 from './007_audit_key.js';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -12,4 +14,6 @@ export const migrations: Record<string, Migration> = {
   '003_review': m003,
   '004_assistance': m004,
   '005_exchange': m005,
+  '006_user_approvals': m006,
+  '007_audit_key': m007,
 };

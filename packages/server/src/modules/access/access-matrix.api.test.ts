@@ -56,6 +56,8 @@ const MATRIX = `
 | GET    /api/users                            | ok    | 403  | 403    | 403   | 403    | 403  | 403    |
 | POST   /api/users                            | ok    | 403  | 403    | 403   | 403    | 403  | 403    |
 | PATCH  /api/users/:id                        | ok    | 403  | 403    | 403   | 403    | 403  | 403    |
+| GET    /api/user-approvals                   | 403   | ok   | 403    | 403   | 403    | 403  | 403    |
+| POST   /api/user-approvals/:id/decision      | 403   | ok   | 403    | 403   | 403    | 403  | 403    |
 | GET    /api/audit                            | ok    | 403  | 403    | 403   | 403    | 403  | 403    |
 | GET    /api/audit/verify                     | ok    | 403  | 403    | 403   | 403    | 403  | 403    |
 | GET    /api/session                          | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
@@ -443,6 +445,21 @@ const CALLS: Record<string, Call> = {
       unchanged: async () => {
         const row = await ctx.db.selectFrom('users').select('display_name').where('id', '=', spareUser.id).executeTakeFirstOrThrow();
         expect(row.display_name).not.toBe(displayName);
+      },
+    };
+  },
+  'GET /api/user-approvals': async (c) => ({ res: await c.get('/api/user-approvals') }),
+  'POST /api/user-approvals/:id/decision': async (c) => {
+    // a fresh request each time: the administrator asks for a county account, only the city union decides
+    const asked = await admin.post('/api/users', { username: `approve${++n}`, displayName: '待审批用户', orgCode: 'H03' });
+    expect(asked.statusCode, asked.body).toBe(201);
+    const approval = await ctx.db.selectFrom('user_approvals').select('id').where('user_id', '=', asked.json().id).executeTakeFirstOrThrow();
+    const res = await c.post(`/api/user-approvals/${approval.id}/decision`, { decision: 'approve' });
+    return {
+      res,
+      unchanged: async () => {
+        const row = await ctx.db.selectFrom('users').select('active').where('id', '=', asked.json().id).executeTakeFirstOrThrow();
+        expect(row.active).toBe(0);
       },
     };
   },

@@ -2,7 +2,7 @@
 // row's hash, so editing or deleting any row breaks every later link. The single audit_head row
 // is updated first in each append, which serializes appends on PostgreSQL (row lock) as SQLite
 // already is (one writer).
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { nowIso } from '../../lib/clock.js';
@@ -19,10 +19,41 @@ export interface AuditEntry {
 
 type Row = { at: string; user_id: number | null; username: string | null; action: string; entity: string | null; entity_id: string | null; detail: string | null; ip: string | null };
 
-export function auditHash(prevHash: string, r: Row): string {
+let auditKey: Buffer | null = null;
+
+/** The key of the chain, kept outside the database (config: BANGFU_AUDIT_KEY or the key file). */
+export function useAuditKey(key: Buffer | null): void {
+  auditKey = key;
+}
+
+/** SHA-256 before the chain was keyed, HMAC-SHA-256 with the key from then on. */
+export function auditHash(prevHash: string, r: Row, keyed = auditKey !== null): string {
   const canonical = JSON.stringify([prevHash, r.at, r.user_id, r.username, r.action, r.entity, r.entity_id, r.detail, r.ip]);
+  if (keyed) {
+    if (!auditKey) throw new Error('the audit chain is keyed but no audit key is configured (BANGFU_AUDIT_KEY or the key file)');
+    return createHmac('sha256', auditKey).update(canonical).digest('hex');
+  }
   return createHash('sha256').update(canonical).digest('hex');
 }
+
+const keyedMac = (fromId: number) => createHmac('sha256', auditKey!).update(`audit keyed from ${fromId}`).digest('hex');
+
+/**
+ * At start with a key: the rows from the next one on are keyed. Earlier rows (written before the
+ * key existed) keep their plain hashes; the start is itself MACed so that it cannot be moved.
+ */
+export async function ensureAuditKeyed(db: Kysely<Database>): Promise<void> {
+  if (!auditKey) return;
+  const head = await db.selectFrom('audit_head').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
+  if (head.keyed_from !== null) return;
+  const from = Number(head.last_id) + 1;
+  await db.updateTable('audit_head').set({ keyed_from: from, keyed_mac: keyedMac(from) }).where('id', '=', 1).where('keyed_from', 'is', null).execute();
+}
+
+// What the database would store differently from the JavaScript string (a lone surrogate becomes
+// U+FFFD in UTF-8; PostgreSQL refuses NUL) is replaced before hashing, so the hash covers what is kept.
+const ILL_FORMED = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\u0000/g;
+export const storableText = (s: string | null): string | null => (s === null ? null : s.replace(ILL_FORMED, '\uFFFD'));
 
 /** Must run inside the transaction of the change it records. */
 export async function appendAudit(trx: Transaction<Database> | Kysely<Database>, e: AuditEntry): Promise<void> {
@@ -30,19 +61,25 @@ export async function appendAudit(trx: Transaction<Database> | Kysely<Database>,
     .updateTable('audit_head')
     .set((eb) => ({ last_id: eb.ref('last_id') }))
     .where('id', '=', 1)
-    .returning(['last_hash'])
+    .returning(['last_id', 'last_hash', 'keyed_from'])
     .executeTakeFirstOrThrow();
+  // the first row written with a key starts the keyed part (the head row is locked: one writer)
+  if (auditKey && head.keyed_from === null) {
+    const from = Number(head.last_id) + 1;
+    await trx.updateTable('audit_head').set({ keyed_from: from, keyed_mac: keyedMac(from) }).where('id', '=', 1).execute();
+  }
+  const keyed = auditKey !== null || head.keyed_from !== null;
   const row: Row = {
     at: nowIso(),
     user_id: e.userId,
-    username: e.username,
+    username: storableText(e.username),
     action: e.action,
     entity: e.entity ?? null,
-    entity_id: e.entityId === undefined || e.entityId === null ? null : String(e.entityId),
-    detail: e.detail === undefined ? null : JSON.stringify(e.detail),
-    ip: e.ip ?? null,
+    entity_id: e.entityId === undefined || e.entityId === null ? null : storableText(String(e.entityId)),
+    detail: e.detail === undefined ? null : storableText(JSON.stringify(e.detail)),
+    ip: storableText(e.ip ?? null),
   };
-  const hash = auditHash(head.last_hash, row);
+  const hash = auditHash(head.last_hash, row, keyed);
   const inserted = await trx.insertInto('audit_log').values({ ...row, prev_hash: head.last_hash, hash }).returning('id').executeTakeFirstOrThrow();
   await trx.updateTable('audit_head').set({ last_id: Number(inserted.id), last_hash: hash }).where('id', '=', 1).execute();
 }
@@ -52,10 +89,42 @@ export async function auditNow(db: Kysely<Database>, e: AuditEntry): Promise<voi
   await db.transaction().execute((trx) => appendAudit(trx, e));
 }
 
-export type ChainCheck = { ok: true; rows: number } | { ok: false; rows: number; brokenAt: number; reason: string };
+export interface ChainBreak {
+  id: number;
+  reason: string;
+}
 
-/** Walks the chain in id order; reports the first row whose link or content does not hold. */
-export async function verifyAuditChain(db: Kysely<Database>, batch = 5000): Promise<ChainCheck> {
+export type ChainCheck =
+  | { ok: true; rows: number }
+  | { ok: false; rows: number; keyedFrom: number | null; brokenAt: number; reason: string; breaks: ChainBreak[]; breakCount: number };
+
+/** An anchor kept outside the database (`bangfu audit anchor`): this row had this hash. */
+export interface AuditAnchor {
+  id: number;
+  hash: string;
+}
+
+const MAX_LISTED_BREAKS = 1000;
+
+/**
+ * Walks the whole chain in id order and reports every row whose link or content does not hold (not
+ * only the first: a break must not hide later tampering), the head, the keyed start, and each anchor.
+ */
+export async function verifyAuditChain(db: Kysely<Database>, opts: { batch?: number; anchors?: AuditAnchor[] } = {}): Promise<ChainCheck> {
+  const batch = opts.batch ?? 5000;
+  const breaks: ChainBreak[] = [];
+  let breakCount = 0;
+  const broke = (id: number, reason: string) => {
+    breakCount++;
+    if (breaks.length < MAX_LISTED_BREAKS) breaks.push({ id, reason });
+  };
+  const head = await db.selectFrom('audit_head').selectAll().where('id', '=', 1).executeTakeFirst();
+  const keyedFrom = head?.keyed_from ?? null;
+  if (keyedFrom !== null) {
+    if (!auditKey) broke(keyedFrom, 'the chain is keyed but no audit key is configured to check it');
+    else if (head!.keyed_mac !== keyedMac(keyedFrom)) broke(keyedFrom, 'the start of the keyed chain was altered (its MAC does not match)');
+  } else if (auditKey) broke(0, 'an audit key is configured but the chain is not keyed (the keyed start was removed)');
+  const anchors = new Map((opts.anchors ?? []).map((a) => [a.id, a.hash]));
   let prev = '0'.repeat(64);
   let lastId = 0;
   let rows = 0;
@@ -64,13 +133,26 @@ export async function verifyAuditChain(db: Kysely<Database>, batch = 5000): Prom
     if (page.length === 0) break;
     for (const r of page) {
       rows++;
-      if (r.prev_hash !== prev) return { ok: false, rows, brokenAt: Number(r.id), reason: 'prev_hash does not match the previous row (a row was removed or reordered)' };
-      if (auditHash(r.prev_hash, r) !== r.hash) return { ok: false, rows, brokenAt: Number(r.id), reason: 'content does not match its hash (the row was edited)' };
+      const id = Number(r.id);
+      const keyed = keyedFrom !== null && id >= keyedFrom;
+      if (r.prev_hash !== prev) broke(id, 'prev_hash does not match the previous row (a row was removed or reordered)');
+      if (keyed && !auditKey) { /* reported once above */ } else if (auditHash(r.prev_hash, r, keyed) !== r.hash) broke(id, 'content does not match its hash (the row was edited)');
+      const anchored = anchors.get(id);
+      if (anchored !== undefined && anchored !== r.hash) broke(id, 'the row does not match its anchor (the chain was rewritten)');
+      anchors.delete(id);
       prev = r.hash;
-      lastId = Number(r.id);
+      lastId = id;
     }
   }
-  const head = await db.selectFrom('audit_head').selectAll().where('id', '=', 1).executeTakeFirst();
-  if (head && head.last_hash !== prev) return { ok: false, rows, brokenAt: Number(head.last_id), reason: 'the chain head does not match the last row (rows were removed from the end)' };
-  return { ok: true, rows };
+  if (head && head.last_hash !== prev) broke(Number(head.last_id), 'the chain head does not match the last row (rows were removed from the end)');
+  for (const id of anchors.keys()) broke(id, 'an anchored row is missing (rows were removed from the end)');
+  if (breakCount === 0) return { ok: true, rows };
+  breaks.sort((a, b) => a.id - b.id);
+  return { ok: false, rows, keyedFrom, brokenAt: breaks[0].id, reason: breaks[0].reason, breaks, breakCount };
+}
+
+/** The head of the chain, to be kept outside the database (printed, mailed, filed). */
+export async function auditAnchor(db: Kysely<Database>): Promise<AuditAnchor & { at: string }> {
+  const head = await db.selectFrom('audit_head').select(['last_id', 'last_hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+  return { id: Number(head.last_id), hash: head.last_hash, at: nowIso() };
 }

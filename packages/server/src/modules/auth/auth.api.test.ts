@@ -84,7 +84,11 @@ describe('users and scope', () => {
     const ok = await admin.post('/api/users', { username: 'zhangsan', password: 'Long-enough-1', displayName: '张三', orgCode: 'H01' });
     expect(ok.statusCode).toBe(201);
     expect(ok.json()).toMatchObject({ username: 'zhangsan', role: 'region', orgCode: 'H01' });
-    const zs = await ctx.login('zhangsan', 'Long-enough-1');
+    // a county account reads identity numbers in full: the city union approves it and gets its password
+    const city = await ctx.userIn('H', 'city');
+    const approval = (await city.get('/api/user-approvals')).json().items.find((a: { user: { username: string } }) => a.user.username === 'zhangsan');
+    const approved = (await city.post(`/api/user-approvals/${approval.id}/decision`, { decision: 'approve' })).json();
+    const zs = await ctx.login('zhangsan', approved.password);
     const denied = await zs.post('/api/users', { username: 'lisi', password: 'Long-enough-2', displayName: '李四', orgCode: 'H01' });
     expect(denied.statusCode).toBe(403);
   });

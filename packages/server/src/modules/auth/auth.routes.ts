@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/index.js';
+import { AppError } from '../../lib/errors.js';
 import { routeSchema } from '../../lib/route-docs.js';
 import { actorOf } from '../../lib/request-context.js';
 import { auditNow } from '../audit/audit.repository.js';
@@ -15,7 +16,15 @@ const loginBody = z.object({ username: z.string(), password: z.string() });
 export async function authRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
   const cookieBase = { path: '/', sameSite: 'strict' as const, secure: config.cookieSecure };
 
+  // per client address, in this process; the per-account lock (5 failures) is kept in the database
+  const perAddress = app.rateLimit({
+    max: config.loginRatePerMinute ?? 30,
+    timeWindow: 60_000,
+    errorResponseBuilder: (_req, ctx) =>
+      new AppError(429, 'TOO_MANY_REQUESTS', `登录尝试过于频繁，请 ${Math.ceil(ctx.ttl / 1000)} 秒后再试`, [{ path: 'username', message: '登录尝试过于频繁' }]),
+  });
   app.post('/api/session', {
+    onRequest: perAddress,
     config: { public: true },
     schema: routeSchema({ summary: 'Log in: sets the httpOnly session cookie and the CSRF cookie', tags, body: loginBody, response: { 200: z.object({ user }) }, public: true }),
   }, async (req, reply) => {

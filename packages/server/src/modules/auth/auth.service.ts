@@ -21,33 +21,51 @@ export async function login(db: Db, username: unknown, password: unknown, ip: st
       ...(typeof password === 'string' && password ? [] : [{ path: 'password', message: '请输入密码' }]),
     ]);
   const user = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
-  const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
   const now = Date.now();
-  if (user && user.locked_until && Date.parse(user.locked_until) > now) {
-    await auditNow(db, { userId: Number(user.id), username, action: 'session.login_locked', ip });
-    const minutes = Math.ceil((Date.parse(user.locked_until) - now) / 60_000);
-    throw new AppError(423, 'ACCOUNT_LOCKED', `连续登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试`);
+  const nowText = new Date(now).toISOString();
+  const locked = async (until: string | null) => {
+    await auditNow(db, { userId: Number(user!.id), username, action: 'session.login_locked', ip });
+    const minutes = Math.max(1, Math.ceil(((until ? Date.parse(until) : now + LOCK_MS) - now) / 60_000));
+    return new AppError(423, 'ACCOUNT_LOCKED', `连续登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试`);
+  };
+  if (!user) {
+    await verifyPassword(password, DUMMY_HASH);
+    await auditNow(db, { userId: null, username, action: 'session.login_failed', ip });
+    throw badCredentials();
   }
-  if (!user || !ok || !user.active) {
+  if (user.locked_until && user.locked_until > nowText) throw await locked(user.locked_until);
+  // The attempt is counted before the password is checked, in one conditional update: parallel
+  // attempts each take a number, and only the first MAX_FAILED_LOGINS are evaluated at all.
+  const taken = await db.updateTable('users').set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
+    .where('id', '=', user.id).where('failed_logins', '<', MAX_FAILED_LOGINS)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', nowText)]))
+    .returning('failed_logins').executeTakeFirst();
+  if (!taken) {
+    const lockedUntil = new Date(now + LOCK_MS).toISOString();
+    await db.updateTable('users').set({ locked_until: lockedUntil, failed_logins: 0 }).where('id', '=', user.id)
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', nowText)])).execute();
+    throw await locked(lockedUntil);
+  }
+  const ok = await verifyPassword(password, user.password_hash);
+  if (!ok || !user.active) {
     await db.transaction().execute(async (trx) => {
-      if (user) {
-        const failures = user.failed_logins + 1;
-        const lock = failures >= MAX_FAILED_LOGINS;
-        await trx
-          .updateTable('users')
-          .set({ failed_logins: lock ? 0 : failures, locked_until: lock ? new Date(now + LOCK_MS).toISOString() : user.locked_until })
-          .where('id', '=', user.id)
-          .execute();
-      }
-      await appendAudit(trx, { userId: user ? Number(user.id) : null, username, action: 'session.login_failed', ip });
+      // the fifth failure locks; the counter starts again when the lock ends
+      if (Number(taken.failed_logins) >= MAX_FAILED_LOGINS)
+        await trx.updateTable('users').set({ failed_logins: 0, locked_until: new Date(now + LOCK_MS).toISOString() }).where('id', '=', user.id).execute();
+      await appendAudit(trx, { userId: Number(user.id), username, action: 'session.login_failed', ip });
     });
     throw badCredentials();
   }
   const session = await db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
+    // a lock that a parallel wrong attempt set meanwhile wins over a right password
+    const cleared = await trx.updateTable('users').set({ failed_logins: 0 }).where('id', '=', user.id)
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', new Date().toISOString())])).executeTakeFirst();
+    if (Number(cleared.numUpdatedRows) !== 1) return null;
+    await trx.updateTable('users').set({ locked_until: null }).where('id', '=', user.id).execute();
     await appendAudit(trx, { userId: Number(user.id), username, action: 'session.login', ip });
     return createSession(trx as unknown as Db, Number(user.id), ip);
   });
+  if (!session) throw await locked(null);
   return { session, actor: await loadActor(db, Number(user.id), ip) };
 }
 

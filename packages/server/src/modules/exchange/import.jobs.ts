@@ -6,6 +6,7 @@ import type { Db } from '../../db/index.js';
 import { nowIso } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
 import { loadActor } from '../auth/auth.service.js';
+import { appendAudit } from '../audit/audit.repository.js';
 import type { JobHandler, JobRow } from '../jobs/job-runner.js';
 import { analyzeImport } from './import.analyze.js';
 import { commitImport } from './import.commit.js';
@@ -42,10 +43,16 @@ export const importAnalyzeJob: JobHandler = {
     await db.updateTable('jobs').set({ cursor: 1 }).where('id', '=', job.id).execute();
     try {
       const c = await analyzeImport(db, importId, actor, JSON.parse(row.files) as UploadedFile[]);
-      await db.updateTable('imports').set({
-        status: 'analyzed', analyzed_at: nowIso(), rows: c.rows, new_count: c.new, changed_count: c.changed, unchanged_count: c.unchanged,
-        error_count: c.error, error_lines: c.errorLines, warning_count: c.warnings,
-      }).where('id', '=', importId).execute();
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('imports').set({
+          status: 'analyzed', analyzed_at: nowIso(), rows: c.rows, new_count: c.new, changed_count: c.changed, unchanged_count: c.unchanged,
+          error_count: c.error, error_lines: c.errorLines, warning_count: c.warnings,
+        }).where('id', '=', importId).execute();
+        // identity numbers filed outside the importer's scope: refused without a word about them, but a
+        // file of candidate numbers leaves a trace
+        if (c.outOfScope > 0)
+          await appendAudit(trx, { userId: actor.id, username: actor.username, action: 'household.duplicateRefused', entity: 'import', entityId: importId, detail: { rows: c.outOfScope, scope: 'outside' }, ip: actor.ip });
+      });
       clearProgress(importId);
     } catch (e) {
       if (e instanceof FileProblem) {

@@ -9,7 +9,7 @@ import {
   cellToText, DICT_SHEET, normalizeHeader, isBlankRow, mapHeader, MASKED_MARKER, MEMBER_COLUMNS, MEMBER_KEY_LABEL, MEMBER_SHEET, WORKER_COLUMNS, WORKER_SHEET,
   type CellValue, type HeaderMap, type SheetColumn,
 } from '@bangfu/core';
-import { MAX_COLUMNS, XlsxLimit, XlsxReader, type XlsxCell } from './xlsx.stream-reader.js';
+import { MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROW_CHARS, XlsxLimit, XlsxReader, type XlsxCell } from './xlsx.stream-reader.js';
 
 export type SheetKind = 'w' | 'm';
 export const SHEET_NAMES: Record<SheetKind, string> = { w: WORKER_SHEET, m: MEMBER_SHEET };
@@ -165,13 +165,14 @@ async function detectEncoding(path: string): Promise<'utf8' | 'gbk'> {
 
 async function readCsv(file: UploadedFile, summary: ReadSummary, cb: ReadCallbacks): Promise<void> {
   const encoding = await detectEncoding(file.path);
-  const parser = fs.createReadStream(file.path).pipe(iconv.decodeStream(encoding)).pipe(parseCsv({ bom: true, relax_column_count: true, skip_empty_lines: false }));
+  const parser = fs.createReadStream(file.path).pipe(iconv.decodeStream(encoding)).pipe(parseCsv({ bom: true, relax_column_count: true, skip_empty_lines: false, max_record_size: MAX_ROW_CHARS }));
   const state = new SheetState(file.name, null, summary, cb);
   let rowNo = 0;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
       rowNo++;
       if (record.length > MAX_COLUMNS) throw new FileProblem(`“${file.name}”第${rowNo}行有 ${record.length} 列，超出表格范围`);
+      if (record.some((c) => c.length > MAX_CELL_CHARS)) throw new FileProblem(`“${file.name}”第${rowNo}行有超过 ${MAX_CELL_CHARS} 个字的单元格，超出表格范围`);
       await state.take(rowNo, record.map((c) => (c === '' ? null : c)));
     }
   } catch (e) {

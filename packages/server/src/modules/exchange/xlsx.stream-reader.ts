@@ -15,6 +15,10 @@ const MAX_ROWS = 1_048_576;
 /** Shared strings are kept while sheets are read: bounded so that a small crafted file cannot take the server down. */
 const MAX_SHARED_STRINGS = 5_000_000;
 const MAX_SHARED_CHARS = 200_000_000;
+/** Excel holds at most 32,767 characters in a cell. */
+export const MAX_CELL_CHARS = 32_767;
+/** A household's row is a few thousand characters; far more is a file made to exhaust memory. */
+export const MAX_ROW_CHARS = 65_536;
 
 /** The workbook itself is unreadable or exceeds what a spreadsheet can hold. */
 export class XlsxLimit extends Error {}
@@ -133,7 +137,7 @@ export class XlsxReader {
           text: (s) => {
             if (inText && current !== null) {
               current += s;
-              if (current.length > 32_767) throw new XlsxLimit('a shared string longer than a cell can hold');
+              if (current.length > MAX_CELL_CHARS) throw new XlsxLimit('a shared string longer than a cell can hold');
             }
           },
           close: (t) => {
@@ -195,6 +199,7 @@ export class XlsxReader {
     let text: string | null = null;
     let value: string | null = null;
     let capture = false;
+    let rowChars = 0;
     await parseEntry(this.zip, entry, {
       open: (t) => {
         switch (local(t.name)) {
@@ -203,6 +208,7 @@ export class XlsxReader {
             if (!(rowNo >= 1 && rowNo <= MAX_ROWS)) throw new XlsxLimit(`row number ${String(t.attributes.r)} out of range`);
             cells = [];
             col = -1;
+            rowChars = 0;
             break;
           case 'c': {
             const ref = String(t.attributes.r ?? '');
@@ -230,8 +236,11 @@ export class XlsxReader {
       },
       text: (s) => {
         if (!capture) return;
+        rowChars += s.length;
+        if (rowChars > MAX_ROW_CHARS) throw new XlsxLimit(`row ${rowNo} holds more than ${MAX_ROW_CHARS} characters`);
         if (value !== null && text === null) value += s;
         else if (text !== null) text += s;
+        if ((text ?? value ?? '').length > MAX_CELL_CHARS) throw new XlsxLimit(`a cell of row ${rowNo} is longer than a cell can hold`);
       },
       close: (t) => {
         switch (local(t.name)) {

@@ -1,9 +1,9 @@
 // SQL for households, members, causes and versions. No rules here: the service decides.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import { formatWorkerNo, MAX_SERIAL, parseWorkerNo, type HouseholdData } from '@bangfu/core';
 import type { Database } from '../../db/schema.js';
 import type { Actor } from '../access/actor.js';
-import { householdScope } from '../access/scope.js';
+import { householdScope, seesFullIdentity } from '../access/scope.js';
 import { AppError } from '../../lib/errors.js';
 import { memberRows } from './household.mapping.js';
 
@@ -94,6 +94,11 @@ export async function liveFileOfWorker(db: Q, idNumber: string, excludeId: numbe
     .executeTakeFirst();
 }
 
+/** Whether the file lies in the actor's scope (no data read). */
+export async function isInScope(db: Q, actor: Actor, id: number): Promise<boolean> {
+  return !!(await db.selectFrom('households').select('id').where('id', '=', id).where(householdScope(actor)).executeTakeFirst());
+}
+
 export const FLAG_COLUMNS = {
   categoryMismatch: 'id_flag_mismatch',
   dibaoNotReceived: 'id_flag_dibao_not_received',
@@ -145,7 +150,12 @@ export function filteredHouseholds(db: Q, actor: Actor, f: HouseholdFilter) {
   if (f.q) {
     const like = `${escapeLike(f.q)}%`;
     const likeRef = (col: string, v: string) => sql<boolean>`${sql.ref(col)} like ${v} escape '\\'`;
-    base = base.where((eb) => eb.or([likeRef('name', like), likeRef('worker_no', like.toUpperCase()), likeRef('id_number', like.toUpperCase())]));
+    // A prefix of identity numbers only for the roles that see them in full: for a masked role a
+    // prefix match would rebuild a number digit by digit, so only the whole number matches.
+    const idMatch = seesFullIdentity(actor)
+      ? (eb: ExpressionBuilder<Database, 'households'>) => likeRef('id_number', like.toUpperCase())
+      : (eb: ExpressionBuilder<Database, 'households'>) => eb('id_number', '=', f.q!.toUpperCase());
+    base = base.where((eb) => eb.or([likeRef('name', like), likeRef('worker_no', like.toUpperCase()), idMatch(eb)]));
   }
   return base;
 }

@@ -41,12 +41,28 @@ export async function checkPlacement(db: Db | Trx, actor: Actor, h: HouseholdDat
     throw new AppError(403, 'FORBIDDEN', '只能为本单位、本地区的职工建档', [
       { path: h.unitId && actor.role === 'unit' ? 'unitId' : 'regionCode', message: `您只能管理本组织（${actor.orgName}）的档案` },
     ]);
-  const dup = await repo.liveFileOfWorker(db, h.idNumber, excludeId);
-  if (dup)
-    throw new AppError(409, 'DUPLICATE_ID_NUMBER', `该职工已有在册档案（职工编号 ${dup.worker_no}），不能重复建档`, [
+  await refuseDuplicateWorker(db, actor, h.idNumber, excludeId, '不能重复建档');
+}
+
+/**
+ * One live file per worker, city-wide. The worker number of the other file is named only when the
+ * caller may see that file: outside their scope the answer is one fixed sentence, with no number,
+ * region or data, and the refusal is audited (a probe for who is filed where leaves a trace).
+ */
+export async function refuseDuplicateWorker(db: Db | Trx, actor: Actor, idNumber: string, excludeId: number | null, what: string) {
+  const dup = await repo.liveFileOfWorker(db, idNumber, excludeId);
+  if (!dup) return;
+  if (await repo.isInScope(db, actor, Number(dup.id)))
+    throw new AppError(409, 'DUPLICATE_ID_NUMBER', `该职工已有在册档案（职工编号 ${dup.worker_no}），${what}`, [
       { path: 'idNumber', message: `该身份证号已有在册档案 ${dup.worker_no}` },
     ]);
+  // inside a transaction the refusal rolls back with it; a standalone check keeps its trace
+  if (!db.isTransaction) await auditNow(db as Db, { userId: actor.id, username: actor.username, action: 'household.duplicateRefused', entity: 'household', entityId: null, detail: { scope: 'outside' }, ip: actor.ip });
+  throw new AppError(409, 'DUPLICATE_ID_NUMBER', `${OUT_OF_SCOPE_DUPLICATE}，${what}`, [{ path: 'idNumber', message: OUT_OF_SCOPE_DUPLICATE }]);
 }
+
+/** The same words whatever and wherever the other file is. */
+export const OUT_OF_SCOPE_DUPLICATE = '该身份证号已有在册档案，不在您的管理范围内；如确属本单位职工，请联系市总工会核实';
 
 export async function warningsFor(db: Db | Trx, h: HouseholdData, excludeId: number | null) {
   const elsewhere = await repo.idNumbersInOtherFiles(db, idNumbersOf(h), excludeId);

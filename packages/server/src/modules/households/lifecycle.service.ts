@@ -17,7 +17,7 @@ import { appendAudit } from '../audit/audit.repository.js';
 import { evaluateAndStore } from '../identification/evaluate.js';
 import { rowToData } from './household.mapping.js';
 import * as repo from './households.repository.js';
-import { loadJson, type HouseholdFile } from './households.service.js';
+import { loadJson, masked, refuseDuplicateWorker, type HouseholdFile } from './households.service.js';
 
 type Trx = repo.Q;
 
@@ -91,8 +91,7 @@ export async function transitionInTransaction(trx: Trx, actor: Actor, id: number
     Object.assign(set, { exit_reason: text, exit_date: date });
   }
   if (action === 'reopen') {
-    const dup = await repo.liveFileOfWorker(trx, row.id_number, id);
-    if (dup) throw new AppError(409, 'DUPLICATE_ID_NUMBER', `该职工已有在册档案（职工编号 ${dup.worker_no}），不能重新纳入`);
+    await refuseDuplicateWorker(trx, actor, row.id_number, id, '不能重新纳入');
     Object.assign(set, { removal_reason: null, removed_at: null, exit_reason: null, exit_date: null, return_reason: null });
   }
   const res = await trx.updateTable('households').set(set).where('id', '=', id).where('version', '=', row.version).where('status', '=', from).executeTakeFirst();
@@ -123,7 +122,7 @@ async function run(db: Db, actor: Actor, id: number, action: LifecycleAction, in
     if (action === 'remove')
       await trx.updateTable('removal_proposals').set({ status: 'withdrawn', decided_at: nowIso(), decided_by: actor.id, note: '档案已直接剔除' })
         .where('household_id', '=', id).where('status', '=', 'pending').execute();
-    return (await loadJson(trx, actor, id))!;
+    return masked(actor, (await loadJson(trx, actor, id))!);
   });
 }
 

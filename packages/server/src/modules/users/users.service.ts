@@ -7,6 +7,7 @@ import { generatePassword, hashPassword } from '../../lib/password.js';
 import { ROLE_LABELS, ROLE_ORG_KIND, ROLES, type Actor, type Role } from '../access/actor.js';
 import { appendAudit } from '../audit/audit.repository.js';
 import { findOrg } from '../orgs/orgs.repository.js';
+import { requestApproval } from './user-approvals.service.js';
 
 export const newUserSchema = z
   .object({
@@ -14,12 +15,13 @@ export const newUserSchema = z
       .string({ error: '请填写用户名' })
       .trim()
       .regex(/^[A-Za-z0-9_.-]{3,32}$/, { error: '用户名应为3至32位字母、数字、下划线、点或横线' }),
-    password: z.string({ error: '请填写密码' }).min(10, { error: '密码至少10个字符' }).max(128, { error: '密码不能超过128个字符' }),
+    // not given for an account that needs the city union's approval: its password is made at approval
+    password: z.string({ error: '请填写密码' }).min(10, { error: '密码至少10个字符' }).max(128, { error: '密码不能超过128个字符' }).optional(),
     displayName: z.string({ error: '请填写姓名' }).trim().min(1, { error: '请填写姓名' }).max(32, { error: '姓名不能超过32个字' }),
     orgCode: z.string({ error: '请选择所属组织' }).min(1, { error: '请选择所属组织' }),
     role: z.enum(ROLES, { error: `角色应为：${ROLES.join('、')}` }).optional(),
   })
-  .refine((u) => u.password.toLowerCase() !== u.username.toLowerCase(), { path: ['password'], error: '密码不能与用户名相同' });
+  .refine((u) => u.password === undefined || u.password.toLowerCase() !== u.username.toLowerCase(), { path: ['password'], error: '密码不能与用户名相同' });
 
 export type NewUser = z.input<typeof newUserSchema>;
 
@@ -29,7 +31,17 @@ export interface UserView {
   displayName: string;
   role: Role;
   orgCode: string;
+  /** the account waits for a city-union cadre's approval before it can log in */
+  pendingApproval: boolean;
 }
+
+/**
+ * Accounts that read identity numbers in full. What the system administrator (who sees them masked)
+ * asks for on such an account takes effect only when a city-union cadre approves it, and the
+ * password is made then and shown to the approver only: the administrator never holds a key to
+ * personal data. The command line (`bangfu user add`, run by whoever runs the server) is exempt.
+ */
+export const needsApproval = (actor: Actor | null, role: Role) => actor?.role === 'admin' && (role === 'city' || role === 'region' || role === 'unit');
 
 /** Creates a user. The role follows the organization unless given: the city org → city, a region → region. */
 export async function createUser(db: Db, actor: Actor | null, input: unknown): Promise<UserView> {
@@ -45,19 +57,23 @@ export async function createUser(db: Db, actor: Actor | null, input: unknown): P
     throw validationFailed([{ path: 'orgCode', message: `${ROLE_LABELS[role]}用户应属于${ORG_KIND_LABELS[ROLE_ORG_KIND[role]]}` }], 'new user');
   const taken = await db.selectFrom('users').select('id').where('username', '=', u.username).executeTakeFirst();
   if (taken) throw new AppError(409, 'USERNAME_TAKEN', `用户名 ${u.username} 已被使用`, [{ path: 'username', message: '用户名已被使用' }]);
-  const password_hash = await hashPassword(u.password);
+  const pending = needsApproval(actor, role);
+  if (!pending && u.password === undefined) throw validationFailed([{ path: 'password', message: '请填写密码' }], 'new user');
+  // a pending account gets a password nobody knows; approval replaces it
+  const password_hash = await hashPassword(pending ? generatePassword() : u.password!);
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('users')
-      .values({ username: u.username, password_hash, display_name: u.displayName, org_code: org.code, role, active: 1, failed_logins: 0, locked_until: null, created_at: nowIso() })
+      .values({ username: u.username, password_hash, display_name: u.displayName, org_code: org.code, role, active: pending ? 0 : 1, failed_logins: 0, locked_until: null, created_at: nowIso() })
       .returning('id')
       .executeTakeFirstOrThrow();
     const id = Number(row.id);
     await appendAudit(trx, {
       userId: actor?.id ?? null, username: actor?.username ?? 'system', action: 'user.create', entity: 'user', entityId: id,
-      detail: { username: u.username, role, orgCode: org.code }, ip: actor?.ip ?? null,
+      detail: { username: u.username, role, orgCode: org.code, pendingApproval: pending }, ip: actor?.ip ?? null,
     });
-    return { id, username: u.username, displayName: u.displayName, role, orgCode: org.code };
+    if (pending) await requestApproval(trx, actor!, id, 'create');
+    return { id, username: u.username, displayName: u.displayName, role, orgCode: org.code, pendingApproval: pending };
   });
 }
 
@@ -81,10 +97,11 @@ export async function listUsers(db: Db, actor: Actor) {
     .select(['users.id', 'users.username', 'users.display_name', 'users.role', 'users.org_code', 'users.active', 'users.locked_until', 'users.created_at', 'orgs.name as org_name'])
     .orderBy('users.id')
     .execute();
+  const pending = new Set((await db.selectFrom('user_approvals').select('user_id').where('status', '=', 'pending').execute()).map((r) => Number(r.user_id)));
   const now = new Date().toISOString();
   return rows.map((r) => ({
     id: Number(r.id), username: r.username, displayName: r.display_name, role: r.role as Role, roleLabel: ROLE_LABELS[r.role as Role] ?? r.role,
-    orgCode: r.org_code, orgName: r.org_name, active: !!r.active, locked: !!r.locked_until && r.locked_until > now, createdAt: r.created_at,
+    orgCode: r.org_code, orgName: r.org_name, active: !!r.active, locked: !!r.locked_until && r.locked_until > now, createdAt: r.created_at, pendingApproval: pending.has(Number(r.id)),
   }));
 }
 
@@ -92,6 +109,8 @@ export const userPatchSchema = z.object({
   displayName: z.string().trim().min(1, { error: '请填写姓名' }).max(32, { error: '姓名不能超过32个字' }).optional(),
   active: z.boolean({ error: '启用状态应为 true 或 false' }).optional(),
   password: z.string().min(10, { error: '密码至少10个字符' }).max(128, { error: '密码不能超过128个字符' }).optional(),
+  /** ask the city union for a new password (accounts that see identity numbers in full) */
+  requestPasswordReset: z.literal(true).optional(),
   unlock: z.literal(true).optional(),
 });
 
@@ -106,17 +125,23 @@ export async function updateUser(db: Db, actor: Actor, id: number, input: unknow
   if (p.password && p.password.toLowerCase() === user.username.toLowerCase())
     throw validationFailed([{ path: 'password', message: '密码不能与用户名相同' }], 'user update');
   if (p.active === false && user.id === actor.id) throw validationFailed([{ path: 'active', message: '不能停用自己的账号' }], 'user update');
-  const password_hash = p.password ? await hashPassword(p.password) : undefined;
+  const gated = needsApproval(actor, user.role as Role);
+  const reset = gated && (p.password !== undefined || p.requestPasswordReset === true);
+  const activate = gated && p.active === true && !user.active;
+  const password_hash = p.password && !gated ? await hashPassword(p.password) : undefined;
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({
+    if (reset) await requestApproval(trx, actor, id, 'reset');
+    if (activate) await requestApproval(trx, actor, id, 'activate');
+    const set = {
       ...(p.displayName !== undefined ? { display_name: p.displayName } : {}),
-      ...(p.active !== undefined ? { active: p.active ? 1 : 0 } : {}),
+      ...(p.active !== undefined && !activate ? { active: p.active ? 1 : 0 } : {}),
       ...(password_hash ? { password_hash } : {}),
       ...(p.unlock || password_hash ? { locked_until: null, failed_logins: 0 } : {}),
-    }).where('id', '=', id).execute();
+    };
+    if (Object.keys(set).length) await trx.updateTable('users').set(set).where('id', '=', id).execute();
     if (p.active === false || password_hash) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
     await appendAudit(trx, { userId: actor.id, username: actor.username, action: 'user.update', entity: 'user', entityId: id,
-      detail: { displayName: p.displayName, active: p.active, passwordReset: !!password_hash, unlock: p.unlock }, ip: actor.ip });
+      detail: { displayName: p.displayName, active: p.active, passwordReset: !!password_hash, unlock: p.unlock, approvalRequested: reset || activate ? (reset ? 'reset' : 'activate') : undefined }, ip: actor.ip });
   });
   return (await listUsers(db, actor)).find((u) => u.id === id)!;
 }

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { Alert, App, Badge, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { FormInstance, TableProps } from 'antd';
 import { KeyOutlined, PlusOutlined, ReloadOutlined, SearchOutlined, ThunderboltOutlined, UnlockOutlined } from '@ant-design/icons';
-import { createUser, listUsers, updateUser, type NewUser, type UserItem, type UserPatch } from '../../api/users';
+import { APPROVAL_ROLES, createUser, listUsers, updateUser, type NewUser, type UserItem, type UserPatch } from '../../api/users';
 import { errorMessage, isApiError } from '../../api/request';
 import PageHeader from '../../components/PageHeader';
 import { ROLES, ROLE_DESCRIPTIONS, ROLE_LABELS, ROLE_ORG_KIND, type Role } from '../../lib/access';
@@ -41,6 +41,7 @@ function StatusCell({ u }: { u: UserItem }) {
   return (
     <span data-testid="user-status" data-status={s}>
       {s === 'active' ? <Badge status="success" text="启用" /> : s === 'inactive' ? <Badge status="default" text="停用" /> : <Badge status="error" text="锁定" />}
+      {u.pendingApproval && <Tag color="gold" style={{ marginLeft: 8 }} data-testid="user-pending">待市总工会审批</Tag>}
     </span>
   );
 }
@@ -111,10 +112,27 @@ export default function UsersPage() {
     }
     setBusy('new');
     try {
-      const input = { ...v, username: v.username.trim(), displayName: v.displayName.trim() };
+      const gated = APPROVAL_ROLES.includes(v.role);
+      const input = { ...v, username: v.username.trim(), displayName: v.displayName.trim(), ...(gated ? { password: undefined } : {}) };
       const created = await createUser(input);
       setNewOpen(false);
       users.reload();
+      if (created.pendingApproval) {
+        modal.info({
+          title: `已提交审批：${created.username}`,
+          width: 480,
+          content: (
+            <div className="user-created" data-testid="user-created">
+              <p>
+                {created.displayName}（{ROLE_LABELS[created.role]}，{orgs?.find((o) => o.code === created.orgCode)?.name ?? created.orgCode}）
+              </p>
+              <Typography.Text type="secondary">该账号可查看完整身份证号，须经市总工会在「账号审批」中批准后才能登录；初始密码由审批人获取并交给本人。</Typography.Text>
+            </div>
+          ),
+          okText: '知道了',
+        });
+        return;
+      }
       modal.success({
         title: `已新建用户 ${created.username}`,
         width: 480,
@@ -148,7 +166,9 @@ export default function UsersPage() {
     } catch {
       return;
     }
-    const ok = await patch(resetFor, { password: v.password }, `已重置 ${resetFor.username} 的密码，该用户需用新密码重新登录`, 'reset', resetForm, new Set(['password']));
+    const ok = APPROVAL_ROLES.includes(resetFor.role)
+      ? await patch(resetFor, { requestPasswordReset: true }, `已提交市总工会审批：重置 ${resetFor.username} 的密码`, 'reset', resetForm, new Set())
+      : await patch(resetFor, { password: v.password }, `已重置 ${resetFor.username} 的密码，该用户需用新密码重新登录`, 'reset', resetForm, new Set(['password']));
     if (ok) setResetFor(null);
   }
 
@@ -376,6 +396,9 @@ export default function UsersPage() {
               notFoundContent={newRole === 'unit' ? '还没有基层工会，请先在「组织机构」中新建' : undefined}
             />
           </Form.Item>
+          {newRole && APPROVAL_ROLES.includes(newRole) ? (
+            <Alert type="info" showIcon data-testid="user-new-gated" message="该角色可查看完整身份证号：账号须经市总工会审批后启用，初始密码在审批时生成并只显示给审批人。" />
+          ) : (
           <Form.Item label="初始密码" required>
             <Space.Compact style={{ width: '100%' }}>
               <Form.Item name="password" noStyle dependencies={['username']} rules={passwordRules('username')}>
@@ -394,6 +417,7 @@ export default function UsersPage() {
               </Tooltip>
             </Space.Compact>
           </Form.Item>
+          )}
         </Form>
       </Modal>
 
@@ -407,8 +431,12 @@ export default function UsersPage() {
         onCancel={() => busy !== 'reset' && setResetFor(null)}
         forceRender
       >
-        <p>重置后该用户当前的登录立即失效，锁定同时解除。</p>
-        <Form form={resetForm} name="user_reset" layout="vertical" autoComplete="off">
+        {resetFor && APPROVAL_ROLES.includes(resetFor.role) ? (
+          <p data-testid="user-reset-gated">该账号可查看完整身份证号：重置密码须经市总工会审批，新密码由审批人获取并交给本人；批准前原密码继续有效。</p>
+        ) : (
+          <p>重置后该用户当前的登录立即失效，锁定同时解除。</p>
+        )}
+        <Form form={resetForm} name="user_reset" layout="vertical" autoComplete="off" hidden={!!resetFor && APPROVAL_ROLES.includes(resetFor.role)}>
           <Form.Item label="新密码" required>
             <Space.Compact style={{ width: '100%' }}>
               <Form.Item name="password" noStyle rules={passwordRules()}>

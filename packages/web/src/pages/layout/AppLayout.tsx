@@ -119,6 +119,7 @@ function menuItems(access: Access, pendingProposals: number | null, pendingRevie
   const admin = [
     ...(access.canManageOrgs ? [{ key: '/admin/orgs', icon: <ApartmentOutlined />, label: '组织机构' }] : []),
     ...(access.canManageUsers ? [{ key: '/admin/users', icon: <TeamOutlined />, label: '用户管理' }] : []),
+    ...(access.canApproveUsers ? [{ key: '/admin/approvals', icon: <TeamOutlined />, label: '账号审批' }] : []),
     ...(access.canViewAudit ? [{ key: '/admin/audit', icon: <SafetyCertificateOutlined />, label: '审计日志' }] : []),
   ];
   return [

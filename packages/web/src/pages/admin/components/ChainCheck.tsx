@@ -38,7 +38,7 @@ export function ChainCheckResult({ check }: { check: ChainCheckState }) {
         result?.ok
           ? `已校验全部 ${result.rows.toLocaleString('zh-CN')} 条记录，未发现修改或删除。`
           : result && !result.ok
-            ? `在第 ${result.brokenAt} 号记录处断开：${chainReasonText(result.reason)}。请立即报告系统管理员并保全数据库。`
+            ? `${(result.breakCount ?? 1) > 1 ? `共 ${result.breakCount} 处断开，第一处` : ''}在第 ${result.brokenAt} 号记录处断开：${chainReasonText(result.reason)}。请立即报告系统管理员并保全数据库。`
             : failed
       }
     />
