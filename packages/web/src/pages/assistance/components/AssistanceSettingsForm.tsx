@@ -1,12 +1,12 @@
 // 帮扶设置: 走访间隔, the weights of the urgency score and the batch thresholds (city union edits).
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Alert, App, Button, Card, Col, Form, InputNumber, Row, Skeleton, Space, Typography } from 'antd';
 import { SaveOutlined } from '@ant-design/icons';
 import { BATCH_LABELS, URGENCY_FACTOR_LABELS, type UrgencyWeights } from '@bangfu/core';
 import { saveAssistanceSettings, type AssistanceSettings } from '../../../api/assistance';
 import { assistanceKeys, useAssistanceSettings, useSetData } from '../../../api/queries/assistance';
-import { errorMessage, isApiError } from '../../../api/request';
-import { toFormFieldErrors } from '../../../lib/fieldErrors';
+import { errorMessage } from '../../../api/request';
+import { useFormSubmit } from '../../../lib/useFormSubmit';
 import { useAccess } from '../../../lib/session';
 
 const WEIGHT_KEYS = Object.keys(URGENCY_FACTOR_LABELS) as (keyof UrgencyWeights)[];
@@ -26,8 +26,7 @@ export function AssistanceSettingsForm() {
   const q = useAssistanceSettings();
   const setData = useSetData();
   const [form] = Form.useForm<AssistanceSettings>();
-  const [busy, setBusy] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
+  const { busy, error: formError, submit } = useFormSubmit(form, { placedMessage: '请按提示修改' });
   const readOnly = !access.canEditMeasures;
 
   useEffect(() => {
@@ -35,28 +34,13 @@ export function AssistanceSettingsForm() {
   }, [q.data, form]);
 
   async function save() {
-    let v: AssistanceSettings;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    setFormError(null);
-    try {
+    await submit(async (v) => {
       const r = await saveAssistanceSettings(v);
       setData(assistanceKeys.settings, r.settings);
       message.success(r.jobId ? '帮扶设置已保存，系统正在后台重新评分分批' : '帮扶设置已保存');
-    } catch (e) {
-      if (isApiError(e) && e.fieldErrors.length) {
-        const { fields, unplaced } = toFormFieldErrors(e.fieldErrors);
-        form.setFields(fields as Parameters<typeof form.setFields>[0]);
-        setFormError(unplaced.length ? unplaced.map((x) => x.message).join('；') : '请按提示修改');
-      } else setFormError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
+
 
   if (!q.data) return q.error ? <Alert type="error" showIcon message="加载失败" description={errorMessage(q.error)} /> : <Skeleton active />;
   const int = (label: string, min: number, max: number) => [{ required: true, message: `请填写${label}` }, { type: 'integer' as const, min, max, message: `${label}应为 ${min}–${max} 的整数` }];

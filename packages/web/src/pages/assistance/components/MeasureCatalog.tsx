@@ -6,8 +6,8 @@ import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { MEASURE_CATEGORIES } from '@bangfu/core';
 import { createMeasure, updateMeasure, type Measure, type MeasureInput } from '../../../api/assistance';
 import { useMeasures } from '../../../api/queries/assistance';
-import { errorMessage, isApiError } from '../../../api/request';
-import { toFormFieldErrors } from '../../../lib/fieldErrors';
+import { errorMessage } from '../../../api/request';
+import { useFormSubmit } from '../../../lib/useFormSubmit';
 import { useAccess } from '../../../lib/session';
 
 export function MeasureCatalog() {
@@ -16,36 +16,20 @@ export function MeasureCatalog() {
   const q = useMeasures();
   const [form] = Form.useForm<MeasureInput>();
   const [editing, setEditing] = useState<Measure | 'new' | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
+  const { busy, error: formError, setError: setFormError, submit } = useFormSubmit(form, { fields: ['name', 'category', 'description', 'active'] });
   const items = q.data?.items ?? [];
 
   async function save() {
-    let v: MeasureInput;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    setFormError(null);
-    const body = { ...v, name: v.name.trim(), description: (v.description ?? '').trim(), active: v.active !== false };
-    try {
+    await submit(async (v) => {
+      const body = { ...v, name: v.name.trim(), description: (v.description ?? '').trim(), active: v.active !== false };
       if (editing === 'new') await createMeasure(body);
       else if (editing) await updateMeasure(editing.code, body);
       message.success('帮扶措施已保存');
       setEditing(null);
       void q.refetch();
-    } catch (e) {
-      if (isApiError(e) && e.fieldErrors.length) {
-        const { fields, unplaced } = toFormFieldErrors(e.fieldErrors, (n) => n.length === 1 && ['name', 'category', 'description', 'active'].includes(String(n[0])));
-        form.setFields(fields as Parameters<typeof form.setFields>[0]);
-        setFormError(unplaced.length ? unplaced.map((x) => x.message).join('；') : null);
-      } else setFormError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
+
 
   const columns: TableProps<Measure>['columns'] = [
     { title: '类别', dataIndex: 'category', width: 110, render: (v: string) => <Tag bordered={false}>{v}</Tag> },
