@@ -141,7 +141,9 @@ export function cellToText(v: CellValue): string {
   if (v instanceof Date) return isoDateOf(v);
   if (typeof v === 'boolean') return v ? YES : NO;
   if (typeof v === 'number') return Number.isInteger(v) && Math.abs(v) < 1e21 ? BigInt(v).toString() : String(v);
-  return v.trim();
+  // an exported cell that would read as a formula carries a leading apostrophe (see the exporter)
+  const t = v.trim();
+  return /^'[=+\-@]/.test(t) ? t.slice(1) : t;
 }
 
 /** Spreadsheet dates arrive as UTC midnight. */

@@ -1,3 +1,4 @@
+import './zod-chinese.js';
 export * from './enums.js';
 export * from './money.js';
 export * from './dates.js';

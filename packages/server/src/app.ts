@@ -2,7 +2,7 @@
 // routes. buildApp takes an open database so tests and the CLI share it.
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -43,11 +43,26 @@ export interface AppOptions {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** What Fastify itself refuses (before a route runs), said as our own refusals are: code, Chinese, the field. */
+function frameworkRefusal(status: number, fastifyCode: string | undefined): { code: string; message: string; path: string } {
+  if (status === 415) return { code: 'UNSUPPORTED_MEDIA_TYPE', message: '请求内容的格式不受支持，应为 JSON（Content-Type: application/json）', path: 'body' };
+  if (status === 413) return { code: 'PAYLOAD_TOO_LARGE', message: '请求内容过大', path: 'body' };
+  if (fastifyCode?.startsWith('FST_ERR_CTP')) return { code: 'INVALID_BODY', message: '请求内容不是有效的 JSON', path: 'body' };
+  if (status === 414 || fastifyCode === 'FST_ERR_BAD_URL') return { code: 'BAD_REQUEST', message: '请求地址格式不正确', path: 'url' };
+  return { code: 'BAD_REQUEST', message: '请求格式不正确', path: 'body' };
+}
+
 export async function buildApp({ config, db, logger, pdfFontCandidates }: AppOptions): Promise<FastifyInstance> {
   useAuditKey(loadAuditKey(config));
   await ensureAuditKeyed(db);
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
+    // the router's own refusals (a malformed or over-long path) in our shape, with the security headers
+    frameworkErrors: (err, req, reply) => {
+      req.log.info({ err }, 'bad url');
+      const { path: field, ...refusal } = frameworkRefusal(400, 'FST_ERR_BAD_URL');
+      void (reply as FastifyReply).code(400).send({ ...refusal, errors: [{ path: field, message: refusal.message }] });
+    },
     bodyLimit: 2 * 1024 * 1024,
   });
 
@@ -110,11 +125,8 @@ export async function buildApp({ config, db, logger, pdfFontCandidates }: AppOpt
     const status = (err as FastifyError).statusCode ?? 500;
     if (status < 500) {
       req.log.info({ err }, 'bad request');
-      const invalidJson = (err as FastifyError).code?.startsWith('FST_ERR_CTP');
-      return reply.code(status).send({
-        code: invalidJson ? 'INVALID_BODY' : 'BAD_REQUEST',
-        message: invalidJson ? '请求内容不是有效的 JSON' : '请求格式不正确',
-      });
+      const { path: field, ...refusal } = frameworkRefusal(status, (err as FastifyError).code);
+      return reply.code(status).send({ ...refusal, errors: [{ path: field, message: refusal.message }] });
     }
     req.log.error({ err }, 'unhandled error');
     return reply.code(500).send({ code: 'INTERNAL', message: '服务器内部错误，请稍后重试；如持续出现请联系系统管理员' });

@@ -19,10 +19,14 @@ export function actorOf(req: FastifyRequest): Actor {
   return req.actor;
 }
 
+/** The largest value of an `integer` id column (PostgreSQL int4). */
+export const MAX_ID = 2_147_483_647;
+
 export function idParam(req: FastifyRequest): number {
   const raw = (req.params as { id?: string }).id ?? '';
   const id = /^\d{1,10}$/.test(raw) ? Number(raw) : NaN;
-  return Number.isSafeInteger(id) && id > 0 ? id : -1;
+  // ids are 32-bit integer columns (PostgreSQL refused 2^31 with a 500): a larger one cannot exist
+  return Number.isSafeInteger(id) && id > 0 && id <= MAX_ID ? id : -1;
 }
 
 /** The :id of a household route; an id that cannot exist answers like a missing file. */

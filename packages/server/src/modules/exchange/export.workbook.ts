@@ -108,7 +108,8 @@ export async function exportHouseholds(db: Db, actor: Actor, filter: HouseholdFi
   const fullPhone = seesFullPhone(actor);
   const masked = !fullId || !fullPhone;
   const mask = { idNumber: fullId ? undefined : maskIdNumber, phone: fullPhone ? undefined : maskPhone };
-  const stamp = `导出时间 ${new Date().toISOString().slice(0, 16).replace('T', ' ')}（UTC） · 导出人 ${actor.displayName}`;
+  // people read times in Beijing time (UTC+8, no daylight saving)
+  const stamp = `导出时间 ${new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')}（北京时间） · 导出人 ${actor.displayName}`;
   const title = masked
     ? `${MASKED_MARKER}本表身份证号${fullPhone ? '' : '、联系电话'}已隐去，仅供查阅，不能用于导入 · ${stamp}`
     : `困难职工档案${filter.status ? '' : '（在册档案，不含已剔除、已脱困）'}，与导入模板格式相同，可修改后重新导入 · ${stamp}`;

@@ -71,9 +71,18 @@ export async function drainSheet(ws: ExcelJS.Worksheet, maxBytes = 1 << 20): Pro
   while ((pipe?._writableState?.length ?? 0) > maxBytes) await new Promise((r) => setImmediate(r));
 }
 
+/**
+ * Text that a spreadsheet would take for a formula once the sheet goes through CSV (=, +, -, @, tab,
+ * carriage return first) gets a leading apostrophe, as Excel itself writes such text; the importer
+ * takes it off again (core's cellToText).
+ */
+export function defuseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
 export function writeRow(ws: ExcelJS.Worksheet, rowNo: number, cells: OutCell[]): void {
   const row = ws.getRow(rowNo);
-  row.values = cells.map((c) => (c === null ? null : c)) as ExcelJS.CellValue[];
+  row.values = cells.map((c) => (c === null ? null : typeof c === 'string' ? defuseFormula(c) : c)) as ExcelJS.CellValue[];
   row.commit();
 }
 

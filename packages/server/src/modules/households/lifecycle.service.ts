@@ -36,7 +36,7 @@ export const reviewSchema = z.object({
 });
 
 export const batchReviewSchema = reviewSchema.extend({
-  ids: z.array(z.number().int().positive(), { error: '请选择档案' }).min(1, { error: '请至少选择一户档案' }).max(500, { error: '一次最多审核500户' }),
+  ids: z.array(z.number().int().positive().max(2_147_483_647, { error: '档案编号无效' }), { error: '请选择档案' }).min(1, { error: '请至少选择一户档案' }).max(500, { error: '一次最多审核500户' }),
 });
 
 const reasonSchema = z.object({

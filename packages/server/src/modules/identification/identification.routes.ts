@@ -40,9 +40,11 @@ export async function identificationRoutes(app: FastifyInstance, { db, runner }:
   app.get('/api/policy/history', { schema: routeSchema({ summary: 'Every saved change: who, when, old → new', tags }) }, async () => ({ items: await policyHistory(db) }));
 
   app.get('/api/jobs/:id', { schema: routeSchema({ summary: 'Progress of a background job', tags: ['jobs 后台任务'] }) }, async (req) => {
-    actorOf(req);
+    const actor = actorOf(req);
     const job = await findJob(db, idParam(req));
-    if (!job) throw notFound('任务');
+    // an import's job is its uploader's (and the city union's, who sees every import); a
+    // re-evaluation's progress carries no personal data and is everyone's
+    if (!job || (job.kind.startsWith('import.') && job.created_by !== actor.id && actor.role !== 'city')) throw notFound('任务');
     return jobView(job);
   });
   app.get('/api/jobs/:id/changes', { schema: routeSchema({ summary: 'Files whose eligibility or category a re-evaluation changed (caller\'s scope)', tags: ['jobs 后台任务'] }) }, async (req) => {

@@ -168,7 +168,7 @@ export async function savePolicy(db: Db, actor: Actor, runner: JobRunner | null,
   if (change.expectedVersion !== undefined && change.expectedVersion !== p.settings.version)
     throw new AppError(409, 'VERSION_CONFLICT', '低保标准已被他人修改，请刷新后重新预览', undefined, { currentVersion: p.settings.version });
   const changes = describeChanges(p);
-  if (changes.length === 0) throw new AppError(400, 'NO_CHANGE', '没有需要保存的修改');
+  if (changes.length === 0) throw new AppError(400, 'NO_CHANGE', '没有需要保存的修改', [{ path: 'lines', message: '没有需要保存的修改' }]);
   const at = nowIso();
   const result = await db.transaction().execute(async (trx) => {
     const bumped = await trx

@@ -87,9 +87,9 @@ export async function printBatch(db: Db, actor: Actor, query: unknown, fonts: ()
   { log = () => {}, max = MAX_BATCH, maxBuffered = MAX_BUFFERED }: { log?: (msg: string) => void; max?: number; maxBuffered?: number } = {}): Promise<Printed> {
   const filter = parseListFilter(query);
   const count = await repo.countHouseholds(db, actor, filter);
-  if (count === 0) throw new AppError(400, 'NOTHING_TO_PRINT', '没有符合筛选条件的档案，请调整筛选条件后再打印');
+  if (count === 0) throw new AppError(400, 'NOTHING_TO_PRINT', '没有符合筛选条件的档案，请调整筛选条件后再打印', [{ path: 'q', message: '没有符合筛选条件的档案' }]);
   if (count > max)
-    throw new AppError(400, 'PRINT_BATCH_TOO_LARGE', `符合条件的档案有 ${count} 份，超过一次批量打印的上限 ${max} 份。请按地区、困难类别或状态等条件缩小范围后分批打印。`);
+    throw new AppError(400, 'PRINT_BATCH_TOO_LARGE', `符合条件的档案有 ${count} 份，超过一次批量打印的上限 ${max} 份。请按地区、困难类别或状态等条件缩小范围后分批打印。`, [{ path: 'regionCode', message: `一次最多打印 ${max} 份，请缩小范围` }]);
   const doc = surveyDocument(fonts(), '困难职工调查表（批量）');
   await auditNow(db, {
     ...auditUser(actor), action: 'household.print', entity: 'household', entityId: null,

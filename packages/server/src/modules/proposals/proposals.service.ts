@@ -20,7 +20,7 @@ export const proposalQuerySchema = z.object({
 });
 
 export const decideSchema = z.object({
-  ids: z.array(z.number().int().positive(), { error: '请选择剔除建议' }).min(1, { error: '请至少选择一条剔除建议' }).max(1000, { error: '一次最多处理1000条' }),
+  ids: z.array(z.number().int().positive().max(2_147_483_647, { error: '剔除建议编号无效' }), { error: '请选择剔除建议' }).min(1, { error: '请至少选择一条剔除建议' }).max(1000, { error: '一次最多处理1000条' }),
   decision: z.enum(['confirm', 'reject'], { error: '处理意见应为 confirm（确认剔除）或 reject（不予剔除）' }),
   note: z.string().trim().max(500, { error: '说明不能超过500个字' }).optional(),
 });
