@@ -13,3 +13,4 @@ export * from './lifecycle.js';
 export * from './measures.js';
 export * from './urgency.js';
 export * from './exchange.js';
+export * from './password.js';

@@ -1,4 +1,5 @@
 // scrypt from node:crypto: memory-hard like argon2id and needs no native addon.
+import { passwordProblem } from '@bangfu/core';
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 const scrypt = (pw: string, salt: Buffer, len: number, opts: ScryptOptions) =>
@@ -26,6 +27,9 @@ export async function verifyPassword(password: string, stored: string): Promise<
 /** A password a person can type from a printout: no 0/O, 1/l/I. */
 export function generatePassword(length = 16): string {
   const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789';
-  const bytes = randomBytes(length);
-  return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
+  // drawn again until it mixes letters and digits, as the password rule asks
+  for (;;) {
+    const out = Array.from(randomBytes(length), (b) => alphabet[b % alphabet.length]).join('');
+    if (passwordProblem(out, undefined) === null) return out;
+  }
 }

@@ -25,3 +25,8 @@ export function login(username: string, password: string): Promise<{ user: Sessi
 export function logout(): Promise<void> {
   return http.del('/api/session', { redirectOn401: false });
 }
+
+/** Changes the signed-in user's own password; the user's other sessions end. */
+export function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+  return http.put('/api/session/password', { currentPassword, newPassword });
+}

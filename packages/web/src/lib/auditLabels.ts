@@ -27,6 +27,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'user.approvalRequest': '申请账号审批',
   'user.approve': '批准账号申请',
   'user.refuse': '拒绝账号申请',
+  'user.passwordChange': '修改本人密码',
+  'user.passwordChangeFailed': '修改密码（当前密码错误）',
   'org.create': '新建组织',
   'org.update': '修改组织',
   'removal_proposal.reject': '不予剔除',

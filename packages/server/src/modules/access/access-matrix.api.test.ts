@@ -61,6 +61,7 @@ const MATRIX = `
 | GET    /api/audit                            | ok    | 403  | 403    | 403   | 403    | 403  | 403    |
 | GET    /api/audit/verify                     | ok    | 403  | 403    | 403   | 403    | 403  | 403    |
 | GET    /api/session                          | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
+| PUT    /api/session/password                 | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | DELETE /api/session                          | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | GET    /api/measures                         | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | POST   /api/measures                         | ok    | ok   | 403    | 403   | 403    | 403  | 403    |
@@ -447,6 +448,13 @@ const CALLS: Record<string, Call> = {
         expect(row.display_name).not.toBe(displayName);
       },
     };
+  },
+  'PUT /api/session/password': async (c) => {
+    // changed and changed back, so the client's password stays the one it knows
+    const interim = `Interim-${++n}-pw-X9`;
+    const res = await c.put('/api/session/password', { currentPassword: c.password, newPassword: interim });
+    if (res.statusCode === 204) expect((await c.put('/api/session/password', { currentPassword: interim, newPassword: c.password })).statusCode).toBe(204);
+    return { res };
   },
   'GET /api/user-approvals': async (c) => ({ res: await c.get('/api/user-approvals') }),
   'POST /api/user-approvals/:id/decision': async (c) => {

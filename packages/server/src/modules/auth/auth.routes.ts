@@ -6,8 +6,8 @@ import { AppError } from '../../lib/errors.js';
 import { routeSchema } from '../../lib/route-docs.js';
 import { actorOf } from '../../lib/request-context.js';
 import { auditNow } from '../audit/audit.repository.js';
-import { login, publicUser } from './auth.service.js';
-import { CSRF_COOKIE, deleteSession, SESSION_COOKIE } from './sessions.js';
+import { changeOwnPassword, login, passwordChangeSchema, publicUser } from './auth.service.js';
+import { CSRF_COOKIE, deleteSession, SESSION_COOKIE, tokenHash } from './sessions.js';
 
 const tags = ['session 登录'];
 const user = z.object({ id: z.number().int(), username: z.string(), displayName: z.string(), role: z.string(), orgCode: z.string(), orgName: z.string() });
@@ -39,6 +39,14 @@ export async function authRoutes(app: FastifyInstance, { db, config }: { db: Db;
   app.get('/api/session', {
     schema: routeSchema({ summary: 'The logged-in user', tags, response: { 200: z.object({ user }) } }),
   }, async (req) => ({ user: publicUser(actorOf(req)) }));
+
+  app.put('/api/session/password', {
+    schema: routeSchema({ summary: 'Change one\'s own password (the current one is required); other sessions of the user end', tags, body: passwordChangeSchema, response: { 204: null } }),
+  }, async (req, reply) => {
+    const token = req.cookies[SESSION_COOKIE];
+    await changeOwnPassword(db, actorOf(req), req.body, token ? tokenHash(token) : null);
+    return reply.code(204).send();
+  });
 
   app.delete('/api/session', {
     schema: routeSchema({ summary: 'Log out', tags, response: { 204: null } }),

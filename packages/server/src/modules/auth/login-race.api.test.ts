@@ -46,6 +46,20 @@ describe('login lock under parallel attempts', () => {
   });
 });
 
+describe('what a lock tells', () => {
+  it('an unknown username answers exactly like a real one: five 401s, then 423', async () => {
+    const { username } = await userWithPassword();
+    const real: number[] = [];
+    const ghost: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      real.push((await attempt(username, 'wrong-password-3')).statusCode);
+      ghost.push((await attempt(`${username}_nobody`, 'wrong-password-3')).statusCode);
+    }
+    expect(real).toEqual([401, 401, 401, 401, 401, 423, 423]);
+    expect(ghost).toEqual(real);
+  });
+});
+
 describe('per-address rate limit', () => {
   it('answers 429 in the error shape, in Chinese, past the allowed logins a minute', async () => {
     const limited = await createTestContext({ loginRatePerMinute: 5 });

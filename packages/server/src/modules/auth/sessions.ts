@@ -10,6 +10,8 @@ export const IDLE_MS = 2 * 3600_000;
 export const ABSOLUTE_MS = 12 * 3600_000;
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+/** What the sessions table keeps of a token. */
+export const tokenHash = sha256;
 
 export async function createSession(db: Db, userId: number, ip: string | null): Promise<{ token: string; csrf: string }> {
   const token = randomBytes(32).toString('base64url');

@@ -63,7 +63,8 @@ export async function exchangeRoutes(app: FastifyInstance, { db, runner, uploadD
     try {
       for await (const part of req.parts()) {
         if (part.type !== 'file') continue;
-        const name = path.basename(part.filename || 'upload');
+        // a plain name for the person's eyes: no control characters (NUL once left files behind), no path of either OS
+        const name = (part.filename || '').replace(/[\u0000-\u001f\u007f]/g, '').split(/[\\/]/).pop()!.slice(-200) || 'upload';
         const kind = fileKind(name);
         if (!kind) {
           part.file.resume();
@@ -81,9 +82,17 @@ export async function exchangeRoutes(app: FastifyInstance, { db, runner, uploadD
       for (const f of files) fs.rm(f.path, { force: true }, () => {});
       const code = (e as { code?: string }).code;
       if (code === 'FST_FILES_LIMIT') throw new AppError(400, 'INVALID_FILE', '最多上传两个文件（职工和家庭成员）', [{ path: 'file', message: '文件过多' }]);
+      if (e instanceof AppError) throw e;
+      // a body the multipart parser cannot read (no boundary, cut off): the request's fault
+      req.log.info({ err: e }, 'unreadable multipart upload');
+      throw new AppError(400, 'INVALID_FILE', '上传的内容无法读取，请重新选择文件上传', [{ path: 'file', message: '上传的内容无法读取' }]);
+    }
+    try {
+      return reply.code(202).send(await createImport(db, actor, files, kick));
+    } catch (e) {
+      for (const f of files) fs.rm(f.path, { force: true }, () => {});
       throw e;
     }
-    return reply.code(202).send(await createImport(db, actor, files, kick));
   });
 
   app.get('/api/imports', { schema: routeSchema({ summary: 'The caller\'s recent imports (the city union sees all)', tags }) }, async (req) => listImports(db, actorOf(req)));

@@ -49,6 +49,31 @@ describe('bounded uploads', () => {
     expect(v.status).toBe('failed');
   });
 
+  it('refuses a zip bomb: an entry that inflates past the limit, without inflating it all', async () => {
+    process.env.BANGFU_XLSX_MAX_ENTRY_MB = '8';
+    try {
+      const started = Date.now();
+      const v = await check('bomb.xlsx', await xlsxWithSheet(`<row r="1">${inline('A1', '姓名')}</row>${' '.repeat(40 * 1024 * 1024)}`));
+      expect(v.status).toBe('failed');
+      expect(v.fileError).toContain('超出了 Excel 表格的范围');
+      expect(Date.now() - started).toBeLessThan(30_000);
+    } finally {
+      delete process.env.BANGFU_XLSX_MAX_ENTRY_MB;
+    }
+  });
+
+  it('does not expand entities a workbook declares (the billion laughs)', async () => {
+    const lol = '<!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>';
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
+    zip.file('xl/workbook.xml', '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="职工" sheetId="1" r:id="rId1"/></sheets></workbook>');
+    zip.file('xl/_rels/workbook.xml.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="x" Target="worksheets/sheet1.xml"/></Relationships>');
+    zip.file('xl/worksheets/sheet1.xml', `<?xml version="1.0"?>${lol}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">${inline('A1', '&c;')}</row></sheetData></worksheet>`);
+    const v = await check('lol.xlsx', await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    expect(v.status).toBe('failed');
+    expect(JSON.stringify(v)).not.toContain('aaaaaaaaaa');
+  });
+
   it('refuses a CSV cell longer than a cell can hold', async () => {
     const header = WORKER_COLUMNS.map((c) => c.label).join(',');
     const v = await check('huge.csv', Buffer.from(`${header}\n${'z'.repeat(40_000)},x\n`, 'utf8'));

@@ -20,6 +20,14 @@ export const MAX_CELL_CHARS = 32_767;
 /** A household's row is a few thousand characters; far more is a file made to exhaust memory. */
 export const MAX_ROW_CHARS = 65_536;
 
+/**
+ * The most an entry of the zip may inflate to (a zip bomb is a few KB of zeros that inflate to GBs).
+ * 100,000 households are about 300 MB of sheet XML; BANGFU_XLSX_MAX_ENTRY_MB changes it.
+ */
+export function maxEntryBytes(): number {
+  return Number(process.env.BANGFU_XLSX_MAX_ENTRY_MB ?? 768) * 1024 * 1024;
+}
+
 /** The workbook itself is unreadable or exceeds what a spreadsheet can hold. */
 export class XlsxLimit extends Error {}
 
@@ -60,7 +68,13 @@ async function parseEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, on: {
   if (on.close) parser.on('closetag', on.close);
   if (on.text) parser.on('text', on.text);
   const decoder = new StringDecoder('utf8');
+  const max = maxEntryBytes();
+  if (entry.uncompressedSize > max) throw new XlsxLimit(`${entry.fileName} inflates to ${entry.uncompressedSize} bytes`);
+  let bytes = 0;
   for await (const chunk of await entryStream(zip, entry)) {
+    bytes += (chunk as Buffer).length;
+    // the declared size can lie: count what really comes out
+    if (bytes > max) throw new XlsxLimit(`${entry.fileName} inflates past ${max} bytes`);
     parser.write(decoder.write(chunk as Buffer));
     if (each) await each();
   }

@@ -61,6 +61,9 @@ export async function createOrg(db: Db, actor: Actor, input: unknown) {
 export async function updateOrg(db: Db, actor: Actor, code: string, input: unknown) {
   if (!isAdmin(actor)) throw forbidden('只有系统管理员可以管理组织');
   const patch = parseInput(orgPatchSchema, input, 'org update');
+  // an empty PATCH once reached the database as "update orgs set  where …" (a 500)
+  if (patch.name === undefined && patch.parentCode === undefined && patch.active === undefined)
+    throw validationFailed([{ path: 'name', message: '请至少修改一项：名称、上级组织或启用状态' }], 'empty org update');
   const org = await findOrg(db, code);
   if (!org) throw notFound('组织');
   if (org.kind !== 'unit' && patch.parentCode !== undefined) throw validationFailed([{ path: 'parentCode', message: '只有基层工会可以调整上级组织' }], 'org update');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { toFieldErrors } from '@bangfu/core';
+import { passwordProblem, toFieldErrors } from '@bangfu/core';
 import type { Db } from '../../db/index.js';
 import { nowIso } from '../../lib/clock.js';
 import { AppError, forbidden, validationFailed } from '../../lib/errors.js';
@@ -21,7 +21,10 @@ export const newUserSchema = z
     orgCode: z.string({ error: '请选择所属组织' }).min(1, { error: '请选择所属组织' }),
     role: z.enum(ROLES, { error: `角色应为：${ROLES.join('、')}` }).optional(),
   })
-  .refine((u) => u.password === undefined || u.password.toLowerCase() !== u.username.toLowerCase(), { path: ['password'], error: '密码不能与用户名相同' });
+  .superRefine((u, ctx) => {
+    const problem = u.password === undefined ? null : passwordProblem(u.password, u.username);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
+  });
 
 export type NewUser = z.input<typeof newUserSchema>;
 
@@ -120,10 +123,12 @@ export async function updateUser(db: Db, actor: Actor, id: number, input: unknow
   const r = userPatchSchema.safeParse(input ?? {});
   if (!r.success) throw validationFailed(toFieldErrors(r.error), 'user update');
   const p = r.data;
+  if (p.displayName === undefined && p.active === undefined && p.password === undefined && !p.requestPasswordReset && !p.unlock)
+    throw validationFailed([{ path: 'displayName', message: '请至少修改一项：姓名、启用状态、密码或解锁' }], 'empty user update');
   const user = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
   if (!user) throw new AppError(404, 'NOT_FOUND', '用户不存在');
-  if (p.password && p.password.toLowerCase() === user.username.toLowerCase())
-    throw validationFailed([{ path: 'password', message: '密码不能与用户名相同' }], 'user update');
+  const weak = p.password === undefined ? null : passwordProblem(p.password, user.username);
+  if (weak) throw validationFailed([{ path: 'password', message: weak }], 'user update');
   if (p.active === false && user.id === actor.id) throw validationFailed([{ path: 'active', message: '不能停用自己的账号' }], 'user update');
   const gated = needsApproval(actor, user.role as Role);
   const reset = gated && (p.password !== undefined || p.requestPasswordReset === true);

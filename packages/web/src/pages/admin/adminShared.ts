@@ -1,5 +1,6 @@
 // Small pure helpers of the 系统管理 pages (tested in adminShared.test.ts).
 import type { FieldError } from '@bangfu/core';
+import { PASSWORD_MIN as PASSWORD_MIN_LENGTH, passwordProblem as passwordOk } from '@bangfu/core';
 import { ApiError } from '../../api/request';
 
 /** The lines to list after a failed import: each row's message (第 3 行：…), else the error itself. */
@@ -21,16 +22,8 @@ export function importErrorRows(errors: readonly FieldError[]): number[] {
   return [...rows].sort((a, b) => a - b);
 }
 
-export const PASSWORD_MIN = 10;
-
-/** The server's password rule (users.service newUserSchema), checked before sending. */
-export function passwordProblem(password: string | undefined, username: string | undefined): string | null {
-  if (!password) return '请填写密码';
-  if (password.length < PASSWORD_MIN) return `密码至少${PASSWORD_MIN}个字符`;
-  if (password.length > 128) return '密码不能超过128个字符';
-  if (username && password.toLowerCase() === username.trim().toLowerCase()) return '密码不能与用户名相同';
-  return null;
-}
+/** The server's password rule, from core: checked before sending. */
+export { PASSWORD_MIN, passwordProblem } from '@bangfu/core';
 
 /** The server's username rule. */
 export function usernameProblem(username: string | undefined): string | null {
@@ -44,9 +37,12 @@ const PASSWORD_CHARS = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789
 
 /** A random 12-character password without look-alike characters (0/O, 1/l/I). */
 export function generatePassword(length = 12, random: (n: number) => number = cryptoRandom): string {
-  let out = '';
-  for (let i = 0; i < length; i++) out += PASSWORD_CHARS[random(PASSWORD_CHARS.length)];
-  return out;
+  // drawn again until it mixes kinds of characters as the rule asks (a few draws at most)
+  for (let attempt = 0; ; attempt++) {
+    let out = '';
+    for (let i = 0; i < length; i++) out += PASSWORD_CHARS[random(PASSWORD_CHARS.length)];
+    if (length < PASSWORD_MIN_LENGTH || attempt >= 50 || passwordOk(out, undefined) === null) return out;
+  }
 }
 
 function cryptoRandom(n: number): number {

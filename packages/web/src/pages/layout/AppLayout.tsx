@@ -19,6 +19,7 @@ import {
   ImportOutlined,
   SwapOutlined,
   TableOutlined,
+  KeyOutlined,
   LogoutOutlined,
   MenuFoldOutlined,
   MenuUnfoldOutlined,
@@ -38,6 +39,7 @@ import { listHouseholds } from '../../api/households';
 import { PROPOSALS_CHANGED, REVIEWS_CHANGED } from '../../lib/events';
 import type { Access, ReviewQueue } from '../../lib/access';
 import Logo from '../../components/Logo';
+import ChangePasswordModal from '../../components/ChangePasswordModal';
 import { OWNER_NAME, SYSTEM_NAME } from '../../lib/format';
 import { useAccess, useSessionUser } from '../../lib/session';
 
@@ -150,6 +152,7 @@ export default function AppLayout() {
   const { message } = App.useApp();
   const access = useAccess();
   const [leaving, setLeaving] = useState(false);
+  const [passwordOpen, setPasswordOpen] = useState(false);
   // below lg the menu folds away (a phone at 390 px) and opens over the page from the trigger
   const screens = Grid.useBreakpoint();
   const narrow = screens.lg === false;
@@ -201,6 +204,10 @@ export default function AppLayout() {
             </Tag>
             <Typography.Text className="app-user-org">{user.orgName}</Typography.Text>
           </span>
+          <Button id="change-password" aria-label="修改密码" type="text" icon={<KeyOutlined />} className="app-logout" onClick={() => setPasswordOpen(true)}>
+            修改密码
+          </Button>
+          <ChangePasswordModal open={passwordOpen} username={user.username} onClose={() => setPasswordOpen(false)} />
           <Button id="logout" type="text" icon={<LogoutOutlined />} className="app-logout" loading={leaving} onClick={onLogout}>
             退出登录
           </Button>
