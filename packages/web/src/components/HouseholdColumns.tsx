@@ -1,7 +1,8 @@
 // The columns every household table starts with (职工编号 as a link to the file, 姓名, 身份证号 as
 // the server masked it, 地区), written once for the lists, queues and summaries.
 import { Link } from 'react-router';
-import type { TableColumnType } from 'antd';
+import { Typography, type TableColumnType } from 'antd';
+import { CategoryTag } from './Tags';
 
 /** 职工编号 linking to the file; `from` lets the file's back button return to this page. */
 export function WorkerNoLink({ id, workerNo, from }: { id: number; workerNo: string; from?: string }) {
@@ -28,4 +29,9 @@ export function identityColumns<T extends IdentityRow>(opts: { idOf: (r: T) => n
     { title: '身份证号', dataIndex: 'idNumber', key: 'idNumber', render: (v: string) => <span className="num">{v}</span> },
     { title: '地区', dataIndex: 'regionName', key: 'regionName', width: 92, ellipsis: { showTitle: true }, render: (v: string, r) => v || opts.regionName(r.regionCode) },
   ];
+}
+
+/** 建议类别: the category identification suggests, 无 when it found none, — before it ran. */
+export function SuggestedCategory({ value, eligible }: { value: string | null; eligible: boolean | null }) {
+  return value ? <CategoryTag value={value} /> : <Typography.Text type="secondary">{eligible === null ? '—' : '无'}</Typography.Text>;
 }

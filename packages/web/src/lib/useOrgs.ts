@@ -1,8 +1,11 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { JINGMEN_REGIONS } from '@bangfu/core';
 import { clearOrgCache, listOrgs, type Org } from '../api/orgs';
 import type { SessionUser } from '../api/session';
 import { ownRegionOf } from './access';
+
+const ORGS_KEY = ['orgs'] as const;
 
 export interface RegionOption {
   value: string;
@@ -11,27 +14,13 @@ export interface RegionOption {
 
 /** Every organization (GET /api/orgs, cached per page load); reload() fetches again. */
 export function useOrgList(): { orgs: Org[] | null; error: unknown; reload: () => void } {
-  const [orgs, setOrgs] = useState<Org[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [tick, setTick] = useState(0);
-
-  useEffect(() => {
-    let alive = true;
-    setError(null);
-    listOrgs().then(
-      (o) => alive && setOrgs(o),
-      (e) => alive && setError(e),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [tick]);
-
+  const client = useQueryClient();
+  const q = useQuery({ queryKey: ORGS_KEY, queryFn: () => listOrgs() });
   const reload = useCallback(() => {
     clearOrgCache();
-    setTick((t) => t + 1);
-  }, []);
-  return { orgs, error, reload };
+    void client.invalidateQueries({ queryKey: ORGS_KEY });
+  }, [client]);
+  return { orgs: q.data ?? null, error: q.error, reload };
 }
 
 /**

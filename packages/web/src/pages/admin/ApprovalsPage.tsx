@@ -4,15 +4,15 @@
 import { useState } from 'react';
 import { App, Alert, Button, Card, Input, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { decideApproval, listApprovals, type ApprovalItem } from '../../api/users';
+import { decideApproval, type ApprovalItem } from '../../api/users';
+import { useApprovals } from '../../api/queries/users';
 import { errorMessage } from '../../api/request';
 import PageHeader from '../../components/PageHeader';
-import { useRequest } from '../../lib/useRequest';
 import './admin.css';
 
 export default function ApprovalsPage() {
   const { modal, message } = App.useApp();
-  const approvals = useRequest((signal) => listApprovals(signal), 'approvals');
+  const approvals = useApprovals();
   const [busy, setBusy] = useState<number | null>(null);
 
   async function decide(a: ApprovalItem, decision: 'approve' | 'refuse') {
@@ -30,7 +30,7 @@ export default function ApprovalsPage() {
     setBusy(a.id);
     try {
       const r = await decideApproval(a.id, decision, note || undefined);
-      approvals.reload();
+      void approvals.refetch();
       if (r.password)
         modal.success({
           title: `已批准：${a.kindLabel} ${a.user.username}`,
@@ -70,7 +70,7 @@ export default function ApprovalsPage() {
         <Table<ApprovalItem>
           id="approval-table"
           rowKey="id"
-          loading={approvals.loading}
+          loading={approvals.isFetching}
           dataSource={approvals.data?.items ?? []}
           pagination={false}
           scroll={{ x: 720 }}

@@ -1,15 +1,13 @@
 // 记录帮扶: one form, used on the detail page and in 我的帮扶对象. Built for a cadre on a home visit
 // with a phone: full-width inputs, large touch targets, today's date, the amount only for money
 // types; the server's field errors land beside their fields.
-import { useState } from 'react';
 import { Alert, App, Button, DatePicker, Form, Grid, Input, Modal, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ASSISTANCE_TYPES, todayInChina, type AssistanceType } from '@bangfu/core';
 import { addRecord, type AssistanceRecord } from '../../api/assistance';
-import { errorMessage, isApiError } from '../../api/request';
 import MoneyInput from '../../components/MoneyInput';
 import { amountRequired, isMoneyType, recordPayload } from '../../lib/assistance';
-import { toFormFieldErrors } from '../../lib/fieldErrors';
+import { useFormSubmit } from '../../lib/useFormSubmit';
 
 const FIELDS = ['date', 'type', 'amount', 'description', 'solvedProblem'];
 
@@ -33,36 +31,20 @@ export default function AssistanceRecordModal({ open, household, onClose, onSave
   const { message } = App.useApp();
   const screens = Grid.useBreakpoint();
   const phone = !screens.sm;
-  const [busy, setBusy] = useState(false);
-  const [unplaced, setUnplaced] = useState<string | null>(null);
+  const { busy, error: unplaced, submit } = useFormSubmit(form, { fields: FIELDS });
   const type = Form.useWatch('type', form);
   const money = isMoneyType(type);
 
   async function save() {
     if (!household) return;
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    setUnplaced(null);
-    try {
+    await submit(async (v) => {
       const rec = await addRecord(household.id, recordPayload({ ...v, date: v.date.format('YYYY-MM-DD') }));
       message.success(`已记录 ${household.name} 的帮扶（${rec.type}）`);
       onSaved(rec);
       onClose();
-    } catch (e) {
-      if (isApiError(e) && e.fieldErrors.length) {
-        const { fields, unplaced: rest } = toFormFieldErrors(e.fieldErrors, (n) => n.length === 1 && FIELDS.includes(String(n[0])));
-        form.setFields(fields as Parameters<typeof form.setFields>[0]);
-        setUnplaced(rest.length ? rest.map((x) => x.message).join('；') : null);
-      } else setUnplaced(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
+
 
   const size = phone ? 'large' : 'middle';
   return (

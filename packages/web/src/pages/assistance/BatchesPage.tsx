@@ -2,13 +2,13 @@
 import { Alert, Card, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { BATCH_LABELS } from '@bangfu/core';
-import { getBatches, type BatchSummary } from '../../api/assistance';
+import type { BatchSummary } from '../../api/assistance';
+import { useBatches } from '../../api/queries/assistance';
 import { errorMessage } from '../../api/request';
 import PageHeader from '../../components/PageHeader';
 import { batchTotals } from '../../lib/assistance';
 import { useSessionUser } from '../../lib/session';
 import { useRegions } from '../../lib/useOrgs';
-import { useRequest } from '../../lib/useRequest';
 import './assistance.css';
 
 type Row = BatchSummary['regions'][number];
@@ -16,7 +16,7 @@ type Row = BatchSummary['regions'][number];
 export default function BatchesPage() {
   const user = useSessionUser();
   const { regionName } = useRegions(user);
-  const { data, error, loading } = useRequest((s) => getBatches(s), 'batches');
+  const { data, error, isFetching: loading } = useBatches();
   const labels = data?.batchLabels ?? [...BATCH_LABELS];
   const rows = data?.regions ?? [];
   const totals = batchTotals(rows);

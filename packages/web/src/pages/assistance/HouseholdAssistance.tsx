@@ -6,14 +6,14 @@ import { Alert, Button, Card, Grid, Space, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { CheckCircleFilled, PlusOutlined } from '@ant-design/icons';
 import { YEARLY_SOLVED_TARGET, todayInChina } from '@bangfu/core';
-import { getPlan, getResponsibility, listMeasures, listRecords, type AssistanceRecord } from '../../api/assistance';
+import type { AssistanceRecord } from '../../api/assistance';
+import { assistanceKeys, useMeasures, usePlan, useRecords, useResponsibility, useSetData } from '../../api/queries/assistance';
 import type { HouseholdFile } from '../../api/households';
 import { errorMessage } from '../../api/request';
 import { assistanceActions } from '../../lib/access';
 import { isMoneyType, solvedInYear } from '../../lib/assistance';
 import { dateText, dateTimeText } from '../../lib/format';
 import { useSessionUser } from '../../lib/session';
-import { useRequest } from '../../lib/useRequest';
 import AssistanceRecordModal from './AssistanceRecordModal';
 import PlanCard from './PlanCard';
 import ResponsibilityCard from './ResponsibilityCard';
@@ -23,10 +23,11 @@ import './assistance.css';
 export default function HouseholdAssistance({ file }: { file: HouseholdFile }) {
   const user = useSessionUser();
   const id = String(file.id);
-  const plan = useRequest((s) => getPlan(id, s), `plan:${id}`);
-  const resp = useRequest((s) => getResponsibility(id, s), `resp:${id}`);
-  const records = useRequest((s) => listRecords(id, s), `records:${id}`);
-  const catalog = useRequest((s) => listMeasures(s), 'measures');
+  const plan = usePlan(id);
+  const resp = useResponsibility(id);
+  const records = useRecords(id);
+  const catalog = useMeasures();
+  const setData = useSetData();
   const [recording, setRecording] = useState(false);
   const screens = Grid.useBreakpoint();
 
@@ -78,14 +79,14 @@ export default function HouseholdAssistance({ file }: { file: HouseholdFile }) {
 
   return (
     <section className="household-assistance no-print" aria-label="帮扶">
-      <ResponsibilityCard householdId={file.id} data={resp.data} error={resp.error} reload={resp.reload} onSaved={(r) => resp.setData(r)} canEdit={acts.editResponsibility} />
+      <ResponsibilityCard householdId={file.id} data={resp.data} error={resp.error} reload={() => void resp.refetch()} onSaved={(r) => setData(assistanceKeys.responsibility(id), r)} canEdit={acts.editResponsibility} />
       <PlanCard
         householdId={file.id}
         plan={plan.data}
-        loading={plan.loading}
+        loading={plan.isFetching}
         error={plan.error}
-        reload={plan.reload}
-        onSaved={(p) => plan.setData(p)}
+        reload={() => void plan.refetch()}
+        onSaved={(p) => setData(assistanceKeys.plan(id), p)}
         catalog={catalog.data?.items ?? []}
         canEdit={acts.editPlan}
       />
@@ -117,7 +118,7 @@ export default function HouseholdAssistance({ file }: { file: HouseholdFile }) {
           <Alert type="info" showIcon message="该户已脱困，仍可继续记录走访和帮扶（防止返困）。" style={{ marginBottom: 12 }} />
         )}
         {records.error && !records.data ? (
-          <Alert type="error" showIcon message="帮扶记录加载失败" description={errorMessage(records.error)} action={<Button size="small" onClick={records.reload}>重试</Button>} />
+          <Alert type="error" showIcon message="帮扶记录加载失败" description={errorMessage(records.error)} action={<Button size="small" onClick={() => void records.refetch()}>重试</Button>} />
         ) : (
           <Table<AssistanceRecord>
             id="assistance-table"
@@ -125,7 +126,7 @@ export default function HouseholdAssistance({ file }: { file: HouseholdFile }) {
             size="small"
             columns={columns}
             dataSource={items}
-            loading={records.loading && !records.data}
+            loading={records.isFetching && !records.data}
             pagination={items.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
             scroll={{ x: 'max-content' }}
             locale={{ emptyText: '暂无帮扶记录' }}
@@ -136,7 +137,7 @@ export default function HouseholdAssistance({ file }: { file: HouseholdFile }) {
         open={recording}
         household={file}
         onClose={() => setRecording(false)}
-        onSaved={(r) => records.setData({ items: [r, ...items].sort((a, b) => b.date.localeCompare(a.date) || b.id - a.id) })}
+        onSaved={(r) => setData(assistanceKeys.records(id), { items: [r, ...items].sort((a, b) => b.date.localeCompare(a.date) || b.id - a.id) })}
       />
     </section>
   );

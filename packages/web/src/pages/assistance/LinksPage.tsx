@@ -5,7 +5,8 @@ import { Link } from 'react-router';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Popconfirm, Segmented, Space, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { LinkOutlined, SearchOutlined } from '@ant-design/icons';
-import { addLink, getLinkQuota, removeLink, type QuotaItem } from '../../api/assistance';
+import { addLink, removeLink, type QuotaItem } from '../../api/assistance';
+import { assistanceKeys, useLinkQuota, useSetData } from '../../api/queries/assistance';
 import { listHouseholds, type HouseholdListItem } from '../../api/households';
 import { errorMessage, isApiError } from '../../api/request';
 import PageHeader from '../../components/PageHeader';
@@ -14,7 +15,6 @@ import { quotaText } from '../../lib/assistance';
 import { roleLabel } from '../../lib/access';
 import { dateText } from '../../lib/format';
 import { useAccess } from '../../lib/session';
-import { useRequest } from '../../lib/useRequest';
 import './assistance.css';
 
 const STATUS_COLORS = { fewer: 'red', more: 'orange', ok: 'success' } as const;
@@ -22,7 +22,8 @@ const STATUS_COLORS = { fewer: 'red', more: 'orange', ok: 'success' } as const;
 export default function LinksPage() {
   const access = useAccess();
   const { message } = App.useApp();
-  const q = useRequest((s) => getLinkQuota(s), 'quota');
+  const q = useLinkQuota();
+  const setData = useSetData();
   const [filter, setFilter] = useState<'all' | 'off'>('all');
   const [adding, setAdding] = useState<QuotaItem | null>(null);
   const [form] = Form.useForm<{ workerNo: string }>();
@@ -68,7 +69,7 @@ export default function LinksPage() {
     setBusy(true);
     setDialogError(null);
     try {
-      q.setData(await addLink(h.id, adding.username));
+      setData(assistanceKeys.quota, await addLink(h.id, adding.username));
       message.success(`已安排 ${adding.displayName} 定点联系 ${h.workerNo} ${h.name}`);
       setAdding(null);
     } catch (e) {
@@ -81,7 +82,7 @@ export default function LinksPage() {
 
   async function unlink(u: QuotaItem, householdId: number) {
     try {
-      q.setData(await removeLink(householdId, u.username));
+      setData(assistanceKeys.quota, await removeLink(householdId, u.username));
       message.success('已取消定点联系');
     } catch (e) {
       message.error(errorMessage(e));
@@ -181,7 +182,7 @@ export default function LinksPage() {
           size="middle"
           columns={columns}
           dataSource={shown}
-          loading={q.loading}
+          loading={q.isFetching}
           pagination={false}
           scroll={{ x: 'max-content' }}
           onRow={(r) => ({ 'data-username': r.username, 'data-status': r.status }) as React.HTMLAttributes<HTMLElement>}

@@ -5,9 +5,9 @@ import { useState } from 'react';
 import { Alert, App, AutoComplete, Button, Card, Descriptions, Form, Input, Modal, Timeline, Typography } from 'antd';
 import { UserSwitchOutlined } from '@ant-design/icons';
 import { setResponsibility, type Responsibility, type UserRef } from '../../api/assistance';
-import { errorMessage, isApiError } from '../../api/request';
+import { errorMessage } from '../../api/request';
 import { dateTimeText } from '../../lib/format';
-import { toFormFieldErrors } from '../../lib/fieldErrors';
+import { useFormSubmit } from '../../lib/useFormSubmit';
 import { useSessionUser } from '../../lib/session';
 
 interface Props {
@@ -42,8 +42,7 @@ export default function ResponsibilityCard({ householdId, data, error, reload, o
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [unplaced, setUnplaced] = useState<string | null>(null);
+  const { busy, error: unplaced, setError: setUnplaced, submit } = useFormSubmit(form, { fields: FIELDS });
   const leader = Form.useWatch('leaderUsername', form);
   const cadre = Form.useWatch('cadreUsername', form);
   const named = !!(data?.leader || data?.cadre);
@@ -59,15 +58,7 @@ export default function ResponsibilityCard({ householdId, data, error, reload, o
       .map((u) => ({ value: u.username, label: `${u.username}（${u.displayName}）` }));
 
   async function save() {
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    setUnplaced(null);
-    try {
+    await submit(async (v) => {
       const r = await setResponsibility(householdId, {
         leaderUsername: v.leaderUsername.trim(),
         cadreUsername: v.cadreUsername.trim(),
@@ -76,16 +67,9 @@ export default function ResponsibilityCard({ householdId, data, error, reload, o
       message.success(named ? '帮扶责任人已变更' : '帮扶责任人已确定');
       onSaved(r);
       setOpen(false);
-    } catch (e) {
-      if (isApiError(e) && e.fieldErrors.length) {
-        const { fields, unplaced: rest } = toFormFieldErrors(e.fieldErrors, (n) => n.length === 1 && FIELDS.includes(String(n[0])));
-        form.setFields(fields as Parameters<typeof form.setFields>[0]);
-        setUnplaced(rest.length ? rest.map((x) => x.message).join('；') : null);
-      } else setUnplaced(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
+
 
   return (
     <Card

@@ -4,11 +4,11 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Input, Progress, Space, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { EditOutlined, SaveOutlined } from '@ant-design/icons';
-import { listWorkingGroups, saveWorkingGroups, type WorkingGroup } from '../../api/assistance';
+import { saveWorkingGroups, type WorkingGroup } from '../../api/assistance';
+import { assistanceKeys, useSetData, useWorkingGroups } from '../../api/queries/assistance';
 import { errorMessage, isApiError } from '../../api/request';
 import PageHeader from '../../components/PageHeader';
 import { useAccess } from '../../lib/session';
-import { useRequest } from '../../lib/useRequest';
 import './assistance.css';
 
 interface Draft {
@@ -19,7 +19,8 @@ interface Draft {
 export default function WorkingGroupsPage() {
   const access = useAccess();
   const { message } = App.useApp();
-  const q = useRequest((s) => listWorkingGroups(s), 'groups');
+  const q = useWorkingGroups();
+  const setData = useSetData();
   const [draft, setDraft] = useState<Record<string, Draft> | null>(null);
   const [errors, setErrors] = useState<Record<string, Partial<Record<'name' | 'leaderUsername', string>>>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -44,7 +45,7 @@ export default function WorkingGroupsPage() {
     setBusy(true);
     setFormError(null);
     try {
-      q.setData(await saveWorkingGroups(groups));
+      setData(assistanceKeys.groups, await saveWorkingGroups(groups));
       message.success('工作组已保存');
       setDraft(null);
     } catch (e) {
@@ -150,7 +151,7 @@ export default function WorkingGroupsPage() {
           size="middle"
           columns={columns}
           dataSource={items}
-          loading={q.loading}
+          loading={q.isFetching}
           pagination={false}
           scroll={{ x: 'max-content' }}
           onRow={(g) => ({ 'data-region': g.regionCode }) as React.HTMLAttributes<HTMLElement>}

@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { Alert, App, Button, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { downloadImportErrors, getImportErrors, type ImportError } from '../../api/exchange';
+import { downloadImportErrors, type ImportError } from '../../api/exchange';
+import { useImportErrors } from '../../api/queries/exchange';
 import { errorMessage } from '../../api/request';
-import { useRequest } from '../../lib/useRequest';
 import { cellValueText } from './importModel';
 
 const PAGE_SIZE = 50;
@@ -31,7 +31,10 @@ export default function ImportErrorsTable({ importId }: { importId: number }) {
   const { message } = App.useApp();
   const [page, setPage] = useState(1);
   const [saving, setSaving] = useState(false);
-  const { data, error, loading, reload } = useRequest((s) => getImportErrors(importId, { page, pageSize: PAGE_SIZE }, s), `${importId}|${page}`);
+  const q = useImportErrors(importId, page, PAGE_SIZE);
+  const { data, error } = q;
+  const loading = q.isFetching;
+  const reload = () => void q.refetch();
 
   async function onDownload() {
     setSaving(true);

@@ -10,8 +10,8 @@ import ImportProgress from './ImportProgress';
 import ImportCheckStep from './ImportCheckStep';
 import ImportDoneStep from './ImportDoneStep';
 import RecentImports from './RecentImports';
-import { stepOf } from './importModel';
-import { useImport } from './useImport';
+import { isImportBusy, stepOf } from './importModel';
+import { useImportView, useReplaceImport } from '../../api/queries/exchange';
 import './exchange.css';
 
 function parseId(v: string | undefined): number | null {
@@ -63,8 +63,9 @@ export default function ImportPage() {
   const params = useParams();
   const navigate = useNavigate();
   const id = parseId(params.id);
-  const { view, error, replace } = useImport(id);
-  const step = stepOf(id === null ? null : view);
+  const { data: view, error } = useImportView(id, isImportBusy);
+  const replace = useReplaceImport();
+  const step = stepOf(id === null ? null : view ?? null);
   const again = () => navigate('/exchange/import');
 
   function onStarted(v: ImportView) {

@@ -3,9 +3,9 @@
 import { useState } from 'react';
 import { Alert, Button, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import { getImportRows, type ImportRow, type RowStatus } from '../../api/exchange';
+import type { ImportRow, RowStatus } from '../../api/exchange';
+import { useImportRows } from '../../api/queries/exchange';
 import { errorMessage } from '../../api/request';
-import { useRequest } from '../../lib/useRequest';
 import { WorkerNoLink } from '../../components/HouseholdColumns';
 import { changeValueText } from './importModel';
 
@@ -29,7 +29,10 @@ function Changes({ row }: { row: ImportRow }) {
 
 export default function ImportRowsTable({ importId, status }: { importId: number; status: RowStatus }) {
   const [page, setPage] = useState(1);
-  const { data, error, loading, reload } = useRequest((s) => getImportRows(importId, { status, page, pageSize: PAGE_SIZE }, s), `${importId}|${status}|${page}`);
+  const q = useImportRows(importId, status, page, PAGE_SIZE);
+  const { data, error } = q;
+  const loading = q.isFetching;
+  const reload = () => void q.refetch();
 
   const columns: TableProps<ImportRow>['columns'] = [
     { title: '行号', dataIndex: 'row', width: 70, align: 'right' },

@@ -3,10 +3,10 @@ import { Link } from 'react-router';
 import { Alert, Button, Card, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
-import { listImports, type ImportView } from '../../api/exchange';
+import type { ImportView } from '../../api/exchange';
+import { useImports } from '../../api/queries/exchange';
 import { errorMessage } from '../../api/request';
 import { dateTimeText } from '../../lib/format';
-import { useRequest } from '../../lib/useRequest';
 import { IMPORT_STATUS_COLORS, IMPORT_STATUS_LABELS } from './importModel';
 
 function countsText(v: ImportView): string {
@@ -19,7 +19,10 @@ function countsText(v: ImportView): string {
 
 /** `refreshKey` changes when the import on the page changes state, so the list follows it. */
 export default function RecentImports({ currentId, refreshKey }: { currentId: number | null; refreshKey: string }) {
-  const { data, error, loading, reload } = useRequest((s) => listImports(s), refreshKey);
+  const q = useImports(refreshKey);
+  const { data, error } = q;
+  const loading = q.isFetching;
+  const reload = () => void q.refetch();
 
   const columns: TableProps<ImportView>['columns'] = [
     {

@@ -2,8 +2,6 @@
 // step, the labels, what 确认导入 will do and whether it may, and the text of a field change.
 import type { ImportChange, ImportCounts, ImportPhase, ImportStatus, ImportView, RowStatus } from '../../api/exchange';
 
-export const IMPORT_POLL_MS = 1000;
-
 export const IMPORT_STATUS_LABELS: Record<ImportStatus, string> = {
   analyzing: '正在检查',
   analyzed: '待确认',

@@ -6,9 +6,10 @@ import { useMemo } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { Alert, Button, Card, Result, Skeleton, Space, Typography } from 'antd';
 import { EditOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
-import { getPolicy } from '../../api/policy';
+import { usePolicy } from '../../api/queries/policy';
 import { labelOfPath } from '@bangfu/core';
-import { getHousehold, getHouseholdHistory, type HouseholdFile } from '../../api/households';
+import type { HouseholdFile } from '../../api/households';
+import { useHousehold, useHouseholdHistory, useSetHousehold } from '../../api/queries/households';
 import { errorMessage, isApiError } from '../../api/request';
 import PageHeader from '../../components/PageHeader';
 import { CategoryTag, StatusTag } from '../../components/Tags';
@@ -18,7 +19,6 @@ import { latestOpinions, roundStartVersion } from '../../lib/opinions';
 import { fromOf } from '../../lib/navigation';
 import { useAccess, useSessionUser } from '../../lib/session';
 import { useRegions } from '../../lib/useOrgs';
-import { useRequest } from '../../lib/useRequest';
 import { HistoryTimeline } from './HistoryTimeline';
 import { HouseholdActions } from './HouseholdActions';
 import { PrintPdfButton } from './PrintButtons';
@@ -35,10 +35,11 @@ export default function HouseholdDetailPage() {
   const location = useLocation();
   const from = fromOf(location.state);
   const access = useAccess();
-  const file = useRequest((signal) => getHousehold(id, signal), id);
-  const history = useRequest((signal) => getHouseholdHistory(id, signal), id);
+  const file = useHousehold(id);
+  const history = useHouseholdHistory(id);
+  const setHousehold = useSetHousehold();
   // only to mark a result computed from an example line (示例标准)
-  const policy = useRequest((signal) => getPolicy(signal), 'policy');
+  const policy = usePolicy();
 
   const h = file.data;
   const historyItems = history.data?.items;
@@ -54,7 +55,7 @@ export default function HouseholdDetailPage() {
           <Space>
             <Button onClick={() => navigate(from ?? '/households')}>返回档案列表</Button>
             {!isApiError(file.error, 'NOT_FOUND') && (
-              <Button type="primary" onClick={file.reload}>
+              <Button type="primary" onClick={() => void file.refetch()}>
                 重试
               </Button>
             )}
@@ -74,8 +75,8 @@ export default function HouseholdDetailPage() {
   const lastReturn = [...(h.opinions ?? [])].reverse().find((o) => o.decision === 'return');
 
   function onChanged(updated: HouseholdFile) {
-    file.setData(updated);
-    history.reload();
+    setHousehold(updated, id);
+    void history.refetch();
   }
 
   return (
@@ -209,11 +210,11 @@ export default function HouseholdDetailPage() {
         title="版本历史"
         variant="borderless"
         id="household-history"
-        extra={<Button type="text" icon={<ReloadOutlined />} onClick={history.reload} aria-label="刷新版本历史" />}
+        extra={<Button type="text" icon={<ReloadOutlined />} onClick={() => void history.refetch()} aria-label="刷新版本历史" />}
       >
         {history.error ? (
-          <Alert type="error" showIcon message="版本历史加载失败" description={errorMessage(history.error)} action={<Button onClick={history.reload}>重试</Button>} />
-        ) : history.loading && !history.data ? (
+          <Alert type="error" showIcon message="版本历史加载失败" description={errorMessage(history.error)} action={<Button onClick={() => void history.refetch()}>重试</Button>} />
+        ) : history.isFetching && !history.data ? (
           <Skeleton active paragraph={{ rows: 3 }} />
         ) : (
           <HistoryTimeline items={history.data?.items ?? []} regionName={regionName} />

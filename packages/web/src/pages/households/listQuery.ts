@@ -3,6 +3,8 @@
 // so that Back, reload and a copied link all show the same page.
 import { CATEGORIES, CONDITION_CODES, HOUSEHOLD_STATUSES, IDENTIFY_FLAGS, type ConditionCode, type HouseholdStatus, type IdentifyFlag } from '@bangfu/core';
 import { SORT_KEYS, type EligibleFilter, type HouseholdListQuery, type SortKey, type SortOrder } from '../../api/households';
+import { readPaging, writePaging } from '../../components/list/paging';
+import type { ListCodec } from '../../components/list/useListPage';
 
 export const PAGE_SIZES = [10, 20, 50, 100] as const;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -44,11 +46,6 @@ function oneOf<T extends string>(v: string | null, values: readonly string[]): T
   return v !== null && values.includes(v) ? (v as T) : undefined;
 }
 
-function positiveInt(v: string | null, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
-  const n = v && /^\d+$/.test(v) ? Number(v) : NaN;
-  return Number.isSafeInteger(n) && n >= 1 ? Math.min(n, max) : fallback;
-}
-
 export function parseSort(v: string | null | undefined): { sortKey: SortKey; sortOrder: SortOrder } {
   const [key, order] = (v || DEFAULT_SORT).split(':');
   const sortKey = (SORT_KEYS as readonly string[]).includes(key) ? (key as SortKey) : 'updatedAt';
@@ -59,14 +56,12 @@ export function parseSort(v: string | null | undefined): { sortKey: SortKey; sor
 export function readListState(params: URLSearchParams): ListState {
   const status = params.get('status');
   const category = params.get('category') || undefined;
-  const pageSize = positiveInt(params.get('pageSize'), DEFAULT_PAGE_SIZE, 100);
   return {
     regionCode: params.get('regionCode') || undefined,
     category: category && (CATEGORIES as readonly string[]).includes(category) ? category : undefined,
     status: oneOf<HouseholdStatus>(status, HOUSEHOLD_STATUSES) ?? 'all',
     q: params.get('q')?.trim() || undefined,
-    page: positiveInt(params.get('page'), 1),
-    pageSize: (PAGE_SIZES as readonly number[]).includes(pageSize) ? pageSize : DEFAULT_PAGE_SIZE,
+    ...readPaging(params, PAGE_SIZES, DEFAULT_PAGE_SIZE),
     ...parseSort(params.get('sort')),
     eligible: oneOf<EligibleFilter>(params.get('eligible'), ELIGIBLE_VALUES),
     condition: oneOf<ConditionCode>(params.get('condition'), CONDITION_CODES),
@@ -86,12 +81,13 @@ export function writeListState(s: ListState): URLSearchParams {
     const v = s[k];
     if (v) p.set(k, v);
   }
-  if (s.page > 1) p.set('page', String(s.page));
-  if (s.pageSize !== DEFAULT_PAGE_SIZE) p.set('pageSize', String(s.pageSize));
+  writePaging(p, s, DEFAULT_PAGE_SIZE);
   const sort = `${s.sortKey}:${s.sortOrder}`;
   if (sort !== DEFAULT_SORT) p.set('sort', sort);
   return p;
 }
+
+export const LIST_CODEC: ListCodec<ListState> = { read: readListState, write: writeListState, pageSizes: PAGE_SIZES };
 
 /** What GET /api/households receives: one page, never more. */
 export function toApiQuery(s: ListState, ownRegion: string | null): HouseholdListQuery {

@@ -4,12 +4,11 @@ import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Card, Form, Skeleton } from 'antd';
 import type { FormInstance } from 'antd/es/form';
 import { Link } from 'react-router';
-import { getPolicy } from '../../api/policy';
+import { usePolicy } from '../../api/queries/policy';
 import { errorMessage } from '../../api/request';
 import { identifyFormValues } from '../../lib/identification';
 import { useSessionUser } from '../../lib/session';
 import { useRegions } from '../../lib/useOrgs';
-import { useRequest } from '../../lib/useRequest';
 import type { HouseholdFormValues } from '../households/formModel';
 import { IdentificationView, IncompletePanel } from './IdentificationPanel';
 import { can } from '../../lib/access';
@@ -31,14 +30,14 @@ export function LiveIdentificationPanel({ form }: { form: FormInstance }) {
   const { regionName } = useRegions(user);
   const values = Form.useWatch((v: HouseholdFormValues) => v, { form, preserve: true });
   const settled = useDebounced(values, IDENTIFY_DEBOUNCE_MS);
-  const policy = useRequest((signal) => getPolicy(signal), 'policy');
+  const policy = usePolicy();
 
   const live = useMemo(() => (settled && policy.data ? identifyFormValues(settled, policy.data) : null), [settled, policy.data]);
 
   if (policy.error && !policy.data)
     return (
       <Card className="id-panel" size="small" variant="borderless" title="识别结果" data-testid="identification-panel">
-        <Alert type="error" showIcon message="低保标准加载失败，暂不能识别" description={errorMessage(policy.error)} action={<Button size="small" onClick={policy.reload}>重试</Button>} />
+        <Alert type="error" showIcon message="低保标准加载失败，暂不能识别" description={errorMessage(policy.error)} action={<Button size="small" onClick={() => void policy.refetch()}>重试</Button>} />
       </Card>
     );
   if (!policy.data || !live)

@@ -2,12 +2,14 @@
 // the files whose eligibility or category changed.
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Modal, Progress, Skeleton, Space, Tag, Typography } from 'antd';
-import { getJobChanges, type Job, type JobChange } from '../../api/policy';
+import type { Job, JobChange } from '../../api/policy';
+import { isJobFinished, useJob, useJobChanges } from '../../api/queries/policy';
 import { errorMessage } from '../../api/request';
 import { dateTimeText } from '../../lib/format';
 import { notifyProposalsChanged } from '../../lib/events';
 import { ChangedFilesTable, type ChangedFileRow } from '../identification/Outcome';
-import { JOB_STATUS_LABELS, isJobFinished, useJob } from './useJob';
+
+export const JOB_STATUS_LABELS: Record<Job['status'], string> = { queued: '排队中', running: '正在重新识别', done: '已完成', failed: '失败' };
 
 const STATUS_COLORS: Record<Job['status'], string> = { queued: 'default', running: 'processing', done: 'success', failed: 'error' };
 
@@ -16,23 +18,12 @@ function percentOf(job: Job): number {
   return job.total > 0 ? Math.floor((job.done / job.total) * 100) : 0;
 }
 
-function useJobChanges(job: Job | null) {
-  const [items, setItems] = useState<JobChange[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [tick, setTick] = useState(0);
-  const finished = job?.status === 'done';
-  const id = job?.id ?? null;
-  useEffect(() => {
-    if (!finished || id === null) return;
-    const ctrl = new AbortController();
-    setError(null);
-    getJobChanges(id, ctrl.signal).then(
-      (r) => !ctrl.signal.aborted && setItems(r.items),
-      (e) => !ctrl.signal.aborted && setError(e),
-    );
-    return () => ctrl.abort();
-  }, [finished, id, tick]);
-  return { items, error, reload: () => setTick((t) => t + 1) };
+/** The job and, once it is done (and `wanted`), the files it changed. */
+function useJobState(jobId: number, wanted = true) {
+  const q = useJob(jobId);
+  const job = q.data ?? null;
+  const changes = useJobChanges(jobId, wanted && job?.status === 'done');
+  return { job, error: q.error, changes: { items: changes.data?.items ?? null, error: changes.error, reload: () => void changes.refetch() } };
 }
 
 function toRows(items: JobChange[], regionName: (code: string) => string): ChangedFileRow[] {
@@ -41,8 +32,7 @@ function toRows(items: JobChange[], regionName: (code: string) => string): Chang
 
 /** The progress card shown after 保存并重新识别. */
 export function JobProgressPanel({ jobId, regionName, onClose }: { jobId: number; regionName: (code: string) => string; onClose?: () => void }) {
-  const { job, error } = useJob(jobId);
-  const changes = useJobChanges(job);
+  const { job, error, changes } = useJobState(jobId);
   const rows = useMemo(() => (changes.items ? toRows(changes.items, regionName) : null), [changes.items, regionName]);
   const finished = isJobFinished(job);
 
@@ -106,9 +96,8 @@ export function JobProgressPanel({ jobId, regionName, onClose }: { jobId: number
 
 /** A job in one line of the history table: status, counts, and the changed files in a modal. */
 export function JobCell({ jobId, regionName }: { jobId: number; regionName: (code: string) => string }) {
-  const { job, error } = useJob(jobId);
   const [open, setOpen] = useState(false);
-  const changes = useJobChanges(open ? job : null);
+  const { job, error, changes } = useJobState(jobId, open);
   const rows = useMemo(() => (changes.items ? toRows(changes.items, regionName) : null), [changes.items, regionName]);
   if (error && !job) return <Typography.Text type="secondary">任务 #{jobId}</Typography.Text>;
   if (!job) return <Typography.Text type="secondary">任务 #{jobId} …</Typography.Text>;

@@ -2,15 +2,18 @@
 // re-identification it started.
 import { Alert, Button, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import { getPolicyHistory, type PolicyHistoryItem } from '../../api/policy';
+import type { PolicyHistoryItem } from '../../api/policy';
+import { usePolicyHistory } from '../../api/queries/policy';
 import { errorMessage } from '../../api/request';
 import { dateTimeText } from '../../lib/format';
-import { useRequest } from '../../lib/useRequest';
 import { changeText } from './changeSet';
 import { JobCell } from './JobProgress';
 
 export function PolicyHistory({ policyVersion, regionName }: { policyVersion: number | undefined; regionName: (code: string) => string }) {
-  const { data, error, loading, reload } = useRequest((signal) => getPolicyHistory(signal), `history:${policyVersion ?? ''}`);
+  const history = usePolicyHistory(policyVersion);
+  const { data, error } = history;
+  const loading = history.isFetching;
+  const reload = () => void history.refetch();
   const columns: TableProps<PolicyHistoryItem>['columns'] = [
     { title: '版本', dataIndex: 'version', key: 'version', width: 80, render: (v: number) => <span className="history-version">第 {v} 版</span> },
     { title: '时间', dataIndex: 'changedAt', key: 'changedAt', width: 150, render: (v: string) => dateTimeText(v) },

@@ -9,11 +9,11 @@ import * as echarts from 'echarts/core';
 import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
-import { downloadRegionSummary, getRegionSummary, type RegionSummaryRow, type SummaryScope } from '../../api/exchange';
+import { downloadRegionSummary, type RegionSummaryRow, type SummaryScope } from '../../api/exchange';
+import { useRegionSummary } from '../../api/queries/exchange';
 import { errorMessage } from '../../api/request';
 import { useDownload } from '../../lib/useDownload';
 import PageHeader from '../../components/PageHeader';
-import { useRequest } from '../../lib/useRequest';
 import { categoryChartOption, summaryCells, tableColumns } from './regionSummary';
 import './reports.css';
 
@@ -27,7 +27,10 @@ const SCOPES: { value: SummaryScope; label: string }[] = [
 export default function RegionSummaryPage() {
   const [params, setParams] = useSearchParams();
   const scope: SummaryScope = params.get('status') === 'filed' ? 'filed' : 'live';
-  const { data, error, loading, reload } = useRequest((s) => getRegionSummary(scope, s), scope);
+  const q = useRegionSummary(scope);
+  const { data, error } = q;
+  const loading = q.isFetching;
+  const reload = () => void q.refetch();
   const { busy: saving, download } = useDownload();
 
   const columns = useMemo(() => (data ? tableColumns(data.columns) : []), [data]);

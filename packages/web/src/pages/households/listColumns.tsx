@@ -1,0 +1,115 @@
+// The household list's columns: sortable 职工编号, 人均年收入, 填报日期 and 更新时间 (the sort lives
+// in the URL), the identification result, and 查看 / 编辑.
+import { Link } from 'react-router';
+import { Space, Tag, Tooltip, Typography } from 'antd';
+import type { TableProps } from 'antd';
+import { FLAG_LABELS, type IdentifyFlag } from '@bangfu/core';
+import type { HouseholdListItem, SortKey } from '../../api/households';
+import type { Role } from '../../lib/access';
+import { canEditListed } from '../../lib/access';
+import { dateText, yuanText } from '../../lib/format';
+import { FLAG_SHORT_LABELS } from '../../lib/identification';
+import { SuggestedCategory, WorkerNoLink } from '../../components/HouseholdColumns';
+import { CategoryTag, EligibleBadge, StatusBadge, WarningCountTag } from '../../components/Tags';
+import type { ListState } from './listQuery';
+
+/** Files no longer on the books: their identification result is not shown. */
+const CLOSED = new Set<string>(['removed', 'exited']);
+
+// Clicking a sorted header flips the order; it never drops back to "unsorted" (the server
+// always sorts, by 更新时间 descending unless told otherwise).
+const ASC_FIRST: ('ascend' | 'descend')[] = ['ascend', 'descend', 'ascend'];
+const DESC_FIRST: ('ascend' | 'descend')[] = ['descend', 'ascend', 'descend'];
+
+function FlagTags({ flags }: { flags: IdentifyFlag[] | undefined }) {
+  if (!flags || !flags.length) return <Typography.Text type="secondary">—</Typography.Text>;
+  return (
+    <span className="flag-tags">
+      {flags.map((f) => (
+        <Tooltip key={f} title={FLAG_LABELS[f] ?? f}>
+          <Tag color={f === 'noLine' ? 'default' : 'warning'} data-flag={f}>
+            {FLAG_SHORT_LABELS[f] ?? f}
+          </Tag>
+        </Tooltip>
+      ))}
+    </span>
+  );
+}
+
+interface Options {
+  state: ListState;
+  from: string;
+  role: Role;
+  regionName: (code: string) => string;
+}
+
+export function householdColumns({ state, from, role, regionName }: Options): TableProps<HouseholdListItem>['columns'] {
+  const sortable = (k: SortKey, directions: ('ascend' | 'descend')[]) => ({
+    sorter: true,
+    sortDirections: directions,
+    sortOrder: state.sortKey === k ? (state.sortOrder === 'asc' ? ('ascend' as const) : ('descend' as const)) : null,
+  });
+  return [
+    {
+      title: '职工编号',
+      dataIndex: 'workerNo',
+      key: 'workerNo',
+      ...sortable('workerNo', ASC_FIRST),
+      render: (v: string, r) => <WorkerNoLink id={r.id} workerNo={v} from={from} />,
+    },
+    { title: '姓名', dataIndex: 'name', key: 'name', width: 80, ellipsis: true },
+    { title: '性别', dataIndex: 'gender', key: 'gender', align: 'center' },
+    { title: '身份证号', dataIndex: 'idNumber', key: 'idNumber', render: (v: string) => <span className="num">{v}</span> },
+    {
+      title: '地区',
+      dataIndex: 'regionName',
+      key: 'regionName',
+      width: 92,
+      ellipsis: { showTitle: true },
+      render: (v: string, r) => v || regionName(r.regionCode),
+    },
+    { title: '困难类别', dataIndex: 'category', key: 'category', render: (v: string) => <CategoryTag value={v} /> },
+    { title: '家庭人口', dataIndex: 'householdSize', key: 'householdSize', align: 'right' },
+    {
+      title: '人均年收入(元)',
+      dataIndex: 'perCapitaIncome',
+      key: 'perCapitaIncome',
+      align: 'right',
+      ...sortable('perCapitaIncome', ASC_FIRST),
+      render: (v: number) => <span className="num">{yuanText(v)}</span>,
+    },
+    {
+      title: '识别结果',
+      dataIndex: 'eligible',
+      key: 'eligible',
+      render: (v: boolean | null, r) => (
+        <span data-testid="list-eligible" data-eligible={v === null ? 'unknown' : String(v)}>
+          {CLOSED.has(r.status) ? <Typography.Text type="secondary">—</Typography.Text> : <EligibleBadge value={v} />}
+        </span>
+      ),
+    },
+    { title: '建议类别', dataIndex: 'suggestedCategory', key: 'suggestedCategory', render: (v: string | null, r) => <SuggestedCategory value={v} eligible={r.eligible} /> },
+    { title: '识别提示', dataIndex: 'flags', key: 'flags', render: (flags: IdentifyFlag[] | undefined) => <FlagTags flags={flags} /> },
+    { title: '填报日期', dataIndex: 'fillDate', key: 'fillDate', ...sortable('fillDate', DESC_FIRST), render: (v: string) => dateText(v) },
+    { title: '更新时间', dataIndex: 'updatedAt', key: 'updatedAt', ...sortable('updatedAt', DESC_FIRST), render: (v: string) => dateText(v) },
+    { title: '状态', dataIndex: 'status', key: 'status', render: (v: HouseholdListItem['status']) => <StatusBadge value={v} /> },
+    { title: '数据提示', dataIndex: 'warningCount', key: 'warningCount', align: 'center', render: (n: number) => <WarningCountTag value={n} /> },
+    {
+      title: '操作',
+      key: 'actions',
+      fixed: 'right',
+      render: (_: unknown, r) => (
+        <Space size={12}>
+          <Link to={`/households/${r.id}`} state={{ from }} aria-label={`查看 ${r.name} 的档案`}>
+            查看
+          </Link>
+          {canEditListed(role, r.status) && (
+            <Link to={`/households/${r.id}/edit`} state={{ from }} aria-label={`编辑 ${r.name} 的档案`}>
+              编辑
+            </Link>
+          )}
+        </Space>
+      ),
+    },
+  ];
+}

@@ -1,0 +1,93 @@
+// The removal proposals' columns: who, the file's income against the line, the reason, and per
+// tab when it was decided or the row's 确认剔除 / 不予剔除.
+import { Button, Popover, Space, Tooltip, Typography } from 'antd';
+import type { TableProps } from 'antd';
+import type { Decision, RemovalProposal } from '../../api/proposals';
+import { identityColumns } from '../../components/HouseholdColumns';
+import { CategoryTag } from '../../components/Tags';
+import { dateTimeText, yuanText } from '../../lib/format';
+
+type Columns = NonNullable<TableProps<RemovalProposal>['columns']>;
+
+interface Options {
+  from: string;
+  regionName: (code: string) => string;
+  /** the pending tab: no 处理时间 / 说明 yet */
+  isPending: boolean;
+  /** with the row's decisions (the pending tab, for those who decide) */
+  onDecide?: (decision: Decision, rows: RemovalProposal[]) => void;
+}
+
+function ReasonCell({ r }: { r: RemovalProposal }) {
+  return (
+    <Popover
+      title="剔除理由"
+      trigger={['hover', 'click']}
+      placement="left"
+      content={
+        <div className="proposal-reason-full">
+          <p>{r.explanation}</p>
+          {r.policyVersion !== null && <Typography.Text type="secondary">依据第 {r.policyVersion} 版政策</Typography.Text>}
+        </div>
+      }
+    >
+      <span className="proposal-reason" tabIndex={0}>
+        {r.reason.replace(/^经精准识别，/, '')}
+      </span>
+    </Popover>
+  );
+}
+
+const decidedColumns: Columns = [
+  { title: '处理时间', dataIndex: 'decidedAt', key: 'decidedAt', render: (v: string | null) => dateTimeText(v) || '—' },
+  {
+    title: '说明',
+    dataIndex: 'note',
+    key: 'note',
+    render: (v: string | null) =>
+      v ? (
+        <Tooltip title={v}>
+          <span className="proposal-note">{v}</span>
+        </Tooltip>
+      ) : (
+        <Typography.Text type="secondary">—</Typography.Text>
+      ),
+  },
+];
+
+export function proposalColumns({ from, regionName, isPending, onDecide }: Options): Columns {
+  return [
+    ...identityColumns<RemovalProposal>({ idOf: (r) => r.householdId, from, regionName }),
+    { title: '申报类别', dataIndex: 'category', key: 'category', render: (v: string) => <CategoryTag value={v} /> },
+    { title: '人均年收入(元)', dataIndex: 'perCapitaIncome', key: 'perCapitaIncome', align: 'right', render: (v: number) => <span className="num">{yuanText(v)}</span> },
+    {
+      title: '年低保标准(元)',
+      dataIndex: 'annualLine',
+      key: 'annualLine',
+      align: 'right',
+      render: (v: number | null) => (v === null ? '—' : <span className="num">{yuanText(v)}</span>),
+    },
+    { title: '剔除理由', dataIndex: 'reason', key: 'reason', render: (_: string, r) => <ReasonCell r={r} /> },
+    { title: '建议时间', dataIndex: 'createdAt', key: 'createdAt', render: (v: string) => dateTimeText(v) },
+    ...(isPending ? [] : decidedColumns),
+    ...(onDecide
+      ? ([
+          {
+            title: '操作',
+            key: 'actions',
+            fixed: 'right',
+            render: (_: unknown, r: RemovalProposal) => (
+              <Space size={12}>
+                <Button type="link" danger size="small" className="link-button" data-testid="proposal-row-confirm" aria-label={`确认剔除 ${r.name}`} onClick={() => onDecide('confirm', [r])}>
+                  确认剔除
+                </Button>
+                <Button type="link" size="small" className="link-button" data-testid="proposal-row-reject" aria-label={`不予剔除 ${r.name}`} onClick={() => onDecide('reject', [r])}>
+                  不予剔除
+                </Button>
+              </Space>
+            ),
+          },
+        ] as Columns)
+      : []),
+  ];
+}
