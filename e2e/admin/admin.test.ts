@@ -102,6 +102,8 @@ test('admin: 新建用户 on /admin/users (a 基层工会 cadre) → 市总工�
   expect(await textOf(done)).toContain('市总工会');
   await page.getByRole('button', { name: '知道了' }).click();
   await gone(done);
+  // other files' accounts may push the new one past the first page: find it by name
+  await typeInto(page, 'userFilter_q', username);
   const row = page.locator('#user-table tbody tr.ant-table-row', { hasText: username });
   await visible(row);
   expect(await textOf(row)).toContain(displayName);

@@ -12,7 +12,6 @@ import {
   CAUSES, dataWarnings, formatWorkerNo, identify, JINGMEN_CITY, JINGMEN_REGIONS, MAX_SERIAL, parseHousehold, parseYuan, todayInChina,
   type HouseholdData, type HouseholdInput, type IdentifyPolicy, type IdentifyResult,
 } from '@bangfu/core';
-import { sql } from 'kysely';
 import type { Db } from '../db/index.js';
 import { nowIso } from '../lib/clock.js';
 import type { Actor } from '../modules/access/actor.js';
@@ -21,6 +20,8 @@ import { getAssistanceSettings, type AssistanceSettings } from '../modules/setti
 import { fileColumns, identificationColumns, memberRows, urgencyColumns } from '../modules/households/household.mapping.js';
 import { removalReasonOf } from '@bangfu/core';
 import { closeQueuedJobs } from '../modules/jobs/jobs.repository.js';
+import { insertRegion, setCounter } from '../modules/orgs/orgs.repository.js';
+import { continueSequencesAfterMaxId } from '../db/sequences.js';
 import { policyFor } from '../modules/policy/policy.repository.js';
 import { savePolicy } from '../modules/policy/policy.service.js';
 import { createUser } from '../modules/users/users.service.js';
@@ -170,8 +171,7 @@ async function ensureExtraRegions(db: Db, regions: string[], city: Actor): Promi
     if (JINGMEN_REGIONS.some((r) => r.code === code)) continue;
     const org = await db.selectFrom('orgs').select('code').where('code', '=', code).executeTakeFirst();
     if (!org) {
-      await db.insertInto('orgs').values({ code, name: `演示地区${code}`, parent_code: JINGMEN_CITY.code, kind: 'region', active: 1, sort: i + 1, created_at: at }).execute();
-      await db.insertInto('worker_no_counters').values({ region_code: code, last_serial: 0 }).execute();
+      await insertRegion(db, { code, name: `演示地区${code}`, parentCode: JINGMEN_CITY.code, sort: i + 1, at });
     }
     for (const username of [filerOf(code), reviewerOf(code)]) {
       const u = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
@@ -362,8 +362,8 @@ export async function bulkLoadDemo(
     members += batch.members;
     log(`  ${created} households written, building indexes (${Math.round((Date.now() - started) / 1000)} s)`);
     const q = w.query();
-    for (const [region, serial] of ctx.serials) await q.updateTable('worker_no_counters').set({ last_serial: serial }).where('region_code', '=', region).execute();
-    if (w.dialect === 'postgres') await resetSequences(q, LOADED_TABLES);
+    for (const [region, serial] of ctx.serials) await setCounter(q, region, serial);
+    if (w.dialect === 'postgres') await continueSequencesAfterMaxId(q, LOADED_TABLES);
     await appendAudit(q, {
       userId: city.id, username: city.username, action: 'demo.bulkLoad', entity: 'household',
       detail: { households: created, members, firstId: maxId + 1, lastId: ctx.nextId - 1, regions, reason: BULK_REASON }, ip: null,
@@ -375,13 +375,3 @@ export async function bulkLoadDemo(
   return { households: created, members, regions, users };
 }
 
-/** Ids were given explicitly: PostgreSQL's serial sequences must continue after them. */
-async function resetSequences(q: ReturnType<BulkWriter['query']>, tables: string[]) {
-  const withId = await sql<{ t: string }>`select table_name as t from information_schema.columns
-    where table_schema = current_schema() and column_name = 'id' and table_name in (${sql.join(tables)})`.execute(q);
-  for (const { t } of withId.rows) {
-    const seq = await sql<{ s: string | null }>`select pg_get_serial_sequence(${t}, 'id') as s`.execute(q);
-    const name = seq.rows[0]?.s;
-    if (name) await sql`select setval(${name}, coalesce((select max(id) from ${sql.table(t)}), 0) + 1, false)`.execute(q);
-  }
-}

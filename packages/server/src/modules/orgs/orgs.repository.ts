@@ -97,3 +97,14 @@ export async function moveCounterPast(trx: Q, regionCode: string, serial: number
     .where('region_code', '=', regionCode)
     .execute();
 }
+
+/** A region with its worker-number counter (the bulk demo loader adds regions past Jingmen's eight). */
+export async function insertRegion(q: Q, r: { code: string; name: string; parentCode: string; sort: number; at: string }): Promise<void> {
+  await q.insertInto('orgs').values({ code: r.code, name: r.name, parent_code: r.parentCode, kind: 'region', active: 1, sort: r.sort, created_at: r.at }).execute();
+  await q.insertInto('worker_no_counters').values({ region_code: r.code, last_serial: 0 }).execute();
+}
+
+/** The counter after a bulk load that numbered its files itself. */
+export async function setCounter(q: Q, regionCode: string, serial: number): Promise<void> {
+  await q.updateTable('worker_no_counters').set({ last_serial: serial }).where('region_code', '=', regionCode).execute();
+}
