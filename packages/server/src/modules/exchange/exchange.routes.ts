@@ -19,15 +19,12 @@ import {
 } from './import.service.js';
 import { regionSummary, regionSummaryWorkbook } from './region-summary.service.js';
 import { drainSheet } from './workbook.layout.js';
+import { attachment } from '../../lib/attachment.js';
 
 const tags = ['exchange 导入导出'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MAX_UPLOAD = 200 * 1024 * 1024;
 
-/** RFC 5987: a Chinese file name that every browser saves correctly, with an ASCII fallback. */
-export function attachment(name: string, fallback: string): string {
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 /** Sends a finished temp file and removes it afterwards, whether the download completes or not. */
 function sendTempFile(reply: FastifyReply, file: string, name: string, fallback: string, type = XLSX) {

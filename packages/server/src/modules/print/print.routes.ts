@@ -5,7 +5,7 @@ import { routeSchema } from '../../lib/route.docs.js';
 import { actorOf, householdIdParam } from '../../lib/request.context.js';
 import { idParams } from '../households/households.routes.js';
 import { householdFilterSchema } from '@bangfu/core';
-import { attachment } from './attachment.js';
+import { attachment } from '../../lib/attachment.js';
 import { defaultFontCandidates, fontProvider, type FontCandidate } from './pdf.font.js';
 import { printBatch, printHousehold, type Printed } from './print.service.js';
 
