@@ -1,10 +1,9 @@
 // 修改密码: a user changes their own password (the current one is asked for); the rule is core's,
 // checked before sending, and the server's answer lands beside the field it names.
-import { App, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
+import { Alert, App, Form, Input, Modal } from 'antd';
 import { passwordProblem } from '@bangfu/core';
 import { changePassword } from '../api/session';
-import { errorMessage, isApiError } from '../api/request';
+import { useFormSubmit } from '../lib/useFormSubmit';
 
 interface Values {
   currentPassword: string;
@@ -15,32 +14,19 @@ interface Values {
 export default function ChangePasswordModal({ open, username, onClose }: { open: boolean; username: string; onClose: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, submit } = useFormSubmit(form, { fields: ['currentPassword', 'newPassword'] });
 
-  async function submit() {
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    try {
+  const save = () =>
+    submit(async (v) => {
       await changePassword(v.currentPassword, v.newPassword);
       message.success('密码已修改；您在其他设备上的登录已退出');
       form.resetFields();
       onClose();
-    } catch (e) {
-      const placed = isApiError(e) ? e.fieldErrors.filter((f) => f.path === 'currentPassword' || f.path === 'newPassword') : [];
-      if (placed.length) form.setFields(placed.map((f) => ({ name: f.path as keyof Values, errors: [f.message] })));
-      else message.error(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   return (
-    <Modal title="修改密码" open={open} okText="保存" cancelText="取消" okButtonProps={{ id: 'password-ok', loading: busy }} onOk={submit} onCancel={() => !busy && onClose()} forceRender>
+    <Modal title="修改密码" open={open} okText="保存" cancelText="取消" okButtonProps={{ id: 'password-ok', loading: busy }} onOk={save} onCancel={() => { if (!busy) { setError(null); onClose(); } }} forceRender>
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
       <Form form={form} name="own_password" layout="vertical" autoComplete="off">
         <Form.Item name="currentPassword" label="当前密码" rules={[{ required: true, message: '请输入当前密码' }]}>
           <Input.Password autoComplete="current-password" />

@@ -6,7 +6,7 @@ import JSZip from 'jszip';
 import { WORKER_COLUMNS } from '@bangfu/core';
 import { createTestContext, type Client, type TestContext } from '../../../test/helpers.js';
 import { makeHousehold } from '../../../test/fixtures/households.js';
-import { rowsOf } from '../../../test/fixtures/workbooks.js';
+import { craftedXlsx, rowsOf } from '../../../test/fixtures/workbooks.js';
 
 let ctx: TestContext;
 let city: Client;
@@ -23,21 +23,13 @@ async function check(name: string, content: Buffer) {
   return (await city.get(`/api/imports/${res.json().id}`)).json();
 }
 
-async function xlsxWithSheet(sheetData: string): Promise<Buffer> {
-  const zip = new JSZip();
-  zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
-  zip.file('xl/workbook.xml', '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="职工" sheetId="1" r:id="rId1"/></sheets></workbook>');
-  zip.file('xl/_rels/workbook.xml.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="x" Target="worksheets/sheet1.xml"/></Relationships>');
-  zip.file('xl/worksheets/sheet1.xml', `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetData}</sheetData></worksheet>`);
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
-}
 
 const inline = (ref: string, t: string) => `<c r="${ref}" t="inlineStr"><is><t>${t}</t></is></c>`;
 
 describe('bounded uploads', () => {
   it('refuses an inline cell longer than Excel allows, without reading it whole', async () => {
     const heapBefore = process.memoryUsage().heapUsed;
-    const v = await check('huge-cell.xlsx', await xlsxWithSheet(`<row r="1">${inline('A1', '姓名')}</row><row r="2">${inline('A2', 'x'.repeat(5_000_000))}</row>`));
+    const v = await check('huge-cell.xlsx', await craftedXlsx(`<row r="1">${inline('A1', '姓名')}</row><row r="2">${inline('A2', 'x'.repeat(5_000_000))}</row>`));
     expect(v.status).toBe('failed');
     expect(v.fileError).toContain('超出了 Excel 表格的范围');
     expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(200 * 1024 * 1024);
@@ -45,7 +37,7 @@ describe('bounded uploads', () => {
 
   it('refuses a row of many cells that together hold too much text', async () => {
     const cells = Array.from({ length: 200 }, (_, i) => inline(`${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + Math.floor(i / 26))}2`, 'y'.repeat(1000))).join('');
-    const v = await check('huge-row.xlsx', await xlsxWithSheet(`<row r="1">${inline('A1', '姓名')}</row><row r="2">${cells}</row>`));
+    const v = await check('huge-row.xlsx', await craftedXlsx(`<row r="1">${inline('A1', '姓名')}</row><row r="2">${cells}</row>`));
     expect(v.status).toBe('failed');
   });
 
@@ -53,7 +45,7 @@ describe('bounded uploads', () => {
     process.env.BANGFU_XLSX_MAX_ENTRY_MB = '8';
     try {
       const started = Date.now();
-      const v = await check('bomb.xlsx', await xlsxWithSheet(`<row r="1">${inline('A1', '姓名')}</row>${' '.repeat(40 * 1024 * 1024)}`));
+      const v = await check('bomb.xlsx', await craftedXlsx(`<row r="1">${inline('A1', '姓名')}</row>${' '.repeat(40 * 1024 * 1024)}`));
       expect(v.status).toBe('failed');
       expect(v.fileError).toContain('超出了 Excel 表格的范围');
       expect(Date.now() - started).toBeLessThan(30_000);

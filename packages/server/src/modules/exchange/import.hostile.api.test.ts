@@ -1,12 +1,11 @@
 // Files a union's spreadsheet may really be, and files crafted to hurt: each gets a clear answer
 // and leaves the server and the stored files as they were.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
 import { MEMBER_COLUMNS, WORKER_COLUMNS } from '@bangfu/core';
 import { createTestContext, type Client, type TestContext } from '../../../test/helpers.js';
 import { makeHousehold } from '../../../test/fixtures/households.js';
-import { col, rowsOf, workbookOf } from '../../../test/fixtures/workbooks.js';
+import { col, craftedXlsx, rowsOf, workbookOf } from '../../../test/fixtures/workbooks.js';
 
 let ctx: TestContext;
 let city: Client;
@@ -24,15 +23,6 @@ async function check(client: Client, name: string, content: Buffer) {
   return (await client.get(`/api/imports/${res.json().id}`)).json();
 }
 
-/** A minimal workbook written by hand, with one sheet 职工 holding `sheetData`. */
-async function craftedXlsx(sheetData: string): Promise<Buffer> {
-  const zip = new JSZip();
-  zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
-  zip.file('xl/workbook.xml', '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="职工" sheetId="1" r:id="rId1"/></sheets></workbook>');
-  zip.file('xl/_rels/workbook.xml.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="x" Target="worksheets/sheet1.xml"/></Relationships>');
-  zip.file('xl/worksheets/sheet1.xml', `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetData}</sheetData></worksheet>`);
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
-}
 
 describe('crafted and damaged files', () => {
   it('refuses a cell beyond column XFD instead of filling memory', async () => {
