@@ -151,7 +151,7 @@ export async function buildApp({ config, db, logger, pdfFontCandidates }: AppOpt
   // PostgreSQL cannot store NUL in text, and no field of ours has a use for it: refused by name,
   // before any service sees it (it once made 19 kinds of request fail with a 500)
   app.addHook('preHandler', async (req) => {
-    const at = nulPath(req.body) ?? nulPath(req.query);
+    const at = nulPath(req.body) ?? nulPath(req.query) ?? nulPath(req.params);
     if (at !== null) throw validationFailed([{ path: at, message: '内容中含有不允许的控制字符（NUL）' }], 'NUL in input');
   });
 

@@ -27,13 +27,16 @@ describe('parallel creates', () => {
 });
 
 describe('NUL in input', () => {
-  it('is refused with the field named, in a body and in a query string', async () => {
+  it('is refused with the field named, in a body, a query string and a path', async () => {
     const body = await admin.post('/api/orgs', { name: 'a\u0000b', parentCode: 'H07' });
     expect(body.statusCode).toBe(400);
     expect(body.json().errors).toEqual([{ path: 'name', message: expect.stringContaining('NUL') }]);
     const query = await admin.get('/api/households?q=%00x');
     expect(query.statusCode).toBe(400);
     expect(query.json().errors[0].path).toBe('q');
+    const param = await admin.del('/api/households/1/links/a%00b');
+    expect(param.statusCode).toBe(400);
+    expect(param.json().errors[0].path).toBe('username');
   });
 });
 
