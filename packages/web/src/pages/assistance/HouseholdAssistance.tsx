@@ -17,7 +17,7 @@ import { useSessionUser } from '../../lib/session';
 import AssistanceRecordModal from './AssistanceRecordModal';
 import PlanCard from './PlanCard';
 import ResponsibilityCard from './ResponsibilityCard';
-import { moneyText } from './shared';
+import { moneyText } from './assistanceParts';
 import './assistance.css';
 
 export default function HouseholdAssistance({ file }: { file: HouseholdFile }) {

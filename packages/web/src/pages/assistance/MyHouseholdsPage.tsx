@@ -17,7 +17,7 @@ import { useAccess, useSessionUser } from '../../lib/session';
 import { useRegions } from '../../lib/useOrgs';
 import { WorkerNoLink } from '../../components/HouseholdColumns';
 import AssistanceRecordModal from './AssistanceRecordModal';
-import { BatchTag } from './shared';
+import { BatchTag } from './assistanceParts';
 import './assistance.css';
 
 export default function MyHouseholdsPage() {

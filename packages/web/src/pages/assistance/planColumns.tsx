@@ -8,7 +8,7 @@ import type { PlanItem } from '../../api/assistance';
 import type { PlanRow } from '../../lib/assistance';
 import { dateText, dateTimeText } from '../../lib/format';
 import type { PlanEditor } from './hooks/usePlanEditor';
-import { PlanStatusTag } from './shared';
+import { PlanStatusTag } from './assistanceParts';
 
 function FieldError({ text }: { text?: string }) {
   return text ? <div className="plan-field-error" role="alert">{text}</div> : null;

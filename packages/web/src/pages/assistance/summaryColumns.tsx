@@ -4,7 +4,7 @@ import type { TableProps } from 'antd';
 import type { CadreSummary, HouseholdSummary, RegionSummary } from '../../api/assistance';
 import { WorkerNoLink } from '../../components/HouseholdColumns';
 import { dateText } from '../../lib/format';
-import { moneyText } from './shared';
+import { moneyText } from './assistanceParts';
 
 export const pct = (a: number, b: number) => (b ? `${Math.round((a * 1000) / b) / 10}%` : '—');
 

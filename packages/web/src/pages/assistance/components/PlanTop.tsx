@@ -2,7 +2,7 @@
 // household's causes call for (with reasons).
 import { List, Space, Tag, Typography } from 'antd';
 import type { Plan } from '../../../api/assistance';
-import { BatchTag } from '../shared';
+import { BatchTag } from '../assistanceParts';
 
 export function PlanUrgency({ plan }: { plan: Plan }) {
   const u = plan.urgency ?? null;

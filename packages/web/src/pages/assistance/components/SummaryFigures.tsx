@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { Card, Col, Row, Statistic } from 'antd';
 import type { AssistanceSummary } from '../../../api/assistance';
-import { moneyText } from '../shared';
+import { moneyText } from '../assistanceParts';
 import { pct } from '../summaryColumns';
 
 export type SummaryTotals = ReturnType<typeof totalsOf>;

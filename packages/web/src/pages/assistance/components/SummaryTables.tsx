@@ -8,7 +8,7 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { AssistanceSummary, HouseholdSummary, RegionSummary } from '../../../api/assistance';
-import { moneyText } from '../shared';
+import { moneyText } from '../assistanceParts';
 import { cadreColumns, householdColumns, pct, regionColumns } from '../summaryColumns';
 import type { SummaryTotals } from './SummaryFigures';
 
