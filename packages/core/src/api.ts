@@ -22,6 +22,13 @@ export const HOUSEHOLD_SORT_COLUMNS = {
 export type HouseholdSortKey = keyof typeof HOUSEHOLD_SORT_COLUMNS;
 export const HOUSEHOLD_SORT_KEYS = Object.keys(HOUSEHOLD_SORT_COLUMNS) as HouseholdSortKey[];
 
+/**
+ * The deepest row the list pages to. Each page costs more the deeper it lies (the rows before it
+ * are stepped over in index order), and past fifty thousand rows a filter, a search or the reverse
+ * order finds a file sooner than paging does; the total stays exact.
+ */
+export const MAX_LIST_ROWS = 50_000;
+
 export const ELIGIBLE_FILTERS = ['true', 'false', 'unknown'] as const;
 export type EligibleFilter = (typeof ELIGIBLE_FILTERS)[number];
 
@@ -50,6 +57,8 @@ export const householdListQuerySchema = householdFilterSchema.extend({
       error: `排序应为 字段:asc|desc，字段可选 ${HOUSEHOLD_SORT_KEYS.join('、')}`,
     })
     .default('updatedAt:desc'),
+}).refine((v) => (v.page - 1) * v.pageSize < MAX_LIST_ROWS, {
+  path: ['page'], error: `列表最多翻到第 ${MAX_LIST_ROWS.toLocaleString('en')} 条，请用筛选条件、搜索或反向排序缩小范围`,
 });
 export type HouseholdListQuery = z.input<typeof householdListQuerySchema>;
 

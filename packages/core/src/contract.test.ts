@@ -2,7 +2,7 @@
 // person sees (a Chinese name or message), and every status its HTTP number.
 import { describe, expect, it } from 'vitest';
 import {
-  AUDIT_ACTION_LABELS, AUDIT_ACTIONS, AUDIT_ENTITY_LABELS, ERROR_CODES, HOUSEHOLD_SORT_KEYS, householdListQuerySchema, isErrorCode,
+  AUDIT_ACTION_LABELS, AUDIT_ACTIONS, AUDIT_ENTITY_LABELS, ERROR_CODES, HOUSEHOLD_SORT_KEYS, householdListQuerySchema, MAX_LIST_ROWS, isErrorCode,
   PROPOSAL_STATUS_LABELS, PROPOSAL_STATUSES, ROLE_LABELS, ROLE_ORG_KIND, ROLES,
 } from './index.js';
 
@@ -67,5 +67,14 @@ describe('the household list query', () => {
     const r = householdListQuerySchema.safeParse({ pageSize: '500' });
     expect(r.success).toBe(false);
     expect(r.error!.issues[0].message).toBe('每页条数应为1至100');
+  });
+
+  it('pages down to the MAX_LIST_ROWS-th row and no further, saying why on the page field', () => {
+    expect(householdListQuerySchema.safeParse({ page: MAX_LIST_ROWS / 20, pageSize: 20 }).success).toBe(true);
+    expect(householdListQuerySchema.safeParse({ page: MAX_LIST_ROWS / 100, pageSize: 100 }).success).toBe(true);
+    const r = householdListQuerySchema.safeParse({ page: MAX_LIST_ROWS / 20 + 1, pageSize: 20 });
+    expect(r.success).toBe(false);
+    expect(r.error!.issues[0].path).toEqual(['page']);
+    expect(r.error!.issues[0].message).toContain('请用筛选条件、搜索或反向排序缩小范围');
   });
 });

@@ -26,6 +26,7 @@ import { identificationRoutes } from './modules/identification/identification.ro
 import { reevaluateJob } from './modules/households/reevaluate.job.js';
 import { urgencyJob } from './modules/households/urgency.job.js';
 import { JobRunner } from './modules/jobs/jobs.runner.js';
+import { startTallyCompaction } from './modules/households/tally.compactor.js';
 import { jobRoutes } from './modules/jobs/jobs.routes.js';
 import { policyRoutes } from './modules/policy/policy.routes.js';
 import { proposalRoutes } from './modules/proposals/proposals.routes.js';
@@ -207,7 +208,11 @@ export async function buildApp({ config, db, logger, pdfFontCandidates }: AppOpt
     await expireStaleImports(db); // unconfirmed imports keep no personal data for long
     runner.kick(); // resumes jobs a restart interrupted
   });
-  app.addHook('onClose', async () => runner.stop());
+  const tallies = startTallyCompaction(db, app.log);
+  app.addHook('onClose', async () => {
+    await runner.stop();
+    await tallies.stop();
+  });
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   const webDist = config.webDist ?? path.resolve(import.meta.dirname, '../../web/dist');

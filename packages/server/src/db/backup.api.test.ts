@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Client, type TestContext } from '../../test/helpers.js';
 import { makeHousehold } from '../../test/fixtures/households.js';
 import { verifyAuditChain } from '../modules/audit/audit.repository.js';
+import { tallyDifferences } from '../modules/households/tally.repository.js';
 import { backupDatabase, BackupProblem, restoreDatabase } from './backup.js';
 
 let source: TestContext;
@@ -56,6 +57,7 @@ describe('backup and restore', () => {
     try {
       await restoreDatabase(target.db, file);
       expect(await verifyAuditChain(target.db)).toMatchObject({ ok: true });
+      expect(await tallyDifferences(target.db)).toEqual([]); // the kept counts, not in the file, counted again
       // one snapshot: every file in it has its creation audit row, and no audit row lacks its file
       const files = await count(target, 'households');
       const created = Number((await target.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).where('action', '=', 'household.create').executeTakeFirstOrThrow()).n);

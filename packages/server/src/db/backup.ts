@@ -12,13 +12,16 @@ import { createGunzip, createGzip } from 'node:zlib';
 import { once } from 'node:events';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from './schema.js';
+import { recountTallies } from '../modules/households/tally.repository.js';
 import { isPostgres } from './dialect.js';
 
 const FORMAT = 'bangfu-backup';
 const VERSION = 1;
 const PAGE = 2000;
 /** Kysely's own bookkeeping: the target has it from its own migrations. */
-const SKIP = new Set(['kysely_migration', 'kysely_migration_lock']);
+// the migrations' own bookkeeping, and the kept counts: derived from the households, so they are
+// not copied but counted again after a restore (their triggers fire on every restored row)
+const SKIP = new Set(['kysely_migration', 'kysely_migration_lock', 'household_tally', 'household_facets']);
 
 type Db = Kysely<Database>;
 type AnyDb = Kysely<any> | Transaction<any>;
@@ -221,6 +224,8 @@ export async function restoreDatabase(db: Db, file: string): Promise<BackupSumma
       for (const t of tables.filter((x) => x.pk.length === 1 && x.pk[0] === 'id'))
         await sql`select setval(pg_get_serial_sequence(${t.name}, 'id'), coalesce((select max(id) from ${sql.table(t.name)}), 0) + 1, false)`.execute(trx);
     }
+    // the kept counts are not in the file, and their triggers fired on the rows deleted and restored
+    await recountTallies(trx);
   });
   return { file, tables: counts };
 }

@@ -53,6 +53,36 @@ export interface WorkerNoCounterTable {
   last_serial: number;
 }
 
+/** Kept counts of the list's filter combinations: +1/−1 deltas written by triggers (tally.sql.ts). */
+export interface HouseholdTallyTable {
+  id: Generated<number>;
+  region_code: string;
+  status: string;
+  category: string;
+  /** 1, 0, or −1 for 无法判定 */
+  eligible: number;
+  /** '' when there is none */
+  suggested: string;
+  c1: number;
+  c2: number;
+  c3: number;
+  f_mismatch: number;
+  f_dibao_not_received: number;
+  f_dibao_above: number;
+  f_no_line: number;
+  n: number;
+}
+
+/** Kept counts per region, status and value of the summaries' facets (work status, band, batch, cause …). */
+export interface HouseholdFacetTable {
+  id: Generated<number>;
+  facet: string;
+  region_code: string;
+  status: string;
+  value: string;
+  n: number;
+}
+
 export interface HouseholdTable {
   id: Generated<number>;
   worker_no: string;
@@ -448,6 +478,8 @@ export interface Database {
   sessions: SessionTable;
   worker_no_counters: WorkerNoCounterTable;
   households: HouseholdTable;
+  household_tally: HouseholdTallyTable;
+  household_facets: HouseholdFacetTable;
   household_members: MemberTable;
   household_causes: HouseholdCauseTable;
   household_versions: HouseholdVersionTable;

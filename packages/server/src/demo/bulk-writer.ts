@@ -7,6 +7,17 @@
 import { CompiledQuery, type Kysely } from 'kysely';
 import type SQLite from 'better-sqlite3';
 import { sqliteHandle, type Db } from '../db/index.js';
+import { dropTallyTriggers, RECOUNT_STATEMENTS, tallyTriggers } from '../modules/households/tally.sql.js';
+
+/**
+ * The kept counts of a load into households: counted once at the end instead of row by row (and on
+ * PostgreSQL as replica the triggers would not even fire). The statements are the households
+ * module's own (tally.sql.ts), run on the loader's connection inside its transaction.
+ */
+function keptCounts(pg: boolean, rebuild: string[]) {
+  if (!rebuild.includes('households')) return { before: [], after: [] };
+  return { before: dropTallyTriggers(pg), after: [...tallyTriggers(pg), ...RECOUNT_STATEMENTS] };
+}
 import type { Database } from '../db/schema.js';
 import { isPostgres } from '../db/dialect.js';
 
@@ -96,9 +107,15 @@ class SqliteWriter implements BulkWriter {
       const indexes = db.prepare(`select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in (${rebuild.map(() => '?').join(',')})`)
         .all(...rebuild) as { name: string; sql: string }[];
       for (const ix of indexes) db.exec(`drop index ${quoteId(ix.name)}`);
+      const tallies = keptCounts(false, rebuild);
+      for (const st of tallies.before) db.exec(st);
       const result = await load();
       for (const ix of indexes) db.exec(ix.sql);
+      for (const st of tallies.after) db.exec(st);
       db.exec('commit');
+      // the planner's statistics for the new rows (without them it guesses, and guesses wrong at a million)
+      db.pragma('analysis_limit = 1000');
+      db.exec('analyze');
       return result;
     } catch (e) {
       if (db.inTransaction) db.exec('rollback');
@@ -176,9 +193,15 @@ class PgWriter implements BulkWriter {
           where n.nspname = current_schema() and t.relname = any($1::text[])
             and not exists (select 1 from pg_constraint c where c.conindid = i.oid)`, [rebuild])).rows as { name: string; def: string }[];
         for (const ix of indexes) await this.exec(`drop index ${quoteId(ix.name)}`);
+        const tallies = keptCounts(true, rebuild);
+        for (const st of tallies.before) await this.exec(st);
         const result = await load();
         for (const ix of indexes) await this.exec(ix.def);
+        for (const st of tallies.after) await this.exec(st);
         await this.exec('commit');
+        // the planner's statistics for the new rows: autovacuum would take its time, and until then
+        // PostgreSQL plans a file's members as a parallel scan of two million rows
+        for (const t of rebuild) await this.exec(`analyze ${quoteId(t)}`);
         return result;
       } catch (e) {
         await this.exec('rollback').catch(() => undefined);

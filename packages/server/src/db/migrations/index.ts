@@ -7,6 +7,7 @@ import * as m004 from './004_assistance.js';
 import * as m005 from './005_exchange.js';
 import * as m006 from './006_user_approvals.js';
 import * as m007 from './007_audit_key.js';
+import * as m008 from './008_read_path.js';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '005_exchange': m005,
   '006_user_approvals': m006,
   '007_audit_key': m007,
+  '008_read_path': m008,
 };

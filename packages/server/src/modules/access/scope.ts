@@ -29,15 +29,19 @@ export function scopeOf(actor: Actor): Scope {
   }
 }
 
-/** A where-clause for `households` limited to the actor's scope. */
-export function householdScope(actor: Actor) {
+/**
+ * A where-clause for `households` limited to the actor's scope. `searching`: the region is compared
+ * as an expression no index answers, so that a search's own indexes lead (SQLite would otherwise
+ * walk the whole region in list order to find the few files a name or number matches).
+ */
+export function householdScope(actor: Actor, opts: { searching?: boolean } = {}) {
   const scope = scopeOf(actor);
   return (eb: ExpressionBuilder<Database, 'households'>) => {
     switch (scope.kind) {
       case 'all':
         return eb.lit(true);
       case 'region':
-        return eb('households.region_code', '=', scope.regionCode);
+        return opts.searching ? eb(sql<string>`households.region_code || ''`, '=', scope.regionCode) : eb('households.region_code', '=', scope.regionCode);
       case 'unit':
         return eb.or([eb('households.unit_id', '=', scope.unitCode), eb('households.unit_id', 'like', `${scope.unitCode}-%`)]);
       case 'linked':

@@ -4,7 +4,8 @@
 import { sql } from 'kysely';
 import type { Q } from '../../db/transaction.js';
 import type { Actor } from '../access/actor.js';
-import { householdScope } from '../access/scope.js';
+import { householdScope, scopeOf } from '../access/scope.js';
+import { facetByRegion } from '../households/tally.repository.js';
 
 const visits = sql<number>`case when assistance_records.type = '走访' then 1 else 0 end`;
 const zero = sql<number>`0`;
@@ -91,8 +92,12 @@ export async function progressPerRegion(db: Q, year: number) {
     .execute();
 }
 
-/** Filed households per region and urgency batch, within the scope. */
+/** Filed households per region and urgency batch, within the scope (the city's and a county's from the kept counts). */
 export async function filedPerBatch(db: Q, actor: Actor) {
+  const scope = scopeOf(actor);
+  if (scope.kind === 'all' || scope.kind === 'region')
+    return (await facetByRegion(db, 'batch', ['filed'], scope.kind === 'region' ? scope.regionCode : undefined))
+      .map((r) => ({ region_code: r.region_code, urgency_batch: r.v === '' ? null : Number(r.v), n: r.n }));
   return db
     .selectFrom('households')
     .select(['region_code', 'urgency_batch', (eb) => eb.fn.countAll<number>().as('n')])

@@ -10,6 +10,7 @@ import { audit } from '../audit/audit.repository.js';
 import { saveJobStep } from '../jobs/jobs.repository.js';
 import { findImportRow, setImport } from './exchange.repository.js';
 import type { JobHandler, JobRow } from '../jobs/jobs.runner.js';
+import { compactTallies } from '../households/tally.repository.js';
 import { analyzeImport } from './import.analyze.js';
 import { commitImport } from './import.commit.js';
 import { clearProgress } from './import.progress.js';
@@ -93,6 +94,7 @@ export const importCommitJob: JobHandler = {
     try {
       await commitImport(db, importId, actor, { fileName: row.file_name, goodRowsOnly: row.good_rows_only === 1 });
       clearProgress(importId);
+      await compactTallies(db); // an import leaves a delta per file and count: fold them now, not at the next tick
     } catch (e) {
       if (e instanceof AppError) {
         await fail(db, importId, e.userMessage);

@@ -1,10 +1,12 @@
-// The region summary's counts: GROUP BY queries on indexed columns under the caller's scope, so
-// the summary stays one round of small queries whatever the number of files.
+// The region summary's counts. For the city's and a county's scope they come from the kept counts
+// (household_tally, household_facets: a few thousand rows whatever the number of files); a unit's
+// or a linked user's scope is small and is counted with GROUP BY queries on indexed columns.
 import { INCOME_BANDS } from '@bangfu/core';
 import { sql } from 'kysely';
 import type { Q } from '../../db/transaction.js';
 import type { Actor } from '../access/actor.js';
-import { householdScope } from '../access/scope.js';
+import { householdScope, scopeOf } from '../access/scope.js';
+import { facetByRegion, tallyByRegion } from '../households/tally.repository.js';
 
 // literals, not parameters: PostgreSQL matches the GROUP BY expression to the selected one only
 // when they are the same text, and two parameter lists ($1… vs $6…) are not
@@ -15,13 +17,23 @@ const bandCase = sql<string>`case ${sql.join(
 
 const live = (db: Q, actor: Actor, statuses: readonly string[]) => db.selectFrom('households').where(householdScope(actor)).where('status', 'in', statuses);
 
+/** The kept counts answer for the whole city or one region; null for the other scopes. */
+function talliedScope(actor: Actor): { regionCode?: string } | null {
+  const s = scopeOf(actor);
+  return s.kind === 'all' ? {} : s.kind === 'region' ? { regionCode: s.regionCode } : null;
+}
+
 /** Files per region and value of one column. */
 export async function countByColumn(db: Q, actor: Actor, statuses: readonly string[], column: 'category' | 'work_status' | 'enterprise_status') {
+  const t = talliedScope(actor);
+  if (t) return column === 'category' ? tallyByRegion(db, 'category', statuses, t.regionCode) : facetByRegion(db, column, statuses, t.regionCode);
   return live(db, actor, statuses).select(['region_code', `${column} as v`, (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['region_code', column]).execute();
 }
 
 /** Files per region and cause (a file counts once under each of its causes). */
 export async function countByCause(db: Q, actor: Actor, statuses: readonly string[]) {
+  const t = talliedScope(actor);
+  if (t) return (await facetByRegion(db, 'cause', statuses, t.regionCode)).map((r) => ({ region_code: r.region_code, cause: r.v, n: r.n }));
   return db.selectFrom('household_causes').innerJoin('households', 'households.id', 'household_causes.household_id')
     .where(householdScope(actor)).where('households.status', 'in', statuses)
     .select(['households.region_code', 'household_causes.cause', (eb) => eb.fn.countAll<number>().as('n')])
@@ -30,5 +42,7 @@ export async function countByCause(db: Q, actor: Actor, statuses: readonly strin
 
 /** Files per region and per-capita income band. */
 export async function countByIncomeBand(db: Q, actor: Actor, statuses: readonly string[]) {
+  const t = talliedScope(actor);
+  if (t) return (await facetByRegion(db, 'band', statuses, t.regionCode)).map((r) => ({ region_code: r.region_code, band: r.v, n: r.n }));
   return live(db, actor, statuses).select(['region_code', bandCase.as('band'), (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['region_code', bandCase]).execute();
 }

@@ -232,4 +232,15 @@ describe('audit', () => {
     const { verifyAuditChain } = await import('../audit/audit.repository.js');
     expect((await verifyAuditChain(ctx.db)).ok).toBe(true);
   });
+
+  it('refuses a page past the deepest the list serves, naming the page field, while the total stays exact', async () => {
+    const deep = await clerk.get('/api/households?page=2501&pageSize=20');
+    expect(deep.statusCode).toBe(400);
+    expect(deep.json().errors[0]).toMatchObject({ path: 'page' });
+    expect(deep.json().errors[0].message).toContain('缩小范围');
+    const last = await clerk.get('/api/households?page=2500&pageSize=20');
+    expect(last.statusCode).toBe(200);
+    expect(last.json().items).toEqual([]);
+    expect(last.json().total).toBeGreaterThan(0);
+  });
 });

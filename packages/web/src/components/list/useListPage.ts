@@ -27,9 +27,11 @@ export interface ListPageOptions<S extends Paging, Q, T> {
   fetch: (query: Q, signal: AbortSignal) => Promise<PageOf<T>>;
   /** 户 or 条, in 共 N 户 */
   unit: string;
+  /** the deepest row the server pages to (core's MAX_LIST_ROWS for the household list) */
+  maxRows?: number;
 }
 
-export function useListPage<S extends Paging, Q, T>({ codec, name, toQuery, fetch, unit }: ListPageOptions<S, Q, T>) {
+export function useListPage<S extends Paging, Q, T>({ codec, name, toQuery, fetch, unit, maxRows }: ListPageOptions<S, Q, T>) {
   const [params, setParams] = useSearchParams();
   // one object per URL: pages and forms may depend on it
   const state = useMemo(() => codec.read(params), [codec, params]);
@@ -61,14 +63,17 @@ export function useListPage<S extends Paging, Q, T>({ codec, name, toQuery, fetc
     update({ page: pageSize !== state.pageSize ? 1 : p.current ?? 1, pageSize } as Partial<S>);
   };
 
+  const total = data?.total ?? 0;
+  // the pager offers the pages the server serves; the total shown stays the exact one
+  const reachable = maxRows ? Math.min(total, maxRows) : total;
   const pagination: TablePaginationConfig = {
     current: state.page,
     pageSize: state.pageSize,
-    total: data?.total ?? 0,
+    total: reachable,
     showSizeChanger: true,
     pageSizeOptions: codec.pageSizes.map(String),
     showQuickJumper: true,
-    showTotal: (total) => `共 ${total.toLocaleString('zh-CN')} ${unit}`,
+    showTotal: () => `共 ${total.toLocaleString('zh-CN')} ${unit}${reachable < total ? `（可翻阅前 ${reachable.toLocaleString('zh-CN')} ${unit}，其余请筛选、搜索或反向排序）` : ''}`,
   };
 
   return {

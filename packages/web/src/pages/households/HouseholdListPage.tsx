@@ -5,6 +5,7 @@ import { Button, Card, Space, Table } from 'antd';
 import type { TableProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { listHouseholds, type HouseholdListItem, type SortKey } from '../../api/households';
+import { MAX_LIST_ROWS } from '@bangfu/core';
 import { ownRegionOf, useAccess, useSessionUser } from '../../lib/session';
 import { useRegions } from '../../lib/useOrgs';
 import PageHeader from '../../components/PageHeader';
@@ -23,7 +24,7 @@ export default function HouseholdListPage() {
   const { regions, regionName } = useRegions(user);
   const location = useLocation();
   const navigate = useNavigate();
-  const list = useListPage({ codec: LIST_CODEC, name: 'households', toQuery: (s) => toApiQuery(s, ownRegion), fetch: listHouseholds, unit: '户' });
+  const list = useListPage({ codec: LIST_CODEC, name: 'households', toQuery: (s) => toApiQuery(s, ownRegion), fetch: listHouseholds, unit: '户', maxRows: MAX_LIST_ROWS });
   const { state, update, data, loading } = list;
 
   const from = location.pathname + location.search;

@@ -1,0 +1,88 @@
+// The kept counts (tally.sql.ts): read them, fold their deltas, recount them, and compare them with
+// a full recount. Only this file and the triggers write household_tally and household_facets.
+import { sql, type Kysely } from 'kysely';
+import type { HouseholdFilter } from '@bangfu/core';
+import type { Q } from '../../db/transaction.js';
+import { isPostgres } from '../../db/dialect.js';
+import { compactStatements, RECOUNT_FACETS, RECOUNT_STATEMENTS, RECOUNT_TALLY, TALLY_DIMS } from './tally.sql.js';
+
+const run = async (db: Q, statements: string[]) => {
+  for (const s of statements) await sql.raw(s).execute(db);
+};
+
+/** Every kept count from the households again (after a bulk load, a restore, or a migration). */
+export async function recountTallies(db: Q): Promise<void> {
+  await run(db, RECOUNT_STATEMENTS);
+}
+
+/** Folds the +1/−1 rows into one row per key; cheap (a few thousand rows), run now and then. */
+export async function compactTallies(db: Kysely<any>): Promise<void> {
+  const pg = isPostgres(db);
+  await db.transaction().execute(async (trx) => {
+    await run(trx, compactStatements(pg, 'household_tally'));
+    await run(trx, compactStatements(pg, 'household_facets'));
+  });
+}
+
+/** The highest delta id: the compaction is due when it moved since the last one. */
+export async function lastTallyId(db: Q): Promise<number> {
+  const r = await sql<{ m: number | string | null }>`select max(id) as m from household_tally`.execute(db);
+  const f = await sql<{ m: number | string | null }>`select max(id) as m from household_facets`.execute(db);
+  return Number(r.rows[0]?.m ?? 0) + Number(f.rows[0]?.m ?? 0);
+}
+
+/** The list's filters a tally answers (the search text and the unit and linked scopes it does not). */
+export type TallyFilter = Omit<HouseholdFilter, 'q'>;
+
+const FLAG_DIMS = { categoryMismatch: 'f_mismatch', dibaoNotReceived: 'f_dibao_not_received', dibaoAboveLine: 'f_dibao_above', noLine: 'f_no_line' } as const;
+const CONDITION_DIMS = { C1: 'c1', C2: 'c2', C3: 'c3' } as const;
+
+/** How many households pass these filters: the exact total of the list, from the kept counts. */
+export async function countFromTally(db: Q, f: TallyFilter): Promise<number> {
+  let q = db.selectFrom('household_tally').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('n'), sql<number>`0`).as('total'));
+  if (f.regionCode) q = q.where('region_code', '=', f.regionCode);
+  if (f.category) q = q.where('category', '=', f.category);
+  if (f.status) q = q.where('status', '=', f.status);
+  if (f.eligible) q = q.where('eligible', '=', f.eligible === 'true' ? 1 : f.eligible === 'false' ? 0 : -1);
+  if (f.condition) q = q.where(CONDITION_DIMS[f.condition], '=', 1);
+  if (f.suggestedCategory) q = q.where('suggested', '=', f.suggestedCategory === 'none' ? '' : f.suggestedCategory);
+  if (f.flag) q = q.where(FLAG_DIMS[f.flag], '=', 1);
+  const row = await q.executeTakeFirstOrThrow();
+  return Number(row.total);
+}
+
+/** Households per region and value of one list dimension (category), for the given statuses. */
+export async function tallyByRegion(db: Q, dim: 'category', statuses: readonly string[], regionCode?: string) {
+  return db.selectFrom('household_tally').select(['region_code', `${dim} as v`, (eb) => eb.fn.sum<number>('n').as('n')])
+    .where('status', 'in', statuses).$if(!!regionCode, (q) => q.where('region_code', '=', regionCode!))
+    .groupBy(['region_code', dim]).having((eb) => eb.fn.sum('n'), '<>', 0).execute();
+}
+
+/** Households per region and value of one facet (work status, enterprise status, band, batch, cause), for the given statuses. */
+export async function facetByRegion(db: Q, facet: string, statuses: readonly string[], regionCode?: string) {
+  return db.selectFrom('household_facets').select(['region_code', 'value as v', (eb) => eb.fn.sum<number>('n').as('n')])
+    .where('facet', '=', facet).where('status', 'in', statuses).$if(!!regionCode, (q) => q.where('region_code', '=', regionCode!))
+    .groupBy(['region_code', 'value']).having((eb) => eb.fn.sum('n'), '<>', 0).execute();
+}
+
+/**
+ * The keys whose kept count differs from a full recount (empty when they agree). The tests run it
+ * after random changes; `bangfu tally --check` runs it on a real database.
+ */
+export async function tallyDifferences(db: Q): Promise<string[]> {
+  const dims = TALLY_DIMS.map(([c]) => c);
+  const kept = await sql<Record<string, unknown>>`select ${sql.raw(dims.join(', '))}, sum(n) as n from household_tally group by ${sql.raw(dims.join(', '))}`.execute(db);
+  const fresh = await sql<Record<string, unknown>>`${sql.raw(RECOUNT_TALLY)}`.execute(db);
+  const keptF = await sql<Record<string, unknown>>`select facet, region_code, status, value, sum(n) as n from household_facets group by facet, region_code, status, value`.execute(db);
+  const freshF = await sql<Record<string, unknown>>`${sql.raw(RECOUNT_FACETS)}`.execute(db);
+  return [...compare('tally', dims, kept.rows, fresh.rows), ...compare('facet', ['facet', 'region_code', 'status', 'value'], keptF.rows, freshF.rows)];
+}
+
+function compare(what: string, dims: string[], kept: Record<string, unknown>[], fresh: Record<string, unknown>[]): string[] {
+  const key = (r: Record<string, unknown>) => dims.map((d) => String(r[d])).join('|');
+  const a = new Map(kept.map((r) => [key(r), Number(r.n)]));
+  const b = new Map(fresh.map((r) => [key(r), Number(r.n)]));
+  const out: string[] = [];
+  for (const k of new Set([...a.keys(), ...b.keys()])) if ((a.get(k) ?? 0) !== (b.get(k) ?? 0)) out.push(`${what} ${k}: kept ${a.get(k) ?? 0}, recount ${b.get(k) ?? 0}`);
+  return out;
+}

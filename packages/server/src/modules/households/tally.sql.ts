@@ -1,0 +1,147 @@
+// Kept counts of the households, as SQL: the tables' triggers (SQLite and PostgreSQL), the recount
+// and the compaction. Owned by the households module: the tally tables are written only by these
+// triggers (in the same transaction as the change that moves a count) and by the recount and
+// compaction of tally.repository.ts.
+//
+// Two tallies, both insert-only deltas (+1 / -1 rows) that a compaction folds into one row per key.
+// Insert-only because on PostgreSQL an UPDATE of a shared count row would lock it until commit: an
+// import's long transaction would hold every count it touched and block every other edit, and two
+// files moving in opposite directions would deadlock. An INSERT locks nothing that others need.
+//  - household_tally: one key per combination of the list's filters (region, status, category,
+//    identification result, suggested category, conditions, flags): the list's exact total is a
+//    sum over a few thousand rows instead of a count over a million.
+//  - household_facets: per region and status, the values the summaries group by (work status,
+//    enterprise status, per-capita income band, urgency batch, and each cause of household_causes).
+//
+// A change to what is tallied needs a migration that recreates the triggers (dropTallyTriggers,
+// tallyTriggers) and recounts (recountTallies).
+import { INCOME_BANDS } from '@bangfu/core';
+
+/** The list filters' columns: tally column ← expression over a households row (`r.` is replaced by NEW./OLD./nothing). */
+export const TALLY_DIMS: readonly (readonly [string, string])[] = [
+  ['region_code', 'r.region_code'],
+  ['status', 'r.status'],
+  ['category', 'r.category'],
+  ['eligible', 'coalesce(r.id_eligible, -1)'],
+  ['suggested', "coalesce(r.id_category, '')"],
+  ['c1', 'r.id_c1'],
+  ['c2', 'r.id_c2'],
+  ['c3', 'r.id_c3'],
+  ['f_mismatch', 'r.id_flag_mismatch'],
+  ['f_dibao_not_received', 'r.id_flag_dibao_not_received'],
+  ['f_dibao_above', 'r.id_flag_dibao_above'],
+  ['f_no_line', 'r.id_flag_no_line'],
+];
+
+/** The band of core's INCOME_BANDS a per-capita income falls in (no income counts in the top band, as the summary always did). */
+export const bandExpression = (ref: string) =>
+  `case ${INCOME_BANDS.filter((b) => b.max !== null).map((b) => `when ${ref} < ${b.max} then '${b.key}'`).join(' ')} else '${INCOME_BANDS[INCOME_BANDS.length - 1].key}' end`;
+
+/** The households' own facets: facet name → value expression and the columns that move it. */
+export const FACETS: readonly { facet: string; value: string; columns: string[] }[] = [
+  { facet: 'work_status', value: 'r.work_status', columns: ['work_status'] },
+  { facet: 'enterprise_status', value: 'r.enterprise_status', columns: ['enterprise_status'] },
+  { facet: 'band', value: bandExpression('r.per_capita_income'), columns: ['per_capita_income'] },
+  { facet: 'batch', value: "coalesce(cast(r.urgency_batch as varchar(4)), '')", columns: ['urgency_batch'] },
+];
+export const CAUSE_FACET = 'cause';
+
+const on = (expr: string, row: string) => expr.replace(/\br\./g, row ? `${row}.` : '');
+const TALLY_COLS = TALLY_DIMS.map(([c]) => c).join(', ');
+const TALLY_SOURCE_COLS = [...new Set(TALLY_DIMS.flatMap(([, e]) => [...e.matchAll(/\br\.(\w+)/g)].map((m) => m[1])))];
+
+export const CREATE_TALLY_TABLES = (pg: boolean) => {
+  const id = pg ? 'id bigserial primary key' : 'id integer primary key autoincrement';
+  return [
+    `create table household_tally (${id}, ${TALLY_DIMS.map(([c]) => `${c} ${/^(eligible|c\d|f_)/.test(c) ? 'integer' : 'varchar(16)'} not null`).join(', ')}, n integer not null)`,
+    `create table household_facets (${id}, facet varchar(24) not null, region_code varchar(8) not null, status varchar(16) not null, value varchar(32) not null, n integer not null)`,
+    'create index household_facets_facet on household_facets (facet, status)',
+  ];
+};
+
+/** `insert … select` rows of the list tally for one households row (NEW or OLD) with a sign. */
+const tallyRow = (row: string, sign: 1 | -1) => `select ${TALLY_DIMS.map(([, e]) => on(e, row)).join(', ')}, ${sign}`;
+
+const changed = (pg: boolean, cols: string[]) => cols.map((c) => (pg ? `old.${c} is distinct from new.${c}` : `old.${c} is not new.${c}`)).join(' or ');
+
+/** The facet rows of one households row, for the facets whose columns (or the row's region or status) changed. */
+function facetRows(pg: boolean, row: string, sign: 1 | -1, onlyChanged: boolean): string[] {
+  return FACETS.map((f) => {
+    const cond = onlyChanged ? ` where ${changed(pg, ['region_code', 'status', ...f.columns])}` : '';
+    return `select '${f.facet}', ${row}.region_code, ${row}.status, ${on(f.value, row)}, ${sign}${pg ? '' : ' from (select 1)'}${cond}`;
+  });
+}
+
+const causeRows = (row: string, sign: 1 | -1) =>
+  `select '${CAUSE_FACET}', ${row}.region_code, ${row}.status, c.cause, ${sign} from household_causes c where c.household_id = ${row}.id`;
+
+const insertTally = (selects: string[]) => `insert into household_tally (${TALLY_COLS}, n) ${selects.join(' union all ')}`;
+const insertFacets = (selects: string[]) => `insert into household_facets (facet, region_code, status, value, n) ${selects.join(' union all ')}`;
+
+/** The statements of each trigger body, by event. */
+function bodies(pg: boolean) {
+  const ins = [insertTally([tallyRow('new', 1)]), insertFacets(facetRows(pg, 'new', 1, false))];
+  const del = [insertTally([tallyRow('old', -1)]), insertFacets([...facetRows(pg, 'old', -1, false), causeRows('old', -1)])];
+  const updTally = [insertTally([tallyRow('old', -1), tallyRow('new', 1)])];
+  const updFacets = [insertFacets([...facetRows(pg, 'old', -1, true), ...facetRows(pg, 'new', 1, true)])];
+  const updCauses = [insertFacets([causeRows('old', -1), causeRows('new', 1)])];
+  const causeIns = [insertFacets([`select '${CAUSE_FACET}', h.region_code, h.status, new.cause, 1 from households h where h.id = new.household_id`])];
+  const causeDel = [insertFacets([`select '${CAUSE_FACET}', h.region_code, h.status, old.cause, -1 from households h where h.id = old.household_id`])];
+  const facetCols = ['region_code', 'status', ...FACETS.flatMap((f) => f.columns)];
+  return [
+    { name: 'households_tally_ins', table: 'households', event: 'insert', when: '', body: ins },
+    { name: 'households_tally_del', table: 'households', event: 'delete', when: '', body: del },
+    { name: 'households_tally_upd', table: 'households', event: 'update', when: changed(pg, TALLY_SOURCE_COLS), body: updTally },
+    { name: 'households_facets_upd', table: 'households', event: 'update', when: changed(pg, facetCols), body: updFacets },
+    { name: 'households_causes_move', table: 'households', event: 'update', when: changed(pg, ['region_code', 'status']), body: updCauses },
+    { name: 'household_causes_ins', table: 'household_causes', event: 'insert', when: '', body: causeIns },
+    { name: 'household_causes_del', table: 'household_causes', event: 'delete', when: '', body: causeDel },
+  ];
+}
+
+export function tallyTriggers(pg: boolean): string[] {
+  return bodies(pg).flatMap((t) => {
+    const when = t.when ? ` when (${t.when})` : '';
+    if (!pg) return [`create trigger ${t.name} after ${t.event} on ${t.table} for each row${when} begin ${t.body.map((s) => `${s};`).join(' ')} end`];
+    return [
+      `create or replace function ${t.name}() returns trigger language plpgsql as $$ begin ${t.body.map((s) => `${s};`).join(' ')} return null; end $$`,
+      `create trigger ${t.name} after ${t.event} on ${t.table} for each row${when} execute function ${t.name}()`,
+    ];
+  });
+}
+
+export function dropTallyTriggers(pg: boolean): string[] {
+  return bodies(pg).map((t) => (pg ? `drop trigger if exists ${t.name} on ${t.table}` : `drop trigger if exists ${t.name}`));
+}
+
+/** Every count again from the households: what the kept counts must equal at any moment. */
+export const RECOUNT_TALLY = `select ${TALLY_DIMS.map(([c, e]) => `${on(e, '')} as ${c}`).join(', ')}, count(*) as n from households group by ${TALLY_DIMS.map(([, e]) => on(e, '')).join(', ')}`;
+export const RECOUNT_FACETS = [
+  ...FACETS.map((f) => `select '${f.facet}' as facet, region_code, status, ${on(f.value, '')} as value, count(*) as n from households group by region_code, status, ${on(f.value, '')}`),
+  `select '${CAUSE_FACET}' as facet, h.region_code, h.status, c.cause as value, count(*) as n from household_causes c join households h on h.id = c.household_id group by h.region_code, h.status, c.cause`,
+].join(' union all ');
+
+export const RECOUNT_STATEMENTS = [
+  'delete from household_tally',
+  'delete from household_facets',
+  `insert into household_tally (${TALLY_COLS}, n) ${RECOUNT_TALLY}`,
+  `insert into household_facets (facet, region_code, status, value, n) ${RECOUNT_FACETS}`,
+];
+
+/**
+ * Folds the deltas into one row per key. PostgreSQL: one statement that deletes exactly the rows it
+ * sums (a delta committed meanwhile is not seen, so it stays). SQLite: one writer at a time, so the
+ * rows up to the highest id read inside the same transaction are the ones summed.
+ */
+export function compactStatements(pg: boolean, table: 'household_tally' | 'household_facets'): string[] {
+  const cols = table === 'household_tally' ? TALLY_COLS : 'facet, region_code, status, value';
+  if (pg)
+    return [`with moved as (delete from ${table} returning ${cols}, n) insert into ${table} (${cols}, n) select ${cols}, sum(n) from moved group by ${cols} having sum(n) <> 0`];
+  return [
+    `create temp table if not exists tally_max (m integer)`,
+    `delete from temp.tally_max`,
+    `insert into temp.tally_max select coalesce(max(id), 0) from ${table}`,
+    `insert into ${table} (${cols}, n) select ${cols}, sum(n) from ${table} where id <= (select m from temp.tally_max) group by ${cols} having sum(n) <> 0`,
+    `delete from ${table} where id <= (select m from temp.tally_max)`,
+  ];
+}
