@@ -52,7 +52,7 @@ export default defineConfig({
           name: 'api-pg',
           include: serverTests,
           // pure tests that touch no database run once, in api-sqlite
-          exclude: [officeTests, 'packages/server/src/cli/import-kill.test.ts', 'packages/server/src/demo/**', 'packages/server/src/cli/identify.test.ts', 'packages/server/src/db/db.test.ts', 'packages/server/src/modules/print/pdf.font.test.ts'],
+          exclude: [officeTests, 'packages/server/src/cli/import-kill.test.ts', 'packages/server/src/cli/serve-cluster.test.ts', 'packages/server/src/demo/**', 'packages/server/src/cli/identify.test.ts', 'packages/server/src/db/db.test.ts', 'packages/server/src/modules/print/pdf.font.test.ts'],
           env: { BANGFU_TEST_DB: 'pg' },
           globalSetup: ['packages/server/test/pg-global-setup.ts'],
           testTimeout: 15_000,

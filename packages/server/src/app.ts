@@ -46,6 +46,8 @@ export interface AppOptions {
   logger?: boolean | object;
   /** where the printed forms look for a Chinese font; the default list when absent (tests inject one) */
   pdfFontCandidates?: () => FontCandidate[];
+  /** the name of this instance's job leases (default: host, pid, random); tests run two instances in one process */
+  jobOwner?: string;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -89,7 +91,7 @@ function frameworkRefusal(status: number, fastifyCode: string | undefined): { co
   return { code: 'BAD_REQUEST', message: '请求格式不正确', path: 'body' };
 }
 
-export async function buildApp({ config, db, logger, pdfFontCandidates }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, db, logger, pdfFontCandidates, jobOwner }: AppOptions): Promise<FastifyInstance> {
   useAuditKey(loadAuditKey(config));
   await ensureAuditKeyed(db);
   const app = Fastify({
@@ -195,7 +197,7 @@ export async function buildApp({ config, db, logger, pdfFontCandidates }: AppOpt
   await app.register(auditRoutes, { db });
   await app.register(householdRoutes, { db });
   await app.register(printRoutes, { db, fontCandidates: pdfFontCandidates });
-  const runner = new JobRunner(db, { reevaluate: reevaluateJob, urgency: urgencyJob, 'import.analyze': importAnalyzeJob, 'import.commit': importCommitJob }, app.log);
+  const runner = new JobRunner(db, { reevaluate: reevaluateJob, urgency: urgencyJob, 'import.analyze': importAnalyzeJob, 'import.commit': importCommitJob }, app.log, undefined, jobOwner);
   app.decorate('jobs', runner);
   await app.register(identificationRoutes, { db });
   await app.register(policyRoutes, { db, runner });

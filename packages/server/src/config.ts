@@ -1,5 +1,6 @@
 // The environment, validated once at start. Everything else takes a Config, never process.env.
 import { z } from 'zod';
+import os from 'node:os';
 import path from 'node:path';
 
 const envSchema = z.object({
@@ -19,6 +20,8 @@ const envSchema = z.object({
   BANGFU_AUDIT_KEY: z.string().min(32, { error: 'BANGFU_AUDIT_KEY must be at least 32 characters' }).optional(),
   /** Where the audit key is kept when BANGFU_AUDIT_KEY is not set (made on first start). */
   BANGFU_AUDIT_KEY_FILE: z.string().optional(),
+  /** Server processes on this machine (`bangfu serve`); default: one per core. */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
 });
 
 export type DbTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; searchPath?: string };
@@ -39,6 +42,8 @@ export interface Config {
   auditKey?: Buffer;
   /** default: audit.key beside the SQLite file, or ./data/audit.key */
   auditKeyFile?: string;
+  /** server processes `bangfu serve` runs (1 for an in-memory database, which one process owns) */
+  webConcurrency?: number;
 }
 
 export const DEFAULT_SQLITE_FILE = path.resolve(process.cwd(), 'data', 'bangfu.sqlite');
@@ -62,10 +67,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`invalid environment: ${detail}`);
   }
   const e = r.data;
+  const db = parseDatabaseUrl(e.DATABASE_URL);
   return {
     port: e.PORT,
     host: e.HOST,
-    db: parseDatabaseUrl(e.DATABASE_URL),
+    db,
     adminPassword: e.ADMIN_PASSWORD,
     logLevel: e.LOG_LEVEL,
     webDist: e.BANGFU_WEB_DIST,
@@ -74,5 +80,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRatePerMinute: e.BANGFU_LOGIN_RATE,
     auditKey: e.BANGFU_AUDIT_KEY ? Buffer.from(e.BANGFU_AUDIT_KEY, 'utf8') : undefined,
     auditKeyFile: e.BANGFU_AUDIT_KEY_FILE ? path.resolve(e.BANGFU_AUDIT_KEY_FILE) : undefined,
+    webConcurrency: db.kind === 'sqlite' && db.file === ':memory:' ? 1 : e.WEB_CONCURRENCY ?? os.availableParallelism(),
   };
 }

@@ -1,6 +1,7 @@
 // API test context: a fresh database per test file (SQLite in memory, or a PostgreSQL schema of
 // its own inside the run's database), the app built on it, and logged-in clients.
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
@@ -18,6 +19,12 @@ export const ADMIN_PASSWORD = 'Admin-Test-2026!';
 export const TEST_AUDIT_KEY = Buffer.from('test-audit-key-0123456789abcdef-0123456789', 'utf8');
 export const dbKind = (process.env.BANGFU_TEST_DB ?? 'sqlite') as 'sqlite' | 'pg';
 
+export interface Instance {
+  app: FastifyInstance;
+  db: Db;
+  login(username: string, password: string): Promise<Client>;
+}
+
 export interface TestContext {
   app: FastifyInstance;
   db: Db;
@@ -31,6 +38,8 @@ export interface TestContext {
    * county-union user of its region, then by a city-union user.
    */
   fileThrough(id: number, by?: Client): Promise<LightMyRequestResponse>;
+  /** another server instance on the same database (its own connection and job runner), closed with the context */
+  secondInstance(configOverrides?: Partial<Config>): Promise<Instance>;
 }
 
 export interface Client {
@@ -55,8 +64,10 @@ export function multipartBody(files: { name: string; content: Buffer }[]): { pay
   return { payload: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
-export async function createTestContext(configOverrides: Partial<Config> = {}): Promise<TestContext> {
+export async function createTestContext(configOverrides: Partial<Config> = {}, opts: { shared?: boolean } = {}): Promise<TestContext> {
   let db: Db;
+  let sqliteFile = ':memory:';
+  let pgUrl = '';
   let dropSchema: (() => Promise<void>) | undefined;
   let schemaName: string | undefined;
   if (dbKind === 'pg') {
@@ -67,6 +78,7 @@ export async function createTestContext(configOverrides: Partial<Config> = {}): 
     await admin.query(`create schema ${schema}`);
     await admin.end();
     db = openDb({ kind: 'postgres', url, searchPath: schema });
+    pgUrl = url;
     schemaName = schema;
     dropSchema = async () => {
       const c = new pg.Client({ connectionString: url });
@@ -75,7 +87,9 @@ export async function createTestContext(configOverrides: Partial<Config> = {}): 
       await c.end();
     };
   } else {
-    db = openDb({ kind: 'sqlite', file: ':memory:' });
+    // a second instance needs a database it can open too: a file, as two processes would share
+    sqliteFile = opts.shared ? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bangfu-shared-')), 'db.sqlite') : ':memory:';
+    db = openDb({ kind: 'sqlite', file: sqliteFile });
   }
   await migrateToLatest(db, { schema: schemaName });
   await seedOrgs(db);
@@ -91,13 +105,27 @@ export async function createTestContext(configOverrides: Partial<Config> = {}): 
     if (!reviewers.has(key)) reviewers.set(key, await ctx.userIn(orgCode, role));
     return reviewers.get(key)!;
   };
+  const others: { app: FastifyInstance; db: Db }[] = [];
   const ctx: TestContext = {
     app,
     db,
     async close() {
+      for (const o of others) {
+        await o.app.close();
+        await o.db.destroy();
+      }
       await app.close();
       await db.destroy();
       await dropSchema?.();
+      if (sqliteFile !== ':memory:') fs.rmSync(path.dirname(sqliteFile), { recursive: true, force: true });
+    },
+    async secondInstance(overrides = {}) {
+      if (dbKind !== 'pg' && sqliteFile === ':memory:') throw new Error('secondInstance needs createTestContext(…, { shared: true })');
+      const db2 = dbKind === 'pg' ? openDb({ kind: 'postgres', url: pgUrl, searchPath: schemaName }) : openDb({ kind: 'sqlite', file: sqliteFile });
+      const app2 = await buildApp({ config: { ...config, ...overrides }, db: db2, logger: false, jobOwner: `${os.hostname()}:${process.pid}:second-${++seq}` });
+      await app2.ready();
+      others.push({ app: app2, db: db2 });
+      return { app: app2, db: db2, login: (username: string, password: string) => loginClient(app2, username, password) };
     },
     login: (username, password) => loginClient(app, username, password),
     admin: () => loginClient(app, 'admin', ADMIN_PASSWORD),

@@ -1,4 +1,5 @@
 // `npx bangfu <command>`: migrate, serve, start, user add, demo, identify, print, template, import, export, audit verify.
+import cluster from 'node:cluster';
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig, type Config } from '../config.js';
@@ -48,7 +49,7 @@ const HELP = `bangfu — 城镇困难职工精准帮扶档案系统
                         the files as a workbook in the template layout (masked per the user's role)
   (import/export act as --user, or as the built-in city-level account "cli"; both are audited)
 
-Environment: PORT (3000), HOST (0.0.0.0), DATABASE_URL (sqlite:./data/bangfu.sqlite by default,
+Environment: PORT (3000), HOST (0.0.0.0), WEB_CONCURRENCY (server processes; one per core), DATABASE_URL (sqlite:./data/bangfu.sqlite by default,
 or postgres://user@host/db), ADMIN_PASSWORD (the first admin's password; generated and printed when unset),
 BANGFU_PDF_FONT (a Chinese TTF/TTC/OTF for the printed forms; Noto Sans SC from npm by default).`;
 
@@ -62,7 +63,15 @@ async function prepare(config: Config): Promise<Db> {
   return db;
 }
 
+/**
+ * `bangfu serve|start`. With WEB_CONCURRENCY above 1 (the default on a machine with several cores)
+ * the first process prepares the database (migrations, admin, demo data) and then runs that many
+ * server processes that share the port (node:cluster), restarting one that dies. They share all
+ * state through the database: sessions, login locks, jobs (leased, taken over when a process dies),
+ * the audit chain; on SQLite in WAL mode (many readers, one writer at a time, waited for).
+ */
 async function serve(config: Config, withDemo: boolean): Promise<void> {
+  if (cluster.isWorker) return serveWorker(config);
   const db = await prepare(config);
   const admin = await ensureAdmin(db, config.adminPassword);
   let demoUsers: DemoResult['users'];
@@ -74,20 +83,27 @@ async function serve(config: Config, withDemo: boolean): Promise<void> {
       console.log(`已生成演示数据 demo data: ${demo.households} 户`);
     }
   }
-  const app = await buildApp({ config, db });
-  const close = async () => {
-    await app.close();
+  const workers = config.webConcurrency ?? 1;
+  let port: number;
+  if (workers > 1) {
     await db.destroy();
-    process.exit(0);
-  };
-  process.on('SIGINT', close);
-  process.on('SIGTERM', close);
-  await app.listen({ port: config.port, host: config.host });
+    port = await startWorkers(workers);
+  } else {
+    const app = await buildApp({ config, db });
+    const close = async () => {
+      await app.close();
+      await db.destroy();
+      process.exit(0);
+    };
+    process.on('SIGINT', close);
+    process.on('SIGTERM', close);
+    await app.listen({ port: config.port, host: config.host });
+    port = (app.server.address() as { port: number }).port;
+  }
   const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  const port = (app.server.address() as { port: number }).port;
   console.log('');
   console.log(`  帮扶系统已启动  http://${shown}:${port}/`);
-  console.log(`  数据库 database: ${describeTarget(config.db)}`);
+  console.log(`  数据库 database: ${describeTarget(config.db)}${workers > 1 ? `；${workers} 个服务进程 server processes (WEB_CONCURRENCY)` : ''}`);
   if (admin.generatedPassword) {
     console.log(`  管理员账号 login: admin   密码 password: ${admin.generatedPassword}`);
     console.log('  （密码只显示这一次，请妥善保存 — shown once, keep it safe）');
@@ -99,6 +115,46 @@ async function serve(config: Config, withDemo: boolean): Promise<void> {
   }
   console.log(`  API 文档 docs: http://${shown}:${port}/api/docs`);
   console.log('');
+}
+
+/** Forks the server processes; resolves with the port they listen on once the first one does. */
+function startWorkers(n: number): Promise<number> {
+  let stopping = false;
+  const fork = () => cluster.fork({ BANGFU_WORKER: '1' });
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    console.error(`服务进程 ${worker.process.pid} 退出 (${signal ?? code})，正在重启 — server process exited, restarting`);
+    fork();
+  });
+  const stop = () => {
+    stopping = true;
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
+    const left = () => Object.keys(cluster.workers ?? {}).length;
+    const wait = setInterval(() => {
+      if (left() === 0) process.exit(0);
+    }, 50);
+    setTimeout(() => process.exit(0), 10_000).unref();
+    wait.unref();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  for (let i = 0; i < n; i++) fork();
+  return new Promise((resolve) => cluster.once('listening', (_w, address) => resolve(address.port)));
+}
+
+/** One server process of several: the database was prepared by the first process. */
+async function serveWorker(config: Config): Promise<void> {
+  const db = openDb(config.db);
+  useAuditKey(loadAuditKey(config));
+  const app = await buildApp({ config, db });
+  const close = async () => {
+    await app.close();
+    await db.destroy();
+    process.exit(0);
+  };
+  process.on('SIGINT', close);
+  process.on('SIGTERM', close);
+  await app.listen({ port: config.port, host: config.host });
 }
 
 export async function main(argv: string[]): Promise<void> {

@@ -127,7 +127,7 @@ export async function backupDatabase(db: Db, file: string): Promise<BackupSummar
   };
   try {
     if (isPostgres(db)) await db.transaction().setIsolationLevel('repeatable read').execute((trx) => read(trx));
-    else await db.transaction().execute((trx) => read(trx)); // a WAL read transaction: one snapshot
+    else await db.transaction().setAccessMode('read only').execute((trx) => read(trx)); // a WAL read transaction: one snapshot, no write lock
     gzip.end();
     await once(out, 'finish');
     fs.renameSync(tmp, file);

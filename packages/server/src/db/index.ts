@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { CompiledQuery, Kysely, Migrator, PostgresDialect, SqliteDialect, SqliteDriver, sql, type DatabaseConnection, type TransactionSettings } from 'kysely';
 import type { DbTarget } from '../config.js';
 import type { Database } from './schema.js';
 import { migrations } from './migrations/index.js';
@@ -23,15 +23,38 @@ export function sqliteHandle(db: Db): SQLite.Database | undefined {
   return sqliteHandles.get(db);
 }
 
+/**
+ * SQLite with several server processes (WEB_CONCURRENCY): a transaction that writes takes the write
+ * lock when it begins (BEGIN IMMEDIATE), waiting for another process's writer up to busy_timeout. A
+ * deferred BEGIN would read first and then fail at once with SQLITE_BUSY when another process wrote
+ * meanwhile (its snapshot could not become a writer). A read-only transaction (a backup's snapshot)
+ * stays deferred, so that it blocks no writer.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection, settings?: TransactionSettings): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw(settings?.accessMode === 'read only' ? 'begin' : 'begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly cfg: ConstructorParameters<typeof SqliteDialect>[0]) {
+    super(cfg);
+  }
+  override createDriver() {
+    return new ImmediateSqliteDriver(this.cfg);
+  }
+}
+
 export function openDb(target: DbTarget): Db {
   if (target.kind === 'sqlite') {
     if (target.file !== ':memory:') fs.mkdirSync(path.dirname(target.file), { recursive: true });
     const sqlite = new SQLite(target.file);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
+    // another process's writer is waited for, not failed on (an import's commit holds it longest)
+    sqlite.pragma('busy_timeout = 30000');
     sqlite.pragma('synchronous = NORMAL');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
     sqliteHandles.set(db, sqlite);
     return db;
   }

@@ -367,6 +367,9 @@ export interface JobTable {
   created_at: string;
   started_at: string | null;
   finished_at: string | null;
+  /** the process running it (host:pid:random), and until when its lease holds without renewal */
+  lease_owner: string | null;
+  lease_until: string | null;
 }
 
 export interface IdentificationChangeTable {

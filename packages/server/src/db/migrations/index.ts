@@ -8,6 +8,7 @@ import * as m005 from './005_exchange.js';
 import * as m006 from './006_user_approvals.js';
 import * as m007 from './007_audit_key.js';
 import * as m008 from './008_read_path.js';
+import * as m009 from './009_job_leases.js';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '006_user_approvals': m006,
   '007_audit_key': m007,
   '008_read_path': m008,
+  '009_job_leases': m009,
 };

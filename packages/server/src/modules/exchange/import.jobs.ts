@@ -43,7 +43,7 @@ export const importAnalyzeJob: JobHandler = {
       removeFiles(row.files);
       return null;
     }
-    await saveJobStep(db, job.id, { cursor: 1 });
+    await saveJobStep(db, job, { cursor: 1 });
     try {
       const c = await analyzeImport(db, importId, actor, JSON.parse(row.files) as UploadedFile[]);
       await inTransaction(db, async (trx) => {
@@ -86,7 +86,7 @@ export const importCommitJob: JobHandler = {
       clearProgress(importId);
       return null;
     }
-    await saveJobStep(db, job.id, { cursor: 1 });
+    await saveJobStep(db, job, { cursor: 1 });
     if (!actor) {
       await fail(db, importId, '上传文件的账号已停用，导入已终止，没有写入任何数据');
       return null;

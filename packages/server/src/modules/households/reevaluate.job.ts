@@ -59,7 +59,7 @@ export const reevaluateJob: JobHandler = {
         }
       }
       const step = { cursor: ids[ids.length - 1], done: job.done + rows.length, changed: job.changed + changedIds.length };
-      await saveJobStep(trx, job.id, step);
+      await saveJobStep(trx, job, step);
       await audit(trx, { id: job.created_by, username: null, ip: null }, 'identification.reevaluate', 'job', job.id,
         { policyVersion: params.policyVersion, files: rows.length, changed: changedIds });
       return step;

@@ -26,7 +26,7 @@ export const urgencyJob: JobHandler = {
         await repo.setHouseholdColumns(trx, Number(r.id), urgencyColumns(data, result, s));
       }
       const step = { cursor: ids[ids.length - 1], done: job.done + rows.length, changed: 0 };
-      await saveJobStep(trx, job.id, step);
+      await saveJobStep(trx, job, step);
       return step;
     });
   },
