@@ -4,7 +4,8 @@
 // already is (one writer).
 import { createHash, createHmac } from 'node:crypto';
 import { sql } from 'kysely';
-import type { AuditAction, AuditEntity } from '@bangfu/core';
+// ChainCheck is core's (chainCheckSchema): the route serializes with it, the audit page reads it
+import type { AuditAction, AuditEntity, ChainBreak, ChainCheck } from '@bangfu/core';
 import type { Db, Q } from '../../db/transaction.js';
 import { nowIso } from '../../lib/clock.js';
 
@@ -104,14 +105,6 @@ export async function auditNow(db: Db, who: AuditActor, action: AuditAction, ent
   await db.transaction().execute((trx) => audit(trx, who, action, entity, entityId, detail));
 }
 
-export interface ChainBreak {
-  id: number;
-  reason: string;
-}
-
-export type ChainCheck =
-  | { ok: true; rows: number }
-  | { ok: false; rows: number; keyedFrom: number | null; brokenAt: number; reason: string; breaks: ChainBreak[]; breakCount: number };
 
 /** An anchor kept outside the database (`bangfu audit anchor`): this row had this hash. */
 export interface AuditAnchor {

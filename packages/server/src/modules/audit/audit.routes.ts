@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { auditListResponseSchema, chainCheckSchema } from '@bangfu/core';
 import type { Db } from '../../db/index.js';
 import { routeSchema } from '../../lib/route.docs.js';
 import { actorOf } from '../../lib/request.context.js';
@@ -30,7 +31,7 @@ export const auditQuerySchema = z.object({
 
 /** Read-only: the log has no route that alters or deletes a row. */
 export async function auditRoutes(app: FastifyInstance, { db }: { db: Db }) {
-  app.get('/api/audit', { schema: routeSchema({ summary: 'The audit log, newest first, filtered (admins)', tags, querystring: auditQuerySchema }) }, async (req) => {
+  app.get('/api/audit', { schema: routeSchema({ summary: 'The audit log, newest first, filtered (admins)', tags, querystring: auditQuerySchema, response: { 200: auditListResponseSchema } }) }, async (req) => {
     if (!isAdmin(actorOf(req))) throw forbidden('只有系统管理员可以查看审计日志');
     const f = parseQuery(auditQuerySchema, req.query, 'audit query');
     const { total, rows } = await listAudit(db, { ...f, from: f.from && chinaDayStart(f.from), to: f.to && chinaDayStart(f.to, 1) });
@@ -43,7 +44,7 @@ export async function auditRoutes(app: FastifyInstance, { db }: { db: Db }) {
     };
   });
 
-  app.get('/api/audit/verify', { schema: routeSchema({ summary: 'Checks the hash chain (admins)', tags }) }, async (req) => {
+  app.get('/api/audit/verify', { schema: routeSchema({ summary: 'Checks the hash chain (admins)', tags, response: { 200: chainCheckSchema } }) }, async (req) => {
     if (!isAdmin(actorOf(req))) throw forbidden('只有系统管理员可以查看审计日志');
     return verifyAuditChain(db);
   });
