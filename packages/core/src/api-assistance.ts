@@ -109,6 +109,7 @@ export const workingGroupSchema = z.object({
 });
 export type WorkingGroup = z.infer<typeof workingGroupSchema>;
 export const workingGroupsResponseSchema = z.object({ year: int(), items: z.array(workingGroupSchema) });
+export type WorkingGroupsResponse = z.infer<typeof workingGroupsResponseSchema>;
 
 // ---- assistance records, 我的帮扶对象, the yearly summary ---------------------------------------
 
@@ -143,6 +144,7 @@ export const myHouseholdSchema = z.object({
 });
 export type MyHousehold = z.infer<typeof myHouseholdSchema>;
 export const myHouseholdsResponseSchema = z.object({ year: int(), overdueDays: int(), items: z.array(myHouseholdSchema) });
+export type MyHouseholdsResponse = z.infer<typeof myHouseholdsResponseSchema>;
 
 const counts = { records: int(), visits: int().describe('of which 走访 (home visits)'), money: z.number().describe('yuan'), solved: int() };
 
@@ -184,3 +186,4 @@ export const assistanceSettingsViewSchema = z.object({
 });
 export type AssistanceSettings = z.infer<typeof assistanceSettingsViewSchema>;
 export const assistanceSettingsSaveResponseSchema = z.object({ settings: assistanceSettingsViewSchema, jobId: int().nullable() });
+export type AssistanceSettingsSaveResult = z.infer<typeof assistanceSettingsSaveResponseSchema>;

@@ -2,6 +2,7 @@
 // city-union cadre approves or refuses what the system administrator asked for. Approval makes
 // the password and shows it once, to the approver, who hands it to the account's owner.
 import { z } from 'zod';
+import type { ApprovalKind } from '@bangfu/core';
 import { inTransaction, type Db, type Q } from '../../db/transaction.js';
 import * as repo from './users.repository.js';
 import { nowIso } from '../../lib/clock.js';
@@ -11,7 +12,7 @@ import { parseInput } from '../../lib/validate.js';
 import { ROLE_LABELS, type Actor, type Role } from '../access/actor.js';
 import { audit } from '../audit/audit.repository.js';
 
-export type ApprovalKind = 'create' | 'reset' | 'activate';
+export type { ApprovalKind };
 export const APPROVAL_KIND_LABELS: Record<ApprovalKind, string> = { create: '新建账号', reset: '重置密码', activate: '重新启用' };
 
 /** Called inside the administrator's transaction; a second request of the same kind replaces the first. */
