@@ -5,7 +5,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { sql } from 'kysely';
 // ChainCheck is core's (chainCheckSchema): the route serializes with it, the audit page reads it
-import type { AuditAction, AuditEntity, ChainBreak, ChainCheck } from '@bangfu/core';
+import type { AuditAction, AuditEntity, AuditQuery, ChainBreak, ChainCheck } from '@bangfu/core';
 import type { Db, Q } from '../../db/transaction.js';
 import { nowIso } from '../../lib/clock.js';
 
@@ -165,17 +165,8 @@ export async function auditAnchor(db: Db): Promise<AuditAnchor & { at: string }>
   return { id: Number(head.last_id), hash: head.last_hash, at: nowIso() };
 }
 
-export interface AuditFilter {
-  action?: string;
-  username?: string;
-  entity?: string;
-  entityId?: string;
-  /** UTC instants: from inclusive, to exclusive */
-  from?: string;
-  to?: string;
-  page: number;
-  pageSize: number;
-}
+/** The audit page's query, with from (inclusive) and to (exclusive) as UTC instants. */
+export type AuditFilter = AuditQuery;
 
 /** One page of the log, newest first, with the count of every matching row. */
 export async function listAudit(db: Db, f: AuditFilter) {
