@@ -43,3 +43,4 @@ export const approvalDecisionResponseSchema = z.object({
 export type ApprovalDecisionResult = z.infer<typeof approvalDecisionResponseSchema>;
 
 export const orgImportResponseSchema = z.object({ created: int(), codes: z.array(z.string()) });
+export type OrgImportResult = z.infer<typeof orgImportResponseSchema>;

@@ -162,7 +162,9 @@ export const historyResponseSchema = z.object({ items: z.array(historyEntrySchem
 export const batchItemSchema = z.object({ id: z.number().int(), ok: z.boolean(), code: z.string().optional(), message: z.string().optional() });
 export type BatchItem = z.infer<typeof batchItemSchema>;
 export const reviewBatchResponseSchema = z.object({ done: z.number().int(), results: z.array(batchItemSchema) });
+export type ReviewBatchResult = z.infer<typeof reviewBatchResponseSchema>;
 export const decideResponseSchema = z.object({ decided: z.number().int(), results: z.array(batchItemSchema) });
+export type DecideResult = z.infer<typeof decideResponseSchema>;
 
 // ---- removal proposals ---------------------------------------------------------------------
 

@@ -4,15 +4,13 @@
 import type {
   ImportChange, ImportCounts, ImportError, ImportPhase, ImportRow, ImportRowStatus, ImportStatus, ImportView, RegionSummary, RegionSummaryRow, SummaryScope,
 } from '@bangfu/core';
+import type { Page as Paged } from './households';
 import { downloadFile, http, type Query } from './request';
 
 export type { ImportChange, ImportCounts, ImportError, ImportPhase, ImportRow, ImportStatus, ImportView, RegionSummary, RegionSummaryRow, SummaryScope };
 export type RowStatus = ImportRowStatus;
 
-export interface Paged<T> {
-  total: number;
-  items: T[];
-}
+export type { Paged };
 
 const XLSX = '.xlsx';
 
