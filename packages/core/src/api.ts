@@ -1,6 +1,7 @@
 // The API's shapes, once: the list's query (validated by the server, built by the browser) and
 // the responses the server serializes with (route schemas) and the browser's types derive from
 // (`z.infer`). A field the server returns that is not here does not leave the server.
+// The other subjects' responses live beside it: api-assistance, api-audit, api-exchange, api-policy, api-users.
 import { z } from 'zod';
 import { CATEGORIES, HOUSEHOLD_STATUSES } from './enums.js';
 import { CONDITION_CODES, EXPENSE_REASONS, IDENTIFY_FLAGS, SPECIAL_REASONS } from './identify.js';
@@ -170,7 +171,9 @@ export const historyResponseSchema = z.object({ items: z.array(historyEntrySchem
 export const batchItemSchema = z.object({ id: z.number().int(), ok: z.boolean(), code: z.string().optional(), message: z.string().optional() });
 export type BatchItem = z.infer<typeof batchItemSchema>;
 export const reviewBatchResponseSchema = z.object({ done: z.number().int(), results: z.array(batchItemSchema) });
+export type ReviewBatchResult = z.infer<typeof reviewBatchResponseSchema>;
 export const decideResponseSchema = z.object({ decided: z.number().int(), results: z.array(batchItemSchema) });
+export type DecideResult = z.infer<typeof decideResponseSchema>;
 
 // ---- removal proposals ---------------------------------------------------------------------
 
@@ -221,8 +224,13 @@ export const orgSchema = z.object({
   code: z.string(), name: z.string(), parentCode: z.string().nullable(), kind: z.enum(['city', 'region', 'unit']), active: z.boolean(),
 });
 export type Org = z.infer<typeof orgSchema>;
+export const orgListResponseSchema = z.object({ items: z.array(orgSchema) });
 
-export const newUserResponseSchema = z.object({ id: z.number().int(), username: z.string(), displayName: z.string(), role: z.enum(ROLES), orgCode: z.string() });
+export const newUserResponseSchema = z.object({
+  id: z.number().int(), username: z.string(), displayName: z.string(), role: z.enum(ROLES), orgCode: z.string(),
+  pendingApproval: z.boolean().describe('the account waits for a city-union cadre\'s approval'),
+});
+export type NewUserResponse = z.infer<typeof newUserResponseSchema>;
 
 /** The error body of every refusal. */
 export const errorBodySchema = z.object({

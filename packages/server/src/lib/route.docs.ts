@@ -12,9 +12,14 @@ export const errorBody = errorBodySchema;
 /** The Zod schema of each generated response JSON Schema (by its text: Fastify may copy the object). */
 const responseSchemas = new Map<string, Zod>();
 
+/** The Zod schema a response's JSON Schema was generated from, if it was. */
+export function zodOfResponse(jsonSchemaOfResponse: unknown): Zod | undefined {
+  return responseSchemas.get(JSON.stringify(jsonSchemaOfResponse));
+}
+
 /** The serializer of a route's response: its Zod schema when it has one, plain JSON otherwise. */
 export function serializerFor(jsonSchemaOfResponse: unknown): (data: unknown) => string {
-  const schema = responseSchemas.get(JSON.stringify(jsonSchemaOfResponse));
+  const schema = zodOfResponse(jsonSchemaOfResponse);
   if (!schema) return (data) => JSON.stringify(data);
   return (data) => {
     const r = schema.safeParse(data);

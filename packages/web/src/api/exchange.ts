@@ -1,72 +1,16 @@
 // Excel exchange (issue #6): the import template, imports checked then committed, the export of
 // the household list and the 地区汇总 report. All through the request wrapper.
+// Response types are core's schemas (z.infer), the very ones the server serializes with.
+import type {
+  ImportChange, ImportCounts, ImportError, ImportPhase, ImportRow, ImportRowStatus, ImportStatus, ImportView, RegionSummary, RegionSummaryRow, SummaryScope,
+} from '@bangfu/core';
+import type { Page as Paged } from './households';
 import { downloadFile, http, type Query } from './request';
 
-export type ImportStatus = 'analyzing' | 'analyzed' | 'committing' | 'committed' | 'failed' | 'cancelled';
-export type ImportPhase = 'reading' | 'checking' | 'writing';
-export type RowStatus = 'new' | 'changed' | 'unchanged' | 'error';
+export type { ImportChange, ImportCounts, ImportError, ImportPhase, ImportRow, ImportStatus, ImportView, RegionSummary, RegionSummaryRow, SummaryScope };
+export type RowStatus = ImportRowStatus;
 
-export interface ImportCounts {
-  /** households in the 职工 sheet */
-  rows: number;
-  new: number;
-  changed: number;
-  unchanged: number;
-  /** households with at least one error */
-  error: number;
-  warning: number;
-}
-
-export interface ImportView {
-  id: number;
-  fileName: string;
-  status: ImportStatus;
-  progress: { phase: ImportPhase | null; done: number; total: number };
-  counts: ImportCounts;
-  /** error lines (cells), not households */
-  errorCount: number;
-  /** a problem with the whole file (masked export, missing columns, not a workbook): status failed */
-  fileError: string | null;
-  goodRowsOnly: boolean | null;
-  result: { created: number; updated: number; skipped: number } | null;
-  createdAt: string;
-  analyzedAt: string | null;
-  committedAt: string | null;
-  createdBy: { id: number; displayName: string };
-}
-
-export interface ImportChange {
-  path: string;
-  label: string;
-  old: unknown;
-  new: unknown;
-}
-
-export interface ImportRow {
-  seq: number;
-  /** row number in sheet 职工 */
-  row: number;
-  workerNo: string | null;
-  name: string | null;
-  idNumber: string | null;
-  status: RowStatus;
-  householdId: number | null;
-  changes: ImportChange[];
-  warnings: string[];
-}
-
-export interface ImportError {
-  sheet: string;
-  row: number;
-  column: string;
-  value: unknown;
-  message: string;
-}
-
-export interface Paged<T> {
-  total: number;
-  items: T[];
-}
+export type { Paged };
 
 const XLSX = '.xlsx';
 
@@ -115,33 +59,7 @@ export function exportHouseholds(filters: Query): Promise<string> {
   return downloadFile('/api/households/export.xlsx', `困难职工档案${XLSX}`, { query: filters });
 }
 
-/** Without status: live files (草稿 to 已建档); 'filed': 已建档 only. */
-export type SummaryScope = 'live' | 'filed';
-
 export type SummaryGroup = 'category' | 'cause' | 'workStatus' | 'enterpriseStatus' | 'incomeBand';
-
-export interface RegionSummaryRow {
-  regionCode: string;
-  regionName: string;
-  total: number;
-  category: Record<string, number>;
-  cause: Record<string, number>;
-  workStatus: Record<string, number>;
-  enterpriseStatus: Record<string, number>;
-  incomeBand: Record<string, number>;
-}
-
-export interface RegionSummary {
-  columns: {
-    category: string[];
-    cause: string[];
-    workStatus: string[];
-    enterpriseStatus: string[];
-    incomeBand: { key: string; label: string }[];
-  };
-  rows: RegionSummaryRow[];
-  totals: RegionSummaryRow;
-}
 
 const scopeQuery = (scope: SummaryScope): Query => (scope === 'filed' ? { status: 'filed' } : {});
 

@@ -3,7 +3,7 @@
 import {
   HOUSEHOLD_SORT_KEYS, type BatchItem, type CATEGORIES, type ConditionCode, type EligibleFilter, type HistoryAction, type HistoryEntry,
   type HouseholdFileExtras, type HouseholdInput, type HouseholdJson, type HouseholdListItem, type HouseholdSortKey, type HouseholdStatus,
-  type IdentifyFlag, type IdentifyResult, type ReviewOpinion,
+  type IdentifyFlag, type IdentifyResult, type ReviewBatchResult, type ReviewOpinion,
 } from '@bangfu/core';
 import { http } from './request';
 
@@ -95,10 +95,7 @@ export function reopenHousehold(id: number, reason: string): Promise<HouseholdFi
 
 export type BatchResultItem = BatchItem;
 
-export interface BatchReviewResult {
-  done: number;
-  results: BatchResultItem[];
-}
+export type BatchReviewResult = ReviewBatchResult;
 
 /** Many files at once, one opinion: each file succeeds or fails on its own. */
 export function reviewBatch(ids: number[], level: ReviewLevel, decision: ReviewDecision, opinion: string): Promise<BatchReviewResult> {

@@ -1,4 +1,4 @@
-import type { Org } from '@bangfu/core';
+import type { Org, OrgImportResult } from '@bangfu/core';
 import { http } from './request';
 
 export type { OrgKind } from '../lib/access';
@@ -37,10 +37,7 @@ export async function updateOrg(code: string, patch: { name?: string; parentCode
   return org;
 }
 
-export interface ImportResult {
-  created: number;
-  codes: string[];
-}
+export type ImportResult = OrgImportResult;
 
 /** An .xlsx (columns 名称, 上级组织代码) as the request body; all rows or none. */
 export async function importOrgs(file: Blob): Promise<ImportResult> {

@@ -1,6 +1,6 @@
 // 剔除建议: files that meet no condition wait for a person to confirm or reject their removal.
 import { http } from './request';
-import type { BatchItem, ProposalStatus, RemovalProposal } from '@bangfu/core';
+import type { DecideResult, ProposalStatus, RemovalProposal } from '@bangfu/core';
 import type { Page } from './households';
 
 export { PROPOSAL_STATUS_LABELS, PROPOSAL_STATUSES, type ProposalStatus, type RemovalProposal } from '@bangfu/core';
@@ -14,10 +14,7 @@ export interface ProposalQuery {
 
 export type Decision = 'confirm' | 'reject';
 
-export interface DecideResult {
-  decided: number;
-  results: BatchItem[];
-}
+export type { DecideResult };
 
 export function listProposals(query: ProposalQuery, signal?: AbortSignal): Promise<Page<RemovalProposal>> {
   return http.get('/api/removal-proposals', { query: { ...query }, signal });

@@ -1,21 +1,9 @@
+// Response types are core's schemas (z.infer), the very ones the server serializes with.
+import type { ApprovalDecisionResult, ApprovalItem, NewUserResponse, UserItem } from '@bangfu/core';
 import { http } from './request';
 import type { Role } from '../lib/access';
 
-export interface UserItem {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  roleLabel: string;
-  orgCode: string;
-  orgName: string;
-  active: boolean;
-  /** too many failed logins: locked for a while */
-  locked: boolean;
-  createdAt: string;
-  /** waits for a city-union cadre's approval (new account, password reset or reactivation) */
-  pendingApproval: boolean;
-}
+export type { ApprovalItem, UserItem };
 
 export interface NewUser {
   username: string;
@@ -39,7 +27,7 @@ export function listUsers(signal?: AbortSignal): Promise<{ items: UserItem[] }> 
   return http.get('/api/users', { signal });
 }
 
-export function createUser(input: NewUser): Promise<{ id: number; username: string; displayName: string; role: Role; orgCode: string; pendingApproval: boolean }> {
+export function createUser(input: NewUser): Promise<NewUserResponse> {
   return http.post('/api/users', input);
 }
 
@@ -50,19 +38,10 @@ export function updateUser(id: number, patch: UserPatch): Promise<UserItem> {
 /** Roles whose accounts read identity numbers in full: what the administrator asks for on them waits for the city union. */
 export const APPROVAL_ROLES: readonly Role[] = ['city', 'region', 'unit'];
 
-export interface ApprovalItem {
-  id: number;
-  kind: 'create' | 'reset' | 'activate';
-  kindLabel: string;
-  requestedAt: string;
-  requestedBy: string;
-  user: { id: number; username: string; displayName: string; role: Role; roleLabel: string; orgCode: string; orgName: string };
-}
-
 export function listApprovals(signal?: AbortSignal): Promise<{ items: ApprovalItem[] }> {
   return http.get('/api/user-approvals', { signal });
 }
 
-export function decideApproval(id: number, decision: 'approve' | 'refuse', note?: string): Promise<{ id: number; status: 'approved' | 'refused'; password?: string }> {
+export function decideApproval(id: number, decision: 'approve' | 'refuse', note?: string): Promise<ApprovalDecisionResult> {
   return http.post(`/api/user-approvals/${id}/decision`, { decision, ...(note ? { note } : {}) });
 }

@@ -1,7 +1,7 @@
 // Pure helpers of the 因户施策 · 常态帮扶 pages: the plan editor's rows, the record form's money
 // rule, yearly counts, batch totals and 定点联系 quota wording. No React, no requests.
-import { MONEY_ASSISTANCE_TYPES, PLAN_STATUSES, type AssistanceType, type PlanStatus } from '@bangfu/core';
-import type { AssistanceRecord, Plan, PlanItemInput } from '../api/assistance';
+import { MONEY_ASSISTANCE_TYPES, PLAN_STATUSES, type AssistanceType } from '@bangfu/core';
+import type { AssistanceRecord, Plan, PlanItem, PlanItemInput } from '../api/assistance';
 
 /** Types whose record carries an amount in yuan (慰问金、物资、助学、小额贷款、医疗救助). */
 export function isMoneyType(type: string | null | undefined): boolean {
@@ -13,17 +13,8 @@ export function amountRequired(type: string | null | undefined): boolean {
   return isMoneyType(type) && type !== '医疗救助';
 }
 
-/** One editable row of the plan editor. */
-export interface PlanRow {
-  measure: string;
-  name: string;
-  category: string;
-  recommended: boolean;
-  reason: string | null;
-  targetDate: string | null;
-  status: PlanStatus;
-  outcome: string | null;
-}
+/** One editable row of the plan editor: a plan item before it is saved (who and when come from the server). */
+export type PlanRow = Omit<PlanItem, 'updatedAt' | 'updatedBy'>;
 
 /**
  * The rows the editor starts from: the saved plan, or — when there is none yet — the recommended

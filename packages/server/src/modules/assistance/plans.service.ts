@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import {
   MEASURE_CATEGORIES, parseIsoDate, PLAN_STATUSES, recommendMeasures, toFieldErrors, URGENCY_FACTOR_LABELS, BATCH_LABELS,
-  type IdentifyResult, type UrgencyPart,
+  type BatchSummary, type IdentifyResult, type Plan, type PlanStatus, type UrgencyPart,
 } from '@bangfu/core';
 import { inTransaction, type Db } from '../../db/transaction.js';
 import * as repo from './assistance.repository.js';
@@ -63,7 +63,7 @@ export async function recommendationsFor(db: Db, actor: Actor, id: number) {
     .map((r) => ({ measure: r.measure, reason: r.reason, name: names.get(r.measure)?.name ?? r.measure, category: names.get(r.measure)?.category ?? '' }));
 }
 
-export async function getPlan(db: Db, actor: Actor, id: number) {
+export async function getPlan(db: Db, actor: Actor, id: number): Promise<Plan> {
   const row = await loadFiled(db, actor, id);
   const items = await repo.planItems(db, id);
   const parts = row.urgency_parts ? (JSON.parse(row.urgency_parts) as UrgencyPart[]) : [];
@@ -75,7 +75,7 @@ export async function getPlan(db: Db, actor: Actor, id: number) {
     recommendations: await recommendationsFor(db, actor, id),
     items: items.map((i) => ({
       measure: i.measure_code, name: i.name, category: i.category, recommended: !!i.recommended, reason: i.reason, targetDate: i.target_date,
-      status: i.status, outcome: i.outcome, updatedAt: i.updated_at, updatedBy: i.display_name,
+      status: i.status as PlanStatus, outcome: i.outcome, updatedAt: i.updated_at, updatedBy: i.display_name,
     })),
   };
 }
@@ -123,7 +123,7 @@ export async function savePlan(db: Db, actor: Actor, id: number, input: unknown)
 }
 
 /** How many filed households fall in each batch, per region (the actor's scope). */
-export async function batchSummary(db: Db, actor: Actor) {
+export async function batchSummary(db: Db, actor: Actor): Promise<BatchSummary> {
   const rows = await filedPerBatch(db, actor);
   const regions = new Map<string, { regionCode: string; batches: number[]; total: number }>();
   for (const r of rows) {
@@ -133,5 +133,5 @@ export async function batchSummary(db: Db, actor: Actor) {
     e.total += Number(r.n);
     regions.set(r.region_code, e);
   }
-  return { batchLabels: BATCH_LABELS, regions: [...regions.values()].sort((a, b) => a.regionCode.localeCompare(b.regionCode)) };
+  return { batchLabels: [...BATCH_LABELS], regions: [...regions.values()].sort((a, b) => a.regionCode.localeCompare(b.regionCode)) };
 }

@@ -1,7 +1,7 @@
 // 常态帮扶: assistance records (visits, money, goods, jobs, training, legal and medical help),
 // the yearly target of solving practical problems, the overdue list and "my households".
 import { z } from 'zod';
-import { addDays, ASSISTANCE_TYPES, fenToYuan, maskIdNumber, MONEY_ASSISTANCE_TYPES, parseIsoDate, parseYuan, todayInChina, toFieldErrors, YEARLY_SOLVED_TARGET } from '@bangfu/core';
+import { type AssistanceRecord, type AssistanceSummary, type HouseholdStatus, type MyHouseholdsResponse, addDays, ASSISTANCE_TYPES, fenToYuan, maskIdNumber, MONEY_ASSISTANCE_TYPES, parseIsoDate, parseYuan, todayInChina, toFieldErrors, YEARLY_SOLVED_TARGET } from '@bangfu/core';
 import { inTransaction, type Db } from '../../db/transaction.js';
 import { parseInput, parseQuery } from '../../lib/validate.js';
 import * as repo from './assistance.repository.js';
@@ -51,7 +51,7 @@ export async function addRecord(db: Db, actor: Actor, id: number, input: unknown
   return (await listRecords(db, actor, id)).find((x) => x.id === recordId)!;
 }
 
-export async function listRecords(db: Db, actor: Actor, id: number) {
+export async function listRecords(db: Db, actor: Actor, id: number): Promise<AssistanceRecord[]> {
   const row = await households.findHouseholdRow(db, actor, id);
   if (!row) throw notFound('档案');
   const rows = await repo.listRecordRows(db, id);
@@ -66,7 +66,7 @@ const overdueBefore = (days: number) => addDays(todayInChina(), -days);
 const LIMIT = 500;
 
 /** Counts (records of any kind, of which 走访 visits; money; solved problems) per household, per cadre and per region for a year, and the overdue list (actor's scope). */
-export async function summary(db: Db, actor: Actor, query: unknown) {
+export async function summary(db: Db, actor: Actor, query: unknown): Promise<AssistanceSummary> {
   const { year, regionCode } = parseQuery(z.object({
     year: z.coerce.number().int().min(2000, { error: '年度应在 2000 至 2100 之间' }).max(2100, { error: '年度应在 2000 至 2100 之间' }).default(Number(todayInChina().slice(0, 4))),
     regionCode: z.string().regex(/^[A-Z]\d{2}$/, { error: '地区代码格式不正确' }).optional(),
@@ -111,14 +111,14 @@ export async function summary(db: Db, actor: Actor, query: unknown) {
 }
 
 /** 我的帮扶对象: households the actor is responsible for or linked to, overdue ones first. */
-export async function myHouseholds(db: Db, actor: Actor) {
+export async function myHouseholds(db: Db, actor: Actor): Promise<MyHouseholdsResponse> {
   const year = Number(todayInChina().slice(0, 4));
   const { overdueDays } = await getAssistanceSettings(db);
   const cutoff = overdueBefore(overdueDays);
   const rows = await linkedHouseholds(db, actor.id, year);
   const items = rows.map((h) => ({
     id: Number(h.id), workerNo: h.worker_no, name: h.name, idNumber: maskIdNumber(h.id_number), regionCode: h.region_code, address: h.address, phone: h.phone,
-    status: h.status, lastAssistedOn: h.last_assisted_on, overdue: h.status === 'filed' && (!h.last_assisted_on || h.last_assisted_on < cutoff),
+    status: h.status as HouseholdStatus, lastAssistedOn: h.last_assisted_on, overdue: h.status === 'filed' && (!h.last_assisted_on || h.last_assisted_on < cutoff),
     recordsThisYear: Number(h.records), solvedThisYear: Number(h.solved), metTarget: Number(h.solved) >= YEARLY_SOLVED_TARGET, batch: h.urgency_batch,
   }));
   items.sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.lastAssistedOn ?? '').localeCompare(b.lastAssistedOn ?? ''));

@@ -3,7 +3,7 @@
 // 领导联系 2 户、每个机关干部联系 1 户); the seven working groups, each led by a city leader and
 // linked to one county union.
 import { z } from 'zod';
-import { JINGMEN_REGIONS, reachesFile, todayInChina } from '@bangfu/core';
+import { JINGMEN_REGIONS, reachesFile, todayInChina, type QuotaItem, type Responsibility, type WorkingGroupsResponse } from '@bangfu/core';
 import { inTransaction, type Db, type Q } from '../../db/transaction.js';
 import * as repo from './assistance.repository.js';
 import { cityLinks, progressPerRegion } from './assistance.queries.js';
@@ -33,7 +33,7 @@ export const responsibilitySchema = z.object({
   reason: z.string().trim().max(500, { error: '变更原因不能超过500个字' }).optional(),
 });
 
-export async function getResponsibility(db: Db, actor: Actor, id: number) {
+export async function getResponsibility(db: Db, actor: Actor, id: number): Promise<Responsibility> {
   const row = await households.findHouseholdRow(db, actor, id);
   if (!row) throw notFound('档案');
   const name = async (uid: number | null) => (uid === null ? null : (await users.findUserNames(db, uid)) ?? null);
@@ -107,7 +107,7 @@ export async function removeLink(db: Db, actor: Actor, id: number, username: str
 }
 
 /** Each city leader should link exactly 2 households and each staff member 1: who has fewer or more. */
-export async function quota(db: Db, actor: Actor) {
+export async function quota(db: Db, actor: Actor): Promise<{ items: QuotaItem[] }> {
   if (!['admin', 'city', 'viewer'].includes(actor.role)) throw forbidden('只有市总工会可以查看定点联系情况');
   const people = await users.activeUsersOfRoles(db, ['leader', 'staff']);
   const links = await cityLinks(db);
@@ -135,7 +135,7 @@ export const groupsSchema = z.object({
 /** The seven groups of the document link the county unions H01–H07 (市直 H08 is the city's own). */
 const GROUP_REGIONS = JINGMEN_REGIONS.filter((r) => r.code !== 'H08').map((r) => r.code as string);
 
-export async function listGroups(db: Db, actor: Actor) {
+export async function listGroups(db: Db, actor: Actor): Promise<WorkingGroupsResponse> {
   if (!['admin', 'city', 'viewer', 'leader'].includes(actor.role)) throw forbidden('只有市总工会可以查看工作组');
   const year = Number(todayInChina().slice(0, 4));
   const rows = await repo.listGroupRows(db);
@@ -150,7 +150,8 @@ export async function listGroups(db: Db, actor: Actor) {
       const region = JINGMEN_REGIONS.find((r) => r.code === code)!;
       return {
         regionCode: code, regionName: region.name, name: g?.name ?? `${region.name}工作组`,
-        leader: g?.username ? { username: g.username, displayName: g.display_name } : null,
+        // left-joined: a row with a username has its (not null) display name
+        leader: g?.username ? { username: g.username, displayName: g.display_name! } : null,
         filed: Number(pr?.filed ?? 0), assistedThisYear: Number(pr?.assisted ?? 0), recordsThisYear: Number(pr?.records ?? 0),
       };
     }),

@@ -4,7 +4,8 @@
 // already is (one writer).
 import { createHash, createHmac } from 'node:crypto';
 import { sql } from 'kysely';
-import type { AuditAction, AuditEntity } from '@bangfu/core';
+// ChainCheck is core's (chainCheckSchema): the route serializes with it, the audit page reads it
+import type { AuditAction, AuditEntity, AuditQuery, ChainBreak, ChainCheck } from '@bangfu/core';
 import type { Db, Q } from '../../db/transaction.js';
 import { nowIso } from '../../lib/clock.js';
 import { isPostgres } from '../../db/dialect.js';
@@ -112,14 +113,6 @@ export async function auditNow(db: Db, who: AuditActor, action: AuditAction, ent
   });
 }
 
-export interface ChainBreak {
-  id: number;
-  reason: string;
-}
-
-export type ChainCheck =
-  | { ok: true; rows: number }
-  | { ok: false; rows: number; keyedFrom: number | null; brokenAt: number; reason: string; breaks: ChainBreak[]; breakCount: number };
 
 /** An anchor kept outside the database (`bangfu audit anchor`): this row had this hash. */
 export interface AuditAnchor {
@@ -180,17 +173,8 @@ export async function auditAnchor(db: Db): Promise<AuditAnchor & { at: string }>
   return { id: Number(head.last_id), hash: head.last_hash, at: nowIso() };
 }
 
-export interface AuditFilter {
-  action?: string;
-  username?: string;
-  entity?: string;
-  entityId?: string;
-  /** UTC instants: from inclusive, to exclusive */
-  from?: string;
-  to?: string;
-  page: number;
-  pageSize: number;
-}
+/** The audit page's query, with from (inclusive) and to (exclusive) as UTC instants. */
+export type AuditFilter = AuditQuery;
 
 /** One page of the log, newest first, with the count of every matching row. */
 export async function listAudit(db: Db, f: AuditFilter) {

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import { auditListResponseSchema, auditQuerySchema, chainCheckSchema } from '@bangfu/core';
 import type { Db } from '../../db/index.js';
 import { routeSchema } from '../../lib/route.docs.js';
 import { actorOf } from '../../lib/request.context.js';
@@ -17,20 +17,9 @@ function chinaDayStart(day: string, plusDays = 0): string {
   return new Date(t + plusDays * 86_400_000).toISOString();
 }
 
-export const auditQuerySchema = z.object({
-  action: z.string().max(64).optional(),
-  username: z.string().max(64).optional(),
-  entity: z.string().max(32).optional(),
-  entityId: z.string().max(64).optional(),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '开始日期格式应为 YYYY-MM-DD' }).optional(),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '结束日期格式应为 YYYY-MM-DD' }).optional(),
-  page: z.coerce.number().int().min(1, { error: '页码应为正整数' }).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200, { error: '每页条数应为1至200' }).default(50),
-});
-
 /** Read-only: the log has no route that alters or deletes a row. */
 export async function auditRoutes(app: FastifyInstance, { db }: { db: Db }) {
-  app.get('/api/audit', { schema: routeSchema({ summary: 'The audit log, newest first, filtered (admins)', tags, querystring: auditQuerySchema }) }, async (req) => {
+  app.get('/api/audit', { schema: routeSchema({ summary: 'The audit log, newest first, filtered (admins)', tags, querystring: auditQuerySchema, response: { 200: auditListResponseSchema } }) }, async (req) => {
     if (!isAdmin(actorOf(req))) throw forbidden('只有系统管理员可以查看审计日志');
     const f = parseQuery(auditQuerySchema, req.query, 'audit query');
     const { total, rows } = await listAudit(db, { ...f, from: f.from && chinaDayStart(f.from), to: f.to && chinaDayStart(f.to, 1) });
@@ -43,7 +32,7 @@ export async function auditRoutes(app: FastifyInstance, { db }: { db: Db }) {
     };
   });
 
-  app.get('/api/audit/verify', { schema: routeSchema({ summary: 'Checks the hash chain (admins)', tags }) }, async (req) => {
+  app.get('/api/audit/verify', { schema: routeSchema({ summary: 'Checks the hash chain (admins)', tags, response: { 200: chainCheckSchema } }) }, async (req) => {
     if (!isAdmin(actorOf(req))) throw forbidden('只有系统管理员可以查看审计日志');
     return verifyAuditChain(db);
   });

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { sessionUserSchema as user } from '@bangfu/core';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/index.js';
 import { AppError } from '../../lib/errors.js';
@@ -10,7 +11,6 @@ import { changeOwnPassword, login, passwordChangeSchema, publicUser } from './au
 import { CSRF_COOKIE, deleteSession, SESSION_COOKIE, tokenHash } from './sessions.js';
 
 const tags = ['session 登录'];
-const user = z.object({ id: z.number().int(), username: z.string(), displayName: z.string(), role: z.string(), orgCode: z.string(), orgName: z.string() });
 const loginBody = z.object({ username: z.string(), password: z.string() });
 
 export async function authRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {

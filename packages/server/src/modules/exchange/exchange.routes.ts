@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import multipart from '@fastify/multipart';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
+import { importErrorsResponseSchema, importListResponseSchema, importRowsResponseSchema, importViewSchema, regionSummarySchema } from '@bangfu/core';
 import type { Db } from '../../db/index.js';
 import { AppError } from '../../lib/errors.js';
 import { actorOf, idParam } from '../../lib/request.context.js';
@@ -50,7 +51,7 @@ export async function exchangeRoutes(app: FastifyInstance, { db, runner, uploadD
   });
 
   app.post('/api/imports', {
-    schema: routeSchema({ summary: 'Upload a workbook (.xlsx) or CSV (UTF-8/GBK; a second CSV may carry 家庭成员) as multipart field "file"; its check runs as a job. Nothing is written to the files until commit.', tags }),
+    schema: routeSchema({ summary: 'Upload a workbook (.xlsx) or CSV (UTF-8/GBK; a second CSV may carry 家庭成员) as multipart field "file"; its check runs as a job. Nothing is written to the files until commit.', tags, response: { 202: importViewSchema } }),
   }, async (req, reply) => {
     const actor = actorOf(req);
     assertCanImport(actor);
@@ -92,17 +93,17 @@ export async function exchangeRoutes(app: FastifyInstance, { db, runner, uploadD
     }
   });
 
-  app.get('/api/imports', { schema: routeSchema({ summary: 'The caller\'s recent imports (the city union sees all)', tags }) }, async (req) => listImports(db, actorOf(req)));
+  app.get('/api/imports', { schema: routeSchema({ summary: 'The caller\'s recent imports (the city union sees all)', tags, response: { 200: importListResponseSchema } }) }, async (req) => listImports(db, actorOf(req)));
 
-  app.get('/api/imports/:id', { schema: routeSchema({ summary: 'An import: status, progress, the reconciliation counts, the whole-file problem if any', tags }) },
+  app.get('/api/imports/:id', { schema: routeSchema({ summary: 'An import: status, progress, the reconciliation counts, the whole-file problem if any', tags, response: { 200: importViewSchema } }) },
     async (req) => getImport(db, actorOf(req), idParam(req)));
 
   app.get('/api/imports/:id/rows', {
-    schema: routeSchema({ summary: 'Checked households of an import: status new/changed/unchanged/error, field-level changes, warnings', tags, querystring: z.object({ status: z.string().optional(), page: z.number().optional(), pageSize: z.number().optional() }) }),
+    schema: routeSchema({ summary: 'Checked households of an import: status new/changed/unchanged/error, field-level changes, warnings', tags, querystring: z.object({ status: z.string().optional(), page: z.number().optional(), pageSize: z.number().optional() }), response: { 200: importRowsResponseSchema } }),
   }, async (req) => listImportRows(db, actorOf(req), idParam(req), req.query));
 
   app.get('/api/imports/:id/errors', {
-    schema: routeSchema({ summary: 'Every bad cell of an import: sheet, row, column label, value, Chinese message', tags, querystring: z.object({ page: z.number().optional(), pageSize: z.number().optional() }) }),
+    schema: routeSchema({ summary: 'Every bad cell of an import: sheet, row, column label, value, Chinese message', tags, querystring: z.object({ page: z.number().optional(), pageSize: z.number().optional() }), response: { 200: importErrorsResponseSchema } }),
   }, async (req) => listImportErrors(db, actorOf(req), idParam(req), req.query));
 
   app.get('/api/imports/:id/errors.xlsx', { schema: routeSchema({ summary: 'The error report of an import as a workbook', tags }) }, async (req, reply) => {
@@ -127,10 +128,10 @@ export async function exchangeRoutes(app: FastifyInstance, { db, runner, uploadD
   });
 
   app.post('/api/imports/:id/commit', {
-    schema: routeSchema({ summary: 'Write the checked import (one transaction, as a job). 409 IMPORT_HAS_ERRORS when there are bad rows and goodRowsOnly is not true', tags, body: z.object({ goodRowsOnly: z.boolean().optional() }) }),
+    schema: routeSchema({ summary: 'Write the checked import (one transaction, as a job). 409 IMPORT_HAS_ERRORS when there are bad rows and goodRowsOnly is not true', tags, body: z.object({ goodRowsOnly: z.boolean().optional() }), response: { 202: importViewSchema } }),
   }, async (req, reply) => reply.code(202).send(await requestCommit(db, actorOf(req), idParam(req), req.body, kick)));
 
-  app.post('/api/imports/:id/cancel', { schema: routeSchema({ summary: 'Discard a checked import', tags }) },
+  app.post('/api/imports/:id/cancel', { schema: routeSchema({ summary: 'Discard a checked import', tags, response: { 200: importViewSchema } }) },
     async (req) => cancelImport(db, actorOf(req), idParam(req)));
 
   app.get('/api/households/export.xlsx', {
@@ -149,7 +150,7 @@ export async function exchangeRoutes(app: FastifyInstance, { db, runner, uploadD
   });
 
   app.get('/api/reports/region-summary', {
-    schema: routeSchema({ summary: 'Households per region by category, cause, work status, enterprise status and per-capita income band, with totals (status=live|filed)', tags }),
+    schema: routeSchema({ summary: 'Households per region by category, cause, work status, enterprise status and per-capita income band, with totals (status=live|filed)', tags, response: { 200: regionSummarySchema } }),
   }, async (req) => regionSummary(db, actorOf(req), req.query));
 
   app.get('/api/reports/region-summary.xlsx', { schema: routeSchema({ summary: 'The region summary as a workbook', tags }) }, async (req, reply) => {

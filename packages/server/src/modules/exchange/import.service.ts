@@ -2,7 +2,7 @@
 // reconciliation and the bad rows → commit (a job) or cancel. Nothing touches the files before
 // the commit. An import is visible to the user who made it (and the city union).
 import fs from 'node:fs';
-import { maskIdNumber, type ImportStatus } from '@bangfu/core';
+import { maskIdNumber, type ImportStatus, type ImportView } from '@bangfu/core';
 import { z } from 'zod';
 import { inTransaction, type Db } from '../../db/transaction.js';
 import { createJob } from '../jobs/jobs.repository.js';
@@ -16,7 +16,7 @@ import { audit, SYSTEM } from '../audit/audit.repository.js';
 import type { UploadedFile } from './import.read.js';
 import { clearProgress, getProgress } from './import.progress.js';
 
-export { IMPORT_STATUSES, type ImportStatus } from '@bangfu/core';
+export { IMPORT_STATUSES, type ImportStatus, type ImportView } from '@bangfu/core';
 
 /** Who may import: the union cadres who file (the admin sees masked numbers and cannot). */
 export function assertCanImport(actor: Actor): void {
@@ -33,7 +33,7 @@ async function loadImport(db: Db, actor: Actor, id: number) {
   return row;
 }
 
-export function importView(row: NonNullable<ImportRow>) {
+export function importView(row: NonNullable<ImportRow>): ImportView {
   const status = row.status as ImportStatus;
   const live = getProgress(Number(row.id));
   return {
@@ -57,7 +57,6 @@ export function importView(row: NonNullable<ImportRow>) {
     createdBy: { id: Number(row.created_by), displayName: row.creator_name },
   };
 }
-export type ImportView = ReturnType<typeof importView>;
 
 /** Checked imports nobody confirmed are void after this long; their parsed rows (personal data) go. */
 export const IMPORT_EXPIRY_DAYS = 7;

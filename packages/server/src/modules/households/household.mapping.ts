@@ -56,22 +56,15 @@ export function fileColumns(h: HouseholdData) {
   } satisfies Partial<Insertable<HouseholdTable>>;
 }
 
+/** Each member field and its column: both directions below read this one table (in the file's field order). */
+const MEMBER_COLUMNS = {
+  name: 'name', relation: 'relation', gender: 'gender', education: 'education', idNumber: 'id_number', health: 'health',
+  disabilityGrade: 'disability_grade', annualIncome: 'annual_income', occupation: 'occupation', unitOrSchool: 'unit_or_school', skillLevel: 'skill_level',
+} as const satisfies Record<keyof MemberData, Exclude<keyof MemberTable, 'id' | 'household_id' | 'seq'>>;
+const memberFields = Object.entries(MEMBER_COLUMNS) as [keyof MemberData, keyof MemberRow][];
+
 export function memberRows(householdId: number, members: MemberData[]): Insertable<MemberTable>[] {
-  return members.map((m, seq) => ({
-    household_id: householdId,
-    seq,
-    name: m.name,
-    relation: m.relation,
-    gender: m.gender,
-    education: m.education,
-    id_number: m.idNumber,
-    health: m.health,
-    disability_grade: m.disabilityGrade,
-    annual_income: m.annualIncome,
-    occupation: m.occupation,
-    unit_or_school: m.unitOrSchool,
-    skill_level: m.skillLevel,
-  }));
+  return members.map((m, seq) => ({ household_id: householdId, seq, ...Object.fromEntries(memberFields.map(([f, c]) => [c, m[f]])) }) as Insertable<MemberTable>);
 }
 
 export function rowToData(r: HouseholdRow, members: MemberRow[]): HouseholdData {
@@ -112,19 +105,8 @@ export function rowToData(r: HouseholdRow, members: MemberRow[]): HouseholdData 
     otherHardship: r.other_hardship,
     rightsInfringed: !!r.rights_infringed,
     wantsToStartBusiness: !!r.wants_to_start_business,
-    members: [...members].sort((a, c) => a.seq - c.seq).map((m) => ({
-      name: m.name,
-      relation: m.relation as MemberData['relation'],
-      gender: m.gender as MemberData['gender'],
-      education: m.education as MemberData['education'],
-      idNumber: m.id_number,
-      health: m.health,
-      disabilityGrade: m.disability_grade as MemberData['disabilityGrade'],
-      annualIncome: m.annual_income,
-      occupation: m.occupation as MemberData['occupation'],
-      unitOrSchool: m.unit_or_school,
-      skillLevel: m.skill_level,
-    })),
+    // the columns hold the values the file's schema checked when they were written
+    members: [...members].sort((a, c) => a.seq - c.seq).map((m) => Object.fromEntries(memberFields.map(([f, c]) => [f, m[c]])) as MemberData),
     causes: CAUSES.filter((c) => r.causes.split(',').includes(c)),
     causeDescription: r.cause_description,
     needs: r.needs,

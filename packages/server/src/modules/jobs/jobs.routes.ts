@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { jobViewSchema } from '@bangfu/core';
+import { jobChangesResponseSchema, jobViewSchema } from '@bangfu/core';
 import type { Db } from '../../db/index.js';
 import { notFound } from '../../lib/errors.js';
 import { routeSchema } from '../../lib/route.docs.js';
@@ -19,7 +19,7 @@ export async function jobRoutes(app: FastifyInstance, { db }: { db: Db }) {
     return jobView(job);
   });
 
-  app.get('/api/jobs/:id/changes', { schema: routeSchema({ summary: 'Files whose eligibility or category a re-evaluation changed (caller\'s scope)', tags }) }, async (req) => {
+  app.get('/api/jobs/:id/changes', { schema: routeSchema({ summary: 'Files whose eligibility or category a re-evaluation changed (caller\'s scope)', tags, response: { 200: jobChangesResponseSchema } }) }, async (req) => {
     const rows = await changesOfJob(db, actorOf(req), idParam(req), 1000);
     const bool = (v: number | null) => (v === null ? null : v === 1);
     return {

@@ -17,14 +17,10 @@ export async function getSettings(q: Q): Promise<PolicySettings> {
 }
 
 export async function listLines(q: Q) {
-  return q
-    .selectFrom('policy_lines')
-    .leftJoin('users', 'users.id', 'policy_lines.updated_by')
-    .select(['policy_lines.region_code', 'policy_lines.year', 'policy_lines.monthly_line_fen', 'policy_lines.is_example', 'policy_lines.version',
-      'policy_lines.updated_at', 'users.display_name as updated_by_name'])
-    .orderBy('policy_lines.year', 'desc')
-    .orderBy('policy_lines.region_code')
-    .execute();
+  const columns = ['region_code', 'year', 'monthly_line_fen', 'is_example', 'version', 'updated_at'] as const;
+  return q.selectFrom('policy_lines').leftJoin('users', 'users.id', 'policy_lines.updated_by')
+    .select([...columns.map((c) => `policy_lines.${c}` as const), 'users.display_name as updated_by_name'])
+    .orderBy('policy_lines.year', 'desc').orderBy('policy_lines.region_code').execute();
 }
 
 export async function findLine(q: Q, regionCode: string, year: number) {

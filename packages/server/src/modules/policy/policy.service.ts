@@ -2,7 +2,7 @@
 // is previewed (what-if) before it is saved; saving bumps the policy version, records old → new,
 // and queues the re-evaluation of every affected file.
 import { z } from 'zod';
-import { fenToYuan, parseRatio, parseYuan, toFieldErrors } from '@bangfu/core';
+import { fenToYuan, parseRatio, parseYuan, toFieldErrors, type Policy, type PolicyChangeItem, type PolicyHistoryItem, type PolicyPreview } from '@bangfu/core';
 import { inTransaction, type Db } from '../../db/transaction.js';
 import { nowIso } from '../../lib/clock.js';
 import { AppError, forbidden, validationFailed } from '../../lib/errors.js';
@@ -57,7 +57,7 @@ export const policyChangeSchema = z.object({
 export type PolicyChange = z.output<typeof policyChangeSchema>;
 
 
-export async function getPolicy(db: Db) {
+export async function getPolicy(db: Db): Promise<Policy> {
   const [settings, lines, orgs] = await Promise.all([getSettings(db), listLines(db), listOrgs(db)]);
   const names = new Map(orgs.map((o) => [o.code, o.name]));
   return {
@@ -125,7 +125,7 @@ async function plan(db: Db, change: PolicyChange): Promise<Plan> {
 const SAMPLE_LIMIT = 200;
 
 /** What-if: nothing is saved. Counts per region and a sample of the files whose result changes. */
-export async function previewPolicy(db: Db, actor: Actor, input: unknown) {
+export async function previewPolicy(db: Db, actor: Actor, input: unknown): Promise<PolicyPreview> {
   if (!canEditPolicy(actor)) throw forbidden('只有市总工会可以调整低保标准');
   const p = await plan(db, await parseChange(db, input));
   const names = new Map((await listOrgs(db)).map((o) => [o.code, o.name]));
@@ -151,9 +151,9 @@ export async function previewPolicy(db: Db, actor: Actor, input: unknown) {
   };
 }
 
-function describeChanges(p: Plan) {
-  const out: { item: string; regionCode?: string; year?: number; old: unknown; new: unknown }[] = p.lineChanges.map((c) => ({
-    item: 'monthlyLine', regionCode: c.regionCode, year: c.year, old: c.old === null ? null : fenToYuan(c.old), new: c.new === null ? null : fenToYuan(c.new),
+function describeChanges(p: Plan): PolicyChangeItem[] {
+  const out: PolicyChangeItem[] = p.lineChanges.map((c) => ({
+    item: 'monthlyLine' as const, regionCode: c.regionCode, year: c.year, old: c.old === null ? null : fenToYuan(c.old), new: c.new === null ? null : fenToYuan(c.new),
   }));
   if (p.marginalRatio !== p.settings.marginalRatio) out.push({ item: 'marginalRatio', old: p.settings.marginalRatio, new: p.marginalRatio });
   if (p.expenseRatio !== p.settings.expenseRatio) out.push({ item: 'expenseRatio', old: p.settings.expenseRatio, new: p.expenseRatio });
@@ -186,12 +186,13 @@ export async function savePolicy(db: Db, actor: Actor, runner: JobRunner | null,
   return { ...result, changes };
 }
 
-export async function policyHistory(db: Db) {
+export async function policyHistory(db: Db): Promise<PolicyHistoryItem[]> {
   const rows = await listChanges(db, 500);
   return rows.map((r) => ({
     version: r.version,
     changedAt: r.changed_at,
-    changedBy: r.username ? { username: r.username, displayName: r.display_name } : null,
+    // left-joined: a row with a username has its (not null) display name
+    changedBy: r.username ? { username: r.username, displayName: r.display_name! } : null,
     changes: JSON.parse(r.changes),
     reason: r.reason,
     jobId: r.job_id,

@@ -1,7 +1,7 @@
 // The city union's settings for regular assistance: overdue days, urgency weights, batch thresholds.
 // A change of weights or thresholds re-scores every live file (households' urgency job).
 import { z } from 'zod';
-import { DEFAULT_BATCH_THRESHOLDS, DEFAULT_OVERDUE_DAYS, DEFAULT_URGENCY_WEIGHTS, type BatchThresholds, type UrgencyWeights } from '@bangfu/core';
+import { DEFAULT_BATCH_THRESHOLDS, DEFAULT_OVERDUE_DAYS, DEFAULT_URGENCY_WEIGHTS, type AssistanceSettings } from '@bangfu/core';
 import { inTransaction, type Db, type Q } from '../../db/transaction.js';
 import { nowIso } from '../../lib/clock.js';
 import { forbidden } from '../../lib/errors.js';
@@ -13,11 +13,8 @@ import type { JobRunner } from '../jobs/jobs.runner.js';
 import { createJob } from '../jobs/jobs.repository.js';
 import { readSetting, writeSetting } from './settings.repository.js';
 
-export interface AssistanceSettings {
-  overdueDays: number;
-  urgencyWeights: UrgencyWeights;
-  batchThresholds: BatchThresholds;
-}
+// their shape is core's (assistanceSettingsViewSchema), the one the routes answer with
+export type { AssistanceSettings };
 
 const KEY = 'assistance';
 const points = (label: string) => z.number({ error: `${label}应为整数` }).int({ error: `${label}应为整数` }).min(0, { error: `${label}不能小于0` }).max(100, { error: `${label}不能大于100` });

@@ -2,6 +2,7 @@
 // city-union cadre approves or refuses what the system administrator asked for. Approval makes
 // the password and shows it once, to the approver, who hands it to the account's owner.
 import { z } from 'zod';
+import type { ApprovalItem, ApprovalKind } from '@bangfu/core';
 import { inTransaction, type Db, type Q } from '../../db/transaction.js';
 import * as repo from './users.repository.js';
 import { nowIso } from '../../lib/clock.js';
@@ -11,7 +12,7 @@ import { parseInput } from '../../lib/validate.js';
 import { ROLE_LABELS, type Actor, type Role } from '../access/actor.js';
 import { audit } from '../audit/audit.repository.js';
 
-export type ApprovalKind = 'create' | 'reset' | 'activate';
+export type { ApprovalKind };
 export const APPROVAL_KIND_LABELS: Record<ApprovalKind, string> = { create: '新建账号', reset: '重置密码', activate: '重新启用' };
 
 /** Called inside the administrator's transaction; a second request of the same kind replaces the first. */
@@ -22,12 +23,12 @@ export async function requestApproval(trx: Q, actor: Actor, userId: number, kind
 
 const canApprove = (actor: Actor) => actor.role === 'city';
 
-export async function listApprovals(db: Db, actor: Actor) {
+export async function listApprovals(db: Db, actor: Actor): Promise<ApprovalItem[]> {
   if (!canApprove(actor)) throw forbidden('只有市总工会可以审批账号');
   const rows = await repo.pendingApprovals(db);
   return rows.map((r) => ({
     id: Number(r.id), kind: r.kind as ApprovalKind, kindLabel: APPROVAL_KIND_LABELS[r.kind as ApprovalKind], requestedAt: r.requested_at, requestedBy: r.requested_by_name,
-    user: { id: Number(r.user_id), username: r.username, displayName: r.display_name, role: r.role, roleLabel: ROLE_LABELS[r.role as Role] ?? r.role, orgCode: r.org_code, orgName: r.org_name },
+    user: { id: Number(r.user_id), username: r.username, displayName: r.display_name, role: r.role as Role, roleLabel: ROLE_LABELS[r.role as Role] ?? r.role, orgCode: r.org_code, orgName: r.org_name },
   }));
 }
 

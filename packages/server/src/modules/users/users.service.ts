@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ORG_KIND_LABELS, passwordProblem } from '@bangfu/core';
+import { ORG_KIND_LABELS, passwordProblem, type UserItem } from '@bangfu/core';
 import { inTransaction, type Db } from '../../db/transaction.js';
 import * as repo from './users.repository.js';
 import { nowIso } from '../../lib/clock.js';
@@ -82,7 +82,7 @@ export async function ensureAdmin(db: Db, adminPassword: string | undefined): Pr
   return { created: true, generatedPassword: adminPassword ? undefined : password };
 }
 
-export async function listUsers(db: Db, actor: Actor) {
+export async function listUsers(db: Db, actor: Actor): Promise<UserItem[]> {
   if (actor.role !== 'admin') throw forbidden('只有系统管理员可以查看用户列表');
   const rows = await repo.listUserRows(db);
   const pending = await repo.usersWithPendingApproval(db);

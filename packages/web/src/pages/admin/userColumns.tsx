@@ -1,11 +1,12 @@
 // The users table: account, role, organization, status (with 待市总工会审批), and the row's
 // 重置密码 / 修改姓名 / 解锁 / 停用 / 启用.
-import { Badge, Button, Popconfirm, Space, Tag, Typography } from 'antd';
+import { Badge, Button, Space, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { UnlockOutlined } from '@ant-design/icons';
 import type { UserItem } from '../../api/users';
 import { ROLE_LABELS, type Role } from '../../lib/access';
 import { dateTimeText } from '../../lib/format';
+import DeactivateConfirm from '../../components/DeactivateConfirm';
 import type { UserPatcher } from './hooks/useUserPatch';
 
 const ROLE_COLORS: Record<Role, string> = {
@@ -58,18 +59,11 @@ function Actions({ u, meId, patcher: { busy, patch }, onReset, onRename }: Optio
       )}
       {u.id !== meId &&
         (u.active ? (
-          <Popconfirm
-            title={`停用 ${u.username}？`}
-            description="停用后该用户立即退出登录，不能再登录；档案和记录保留。"
-            okText="停用"
-            cancelText="取消"
-            okButtonProps={{ danger: true }}
-            onConfirm={() => patch(u, { active: false }, `已停用 ${u.username}`, `active-${u.id}`)}
-          >
+          <DeactivateConfirm name={u.username} description="停用后该用户立即退出登录，不能再登录；档案和记录保留。" onConfirm={() => patch(u, { active: false }, `已停用 ${u.username}`, `active-${u.id}`)}>
             <Button type="link" size="small" danger data-testid="user-deactivate" loading={busy === `active-${u.id}`}>
               停用
             </Button>
-          </Popconfirm>
+          </DeactivateConfirm>
         ) : (
           <Button type="link" size="small" data-testid="user-activate" loading={busy === `active-${u.id}`} onClick={() => void patch(u, { active: true }, `已启用 ${u.username}`, `active-${u.id}`)}>
             启用

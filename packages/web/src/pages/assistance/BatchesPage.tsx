@@ -1,11 +1,12 @@
 // /batches — 分期分批: filed households per batch (第一批/第二批/第三批, by urgency score) and region.
-import { Alert, Card, Table, Typography } from 'antd';
+import { Alert, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { BATCH_LABELS } from '@bangfu/core';
 import type { BatchSummary } from '../../api/assistance';
 import { useBatches } from '../../api/queries/assistance';
 import { errorMessage } from '../../api/request';
 import PageHeader from '../../components/PageHeader';
+import TableCard from '../../components/TableCard';
 import { batchTotals } from '../../lib/assistance';
 import { useSessionUser } from '../../lib/session';
 import { useRegions } from '../../lib/useOrgs';
@@ -31,33 +32,14 @@ export default function BatchesPage() {
     <div className="page">
       <PageHeader title="分期分批" subTitle="已建档家庭按困难程度评分分为三批，先难后易、逐批帮扶脱困" />
       {error != null && <Alert type="error" showIcon message="加载失败" description={errorMessage(error)} style={{ marginBottom: 12 }} />}
-      <Card variant="borderless" className="table-card">
-        <Table<Row>
-          id="batches-table"
-          rowKey="regionCode"
-          size="middle"
-          columns={columns}
-          dataSource={rows}
-          loading={loading}
-          pagination={false}
-          scroll={{ x: 'max-content' }}
-          summary={() =>
-            rows.length ? (
-              <Table.Summary.Row className="summary-total-row" data-testid="batches-total">
-                <Table.Summary.Cell index={0}>合计</Table.Summary.Cell>
-                {totals.map((n, i) => (
-                  <Table.Summary.Cell key={i} index={i + 1} align="right">
-                    {n}
-                  </Table.Summary.Cell>
-                ))}
-              </Table.Summary.Row>
-            ) : null
-          }
-        />
-        <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
-          评分规则和分批分数线由市总工会在「帮扶措施目录 → 帮扶设置」中调整，调整后系统自动重新评分。
-        </Typography.Paragraph>
-      </Card>
+      <TableCard<Row> id="batches-table" rowKey="regionCode" size="middle" columns={columns} dataSource={rows} loading={loading} scroll={{ x: 'max-content' }}
+        total={rows.length ? totals : null} totalTestId="batches-total"
+        after={
+          <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+            评分规则和分批分数线由市总工会在「帮扶措施目录 → 帮扶设置」中调整，调整后系统自动重新评分。
+          </Typography.Paragraph>
+        }
+      />
     </div>
   );
 }

@@ -1,13 +1,14 @@
 // /working-groups — 工作组: seven groups, each led by a 市总领导 and linked to one county union,
 // with the county's progress this year; the city union edits names and leaders.
 import { useState } from 'react';
-import { Alert, App, Button, Card, Input, Progress, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Input, Progress, Space, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { EditOutlined, SaveOutlined } from '@ant-design/icons';
 import { saveWorkingGroups, type WorkingGroup } from '../../api/assistance';
 import { assistanceKeys, useSetData, useWorkingGroups } from '../../api/queries/assistance';
 import { errorMessage, isApiError } from '../../api/request';
 import PageHeader from '../../components/PageHeader';
+import TableCard from '../../components/TableCard';
 import { useAccess } from '../../lib/session';
 import './assistance.css';
 
@@ -144,19 +145,8 @@ export default function WorkingGroupsPage() {
       />
       {q.error != null && !q.data && <Alert type="error" showIcon message="加载失败" description={errorMessage(q.error)} style={{ marginBottom: 12 }} />}
       {formError && <Alert type="error" showIcon message={formError} style={{ marginBottom: 12 }} />}
-      <Card variant="borderless" className="table-card">
-        <Table<WorkingGroup>
-          id="groups-table"
-          rowKey="regionCode"
-          size="middle"
-          columns={columns}
-          dataSource={items}
-          loading={q.isFetching}
-          pagination={false}
-          scroll={{ x: 'max-content' }}
-          onRow={(g) => ({ 'data-region': g.regionCode }) as React.HTMLAttributes<HTMLElement>}
-        />
-      </Card>
+      <TableCard<WorkingGroup> id="groups-table" rowKey="regionCode" size="middle" columns={columns} dataSource={items} loading={q.isFetching} scroll={{ x: 'max-content' }}
+        onRow={(g) => ({ 'data-region': g.regionCode }) as React.HTMLAttributes<HTMLElement>} />
     </div>
   );
 }

@@ -1,11 +1,12 @@
 // 最近导入: the user's recent imports; a click opens one at /exchange/import/:id.
 import { Link } from 'react-router';
-import { Alert, Button, Card, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import type { ImportView } from '../../api/exchange';
 import { useImports } from '../../api/queries/exchange';
 import { errorMessage } from '../../api/request';
+import TableCard from '../../components/TableCard';
 import { dateTimeText } from '../../lib/format';
 import { IMPORT_STATUS_COLORS, IMPORT_STATUS_LABELS } from './importModel';
 
@@ -51,24 +52,9 @@ export default function RecentImports({ currentId, refreshKey }: { currentId: nu
   ];
 
   return (
-    <Card
-      variant="borderless"
-      className="table-card import-recent"
-      title="最近导入"
-      extra={<Button type="text" icon={<ReloadOutlined />} onClick={reload} aria-label="刷新最近导入" />}
-    >
-      {error != null && <Alert type="error" showIcon message="最近导入加载失败" description={errorMessage(error)} style={{ marginBottom: 12 }} />}
-      <Table<ImportView>
-        id="import-recent"
-        size="small"
-        rowKey="id"
-        columns={columns}
-        dataSource={data?.items ?? []}
-        loading={loading}
-        rowClassName={(r) => (r.id === currentId ? 'import-recent-current' : '')}
-        pagination={false}
-        locale={{ emptyText: '还没有导入记录' }}
-      />
-    </Card>
+    <TableCard<ImportView> cardClassName="import-recent" title="最近导入" extra={<Button type="text" icon={<ReloadOutlined />} onClick={reload} aria-label="刷新最近导入" />}
+      before={error != null && <Alert type="error" showIcon message="最近导入加载失败" description={errorMessage(error)} style={{ marginBottom: 12 }} />}
+      id="import-recent" rowKey="id" columns={columns} dataSource={data?.items ?? []} loading={loading}
+      rowClassName={(r) => (r.id === currentId ? 'import-recent-current' : '')} locale={{ emptyText: '还没有导入记录' }} />
   );
 }

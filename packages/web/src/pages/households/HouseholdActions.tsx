@@ -48,6 +48,11 @@ export function HouseholdActions({ file: h, boxes, onChanged }: Props) {
 
   const who = `${h.workerNo} ${h.name}`;
 
+  /** What a reason dialog (剔除, 脱困, 重新纳入) takes from its action: shown, busy, its form, its button's id. */
+  const reasonDialog = (key: 'remove' | 'exit' | 'reopen', form: FormInstance) => ({
+    open: dialog === key, okId: `${key}-confirm`, name: key, form, loading: busy === key, busy: !!busy, onCancel: () => setDialog(null),
+  });
+
   /** Runs one action; field errors go beside their field, anything else into a message. */
   async function run(key: string, form: FormInstance | null, fn: () => Promise<HouseholdFile>, done: (f: HouseholdFile) => string) {
     if (busy) return;
@@ -174,55 +179,14 @@ export function HouseholdActions({ file: h, boxes, onChanged }: Props) {
         onDecide={(d) => void review(d)}
         onCancel={() => setDialog(null)}
       />
-      <ReasonModal
-        open={dialog === 'remove'}
-        title={`剔除档案 ${who}`}
-        okText="确认剔除"
-        okId="remove-confirm"
-        danger
-        loading={busy === 'remove'}
-        busy={!!busy}
-        lead="剔除后该户不再计入困难职工数据库，档案与版本历史仍会保留；以后可「重新纳入」并重新审核。"
-        form={removeForm}
-        name="remove"
-        label="剔除原因"
-        placeholder="例如：家庭收入已超过标准，经复核不再符合帮扶条件"
-        onOk={() => void confirmRemove()}
-        onCancel={() => setDialog(null)}
-      />
-      <ReasonModal
-        open={dialog === 'exit'}
-        title={`脱困 · ${who}`}
-        okText="确认脱困"
-        okId="exit-confirm"
-        loading={busy === 'exit'}
-        busy={!!busy}
-        lead="该户经帮扶已摆脱困难，办理脱困后不再计入困难职工数据库，档案与版本历史仍会保留。"
-        form={exitForm}
-        name="exit"
-        label="脱困原因"
-        placeholder="例如：配偶实现稳定就业，家庭人均收入已超过低保标准"
-        initialValues={exitInitialValues()}
-        onOk={() => void confirmExit()}
-        onCancel={() => setDialog(null)}
-      >
+      <ReasonModal {...reasonDialog('remove', removeForm)} title={`剔除档案 ${who}`} okText="确认剔除" danger label="剔除原因" onOk={() => void confirmRemove()}
+        lead="剔除后该户不再计入困难职工数据库，档案与版本历史仍会保留；以后可「重新纳入」并重新审核。" placeholder="例如：家庭收入已超过标准，经复核不再符合帮扶条件" />
+      <ReasonModal {...reasonDialog('exit', exitForm)} title={`脱困 · ${who}`} okText="确认脱困" label="脱困原因" onOk={() => void confirmExit()} initialValues={exitInitialValues()}
+        lead="该户经帮扶已摆脱困难，办理脱困后不再计入困难职工数据库，档案与版本历史仍会保留。" placeholder="例如：配偶实现稳定就业，家庭人均收入已超过低保标准">
         <ExitDateItem fillDate={h.fillDate} />
       </ReasonModal>
-      <ReasonModal
-        open={dialog === 'reopen'}
-        title={`重新纳入 · ${who}`}
-        okText="确认重新纳入"
-        okId="reopen-confirm"
-        loading={busy === 'reopen'}
-        busy={!!busy}
-        lead="重新纳入后档案回到草稿，需按实际情况修改后重新提交，经单位工会和市总工会审核后建档。"
-        form={reopenForm}
-        name="reopen"
-        label="重新纳入原因"
-        placeholder="例如：家庭成员突发重病，再次陷入困难"
-        onOk={() => void confirmReopen()}
-        onCancel={() => setDialog(null)}
-      />
+      <ReasonModal {...reasonDialog('reopen', reopenForm)} title={`重新纳入 · ${who}`} okText="确认重新纳入" label="重新纳入原因" onOk={() => void confirmReopen()}
+        lead="重新纳入后档案回到草稿，需按实际情况修改后重新提交，经单位工会和市总工会审核后建档。" placeholder="例如：家庭成员突发重病，再次陷入困难" />
     </Card>
   );
 }

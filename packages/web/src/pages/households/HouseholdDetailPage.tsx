@@ -4,7 +4,7 @@
 // for filed and exited files, and the version history. Prints cleanly on A4.
 import { useMemo } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { Alert, Button, Card, Result, Skeleton, Space, Typography } from 'antd';
+import { Alert, Button, Card, Result, Skeleton, Space, Typography, type AlertProps } from 'antd';
 import { EditOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
 import { usePolicy } from '../../api/queries/policy';
 import { labelOfPath } from '@bangfu/core';
@@ -26,6 +26,11 @@ import { HouseholdView } from './sheet/HouseholdView';
 import { StoredIdentificationPanel } from '../identification/StoredIdentificationPanel';
 import HouseholdAssistance from '../assistance/HouseholdAssistance';
 import './household.css';
+
+/** A banner above the file saying where it stands (returned, removed, exited, proposed for removal); not printed. */
+function StatusAlert({ testId, ...props }: AlertProps & { testId: string }) {
+  return <Alert className="no-print" showIcon style={{ marginBottom: 12 }} data-testid={testId} {...props} />;
+}
 
 export default function HouseholdDetailPage() {
   const { id = '' } = useParams();
@@ -107,10 +112,9 @@ export default function HouseholdDetailPage() {
       />
 
       {h.status === 'draft' && h.returnReason && (
-        <Alert
-          className="no-print"
+        <StatusAlert
           type="warning"
-          showIcon
+          testId="return-reason"
           message={`已被退回：${h.returnReason}`}
           description={
             <span>
@@ -118,26 +122,15 @@ export default function HouseholdDetailPage() {
               {acts.submit ? '请按退回意见修改档案后重新提交审核。' : '等待填报单位修改后重新提交审核。'}
             </span>
           }
-          style={{ marginBottom: 12 }}
-          data-testid="return-reason"
         />
       )}
       {h.status === 'removed' && (
-        <Alert
-          className="no-print"
-          type="info"
-          showIcon
-          message="该档案已从困难职工数据库中剔除"
-          description={h.removalReason ? `剔除原因：${h.removalReason}` : undefined}
-          style={{ marginBottom: 12 }}
-          data-testid="household-removed"
-        />
+        <StatusAlert type="info" testId="household-removed" message="该档案已从困难职工数据库中剔除" description={h.removalReason ? `剔除原因：${h.removalReason}` : undefined} />
       )}
       {h.status === 'exited' && (
-        <Alert
-          className="no-print"
+        <StatusAlert
           type="success"
-          showIcon
+          testId="household-exited"
           message={`该户已脱困${h.exitDate ? `（脱困日期 ${dateText(h.exitDate)}）` : ''}`}
           description={
             <span>
@@ -146,15 +139,12 @@ export default function HouseholdDetailPage() {
               <span data-testid="exit-date">脱困日期：{dateText(h.exitDate) || '—'}</span>
             </span>
           }
-          style={{ marginBottom: 12 }}
-          data-testid="household-exited"
         />
       )}
       {filed && h.pendingProposal && (
-        <Alert
-          className="no-print"
+        <StatusAlert
           type="warning"
-          showIcon
+          testId="household-removal-proposal"
           message="剔除建议：经精准识别，该户三项条件均不符合"
           description={
             access.canDecideProposals
@@ -168,8 +158,6 @@ export default function HouseholdDetailPage() {
               </Button>
             </Link>
           }
-          style={{ marginBottom: 12 }}
-          data-testid="household-removal-proposal"
         />
       )}
       {h.warnings.length > 0 && (

@@ -1,10 +1,11 @@
 // 修改记录: every saved change of the policy, newest first — who, when, old → new, why, and the
 // re-identification it started.
-import { Alert, Button, Table, Typography } from 'antd';
+import { Alert, Button, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import type { PolicyHistoryItem } from '../../api/policy';
 import { usePolicyHistory } from '../../api/queries/policy';
 import { errorMessage } from '../../api/request';
+import TableCard from '../../components/TableCard';
 import { dateTimeText } from '../../lib/format';
 import { changeText } from './changeSet';
 import { JobCell } from './JobProgress';
@@ -58,16 +59,8 @@ export function PolicyHistory({ policyVersion, regionName }: { policyVersion: nu
       {error != null && (
         <Alert type="error" showIcon message="修改记录加载失败" description={errorMessage(error)} action={<Button onClick={reload}>重试</Button>} style={{ marginBottom: 12 }} />
       )}
-      <Table<PolicyHistoryItem>
-        id="policy-history-table"
-        rowKey="version"
-        size="middle"
-        columns={columns}
-        dataSource={data?.items ?? []}
-        loading={loading}
-        locale={{ emptyText: loading ? '正在加载…' : '暂无修改记录' }}
-        pagination={{ pageSize: 10, showSizeChanger: false, showTotal: (t) => `共 ${t} 次修改`, hideOnSinglePage: true }}
-      />
+      <TableCard<PolicyHistoryItem> bare id="policy-history-table" rowKey="version" size="middle" columns={columns} dataSource={data?.items ?? []} loading={loading}
+        locale={{ emptyText: loading ? '正在加载…' : '暂无修改记录' }} pagination={{ pageSize: 10, showSizeChanger: false, showTotal: (t) => `共 ${t} 次修改`, hideOnSinglePage: true }} />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 // 组织详情: the selected organization, its parent and 基层工会 count, and what may be done with it.
-import { Button, Card, Descriptions, Empty, Popconfirm, Space, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Empty, Space, Tag, Typography } from 'antd';
 import { CheckCircleOutlined, EditOutlined, PlusOutlined, StopOutlined, SwapOutlined } from '@ant-design/icons';
 import { ORG_KIND_LABELS, type Org } from '../../../api/orgs';
+import DeactivateConfirm from '../../../components/DeactivateConfirm';
 
 const KIND_COLORS: Record<Org['kind'], string> = { city: 'geekblue', region: 'blue', unit: 'default' };
 
@@ -61,18 +62,11 @@ export function OrgDetail({ selected, parent, unitCounts, busy, onRename, onMove
             )}
             {selected.kind !== 'city' &&
               (selected.active ? (
-                <Popconfirm
-                  title={`停用 ${selected.name}？`}
-                  description="停用后不能再在该组织下建档、新建用户或基层工会；已有档案和用户不受影响。"
-                  okText="停用"
-                  cancelText="取消"
-                  okButtonProps={{ danger: true, id: 'org-toggle-ok' }}
-                  onConfirm={() => onToggle(selected)}
-                >
+                <DeactivateConfirm name={selected.name} description="停用后不能再在该组织下建档、新建用户或基层工会；已有档案和用户不受影响。" okId="org-toggle-ok" onConfirm={() => onToggle(selected)}>
                   <Button danger icon={<StopOutlined />} id="org-toggle" loading={busy}>
                     停用
                   </Button>
-                </Popconfirm>
+                </DeactivateConfirm>
               ) : (
                 <Button icon={<CheckCircleOutlined />} id="org-toggle" loading={busy} onClick={() => void onToggle(selected)}>
                   启用

@@ -1,12 +1,13 @@
 // 措施目录: the measures a plan draws on; the city union adds and edits them, the steering group reads.
 import { useState } from 'react';
-import { Alert, App, Button, Form, Input, Modal, Select, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Select, Switch, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { MEASURE_CATEGORIES } from '@bangfu/core';
 import { createMeasure, updateMeasure, type Measure, type MeasureInput } from '../../../api/assistance';
 import { useMeasures } from '../../../api/queries/assistance';
 import { errorMessage } from '../../../api/request';
+import TableCard from '../../../components/TableCard';
 import { useFormSubmit } from '../../../lib/useFormSubmit';
 import { useAccess } from '../../../lib/session';
 
@@ -82,17 +83,8 @@ export function MeasureCatalog() {
         )}
       </div>
       {q.error != null && !q.data && <Alert type="error" showIcon message="加载失败" description={errorMessage(q.error)} style={{ marginBottom: 12 }} />}
-      <Table<Measure>
-        id="measures-table"
-        rowKey="code"
-        size="middle"
-        columns={columns}
-        dataSource={items}
-        loading={q.isFetching}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        onRow={(m) => ({ 'data-code': m.code }) as React.HTMLAttributes<HTMLElement>}
-      />
+      <TableCard<Measure> bare id="measures-table" rowKey="code" size="middle" columns={columns} dataSource={items} loading={q.isFetching} scroll={{ x: 'max-content' }}
+        onRow={(m) => ({ 'data-code': m.code }) as React.HTMLAttributes<HTMLElement>} />
       <Modal
         title={editing === 'new' ? '新增帮扶措施' : '编辑帮扶措施'}
         open={editing !== null}

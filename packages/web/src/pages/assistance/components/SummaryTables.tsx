@@ -1,13 +1,14 @@
 // The cards of 帮扶统计 below the figures: per region (with the chart), per cadre, and the two
 // household lists.
 import { useMemo, type ReactNode } from 'react';
-import { Card, Col, Row, Table } from 'antd';
+import { Card, Col, Row } from 'antd';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import * as echarts from 'echarts/core';
 import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { AssistanceSummary, HouseholdSummary, RegionSummary } from '../../../api/assistance';
+import TableCard from '../../../components/TableCard';
 import { moneyText } from '../assistanceParts';
 import { cadreColumns, householdColumns, pct, regionColumns } from '../summaryColumns';
 import type { SummaryTotals } from './SummaryFigures';
@@ -34,30 +35,8 @@ export function RegionsCard({ data, totals, loading }: { data: AssistanceSummary
   return (
     <Row gutter={[12, 12]}>
       <Col xs={24} xxl={15}>
-        <Card variant="borderless" title="各地区帮扶情况" className="table-card">
-          <Table<RegionSummary>
-            id="summary-regions"
-            rowKey="regionCode"
-            size="small"
-            columns={regionColumns}
-            dataSource={data?.regions ?? []}
-            loading={loading}
-            pagination={false}
-            scroll={{ x: 'max-content' }}
-            summary={() =>
-              data && data.regions.length > 1 ? (
-                <Table.Summary.Row className="summary-total-row">
-                  <Table.Summary.Cell index={0}>合计</Table.Summary.Cell>
-                  {cells.map((c, i) => (
-                    <Table.Summary.Cell key={i} index={i + 1} align="right">
-                      {c}
-                    </Table.Summary.Cell>
-                  ))}
-                </Table.Summary.Row>
-              ) : null
-            }
-          />
-        </Card>
+        <TableCard<RegionSummary> title="各地区帮扶情况" id="summary-regions" rowKey="regionCode" columns={regionColumns} dataSource={data?.regions ?? []}
+          loading={loading} scroll={{ x: 'max-content' }} total={data && data.regions.length > 1 ? cells : null} />
       </Col>
       <Col xs={24} xxl={9}>
         <Card variant="borderless" title="达标户数 / 建档户数" className="table-card">
@@ -70,19 +49,8 @@ export function RegionsCard({ data, totals, loading }: { data: AssistanceSummary
 
 export function CadresCard({ data, loading }: { data: AssistanceSummary | undefined; loading: boolean }) {
   return (
-    <Card variant="borderless" title="帮扶人员工作量" className="table-card" style={{ marginTop: 12 }}>
-      <Table
-        id="summary-cadres"
-        rowKey="username"
-        size="small"
-        columns={cadreColumns}
-        dataSource={data?.cadres ?? []}
-        loading={loading}
-        pagination={(data?.cadres.length ?? 0) > 20 ? { pageSize: 20 } : false}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: '本年度尚无帮扶记录' }}
-      />
-    </Card>
+    <TableCard title="帮扶人员工作量" cardStyle={{ marginTop: 12 }} id="summary-cadres" rowKey="username" columns={cadreColumns} dataSource={data?.cadres ?? []}
+      loading={loading} pagination={(data?.cadres.length ?? 0) > 20 ? { pageSize: 20 } : false} scroll={{ x: 'max-content' }} locale={{ emptyText: '本年度尚无帮扶记录' }} />
   );
 }
 
@@ -100,27 +68,8 @@ interface HouseholdsProps {
 /** 超期未走访 / 未达到年度目标的家庭. */
 export function HouseholdsCard({ id, title, note, rows, from, overdueDays, loading, empty }: HouseholdsProps) {
   return (
-    <Card
-      variant="borderless"
-      title={
-        <span>
-          {title} {note}
-        </span>
-      }
-      className="table-card"
-      style={{ marginTop: 12 }}
-    >
-      <Table<HouseholdSummary>
-        id={id}
-        rowKey="id"
-        size="small"
-        columns={householdColumns(from, overdueDays)}
-        dataSource={rows}
-        loading={loading}
-        pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: empty }}
-      />
-    </Card>
+    <TableCard<HouseholdSummary> title={<span>{title} {note}</span>} cardStyle={{ marginTop: 12 }} id={id} rowKey="id" columns={householdColumns(from, overdueDays)}
+      dataSource={rows} loading={loading} pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }} scroll={{ x: 'max-content' }}
+      locale={{ emptyText: empty }} />
   );
 }

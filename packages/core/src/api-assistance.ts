@@ -1,0 +1,189 @@
+// The responses of 因户施策 · 常态帮扶 (server modules/assistance, settings): what the server
+// serializes with and the browser's types derive from. A field not named here does not leave the server.
+import { z } from 'zod';
+import { HOUSEHOLD_STATUSES } from './enums.js';
+import { PLAN_STATUSES } from './measures.js';
+
+const int = () => z.number().int();
+
+// ---- measure catalog, plan, batches ----------------------------------------------------------
+
+export const measureViewSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  // the catalog's own text: stored rows are not re-checked against MEASURE_CATEGORIES
+  category: z.string(),
+  description: z.string(),
+  active: z.boolean(),
+});
+export type Measure = z.infer<typeof measureViewSchema>;
+export const measureListResponseSchema = z.object({ items: z.array(measureViewSchema) });
+
+export const recommendationSchema = z.object({ measure: z.string(), reason: z.string(), name: z.string(), category: z.string() });
+export type RecommendationView = z.infer<typeof recommendationSchema>;
+
+export const urgencyPartViewSchema = z.object({ factor: z.string(), label: z.string(), points: z.number(), detail: z.string() });
+export type UrgencyPartView = z.infer<typeof urgencyPartViewSchema>;
+
+export const urgencyViewSchema = z.object({
+  score: z.number(),
+  batch: int().nullable().describe('1, 2 or 3'),
+  batchLabel: z.string().nullable(),
+  parts: z.array(urgencyPartViewSchema),
+});
+export type UrgencyView = z.infer<typeof urgencyViewSchema>;
+
+export const planItemSchema = z.object({
+  measure: z.string(),
+  name: z.string(),
+  category: z.string(),
+  recommended: z.boolean(),
+  reason: z.string().nullable(),
+  targetDate: z.string().nullable().describe('YYYY-MM-DD'),
+  status: z.enum(PLAN_STATUSES),
+  outcome: z.string().nullable(),
+  updatedAt: z.string(),
+  updatedBy: z.string().nullable(),
+});
+export type PlanItem = z.infer<typeof planItemSchema>;
+
+export const planViewSchema = z.object({
+  urgency: urgencyViewSchema.nullable(),
+  recommendations: z.array(recommendationSchema),
+  items: z.array(planItemSchema),
+});
+export type Plan = z.infer<typeof planViewSchema>;
+
+export const batchSummarySchema = z.object({
+  batchLabels: z.array(z.string()),
+  regions: z.array(z.object({ regionCode: z.string(), batches: z.array(int()), total: int() })),
+});
+export type BatchSummary = z.infer<typeof batchSummarySchema>;
+
+// ---- responsibility, 定点联系, working groups ----------------------------------------------------
+
+export const userRefSchema = z.object({ username: z.string(), displayName: z.string() });
+export type UserRef = z.infer<typeof userRefSchema>;
+
+export const responsibilityChangeSchema = z.object({
+  changedAt: z.string(),
+  reason: z.string().nullable(),
+  changedBy: z.string().nullable(),
+  oldLeader: z.string().nullable(),
+  newLeader: z.string().nullable(),
+  oldCadre: z.string().nullable(),
+  newCadre: z.string().nullable(),
+});
+export type ResponsibilityChange = z.infer<typeof responsibilityChangeSchema>;
+
+export const responsibilityViewSchema = z.object({
+  leader: userRefSchema.nullable(),
+  cadre: userRefSchema.nullable(),
+  history: z.array(responsibilityChangeSchema),
+});
+export type Responsibility = z.infer<typeof responsibilityViewSchema>;
+
+export const linkedHouseholdSchema = z.object({ id: int(), workerNo: z.string(), name: z.string(), regionCode: z.string(), lastAssistedOn: z.string().nullable() });
+export type LinkedHousehold = z.infer<typeof linkedHouseholdSchema>;
+
+export const quotaItemSchema = z.object({
+  username: z.string(),
+  displayName: z.string(),
+  role: z.string().describe('leader or staff'),
+  expected: int(),
+  linked: int(),
+  status: z.enum(['fewer', 'ok', 'more']),
+  households: z.array(linkedHouseholdSchema),
+});
+export type QuotaItem = z.infer<typeof quotaItemSchema>;
+export const quotaResponseSchema = z.object({ items: z.array(quotaItemSchema) });
+
+export const workingGroupSchema = z.object({
+  regionCode: z.string(),
+  regionName: z.string(),
+  name: z.string(),
+  leader: userRefSchema.nullable(),
+  filed: int(),
+  assistedThisYear: int(),
+  recordsThisYear: int(),
+});
+export type WorkingGroup = z.infer<typeof workingGroupSchema>;
+export const workingGroupsResponseSchema = z.object({ year: int(), items: z.array(workingGroupSchema) });
+export type WorkingGroupsResponse = z.infer<typeof workingGroupsResponseSchema>;
+
+// ---- assistance records, 我的帮扶对象, the yearly summary ---------------------------------------
+
+export const assistanceRecordSchema = z.object({
+  id: int(),
+  date: z.string(),
+  type: z.string(),
+  amount: z.number().nullable().describe('yuan'),
+  description: z.string(),
+  solvedProblem: z.boolean(),
+  recordedBy: z.string(),
+  recordedAt: z.string(),
+});
+export type AssistanceRecord = z.infer<typeof assistanceRecordSchema>;
+export const assistanceRecordListSchema = z.object({ items: z.array(assistanceRecordSchema) });
+
+export const myHouseholdSchema = z.object({
+  id: int(),
+  workerNo: z.string(),
+  name: z.string(),
+  idNumber: z.string().describe('masked'),
+  regionCode: z.string(),
+  address: z.string(),
+  phone: z.string(),
+  status: z.enum(HOUSEHOLD_STATUSES),
+  lastAssistedOn: z.string().nullable(),
+  overdue: z.boolean(),
+  recordsThisYear: int(),
+  solvedThisYear: int(),
+  metTarget: z.boolean(),
+  batch: int().nullable(),
+});
+export type MyHousehold = z.infer<typeof myHouseholdSchema>;
+export const myHouseholdsResponseSchema = z.object({ year: int(), overdueDays: int(), items: z.array(myHouseholdSchema) });
+export type MyHouseholdsResponse = z.infer<typeof myHouseholdsResponseSchema>;
+
+const counts = { records: int(), visits: int().describe('of which 走访 (home visits)'), money: z.number().describe('yuan'), solved: int() };
+
+export const regionAssistanceSchema = z.object({
+  regionCode: z.string(), regionName: z.string(), households: int(), assisted: int(), ...counts, metTarget: int(), overdue: int(),
+});
+export type RegionAssistance = z.infer<typeof regionAssistanceSchema>;
+
+export const cadreAssistanceSchema = z.object({ username: z.string(), displayName: z.string(), ...counts, households: int() });
+export type CadreAssistance = z.infer<typeof cadreAssistanceSchema>;
+
+export const householdAssistanceSchema = z.object({
+  id: int(), workerNo: z.string(), name: z.string(), regionCode: z.string(), regionName: z.string(), cadre: z.string().nullable(),
+  ...counts, lastAssistedOn: z.string().nullable(), metTarget: z.boolean(),
+});
+export type HouseholdAssistance = z.infer<typeof householdAssistanceSchema>;
+
+export const assistanceSummarySchema = z.object({
+  year: int(),
+  overdueDays: int(),
+  target: int(),
+  regions: z.array(regionAssistanceSchema),
+  cadres: z.array(cadreAssistanceSchema),
+  households: z.array(householdAssistanceSchema),
+  householdsTotal: int(),
+  overdue: z.array(householdAssistanceSchema),
+  overdueTotal: int(),
+});
+export type AssistanceSummary = z.infer<typeof assistanceSummarySchema>;
+
+// ---- settings ------------------------------------------------------------------------------
+
+export const assistanceSettingsViewSchema = z.object({
+  overdueDays: int(),
+  urgencyWeights: z.object({
+    income: z.number(), illness: z.number(), disability: z.number(), school: z.number(), noInsurance: z.number(), enterprise: z.number(), lostWorkCapacity: z.number(),
+  }),
+  batchThresholds: z.object({ first: z.number(), second: z.number() }),
+});
+export type AssistanceSettings = z.infer<typeof assistanceSettingsViewSchema>;
+export const assistanceSettingsSaveResponseSchema = z.object({ settings: assistanceSettingsViewSchema, jobId: int().nullable() });
+export type AssistanceSettingsSaveResult = z.infer<typeof assistanceSettingsSaveResponseSchema>;
