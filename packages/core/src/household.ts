@@ -205,6 +205,18 @@ export const householdSchema = householdObject.superRefine(
 export type HouseholdInput = z.input<typeof householdSchema>;
 /** What the server stores: fen, defaults applied, identity numbers upper-case. */
 export type HouseholdData = z.output<typeof householdSchema>;
+
+/** The worker's fields that every form of the file (JSON, the form, a generated file) carries as they are. */
+export const AS_IS_FIELDS = [
+  'name', 'gender', 'ethnicity', 'education', 'politicalStatus', 'address', 'phone', 'employer', 'maritalStatus', 'health', 'unitNature',
+  'serviceYears', 'medicalInsurance', 'disabilityGrade', 'enterpriseStatus', 'workStatus', 'receivesDibao', 'householdSize',
+] as const satisfies readonly (keyof HouseholdData & keyof HouseholdInput)[];
+type AsIs = (typeof AS_IS_FIELDS)[number];
+
+/** Those fields of a file, copied. */
+export function asIsFields<T extends Pick<HouseholdData, AsIs>>(h: T): Pick<T, AsIs> {
+  return Object.fromEntries(AS_IS_FIELDS.map((k) => [k, h[k]])) as Pick<T, AsIs>;
+}
 export type MemberData = z.output<typeof memberSchema>;
 
 export const MONEY_FIELDS = [

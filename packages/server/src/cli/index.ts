@@ -89,15 +89,7 @@ async function serve(config: Config, withDemo: boolean): Promise<void> {
     await db.destroy();
     port = await startWorkers(workers);
   } else {
-    const app = await buildApp({ config, db });
-    const close = async () => {
-      await app.close();
-      await db.destroy();
-      process.exit(0);
-    };
-    process.on('SIGINT', close);
-    process.on('SIGTERM', close);
-    await app.listen({ port: config.port, host: config.host });
+    const app = await listen(config, db);
     port = (app.server.address() as { port: number }).port;
   }
   const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
@@ -146,6 +138,11 @@ function startWorkers(n: number): Promise<number> {
 async function serveWorker(config: Config): Promise<void> {
   const db = openDb(config.db);
   useAuditKey(loadAuditKey(config));
+  await listen(config, db);
+}
+
+/** The app on its port, closed (requests and jobs finished, database released) on SIGINT or SIGTERM. */
+async function listen(config: Config, db: Db) {
   const app = await buildApp({ config, db });
   const close = async () => {
     await app.close();
@@ -155,6 +152,7 @@ async function serveWorker(config: Config): Promise<void> {
   process.on('SIGINT', close);
   process.on('SIGTERM', close);
   await app.listen({ port: config.port, host: config.host });
+  return app;
 }
 
 export async function main(argv: string[]): Promise<void> {

@@ -31,7 +31,7 @@ export function scopeOf(actor: Actor): Scope {
 
 /**
  * A where-clause for `households` limited to the actor's scope. `searching`: the region is compared
- * as an expression no index answers, so that a search's own indexes lead (SQLite would otherwise
+ * as an expression no index answers (trim of it), so that a search's own indexes lead (SQLite would otherwise
  * walk the whole region in list order to find the few files a name or number matches).
  */
 export function householdScope(actor: Actor, opts: { searching?: boolean } = {}) {
@@ -41,7 +41,8 @@ export function householdScope(actor: Actor, opts: { searching?: boolean } = {})
       case 'all':
         return eb.lit(true);
       case 'region':
-        return opts.searching ? eb(sql<string>`households.region_code || ''`, '=', scope.regionCode) : eb('households.region_code', '=', scope.regionCode);
+        // trim() changes no region code; it only hides the column from the planner
+        return opts.searching ? eb(eb.fn<string>('trim', [eb.ref('households.region_code')]), '=', scope.regionCode) : eb('households.region_code', '=', scope.regionCode);
       case 'unit':
         return eb.or([eb('households.unit_id', '=', scope.unitCode), eb('households.unit_id', 'like', `${scope.unitCode}-%`)]);
       case 'linked':
