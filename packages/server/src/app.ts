@@ -26,7 +26,9 @@ import { identificationRoutes } from './modules/identification/identification.ro
 import { reevaluateJob } from './modules/households/reevaluate.job.js';
 import { urgencyJob } from './modules/households/urgency.job.js';
 import { JobRunner } from './modules/jobs/jobs.runner.js';
-import { startTallyCompaction } from './modules/households/tally.compactor.js';
+import { startFolding } from './db/deltas.js';
+import { HOUSEHOLD_DELTAS } from './modules/households/tally.sql.js';
+import { ASSISTANCE_DELTAS } from './modules/assistance/assistance-tally.repository.js';
 import { jobRoutes } from './modules/jobs/jobs.routes.js';
 import { policyRoutes } from './modules/policy/policy.routes.js';
 import { proposalRoutes } from './modules/proposals/proposals.routes.js';
@@ -210,7 +212,7 @@ export async function buildApp({ config, db, logger, pdfFontCandidates, jobOwner
     await expireStaleImports(db); // unconfirmed imports keep no personal data for long
     runner.kick(); // resumes jobs a restart interrupted
   });
-  const tallies = startTallyCompaction(db, app.log);
+  const tallies = startFolding(db, [...HOUSEHOLD_DELTAS, ...ASSISTANCE_DELTAS], app.log);
   app.addHook('onClose', async () => {
     await runner.stop();
     await tallies.stop();

@@ -13,6 +13,7 @@ import { once } from 'node:events';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from './schema.js';
 import { recountTallies } from '../modules/households/tally.repository.js';
+import { recountAssistanceTallies } from '../modules/assistance/assistance-tally.repository.js';
 import { isPostgres } from './dialect.js';
 
 const FORMAT = 'bangfu-backup';
@@ -21,7 +22,7 @@ const PAGE = 2000;
 /** Kysely's own bookkeeping: the target has it from its own migrations. */
 // the migrations' own bookkeeping, and the kept counts: derived from the households, so they are
 // not copied but counted again after a restore (their triggers fire on every restored row)
-const SKIP = new Set(['kysely_migration', 'kysely_migration_lock', 'household_tally', 'household_facets']);
+const SKIP = new Set(['kysely_migration', 'kysely_migration_lock', 'household_tally', 'household_facets', 'assistance_household_year', 'assistance_tally', 'assistance_cadre_tally']);
 
 type Db = Kysely<Database>;
 type AnyDb = Kysely<any> | Transaction<any>;
@@ -226,6 +227,7 @@ export async function restoreDatabase(db: Db, file: string): Promise<BackupSumma
     }
     // the kept counts are not in the file, and their triggers fired on the rows deleted and restored
     await recountTallies(trx);
+    await recountAssistanceTallies(trx);
   });
   return { file, tables: counts };
 }

@@ -234,6 +234,43 @@ export interface AssistanceRecordTable {
   recorded_at: string;
 }
 
+/** Per household and year: its records, 走访 visits, money (fen) and solved problems (kept by a trigger). */
+export interface AssistanceHouseholdYearTable {
+  household_id: number;
+  year: number;
+  records: number;
+  visits: number;
+  money: number;
+  solved: number;
+}
+
+/** Deltas per year, region and the household's status: households assisted and meeting the target, and sums. */
+export interface AssistanceTallyTable {
+  id: Generated<number>;
+  year: number;
+  region_code: string;
+  status: string;
+  assisted: number;
+  records: number;
+  visits: number;
+  money: number;
+  solved: number;
+  met: number;
+}
+
+/** Deltas per year, region and recording user. */
+export interface AssistanceCadreTallyTable {
+  id: Generated<number>;
+  year: number;
+  region_code: string;
+  user_id: number;
+  records: number;
+  visits: number;
+  households: number;
+  money: number;
+  solved: number;
+}
+
 export interface ReviewOpinionTable {
   id: Generated<number>;
   household_id: number;
@@ -467,6 +504,9 @@ export interface Database {
   responsibility_changes: ResponsibilityChangeTable;
   working_groups: WorkingGroupTable;
   assistance_records: AssistanceRecordTable;
+  assistance_household_year: AssistanceHouseholdYearTable;
+  assistance_tally: AssistanceTallyTable;
+  assistance_cadre_tally: AssistanceCadreTallyTable;
   review_opinions: ReviewOpinionTable;
   household_links: HouseholdLinkTable;
   policy_settings: PolicySettingsTable;

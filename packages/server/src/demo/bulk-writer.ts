@@ -8,15 +8,19 @@ import { CompiledQuery, type Kysely } from 'kysely';
 import type SQLite from 'better-sqlite3';
 import { sqliteHandle, type Db } from '../db/index.js';
 import { dropTallyTriggers, RECOUNT_STATEMENTS, tallyTriggers } from '../modules/households/tally.sql.js';
+import { assistanceTallyTriggers, dropAssistanceTallyTriggers, RECOUNT_ASSISTANCE_STATEMENTS } from '../modules/assistance/assistance-tally.sql.js';
 
 /**
- * The kept counts of a load into households: counted once at the end instead of row by row (and on
+ * The kept counts of a load into households (and their assistance records): counted once at the end instead of row by row (and on
  * PostgreSQL as replica the triggers would not even fire). The statements are the households
  * module's own (tally.sql.ts), run on the loader's connection inside its transaction.
  */
 function keptCounts(pg: boolean, rebuild: string[]) {
   if (!rebuild.includes('households')) return { before: [], after: [] };
-  return { before: dropTallyTriggers(pg), after: [...tallyTriggers(pg), ...RECOUNT_STATEMENTS] };
+  return {
+    before: [...dropTallyTriggers(pg), ...dropAssistanceTallyTriggers(pg)],
+    after: [...tallyTriggers(pg), ...assistanceTallyTriggers(pg), ...RECOUNT_STATEMENTS, ...RECOUNT_ASSISTANCE_STATEMENTS],
+  };
 }
 import type { Database } from '../db/schema.js';
 import { isPostgres } from '../db/dialect.js';

@@ -9,6 +9,7 @@ import * as m006 from './006_user_approvals.js';
 import * as m007 from './007_audit_key.js';
 import * as m008 from './008_read_path.js';
 import * as m009 from './009_job_leases.js';
+import * as m010 from './010_assistance_counts.js';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '007_audit_key': m007,
   '008_read_path': m008,
   '009_job_leases': m009,
+  '010_assistance_counts': m010,
 };

@@ -27,6 +27,60 @@ export async function householdsWithRecords(db: Q, actor: Actor, year: number, r
     .execute();
 }
 
+/** A household with its counts of the year: a row of 帮扶统计's lists. */
+export interface HouseholdYear {
+  id: number;
+  worker_no: string;
+  name: string;
+  region_code: string;
+  last_assisted_on: string | null;
+  cadre_name: string | null;
+  records: number;
+  visits: number;
+  money: number;
+  solved: number;
+}
+
+/** Filed households (of a region) with their year's kept counts and cadre: the columns of the two lists. */
+function filedWithYear(db: Q, year: number, region: string | undefined) {
+  return db.selectFrom('households')
+    .leftJoin('assistance_household_year as y', (j) => j.onRef('y.household_id', '=', 'households.id').on('y.year', '=', year))
+    .leftJoin('users as cadre', 'cadre.id', 'households.cadre_user_id')
+    .select((eb) => ['households.id', 'households.worker_no', 'households.name', 'households.region_code', 'households.last_assisted_on', 'cadre.display_name as cadre_name',
+      eb.fn.coalesce('y.records', zero).as('records'), eb.fn.coalesce('y.visits', zero).as('visits'), eb.fn.coalesce('y.money', zero).as('money'), eb.fn.coalesce('y.solved', zero).as('solved')])
+    .where('households.status', '=', 'filed')
+    .$if(!!region, (x) => x.where('households.region_code', '=', region!));
+}
+
+/**
+ * The least-helped filed households, `limit` of them, in the order (solved, records, id): first
+ * those with no record this year by id (an index walk that skips the assisted), then the assisted
+ * from the kept per-household counts' index (year, solved, records, id).
+ */
+export async function leastAssisted(db: Q, year: number, region: string | undefined, limit: number): Promise<HouseholdYear[]> {
+  const never = await filedWithYear(db, year, region).where('y.household_id', 'is', null).orderBy('households.id').limit(limit).execute();
+  if (never.length >= limit) return never as HouseholdYear[];
+  // driven from the kept counts' index, in its order: a join from the households would sort them all
+  const some = await db.selectFrom('assistance_household_year as y')
+    .innerJoin('households', 'households.id', 'y.household_id')
+    .leftJoin('users as cadre', 'cadre.id', 'households.cadre_user_id')
+    .select(['households.id', 'households.worker_no', 'households.name', 'households.region_code', 'households.last_assisted_on', 'cadre.display_name as cadre_name',
+      'y.records', 'y.visits', 'y.money', 'y.solved'])
+    .where('y.year', '=', year).where('households.status', '=', 'filed')
+    .$if(!!region, (x) => x.where('households.region_code', '=', region!))
+    .orderBy('y.year').orderBy('y.solved').orderBy('y.records').orderBy('y.household_id').limit(limit - never.length).execute();
+  return [...never, ...some] as HouseholdYear[];
+}
+
+/** The overdue filed households, `limit` of them: never assisted first (by id), then by the day of the last assistance before `cutoff`, then id. */
+export async function overdueHouseholds(db: Q, year: number, region: string | undefined, cutoff: string, limit: number): Promise<HouseholdYear[]> {
+  const never = await filedWithYear(db, year, region).where('households.last_assisted_on', 'is', null).orderBy('households.id').limit(limit).execute();
+  if (never.length >= limit) return never as HouseholdYear[];
+  const late = await filedWithYear(db, year, region).where('households.last_assisted_on', '<', cutoff)
+    .orderBy('households.last_assisted_on').orderBy('households.id').limit(limit - never.length).execute();
+  return [...never, ...late] as HouseholdYear[];
+}
+
 /** Records of the year per recording user, within the scope (and region). */
 export async function recordsPerCadre(db: Q, actor: Actor, year: number, regionCode?: string) {
   return db
@@ -43,6 +97,7 @@ export async function recordsPerCadre(db: Q, actor: Actor, year: number, regionC
     .$if(!!regionCode, (x) => x.where('households.region_code', '=', regionCode!))
     .groupBy(['users.username', 'users.display_name'])
     .orderBy('records', 'desc')
+    .orderBy('users.username')
     .execute();
 }
 

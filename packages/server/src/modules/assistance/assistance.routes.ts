@@ -8,7 +8,8 @@ import type { Db } from '../../db/index.js';
 import { routeSchema } from '../../lib/route.docs.js';
 import { actorOf, householdIdParam } from '../../lib/request.context.js';
 import { batchSummary, getPlan, listMeasures, measureSchema, planSchema, recommendationsFor, saveMeasure, savePlan } from './plans.service.js';
-import { addRecord, listRecords, myHouseholds, recordSchema, summary } from './records.service.js';
+import { addRecord, listRecords, myHouseholds, recordSchema } from './records.service.js';
+import { summary } from './summary.service.js';
 import { addLink, getResponsibility, groupsSchema, listGroups, quota, removeLink, responsibilitySchema, saveGroups, setResponsibility } from './responsibility.service.js';
 
 const tags = ['assistance 因户施策·常态帮扶'];

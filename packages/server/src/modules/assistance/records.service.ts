@@ -1,17 +1,16 @@
 // 常态帮扶: assistance records (visits, money, goods, jobs, training, legal and medical help),
 // the yearly target of solving practical problems, the overdue list and "my households".
 import { z } from 'zod';
-import { type AssistanceRecord, type AssistanceSummary, type HouseholdStatus, type MyHouseholdsResponse, addDays, ASSISTANCE_TYPES, fenToYuan, maskIdNumber, MONEY_ASSISTANCE_TYPES, parseIsoDate, parseYuan, todayInChina, toFieldErrors, YEARLY_SOLVED_TARGET } from '@bangfu/core';
+import { type AssistanceRecord, type HouseholdStatus, type MyHouseholdsResponse, addDays, ASSISTANCE_TYPES, fenToYuan, maskIdNumber, MONEY_ASSISTANCE_TYPES, parseIsoDate, parseYuan, todayInChina, toFieldErrors, YEARLY_SOLVED_TARGET } from '@bangfu/core';
 import { inTransaction, type Db } from '../../db/transaction.js';
 import { parseInput, parseQuery } from '../../lib/validate.js';
 import * as repo from './assistance.repository.js';
-import { householdsWithRecords, linkedHouseholds, recordsPerCadre } from './assistance.queries.js';
+import { linkedHouseholds } from './assistance.queries.js';
 import { nowIso } from '../../lib/clock.js';
 import { AppError, forbidden, notFound, validationFailed } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
 import { audit } from '../audit/audit.repository.js';
 import * as households from '../households/households.repository.js';
-import { listOrgs } from '../orgs/orgs.repository.js';
 import { getAssistanceSettings } from '../settings/settings.service.js';
 
 export const recordSchema = z.object({
@@ -62,53 +61,6 @@ export async function listRecords(db: Db, actor: Actor, id: number): Promise<Ass
 }
 
 const overdueBefore = (days: number) => addDays(todayInChina(), -days);
-
-const LIMIT = 500;
-
-/** Counts (records of any kind, of which 走访 visits; money; solved problems) per household, per cadre and per region for a year, and the overdue list (actor's scope). */
-export async function summary(db: Db, actor: Actor, query: unknown): Promise<AssistanceSummary> {
-  const { year, regionCode } = parseQuery(z.object({
-    year: z.coerce.number().int().min(2000, { error: '年度应在 2000 至 2100 之间' }).max(2100, { error: '年度应在 2000 至 2100 之间' }).default(Number(todayInChina().slice(0, 4))),
-    regionCode: z.string().regex(/^[A-Z]\d{2}$/, { error: '地区代码格式不正确' }).optional(),
-  }), query, 'assistance summary');
-  const { overdueDays } = await getAssistanceSettings(db);
-  const perHousehold = await householdsWithRecords(db, actor, year, regionCode);
-  const names = new Map((await listOrgs(db)).map((o) => [o.code, o.name]));
-  const regions = new Map<string, { regionCode: string; regionName: string; households: number; assisted: number; records: number; visits: number; money: number; solved: number; metTarget: number; overdue: number }>();
-  const cutoff = overdueBefore(overdueDays);
-  const overdue: typeof perHousehold = [];
-  for (const h of perHousehold) {
-    const r = regions.get(h.region_code) ?? { regionCode: h.region_code, regionName: names.get(h.region_code) ?? h.region_code, households: 0, assisted: 0, records: 0, visits: 0, money: 0, solved: 0, metTarget: 0, overdue: 0 };
-    r.households++;
-    if (Number(h.records) > 0) r.assisted++;
-    r.records += Number(h.records);
-    r.visits += Number(h.visits);
-    r.money += Number(h.money);
-    r.solved += Number(h.solved);
-    if (Number(h.solved) >= YEARLY_SOLVED_TARGET) r.metTarget++;
-    if (!h.last_assisted_on || h.last_assisted_on < cutoff) {
-      r.overdue++;
-      overdue.push(h);
-    }
-    regions.set(h.region_code, r);
-  }
-  const cadres = await recordsPerCadre(db, actor, year, regionCode);
-  const householdView = (h: (typeof perHousehold)[number]) => ({
-    id: Number(h.id), workerNo: h.worker_no, name: h.name, regionCode: h.region_code, regionName: names.get(h.region_code) ?? h.region_code,
-    cadre: h.cadre_name, records: Number(h.records), visits: Number(h.visits), money: fenToYuan(Number(h.money)), solved: Number(h.solved), lastAssistedOn: h.last_assisted_on,
-    metTarget: Number(h.solved) >= YEARLY_SOLVED_TARGET,
-  });
-  overdue.sort((a, b) => (a.last_assisted_on ?? '').localeCompare(b.last_assisted_on ?? ''));
-  return {
-    year, overdueDays, target: YEARLY_SOLVED_TARGET,
-    regions: [...regions.values()].sort((a, b) => a.regionCode.localeCompare(b.regionCode)).map((r) => ({ ...r, money: fenToYuan(r.money) })),
-    cadres: cadres.map((c) => ({ username: c.username, displayName: c.display_name, records: Number(c.records), visits: Number(c.visits), households: Number(c.households), money: fenToYuan(Number(c.money)), solved: Number(c.solved) })),
-    households: perHousehold.sort((a, b) => Number(a.solved) - Number(b.solved) || Number(a.records) - Number(b.records)).slice(0, LIMIT).map(householdView),
-    householdsTotal: perHousehold.length,
-    overdue: overdue.slice(0, LIMIT).map(householdView),
-    overdueTotal: overdue.length,
-  };
-}
 
 /** 我的帮扶对象: households the actor is responsible for or linked to, overdue ones first. */
 export async function myHouseholds(db: Db, actor: Actor): Promise<MyHouseholdsResponse> {

@@ -3,8 +3,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { HouseholdFilter } from '@bangfu/core';
 import type { Q } from '../../db/transaction.js';
-import { isPostgres } from '../../db/dialect.js';
-import { compactStatements, RECOUNT_FACETS, RECOUNT_STATEMENTS, RECOUNT_TALLY, TALLY_DIMS } from './tally.sql.js';
+import { foldDeltas } from '../../db/deltas.js';
+import { HOUSEHOLD_DELTAS, RECOUNT_FACETS, RECOUNT_STATEMENTS, RECOUNT_TALLY, TALLY_DIMS } from './tally.sql.js';
 
 const run = async (db: Q, statements: string[]) => {
   for (const s of statements) await sql.raw(s).execute(db);
@@ -17,18 +17,7 @@ export async function recountTallies(db: Q): Promise<void> {
 
 /** Folds the +1/−1 rows into one row per key; cheap (a few thousand rows), run now and then. */
 export async function compactTallies(db: Kysely<any>): Promise<void> {
-  const pg = isPostgres(db);
-  await db.transaction().execute(async (trx) => {
-    await run(trx, compactStatements(pg, 'household_tally'));
-    await run(trx, compactStatements(pg, 'household_facets'));
-  });
-}
-
-/** The highest delta id: the compaction is due when it moved since the last one. */
-export async function lastTallyId(db: Q): Promise<number> {
-  const r = await sql<{ m: number | string | null }>`select max(id) as m from household_tally`.execute(db);
-  const f = await sql<{ m: number | string | null }>`select max(id) as m from household_facets`.execute(db);
-  return Number(r.rows[0]?.m ?? 0) + Number(f.rows[0]?.m ?? 0);
+  await foldDeltas(db, HOUSEHOLD_DELTAS);
 }
 
 /** The list's filters a tally answers (the search text and the unit and linked scopes it does not). */
@@ -63,6 +52,13 @@ export async function facetByRegion(db: Q, facet: string, statuses: readonly str
   return db.selectFrom('household_facets').select(['region_code', 'value as v', (eb) => eb.fn.sum<number>('n').as('n')])
     .where('facet', '=', facet).where('status', 'in', statuses).$if(!!regionCode, (q) => q.where('region_code', '=', regionCode!))
     .groupBy(['region_code', 'value']).having((eb) => eb.fn.sum('n'), '<>', 0).execute();
+}
+
+/** Households per region whose facet value is below `below` ('' — never — counts as below), for the given statuses. */
+export async function facetCountBelow(db: Q, facet: string, statuses: readonly string[], below: string, regionCode?: string) {
+  return db.selectFrom('household_facets').select(['region_code', (eb) => eb.fn.sum<number>('n').as('n')])
+    .where('facet', '=', facet).where('status', 'in', statuses).where('value', '<', below).$if(!!regionCode, (q) => q.where('region_code', '=', regionCode!))
+    .groupBy('region_code').execute();
 }
 
 /**

@@ -11,11 +11,13 @@
 //    identification result, suggested category, conditions, flags): the list's exact total is a
 //    sum over a few thousand rows instead of a count over a million.
 //  - household_facets: per region and status, the values the summaries group by (work status,
-//    enterprise status, per-capita income band, urgency batch, and each cause of household_causes).
+//    enterprise status, per-capita income band, urgency batch, day of the last assistance, and each
+//    cause of household_causes).
 //
 // A change to what is tallied needs a migration that recreates the triggers (dropTallyTriggers,
 // tallyTriggers) and recounts (recountTallies).
 import { INCOME_BANDS } from '@bangfu/core';
+import { deltaId, type DeltaTable } from '../../db/deltas.js';
 
 /** The list filters' columns: tally column ← expression over a households row (`r.` is replaced by NEW./OLD./nothing). */
 export const TALLY_DIMS: readonly (readonly [string, string])[] = [
@@ -43,6 +45,8 @@ export const FACETS: readonly { facet: string; value: string; columns: string[] 
   { facet: 'enterprise_status', value: 'r.enterprise_status', columns: ['enterprise_status'] },
   { facet: 'band', value: bandExpression('r.per_capita_income'), columns: ['per_capita_income'] },
   { facet: 'batch', value: "coalesce(cast(r.urgency_batch as varchar(4)), '')", columns: ['urgency_batch'] },
+  // the day of the last assistance ('' for never): 帮扶统计 counts the overdue as the days before a cutoff
+  { facet: 'last_assisted', value: "coalesce(r.last_assisted_on, '')", columns: ['last_assisted_on'] },
 ];
 export const CAUSE_FACET = 'cause';
 
@@ -51,7 +55,7 @@ const TALLY_COLS = TALLY_DIMS.map(([c]) => c).join(', ');
 const TALLY_SOURCE_COLS = [...new Set(TALLY_DIMS.flatMap(([, e]) => [...e.matchAll(/\br\.(\w+)/g)].map((m) => m[1])))];
 
 export const CREATE_TALLY_TABLES = (pg: boolean) => {
-  const id = pg ? 'id bigserial primary key' : 'id integer primary key autoincrement';
+  const id = deltaId(pg);
   return [
     `create table household_tally (${id}, ${TALLY_DIMS.map(([c]) => `${c} ${/^(eligible|c\d|f_)/.test(c) ? 'integer' : 'varchar(16)'} not null`).join(', ')}, n integer not null)`,
     `create table household_facets (${id}, facet varchar(24) not null, region_code varchar(8) not null, status varchar(16) not null, value varchar(32) not null, n integer not null)`,
@@ -128,20 +132,8 @@ export const RECOUNT_STATEMENTS = [
   `insert into household_facets (facet, region_code, status, value, n) ${RECOUNT_FACETS}`,
 ];
 
-/**
- * Folds the deltas into one row per key. PostgreSQL: one statement that deletes exactly the rows it
- * sums (a delta committed meanwhile is not seen, so it stays). SQLite: one writer at a time, so the
- * rows up to the highest id read inside the same transaction are the ones summed.
- */
-export function compactStatements(pg: boolean, table: 'household_tally' | 'household_facets'): string[] {
-  const cols = table === 'household_tally' ? TALLY_COLS : 'facet, region_code, status, value';
-  if (pg)
-    return [`with moved as (delete from ${table} returning ${cols}, n) insert into ${table} (${cols}, n) select ${cols}, sum(n) from moved group by ${cols} having sum(n) <> 0`];
-  return [
-    `create temp table if not exists tally_max (m integer)`,
-    `delete from temp.tally_max`,
-    `insert into temp.tally_max select coalesce(max(id), 0) from ${table}`,
-    `insert into ${table} (${cols}, n) select ${cols}, sum(n) from ${table} where id <= (select m from temp.tally_max) group by ${cols} having sum(n) <> 0`,
-    `delete from ${table} where id <= (select m from temp.tally_max)`,
-  ];
-}
+/** The two delta tables, for db/deltas.ts's fold. */
+export const HOUSEHOLD_DELTAS: readonly DeltaTable[] = [
+  { table: 'household_tally', keys: TALLY_DIMS.map(([c]) => c), values: ['n'] },
+  { table: 'household_facets', keys: ['facet', 'region_code', 'status', 'value'], values: ['n'] },
+];

@@ -1,0 +1,77 @@
+// Kept counts as insert-only deltas (+/− rows, no row ever updated, so no count row is locked by a
+// long transaction), folded now and then into one row per key. Shared by the modules that keep
+// counts (households: tally.sql.ts; assistance: assistance-tally.sql.ts).
+import { sql, type Kysely } from 'kysely';
+import { isPostgres } from './dialect.js';
+
+/**
+ * The statements that fold a delta table. PostgreSQL: one statement that deletes exactly the rows it
+ * sums (a delta committed meanwhile is not seen, so it stays). SQLite: one writer at a time, so the
+ * rows up to the highest id read inside the same transaction are the ones summed.
+ */
+export function foldStatements(pg: boolean, table: string, keys: readonly string[], values: readonly string[]): string[] {
+  const k = keys.join(', ');
+  const sums = values.map((v) => `sum(${v})`).join(', ');
+  const nonZero = values.map((v) => `sum(${v}) <> 0`).join(' or ');
+  const cols = `${k}, ${values.join(', ')}`;
+  if (pg) return [`with moved as (delete from ${table} returning ${cols}) insert into ${table} (${cols}) select ${k}, ${sums} from moved group by ${k} having ${nonZero}`];
+  return [
+    `create temp table if not exists fold_max (m integer)`,
+    `delete from temp.fold_max`,
+    `insert into temp.fold_max select coalesce(max(id), 0) from ${table}`,
+    `insert into ${table} (${cols}) select ${k}, ${sums} from ${table} where id <= (select m from temp.fold_max) group by ${k} having ${nonZero}`,
+    `delete from ${table} where id <= (select m from temp.fold_max)`,
+  ];
+}
+
+/** The id column of a delta table. */
+export const deltaId = (pg: boolean) => (pg ? 'id bigserial primary key' : 'id integer primary key autoincrement');
+
+/** A delta table: its key columns and the columns summed. */
+export interface DeltaTable {
+  table: string;
+  keys: readonly string[];
+  values: readonly string[];
+}
+
+/** Folds these delta tables in one transaction. */
+export async function foldDeltas(db: Kysely<any>, tables: readonly DeltaTable[]): Promise<void> {
+  const pg = isPostgres(db);
+  await db.transaction().execute(async (trx) => {
+    for (const t of tables) for (const s of foldStatements(pg, t.table, t.keys, t.values)) await sql.raw(s).execute(trx);
+  });
+}
+
+/** The highest delta ids: a fold is due when they moved since the last one. */
+async function marker(db: Kysely<any>, tables: readonly DeltaTable[]): Promise<string> {
+  const ids: string[] = [];
+  for (const t of tables) ids.push(String((await sql<{ m: unknown }>`select max(id) as m from ${sql.table(t.table)}`.execute(db)).rows[0]?.m ?? 0));
+  return ids.join(',');
+}
+
+/**
+ * Folds the delta tables now and then (every 20 s when deltas came), so that a count sums a few
+ * thousand rows rather than every change since the last fold. `tick` folds now (after an import).
+ */
+export function startFolding(db: Kysely<any>, tables: readonly DeltaTable[], log: { error(o: object, msg: string): void }, everyMs = 20_000) {
+  let seen = '';
+  let busy: Promise<void> | null = null;
+  const fold = async () => {
+    if ((await marker(db, tables)) === seen) return;
+    await foldDeltas(db, tables);
+    seen = await marker(db, tables);
+  };
+  const tick = () => {
+    busy ??= fold().catch((e: Error) => log.error({ err: e }, 'folding the kept counts failed')).finally(() => (busy = null));
+    return busy;
+  };
+  const timer = setInterval(tick, everyMs);
+  timer.unref();
+  return {
+    tick,
+    async stop() {
+      clearInterval(timer);
+      await busy;
+    },
+  };
+}
