@@ -11,6 +11,7 @@ import { AppError } from '../../lib/errors.js';
 import { memberRows } from './household.mapping.js';
 
 import type { Q } from '../../db/transaction.js';
+import { isPostgres } from '../../db/dialect.js';
 export type { Q };
 
 /** An existing number brought in by import: refused when taken, else the region's counter moves past it. */
@@ -204,13 +205,20 @@ export async function insertIdentificationChange(q: Q, c: Insertable<Identificat
   await q.insertInto('identification_changes').values(c).execute();
 }
 
-/** Live files in id order after a cursor, optionally limited to (region, year) pairs. */
+/**
+ * Live files in id order after a cursor, optionally limited to (region, year) pairs, for a job's
+ * batch that writes them back in the same transaction. On PostgreSQL the rows are locked (FOR
+ * UPDATE): an edit or review committed between the read and the write would otherwise be
+ * overwritten with a result computed from the older file (SQLite has one writer at a time).
+ */
 export async function liveFilesAfter(q: Q, after: number, limit: number, opts: { pairs?: { regionCode: string; year: number }[]; statuses?: readonly string[] } = {}) {
   return q.selectFrom('households').selectAll()
     .$if(!opts.statuses, (x) => x.where('status', 'not in', ['removed', 'exited']))
     .$if(!!opts.statuses, (x) => x.where('status', 'in', [...opts.statuses!]))
     .$if(!!opts.pairs, (x) => x.where(inPairs(opts.pairs!)))
-    .where('id', '>', after).orderBy('id').limit(limit).execute();
+    .where('id', '>', after).orderBy('id').limit(limit)
+    .$if(isPostgres(q), (x) => x.forUpdate())
+    .execute();
 }
 
 export async function countLiveFiles(q: Q, opts: { pairs?: { regionCode: string; year: number }[]; statuses?: readonly string[] } = {}): Promise<number> {

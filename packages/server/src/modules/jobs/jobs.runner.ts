@@ -36,6 +36,23 @@ function ownerMayBeAlive(owner: string): boolean {
 
 const leaseUntil = () => new Date(Date.now() + LEASE_MS).toISOString();
 
+/**
+ * A batch that PostgreSQL chose as the victim of a deadlock (it locks its files in id order, an
+ * import's commit in worker-number order) or of a serialization conflict rolled back whole: it is
+ * run again, a few times, before the job counts as failed.
+ */
+async function retryingConflicts<T>(step: () => Promise<T>, tries = 5): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await step();
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (i >= tries || (code !== '40P01' && code !== '40001')) throw e;
+      await new Promise((r) => setTimeout(r, 50 * i));
+    }
+  }
+}
+
 export interface JobRow {
   id: number;
   params: string;
@@ -146,7 +163,7 @@ export class JobRunner {
       } else this.log.info({ jobId: id, kind: job.kind, cursor: job.cursor }, 'job resumed');
       for (;;) {
         if (this.stopped || lost) return; // resumes from its cursor at the next start, or goes on elsewhere
-        const step = await handler.batch(this.db, job);
+        const step = await retryingConflicts(() => handler.batch(this.db, job));
         if (!step) break;
         job.cursor = step.cursor;
         job.done = step.done;
