@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { CompiledQuery, Kysely, Migrator, PostgresDialect, SqliteDialect, SqliteDriver, sql, type DatabaseConnection, type TransactionSettings } from 'kysely';
+import { CompiledQuery, Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect, SqliteDriver, sql, type DatabaseConnection, type TransactionSettings } from 'kysely';
 import type { DbTarget } from '../config.js';
 import type { Database } from './schema.js';
 import { migrations } from './migrations/index.js';
@@ -81,7 +81,14 @@ export async function migrateToLatest(db: Kysely<any>, opts: { schema?: string }
     const cause = error instanceof Error ? error.message : String(error);
     throw new Error(`migration ${name} failed: ${cause}`);
   }
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  // SQLite keeps its planner's statistics per index: new indexes get theirs (1,000 rows sampled
+  // an index). PostgreSQL's are per column, which new indexes on existing columns already have.
+  if (applied.length && !(db.getExecutor().adapter instanceof PostgresAdapter)) {
+    await sql`pragma analysis_limit = 1000`.execute(db);
+    await sql`analyze`.execute(db);
+  }
+  return applied;
 }
 
 export function describeTarget(t: DbTarget): string {

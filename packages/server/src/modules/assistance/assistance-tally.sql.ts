@@ -92,9 +92,10 @@ export const RECOUNT_HOUSEHOLD_YEAR = `select household_id, year, count(*) as re
 export const RECOUNT_ASSISTANCE_TALLY = `select y.year, h.region_code, h.status, count(*) as assisted, sum(y.records) as records, sum(y.visits) as visits,
   sum(y.money) as money, sum(y.solved) as solved, sum(case when y.solved >= ${T} then 1 else 0 end) as met
   from assistance_household_year y join households h on h.id = y.household_id group by y.year, h.region_code, h.status`;
-export const RECOUNT_CADRE_TALLY = `select r.year, h.region_code, r.recorded_by as user_id, count(*) as records, sum(${visit('r')}) as visits,
+// a record keeps its household's region (a file never changes region), so no join with the files
+export const RECOUNT_CADRE_TALLY = `select r.year, r.region_code, r.recorded_by as user_id, count(*) as records, sum(${visit('r')}) as visits,
   count(distinct r.household_id) as households, sum(coalesce(r.amount_fen, 0)) as money, sum(r.solved_problem) as solved
-  from assistance_records r join households h on h.id = r.household_id group by r.year, h.region_code, r.recorded_by`;
+  from assistance_records r group by r.year, r.region_code, r.recorded_by`;
 
 export const RECOUNT_ASSISTANCE_STATEMENTS = [
   'delete from assistance_household_year',
