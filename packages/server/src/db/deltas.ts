@@ -75,3 +75,30 @@ export function startFolding(db: Kysely<any>, tables: readonly DeltaTable[], log
     },
   };
 }
+
+/** A row trigger that keeps counts: after an event on a table, when a condition holds, these statements. */
+export interface CountingTrigger {
+  name: string;
+  table: string;
+  event: 'insert' | 'update' | 'delete';
+  /** SQL over old./new.; '' for always */
+  when: string;
+  body: string[];
+}
+
+/** The statements that create the triggers, in either dialect (PostgreSQL: a plpgsql function each). */
+export function createTriggers(pg: boolean, triggers: readonly CountingTrigger[]): string[] {
+  return triggers.flatMap((t) => {
+    const when = t.when ? ` when (${t.when})` : '';
+    const body = t.body.map((s) => `${s};`).join(' ');
+    if (!pg) return [`create trigger ${t.name} after ${t.event} on ${t.table} for each row${when} begin ${body} end`];
+    return [
+      `create or replace function ${t.name}() returns trigger language plpgsql as $$ begin ${body} return null; end $$`,
+      `create trigger ${t.name} after ${t.event} on ${t.table} for each row${when} execute function ${t.name}()`,
+    ];
+  });
+}
+
+export function dropTriggers(pg: boolean, triggers: readonly CountingTrigger[]): string[] {
+  return triggers.map((t) => (pg ? `drop trigger if exists ${t.name} on ${t.table}` : `drop trigger if exists ${t.name}`));
+}

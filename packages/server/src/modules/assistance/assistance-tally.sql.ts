@@ -10,7 +10,7 @@
 //  - assistance_cadre_tally: per year, region and recording user, the records, visits, distinct
 //    households, money and solved problems — insert-only deltas.
 import { YEARLY_SOLVED_TARGET } from '@bangfu/core';
-import { deltaId, foldStatements } from '../../db/deltas.js';
+import { deltaId, foldStatements, createTriggers, dropTriggers, type CountingTrigger } from '../../db/deltas.js';
 
 const T = YEARLY_SOLVED_TARGET;
 const visit = (r: string) => `case when ${r}.type = '走访' then 1 else 0 end`;
@@ -63,7 +63,7 @@ const moveRows = (row: 'old' | 'new', sign: 1 | -1) =>
      ${sign} * (case when y.solved >= ${T} then 1 else 0 end)
    from assistance_household_year y where y.household_id = ${row}.id`;
 
-function bodies(pg: boolean) {
+function bodies(pg: boolean): CountingTrigger[] {
   const changed = pg ? 'old.status is distinct from new.status or old.region_code is distinct from new.region_code' : 'old.status is not new.status or old.region_code is not new.region_code';
   return [
     { name: 'assistance_records_tally', table: 'assistance_records', event: 'insert', when: '', body: onRecord(pg) },
@@ -72,20 +72,8 @@ function bodies(pg: boolean) {
   ];
 }
 
-export function assistanceTallyTriggers(pg: boolean): string[] {
-  return bodies(pg).flatMap((t) => {
-    const when = t.when ? ` when (${t.when})` : '';
-    if (!pg) return [`create trigger ${t.name} after ${t.event} on ${t.table} for each row${when} begin ${t.body.map((s) => `${s};`).join(' ')} end`];
-    return [
-      `create or replace function ${t.name}() returns trigger language plpgsql as $$ begin ${t.body.map((s) => `${s};`).join(' ')} return null; end $$`,
-      `create trigger ${t.name} after ${t.event} on ${t.table} for each row${when} execute function ${t.name}()`,
-    ];
-  });
-}
-
-export function dropAssistanceTallyTriggers(pg: boolean): string[] {
-  return bodies(pg).map((t) => (pg ? `drop trigger if exists ${t.name} on ${t.table}` : `drop trigger if exists ${t.name}`));
-}
+export const assistanceTallyTriggers = (pg: boolean) => createTriggers(pg, bodies(pg));
+export const dropAssistanceTallyTriggers = (pg: boolean) => dropTriggers(pg, bodies(pg));
 
 export const RECOUNT_HOUSEHOLD_YEAR = `select household_id, year, count(*) as records, sum(${visit('r')}) as visits, sum(coalesce(amount_fen, 0)) as money,
   sum(solved_problem) as solved from assistance_records r group by household_id, year`;

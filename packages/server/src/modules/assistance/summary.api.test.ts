@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInChina } from '@bangfu/core';
 import { createTestContext, type Client, type TestContext } from '../../../test/helpers.js';
+import { seededRandom } from '../../../test/fixtures/random.js';
 import { makeHousehold } from '../../../test/fixtures/households.js';
 import type { Actor } from '../access/actor.js';
 import { summary } from './summary.service.js';
@@ -16,18 +17,7 @@ const REGIONS = ['H01', 'H02'];
 const clerks = new Map<string, Client>();
 const cadres = new Map<string, Client>(); // a county cadre per region, besides the city's
 
-/** mulberry32: the same run every time */
-function rng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = rng(61206);
-const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
+const { random, pick } = seededRandom(61206);
 
 beforeAll(async () => {
   ctx = await createTestContext();

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATEGORIES, CAUSES, ENTERPRISE_STATUSES, WORK_STATUSES, type HouseholdInput } from '@bangfu/core';
 import { createTestContext, type Client, type TestContext } from '../../../test/helpers.js';
+import { seededRandom } from '../../../test/fixtures/random.js';
 import { makeHousehold, makeIdNumber } from '../../../test/fixtures/households.js';
 import { importAndCommit } from '../../../test/fixtures/imports.js';
 import { rowsOf, workbookOf } from '../../../test/fixtures/workbooks.js';
@@ -24,18 +25,7 @@ const NEXT: Record<string, string[]> = {
   exited: ['reopen'],
 };
 
-/** A small deterministic generator (mulberry32): the same run every time, and a failure names its step. */
-function rng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = rng(20261206);
-const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
+const { random, pick } = seededRandom(20261206);
 let serial = 0;
 
 function randomHousehold(regionCode: string): HouseholdInput {

@@ -17,7 +17,7 @@
 // A change to what is tallied needs a migration that recreates the triggers (dropTallyTriggers,
 // tallyTriggers) and recounts (recountTallies).
 import { INCOME_BANDS } from '@bangfu/core';
-import { deltaId, type DeltaTable } from '../../db/deltas.js';
+import { deltaId, type DeltaTable, createTriggers, dropTriggers, type CountingTrigger } from '../../db/deltas.js';
 
 /** The list filters' columns: tally column ← expression over a households row (`r.` is replaced by NEW./OLD./nothing). */
 export const TALLY_DIMS: readonly (readonly [string, string])[] = [
@@ -83,7 +83,7 @@ const insertTally = (selects: string[]) => `insert into household_tally (${TALLY
 const insertFacets = (selects: string[]) => `insert into household_facets (facet, region_code, status, value, n) ${selects.join(' union all ')}`;
 
 /** The statements of each trigger body, by event. */
-function bodies(pg: boolean) {
+function bodies(pg: boolean): CountingTrigger[] {
   const ins = [insertTally([tallyRow('new', 1)]), insertFacets(facetRows(pg, 'new', 1, false))];
   const del = [insertTally([tallyRow('old', -1)]), insertFacets([...facetRows(pg, 'old', -1, false), causeRows('old', -1)])];
   const updTally = [insertTally([tallyRow('old', -1), tallyRow('new', 1)])];
@@ -103,20 +103,8 @@ function bodies(pg: boolean) {
   ];
 }
 
-export function tallyTriggers(pg: boolean): string[] {
-  return bodies(pg).flatMap((t) => {
-    const when = t.when ? ` when (${t.when})` : '';
-    if (!pg) return [`create trigger ${t.name} after ${t.event} on ${t.table} for each row${when} begin ${t.body.map((s) => `${s};`).join(' ')} end`];
-    return [
-      `create or replace function ${t.name}() returns trigger language plpgsql as $$ begin ${t.body.map((s) => `${s};`).join(' ')} return null; end $$`,
-      `create trigger ${t.name} after ${t.event} on ${t.table} for each row${when} execute function ${t.name}()`,
-    ];
-  });
-}
-
-export function dropTallyTriggers(pg: boolean): string[] {
-  return bodies(pg).map((t) => (pg ? `drop trigger if exists ${t.name} on ${t.table}` : `drop trigger if exists ${t.name}`));
-}
+export const tallyTriggers = (pg: boolean) => createTriggers(pg, bodies(pg));
+export const dropTallyTriggers = (pg: boolean) => dropTriggers(pg, bodies(pg));
 
 /** Every count again from the households: what the kept counts must equal at any moment. */
 const recountTally = (from: string) =>
