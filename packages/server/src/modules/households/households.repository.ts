@@ -1,7 +1,7 @@
 // SQL of the households module's tables: households, members, causes, versions, review opinions,
 // removal proposals and the identification changes of a re-evaluation. No rules here: the
 // services decide. Reads that span other modules' tables are in households.queries.ts.
-import type { ExpressionBuilder, Insertable, Updateable } from 'kysely';
+import { sql, type ExpressionBuilder, type Insertable, type Updateable } from 'kysely';
 import { parseWorkerNo, type HouseholdData } from '@bangfu/core';
 import { moveCounterPast } from '../orgs/orgs.repository.js';
 import type { Database, HouseholdTable, HouseholdVersionTable, IdentificationChangeTable, RemovalProposalTable, ReviewOpinionTable } from '../../db/schema.js';
@@ -215,7 +215,10 @@ export async function liveFilesAfter(q: Q, after: number, limit: number, opts: {
   return q.selectFrom('households').selectAll()
     .$if(!opts.statuses, (x) => x.where('status', 'not in', ['removed', 'exited']))
     .$if(!!opts.statuses, (x) => x.where('status', 'in', [...opts.statuses!]))
-    .$if(!!opts.pairs, (x) => x.where(inPairs(opts.pairs!)))
+    // the pairs compared as expressions no index answers, so that the walk goes by id: with the
+    // (region, year) index both planners collected every file of the pairs and sorted them by id
+    // for each batch of 500, which made a re-evaluation of a million quadratic
+    .$if(!!opts.pairs, (x) => x.where(inPairs(opts.pairs!, true)))
     .where('id', '>', after).orderBy('id').limit(limit)
     .$if(isPostgres(q), (x) => x.forUpdate())
     .execute();
@@ -230,6 +233,10 @@ export async function countLiveFiles(q: Q, opts: { pairs?: { regionCode: string;
   return Number(r.n);
 }
 
-function inPairs(pairs: { regionCode: string; year: number }[]) {
-  return (eb: ExpressionBuilder<Database, 'households'>) => eb.or(pairs.map((p) => eb.and([eb('region_code', '=', p.regionCode), eb('fill_year', '=', p.year)])));
+function inPairs(pairs: { regionCode: string; year: number }[], byId = false) {
+  return (eb: ExpressionBuilder<Database, 'households'>) => {
+    const region = byId ? eb.fn<string>('trim', [eb.ref('region_code')]) : eb.ref('region_code');
+    const year = byId ? sql<number>`(fill_year + 0)` : eb.ref('fill_year');
+    return eb.or(pairs.map((p) => eb.and([eb(region, '=', p.regionCode), eb(year, '=', p.year)])));
+  };
 }
