@@ -10,6 +10,7 @@ import * as m007 from './007_audit_key.js';
 import * as m008 from './008_read_path.js';
 import * as m009 from './009_job_leases.js';
 import * as m010 from './010_assistance_counts.js';
+import * as m011 from './011_whatif_index.js';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '008_read_path': m008,
   '009_job_leases': m009,
   '010_assistance_counts': m010,
+  '011_whatif_index': m011,
 };

@@ -53,7 +53,8 @@ export function newCategoryExpr(lineFen: number | null, marginalRatio: string, e
 function changedSubquery(q: Q, p: PairLine, marginalRatio: string, expenseRatio: string) {
   const cat = newCategoryExpr(p.monthlyLineFen, marginalRatio, expenseRatio);
   const newElig = p.monthlyLineFen === null ? sql`cast(null as integer)` : sql`case when ${cat} is null then 0 else 1 end`;
-  return sql`select id, worker_no, name, region_code, id_eligible as old_eligible, id_category as old_category,
+  // only columns of the covering index households_whatif (migration 011): the files are not read
+  return sql`select id, region_code, id_eligible as old_eligible, id_category as old_category,
       ${newElig} as new_eligible, ${cat} as new_category
     from households
     where region_code = ${p.regionCode} and fill_year = ${p.year} and status not in ('removed', 'exited')`;
@@ -87,7 +88,8 @@ export async function changedFiles(q: Q, p: PairLine, marginalRatio: string, exp
   if (limit <= 0) return [];
   const sub = changedSubquery(q, p, marginalRatio, expenseRatio);
   const r = await sql<{ id: number; worker_no: string; name: string; region_code: string; old_eligible: number | null; old_category: string | null; new_eligible: number | null; new_category: string | null }>`
-    select * from (${sub}) x where ${ELIG_CHANGED} or ${CAT_CHANGED} order by id limit ${limit}`.execute(q);
+    select x.*, h.worker_no, h.name from (select * from (${sub}) y where ${ELIG_CHANGED} or ${CAT_CHANGED} order by id limit ${limit}) x
+    join households h on h.id = x.id order by x.id`.execute(q);
   const bool = (v: number | null) => (v === null || v === undefined ? null : Number(v) === 1);
   return r.rows.map((x) => ({
     id: Number(x.id), workerNo: x.worker_no, name: x.name, regionCode: x.region_code,
