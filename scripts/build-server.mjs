@@ -15,10 +15,15 @@ const deps = [
   ...Object.keys(read('packages/core/package.json').dependencies ?? {}),
 ].filter((d) => d !== '@bangfu/core');
 const outfile = path.join(root, 'packages/server/dist/bangfu.mjs');
+// written beside and renamed into place: a process starting meanwhile (a server restarting one of
+// its workers, a test) reads the old bundle or the new one, never half of one
+// (in a sibling folder at dist's depth, so that the source map's relative paths stay right)
+const building = path.join(root, `packages/server/.dist-${process.pid}`);
+const partial = path.join(building, 'bangfu.mjs');
 const started = Date.now();
 await build({
   entryPoints: [path.join(root, 'packages/server/src/cli/index.ts')],
-  outfile,
+  outfile: partial,
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -28,4 +33,8 @@ await build({
   logLevel: 'warning',
   // the bundle keeps src/'s depth (packages/server/dist), so paths made from import.meta.dirname still hold
 });
+fs.mkdirSync(path.dirname(outfile), { recursive: true });
+fs.renameSync(`${partial}.map`, `${outfile}.map`);
+fs.renameSync(partial, outfile);
+fs.rmSync(building, { recursive: true, force: true });
 console.log(`server compiled to ${path.relative(root, outfile)} in ${Date.now() - started} ms`);
