@@ -60,7 +60,11 @@ export async function listTotal(page: Page): Promise<number> {
 
 /** Resolves with the next answer of GET /api/households (the list's data request). */
 export function nextListResponse(page: Page): Promise<Response> {
-  return page.waitForResponse((r) => new URL(r.url()).pathname === '/api/households' && r.request().method() === 'GET', { timeout: UI_TIMEOUT });
+  // the list page always sends its sort; the menu's review badges ask the same path for a count without one
+  return page.waitForResponse((r) => {
+    const u = new URL(r.url());
+    return u.pathname === '/api/households' && u.searchParams.has('sort') && r.request().method() === 'GET';
+  }, { timeout: UI_TIMEOUT });
 }
 
 /** Rows of the household table (antd also renders a hidden measure row; skip it). */
