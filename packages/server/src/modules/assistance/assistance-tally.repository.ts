@@ -2,7 +2,7 @@
 // them, and compare them with a full recount. Only this file and the triggers write them.
 import { sql, type Kysely } from 'kysely';
 import type { Q } from '../../db/transaction.js';
-import { foldDeltas } from '../../db/deltas.js';
+import { foldDeltas, keptCountDifferences } from '../../db/deltas.js';
 import { ASSISTANCE_TALLY, CADRE_TALLY, RECOUNT_ASSISTANCE_STATEMENTS, RECOUNT_ASSISTANCE_TALLY, RECOUNT_CADRE_TALLY, RECOUNT_HOUSEHOLD_YEAR } from './assistance-tally.sql.js';
 
 export const ASSISTANCE_DELTAS = [ASSISTANCE_TALLY, CADRE_TALLY];
@@ -38,24 +38,10 @@ export async function assistancePerCadre(db: Q, year: number, regionCode?: strin
 
 /** The keys whose kept counts differ from a full recount (empty when they agree). */
 export async function assistanceTallyDifferences(db: Q): Promise<string[]> {
-  const out: string[] = [];
-  const check = async (what: string, keys: readonly string[], values: readonly string[], kept: string, fresh: string) => {
-    const sums = values.map((v) => `sum(${v}) as ${v}`).join(', ');
-    const a = (await sql.raw<Record<string, unknown>>(`select ${keys.join(', ')}, ${sums} from ${kept} group by ${keys.join(', ')}`).execute(db)).rows;
-    const b = (await sql.raw<Record<string, unknown>>(fresh).execute(db)).rows;
-    const key = (r: Record<string, unknown>) => keys.map((k) => String(r[k])).join('|');
-    const val = (r: Record<string, unknown> | undefined) => values.map((v) => Number(r?.[v] ?? 0)).join(',');
-    const am = new Map(a.map((r) => [key(r), r]));
-    const bm = new Map(b.map((r) => [key(r), r]));
-    const zero = values.map(() => 0).join(',');
-    for (const k of new Set([...am.keys(), ...bm.keys()])) {
-      const x = val(am.get(k));
-      const y = val(bm.get(k));
-      if (x !== y && !(x === zero && !bm.has(k))) out.push(`${what} ${k}: kept ${x}, recount ${y}`);
-    }
-  };
-  await check('household-year', ['household_id', 'year'], ['records', 'visits', 'money', 'solved'], 'assistance_household_year', RECOUNT_HOUSEHOLD_YEAR);
-  await check('tally', ASSISTANCE_TALLY.keys, ASSISTANCE_TALLY.values, 'assistance_tally', RECOUNT_ASSISTANCE_TALLY);
-  await check('cadre', CADRE_TALLY.keys, CADRE_TALLY.values, 'assistance_cadre_tally', RECOUNT_CADRE_TALLY);
-  return out;
+  const householdYear = { table: 'assistance_household_year', keys: ['household_id', 'year'], values: ['records', 'visits', 'money', 'solved'] };
+  return [
+    ...await keptCountDifferences(db, 'household-year', householdYear, RECOUNT_HOUSEHOLD_YEAR),
+    ...await keptCountDifferences(db, 'tally', ASSISTANCE_TALLY, RECOUNT_ASSISTANCE_TALLY),
+    ...await keptCountDifferences(db, 'cadre', CADRE_TALLY, RECOUNT_CADRE_TALLY),
+  ];
 }

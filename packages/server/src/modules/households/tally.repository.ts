@@ -3,8 +3,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { HouseholdFilter } from '@bangfu/core';
 import type { Q } from '../../db/transaction.js';
-import { foldDeltas } from '../../db/deltas.js';
-import { HOUSEHOLD_DELTAS, RECOUNT_FACETS, RECOUNT_STATEMENTS, RECOUNT_TALLY, TALLY_DIMS } from './tally.sql.js';
+import { foldDeltas, keptCountDifferences } from '../../db/deltas.js';
+import { HOUSEHOLD_DELTAS, RECOUNT_FACETS, RECOUNT_STATEMENTS, RECOUNT_TALLY } from './tally.sql.js';
 
 const run = async (db: Q, statements: string[]) => {
   for (const s of statements) await sql.raw(s).execute(db);
@@ -66,19 +66,6 @@ export async function facetCountBelow(db: Q, facet: string, statuses: readonly s
  * after random changes; `bangfu tally --check` runs it on a real database.
  */
 export async function tallyDifferences(db: Q): Promise<string[]> {
-  const dims = TALLY_DIMS.map(([c]) => c);
-  const kept = await sql<Record<string, unknown>>`select ${sql.raw(dims.join(', '))}, sum(n) as n from household_tally group by ${sql.raw(dims.join(', '))}`.execute(db);
-  const fresh = await sql<Record<string, unknown>>`${sql.raw(RECOUNT_TALLY)}`.execute(db);
-  const keptF = await sql<Record<string, unknown>>`select facet, region_code, status, value, sum(n) as n from household_facets group by facet, region_code, status, value`.execute(db);
-  const freshF = await sql<Record<string, unknown>>`${sql.raw(RECOUNT_FACETS)}`.execute(db);
-  return [...compare('tally', dims, kept.rows, fresh.rows), ...compare('facet', ['facet', 'region_code', 'status', 'value'], keptF.rows, freshF.rows)];
-}
-
-function compare(what: string, dims: string[], kept: Record<string, unknown>[], fresh: Record<string, unknown>[]): string[] {
-  const key = (r: Record<string, unknown>) => dims.map((d) => String(r[d])).join('|');
-  const a = new Map(kept.map((r) => [key(r), Number(r.n)]));
-  const b = new Map(fresh.map((r) => [key(r), Number(r.n)]));
-  const out: string[] = [];
-  for (const k of new Set([...a.keys(), ...b.keys()])) if ((a.get(k) ?? 0) !== (b.get(k) ?? 0)) out.push(`${what} ${k}: kept ${a.get(k) ?? 0}, recount ${b.get(k) ?? 0}`);
-  return out;
+  const [tally, facets] = HOUSEHOLD_DELTAS;
+  return [...await keptCountDifferences(db, 'tally', tally, RECOUNT_TALLY), ...await keptCountDifferences(db, 'facet', facets, RECOUNT_FACETS)];
 }
