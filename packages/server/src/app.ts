@@ -50,6 +50,11 @@ export interface AppOptions {
   pdfFontCandidates?: () => FontCandidate[];
   /** the name of this instance's job leases (default: host, pid, random); tests run two instances in one process */
   jobOwner?: string;
+  /**
+   * Set when another process runs the jobs (`bangfu serve` with several processes: one of them does
+   * nothing else, so a re-evaluation's batches never hold up a request): told when one is queued.
+   */
+  jobsElsewhere?: () => void;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -93,7 +98,7 @@ function frameworkRefusal(status: number, fastifyCode: string | undefined): { co
   return { code: 'BAD_REQUEST', message: '请求格式不正确', path: 'body' };
 }
 
-export async function buildApp({ config, db, logger, pdfFontCandidates, jobOwner }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, db, logger, pdfFontCandidates, jobOwner, jobsElsewhere }: AppOptions): Promise<FastifyInstance> {
   useAuditKey(loadAuditKey(config));
   await ensureAuditKeyed(db);
   const app = Fastify({
@@ -199,7 +204,7 @@ export async function buildApp({ config, db, logger, pdfFontCandidates, jobOwner
   await app.register(auditRoutes, { db });
   await app.register(householdRoutes, { db });
   await app.register(printRoutes, { db, fontCandidates: pdfFontCandidates });
-  const runner = new JobRunner(db, { reevaluate: reevaluateJob, urgency: urgencyJob, 'import.analyze': importAnalyzeJob, 'import.commit': importCommitJob }, app.log, undefined, jobOwner);
+  const runner = new JobRunner(db, { reevaluate: reevaluateJob, urgency: urgencyJob, 'import.analyze': importAnalyzeJob, 'import.commit': importCommitJob }, app.log, undefined, jobOwner, jobsElsewhere);
   app.decorate('jobs', runner);
   await app.register(identificationRoutes, { db });
   await app.register(policyRoutes, { db, runner });

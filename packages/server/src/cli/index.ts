@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig, type Config } from '../config.js';
 import { describeTarget, migrateToLatest, openDb, type Db } from '../db/index.js';
-import { buildApp } from '../app.js';
+import { buildApp, type AppOptions } from '../app.js';
 import { seedOrgs } from '../modules/orgs/orgs.repository.js';
 import { createUser, ensureAdmin } from '../modules/users/users.service.js';
 import { auditAnchor, ensureAuditKeyed, useAuditKey, verifyAuditChain, type AuditAnchor } from '../modules/audit/audit.repository.js';
@@ -66,7 +66,8 @@ async function prepare(config: Config): Promise<Db> {
 /**
  * `bangfu serve|start`. With WEB_CONCURRENCY above 1 (the default on a machine with several cores)
  * the first process prepares the database (migrations, admin, demo data) and then runs that many
- * server processes that share the port (node:cluster), restarting one that dies. They share all
+ * server processes that share the port (node:cluster) and one that runs the background jobs,
+ * restarting one that dies. They share all
  * state through the database: sessions, login locks, jobs (leased, taken over when a process dies),
  * the audit chain; on SQLite in WAL mode (many readers, one writer at a time, waited for).
  */
@@ -109,14 +110,32 @@ async function serve(config: Config, withDemo: boolean): Promise<void> {
   console.log('');
 }
 
-/** Forks the server processes; resolves with the port they listen on once the first one does. */
+type WorkerRole = 'web' | 'jobs';
+const KICK_JOBS = 'bangfu:kick-jobs';
+
+/**
+ * Forks the server processes and one process for the background jobs (it answers no request: a
+ * re-evaluation's batches, synchronous on SQLite, would hold up every request of the process that
+ * ran them); resolves with the port once the first server process listens. A server process that
+ * queued a job tells the jobs process through this one. A process that dies is replaced.
+ */
 function startWorkers(n: number): Promise<number> {
   let stopping = false;
-  const fork = () => cluster.fork({ BANGFU_WORKER: '1' });
+  const roles = new Map<number, WorkerRole>();
+  const jobsWorker = () => Object.values(cluster.workers ?? {}).find((w) => w && roles.get(w.id) === 'jobs');
+  const fork = (role: WorkerRole) => {
+    const w = cluster.fork({ BANGFU_WORKER: role });
+    roles.set(w.id, role);
+    w.on('message', (m) => {
+      if (m === KICK_JOBS) jobsWorker()?.send(KICK_JOBS);
+    });
+  };
   cluster.on('exit', (worker, code, signal) => {
+    const role = roles.get(worker.id) ?? 'web';
+    roles.delete(worker.id);
     if (stopping) return;
-    console.error(`服务进程 ${worker.process.pid} 退出 (${signal ?? code})，正在重启 — server process exited, restarting`);
-    fork();
+    console.error(`${role === 'jobs' ? '后台任务进程' : '服务进程'} ${worker.process.pid} 退出 (${signal ?? code})，正在重启 — ${role} process exited, restarting`);
+    fork(role);
   });
   const stop = () => {
     stopping = true;
@@ -130,20 +149,38 @@ function startWorkers(n: number): Promise<number> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  for (let i = 0; i < n; i++) fork();
+  for (let i = 0; i < n; i++) fork('web');
+  fork('jobs');
   return new Promise((resolve) => cluster.once('listening', (_w, address) => resolve(address.port)));
 }
 
-/** One server process of several: the database was prepared by the first process. */
+/** One process of several: the database was prepared by the first process. */
 async function serveWorker(config: Config): Promise<void> {
   const db = openDb(config.db);
   useAuditKey(loadAuditKey(config));
-  await listen(config, db);
+  if (process.env.BANGFU_WORKER === 'jobs') return runJobs(config, db);
+  await listen(config, db, { jobsElsewhere: () => process.send?.(KICK_JOBS) });
+}
+
+/** The jobs process: the app without a port (its job runner resumes and polls), kicked by the others. */
+async function runJobs(config: Config, db: Db): Promise<void> {
+  const app = await buildApp({ config, db });
+  await app.ready();
+  process.on('message', (m) => {
+    if (m === KICK_JOBS) app.jobs.kick();
+  });
+  const close = async () => {
+    await app.close();
+    await db.destroy();
+    process.exit(0);
+  };
+  process.on('SIGINT', close);
+  process.on('SIGTERM', close);
 }
 
 /** The app on its port, closed (requests and jobs finished, database released) on SIGINT or SIGTERM. */
-async function listen(config: Config, db: Db) {
-  const app = await buildApp({ config, db });
+async function listen(config: Config, db: Db, opts: Pick<AppOptions, 'jobsElsewhere'> = {}) {
+  const app = await buildApp({ config, db, ...opts });
   const close = async () => {
     await app.close();
     await db.destroy();

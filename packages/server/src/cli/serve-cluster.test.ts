@@ -1,6 +1,7 @@
 // `bangfu serve` with WEB_CONCURRENCY=2 on a SQLite file: two server processes share the port and
-// the database; writes sent to both at once all succeed (no SQLITE_BUSY), reads see every write,
-// and a server process that dies is replaced. (SQLite file: the point is real processes sharing it.)
+// the database, and a third runs the background jobs; writes sent to both at once all succeed (no
+// SQLITE_BUSY), reads see every write, a job queued through a server process is run by the jobs
+// process, and a process that dies is replaced. (SQLite file: the point is real processes sharing it.)
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -62,12 +63,12 @@ function workerPids(): number[] {
 }
 
 describe('bangfu serve with WEB_CONCURRENCY=2', () => {
-  it('runs two processes that write to one SQLite file at once without a failure, and replaces one that dies', async () => {
+  it('runs two server processes that write to one SQLite file at once without a failure, a jobs process, and replaces one that dies', async () => {
     await run(['migrate']);
     await run(['user', 'add', '--username', 'clustercity', '--password', 'Cluster-City-2026', '--display-name', '市总测试', '--org', 'H', '--role', 'city']);
     const port = await serve();
     const base = `http://127.0.0.1:${port}`;
-    expect(workerPids()).toHaveLength(2);
+    expect(workerPids()).toHaveLength(3);
 
     const login = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'clustercity', password: 'Cluster-City-2026' }) });
     expect(login.status).toBe(200);
@@ -81,11 +82,23 @@ describe('bangfu serve with WEB_CONCURRENCY=2', () => {
     const list = await (await fetch(`${base}/api/households?pageSize=1`, { headers })).json();
     expect(list.total).toBe(40);
 
+    // a change of the ratio re-evaluates the 40 files in the jobs process (a server process's runner only passes the word on)
+    const policy = await (await fetch(`${base}/api/policy`, { headers })).json();
+    const saved = await fetch(`${base}/api/policy`, { method: 'PUT', headers, body: JSON.stringify({ lines: [], marginalRatio: '1.5', expectedVersion: policy.version, reason: '多进程测试' }) });
+    expect(saved.status).toBe(200);
+    const { jobId } = await saved.json();
+    let job = { status: 'queued', done: 0 };
+    for (let i = 0; i < 600 && job.status !== 'done'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      job = await (await fetch(`${base}/api/jobs/${jobId}`, { headers })).json();
+    }
+    expect(job).toMatchObject({ status: 'done', done: 40 });
+
     const [first] = workerPids();
     process.kill(first, 'SIGKILL');
     // a busy machine (CI runs suites side by side) may take a while to start the new process
-    for (let i = 0; i < 300 && !(workerPids().length === 2 && !workerPids().includes(first)); i++) await new Promise((r) => setTimeout(r, 100));
-    expect(workerPids()).toHaveLength(2);
+    for (let i = 0; i < 300 && !(workerPids().length === 3 && !workerPids().includes(first)); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(workerPids()).toHaveLength(3);
     expect(workerPids()).not.toContain(first);
     expect((await fetch(`${base}/api/households?pageSize=1`, { headers })).status).toBe(200);
   }, 120_000);

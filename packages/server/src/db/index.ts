@@ -54,6 +54,9 @@ export function openDb(target: DbTarget): Db {
     // another process's writer is waited for, not failed on (an import's commit holds it longest)
     sqlite.pragma('busy_timeout = 30000');
     sqlite.pragma('synchronous = NORMAL');
+    // 64 MB of pages per process (the default 2 MB holds 500 pages of a database of gigabytes: a
+    // batch job re-read the index pages it had just written)
+    sqlite.pragma('cache_size = -65536');
     const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
     sqliteHandles.set(db, sqlite);
     return db;

@@ -11,6 +11,8 @@ import * as m008 from './008_read_path.js';
 import * as m009 from './009_job_leases.js';
 import * as m010 from './010_assistance_counts.js';
 import * as m011 from './011_whatif_index.js';
+import * as m012 from './012_proposal_history.js';
+import * as m013 from './013_year_facet.js';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -24,4 +26,6 @@ export const migrations: Record<string, Migration> = {
   '009_job_leases': m009,
   '010_assistance_counts': m010,
   '011_whatif_index': m011,
+  '012_proposal_history': m012,
+  '013_year_facet': m013,
 };

@@ -2,7 +2,10 @@
 // urgency scored from it) and takes core's removal-proposal step (proposalStep) in the same
 // transaction: a filed file that meets no condition has one pending proposal.
 import { proposalNeedsHistory, proposalStep, removalReasonOf, type HouseholdData, type IdentifyResult } from '@bangfu/core';
+import type { Insertable } from 'kysely';
+import type { RemovalProposalTable } from '../../db/schema.js';
 import type { Q } from '../../db/transaction.js';
+import type { ProposalChange } from './households.repository.js';
 import { nowIso } from '../../lib/clock.js';
 import { identifyFile, type EvaluationCache } from '../identification/identification.service.js';
 import { identificationColumns, urgencyColumns } from './household.mapping.js';
@@ -41,13 +44,41 @@ export interface StoredFileRef {
   wasIneligible: boolean;
 }
 
+export interface ComputedResult {
+  file: StoredFileRef;
+  result: IdentifyResult;
+  /** the urgency columns, when the caller scored them (every item of one call alike) */
+  urgency?: ReturnType<typeof urgencyColumns>;
+  /** the file's row as read in this transaction: then only the columns that change are written */
+  stored?: Record<string, unknown>;
+}
+
 /** Writes a computed result (and the urgency columns when given) and takes the proposal step. */
-export async function applyResult(trx: Q, f: StoredFileRef, result: IdentifyResult, at: string, urgency: Partial<ReturnType<typeof urgencyColumns>> = {}): Promise<void> {
-  await repo.setHouseholdColumns(trx, f.id, { ...identificationColumns(result, f.fileVersion, at), ...urgency });
-  const facts = { eligible: result.eligible, status: f.status, hasPending: f.pendingProposalId !== null, wasIneligible: f.wasIneligible };
-  const step = proposalStep({ ...facts, lastProposalStatus: proposalNeedsHistory(facts) ? await repo.lastProposalStatus(trx, f.id) : null });
-  const fields = { reason: removalReasonOf(result), result: JSON.stringify(result), file_version: f.fileVersion, policy_version: result.policy.version };
-  if (step.kind === 'refresh') await repo.updateProposal(trx, f.pendingProposalId!, fields);
-  else if (step.kind === 'propose') await repo.insertProposal(trx, { household_id: f.id, region_code: f.regionCode, status: 'pending', created_at: at, ...fields });
-  else if (step.kind === 'withdraw') await repo.updateProposal(trx, f.pendingProposalId!, { status: 'withdrawn', decided_at: at, note: step.note });
+export async function applyResult(trx: Q, f: StoredFileRef, result: IdentifyResult, at: string, urgency?: ReturnType<typeof urgencyColumns>): Promise<void> {
+  await applyResults(trx, [{ file: f, result, urgency }], at);
+}
+
+/**
+ * Writes many computed results at once (a re-evaluation's batch): the files' columns in one
+ * statement, then each file's proposal step, the steps' writes grouped by kind.
+ */
+export async function applyResults(trx: Q, items: readonly ComputedResult[], at: string): Promise<void> {
+  if (items.length === 0) return;
+  const stored = new Map(items.flatMap((x) => (x.stored ? [[x.file.id, x.stored] as const] : [])));
+  await repo.setIdentificationMany(trx, items.map((x) => ({ id: x.file.id, ...identificationColumns(x.result, x.file.fileVersion, at), ...x.urgency })), stored);
+  const facts = items.map((x) => ({ eligible: x.result.eligible, status: x.file.status, hasPending: x.file.pendingProposalId !== null, wasIneligible: x.file.wasIneligible }));
+  const history = await repo.lastProposalStatuses(trx, items.filter((_, i) => proposalNeedsHistory(facts[i])).map((x) => x.file.id));
+  const proposals: Insertable<RemovalProposalTable>[] = [];
+  const refreshed: ProposalChange[] = [];
+  const withdrawn: ProposalChange[] = [];
+  items.forEach(({ file: f, result }, i) => {
+    const step = proposalStep({ ...facts[i], lastProposalStatus: history.get(f.id) ?? null });
+    const fields = { reason: removalReasonOf(result), result: JSON.stringify(result), file_version: f.fileVersion, policy_version: result.policy.version };
+    if (step.kind === 'refresh') refreshed.push({ id: f.pendingProposalId!, ...fields });
+    else if (step.kind === 'propose') proposals.push({ household_id: f.id, region_code: f.regionCode, status: 'pending', created_at: at, ...fields });
+    else if (step.kind === 'withdraw') withdrawn.push({ id: f.pendingProposalId!, status: 'withdrawn', decided_at: at, note: step.note });
+  });
+  await repo.insertProposals(trx, proposals);
+  await repo.updateProposalsMany(trx, refreshed);
+  await repo.updateProposalsMany(trx, withdrawn);
 }

@@ -67,7 +67,22 @@ export function memberRows(householdId: number, members: MemberData[]): Insertab
   return members.map((m, seq) => ({ household_id: householdId, seq, ...Object.fromEntries(memberFields.map(([f, c]) => [c, m[f]])) }) as Insertable<MemberTable>);
 }
 
-export function rowToData(r: HouseholdRow, members: MemberRow[]): HouseholdData {
+/** The columns rowToData reads: a batch job selects these, not the whole row (half of it is the system's). */
+export const DATA_COLUMNS = [
+  'worker_no', 'region_code', 'unit_id', 'fill_date', 'category', 'model_worker', 'name', 'gender', 'ethnicity', 'id_number', 'education',
+  'political_status', 'skill_level', 'address', 'phone', 'employer', 'marital_status', 'health', 'unit_nature', 'service_years',
+  'medical_insurance', 'disability_grade', 'enterprise_status', 'work_status', 'receives_dibao', 'own_annual_income', 'household_annual_income',
+  'household_size', 'household_annual_expense', 'medical_expense', 'tuition_expense', 'accident_expense', 'lost_work_capacity', 'other_hardship',
+  'rights_infringed', 'wants_to_start_business', 'causes', 'cause_description', 'needs', 'measures',
+] as const satisfies readonly (keyof HouseholdTable)[];
+
+/** The stored result's columns that indexes and counts hold (the explanation and its time are not compared). */
+export const RESULT_COLUMNS = [
+  'id_eligible', 'id_c1', 'id_c2', 'id_c3', 'id_special', 'id_category', 'id_flag_mismatch', 'id_flag_dibao_not_received', 'id_flag_dibao_above',
+  'id_flag_no_line', 'id_file_version', 'urgency_score', 'urgency_batch',
+] as const satisfies readonly (keyof HouseholdTable)[];
+
+export function rowToData(r: Pick<HouseholdRow, (typeof DATA_COLUMNS)[number]>, members: MemberRow[]): HouseholdData {
   return {
     workerNo: r.worker_no,
     regionCode: r.region_code,

@@ -8,10 +8,11 @@ import type { Database, HouseholdTable, HouseholdVersionTable, IdentificationCha
 import type { Actor } from '../access/actor.js';
 import { householdScope, seesFullIdentity } from '../access/scope.js';
 import { AppError } from '../../lib/errors.js';
-import { memberRows } from './household.mapping.js';
+import { DATA_COLUMNS, memberRows, RESULT_COLUMNS } from './household.mapping.js';
 
 import type { Q } from '../../db/transaction.js';
 import { isPostgres } from '../../db/dialect.js';
+import { updateManyById, type CellValue } from '../../db/update-many.js';
 export type { Q };
 
 /** An existing number brought in by import: refused when taken, else the region's counter moves past it. */
@@ -136,6 +137,31 @@ export async function updateHouseholdGuarded(q: Q, id: number, guard: { version:
 }
 
 /** Columns the system keeps on the file (identification, urgency, status after review, responsibility, last assistance). */
+/**
+ * Identification (and urgency) columns of many files, in a few statements. Given the rows as
+ * stored, only the columns whose value changes are written, files grouped by which columns those
+ * are: a re-evaluation mostly changes the stored explanation, and setting a column (even to its own
+ * value) rewrites every index entry that holds it, four random index pages per file.
+ */
+export async function setIdentificationMany(
+  q: Q, rows: readonly ({ id: number } & Updateable<HouseholdTable>)[], stored?: ReadonlyMap<number, Record<string, unknown>>,
+): Promise<void> {
+  const groups = new Map<string, { columns: string[]; rows: Record<string, CellValue>[] }>();
+  for (const row of rows) {
+    const before = stored?.get(row.id);
+    const columns = Object.keys(row).filter((c) => c !== 'id' && (!before || !sameValue(before[c], (row as Record<string, unknown>)[c])));
+    if (columns.length === 0) continue;
+    const key = columns.join(',');
+    const g = groups.get(key) ?? { columns, rows: [] };
+    g.rows.push(row as Record<string, CellValue>);
+    groups.set(key, g);
+  }
+  for (const g of groups.values()) await updateManyById(q, 'households', g.columns, g.rows);
+}
+
+// PostgreSQL returns bigint columns as strings: 3 and '3' are the same stored value
+const sameValue = (a: unknown, b: unknown) => (a ?? null) === (b ?? null) || (a !== null && b !== null && a !== undefined && b !== undefined && String(a) === String(b));
+
 export async function setHouseholdColumns(q: Q, id: number, set: Updateable<HouseholdTable>): Promise<void> {
   await q.updateTable('households').set(set).where('id', '=', id).execute();
 }
@@ -178,31 +204,52 @@ export async function pendingProposalOf(q: Q, householdId: number) {
   return q.selectFrom('removal_proposals').select(['id', 'reason', 'created_at']).where('household_id', '=', householdId).where('status', '=', 'pending').executeTakeFirst();
 }
 
-/** Pending proposal ids of many files (a re-evaluation batch). */
+/**
+ * Pending proposal ids of many files (a re-evaluation batch). The proposals are looked up by file
+ * and filtered here: with `status = ?` in the query SQLite's planner took the status index, whose
+ * sampled statistics promise a thousand rows, and read every pending proposal for each batch.
+ */
 export async function pendingProposalIds(q: Q, householdIds: number[]): Promise<Map<number, number>> {
-  if (householdIds.length === 0) return new Map();
-  const rows = await q.selectFrom('removal_proposals').select(['id', 'household_id']).where('household_id', 'in', householdIds).where('status', '=', 'pending').execute();
-  return new Map(rows.map((p) => [Number(p.household_id), Number(p.id)]));
+  const pending = new Map<number, number>();
+  for (const p of await proposalsOf(q, householdIds)) if (p.status === 'pending') pending.set(Number(p.household_id), Number(p.id));
+  return pending;
 }
 
-/** How the file's latest proposal ended (rejected ones stand while the file stays ineligible). */
-export async function lastProposalStatus(q: Q, householdId: number): Promise<string | null> {
-  const last = await q.selectFrom('removal_proposals').select('status').where('household_id', '=', householdId).orderBy('id', 'desc').executeTakeFirst();
-  return last?.status ?? null;
-}
-
-export async function insertProposal(q: Q, p: Insertable<RemovalProposalTable>): Promise<void> {
-  await q.insertInto('removal_proposals').values(p).execute();
+function proposalsOf(q: Q, householdIds: number[]) {
+  if (householdIds.length === 0) return Promise.resolve([]);
+  return q.selectFrom('removal_proposals').select(['id', 'household_id', 'status']).where('household_id', 'in', householdIds).execute();
 }
 
 export async function updateProposal(q: Q, id: number, set: Updateable<RemovalProposalTable>): Promise<void> {
   await q.updateTable('removal_proposals').set(set).where('id', '=', id).execute();
 }
 
+export async function insertProposals(q: Q, rows: Insertable<RemovalProposalTable>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) await q.insertInto('removal_proposals').values(rows.slice(i, i + 500)).execute();
+}
+
+/** One proposal's new values; every change of one call sets the same columns. */
+export type ProposalChange = { id: number } & Updateable<RemovalProposalTable>;
+
+export async function updateProposalsMany(q: Q, rows: readonly ProposalChange[]): Promise<void> {
+  if (rows.length === 0) return;
+  await updateManyById(q, 'removal_proposals', Object.keys(rows[0]).filter((c) => c !== 'id'), rows as readonly Record<string, CellValue>[]);
+}
+
+/** How each file's latest proposal ended (rejected ones stand while the file stays ineligible), for many files. */
+export async function lastProposalStatuses(q: Q, householdIds: number[]): Promise<Map<number, string>> {
+  const latest = new Map<number, { id: number; status: string }>();
+  for (const p of await proposalsOf(q, householdIds)) {
+    const h = Number(p.household_id);
+    if (!latest.has(h) || Number(p.id) > latest.get(h)!.id) latest.set(h, { id: Number(p.id), status: p.status });
+  }
+  return new Map([...latest].map(([h, p]) => [h, p.status]));
+}
+
 // ---- re-evaluation -----------------------------------------------------------------------------
 
-export async function insertIdentificationChange(q: Q, c: Insertable<IdentificationChangeTable>): Promise<void> {
-  await q.insertInto('identification_changes').values(c).execute();
+export async function insertIdentificationChanges(q: Q, rows: Insertable<IdentificationChangeTable>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) await q.insertInto('identification_changes').values(rows.slice(i, i + 500)).execute();
 }
 
 /**
@@ -212,7 +259,26 @@ export async function insertIdentificationChange(q: Q, c: Insertable<Identificat
  * overwritten with a result computed from the older file (SQLite has one writer at a time).
  */
 export async function liveFilesAfter(q: Q, after: number, limit: number, opts: { pairs?: { regionCode: string; year: number }[]; statuses?: readonly string[] } = {}) {
-  return q.selectFrom('households').selectAll()
+  return liveFilesQuery(q, after, limit, opts).selectAll().execute();
+}
+
+/**
+ * As liveFilesAfter, only the columns a re-evaluation reads (a whole row is twice as many, and a
+ * batch's time is mostly reading), and not locked: read in a snapshot, written after checking
+ * versionsForUpdate.
+ */
+export async function filesToEvaluateAfter(q: Q, after: number, limit: number, opts: { pairs?: { regionCode: string; year: number }[] } = {}) {
+  return liveFilesQuery(q, after, limit, { ...opts, lock: false }).select(['id', 'version', 'status', 'fill_year', ...DATA_COLUMNS, ...RESULT_COLUMNS]).execute();
+}
+
+/** The files' versions and statuses now, locked on PostgreSQL until the transaction ends. */
+export async function versionsForUpdate(q: Q, ids: number[]) {
+  if (ids.length === 0) return [];
+  return q.selectFrom('households').select(['id', 'version', 'status']).where('id', 'in', ids).$if(isPostgres(q), (x) => x.forUpdate()).execute();
+}
+
+function liveFilesQuery(q: Q, after: number, limit: number, opts: { pairs?: { regionCode: string; year: number }[]; statuses?: readonly string[]; lock?: boolean }) {
+  return q.selectFrom('households')
     .$if(!opts.statuses, (x) => x.where('status', 'not in', ['removed', 'exited']))
     .$if(!!opts.statuses, (x) => x.where('status', 'in', [...opts.statuses!]))
     // the pairs compared as expressions no index answers, so that the walk goes by id: with the
@@ -220,8 +286,7 @@ export async function liveFilesAfter(q: Q, after: number, limit: number, opts: {
     // for each batch of 500, which made a re-evaluation of a million quadratic
     .$if(!!opts.pairs, (x) => x.where(inPairs(opts.pairs!, true)))
     .where('id', '>', after).orderBy('id').limit(limit)
-    .$if(isPostgres(q), (x) => x.forUpdate())
-    .execute();
+    .$if(isPostgres(q) && opts.lock !== false, (x) => x.forUpdate());
 }
 
 export async function countLiveFiles(q: Q, opts: { pairs?: { regionCode: string; year: number }[]; statuses?: readonly string[] } = {}): Promise<number> {

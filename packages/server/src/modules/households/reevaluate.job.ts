@@ -1,7 +1,13 @@
 // Re-evaluates the live files of the (region, year) pairs a policy change touched, in batches
-// by id. Each batch is one transaction: results, proposals, the list of changed files, the job's
-// cursor and one audit row naming the files whose eligibility or category changed.
-import { identify, type IdentifyPolicy } from '@bangfu/core';
+// by id. A batch is read and computed in a read-only snapshot, then written in one short
+// transaction: results (a few statements, applyResults), proposals, the list of changed files, the
+// job's cursor and one audit row naming the files whose eligibility or category changed. On SQLite
+// the write lock is thus held for the writing only, so that the other processes' writes (a detail
+// view's audit row) get in between; a file edited or moved on between the two is left as it is
+// (its edit identified it under the current policy already).
+import type { Insertable } from 'kysely';
+import { identify, type IdentifyPolicy, type IdentifyResult } from '@bangfu/core';
+import type { IdentificationChangeTable } from '../../db/schema.js';
 import { inTransaction, type Db } from '../../db/transaction.js';
 import { nowIso } from '../../lib/clock.js';
 import { audit } from '../audit/audit.repository.js';
@@ -9,7 +15,7 @@ import type { JobHandler, JobRow } from '../jobs/jobs.runner.js';
 import { saveJobStep } from '../jobs/jobs.repository.js';
 import { getSettings, policyFor } from '../policy/policy.repository.js';
 import { getAssistanceSettings } from '../settings/settings.service.js';
-import { applyResult } from './evaluation.service.js';
+import { applyResults, type ComputedResult } from './evaluation.service.js';
 import { groupMembers, rowToData, urgencyColumns } from './household.mapping.js';
 import * as repo from './households.repository.js';
 
@@ -18,6 +24,35 @@ const BATCH = 500;
 interface Params {
   policyVersion: number;
   pairs: { regionCode: string; year: number }[];
+}
+
+type FileRow = Awaited<ReturnType<typeof repo.filesToEvaluateAfter>>[number];
+
+interface Computed {
+  row: FileRow;
+  result: IdentifyResult;
+  urgency: ReturnType<typeof urgencyColumns>;
+}
+
+/** The batch's files after the cursor and their results, from one snapshot. */
+export async function computeBatch(db: Db, cursor: number, pairs: Params['pairs']): Promise<Computed[]> {
+  return db.transaction().setAccessMode('read only').execute(async (trx) => {
+    const rows = await repo.filesToEvaluateAfter(trx, cursor, BATCH, { pairs });
+    if (rows.length === 0) return [];
+    const byHousehold = groupMembers(await repo.membersOf(trx, rows.map((r) => Number(r.id))));
+    const settings = await getSettings(trx);
+    const assistance = await getAssistanceSettings(trx);
+    const policies = new Map<string, IdentifyPolicy>();
+    const out: Computed[] = [];
+    for (const row of rows) {
+      const key = `${row.region_code}/${row.fill_year}`;
+      if (!policies.has(key)) policies.set(key, await policyFor(trx, row.region_code, Number(row.fill_year), settings));
+      const data = rowToData(row, byHousehold.get(Number(row.id)) ?? []);
+      const result = identify(data, policies.get(key)!);
+      out.push({ row, result, urgency: urgencyColumns(data, result, assistance) });
+    }
+    return out;
+  });
 }
 
 export const reevaluateJob: JobHandler = {
@@ -30,39 +65,42 @@ export const reevaluateJob: JobHandler = {
   async batch(db: Db, job: JobRow) {
     const params = JSON.parse(job.params) as Params;
     if (params.pairs.length === 0) return null;
-    // Reads and writes in one transaction, so a file edited meanwhile is not overwritten with a
-    // result computed from its older content.
-    return inTransaction(db, async (trx) => {
-      const rows = await repo.liveFilesAfter(trx, job.cursor, BATCH, { pairs: params.pairs });
-      if (rows.length === 0) return null;
-      const ids = rows.map((r) => Number(r.id));
-      const byHousehold = groupMembers(await repo.membersOf(trx, ids));
-      const pendingOf = await repo.pendingProposalIds(trx, ids);
-      const settings = await getSettings(trx);
-      const assistance = await getAssistanceSettings(trx);
-      const policies = new Map<string, IdentifyPolicy>();
-      const at = nowIso();
-      const changedIds: number[] = [];
-      for (const r of rows) {
-        const key = `${r.region_code}/${r.fill_year}`;
-        if (!policies.has(key)) policies.set(key, await policyFor(trx, r.region_code, Number(r.fill_year), settings));
-        const data = rowToData(r, byHousehold.get(Number(r.id)) ?? []);
-        const result = identify(data, policies.get(key)!);
-        const newElig = result.eligible === null ? null : result.eligible ? 1 : 0;
-        await applyResult(trx, { id: Number(r.id), regionCode: r.region_code, fileVersion: r.version, status: r.status, pendingProposalId: pendingOf.get(Number(r.id)) ?? null, wasIneligible: r.id_eligible === 0 },
-          result, at, urgencyColumns(data, result, assistance));
-        if (newElig !== r.id_eligible || result.category !== r.id_category) {
-          changedIds.push(Number(r.id));
-          await repo.insertIdentificationChange(trx, {
-            job_id: job.id, household_id: Number(r.id), old_eligible: r.id_eligible, new_eligible: newElig, old_category: r.id_category, new_category: result.category,
-          });
-        }
-      }
-      const step = { cursor: ids[ids.length - 1], done: job.done + rows.length, changed: job.changed + changedIds.length };
-      await saveJobStep(trx, job, step);
-      await audit(trx, { id: job.created_by, username: null, ip: null }, 'identification.reevaluate', 'job', job.id,
-        { policyVersion: params.policyVersion, files: rows.length, changed: changedIds });
-      return step;
-    });
+    const batch = await computeBatch(db, job.cursor, params.pairs);
+    if (batch.length === 0) return null;
+    return writeBatch(db, job, batch);
   },
 };
+
+/** Writes a computed batch: the files still as they were read get their results, the job its step. */
+export async function writeBatch(db: Db, job: JobRow, batch: Computed[]) {
+  const params = JSON.parse(job.params) as Params;
+  const ids = batch.map((c) => Number(c.row.id));
+  return inTransaction(db, async (trx) => {
+    // the files as they are now (locked on PostgreSQL until the batch commits)
+    const now = new Map((await repo.versionsForUpdate(trx, ids)).map((r) => [Number(r.id), r]));
+    const pendingOf = await repo.pendingProposalIds(trx, ids);
+    const at = nowIso();
+    const computed: ComputedResult[] = [];
+    const changes: Insertable<IdentificationChangeTable>[] = [];
+    for (const { row: r, result, urgency } of batch) {
+      const id = Number(r.id);
+      const current = now.get(id);
+      if (!current || current.version !== r.version || current.status !== r.status) continue;
+      computed.push({
+        file: { id, regionCode: r.region_code, fileVersion: r.version, status: r.status, pendingProposalId: pendingOf.get(id) ?? null, wasIneligible: r.id_eligible === 0 },
+        result, urgency, stored: r,
+      });
+      const newElig = result.eligible === null ? null : result.eligible ? 1 : 0;
+      if (newElig !== r.id_eligible || result.category !== r.id_category)
+        changes.push({ job_id: job.id, household_id: id, old_eligible: r.id_eligible, new_eligible: newElig, old_category: r.id_category, new_category: result.category });
+    }
+    await applyResults(trx, computed, at);
+    await repo.insertIdentificationChanges(trx, changes);
+    const changedIds = changes.map((c) => c.household_id);
+    const step = { cursor: ids[ids.length - 1], done: job.done + batch.length, changed: job.changed + changedIds.length };
+    await saveJobStep(trx, job, step);
+    await audit(trx, { id: job.created_by, username: null, ip: null }, 'identification.reevaluate', 'job', job.id,
+      { policyVersion: params.policyVersion, files: batch.length, changed: changedIds });
+    return step;
+  });
+}

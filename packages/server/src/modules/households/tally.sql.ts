@@ -11,8 +11,8 @@
 //    identification result, suggested category, conditions, flags): the list's exact total is a
 //    sum over a few thousand rows instead of a count over a million.
 //  - household_facets: per region and status, the values the summaries group by (work status,
-//    enterprise status, per-capita income band, urgency batch, day of the last assistance, and each
-//    cause of household_causes).
+//    enterprise status, per-capita income band, urgency batch, day of the last assistance, year of
+//    the fill date, and each cause of household_causes).
 //
 // A change to what is tallied needs a migration that recreates the triggers (dropTallyTriggers,
 // tallyTriggers) and recounts (recountTallies).
@@ -47,6 +47,8 @@ export const FACETS: readonly { facet: string; value: string; columns: string[] 
   { facet: 'batch', value: "coalesce(cast(r.urgency_batch as varchar(4)), '')", columns: ['urgency_batch'] },
   // the day of the last assistance ('' for never): 帮扶统计 counts the overdue as the days before a cutoff
   { facet: 'last_assisted', value: "coalesce(r.last_assisted_on, '')", columns: ['last_assisted_on'] },
+  // the year of the fill date: the live files of each (region, year) pair, which a policy line governs
+  { facet: 'year', value: 'cast(r.fill_year as varchar(8))', columns: ['fill_year'] },
 ];
 export const CAUSE_FACET = 'cause';
 

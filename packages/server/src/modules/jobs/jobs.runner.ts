@@ -85,15 +85,19 @@ export class JobRunner {
     /** only jobs with exactly these params (the CLI runs its own import, never the server's) */
     private readonly only?: { params: string },
     private readonly owner: string = OWNER,
+    /** set in a server process that leaves the jobs to a process of their own: kick() tells it */
+    private readonly delegate?: () => void,
   ) {
     // a job another process left behind (it died) is found without anyone asking
     this.poll = setInterval(() => this.kick(), POLL_MS);
     this.poll.unref();
+    if (delegate) clearInterval(this.poll);
   }
 
   /** Starts working through queued jobs unless already at it. */
   kick(): void {
     if (this.stopped) return;
+    if (this.delegate) return this.delegate();
     if (this.running) {
       this.again = true;
       return;

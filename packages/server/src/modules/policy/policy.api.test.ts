@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identify, parseHousehold, policyForLine, type HouseholdInput } from '@bangfu/core';
 import { createTestContext, type Client, type TestContext } from '../../../test/helpers.js';
 import { makeHousehold, makeIdNumber } from '../../../test/fixtures/households.js';
+import { pairImpact, whatIfContext } from './whatif.service.js';
 
 let ctx: TestContext;
 let clerk: Client;
@@ -166,6 +167,31 @@ describe('the what-if agrees with identify() on every file', () => {
     expect(preview.files).toBe(60);
     expect(preview.samples).toHaveLength(expectedChanged);
     expect(expectedChanged).toBeGreaterThan(0);
+  });
+
+  it('computes from the bands near the edges what it computes from every file', async () => {
+    // the 60 files of H06 above, under a line of 520; the bands forced (bandShare 1) against every file read
+    const changes: { line: number; ratio: string; expense?: string }[] = [
+      { line: 600, ratio: '1.3' }, { line: 530, ratio: '1.3' }, { line: 480, ratio: '1.3' }, { line: 520, ratio: '1.5' },
+      { line: 520, ratio: '1.31' }, { line: 525, ratio: '1.2' }, { line: 700, ratio: '1.1' }, { line: 400, ratio: '2' },
+      { line: 520, ratio: '1.3', expense: '0.4' }, { line: 520, ratio: '1.3', expense: '0.65' }, { line: 520, ratio: '1.3', expense: '0.05' },
+      // a file may lie in bands of both kinds: computed whole
+      { line: 560, ratio: '1.3', expense: '0.6' },
+    ];
+    const over: string[] = [];
+    for (const c of changes) {
+      const label = `${c.line} ${c.ratio} ${c.expense ?? '0.5'}`;
+      const pair = { regionCode: 'H06', year: 2016, monthlyLineFen: c.line * 100, oldLineFen: 52_000 };
+      const base = await whatIfContext(ctx.db, { oldMarginalRatio: '1.3', marginalRatio: c.ratio, oldExpenseRatio: '0.5', expenseRatio: c.expense ?? '0.5' });
+      const viaBands = await pairImpact(ctx.db, pair, { ...base, bandShare: 1 }, 200);
+      const viaAll = await pairImpact(ctx.db, pair, { ...base, liveFiles: null }, 200);
+      expect(viaAll.over).toBe('all');
+      over.push(viaBands.over);
+      expect(viaBands.outcome, label).toEqual(viaAll.outcome);
+      expect(viaBands.samples.map((s) => s.id), label).toEqual(viaAll.samples.map((s) => s.id));
+      if (c.expense === '0.4') expect(viaAll.outcome.categoryChanged, label).toBeGreaterThan(0);
+    }
+    expect(over).toEqual([...Array(changes.length - 1).fill('bands'), 'all']);
   });
 });
 

@@ -13,7 +13,8 @@ import { listOrgs } from '../orgs/orgs.repository.js';
 import type { JobRunner } from '../jobs/jobs.runner.js';
 import { createJob } from '../jobs/jobs.repository.js';
 import { bumpSettings, getSettings, insertChange, listChanges, listLines, writeLine } from './policy.repository.js';
-import { changedFiles, livePairs, previewPair, type ChangedFile, type PairLine, type PairOutcome } from './whatif.queries.js';
+import type { ChangedFile, PairOutcome } from './whatif.queries.js';
+import { liveFilesPerPair, pairImpact, whatIfContext, type WhatIfPair } from './whatif.service.js';
 
 const ratioText = (label: string, max: number) =>
   z
@@ -99,8 +100,8 @@ interface Plan {
   /** only the lines whose value actually changes */
   lineChanges: { regionCode: string; year: number; old: number | null; new: number | null }[];
   ratiosChanged: boolean;
-  /** the (region, year) pairs whose files may change result, with their line after the change */
-  pairs: PairLine[];
+  /** the (region, year) pairs whose files may change result, with their line before and after the change */
+  pairs: WhatIfPair[];
 }
 
 async function plan(db: Db, change: PolicyChange): Promise<Plan> {
@@ -115,10 +116,13 @@ async function plan(db: Db, change: PolicyChange): Promise<Plan> {
   const after = new Map(current);
   for (const c of lineChanges) after.set(`${c.regionCode}/${c.year}`, c.new as number);
   const lineOf = (regionCode: string, year: number) => after.get(`${regionCode}/${year}`) ?? null;
-  const pairKeys = new Map<string, PairLine>();
-  for (const c of lineChanges) pairKeys.set(`${c.regionCode}/${c.year}`, { regionCode: c.regionCode, year: c.year, monthlyLineFen: c.new });
+  const pairKeys = new Map<string, WhatIfPair>();
+  for (const c of lineChanges) pairKeys.set(`${c.regionCode}/${c.year}`, { regionCode: c.regionCode, year: c.year, monthlyLineFen: c.new, oldLineFen: c.old });
   if (ratiosChanged)
-    for (const p of await livePairs(db)) pairKeys.set(`${p.regionCode}/${p.year}`, { ...p, monthlyLineFen: lineOf(p.regionCode, p.year) });
+    for (const key of (await liveFilesPerPair(db)).keys()) {
+      const [regionCode, year] = [key.slice(0, key.indexOf('/')), Number(key.slice(key.indexOf('/') + 1))];
+      pairKeys.set(key, { regionCode, year, monthlyLineFen: lineOf(regionCode, year), oldLineFen: current.get(key) ?? null });
+    }
   return { settings, marginalRatio, expenseRatio, lineChanges, ratiosChanged, pairs: [...pairKeys.values()] };
 }
 
@@ -131,10 +135,11 @@ export async function previewPolicy(db: Db, actor: Actor, input: unknown): Promi
   const names = new Map((await listOrgs(db)).map((o) => [o.code, o.name]));
   const outcomes: (PairOutcome & { regionName: string; monthlyLine: number | null })[] = [];
   const samples: ChangedFile[] = [];
+  const ctx = await whatIfContext(db, { oldMarginalRatio: p.settings.marginalRatio, marginalRatio: p.marginalRatio, oldExpenseRatio: p.settings.expenseRatio, expenseRatio: p.expenseRatio });
   for (const pair of p.pairs) {
-    const o = await previewPair(db, pair, p.marginalRatio, p.expenseRatio);
+    const { outcome: o, samples: some } = await pairImpact(db, pair, ctx, SAMPLE_LIMIT - samples.length);
     outcomes.push({ ...o, regionName: names.get(o.regionCode) ?? o.regionCode, monthlyLine: pair.monthlyLineFen === null ? null : fenToYuan(pair.monthlyLineFen) });
-    if (samples.length < SAMPLE_LIMIT) samples.push(...(await changedFiles(db, pair, p.marginalRatio, p.expenseRatio, SAMPLE_LIMIT - samples.length)));
+    samples.push(...some);
   }
   const sum = (k: 'files' | 'eligibilityChanged' | 'categoryChanged' | 'becomeEligible' | 'becomeIneligible') => outcomes.reduce((s, o) => s + o[k], 0);
   return {

@@ -5,12 +5,71 @@
 import { sql, type RawBuilder } from 'kysely';
 import { parseRatio } from '@bangfu/core';
 import type { Q } from '../../db/transaction.js';
+import { isPostgres } from '../../db/dialect.js';
 
 export interface PairLine {
   regionCode: string;
   year: number;
   /** null: no line → every file of the pair becomes "cannot decide" */
   monthlyLineFen: number | null;
+}
+
+/**
+ * Files whose result a change may move: per-capita incomes (fen, both ends included) near the
+ * lines, or (`of: 'expense'`) shares of the largest expense in the household's income near the
+ * expense ratio.
+ */
+export interface Band {
+  lo: number;
+  hi: number;
+  of?: 'income' | 'expense';
+}
+
+/**
+ * The largest of the three expenses over the household's income, as the index households_whatif_expense
+ * (migration 013) holds it: the query must spell it the same way for the planner to use the index.
+ * No income: NULL (a file without income and with an expense meets the third condition at any ratio).
+ */
+export const expenseShareSql = (pg: boolean) =>
+  pg
+    ? 'cast(greatest(medical_expense, tuition_expense, accident_expense) as float8) / nullif(household_annual_income, 0)'
+    : 'max(medical_expense, tuition_expense, accident_expense) * 1.0 / household_annual_income';
+
+/** The files households_whatif_expense holds (a query must say so, in these words, for the planner to use it). */
+export const WITH_EXPENSE = '(medical_expense > 0 or tuition_expense > 0 or accident_expense > 0)';
+
+/** Where the third condition can flip when the expense ratio changes (a relative margin for the rounding of the quotient). */
+export function expenseBand(oldRatio: string, newRatio: string): Band[] {
+  const value = (t: string) => Number(t);
+  const [a, b] = [value(oldRatio), value(newRatio)];
+  if (a === b) return [];
+  return [{ lo: Math.min(a, b) * (1 - 1e-9), hi: Math.max(a, b) * (1 + 1e-9), of: 'expense' }];
+}
+
+/**
+ * Where the first and second conditions can flip when a pair's line and the marginal ratio change
+ * (the third does not depend on either): per-capita income (the stored, rounded quotient) around
+ * 12 × line and around ratio × 12 × line, old and new, one fen wider on each side for the rounding.
+ * A file outside these bands meets the same conditions before and after. Overlapping bands merged.
+ */
+export function flipBands(oldLineFen: number, newLineFen: number, oldRatio: string, newRatio: string): Band[] {
+  const around = (a: number, b: number): Band => ({ lo: Math.floor(Math.min(a, b)) - 1, hi: Math.ceil(Math.max(a, b)) + 1 });
+  const edge = (line: number, ratio: string) => {
+    const r = parseRatio(ratio)!;
+    return Number(12n * BigInt(line) * r.num) / Number(r.den);
+  };
+  const bands: Band[] = [];
+  if (oldLineFen !== newLineFen) bands.push(around(12 * oldLineFen, 12 * newLineFen));
+  const [k, k2] = [edge(oldLineFen, oldRatio), edge(newLineFen, newRatio)];
+  if (k !== k2) bands.push(around(k, k2));
+  bands.sort((a, b) => a.lo - b.lo);
+  const merged: Band[] = [];
+  for (const b of bands) {
+    const last = merged[merged.length - 1];
+    if (last && b.lo <= last.hi) last.hi = Math.max(last.hi, b.hi);
+    else merged.push({ ...b });
+  }
+  return merged;
 }
 
 export interface PairOutcome {
@@ -50,21 +109,37 @@ export function newCategoryExpr(lineFen: number | null, marginalRatio: string, e
   return sql<string | null>`case when ${c1} then '低保户' when ${c2} then '低保边缘户' when ${c3} then '意外致困户' else null end`;
 }
 
-function changedSubquery(q: Q, p: PairLine, marginalRatio: string, expenseRatio: string) {
+function changedSubquery(q: Q, p: PairLine, marginalRatio: string, expenseRatio: string, band?: Band) {
   const cat = newCategoryExpr(p.monthlyLineFen, marginalRatio, expenseRatio);
   const newElig = p.monthlyLineFen === null ? sql`cast(null as integer)` : sql`case when ${cat} is null then 0 else 1 end`;
-  // only columns of the covering index households_whatif (migration 011): the files are not read
+  // Only columns of a covering index, the files are not read: the whole pair from households_whatif
+  // (migration 011), a band from households_whatif_band (013; the year compared as an expression, so
+  // that SQLite's planner does not prefer the pair's index).
+  const where = band
+    ? sql`region_code = ${p.regionCode} and ${bandColumn(q, band)} between ${band.lo} and ${band.hi} and (fill_year + 0) = ${p.year}`
+    : sql`region_code = ${p.regionCode} and fill_year = ${p.year}`;
   return sql`select id, region_code, id_eligible as old_eligible, id_category as old_category,
       ${newElig} as new_eligible, ${cat} as new_category
     from households
-    where region_code = ${p.regionCode} and fill_year = ${p.year} and status not in ('removed', 'exited')`;
+    where ${where} and status not in ('removed', 'exited')`;
 }
+
+/** Files of a region whose per-capita income is in the band, any year or status, counted up to `upTo` (the index alone). */
+export async function filesInBand(q: Q, regionCode: string, band: Band, upTo: number): Promise<number> {
+  const r = await sql<{ n: number }>`select count(*) as n from (select 1 from households
+    where region_code = ${regionCode} and ${bandColumn(q, band)} between ${band.lo} and ${band.hi} limit ${Math.max(0, Math.floor(upTo))}) x`.execute(q);
+  return Number(r.rows[0].n);
+}
+
+const bandColumn = (q: Q, band: Band) =>
+  band.of === 'expense' ? sql.raw(`${WITH_EXPENSE} and (${expenseShareSql(isPostgres(q))})`) : sql.ref('per_capita_income');
 
 const ELIG_CHANGED = sql`coalesce(old_eligible, -1) <> coalesce(new_eligible, -1)`;
 const CAT_CHANGED = sql`coalesce(old_category, '') <> coalesce(new_category, '')`;
 
-export async function previewPair(q: Q, p: PairLine, marginalRatio: string, expenseRatio: string): Promise<PairOutcome> {
-  const sub = changedSubquery(q, p, marginalRatio, expenseRatio);
+/** The pair's outcome; with a band, over the band's files only (`files` then counts those). */
+export async function previewPair(q: Q, p: PairLine, marginalRatio: string, expenseRatio: string, band?: Band): Promise<PairOutcome> {
+  const sub = changedSubquery(q, p, marginalRatio, expenseRatio, band);
   const r = await sql<{ files: number; elig: number | null; cat: number | null; up: number | null; down: number | null }>`
     select count(*) as files,
       sum(case when ${ELIG_CHANGED} then 1 else 0 end) as elig,
@@ -84,9 +159,9 @@ export async function previewPair(q: Q, p: PairLine, marginalRatio: string, expe
   };
 }
 
-export async function changedFiles(q: Q, p: PairLine, marginalRatio: string, expenseRatio: string, limit: number): Promise<ChangedFile[]> {
+export async function changedFiles(q: Q, p: PairLine, marginalRatio: string, expenseRatio: string, limit: number, band?: Band): Promise<ChangedFile[]> {
   if (limit <= 0) return [];
-  const sub = changedSubquery(q, p, marginalRatio, expenseRatio);
+  const sub = changedSubquery(q, p, marginalRatio, expenseRatio, band);
   const r = await sql<{ id: number; worker_no: string; name: string; region_code: string; old_eligible: number | null; old_category: string | null; new_eligible: number | null; new_category: string | null }>`
     select x.*, h.worker_no, h.name from (select * from (${sub}) y where ${ELIG_CHANGED} or ${CAT_CHANGED} order by id limit ${limit}) x
     join households h on h.id = x.id order by x.id`.execute(q);
@@ -97,8 +172,3 @@ export async function changedFiles(q: Q, p: PairLine, marginalRatio: string, exp
   }));
 }
 
-/** (region, year) pairs that hold live files: what a change of the ratios touches. */
-export async function livePairs(q: Q): Promise<{ regionCode: string; year: number }[]> {
-  const rows = await q.selectFrom('households').select(['region_code', 'fill_year']).distinct().where('status', 'not in', ['removed', 'exited']).execute();
-  return rows.map((r) => ({ regionCode: r.region_code, year: Number(r.fill_year) }));
-}
