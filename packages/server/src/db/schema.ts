@@ -149,11 +149,6 @@ export interface HouseholdTable {
   id_flag_dibao_not_received: Generated<number>;
   id_flag_dibao_above: Generated<number>;
   id_flag_no_line: Generated<number>;
-  id_policy_version: ColumnType<number | null, number | null | undefined, number | null>;
-  id_file_version: ColumnType<number | null, number | null | undefined, number | null>;
-  /** JSON of IdentifyResult */
-  id_result: ColumnType<string | null, string | null | undefined, string | null>;
-  id_at: ColumnType<string | null, string | null | undefined, string | null>;
   submitted_at: ColumnType<string | null, string | null | undefined, string | null>;
   submitted_by: ColumnType<number | null, number | null | undefined, number | null>;
   return_reason: ColumnType<string | null, string | null | undefined, string | null>;
@@ -165,8 +160,6 @@ export interface HouseholdTable {
   last_assisted_on: ColumnType<string | null, string | null | undefined, string | null>;
   urgency_score: ColumnType<number | null, number | null | undefined, number | null>;
   urgency_batch: ColumnType<number | null, number | null | undefined, number | null>;
-  /** JSON of UrgencyPart[] */
-  urgency_parts: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface MeasureTable {
@@ -493,6 +486,22 @@ export interface ImportErrorTable {
   message: string;
 }
 
+/**
+ * A file's stored result as shown (the identification's JSON with its explanation, the versions and
+ * time it was computed from, the urgency's parts): rewritten by every re-evaluation, so it is kept
+ * apart from the wide, much indexed households row (migration 014).
+ */
+export interface HouseholdResultTable {
+  household_id: number;
+  /** JSON of IdentifyResult */
+  id_result: string | null;
+  id_policy_version: number | null;
+  id_file_version: number | null;
+  id_at: string | null;
+  /** JSON array of UrgencyPart */
+  urgency_parts: string | null;
+}
+
 export interface Database {
   imports: ImportTable;
   import_raw: ImportRawTable;
@@ -521,6 +530,7 @@ export interface Database {
   sessions: SessionTable;
   worker_no_counters: WorkerNoCounterTable;
   households: HouseholdTable;
+  household_results: HouseholdResultTable;
   household_tally: HouseholdTallyTable;
   household_facets: HouseholdFacetTable;
   household_members: MemberTable;

@@ -18,7 +18,7 @@ import { nowIso } from '../lib/clock.js';
 import type { Actor } from '../modules/access/actor.js';
 import { appendAudit } from '../modules/audit/audit.repository.js';
 import { getAssistanceSettings, type AssistanceSettings } from '../modules/settings/settings.service.js';
-import { fileColumns, identificationColumns, memberRows, urgencyColumns } from '../modules/households/household.mapping.js';
+import { fileColumns, identificationColumns, memberRows, splitStored, urgencyColumns } from '../modules/households/household.mapping.js';
 import { removalReasonOf } from '@bangfu/core';
 import { closeQueuedJobs } from '../modules/jobs/jobs.repository.js';
 import { insertRegion, setCounter } from '../modules/orgs/orgs.repository.js';
@@ -42,7 +42,7 @@ const BATCH = 200;
 const CHECK_EVERY = 97;
 export const BULK_REASON = '演示数据（批量生成）';
 const LOADED_TABLES = [
-  'households', 'household_members', 'household_causes', 'review_opinions', 'removal_proposals',
+  'households', 'household_results', 'household_members', 'household_causes', 'review_opinions', 'removal_proposals',
   'household_links', 'responsibility_changes', 'assistance_records',
 ];
 
@@ -253,6 +253,7 @@ function addHousehold(batch: Batch, ctx: LoadContext, data: HouseholdData, stage
   let lastAssisted: string | null = null;
   for (const v of visits) if (!lastAssisted || v.date > lastAssisted) lastAssisted = v.date;
   const updatedBy = stage === 'filed' ? ctx.city : stage === 'unitApproved' ? reviewer : filer;
+  const outcome = splitStored({ ...identificationColumns(result, version, at), ...urgencyColumns(stored, result, ctx.assistance) });
   batch.add('households', { id }, fileColumns(stored), {
     worker_no: workerNo, status: stage, removal_reason: null, removed_at: null,
     warnings: JSON.stringify(warnings), warning_count: warnings.length, version,
@@ -261,7 +262,8 @@ function addHousehold(batch: Batch, ctx: LoadContext, data: HouseholdData, stage
     exit_reason: null, exit_date: null,
     leader_user_id: stage === 'filed' ? reviewer.id : null, cadre_user_id: stage === 'filed' ? filer.id : null,
     last_assisted_on: lastAssisted,
-  }, identificationColumns(result, version, at), urgencyColumns(stored, result, ctx.assistance));
+  }, outcome.file as Row);
+  batch.add('household_results', { household_id: id }, outcome.result as Row);
   for (const m of memberRows(id, stored.members)) batch.add('household_members', m as Row);
   batch.members += stored.members.length;
   for (const cause of stored.causes) batch.add('household_causes', { household_id: id, cause });

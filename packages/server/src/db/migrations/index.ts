@@ -13,6 +13,7 @@ import * as m010 from './010_assistance_counts.js';
 import * as m011 from './011_whatif_index.js';
 import * as m012 from './012_proposal_history.js';
 import * as m013 from './013_year_facet.js';
+import * as m014 from './014_household_results.js';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '011_whatif_index': m011,
   '012_proposal_history': m012,
   '013_year_facet': m013,
+  '014_household_results': m014,
 };

@@ -2,7 +2,7 @@
 import { CAUSES, perCapitaFen, urgencyOf, type DataWarning, type HouseholdData, type HouseholdStatus, type IdentifyResult, type MemberData } from '@bangfu/core';
 import type { AssistanceSettings } from '../settings/settings.service.js';
 import type { Insertable, Selectable } from 'kysely';
-import type { HouseholdTable, MemberTable } from '../../db/schema.js';
+import type { HouseholdResultTable, HouseholdTable, MemberTable } from '../../db/schema.js';
 
 type HouseholdRow = Selectable<HouseholdTable>;
 type MemberRow = Selectable<MemberTable>;
@@ -79,8 +79,24 @@ export const DATA_COLUMNS = [
 /** The stored result's columns that indexes and counts hold (the explanation and its time are not compared). */
 export const RESULT_COLUMNS = [
   'id_eligible', 'id_c1', 'id_c2', 'id_c3', 'id_special', 'id_category', 'id_flag_mismatch', 'id_flag_dibao_not_received', 'id_flag_dibao_above',
-  'id_flag_no_line', 'id_file_version', 'urgency_score', 'urgency_batch',
+  'id_flag_no_line', 'urgency_score', 'urgency_batch',
 ] as const satisfies readonly (keyof HouseholdTable)[];
+
+/** The columns of a stored result kept in household_results (the rest of identificationColumns and urgencyColumns are the file's). */
+export const RESULT_TABLE_COLUMNS = ['id_result', 'id_policy_version', 'id_file_version', 'id_at', 'urgency_parts'] as const satisfies readonly (keyof HouseholdResultTable)[];
+
+type StoredColumns = Partial<Insertable<HouseholdTable> & Omit<Insertable<HouseholdResultTable>, 'household_id'>>;
+
+/** A row of identificationColumns and urgencyColumns, split into the file's columns and its household_results row. */
+export function splitStored<T extends Record<string, unknown>>(row: T): { file: Record<string, unknown>; result: Record<string, unknown> | null } {
+  const file: Record<string, unknown> = {};
+  let result: Record<string, unknown> | null = null;
+  for (const [k, v] of Object.entries(row)) {
+    if ((RESULT_TABLE_COLUMNS as readonly string[]).includes(k)) (result ??= {})[k] = v;
+    else file[k] = v;
+  }
+  return { file, result };
+}
 
 export function rowToData(r: Pick<HouseholdRow, (typeof DATA_COLUMNS)[number]>, members: MemberRow[]): HouseholdData {
   return {
@@ -159,13 +175,13 @@ export function identificationColumns(r: IdentifyResult, fileVersion: number, at
     id_file_version: fileVersion,
     id_result: JSON.stringify(r),
     id_at: at,
-  } satisfies Partial<Insertable<HouseholdTable>>;
+  } satisfies StoredColumns;
 }
 
 /** The urgency score's columns (分期分批) for a file and its result. */
 export function urgencyColumns(data: HouseholdData, result: IdentifyResult | null, s: AssistanceSettings) {
   const u = urgencyOf(data, result, s.urgencyWeights, s.batchThresholds);
-  return { urgency_score: u.score, urgency_batch: u.batch, urgency_parts: JSON.stringify(u.parts) };
+  return { urgency_score: u.score, urgency_batch: u.batch, urgency_parts: JSON.stringify(u.parts) } satisfies StoredColumns;
 }
 
 /** Members of many households, grouped by household id (rows in the order given). */

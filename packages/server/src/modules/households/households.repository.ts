@@ -1,14 +1,14 @@
 // SQL of the households module's tables: households, members, causes, versions, review opinions,
 // removal proposals and the identification changes of a re-evaluation. No rules here: the
 // services decide. Reads that span other modules' tables are in households.queries.ts.
-import { sql, type ExpressionBuilder, type Insertable, type Updateable } from 'kysely';
+import { sql, type ExpressionBuilder, type Insertable, type Selectable, type Updateable } from 'kysely';
 import { parseWorkerNo, type HouseholdData } from '@bangfu/core';
 import { moveCounterPast } from '../orgs/orgs.repository.js';
-import type { Database, HouseholdTable, HouseholdVersionTable, IdentificationChangeTable, RemovalProposalTable, ReviewOpinionTable } from '../../db/schema.js';
+import type { Database, HouseholdResultTable, HouseholdTable, HouseholdVersionTable, IdentificationChangeTable, RemovalProposalTable, ReviewOpinionTable } from '../../db/schema.js';
 import type { Actor } from '../access/actor.js';
 import { householdScope, seesFullIdentity } from '../access/scope.js';
 import { AppError } from '../../lib/errors.js';
-import { DATA_COLUMNS, memberRows, RESULT_COLUMNS } from './household.mapping.js';
+import { DATA_COLUMNS, memberRows, RESULT_COLUMNS, RESULT_TABLE_COLUMNS, splitStored } from './household.mapping.js';
 
 import type { Q } from '../../db/transaction.js';
 import { isPostgres } from '../../db/dialect.js';
@@ -38,8 +38,18 @@ export async function insertMembersAndCauses(trx: Q, householdId: number, h: Hou
   await trx.insertInto('household_causes').values(h.causes.map((cause) => ({ household_id: householdId, cause }))).execute();
 }
 
+/** A file in the actor's scope with its stored result (household_results). */
 export async function findHouseholdRow(db: Q, actor: Actor, id: number) {
-  return db.selectFrom('households').selectAll().where('id', '=', id).where(householdScope(actor)).executeTakeFirst();
+  return db.selectFrom('households').leftJoin('household_results as hr', 'hr.household_id', 'households.id')
+    .selectAll('households').select(RESULT_TABLE_COLUMNS.map((c) => `hr.${c}` as const))
+    .where('households.id', '=', id).where(householdScope(actor)).executeTakeFirst();
+}
+
+/** The stored results of many files (a batch job). */
+export async function storedResultsOf(q: Q, householdIds: number[]) {
+  if (householdIds.length === 0) return new Map<number, Selectable<HouseholdResultTable>>();
+  const rows = await q.selectFrom('household_results').selectAll().where('household_id', 'in', householdIds).execute();
+  return new Map(rows.map((r) => [Number(r.household_id), r]));
 }
 
 export async function findMembers(db: Q, householdId: number) {
@@ -144,25 +154,43 @@ export async function updateHouseholdGuarded(q: Q, id: number, guard: { version:
  * value) rewrites every index entry that holds it, four random index pages per file.
  */
 export async function setIdentificationMany(
-  q: Q, rows: readonly ({ id: number } & Updateable<HouseholdTable>)[], stored?: ReadonlyMap<number, Record<string, unknown>>,
+  q: Q, rows: readonly ({ id: number } & Record<string, CellValue>)[], stored?: ReadonlyMap<number, Record<string, unknown>>,
 ): Promise<void> {
   const groups = new Map<string, { columns: string[]; rows: Record<string, CellValue>[] }>();
+  const results: Insertable<HouseholdResultTable>[] = [];
   for (const row of rows) {
+    const { file, result } = splitStored(row);
+    if (result) results.push({ household_id: row.id, ...result } as Insertable<HouseholdResultTable>);
     const before = stored?.get(row.id);
-    const columns = Object.keys(row).filter((c) => c !== 'id' && (!before || !sameValue(before[c], (row as Record<string, unknown>)[c])));
+    const columns = Object.keys(file).filter((c) => c !== 'id' && (!before || !sameValue(before[c], file[c])));
     if (columns.length === 0) continue;
     const key = columns.join(',');
     const g = groups.get(key) ?? { columns, rows: [] };
-    g.rows.push(row as Record<string, CellValue>);
+    g.rows.push(row);
     groups.set(key, g);
   }
   for (const g of groups.values()) await updateManyById(q, 'households', g.columns, g.rows);
+  await upsertResults(q, results);
+}
+
+/** household_results rows written whole, new or replacing (every row of one call has the same columns). */
+async function upsertResults(q: Q, rows: Insertable<HouseholdResultTable>[]): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0]).filter((c) => c !== 'household_id') as (typeof RESULT_TABLE_COLUMNS)[number][];
+  for (let i = 0; i < rows.length; i += 1000)
+    await q.insertInto('household_results').values(rows.slice(i, i + 1000))
+      .onConflict((oc) => oc.column('household_id').doUpdateSet(Object.fromEntries(columns.map((c) => [c, (eb: any) => eb.ref(`excluded.${c}`)]))))
+      .execute();
 }
 
 // PostgreSQL returns bigint columns as strings: 3 and '3' are the same stored value
 const sameValue = (a: unknown, b: unknown) => (a ?? null) === (b ?? null) || (a !== null && b !== null && a !== undefined && b !== undefined && String(a) === String(b));
 
-export async function setHouseholdColumns(q: Q, id: number, set: Updateable<HouseholdTable>): Promise<void> {
+export async function setHouseholdColumns(q: Q, id: number, set: Updateable<HouseholdTable> & Partial<Omit<Insertable<HouseholdResultTable>, 'household_id'>>): Promise<void> {
+  const { file, result } = splitStored(set);
+  if (result) await q.updateTable('household_results').set(result).where('household_id', '=', id).execute();
+  if (Object.keys(file).length === 0) return;
+  set = file as Updateable<HouseholdTable>;
   await q.updateTable('households').set(set).where('id', '=', id).execute();
 }
 

@@ -40,7 +40,7 @@ describe('re-evaluation batches', () => {
 
     const batch = await computeBatch(ctx.db, 0, [{ regionCode: 'H05', year: 2016 }]);
     expect(batch.map((x) => Number(x.row.id))).toEqual(files.map((f) => f.id));
-    const before = new Map((await ctx.db.selectFrom('households').select(['id', 'id_at']).where('id', 'in', files.map((f) => f.id)).execute()).map((r) => [Number(r.id), r.id_at]));
+    const before = new Map((await ctx.db.selectFrom('household_results').select(['household_id', 'id_at']).where('household_id', 'in', files.map((f) => f.id)).execute()).map((r) => [Number(r.household_id), r.id_at]));
 
     // b's income rises above the line after the snapshot: its edit identifies it as not eligible
     const edited = await clerk.put(`/api/households/${b.id}`, { ...single(7000), version: 1 });
@@ -53,8 +53,9 @@ describe('re-evaluation batches', () => {
 
     const after = (await clerk.get(`/api/households/${b.id}`)).json();
     expect(after.identification).toMatchObject({ eligible: false, fileVersion: 2 });
-    const rows = await ctx.db.selectFrom('households').select(['id', 'id_at', 'id_eligible']).where('id', 'in', [a.id, c.id]).execute();
-    for (const r of rows) expect(r.id_at! > before.get(Number(r.id))!).toBe(true);
+    const rows = await ctx.db.selectFrom('household_results').select(['household_id', 'id_at']).where('household_id', 'in', [a.id, c.id]).execute();
+    expect(rows).toHaveLength(2);
+    for (const r of rows) expect(r.id_at! > before.get(Number(r.household_id))!).toBe(true);
     const saved = await ctx.db.selectFrom('jobs').select(['cursor', 'done']).where('id', '=', jobId).executeTakeFirstOrThrow();
     expect({ cursor: Number(saved.cursor), done: Number(saved.done) }).toEqual({ cursor: c.id, done: 3 });
   });

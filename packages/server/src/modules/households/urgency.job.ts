@@ -20,9 +20,11 @@ export const urgencyJob: JobHandler = {
       const ids = rows.map((r) => Number(r.id));
       const byHousehold = groupMembers(await repo.membersOf(trx, ids));
       const s = await getAssistanceSettings(trx);
+      const stored = await repo.storedResultsOf(trx, ids);
       for (const r of rows) {
         const data = rowToData(r, byHousehold.get(Number(r.id)) ?? []);
-        const result = r.id_result ? (JSON.parse(r.id_result) as IdentifyResult) : null;
+        const json = stored.get(Number(r.id))?.id_result;
+        const result = json ? (JSON.parse(json) as IdentifyResult) : null;
         await repo.setHouseholdColumns(trx, Number(r.id), urgencyColumns(data, result, s));
       }
       const step = { cursor: ids[ids.length - 1], done: job.done + rows.length, changed: 0 };

@@ -9,13 +9,12 @@
 //    bands of both kinds);
 //  - cheaper: the bands hold at most a fifth (bandShare) of the region's files (a band's files are
 //    read one by one; the covering index reads a pair's files in order).
-import { HOUSEHOLD_STATUSES } from '@bangfu/core';
+import { LIVE_STATUSES } from '@bangfu/core';
 import type { Db } from '../../db/transaction.js';
 import { facetByRegion } from '../households/tally.repository.js';
 import { openJobs } from '../jobs/jobs.repository.js';
 import { changedFiles, expenseBand, filesInBand, flipBands, previewPair, type Band, type ChangedFile, type PairLine, type PairOutcome } from './whatif.queries.js';
 
-const LIVE = HOUSEHOLD_STATUSES.filter((s) => s !== 'removed' && s !== 'exited');
 
 export interface WhatIfPair extends PairLine {
   /** the line before the change */
@@ -35,7 +34,7 @@ export interface WhatIfContext {
 
 /** Live files per (region, year) pair, from the kept counts. */
 export async function liveFilesPerPair(db: Db): Promise<Map<string, number>> {
-  const rows = await facetByRegion(db, 'year', LIVE);
+  const rows = await facetByRegion(db, 'year', LIVE_STATUSES);
   return new Map(rows.map((r) => [`${r.region_code}/${r.v}`, Number(r.n)]));
 }
 
