@@ -296,6 +296,10 @@ export async function liveFilesAfter(q: Q, after: number, limit: number, opts: {
  * versionsForUpdate.
  */
 export async function filesToEvaluateAfter(q: Q, after: number, limit: number, opts: { pairs?: { regionCode: string; year: number }[] } = {}) {
+  // PostgreSQL, misjudging how many files the pairs' expressions keep, planned a parallel scan for
+  // each batch of 500: starting its workers took longer than reading the batch (in a transaction,
+  // which the job's snapshot is, the setting ends with it)
+  if (isPostgres(q)) await sql`set local max_parallel_workers_per_gather = 0`.execute(q);
   return liveFilesQuery(q, after, limit, { ...opts, lock: false }).select(['id', 'version', 'status', 'fill_year', ...DATA_COLUMNS, ...RESULT_COLUMNS]).execute();
 }
 

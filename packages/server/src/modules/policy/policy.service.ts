@@ -102,6 +102,8 @@ interface Plan {
   ratiosChanged: boolean;
   /** the (region, year) pairs whose files may change result, with their line before and after the change */
   pairs: WhatIfPair[];
+  /** live files per pair, when a change of the ratios needed them */
+  liveFiles?: Map<string, number>;
 }
 
 async function plan(db: Db, change: PolicyChange): Promise<Plan> {
@@ -118,12 +120,13 @@ async function plan(db: Db, change: PolicyChange): Promise<Plan> {
   const lineOf = (regionCode: string, year: number) => after.get(`${regionCode}/${year}`) ?? null;
   const pairKeys = new Map<string, WhatIfPair>();
   for (const c of lineChanges) pairKeys.set(`${c.regionCode}/${c.year}`, { regionCode: c.regionCode, year: c.year, monthlyLineFen: c.new, oldLineFen: c.old });
-  if (ratiosChanged)
-    for (const key of (await liveFilesPerPair(db)).keys()) {
+  const liveFiles = ratiosChanged ? await liveFilesPerPair(db) : undefined;
+  if (liveFiles)
+    for (const key of liveFiles.keys()) {
       const [regionCode, year] = [key.slice(0, key.indexOf('/')), Number(key.slice(key.indexOf('/') + 1))];
       pairKeys.set(key, { regionCode, year, monthlyLineFen: lineOf(regionCode, year), oldLineFen: current.get(key) ?? null });
     }
-  return { settings, marginalRatio, expenseRatio, lineChanges, ratiosChanged, pairs: [...pairKeys.values()] };
+  return { settings, marginalRatio, expenseRatio, lineChanges, ratiosChanged, pairs: [...pairKeys.values()], liveFiles };
 }
 
 const SAMPLE_LIMIT = 200;
@@ -135,7 +138,7 @@ export async function previewPolicy(db: Db, actor: Actor, input: unknown): Promi
   const names = new Map((await listOrgs(db)).map((o) => [o.code, o.name]));
   const outcomes: (PairOutcome & { regionName: string; monthlyLine: number | null })[] = [];
   const samples: ChangedFile[] = [];
-  const ctx = await whatIfContext(db, { oldMarginalRatio: p.settings.marginalRatio, marginalRatio: p.marginalRatio, oldExpenseRatio: p.settings.expenseRatio, expenseRatio: p.expenseRatio });
+  const ctx = await whatIfContext(db, { oldMarginalRatio: p.settings.marginalRatio, marginalRatio: p.marginalRatio, oldExpenseRatio: p.settings.expenseRatio, expenseRatio: p.expenseRatio }, p.liveFiles);
   for (const pair of p.pairs) {
     const { outcome: o, samples: some } = await pairImpact(db, pair, ctx, SAMPLE_LIMIT - samples.length);
     outcomes.push({ ...o, regionName: names.get(o.regionCode) ?? o.regionCode, monthlyLine: pair.monthlyLineFen === null ? null : fenToYuan(pair.monthlyLineFen) });

@@ -39,9 +39,11 @@ export async function liveFilesPerPair(db: Db): Promise<Map<string, number>> {
 }
 
 /** The context of a preview: whether the bands may be used (see the head of this file). */
-export async function whatIfContext(db: Db, r: { oldMarginalRatio: string; marginalRatio: string; oldExpenseRatio: string; expenseRatio: string }): Promise<WhatIfContext> {
+export async function whatIfContext(
+  db: Db, r: { oldMarginalRatio: string; marginalRatio: string; oldExpenseRatio: string; expenseRatio: string }, liveFiles?: Map<string, number>,
+): Promise<WhatIfContext> {
   const exact = (await openJobs(db, ['reevaluate'], undefined, 1)).length === 0;
-  return { ...r, liveFiles: exact ? await liveFilesPerPair(db) : null, bandShare: 0.2 };
+  return { ...r, liveFiles: exact ? (liveFiles ?? await liveFilesPerPair(db)) : null, bandShare: 0.2 };
 }
 
 async function bandsOf(db: Db, pair: WhatIfPair, ctx: WhatIfContext): Promise<Band[] | null> {
