@@ -164,23 +164,22 @@ async function serveWorker(config: Config): Promise<void> {
 
 /** The jobs process: the app without a port (its job runner resumes and polls), kicked by the others. */
 async function runJobs(config: Config, db: Db): Promise<void> {
-  const app = await buildApp({ config, db });
+  const app = await closedOnSignal(db, await buildApp({ config, db }));
   await app.ready();
   process.on('message', (m) => {
     if (m === KICK_JOBS) app.jobs.kick();
   });
-  const close = async () => {
-    await app.close();
-    await db.destroy();
-    process.exit(0);
-  };
-  process.on('SIGINT', close);
-  process.on('SIGTERM', close);
 }
 
 /** The app on its port, closed (requests and jobs finished, database released) on SIGINT or SIGTERM. */
 async function listen(config: Config, db: Db, opts: Pick<AppOptions, 'jobsElsewhere'> = {}) {
-  const app = await buildApp({ config, db, ...opts });
+  const app = await closedOnSignal(db, await buildApp({ config, db, ...opts }));
+  await app.listen({ port: config.port, host: config.host });
+  return app;
+}
+
+/** On SIGINT or SIGTERM the app finishes its requests and jobs and releases the database. */
+async function closedOnSignal<A extends { close(): Promise<unknown> }>(db: Db, app: A): Promise<A> {
   const close = async () => {
     await app.close();
     await db.destroy();
@@ -188,7 +187,6 @@ async function listen(config: Config, db: Db, opts: Pick<AppOptions, 'jobsElsewh
   };
   process.on('SIGINT', close);
   process.on('SIGTERM', close);
-  await app.listen({ port: config.port, host: config.host });
   return app;
 }
 
