@@ -59,8 +59,9 @@ export async function applyResult(trx: Q, f: StoredFileRef, result: IdentifyResu
 }
 
 /**
- * Writes many computed results at once (a re-evaluation's batch): the files' columns in one
- * statement, then each file's proposal step, the steps' writes grouped by kind.
+ * Writes many computed results at once (a re-evaluation's batch): the files' columns and their
+ * household_results rows in a few statements, then each file's proposal step, the steps' writes
+ * grouped by kind.
  */
 export async function applyResults(trx: Q, items: readonly ComputedResult[], at: string): Promise<void> {
   if (items.length === 0) return;
