@@ -178,9 +178,11 @@ describe('GET /api/audit', () => {
     expect((await list('?entity=household&entityId=99999999')).total).toBe(0);
   });
 
-  it('filters by a date range (inclusive days of the stored UTC time)', async () => {
+  it('filters by a date range (inclusive days in China time, UTC+8, of the stored UTC time)', async () => {
     const all = await list('?pageSize=200');
-    const days = [...new Set(all.items.map((i) => i.at.slice(0, 10)))].sort();
+    // the days users mean: a record at 16:30 UTC belongs to the next day in China
+    const chinaDay = (at: string) => new Date(Date.parse(at) + 8 * 3_600_000).toISOString().slice(0, 10);
+    const days = [...new Set(all.items.map((i) => chinaDay(i.at)))].sort();
     const first = days[0];
     const last = days.at(-1)!;
     const shift = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
