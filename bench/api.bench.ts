@@ -309,7 +309,7 @@ async function measureReevaluation(base: string, city: Session, detail: Probe): 
   const saved = await call(base, city, {
     key: '', label: '', method: 'PUT', path: '/api/policy',
     body: { lines: [], marginalRatio: ratio, expectedVersion: policy.version, reason: '基准测试：重新识别全部档案' },
-  } as unknown as Probe);
+  });
   if (saved.status !== 200 || !saved.json.jobId) throw new Error(`saving the policy: ${saved.status} ${JSON.stringify(saved.json)}`);
   const times: number[] = [];
   let job: any = null;

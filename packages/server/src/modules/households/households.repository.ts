@@ -184,14 +184,12 @@ async function upsertResults(q: Q, rows: Insertable<HouseholdResultTable>[]): Pr
 }
 
 // PostgreSQL returns bigint columns as strings: 3 and '3' are the same stored value
-const sameValue = (a: unknown, b: unknown) => (a ?? null) === (b ?? null) || (a !== null && b !== null && a !== undefined && b !== undefined && String(a) === String(b));
+const sameValue = (a: unknown, b: unknown) => (a ?? null) === null || (b ?? null) === null ? (a ?? null) === (b ?? null) : String(a) === String(b);
 
 export async function setHouseholdColumns(q: Q, id: number, set: Updateable<HouseholdTable> & Partial<Omit<Insertable<HouseholdResultTable>, 'household_id'>>): Promise<void> {
   const { file, result } = splitStored(set);
   if (result) await q.updateTable('household_results').set(result).where('household_id', '=', id).execute();
-  if (Object.keys(file).length === 0) return;
-  set = file as Updateable<HouseholdTable>;
-  await q.updateTable('households').set(set).where('id', '=', id).execute();
+  if (Object.keys(file).length) await q.updateTable('households').set(file as Updateable<HouseholdTable>).where('id', '=', id).execute();
 }
 
 export async function insertVersion(q: Q, v: Insertable<HouseholdVersionTable>): Promise<void> {

@@ -76,7 +76,7 @@ export class JobRunner {
   private running: Promise<void> | null = null;
   private stopped = false;
   private again = false;
-  private readonly poll: NodeJS.Timeout;
+  private readonly poll: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly db: Db,
@@ -89,9 +89,8 @@ export class JobRunner {
     private readonly delegate?: () => void,
   ) {
     // a job another process left behind (it died) is found without anyone asking
-    this.poll = setInterval(() => this.kick(), POLL_MS);
-    this.poll.unref();
-    if (delegate) clearInterval(this.poll);
+    // (a process that leaves its jobs to another polls for none)
+    this.poll = delegate ? undefined : setInterval(() => this.kick(), POLL_MS).unref();
   }
 
   /** Starts working through queued jobs unless already at it. */
