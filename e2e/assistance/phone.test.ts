@@ -58,6 +58,8 @@ test('a cadre records a visit on a phone: the full-screen form is usable and the
       ['#assistance-ok', 44],
     ];
     for (const [sel, minHeight] of targets) {
+      // a field's box is measured once it has its full height (the dialog's opening animation may still be scaling it)
+      await eventually(async () => ((await page.locator(sel).boundingBox())?.height ?? 0) >= minHeight).toBe(true);
       const b = (await page.locator(sel).boundingBox())!;
       expect(b.x, sel).toBeGreaterThanOrEqual(0);
       expect(b.x + b.width, sel).toBeLessThanOrEqual(PHONE.width);
