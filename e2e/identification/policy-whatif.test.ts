@@ -160,8 +160,23 @@ test('admin: change two lines → preview → save with a reason → job done �
 
   // ---- 保存并重新识别 with a reason -----------------------------------------------------------------
   await page.locator('#policy-reason').fill(reason);
+  // the save asks first, naming how many files will be re-identified and how many change; 再想想 sends nothing
+  let puts = 0;
+  const countPuts = (r: { url(): string; method(): string }) => {
+    if (new URL(r.url()).pathname === '/api/policy' && r.method() === 'PUT') puts++;
+  };
+  page.on('request', countPuts);
+  await page.locator('#policy-save').click();
+  const question = await visible(page.locator('[data-testid=policy-save-question]'));
+  expect(await textOf(question)).toContain(`保存为第 ${versionBefore + 1} 版后，系统将在后台重新识别受影响的 5 户档案：识别结果变化 3 户（新增符合 2，转为不符合 1），建议类别变化 4 户。`);
+  await page.getByRole('button', { name: '再想想' }).click();
+  await gone(question);
+  expect(puts).toBe(0);
+  page.off('request', countPuts);
   const saved = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/policy' && r.request().method() === 'PUT');
   await page.locator('#policy-save').click();
+  await visible(page.locator('[data-testid=policy-save-question]'));
+  await page.locator('#policy-save-confirm').click();
   const saveRes = await saved;
   expect(saveRes.status(), await saveRes.text()).toBe(200);
   expect(saveRes.request().postDataJSON()).toMatchObject({ reason, expectedVersion: versionBefore });

@@ -3,7 +3,7 @@
 import type { Page, Response } from 'playwright-core';
 import { expect } from 'vitest';
 import type { Account, HouseholdJson, HouseholdStatus, ReviewDecision, ReviewLevel } from './api.js';
-import { UI_TIMEOUT, eventually, loginViaForm, visible } from './ui.js';
+import { UI_TIMEOUT, eventually, loginViaForm, textOf, visible } from './ui.js';
 
 /** Ends the page's session (all its cookies) and logs in as `account` through the login form. */
 export async function switchUser(page: Page, baseUrl: string, account: Account): Promise<void> {
@@ -51,6 +51,10 @@ export async function reviewInPage(page: Page, id: number, level: ReviewLevel, d
   const dialog = await visible(page.getByRole('dialog'));
   await visible(page.locator('#review_opinion'));
   await page.locator('#review_opinion').fill(opinion);
+  // the dialog shows the file's identification; agreeing to one that is not 符合 asks 我已核实
+  // (review/review-gate.test.ts tests that gate itself)
+  const eligible = await textOf(page.locator('[data-testid=review-facts-eligible]'));
+  if (decision === 'agree' && eligible !== '符合') await page.locator('#review-ack').check();
   const answer = nextAction(page, id, 'review');
   await page.locator(`#review-${decision}`).click();
   const res = await answer;

@@ -65,7 +65,7 @@ test('市总工会 agrees to three 待市总审核 files in one batch → all �
   await page.locator('#review-batch-agree').click();
   const summary = await visible(page.locator('[data-testid=review-batch-summary]'));
   expect(await textOf(summary)).toContain('以下 3 户将签署市总工会“同意”意见并建档');
-  expect(new Set((await summary.locator('li').allInnerTexts()).map((t) => t.trim()))).toEqual(
+  expect(new Set((await summary.locator('.review-batch-name').allInnerTexts()).map((t) => t.trim()))).toEqual(
     new Set([a, b, c].map((h) => `${h.workerNo} ${h.name}（${REGION_NAME}）`)),
   );
   // no opinion, no request

@@ -75,3 +75,18 @@ export const policyHistoryResponseSchema = z.object({ items: z.array(policyHisto
 export const jobChangeSchema = z.object({ householdId: int(), ...eligibilityChange });
 export type JobChange = z.infer<typeof jobChangeSchema>;
 export const jobChangesResponseSchema = z.object({ items: z.array(jobChangeSchema) });
+
+/**
+ * The (region, year) pairs that have live files, or are the current year, but no line: their
+ * files are 无法判定 until the city enters one. Limited to the caller's region for county and
+ * unit users.
+ */
+export const missingLineSchema = z.object({
+  regionCode: z.string(),
+  regionName: z.string(),
+  year: int(),
+  liveFiles: int().describe('live files (草稿 to 已建档) filled in that year'),
+});
+export type MissingLine = z.infer<typeof missingLineSchema>;
+export const missingLinesResponseSchema = z.object({ currentYear: int(), items: z.array(missingLineSchema) });
+export type MissingLinesResponse = z.infer<typeof missingLinesResponseSchema>;

@@ -25,3 +25,4 @@ export * from './api-exchange.js';
 export * from './api-policy.js';
 export * from './api-users.js';
 export * from './proposals.js';
+export * from './policy-lines.js';

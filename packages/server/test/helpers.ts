@@ -91,7 +91,20 @@ export async function createTestContext(configOverrides: Partial<Config> = {}, o
     sqliteFile = opts.shared ? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bangfu-shared-')), 'db.sqlite') : ':memory:';
     db = openDb({ kind: 'sqlite', file: sqliteFile });
   }
-  await migrateToLatest(db, { schema: schemaName });
+  try {
+    await migrateToLatest(db, { schema: schemaName });
+  } catch (e) {
+    // once in CI a test's own schema was not there at migration time: say what the server saw
+    if (dbKind === 'pg') {
+      const c = new pg.Client({ connectionString: pgUrl });
+      await c.connect();
+      const seen = await c.query('select nspname from pg_namespace where nspname = $1', [schemaName]);
+      const path = await c.query('select current_database() as db');
+      await c.end();
+      throw new Error(`${(e as Error).message} (schema ${schemaName} ${seen.rowCount ? 'exists' : 'is missing'} in ${path.rows[0].db})`);
+    }
+    throw e;
+  }
   await seedOrgs(db);
   await ensureAdmin(db, ADMIN_PASSWORD);
   const config: Config = { port: 0, host: '127.0.0.1', db: { kind: 'sqlite', file: ':memory:' }, logLevel: 'silent', cookieSecure: false, webDist: '/nonexistent', uploadDir: path.join(os.tmpdir(), 'bangfu-test-uploads'), loginRatePerMinute: 100_000, auditKey: TEST_AUDIT_KEY, ...configOverrides };

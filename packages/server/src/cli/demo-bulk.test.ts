@@ -10,7 +10,7 @@ import { verifyAuditChain } from '../modules/audit/audit.repository.js';
 import { bulkLoadDemo, regionsFor, syntheticData } from '../demo/bulk.js';
 import { tallyDifferences } from '../modules/households/tally.repository.js';
 import { iterateSyntheticHouseholds } from '../demo/synthetic.js';
-import { parseHousehold } from '@bangfu/core';
+import { parseHousehold, todayInChina } from '@bangfu/core';
 import { seedDemo } from './demo.js';
 
 const N = 400;
@@ -74,6 +74,13 @@ describe('bulk demo loader', () => {
     expect(loads).toHaveLength(1);
     expect(JSON.parse(loads[0].detail!)).toMatchObject({ households: N, firstId: 1, lastId: N });
     expect((await verifyAuditChain(bulk.db)).ok).toBe(true);
+    // example lines for 2016 and for the current year, where new filings fall (both marked 示例)
+    const year = Number(todayInChina().slice(0, 4));
+    for (const db of [perFile.db, bulk.db]) {
+      const lines = await db.selectFrom('policy_lines').select(['region_code', 'year', 'is_example']).execute();
+      for (const y of [2016, year]) expect(lines.filter((l) => Number(l.year) === y && l.region_code <= 'H08').map((l) => l.region_code).sort(), `${y}`).toEqual(['H01', 'H02', 'H03', 'H04', 'H05', 'H06', 'H07', 'H08']);
+      expect(lines.every((l) => l.is_example === 1)).toBe(true);
+    }
     // the example lines' re-evaluations had no file to change: nothing is left for the server to redo
     const pending = await bulk.db.selectFrom('jobs').select('id').where('status', 'in', ['queued', 'running']).execute();
     expect(pending).toEqual([]);

@@ -1,6 +1,6 @@
 // The demo's accounts and example policy, shared by the per-file demo (cli/demo.ts) and the bulk
 // loader (bulk.ts).
-import { JINGMEN_REGIONS } from '@bangfu/core';
+import { JINGMEN_REGIONS, todayInChina } from '@bangfu/core';
 import type { Db } from '../db/index.js';
 import { loadActor } from '../modules/auth/auth.service.js';
 import type { Actor, Role } from '../modules/access/actor.js';
@@ -55,14 +55,28 @@ export async function actorOf(db: Db, username: string): Promise<Actor> {
   return (await loadActor(db, Number(u.id), null))!;
 }
 
-/** The example lines, saved once (through the policy service, so the change is versioned and audited). */
+/**
+ * The current year's example lines: new filings default to today, and without a line of their
+ * year every one came out 无法判定. Marked 示例 like the 2016 ones.
+ */
+export const EXAMPLE_LINES_CURRENT: Record<string, number> = { H01: 730, H02: 710, H03: 730, H04: 750, H05: 750, H06: 710, H07: 680, H08: 750 };
+
+/**
+ * The example lines (2016, the seed's year, and the current year), saved through the policy
+ * service so the change is versioned and audited. Once the city has entered a line of its own,
+ * nothing is added.
+ */
 export async function ensureExampleLines(db: Db, city: Actor): Promise<void> {
-  const lines = await db.selectFrom('policy_lines').select('region_code').executeTakeFirst();
-  if (!lines)
-    await savePolicy(db, city, null, {
-      lines: Object.entries(EXAMPLE_LINES_2016).map(([regionCode, monthlyLine]) => ({ regionCode, year: 2016, monthlyLine })),
-      reason: '演示数据：示例低保标准，请市总工会替换为正式标准',
-    }, { example: true });
+  const lines = await db.selectFrom('policy_lines').select(['region_code', 'year', 'is_example']).execute();
+  if (lines.some((l) => l.is_example !== 1)) return;
+  const year = Number(todayInChina().slice(0, 4));
+  const has = new Set(lines.map((l) => `${l.region_code}/${Number(l.year)}`));
+  const wanted = [
+    ...Object.entries(EXAMPLE_LINES_2016).map(([regionCode, monthlyLine]) => ({ regionCode, year: 2016, monthlyLine })),
+    ...(year === 2016 ? [] : Object.entries(EXAMPLE_LINES_CURRENT).map(([regionCode, monthlyLine]) => ({ regionCode, year, monthlyLine }))),
+  ].filter((l) => !has.has(`${l.regionCode}/${l.year}`));
+  if (wanted.length)
+    await savePolicy(db, city, null, { lines: wanted, reason: '演示数据：示例低保标准，请市总工会替换为正式标准' }, { example: true });
 }
 
 /** The city's own links (each leader 2 households, each staff member 1) and two working groups. */

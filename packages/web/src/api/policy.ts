@@ -2,11 +2,11 @@
 // background re-identification jobs a save queues. City users edit; everyone may read.
 // Response types are core's schemas (z.infer), the very ones the server serializes with.
 import type {
-  JobChange, JobStatus, JobView, PairImpact, Policy, PolicyChangeItem, PolicyHistoryItem, PolicyLine, PolicyPreview, PolicySaveResult, PreviewSample,
+  JobChange, JobStatus, JobView, MissingLine, MissingLinesResponse, PairImpact, Policy, PolicyChangeItem, PolicyHistoryItem, PolicyLine, PolicyPreview, PolicySaveResult, PreviewSample,
 } from '@bangfu/core';
 import { http } from './request';
 
-export type { JobChange, JobStatus, PairImpact, Policy, PolicyChangeItem, PolicyHistoryItem, PolicyLine, PolicyPreview, PolicySaveResult, PreviewSample };
+export type { JobChange, JobStatus, MissingLine, MissingLinesResponse, PairImpact, Policy, PolicyChangeItem, PolicyHistoryItem, PolicyLine, PolicyPreview, PolicySaveResult, PreviewSample };
 export type Job = JobView;
 
 export interface PolicyLineChange {
@@ -37,6 +37,10 @@ export function previewPolicy(body: PolicyChangeBody, signal?: AbortSignal): Pro
 
 export function savePolicy(body: PolicySaveBody): Promise<PolicySaveResult> {
   return http.put('/api/policy', body);
+}
+
+export function getMissingLines(signal?: AbortSignal): Promise<MissingLinesResponse> {
+  return http.get('/api/policy/missing-lines', { signal });
 }
 
 export function getPolicyHistory(signal?: AbortSignal): Promise<{ items: PolicyHistoryItem[] }> {

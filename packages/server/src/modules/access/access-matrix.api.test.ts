@@ -44,6 +44,7 @@ const MATRIX = `
 | GET    /api/policy                           | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | POST   /api/policy/preview                   | ok    | ok   | 403    | 403   | 403    | 403  | 403    |
 | PUT    /api/policy                           | ok    | ok   | 403    | 403   | 403    | 403  | 403    |
+| GET    /api/policy/missing-lines             | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | GET    /api/policy/history                   | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | GET    /api/jobs/:id                         | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | GET    /api/jobs/:id/changes                 | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
@@ -394,6 +395,7 @@ const CALLS: Record<string, Call> = {
     await ctx.app.jobs.idle();
     return { res, unchanged: async () => expect(await countRows(ctx.db, 'policy_changes')).toBe(before) };
   },
+  'GET /api/policy/missing-lines': async (c) => ({ res: await c.get('/api/policy/missing-lines') }),
   'GET /api/policy/history': async (c) => ({ res: await c.get('/api/policy/history') }),
   'GET /api/jobs/:id': async (c) => ({ res: await c.get(`/api/jobs/${jobId}`) }),
   'GET /api/jobs/:id/changes': async (c) => ({ res: await c.get(`/api/jobs/${jobId}/changes`) }),

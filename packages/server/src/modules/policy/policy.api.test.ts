@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { identify, parseHousehold, policyForLine, type HouseholdInput } from '@bangfu/core';
+import { MONTHLY_LINE_MAX_MESSAGE, MONTHLY_LINE_MAX_YUAN, identify, parseHousehold, policyForLine, todayInChina, type HouseholdInput } from '@bangfu/core';
 import { createTestContext, type Client, type TestContext } from '../../../test/helpers.js';
 import { makeHousehold, makeIdNumber } from '../../../test/fixtures/households.js';
 import { pairImpact, whatIfContext } from './whatif.service.js';
@@ -41,6 +41,35 @@ describe('policy lines', () => {
     expect((await region.post('/api/policy/preview', body)).statusCode).toBe(403);
     expect((await region.put('/api/policy', body)).statusCode).toBe(403);
     expect((await region.get('/api/policy')).statusCode).toBe(200);
+  });
+
+  it('lists the region × year pairs that lack a line: those with live files, and the current year of every region', async () => {
+    const year = Number(todayInChina().slice(0, 4));
+    const f = (await clerk.post('/api/households', single('H04', 5000))).json();
+    const fileYear = Number(f.fillDate.slice(0, 4));
+    const before = (await city.get('/api/policy/missing-lines')).json();
+    expect(before.currentYear).toBe(year);
+    const h04 = before.items.filter((i: { regionCode: string }) => i.regionCode === 'H04');
+    expect(h04).toContainEqual({ regionCode: 'H04', regionName: expect.any(String), year: fileYear, liveFiles: 1 });
+    expect(h04).toContainEqual(expect.objectContaining({ regionCode: 'H04', year }));
+    const regions = new Set(before.items.filter((i: { year: number }) => i.year === year).map((i: { regionCode: string }) => i.regionCode));
+    expect(regions.size).toBe(8);
+
+    expect((await city.put('/api/policy', { lines: [{ regionCode: 'H04', year: fileYear, monthlyLine: 480 }] })).statusCode).toBe(200);
+    await waitJobs();
+    const after = (await city.get('/api/policy/missing-lines')).json();
+    expect(after.items.some((i: { regionCode: string; year: number }) => i.regionCode === 'H04' && i.year === fileYear)).toBe(false);
+
+    // a county user is told about its own region only
+    const region = (await (await ctx.userIn('H01')).get('/api/policy/missing-lines')).json();
+    expect(new Set(region.items.map((i: { regionCode: string }) => i.regionCode))).toEqual(new Set(['H01']));
+  });
+
+  it('refuses a monthly line above the hard limit, naming the field', async () => {
+    const res = await city.put('/api/policy', { lines: [{ regionCode: 'H07', year: 2016, monthlyLine: 99_999 }] });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors).toEqual([{ path: 'lines[0].monthlyLine', message: MONTHLY_LINE_MAX_MESSAGE }]);
+    expect((await city.post('/api/policy/preview', { lines: [{ regionCode: 'H07', year: 2016, monthlyLine: MONTHLY_LINE_MAX_YUAN }] })).statusCode).toBe(200);
   });
 
   it('validates a change field by field', async () => {

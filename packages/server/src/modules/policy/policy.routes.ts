@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { policyHistoryResponseSchema, policyPreviewSchema, policySaveResultSchema, policySchema } from '@bangfu/core';
+import { missingLinesResponseSchema, policyHistoryResponseSchema, policyPreviewSchema, policySaveResultSchema, policySchema } from '@bangfu/core';
 import type { Db } from '../../db/index.js';
 import { routeSchema } from '../../lib/route.docs.js';
 import { actorOf } from '../../lib/request.context.js';
 import type { JobRunner } from '../jobs/jobs.runner.js';
-import { getPolicy, policyChangeSchema, policyHistory, previewPolicy, savePolicy } from './policy.service.js';
+import { getPolicy, missingLines, policyChangeSchema, policyHistory, previewPolicy, savePolicy } from './policy.service.js';
 
 const tags = ['policy 低保标准'];
 
@@ -16,5 +16,8 @@ export async function policyRoutes(app: FastifyInstance, { db, runner }: { db: D
   app.put('/api/policy', {
     schema: routeSchema({ summary: 'Save a change (city users); queues the re-evaluation job', tags, body: policyChangeSchema, response: { 200: policySaveResultSchema } }),
   }, async (req) => savePolicy(db, actorOf(req), runner, req.body));
+  app.get('/api/policy/missing-lines', {
+    schema: routeSchema({ summary: 'Region × year pairs with live files (or the current year) that have no line: their files are 无法判定', tags, response: { 200: missingLinesResponseSchema } }),
+  }, async (req) => missingLines(db, actorOf(req)));
   app.get('/api/policy/history', { schema: routeSchema({ summary: 'Every saved change: who, when, old → new', tags, response: { 200: policyHistoryResponseSchema } }) }, async () => ({ items: await policyHistory(db) }));
 }

@@ -2,12 +2,15 @@
 // is previewed (what-if) before it is saved; saving bumps the policy version, records old → new,
 // and queues the re-evaluation of every affected file.
 import { z } from 'zod';
-import { fenToYuan, parseRatio, parseYuan, toFieldErrors, type Policy, type PolicyChangeItem, type PolicyHistoryItem, type PolicyPreview } from '@bangfu/core';
+import {
+  MONTHLY_LINE_MAX_MESSAGE, MONTHLY_LINE_MAX_YUAN, fenToYuan, parseRatio, parseYuan, todayInChina, toFieldErrors,
+  type MissingLinesResponse, type Policy, type PolicyChangeItem, type PolicyHistoryItem, type PolicyPreview,
+} from '@bangfu/core';
 import { inTransaction, type Db } from '../../db/transaction.js';
 import { nowIso } from '../../lib/clock.js';
 import { AppError, forbidden, validationFailed } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
-import { canEditPolicy } from '../access/scope.js';
+import { canEditPolicy, scopeOf } from '../access/scope.js';
 import { audit } from '../audit/audit.repository.js';
 import { listOrgs } from '../orgs/orgs.repository.js';
 import type { JobRunner } from '../jobs/jobs.runner.js';
@@ -37,8 +40,8 @@ const lineChange = z.object({
     .transform((v, ctx) => {
       if (v === null) return null;
       const r = parseYuan(v);
-      if (!r.ok || r.fen === 0) {
-        ctx.addIssue({ code: 'custom', message: r.ok ? '低保标准必须大于 0' : `低保标准：${r.message}` });
+      if (!r.ok || r.fen === 0 || r.fen > MONTHLY_LINE_MAX_YUAN * 100) {
+        ctx.addIssue({ code: 'custom', message: !r.ok ? `低保标准：${r.message}` : r.fen === 0 ? '低保标准必须大于 0' : MONTHLY_LINE_MAX_MESSAGE });
         return z.NEVER;
       }
       return r.fen;
@@ -76,6 +79,28 @@ export async function getPolicy(db: Db): Promise<Policy> {
       updatedBy: l.updated_by_name ?? null,
     })),
   };
+}
+
+/**
+ * The pairs without a line that matter: every (region, year) with live files, and every region in
+ * the current year (new filings default to today). Read from the kept counts, not the files.
+ */
+export async function missingLines(db: Db, actor: Actor): Promise<MissingLinesResponse> {
+  const currentYear = Number(todayInChina().slice(0, 4));
+  const scope = scopeOf(actor);
+  const own = scope.kind === 'region' ? scope.regionCode : scope.kind === 'unit' ? scope.unitCode.slice(0, 3) : null;
+  const [lines, orgs, live] = await Promise.all([listLines(db), listOrgs(db), liveFilesPerPair(db)]);
+  const regions = orgs.filter((o) => o.kind === 'region' && o.active && (own === null || o.code === own));
+  const has = new Set(lines.map((l) => `${l.region_code}/${Number(l.year)}`));
+  const items: MissingLinesResponse['items'] = [];
+  for (const r of regions) {
+    const years = new Set([currentYear]);
+    for (const [key, n] of live) if (n > 0 && key.startsWith(`${r.code}/`)) years.add(Number(key.slice(r.code.length + 1)));
+    for (const year of years)
+      if (!has.has(`${r.code}/${year}`)) items.push({ regionCode: r.code, regionName: r.name, year, liveFiles: live.get(`${r.code}/${year}`) ?? 0 });
+  }
+  items.sort((a, b) => b.year - a.year || a.regionCode.localeCompare(b.regionCode));
+  return { currentYear, items };
 }
 
 async function parseChange(db: Db, input: unknown): Promise<PolicyChange> {

@@ -1,7 +1,7 @@
 // react-query hooks over api/policy.ts: the policy, its history, and a background job followed
 // until it is done.
 import { useQuery } from '@tanstack/react-query';
-import { getJob, getJobChanges, getPolicy, getPolicyHistory, type Job } from '../policy';
+import { getJob, getJobChanges, getMissingLines, getPolicy, getPolicyHistory, type Job } from '../policy';
 
 export const JOB_POLL_MS = 1000;
 
@@ -11,6 +11,11 @@ export const policyKey = ['policy'] as const;
 
 export function usePolicy() {
   return useQuery({ queryKey: policyKey, queryFn: ({ signal }) => getPolicy(signal) });
+}
+
+/** The region × year pairs without a line (read again with the policy: its key starts with 'policy'). */
+export function useMissingLines(policyVersion: number | undefined) {
+  return useQuery({ queryKey: ['policy', 'missing-lines', policyVersion ?? null], queryFn: ({ signal }) => getMissingLines(signal) });
 }
 
 export function usePolicyHistory(policyVersion: number | undefined) {

@@ -17,7 +17,8 @@ interface Props {
   testId: string;
   width: number;
   intro: string;
-  names: string[];
+  /** the rows by name; a dialog that shows more of each row renders them itself (children) */
+  names?: string[];
   onOk: () => void;
   onCancel: () => void;
   children: ReactNode;
@@ -29,7 +30,7 @@ export function BatchModal({ open, title, okText, okId, danger, submitting, subm
       {open && (
         <div data-testid={testId}>
           <p>{intro}</p>
-          <BatchNames names={names} />
+          {names && <BatchNames names={names} />}
           {children}
           {submitError && <Alert type="error" showIcon message={errorTitle} description={submitError} style={{ marginTop: 12 }} role="alert" />}
         </div>

@@ -60,6 +60,14 @@ export function useBatchAction<D extends string, R>({ run, success, partial, inv
     cancel() {
       if (!mutation.isPending) setPending(null);
     },
+    /** takes rows out of the waiting batch (closing it when none are left) */
+    drop(rows: readonly R[]) {
+      if (mutation.isPending) return;
+      setPending((p) => {
+        const left = p ? p.rows.filter((r) => !rows.includes(r)) : [];
+        return p && left.length ? { ...p, rows: left } : null;
+      });
+    },
     /** true when the batch went out (the caller clears its selection) */
     async submit(text: string | undefined): Promise<boolean> {
       if (!pending || mutation.isPending) return false;

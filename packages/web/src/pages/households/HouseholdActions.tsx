@@ -33,15 +33,16 @@ interface Props {
   file: HouseholdFile;
   boxes: Record<ReviewLevel, OpinionBox | null>;
   onChanged: (f: HouseholdFile) => void;
+  regionName?: (code: string) => string;
 }
 
-export function HouseholdActions({ file: h, boxes, onChanged }: Props) {
+export function HouseholdActions({ file: h, boxes, onChanged, regionName }: Props) {
   const user = useSessionUser();
   const { message } = App.useApp();
   const acts = fileActions(user, { status: h.status, regionCode: h.regionCode, unitId: h.unitId, createdBy: h.createdBy });
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const [reviewForm] = Form.useForm<{ opinion: string }>();
+  const [reviewForm] = Form.useForm<{ opinion: string; acknowledged?: boolean }>();
   const [removeForm] = Form.useForm<{ reason: string }>();
   const [exitForm] = Form.useForm<{ reason: string; date: Dayjs }>();
   const [reopenForm] = Form.useForm<{ reason: string }>();
@@ -81,7 +82,8 @@ export function HouseholdActions({ file: h, boxes, onChanged }: Props) {
     const level: ReviewLevel = dialog === 'review-city' ? 'city' : 'unit';
     let opinion: string;
     try {
-      opinion = (await reviewForm.validateFields()).opinion.trim();
+      // 我已核实 is asked of an agreement only
+      opinion = (await reviewForm.validateFields(decision === 'agree' ? undefined : ['opinion'])).opinion.trim();
     } catch {
       return;
     }
@@ -174,6 +176,8 @@ export function HouseholdActions({ file: h, boxes, onChanged }: Props) {
         level={reviewLevel}
         who={who}
         unitOpinion={unitBox}
+        file={h}
+        regionName={regionName}
         form={reviewForm}
         busy={busy}
         onDecide={(d) => void review(d)}

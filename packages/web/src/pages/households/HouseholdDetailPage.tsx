@@ -180,7 +180,7 @@ export default function HouseholdDetailPage() {
         />
       )}
 
-      <HouseholdActions file={h} boxes={opinions} onChanged={onChanged} />
+      <HouseholdActions file={h} boxes={opinions} onChanged={onChanged} regionName={regionName} />
 
       <div className="hh-layout">
         <div className="hh-main">

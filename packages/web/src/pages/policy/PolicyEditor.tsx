@@ -4,13 +4,15 @@ import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Empty, Segmented, Space, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { todayInChina } from '@bangfu/core';
-import type { Policy } from '../../api/policy';
+import type { MissingLine, Policy } from '../../api/policy';
+import { useMissingLines } from '../../api/queries/policy';
 import { useSessionUser } from '../../lib/session';
 import { useRegions } from '../../lib/useOrgs';
-import { addLine, lineKey, mergedRows, type LineRow } from './changeSet';
+import { addLine, lineInputId, lineKey, mergedRows, type LineRow } from './changeSet';
 import { lineColumns } from './lineColumns';
 import { usePolicyEditor } from './hooks/usePolicyEditor';
 import { AddLineModal } from './components/AddLineModal';
+import { MissingLinesAlert } from './components/MissingLinesAlert';
 import { PendingPanel } from './components/PendingPanel';
 import { RatioCard } from './components/RatioCard';
 import { JobProgressPanel } from './JobProgress';
@@ -38,11 +40,22 @@ export function PolicyEditor({ policy, canEdit, regionName, reloadPolicy, refres
   const years = useMemo(() => [...new Set(rows.map((r) => r.year))].sort((a, b) => b - a), [rows]);
   const shown = year === 'all' ? rows : rows.filter((r) => String(r.year) === year);
   const hasExample = policy.lines.some((l) => l.isExample);
+  const missing = useMissingLines(policy.version);
 
   function add(regionCode: string, y: number, monthlyLine: string) {
     edit(addLine(changes, policy, regionCode, y, monthlyLine), lineKey(regionCode, y));
     setAddOpen(false);
     if (year !== 'all' && year !== String(y)) setYear('all');
+  }
+
+  /** 补录: each missing pair becomes an added row whose amount is still to be typed */
+  function addMissing(items: MissingLine[]) {
+    let next = changes;
+    for (const m of items) next = addLine(next, policy, m.regionCode, m.year, '');
+    edit(next);
+    setYear('all');
+    const first = items[0];
+    if (first) window.setTimeout(() => document.getElementById(lineInputId(first.regionCode, first.year))?.focus(), 50);
   }
 
   const table = (
@@ -87,6 +100,15 @@ export function PolicyEditor({ policy, canEdit, regionName, reloadPolicy, refres
   return (
     <div className="policy-editor">
       {hasExample && <Alert type="error" showIcon className="policy-example-alert" message={EXAMPLE_WARNING} data-testid="policy-example-alert" style={{ marginBottom: 12 }} />}
+      {missing.data && (
+        <MissingLinesAlert
+          items={missing.data.items}
+          currentYear={missing.data.currentYear}
+          canEdit={canEdit}
+          pending={(code, y) => !!changes.lines[lineKey(code, y)]}
+          onAdd={addMissing}
+        />
+      )}
       {!canEdit && <Alert type="info" showIcon message="低保标准由市总工会统一设置和调整，您可以查看，不能修改。" style={{ marginBottom: 12 }} data-testid="policy-readonly" />}
       {editor.jobId !== null && (
         <Card size="small" variant="outlined" className="policy-job-card">

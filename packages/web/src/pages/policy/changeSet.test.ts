@@ -188,4 +188,23 @@ describe('rows and words', () => {
     cs = setRatio(cs, policy, 'marginalRatio', '1.2');
     expect(pendingChangeItems(cs, policy).map((c) => changeText(c, regionName))).toEqual(['京山 2016年 低保标准 500 → 520 元', '边缘户比例 1.3 → 1.2']);
   });
+
+  it('names an amount that is not valid yet as such, never as a removal (-100, abc, 500.555)', () => {
+    for (const typed of ['-100', 'abc', '500.555']) {
+      const cs = setLineAmount(EMPTY_CHANGES, policy, 'H01', 2016, typed);
+      const [item] = pendingChangeItems(cs, policy);
+      const text = changeText(item, regionName);
+      expect(text).not.toContain('删除');
+      expect(text).toBe(`京山 2016年 低保标准：${lineAmountError(typed)}`);
+    }
+  });
+
+  it('refuses an amount above the hard limit and asks about an unusual one', () => {
+    expect(lineAmountError('99999')).toMatch(/不能超过 10,000 元/);
+    const cs = setLineAmount(EMPTY_CHANGES, policy, 'H01', 2016, '5000');
+    const [item] = pendingChangeItems(cs, policy);
+    expect(item.problem).toBeUndefined();
+    expect(item.unusual).toMatch(/高于常见标准/);
+    expect(pendingChangeItems(setLineAmount(EMPTY_CHANGES, policy, 'H01', 2016, '520'), policy)[0].unusual).toBeUndefined();
+  });
 });

@@ -1,7 +1,7 @@
 // The pending edits of the 低保标准 page: line amounts changed, lines added or removed, the two
 // ratios. Kept as the text the user typed; turned into the body of POST /api/policy/preview and
 // PUT /api/policy only when valid. Pure functions, so the page's state is easy to reason about.
-import { fenToYuan, formatYuan, parseRatio, parseYuan, type FieldError } from '@bangfu/core';
+import { MONTHLY_LINE_MAX_MESSAGE, MONTHLY_LINE_MAX_YUAN, fenToYuan, formatYuan, parseRatio, parseYuan, unusualLineReason, type FieldError } from '@bangfu/core';
 import type { Policy, PolicyChangeBody, PolicyChangeItem, PolicyLine } from '../../api/policy';
 
 /** One edited line. `monthlyLine` is the amount as typed (yuan), or null: remove the line. */
@@ -111,7 +111,15 @@ export function lineAmountError(text: string): string | null {
   const r = parseYuan(text);
   if (!r.ok) return r.message;
   if (r.fen === 0) return '低保标准必须大于 0';
+  if (r.fen > MONTHLY_LINE_MAX_YUAN * 100) return MONTHLY_LINE_MAX_MESSAGE;
   return null;
+}
+
+/** Why a valid typed amount looks wrong (asked before saving), or null. */
+export function lineAmountWarning(policy: Policy, e: LineEdit): string | null {
+  if (e.monthlyLine === null || lineAmountError(e.monthlyLine)) return null;
+  const cur = currentLine(policy, e.regionCode, e.year);
+  return unusualLineReason(fenOf(e.monthlyLine) as number, cur ? fenOf(cur.monthlyLine) : null);
 }
 
 /** Same rule as the server: decimal text, more than 0, at most 10, at most 6 decimals. */
@@ -224,14 +232,24 @@ export function mergedRows(policy: Policy, cs: ChangeSet, regionName: (code: str
   return rows.sort(byYearRegion);
 }
 
-/** The pending edits as change items, old → new, the way the server will describe them. */
-export function pendingChangeItems(cs: ChangeSet, policy: Policy): PolicyChangeItem[] {
-  const out: PolicyChangeItem[] = Object.values(cs.lines)
+/**
+ * A pending edit as a change item, old → new, the way the server will describe it; an amount that
+ * is not valid yet carries its error (and is not a removal), a valid but unusual one its question.
+ */
+export type PendingItem = PolicyChangeItem & { problem?: string; unusual?: string };
+
+export function pendingChangeItems(cs: ChangeSet, policy: Policy): PendingItem[] {
+  const out: PendingItem[] = Object.values(cs.lines)
     .sort(byYearRegion)
     .map((e) => {
       const cur = currentLine(policy, e.regionCode, e.year);
-      const fen = e.monthlyLine === null ? null : fenOf(e.monthlyLine);
-      return { item: 'monthlyLine' as const, regionCode: e.regionCode, year: e.year, old: cur ? cur.monthlyLine : null, new: fen === null ? null : fenToYuan(fen) };
+      const problem = e.monthlyLine === null ? null : lineAmountError(e.monthlyLine);
+      const unusual = lineAmountWarning(policy, e);
+      const fen = e.monthlyLine === null || problem ? null : fenOf(e.monthlyLine);
+      return {
+        item: 'monthlyLine' as const, regionCode: e.regionCode, year: e.year, old: cur ? cur.monthlyLine : null, new: fen === null ? null : fenToYuan(fen),
+        ...(problem ? { problem } : {}), ...(unusual ? { unusual } : {}),
+      };
     });
   for (const k of ['marginalRatio', 'expenseRatio'] as const) {
     const v = cs[k];
@@ -254,9 +272,10 @@ export function plainYuan(yuan: number | string | null | undefined): string {
  * 「京山 2016年 低保标准 500 → 520 元」「新增 京山 2017年 低保标准 550 元」
  * 「删除 京山 2016年 低保标准（原 500 元）」「边缘户比例 1.3 → 1.2」.
  */
-export function changeText(c: PolicyChangeItem, regionName: (code: string) => string): string {
+export function changeText(c: PendingItem, regionName: (code: string) => string): string {
   if (c.item === 'monthlyLine') {
     const where = `${regionName(c.regionCode)} ${c.year}年 低保标准`;
+    if (c.problem) return `${where}：${c.problem}`;
     if (c.old === null && c.new === null) return where;
     if (c.old === null) return `新增 ${where} ${plainYuan(c.new)} 元`;
     if (c.new === null) return `删除 ${where}（原 ${plainYuan(c.old)} 元）`;

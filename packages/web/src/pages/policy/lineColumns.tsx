@@ -6,7 +6,7 @@ import { DeleteOutlined, UndoOutlined } from '@ant-design/icons';
 import { formatYuan, parseYuan } from '@bangfu/core';
 import type { Policy } from '../../api/policy';
 import { dateTimeText } from '../../lib/format';
-import { lineInputId, plainYuan, removeLine, setLineAmount, undoLine, type ChangeErrors, type ChangeSet, type LineRow } from './changeSet';
+import { lineAmountWarning, lineInputId, plainYuan, removeLine, setLineAmount, undoLine, type ChangeErrors, type ChangeSet, type LineRow } from './changeSet';
 
 type Columns = NonNullable<TableProps<LineRow>['columns']>;
 
@@ -43,6 +43,11 @@ function AmountCell({ r, policy, changes, errors, canEdit, edit }: Options & { r
         onChange={(e) => edit(setLineAmount(changes, policy, r.regionCode, r.year, e.target.value), r.key)}
       />
       {err && <div className="policy-field-error" role="alert">{err}</div>}
+      {!err && r.edit && lineAmountWarning(policy, r.edit) && (
+        <div className="policy-field-warning" data-testid={`policy-warning-${r.key}`}>
+          {lineAmountWarning(policy, r.edit)}
+        </div>
+      )}
       {r.state === 'changed' && r.current && !err && <div className="policy-was">原 {plainYuan(r.current.monthlyLine)} 元</div>}
     </div>
   );

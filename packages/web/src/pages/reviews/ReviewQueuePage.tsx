@@ -17,7 +17,7 @@ import { useAccess, useSessionUser } from '../../lib/session';
 import { useRegions } from '../../lib/useOrgs';
 import { REVIEW_CODEC, reviewApiQuery, summarizeBatch } from './reviewQuery';
 import { reviewColumns } from './columns';
-import { DECISION_TEXT, ReviewBatchModal, levelName } from './components/ReviewBatchModal';
+import { DECISION_TEXT, ReviewBatchModal, levelName, type ReviewBatchValues } from './components/ReviewBatchModal';
 import '../households/household.css';
 import './reviews.css';
 
@@ -41,7 +41,7 @@ function Queue({ queue }: { queue: ReviewQueue }) {
   });
   const { state, update, data, loading } = list;
   const [q, setQ] = useState('');
-  const [opinionForm] = Form.useForm<{ opinion: string }>();
+  const [opinionForm] = Form.useForm<ReviewBatchValues>();
   const batch = useBatchAction<ReviewDecision, HouseholdListItem>({
     run: (decision, rows, opinion) =>
       reviewBatch(
@@ -158,6 +158,7 @@ function Queue({ queue }: { queue: ReviewQueue }) {
         regionName={regionName}
         onOk={() => void submit()}
         onCancel={batch.cancel}
+        onDrop={batch.drop}
       />
     </div>
   );

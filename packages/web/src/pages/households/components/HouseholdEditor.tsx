@@ -23,6 +23,7 @@ import { useLeaveGuard } from '../hooks/useLeaveGuard';
 import { sheetControl, type ControlContext } from './SheetControls';
 import { FormAlerts } from './FormAlerts';
 import { FormFooter } from './FormFooter';
+import { NoLineNotice } from './NoLineNotice';
 import { ReasonModal } from './ReasonModal';
 
 export function HouseholdEditor({ household, onReplace }: { household?: HouseholdFile; onReplace?: (h: HouseholdFile) => void }) {
@@ -120,6 +121,7 @@ export function HouseholdEditor({ household, onReplace }: { household?: Househol
               <SheetRows rows={NEED_ROWS} r={renderer} />
             </Sheet>
             <LiveWarnings form={form} />
+            <NoLineNotice form={form} regionName={regionName} />
             <FormFooter
               household={household}
               errorCount={saver.errorCount}

@@ -6,9 +6,10 @@ import type { FormInstance } from 'antd';
 import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { todayInChina } from '@bangfu/core';
-import type { ReviewDecision, ReviewLevel, ReviewOpinion } from '../../../api/households';
+import type { HouseholdFile, ReviewDecision, ReviewLevel, ReviewOpinion } from '../../../api/households';
 import { dateTimeText } from '../../../lib/format';
 import { DECISION_LABELS, LEVEL_LABELS, QUICK_OPINIONS } from '../../../lib/opinions';
+import { ReviewFacts } from './ReviewFacts';
 
 const REASON_MAX = 500;
 const OPINION_MAX = 1000;
@@ -19,13 +20,16 @@ interface ReviewProps {
   who: string;
   /** the unit's opinion of this round, shown to the city */
   unitOpinion: ReviewOpinion | null;
-  form: FormInstance<{ opinion: string }>;
+  /** what the reviewer decides on: the stored identification and the data warnings */
+  file: Pick<HouseholdFile, 'identification' | 'warnings'>;
+  regionName?: (code: string) => string;
+  form: FormInstance<{ opinion: string; acknowledged?: boolean }>;
   busy: string | null;
   onDecide: (d: ReviewDecision) => void;
   onCancel: () => void;
 }
 
-export function ReviewModal({ open, level, who, unitOpinion, form, busy, onDecide, onCancel }: ReviewProps) {
+export function ReviewModal({ open, level, who, unitOpinion, file, regionName, form, busy, onDecide, onCancel }: ReviewProps) {
   return (
     <Modal
       title={`${level === 'unit' ? '单位工会审核' : '市总工会审核'} · ${who}`}
@@ -59,7 +63,8 @@ export function ReviewModal({ open, level, who, unitOpinion, form, busy, onDecid
         />
       )}
       <Form form={form} name="review" layout="vertical" preserve={false}>
-        <Form.Item name="opinion" label="审核意见" rules={[{ required: true, whitespace: true, message: '请填写审核意见（退回时请写明原因）' }]} style={{ marginBottom: 8 }}>
+        <ReviewFacts file={file} regionName={regionName} />
+        <Form.Item name="opinion" label="审核意见" rules={[{ required: true, whitespace: true, message: '请填写审核意见（退回时请写明原因）' }]} style={{ margin: '12px 0 8px' }}>
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={OPINION_MAX} showCount placeholder="同意时写明核实情况；退回时写明需要修改或补充的内容" autoFocus />
         </Form.Item>
       </Form>

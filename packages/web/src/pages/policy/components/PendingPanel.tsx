@@ -18,7 +18,10 @@ export function PendingPanel({ editor, regionName }: { editor: PolicyEditorState
       ) : (
         <ul className="plain-list policy-pending-list">
           {items.map((c, i) => (
-            <li key={i}>{changeText(c, regionName)}</li>
+            <li key={i} className={'problem' in c && c.problem ? 'policy-pending-problem' : undefined}>
+              {changeText(c, regionName)}
+              {'unusual' in c && c.unusual && <div className="policy-field-warning">{c.unusual}</div>}
+            </li>
           ))}
         </ul>
       )}

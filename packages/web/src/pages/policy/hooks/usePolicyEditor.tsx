@@ -2,7 +2,7 @@
 // server's), the what-if preview of exactly these changes, and the save with the version read.
 // A conflict (someone saved meanwhile) reloads the policy and keeps the edits.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { App } from 'antd';
+import { Alert, App } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { previewPolicy, savePolicy, type Policy, type PolicyPreview } from '../../../api/policy';
 import { errorMessage, isApiError } from '../../../api/request';
@@ -14,6 +14,32 @@ function ConflictContent({ currentVersion }: { currentVersion?: number }) {
     <div>
       <p>在您编辑期间，其他人保存了新的低保标准{currentVersion ? `（现为第 ${currentVersion} 版）` : ''}，您的修改尚未保存。</p>
       <p style={{ marginBottom: 0 }}>已为您加载最新标准，您的修改仍然保留，请核对后重新预览影响再保存。</p>
+    </div>
+  );
+}
+
+function SaveQuestion({ preview: p, version, unusual }: { preview: PolicyPreview; version: number; unusual: string[] }) {
+  return (
+    <div data-testid="policy-save-question">
+      <p>
+        保存为第 {version} 版后，系统将在后台重新识别受影响的 <b>{p.files.toLocaleString('zh-CN')}</b> 户档案：识别结果变化 <b>{p.eligibilityChanged.toLocaleString('zh-CN')}</b> 户（新增符合{' '}
+        {p.becomeEligible.toLocaleString('zh-CN')}，转为不符合 {p.becomeIneligible.toLocaleString('zh-CN')}），建议类别变化 {p.categoryChanged.toLocaleString('zh-CN')} 户。
+      </p>
+      {p.becomeIneligible > 0 && <p>转为不符合的已建档档案将列入剔除建议，由市总工会逐户确认。</p>}
+      {unusual.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          message="请核实以下标准"
+          description={
+            <ul className="plain-list">
+              {unusual.map((u) => (
+                <li key={u}>{u}</li>
+              ))}
+            </ul>
+          }
+        />
+      )}
     </div>
   );
 }
@@ -97,8 +123,26 @@ export function usePolicyEditor(policy: Policy, reloadPolicy: () => void) {
     }
   }
 
+  /** The question before saving: how many files will be re-identified, and the amounts to check. */
+  function confirmSave(p: PolicyPreview): Promise<boolean> {
+    const unusual = items.flatMap((c) => ('unusual' in c && c.unusual ? [c.unusual] : []));
+    return new Promise((resolve) => {
+      modal.confirm({
+        title: '保存并重新识别？',
+        width: 520,
+        okText: '确认保存',
+        cancelText: '再想想',
+        okButtonProps: { id: 'policy-save-confirm' },
+        content: <SaveQuestion preview={p} version={policy.version + 1} unusual={unusual} />,
+        onOk: () => resolve(true),
+        onCancel: () => resolve(false),
+      });
+    });
+  }
+
   async function save() {
-    if (!built.ok || !previewFresh || saving.isPending) return;
+    if (!built.ok || !previewFresh || !preview || saving.isPending) return;
+    if (!(await confirmSave(preview.data))) return;
     const { body, lineKeys } = built.request;
     try {
       const r = await saving.mutateAsync({ ...body, reason: reason.trim() || undefined, expectedVersion: policy.version });
