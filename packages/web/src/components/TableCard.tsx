@@ -19,6 +19,18 @@ export interface TableCardProps<T> extends Omit<TableProps<T>, 'title'> {
   after?: ReactNode;
 }
 
+/**
+ * The 合计 row's cells in the order of the table's columns after the first (the label's): one
+ * source for both, so a column added above gets its total (or an empty cell), never a shift.
+ * `byKey` is by the column's key, else its dataIndex.
+ */
+export function totalCells<T>(columns: TableProps<T>['columns'], byKey: Record<string, ReactNode>): ReactNode[] {
+  return (columns ?? []).slice(1).map((c) => {
+    const k = c.key ?? ('dataIndex' in c ? c.dataIndex : undefined);
+    return k === undefined ? '' : (byKey[String(k)] ?? '');
+  });
+}
+
 /** The 合计 row of a table: the label, then each cell right-aligned. */
 export function TotalRow({ cells, testId }: { cells: ReactNode[]; testId?: string }) {
   return (

@@ -43,8 +43,8 @@ describe('assistance helpers', () => {
   });
 
   it('totals the batches', () => {
-    expect(batchTotals([{ batches: [1, 2, 3], total: 6 }, { batches: [0, 1, 0], total: 1 }])).toEqual([1, 3, 3, 7]);
-    expect(batchTotals([])).toEqual([0, 0, 0, 0]);
+    expect(batchTotals([{ batches: [1, 2, 3], total: 6 }, { batches: [0, 1, 0], total: 1 }], 3)).toEqual({ b0: 1, b1: 3, b2: 3, total: 7 });
+    expect(batchTotals([], 3)).toEqual({ b0: 0, b1: 0, b2: 0, total: 0 });
   });
 
   it('counts days and words the overdue tag and the quota', () => {

@@ -54,11 +54,13 @@ export function recordPayload(v: { date: string; type: AssistanceType; amount?: 
 }
 
 /** Column totals of 分期分批: [第一批, 第二批, 第三批, 合计]. */
-export function batchTotals(regions: readonly { batches: readonly number[]; total: number }[]): number[] {
-  const t = [0, 0, 0, 0];
+/** The 合计 of 分期分批 by column key: b0, b1 … per batch, and total. */
+export function batchTotals(regions: readonly { batches: readonly number[]; total: number }[], batchCount: number): Record<string, number> {
+  const t: Record<string, number> = { total: 0 };
+  for (let i = 0; i < batchCount; i++) t[`b${i}`] = 0;
   for (const r of regions) {
-    for (let i = 0; i < 3; i++) t[i] += r.batches[i] ?? 0;
-    t[3] += r.total;
+    for (let i = 0; i < batchCount; i++) t[`b${i}`] += r.batches[i] ?? 0;
+    t.total += r.total;
   }
   return t;
 }

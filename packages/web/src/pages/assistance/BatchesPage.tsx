@@ -6,7 +6,7 @@ import type { BatchSummary } from '../../api/assistance';
 import { useBatches } from '../../api/queries/assistance';
 import { errorMessage } from '../../api/request';
 import PageHeader from '../../components/PageHeader';
-import TableCard from '../../components/TableCard';
+import TableCard, { totalCells } from '../../components/TableCard';
 import { batchTotals } from '../../lib/assistance';
 import { useSessionUser } from '../../lib/session';
 import { useRegions } from '../../lib/useOrgs';
@@ -20,13 +20,13 @@ export default function BatchesPage() {
   const { data, error, isFetching: loading } = useBatches();
   const labels = data?.batchLabels ?? [...BATCH_LABELS];
   const rows = data?.regions ?? [];
-  const totals = batchTotals(rows);
 
   const columns: TableProps<Row>['columns'] = [
     { title: '地区', dataIndex: 'regionCode', render: (v: string) => regionName(v) },
     ...labels.map((l, i) => ({ title: l, key: `b${i}`, align: 'right' as const, render: (_: unknown, r: Row) => r.batches[i] ?? 0 })),
     { title: '合计', dataIndex: 'total', align: 'right', render: (v: number) => <Typography.Text strong>{v}</Typography.Text> },
   ];
+  const totals = totalCells(columns, batchTotals(rows, labels.length));
 
   return (
     <div className="page">

@@ -8,11 +8,12 @@ import { pct } from '../summaryColumns';
 export type SummaryTotals = ReturnType<typeof totalsOf>;
 
 function totalsOf(data: AssistanceSummary | undefined) {
-  const t = { households: 0, assisted: 0, records: 0, money: 0, solved: 0, metTarget: 0, overdue: 0 };
+  const t = { households: 0, assisted: 0, records: 0, visits: 0, money: 0, solved: 0, metTarget: 0, overdue: 0 };
   for (const r of data?.regions ?? []) {
     t.households += r.households;
     t.assisted += r.assisted;
     t.records += r.records;
+    t.visits += r.visits;
     t.money += Math.round(r.money * 100);
     t.solved += r.solved;
     t.metTarget += r.metTarget;

@@ -8,7 +8,7 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { AssistanceSummary, HouseholdSummary, RegionSummary } from '../../../api/assistance';
-import TableCard from '../../../components/TableCard';
+import TableCard, { totalCells } from '../../../components/TableCard';
 import { moneyText } from '../assistanceParts';
 import { cadreColumns, householdColumns, pct, regionColumns } from '../summaryColumns';
 import type { SummaryTotals } from './SummaryFigures';
@@ -31,12 +31,12 @@ function regionChart(rs: RegionSummary[]) {
 
 export function RegionsCard({ data, totals, loading }: { data: AssistanceSummary | undefined; totals: SummaryTotals; loading: boolean }) {
   const chart = useMemo(() => regionChart(data?.regions ?? []), [data]);
-  const cells = [totals.households, totals.assisted, totals.records, moneyText(totals.money), totals.solved, totals.metTarget, pct(totals.metTarget, totals.households), totals.overdue];
+  const cells = totalCells(regionColumns, { ...totals, money: moneyText(totals.money), rate: pct(totals.metTarget, totals.households) });
   return (
     <Row gutter={[12, 12]}>
       <Col xs={24} xxl={15}>
         <TableCard<RegionSummary> title="各地区帮扶情况" id="summary-regions" rowKey="regionCode" columns={regionColumns} dataSource={data?.regions ?? []}
-          loading={loading} scroll={{ x: 'max-content' }} total={data && data.regions.length > 1 ? cells : null} />
+          loading={loading} scroll={{ x: 'max-content' }} total={data && data.regions.length > 1 ? cells : null} totalTestId="summary-regions-total" />
       </Col>
       <Col xs={24} xxl={9}>
         <Card variant="borderless" title="达标户数 / 建档户数" className="table-card">
