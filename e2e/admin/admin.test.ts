@@ -139,8 +139,9 @@ test('admin: /admin/audit filtered by 操作 lists the org creation; 校验审�
   await loginViaForm(page, baseUrl);
   await page.goto(`${baseUrl}/admin/audit`);
   await visible(page.locator('#audit-table'));
-  await page.locator('#auditFilter_action').fill('org.create');
-  await page.locator('#auditFilter_action').blur(); // (Escape would clear an AutoComplete)
+  // 操作 is chosen by its Chinese name; the code goes to the API
+  await chooseOption(page, 'auditFilter_action', '新建组织', { search: true });
+  expect(await textOf(page.locator('.ant-form-item:has(#auditFilter_action)'))).not.toContain('org.create');
   const listed = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/audit' && new URL(r.url()).searchParams.get('action') === 'org.create');
   await page.locator('#auditFilter_submit').click();
   expect((await listed).status()).toBe(200);

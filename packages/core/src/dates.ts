@@ -35,6 +35,11 @@ export function todayInChina(now: Date = new Date()): string {
   return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
+/** Now in China as `YYYY-MM-DD HH:mm`: how every time shown to a person is written (exports too). */
+export function nowInChinaText(now: Date = new Date()): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 /** `YYYY-MM-DD` moved by whole days (negative: earlier), on the calendar, without time zones. */
 export function addDays(ymd: string, days: number): string {
   const d = new Date(`${ymd}T00:00:00Z`);

@@ -126,6 +126,13 @@ describe('access: what may be done to one file', () => {
     expect(offered(user('region'), 'unitApproved')).toEqual([]);
   });
 
+  it('offers 编辑 only to roles that may edit: never to the admin, who would land on a 403', () => {
+    expect(fileActions(user('admin'), file('draft')).edit).toBeNull();
+    expect(fileActions(user('admin'), file('filed')).edit).toBeNull();
+    expect(fileActions(user('unit'), file('draft')).edit).not.toBeNull();
+    expect(fileActions(user('city'), file('filed')).edit).not.toBeNull();
+  });
+
   it('never lets the filer review their own file, and says so', () => {
     const me = user('region', 'H01', 7);
     expect(offered(me, 'submitted', 7)).toEqual([]);

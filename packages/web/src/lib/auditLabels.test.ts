@@ -15,7 +15,7 @@ describe('audit log in words', () => {
   it('offers prefixes first in the 操作 filter', () => {
     const o = actionOptions();
     expect(o[0]).toEqual({ value: 'household.', label: '档案（全部操作）' });
-    expect(o.find((x) => x.value === 'session.login')?.label).toBe('登录（session.login）');
+    expect(o.find((x) => x.value === 'session.login')?.label).toBe('登录');
   });
 
   it('summarizes a row in one line', () => {

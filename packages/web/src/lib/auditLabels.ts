@@ -30,7 +30,7 @@ export function entityLabel(entity: string | null | undefined): string {
 
 /** The options of the 操作 filter: prefixes, then the named actions ('household.view' → 查看档案). */
 export function actionOptions(): { value: string; label: string }[] {
-  return [...AUDIT_ACTION_PREFIXES, ...Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => ({ value, label: `${label}（${value}）` }))];
+  return [...AUDIT_ACTION_PREFIXES, ...Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => ({ value, label }))];
 }
 
 const statusText = (s: unknown) => (typeof s === 'string' ? HOUSEHOLD_STATUS_LABELS[s as HouseholdStatus] ?? s : '');

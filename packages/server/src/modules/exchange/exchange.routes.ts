@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import multipart from '@fastify/multipart';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
-import { importErrorsResponseSchema, importListResponseSchema, importRowsResponseSchema, importViewSchema, regionSummarySchema } from '@bangfu/core';
+import { importErrorsResponseSchema, importListResponseSchema, importRowsResponseSchema, importViewSchema, regionSummarySchema, todayInChina } from '@bangfu/core';
 import type { Db } from '../../db/index.js';
 import { AppError } from '../../lib/errors.js';
 import { actorOf, idParam } from '../../lib/request.context.js';
@@ -35,7 +35,8 @@ function sendTempFile(reply: FastifyReply, file: string, name: string, fallback:
 }
 
 const tempXlsx = () => path.join(os.tmpdir(), `bangfu-${randomUUID()}.xlsx`);
-const stamp = () => new Date().toISOString().slice(0, 10).replace(/-/g, '');
+// the file's date is the user's (China), not the server's UTC day
+const stamp = () => todayInChina().replace(/-/g, '');
 
 export async function exchangeRoutes(app: FastifyInstance, { db, runner, uploadDir }: { db: Db; runner: JobRunner; uploadDir: string }) {
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD, files: 2, fields: 5 } });

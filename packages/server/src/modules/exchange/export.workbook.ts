@@ -5,6 +5,7 @@
 import {
   EXAMPLE_MARKER, householdToWorkerRow, LIVE_STATUSES, MASKED_MARKER, maskIdNumber, maskPhone, MEMBER_COLUMNS, MEMBER_SHEET, memberToRow, todayInChina,
   WORKER_COLUMNS, WORKER_SHEET, type OutCell,
+  nowInChinaText,
 } from '@bangfu/core';
 import type { Db } from '../../db/index.js';
 import type { Actor } from '../access/actor.js';
@@ -75,7 +76,7 @@ export async function exportHouseholds(db: Db, actor: Actor, filter: HouseholdFi
   const masked = !fullId || !fullPhone;
   const mask = { idNumber: fullId ? undefined : maskIdNumber, phone: fullPhone ? undefined : maskPhone };
   // people read times in Beijing time (UTC+8, no daylight saving)
-  const stamp = `导出时间 ${new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')}（北京时间） · 导出人 ${actor.displayName}`;
+  const stamp = `导出时间 ${nowInChinaText()}（北京时间） · 导出人 ${actor.displayName}`;
   const title = masked
     ? `${MASKED_MARKER}本表身份证号${fullPhone ? '' : '、联系电话'}已隐去，仅供查阅，不能用于导入 · ${stamp}`
     : `困难职工档案${filter.status ? '' : '（在册档案，不含已剔除、已脱困）'}，与导入模板格式相同，可修改后重新导入 · ${stamp}`;

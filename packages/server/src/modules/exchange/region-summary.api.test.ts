@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { nowInChinaText, todayInChina } from '@bangfu/core';
 import { createTestContext, type Client, type TestContext } from '../../../test/helpers.js';
 import { makeHousehold } from '../../../test/fixtures/households.js';
 
@@ -71,5 +72,11 @@ describe('region summary', () => {
     expect(last.getCell(2).value).toBe('合计');
     expect(last.getCell(3).value).toBe(3);
     expect(ws.getRow(4).getCell(3).value).toBe(2); // H01
+    // stamped in China time, as every time shown to a person; the file named by the China date
+    const before = nowInChinaText(new Date(Date.now() - 120_000));
+    const stamp = /统计时间 (\d{4}-\d{2}-\d{2} \d{2}:\d{2})（北京时间）/.exec(String(ws.getCell(1, 1).value));
+    const at = stamp?.[1] ?? '';
+    expect(at >= before && at <= nowInChinaText(), `${at} within [${before}, now]`).toBe(true);
+    expect(String(res.headers['content-disposition'])).toContain(`region-summary-${todayInChina().replace(/-/g, '')}.xlsx`);
   });
 });

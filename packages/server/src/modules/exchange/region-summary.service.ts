@@ -2,7 +2,7 @@
 // work status, enterprise status and per-capita income band, with totals. The counting is
 // region-summary.queries.ts; this file lays the counts out (JSON, workbook).
 import ExcelJS from 'exceljs';
-import { CATEGORIES, CAUSES, ENTERPRISE_STATUSES, INCOME_BANDS, LIVE_STATUSES, WORK_STATUSES } from '@bangfu/core';
+import { CATEGORIES, CAUSES, ENTERPRISE_STATUSES, INCOME_BANDS, LIVE_STATUSES, WORK_STATUSES, nowInChinaText } from '@bangfu/core';
 import { z } from 'zod';
 import type { Db } from '../../db/index.js';
 import { parseInput } from '../../lib/validate.js';
@@ -94,7 +94,7 @@ export async function regionSummaryWorkbook(summary: Awaited<ReturnType<typeof r
   const leaves: { group: (typeof SUMMARY_GROUPS)[number]['key']; value: string; label: string }[] = [];
   for (const g of SUMMARY_GROUPS) for (const v of g.values) leaves.push({ group: g.key, value: v, label: bandLabel.get(v) ?? v });
   const width = 3 + leaves.length;
-  ws.getCell(1, 1).value = `困难职工地区汇总（${summary.status === 'filed' ? '已建档' : '在册档案：草稿至已建档'}） · 统计时间 ${new Date().toISOString().slice(0, 16).replace('T', ' ')}（UTC）`;
+  ws.getCell(1, 1).value = `困难职工地区汇总（${summary.status === 'filed' ? '已建档' : '在册档案：草稿至已建档'}） · 统计时间 ${nowInChinaText()}（北京时间）`;
   ws.getCell(1, 1).font = { bold: true, size: 12 };
   ws.mergeCells(1, 1, 1, width);
   const h1 = ws.getRow(2);

@@ -92,6 +92,8 @@ export function useListPage<S extends Paging, Q, T>({ codec, name, toQuery, fetc
       selectedRowKeys: selected.map(keyOf),
       onChange: (_keys: unknown, rows: T[]) => setSelected(rows),
       columnWidth: 40,
+      // antd names the header checkbox "Select all" whatever the locale
+      getTitleCheckboxProps: () => ({ 'aria-label': '全选本页' }),
     }),
     onPageChange,
     /** the props every list table shares */

@@ -44,10 +44,8 @@ export const auditColumns: TableProps<AuditItem>['columns'] = [
     dataIndex: 'action',
     key: 'action',
     render: (v: string) => (
-      <span data-action={v}>
-        {actionLabel(v)}
-        {actionLabel(v) !== v && <span className="audit-action-code">{v}</span>}
-      </span>
+      // the code stays in data-action (and the expanded row's detail), not in a person's words
+      <span data-action={v}>{actionLabel(v)}</span>
     ),
   },
   { title: '对象', key: 'entity', render: (_: unknown, r) => <EntityCell r={r} /> },

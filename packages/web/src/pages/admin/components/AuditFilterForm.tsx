@@ -1,6 +1,6 @@
 // The audit log's filters: 操作 (a prefix), 用户名, 对象 and 日期. The form follows the URL.
 import { useEffect } from 'react';
-import { AutoComplete, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space } from 'antd';
+import { Button, Card, Col, DatePicker, Form, Input, Row, Select, Space } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { AuditQuery } from '../../../api/audit';
@@ -19,7 +19,7 @@ const ENTITY_OPTIONS = Object.entries(AUDIT_ENTITY_LABELS).map(([value, label]) 
 
 function toValues(query: AuditQuery): FilterValues {
   return {
-    action: query.action ?? '',
+    action: query.action,
     username: query.username ?? '',
     entity: query.entity,
     entityId: query.entityId ?? '',
@@ -54,12 +54,14 @@ export function AuditFilterForm({ query, onSearch, onReset }: { query: AuditQuer
         <Row gutter={[24, 12]}>
           <Col xs={24} md={12} xl={5}>
             <Form.Item label="操作" name="action" style={{ marginBottom: 0 }}>
-              <AutoComplete
-                options={ACTION_OPTIONS}
-                placeholder="如 household. 或 session.login"
+              {/* chosen by its Chinese name; the code (household.update …) is what the API filters by */}
+              <Select
+                showSearch
                 allowClear
-                filterOption={(input, o) => !input || String(o?.value ?? '').toLowerCase().includes(input.toLowerCase()) || String(o?.label ?? '').includes(input)}
-                popupMatchSelectWidth={300}
+                options={ACTION_OPTIONS}
+                optionFilterProp="label"
+                placeholder="全部操作（可输入搜索）"
+                popupMatchSelectWidth={260}
               />
             </Form.Item>
           </Col>

@@ -1,4 +1,5 @@
 // 措施目录: the measures a plan draws on; the city union adds and edits them, the steering group reads.
+// The measures' codes (startupLoan …) are the API's, not a person's: the table shows names only.
 import { useState } from 'react';
 import { Alert, App, Button, Form, Input, Modal, Select, Switch, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
@@ -36,7 +37,6 @@ export function MeasureCatalog() {
     { title: '类别', dataIndex: 'category', width: 110, render: (v: string) => <Tag bordered={false}>{v}</Tag> },
     { title: '措施名称', dataIndex: 'name', width: 200, render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
     { title: '说明', dataIndex: 'description' },
-    { title: '代码', dataIndex: 'code', width: 150, render: (v: string) => <Typography.Text type="secondary" code>{v}</Typography.Text> },
     { title: '状态', dataIndex: 'active', width: 80, render: (v: boolean) => (v ? <Tag color="success">启用</Tag> : <Tag>停用</Tag>) },
     ...(access.canEditMeasures
       ? [
