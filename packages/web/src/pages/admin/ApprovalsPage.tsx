@@ -57,7 +57,7 @@ export default function ApprovalsPage() {
   }
 
   return (
-    <>
+    <div className="page">
       <PageHeader title="账号审批" />
       <Alert
         type="info"
@@ -94,6 +94,6 @@ export default function ApprovalsPage() {
           ]}
         />
       </Card>
-    </>
+    </div>
   );
 }

@@ -6,7 +6,7 @@ import type { FormInstance } from 'antd/es/form';
 import { Link } from 'react-router';
 import { usePolicy } from '../../api/queries/policy';
 import { errorMessage } from '../../api/request';
-import { identifyFormValues } from '../../lib/identification';
+import { identifyFormValues, outcomeText } from '../../lib/identification';
 import { useSessionUser } from '../../lib/session';
 import { useRegions } from '../../lib/useOrgs';
 import type { HouseholdFormValues } from '../households/formModel';
@@ -25,14 +25,40 @@ export function useDebounced<T>(value: T, ms: number): T {
   return v;
 }
 
-export function LiveIdentificationPanel({ form }: { form: FormInstance }) {
-  const user = useSessionUser();
-  const { regionName } = useRegions(user);
+/** core's identify() on the form as typed (debounced), with the policy it used. */
+export function useLiveIdentification(form: FormInstance) {
   const values = Form.useWatch((v: HouseholdFormValues) => v, { form, preserve: true });
   const settled = useDebounced(values, IDENTIFY_DEBOUNCE_MS);
   const policy = usePolicy();
-
   const live = useMemo(() => (settled && policy.data ? identifyFormValues(settled, policy.data) : null), [settled, policy.data]);
+  return { policy, live };
+}
+
+/**
+ * The same result in one line, for the save bar of a phone, where the panel is below the whole
+ * form and so not in sight while typing; a tap scrolls to the panel.
+ */
+export function LiveResultLine({ form }: { form: FormInstance }) {
+  const { live } = useLiveIdentification(form);
+  const text =
+    !live ? '识别结果计算中…' : live.state === 'incomplete' ? '识别结果：待填写地区、日期、收入和人口' : live.state === 'error' ? '识别结果：无法计算' : `识别结果：${outcomeText(live.result.eligible, live.result.category)}`;
+  const tone = live?.state === 'ready' ? (live.result.eligible === true ? 'ok' : live.result.eligible === false ? 'no' : 'unknown') : 'unknown';
+  return (
+    <button
+      type="button"
+      className={`live-result-line live-result-${tone}`}
+      data-testid="live-result-line"
+      onClick={() => document.querySelector('.hh-aside [data-testid=identification-panel]')?.scrollIntoView({ behavior: 'smooth', block: 'start' })}
+    >
+      {text}
+    </button>
+  );
+}
+
+export function LiveIdentificationPanel({ form }: { form: FormInstance }) {
+  const user = useSessionUser();
+  const { regionName } = useRegions(user);
+  const { policy, live } = useLiveIdentification(form);
 
   if (policy.error && !policy.data)
     return (

@@ -107,6 +107,8 @@ export function lineColumns(o: Options): Columns {
     {
       title: '年标准(元/人·年)',
       key: 'annual',
+      // a phone shows what is edited: year, region, amount (the table scrolls for the rest)
+      responsive: ['sm'],
       align: 'right',
       width: 130,
       render: (_: unknown, r) => {
@@ -117,6 +119,7 @@ export function lineColumns(o: Options): Columns {
     {
       title: '最后修改',
       key: 'updated',
+      responsive: ['sm'],
       width: 170,
       render: (_: unknown, r) =>
         r.current ? (

@@ -1,5 +1,6 @@
 // The sticky save bar of the survey form: how many errors (定位到第一处), unsaved changes or the
 // last update, 取消 and 保存.
+import type { ReactNode } from 'react';
 import { Button, Space, Tooltip, Typography } from 'antd';
 import { ExclamationCircleFilled, SaveOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -13,11 +14,14 @@ interface Props {
   onFirstError: () => void;
   onCancel: () => void;
   onSave: () => void;
+  /** the live identification in one line (shown on phones only) */
+  live?: ReactNode;
 }
 
-export function FormFooter({ household, errorCount, dirty, saving, onFirstError, onCancel, onSave }: Props) {
+export function FormFooter({ household, errorCount, dirty, saving, onFirstError, onCancel, onSave, live }: Props) {
   return (
     <div className="form-footer">
+      {live && <div className="form-footer-live">{live}</div>}
       <div className="form-footer-status" aria-live="polite">
         {errorCount > 0 ? (
           <Typography.Text type="danger">

@@ -15,7 +15,7 @@ import { FORM_NAME, coreRule, fieldId, type Gate } from '../formShared';
 import { emptyForm, genderOfId, isRequired, jsonToForm, livePerCapitaFen, type HouseholdFormValues } from '../formModel';
 import { MembersEditor } from '../MembersEditor';
 import { LiveWarnings } from '../LiveWarnings';
-import { LiveIdentificationPanel } from '../../identification/LiveIdentificationPanel';
+import { LiveIdentificationPanel, LiveResultLine } from '../../identification/LiveIdentificationPanel';
 import { Sheet, SheetRows, SheetSection } from '../sheet/Sheet';
 import { CAUSE_ROWS, NEED_ROWS, WORKER_ROWS, type SheetKey } from '../sheet/layout';
 import { useHouseholdSave } from '../hooks/useHouseholdSave';
@@ -130,6 +130,7 @@ export function HouseholdEditor({ household, onReplace }: { household?: Househol
               onFirstError={saver.scrollToFirstError}
               onCancel={back}
               onSave={() => void saver.save()}
+              live={<LiveResultLine form={form} />}
             />
           </Form>
         </div>

@@ -1,0 +1,87 @@
+// No page scrolls sideways on a phone (issue #12, point 5): every route, as every role, at
+// 390×844. Only a table's own scroll box may be wider than the screen. /policy was one character
+// wide under its sticky panel; /households and /reviews overflowed to 439 and 497 px.
+//
+// Each role's pages are visited in one browser context; the offenders of all routes are collected
+// and reported together, with their widths.
+import { afterAll, beforeAll, expect, inject } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { test } from '../lib/test.js';
+import { Api, type HouseholdJson } from '../lib/api.js';
+import { newPage, screenshotOnFailure } from '../lib/browser.js';
+import { uniqueName } from '../lib/data.js';
+import { ADMIN_PASSWORD } from '../lib/env.js';
+import { eventually } from '../lib/ui.js';
+
+const PHONE = { width: 390, height: 844 };
+
+let admin: Api;
+let draft: HouseholdJson;
+let filed: HouseholdJson;
+const accounts: Record<string, { username: string; password: string }> = {};
+
+beforeAll(async () => {
+  admin = await Api.login(inject('baseUrl'));
+  const region = 'H02';
+  filed = await admin.createFiledHousehold({ regionCode: region, name: uniqueName('宽') });
+  draft = await admin.createHousehold({ regionCode: region, name: uniqueName('宽') });
+  const unit = await admin.createOrg(`沙洋${uniqueName('宽')}化工厂工会`, region);
+  accounts.admin = { username: 'admin', password: ADMIN_PASSWORD };
+  accounts.city = await admin.createUser({ orgCode: 'H', role: 'city', displayName: uniqueName('宽') });
+  accounts.region = await admin.createUser({ orgCode: region, role: 'region', displayName: uniqueName('宽') });
+  accounts.unit = await admin.createUser({ orgCode: unit.code, role: 'unit', displayName: uniqueName('宽') });
+  accounts.leader = await admin.createUser({ orgCode: 'H', role: 'leader', displayName: uniqueName('宽') });
+  accounts.viewer = await admin.createUser({ orgCode: 'H', role: 'viewer', displayName: uniqueName('宽') });
+}, 120_000);
+
+afterAll(async () => {
+  await admin?.dispose();
+});
+
+function routes(): string[] {
+  return [
+    '/households', '/households/new', `/households/${filed.id}`, `/households/${draft.id}`, `/households/${draft.id}/edit`,
+    '/policy', '/policy?tab=history', '/removal-proposals', '/reviews', '/my', '/assistance', '/batches', '/links', '/working-groups',
+    '/measures', '/exchange/import', '/reports/region-summary', '/admin/orgs', '/admin/users', '/admin/approvals', '/admin/audit', '/no-such-page',
+  ];
+}
+
+async function phone(browser: Browser, baseUrl: string, who: { username: string; password: string }): Promise<Page> {
+  const page = await newPage(browser, { viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  page.context().setDefaultTimeout(15_000);
+  screenshotOnFailure(page);
+  await Api.loginInPage(page, baseUrl, who.username, who.password);
+  return page;
+}
+
+/** The route drawn and settled: its page, 403 or 404 shown, no spinner or skeleton left. */
+async function settled(page: Page): Promise<void> {
+  await page.locator('.page, .ant-result').first().waitFor({ state: 'visible' });
+  await eventually(() => page.locator('.ant-spin-spinning, .ant-skeleton-active').count()).toBe(0);
+  await page.evaluate(() => document.fonts.ready);
+}
+
+/** How far the page is wider than the phone (a mobile browser zooms out, so window.innerWidth grows too). */
+async function overflowOf(page: Page): Promise<number> {
+  return page.evaluate((w) => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth, window.innerWidth) - w, PHONE.width);
+}
+
+for (const role of ['admin', 'city', 'region', 'unit', 'leader', 'viewer']) {
+  test(`390 px, ${role}: no route scrolls sideways`, { timeout: 120_000 }, async ({ browser, baseUrl }) => {
+    const page = await phone(browser, baseUrl, accounts[role]);
+    const wide: string[] = [];
+    try {
+      for (const path of routes()) {
+        await page.goto(`${baseUrl}${path}`);
+        await settled(page).catch((e: Error) => {
+          throw new Error(`${path}: ${e.message}`);
+        });
+        const over = await overflowOf(page);
+        if (over > 0) wide.push(`${path}: ${PHONE.width + over} px`);
+      }
+    } finally {
+      await page.context().close();
+    }
+    expect(wide).toEqual([]);
+  });
+}
