@@ -27,7 +27,19 @@ export function identityColumns<T extends IdentityRow>(opts: { idOf: (r: T) => n
     { title: '职工编号', dataIndex: 'workerNo', key: 'workerNo', render: (v: string, r) => <WorkerNoLink id={opts.idOf(r)} workerNo={v} from={opts.from} /> },
     { title: '姓名', dataIndex: 'name', key: 'name', width: 80, ellipsis: true },
     { title: '身份证号', dataIndex: 'idNumber', key: 'idNumber', render: (v: string) => <span className="num">{v}</span> },
-    { title: '地区', dataIndex: 'regionName', key: 'regionName', width: 92, ellipsis: { showTitle: true }, render: (v: string, r) => v || opts.regionName(r.regionCode) },
+    {
+      title: '地区',
+      dataIndex: 'regionName',
+      key: 'regionName',
+      render: (v: string, r) => {
+        const name = v || opts.regionName(r.regionCode);
+        return (
+          <span className="cell-ellipsis" title={name}>
+            {name}
+          </span>
+        );
+      },
+    },
   ];
 }
 

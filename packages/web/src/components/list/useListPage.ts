@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { TablePaginationConfig } from 'antd';
+import { Grid, type TablePaginationConfig } from 'antd';
 import { lastPage, type Paging } from './paging';
 
 export interface PageOf<T> {
@@ -42,6 +42,7 @@ export function useListPage<S extends Paging, Q, T>({ codec, name, toQuery, fetc
   const resetKey = JSON.stringify(queryKey);
 
   const [selected, setSelected] = useState<T[]>([]);
+  const screens = Grid.useBreakpoint();
   // A new filter or page starts with nothing selected.
   useEffect(() => setSelected([]), [resetKey]);
 
@@ -97,6 +98,7 @@ export function useListPage<S extends Paging, Q, T>({ codec, name, toQuery, fetc
     }),
     onPageChange,
     /** the props every list table shares */
-    tableProps: { dataSource: data?.items ?? [], loading: list.isFetching, pagination, scroll: { x: 'max-content' as const } },
+    // a laptop (1366 px) fits the columns at the compact density; wide screens get room
+    tableProps: { dataSource: data?.items ?? [], loading: list.isFetching, pagination, scroll: { x: 'max-content' as const }, size: screens.xxl ? ('middle' as const) : ('small' as const) },
   };
 }

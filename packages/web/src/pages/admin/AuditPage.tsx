@@ -34,9 +34,9 @@ export default function AuditPage() {
         <Table<AuditItem>
           id="audit-table"
           rowKey="id"
-          size="small"
           columns={auditColumns}
           {...list.tableProps}
+          size="small"
           expandable={{ expandedRowRender: (r) => <AuditDetail r={r} /> }}
           onChange={list.onPageChange}
           locale={{ emptyText: list.loading ? '正在加载…' : '没有符合条件的记录' }}

@@ -90,7 +90,18 @@ export default function LinksPage() {
   }
 
   const columns: TableProps<QuotaItem>['columns'] = [
-    { title: '姓名', dataIndex: 'displayName', width: 150, render: (v: string, r) => <span>{v} <Typography.Text type="secondary">（{r.username}）</Typography.Text></span> },
+    {
+      title: '姓名',
+      dataIndex: 'displayName',
+      width: 150,
+      // the username under the name: on one line a long name pushed 操作 out of a laptop's card
+      render: (v: string, r) => (
+        <div className="quota-name">
+          <div>{v}</div>
+          <Typography.Text type="secondary">{r.username}</Typography.Text>
+        </div>
+      ),
+    },
     { title: '身份', dataIndex: 'role', width: 100, render: (v: string) => roleLabel(v) },
     { title: '应联系', dataIndex: 'expected', width: 80, align: 'right', render: (v: number) => `${v} 户` },
     { title: '已联系', dataIndex: 'linked', width: 80, align: 'right', render: (v: number) => `${v} 户` },

@@ -68,7 +68,6 @@ export default function HouseholdListPage() {
         <Table<HouseholdListItem>
           id="household-table"
           rowKey="id"
-          size="middle"
           columns={householdColumns({ state, from, role: user.role, regionName })}
           {...list.tableProps}
           onChange={onTableChange}

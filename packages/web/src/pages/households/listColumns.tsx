@@ -1,7 +1,7 @@
 // The household list's columns: sortable 职工编号, 人均年收入, 填报日期 and 更新时间 (the sort lives
 // in the URL), the identification result, and 查看 / 编辑.
 import { Link } from 'react-router';
-import { Space, Tag, Tooltip, Typography } from 'antd';
+import { Tag, Tooltip, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { FLAG_LABELS, type IdentifyFlag } from '@bangfu/core';
 import type { HouseholdListItem, SortKey } from '../../api/households';
@@ -58,18 +58,25 @@ export function householdColumns({ state, from, role, regionName }: Options): Ta
       render: (v: string, r) => <WorkerNoLink id={r.id} workerNo={v} from={from} />,
     },
     { title: '姓名', dataIndex: 'name', key: 'name', width: 80, ellipsis: true },
-    { title: '性别', dataIndex: 'gender', key: 'gender', align: 'center' },
+    // below 1600 px the table would scroll under its sticky 操作 column (填报日期 showed "2016-0"):
+    // 性别, 家庭人口, 更新时间 and 数据提示 give way there; the file itself has them
+    { title: '性别', dataIndex: 'gender', key: 'gender', align: 'center', responsive: ['xxl'] },
     { title: '身份证号', dataIndex: 'idNumber', key: 'idNumber', render: (v: string) => <span className="num">{v}</span> },
     {
       title: '地区',
       dataIndex: 'regionName',
       key: 'regionName',
-      width: 92,
-      ellipsis: { showTitle: true },
-      render: (v: string, r) => v || regionName(r.regionCode),
+      render: (v: string, r) => {
+        const name = v || regionName(r.regionCode);
+        return (
+          <span className="cell-ellipsis" title={name}>
+            {name}
+          </span>
+        );
+      },
     },
     { title: '困难类别', dataIndex: 'category', key: 'category', render: (v: string) => <CategoryTag value={v} /> },
-    { title: '家庭人口', dataIndex: 'householdSize', key: 'householdSize', align: 'right' },
+    { title: '家庭人口', dataIndex: 'householdSize', key: 'householdSize', align: 'right', responsive: ['xxl'] },
     {
       title: '人均年收入(元)',
       dataIndex: 'perCapitaIncome',
@@ -90,25 +97,25 @@ export function householdColumns({ state, from, role, regionName }: Options): Ta
     },
     { title: '建议类别', dataIndex: 'suggestedCategory', key: 'suggestedCategory', render: (v: string | null, r) => <SuggestedCategory value={v} eligible={r.eligible} /> },
     { title: '识别提示', dataIndex: 'flags', key: 'flags', render: (flags: IdentifyFlag[] | undefined) => <FlagTags flags={flags} /> },
-    { title: '填报日期', dataIndex: 'fillDate', key: 'fillDate', ...sortable('fillDate', DESC_FIRST), render: (v: string) => dateText(v) },
-    { title: '更新时间', dataIndex: 'updatedAt', key: 'updatedAt', ...sortable('updatedAt', DESC_FIRST), render: (v: string) => dateText(v) },
+    { title: '填报日期', dataIndex: 'fillDate', key: 'fillDate', ...sortable('fillDate', DESC_FIRST), render: (v: string) => <span className="nowrap-cell">{dateText(v)}</span> },
+    { title: '更新时间', dataIndex: 'updatedAt', key: 'updatedAt', ...sortable('updatedAt', DESC_FIRST), render: (v: string) => dateText(v), responsive: ['xxl'] },
     { title: '状态', dataIndex: 'status', key: 'status', render: (v: HouseholdListItem['status']) => <StatusBadge value={v} /> },
-    { title: '数据提示', dataIndex: 'warningCount', key: 'warningCount', align: 'center', render: (n: number) => <WarningCountTag value={n} /> },
+    { title: '数据提示', dataIndex: 'warningCount', key: 'warningCount', align: 'center', render: (n: number) => <WarningCountTag value={n} />, responsive: ['xxl'] },
     {
       title: '操作',
       key: 'actions',
       fixed: 'right',
       render: (_: unknown, r) => (
-        <Space size={12}>
+        // 职工编号 already opens the file: 查看 only where there is no 编辑 (one link fits a laptop)
+        canEditListed(role, r.status) ? (
+          <Link to={`/households/${r.id}/edit`} state={{ from }} aria-label={`编辑 ${r.name} 的档案`}>
+            编辑
+          </Link>
+        ) : (
           <Link to={`/households/${r.id}`} state={{ from }} aria-label={`查看 ${r.name} 的档案`}>
             查看
           </Link>
-          {canEditListed(role, r.status) && (
-            <Link to={`/households/${r.id}/edit`} state={{ from }} aria-label={`编辑 ${r.name} 的档案`}>
-              编辑
-            </Link>
-          )}
-        </Space>
+        )
       ),
     },
   ];

@@ -119,7 +119,8 @@ export function lineColumns(o: Options): Columns {
     {
       title: '最后修改',
       key: 'updated',
-      responsive: ['sm'],
+      // beside the change panel it pushed 操作 out of the card below 1600 px; 修改记录 has it all
+      responsive: ['xxl'],
       width: 170,
       render: (_: unknown, r) =>
         r.current ? (

@@ -118,7 +118,6 @@ export default function RemovalProposalsPage() {
         <Table<RemovalProposal>
           id="proposal-table"
           rowKey="id"
-          size="middle"
           columns={proposalColumns({ from, regionName, isPending, onDecide: deciding ? batch.open : undefined })}
           {...list.tableProps}
           onChange={list.onPageChange}

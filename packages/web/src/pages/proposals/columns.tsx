@@ -57,7 +57,8 @@ const decidedColumns: Columns = [
 
 export function proposalColumns({ from, regionName, isPending, onDecide }: Options): Columns {
   return [
-    ...identityColumns<RemovalProposal>({ idOf: (r) => r.householdId, from, regionName }),
+    // the decision rests on income against the line: below 1600 px the identity number gives way to the reason
+    ...identityColumns<RemovalProposal>({ idOf: (r) => r.householdId, from, regionName }).map((c) => (c.key === 'idNumber' ? { ...c, responsive: ['xxl' as const] } : c)),
     { title: '申报类别', dataIndex: 'category', key: 'category', render: (v: string) => <CategoryTag value={v} /> },
     { title: '人均年收入(元)', dataIndex: 'perCapitaIncome', key: 'perCapitaIncome', align: 'right', render: (v: number) => <span className="num">{yuanText(v)}</span> },
     {
@@ -68,7 +69,8 @@ export function proposalColumns({ from, regionName, isPending, onDecide }: Optio
       render: (v: number | null) => (v === null ? '—' : <span className="num">{yuanText(v)}</span>),
     },
     { title: '剔除理由', dataIndex: 'reason', key: 'reason', render: (_: string, r) => <ReasonCell r={r} /> },
-    { title: '建议时间', dataIndex: 'createdAt', key: 'createdAt', render: (v: string) => dateTimeText(v) },
+    // below 1600 px the reason needs the room (the row's file has the time)
+    { title: '建议时间', dataIndex: 'createdAt', key: 'createdAt', render: (v: string) => dateTimeText(v), responsive: ['xxl'] },
     ...(isPending ? [] : decidedColumns),
     ...(onDecide
       ? ([

@@ -131,7 +131,6 @@ function Queue({ queue }: { queue: ReviewQueue }) {
         <Table<HouseholdListItem>
           id="review-table"
           rowKey="id"
-          size="middle"
           columns={reviewColumns(from, regionName)}
           {...list.tableProps}
           onChange={list.onPageChange}

@@ -10,7 +10,7 @@ export function reviewColumns(from: string, regionName: (code: string) => string
   return [
     ...identityColumns<HouseholdListItem>({ idOf: (r) => r.id, from, regionName }),
     { title: '困难类别', dataIndex: 'category', key: 'category', render: (v: string) => <CategoryTag value={v} /> },
-    { title: '家庭人口', dataIndex: 'householdSize', key: 'householdSize', align: 'right' },
+    { title: '家庭人口', dataIndex: 'householdSize', key: 'householdSize', align: 'right', responsive: ['xxl'] },
     { title: '人均年收入(元)', dataIndex: 'perCapitaIncome', key: 'perCapitaIncome', align: 'right', render: (v: number) => <span className="num">{yuanText(v)}</span> },
     { title: '识别结果', dataIndex: 'eligible', key: 'eligible', render: (v: boolean | null) => <EligibleBadge value={v} /> },
     {
@@ -26,9 +26,10 @@ export function reviewColumns(from: string, regionName: (code: string) => string
       align: 'center',
       render: (n: number) => <WarningCountTag value={n} />,
     },
-    { title: '填报日期', dataIndex: 'fillDate', key: 'fillDate', render: (v: string) => dateText(v) },
-    { title: '提交时间', dataIndex: 'updatedAt', key: 'updatedAt', render: (v: string) => dateTimeText(v) },
-    { title: '状态', dataIndex: 'status', key: 'status', render: (v: HouseholdListItem['status']) => <StatusBadge value={v} /> },
+    { title: '填报日期', dataIndex: 'fillDate', key: 'fillDate', render: (v: string) => <span className="nowrap-cell">{dateText(v)}</span> },
+    { title: '提交时间', dataIndex: 'updatedAt', key: 'updatedAt', render: (v: string) => <span className="nowrap-cell">{dateTimeText(v)}</span>, responsive: ['xxl'] },
+    // every row of a queue has the same status (its title says it): shown on wide screens only
+    { title: '状态', dataIndex: 'status', key: 'status', render: (v: HouseholdListItem['status']) => <StatusBadge value={v} />, responsive: ['xxl'] },
     {
       title: '操作',
       key: 'actions',
