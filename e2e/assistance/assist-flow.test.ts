@@ -14,7 +14,7 @@ import { makeHousehold, makeIdNumber, uniqueName } from '../lib/data.js';
 import { setDate } from '../lib/form.js';
 import { chooseOption, eventually, fieldError, textOf, visible } from '../lib/ui.js';
 import {
-  actAs, cellsByTitle, fillRecord, newUser, nextResponse, openAssistance, recordDialog, recordOnDetail, requestsTo, rowByKey, rowsOf, saveRecord, todayInChina,
+  actAs, cellsByTitle, choosePerson, fillRecord, newUser, nextResponse, openAssistance, recordDialog, recordOnDetail, requestsTo, rowByKey, rowsOf, saveRecord, todayInChina,
 } from '../lib/assistance.js';
 
 const REGION = 'H05';
@@ -161,8 +161,9 @@ test('a filed household gets recommended measures, a plan in a batch, a leader a
   expect(await textOf(cadreShown)).toBe('未确定');
   await page.locator('#responsibility-edit').click();
   await visible(page.locator('#responsibility_leaderUsername'));
-  await page.locator('#responsibility_leaderUsername').fill(leader.username);
-  await page.locator('#responsibility_cadreUsername').fill(cadre.username);
+  // people are found by name (the picker offers those who may be named, with their organization)
+  await choosePerson(page, 'responsibility_leaderUsername', leader.displayName);
+  await choosePerson(page, 'responsibility_cadreUsername', cadre.displayName);
   const respSet = nextResponse(page, 'PUT', respPath);
   await page.locator('#responsibility-ok').click();
   const setRes = await respSet;
@@ -177,10 +178,9 @@ test('a filed household gets recommended measures, a plan in a batch, a leader a
   const respCalls = requestsTo(page, 'PUT', respPath);
   await page.locator('#responsibility-edit').click();
   await visible(page.locator('#responsibility_cadreUsername'));
-  // (The dialog should open with the current usernames; after 确定 in the same page view it opens
-  // empty — reported as an app bug — so both are typed here.)
-  await page.locator('#responsibility_leaderUsername').fill(leader.username);
-  await page.locator('#responsibility_cadreUsername').fill(newCadre.username);
+  // the dialog opens with the people named now
+  await visible(page.locator('.ant-select:has(#responsibility_leaderUsername) .ant-select-selection-item', { hasText: leader.displayName }));
+  await choosePerson(page, 'responsibility_cadreUsername', newCadre.displayName);
   await page.locator('#responsibility-ok').click();
   await eventually(() => fieldError(page, 'responsibility_reason')).toBe('变更帮扶责任人须填写原因');
   expect(respCalls).toEqual([]);

@@ -30,26 +30,25 @@ async function prepare(baseUrl: string) {
   }
 }
 
-/** 添加 on a person's row of /links: types the 职工编号 and confirms; waits for the server's answer. */
-async function linkInPage(page: Page, username: string, h: { id: number; workerNo: string }): Promise<void> {
+/** 添加 on a person's row of /links: finds the household by its name and confirms; waits for the server's answer. */
+async function linkInPage(page: Page, username: string, h: { id: number; workerNo: string; name: string }): Promise<void> {
   await page.locator(`#links-table .link-add[data-username="${username}"]`).click();
-  await visible(page.locator('#link_workerNo'));
-  // let the dialog's opening animation finish before typing and confirming (a loaded CI machine is slow)
-  const box = async () => JSON.stringify(await page.locator('.ant-modal-content').last().boundingBox());
-  let last = '';
-  await eventually(async () => {
-    const now = await box();
-    const still = now === last;
-    last = now;
-    return still;
-  }).toBe(true);
-  await page.locator('#link_workerNo').fill(h.workerNo);
+  await visible(page.locator('#link_householdId'));
+  // a household is searched by name (never a typed code); the option names it with its 职工编号
+  const select = page.locator('.ant-select:has(#link_householdId)');
+  await select.click();
+  await page.locator('#link_householdId').fill(h.name);
+  const option = page.locator('.ant-select-dropdown:has(#link_householdId_list) .ant-select-item-option', { hasText: h.workerNo }).first();
+  await option.waitFor({ state: 'attached' });
+  expect(await textOf(option)).toContain(h.name);
+  await option.dispatchEvent('click');
+  await visible(page.locator('[data-testid=link-found]', { hasText: h.workerNo }));
   const linked = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === `/api/households/${h.id}/links`, { timeout: 30_000 });
   await page.locator('#link-ok').click();
   const res = await linked;
   expect(res.status(), await res.text()).toBe(200);
   expect(res.request().postDataJSON()).toEqual({ username });
-  await page.locator('#link_workerNo').waitFor({ state: 'detached' });
+  await page.locator('#link_householdId').waitFor({ state: 'detached' });
 }
 
 test('/links shows who links fewer or more households than the quota; /my lists the overdue first and a visit clears it', async ({ page, baseUrl }) => {

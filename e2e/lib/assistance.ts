@@ -121,3 +121,14 @@ export async function recordOnDetail(page: Page, householdId: number, r: RecordI
   await fillRecord(page, r);
   return saveRecord(page, householdId);
 }
+
+/** 帮扶责任人: searches a person by name in the picker (#id) and takes the option that names them. */
+export async function choosePerson(page: Page, id: string, displayName: string): Promise<void> {
+  const select = page.locator(`.ant-select:has(#${id})`);
+  await select.click();
+  await page.locator(`#${id}`).fill(displayName);
+  const option = page.locator(`.ant-select-dropdown:has(#${id}_list) .ant-select-item-option`, { hasText: displayName }).first();
+  await option.waitFor({ state: 'attached', timeout: UI_TIMEOUT });
+  await option.dispatchEvent('click');
+  await visible(select.locator('.ant-select-selection-item', { hasText: displayName }));
+}

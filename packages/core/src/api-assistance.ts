@@ -83,6 +83,11 @@ export const responsibilityViewSchema = z.object({
 });
 export type Responsibility = z.infer<typeof responsibilityViewSchema>;
 
+/** Who may be named 责任领导 or 具体责任人 of a file, found by name (never typed as a username). */
+export const personCandidateSchema = z.object({ username: z.string(), displayName: z.string(), orgName: z.string(), role: z.string() });
+export type PersonCandidate = z.infer<typeof personCandidateSchema>;
+export const personCandidatesResponseSchema = z.object({ items: z.array(personCandidateSchema) });
+
 export const linkedHouseholdSchema = z.object({ id: int(), workerNo: z.string(), name: z.string(), regionCode: z.string(), lastAssistedOn: z.string().nullable() });
 export type LinkedHousehold = z.infer<typeof linkedHouseholdSchema>;
 

@@ -5,13 +5,13 @@
 import type {
   AssistanceRecord, AssistanceSettings, AssistanceSummary, BatchSummary, CadreAssistance, HouseholdAssistance, LinkedHousehold, Measure,
   MyHousehold, Plan, PlanItem, QuotaItem, RecommendationView, RegionAssistance, Responsibility, ResponsibilityChange, UrgencyPartView, UrgencyView,
-  UserRef, WorkingGroup, WorkingGroupsResponse, MyHouseholdsResponse, AssistanceSettingsSaveResult, AssistanceType, PlanStatus,
+  UserRef, WorkingGroup, WorkingGroupsResponse, MyHouseholdsResponse, AssistanceSettingsSaveResult, AssistanceType, PlanStatus, PersonCandidate,
 } from '@bangfu/core';
 import { http } from './request';
 
 export type {
   AssistanceRecord, AssistanceSettings, AssistanceSummary, BatchSummary, LinkedHousehold, Measure, MyHousehold, Plan, PlanItem, QuotaItem,
-  RecommendationView, Responsibility, ResponsibilityChange, UrgencyPartView, UrgencyView, UserRef, WorkingGroup,
+  RecommendationView, Responsibility, ResponsibilityChange, UrgencyPartView, UrgencyView, UserRef, WorkingGroup, PersonCandidate,
 };
 export type RegionSummary = RegionAssistance;
 export type CadreSummary = CadreAssistance;
@@ -60,6 +60,11 @@ export function getBatches(signal?: AbortSignal): Promise<BatchSummary> {
 
 export function getResponsibility(id: number | string, signal?: AbortSignal): Promise<Responsibility> {
   return http.get(`${hh(id)}/responsibility`, { signal });
+}
+
+/** Who may be named 责任领导 (leader) or 具体责任人 (cadre) of the file, by name. */
+export function responsibilityCandidates(id: number, kind: 'leader' | 'cadre', q: string, signal?: AbortSignal): Promise<{ items: PersonCandidate[] }> {
+  return http.get(`/api/households/${id}/responsibility/candidates?kind=${kind}&q=${encodeURIComponent(q)}`, { signal });
 }
 
 export function setResponsibility(id: number | string, body: { leaderUsername: string; cadreUsername: string; reason?: string }): Promise<Responsibility> {

@@ -72,6 +72,7 @@ const MATRIX = `
 | PUT    /api/households/:id/plan              | ok    | ok   | 403    | 403   | ok     | ok   | 403    |
 | GET    /api/batches                          | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | GET    /api/households/:id/responsibility    | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
+| GET    /api/households/:id/responsibility/candidates | ok    | ok   | 403    | 403   | ok     | ok   | 403    |
 | PUT    /api/households/:id/responsibility    | ok    | ok   | 403    | 403   | ok     | ok   | 403    |
 | POST   /api/households/:id/links             | ok    | ok   | 403    | 403   | 403    | 403  | 403    |
 | DELETE /api/households/:id/links/:username   | ok    | ok   | 403    | 403   | 403    | 403  | 403    |
@@ -122,6 +123,7 @@ const FOREIGN = `
 | GET    /api/households/:id/plan              | 404    | 404   | 404    | 404  |
 | PUT    /api/households/:id/plan              | 404    | 404   | 404    | 404  |
 | GET    /api/households/:id/responsibility    | 404    | 404   | 404    | 404  |
+| GET    /api/households/:id/responsibility/candidates | 404    | 404   | 404    | 404  |
 | PUT    /api/households/:id/responsibility    | 404    | 404   | 404    | 404  |
 | POST   /api/households/:id/links             | 403    | 403   | 403    | 403  |
 | DELETE /api/households/:id/links/:username   | 403    | 403   | 403    | 403  |
@@ -498,6 +500,7 @@ const CALLS: Record<string, Call> = {
   'PUT /api/households/:id/plan': onFileWrites('filed', planOf, (c, id) => c.put(`/api/households/${id}/plan`, planBody)),
   'GET /api/batches': async (c) => ({ res: await c.get('/api/batches') }),
   'GET /api/households/:id/responsibility': onFile('filed', undefined, (c, id) => c.get(`/api/households/${id}/responsibility`)),
+  'GET /api/households/:id/responsibility/candidates': onFile('filed', undefined, (c, id) => c.get(`/api/households/${id}/responsibility/candidates?kind=cadre`)),
   'PUT /api/households/:id/responsibility': onFileWrites('filed', responsibilityOf, (c, id) => c.put(`/api/households/${id}/responsibility`, responsibilityBody())),
   'POST /api/households/:id/links': onFileWrites('filed', linksOf, (c, id) => c.post(`/api/households/${id}/links`, { username: linkee.username })),
   'DELETE /api/households/:id/links/:username': onFileWrites('filed', linksOf, (c, id) => c.del(`/api/households/${id}/links/${linkee.username}`),
@@ -707,6 +710,7 @@ describe('not yours looks like not found', () => {
     { name: 'GET /api/households/:id/plan', status: 'filed', send: (c, id) => c.get(`/api/households/${id}/plan`) },
     { name: 'PUT /api/households/:id/plan', status: 'filed', send: (c, id) => c.put(`/api/households/${id}/plan`, planBody) },
     { name: 'GET /api/households/:id/responsibility', status: 'filed', send: (c, id) => c.get(`/api/households/${id}/responsibility`) },
+    { name: 'GET /api/households/:id/responsibility/candidates', status: 'filed', send: (c, id) => c.get(`/api/households/${id}/responsibility/candidates?kind=leader`) },
     { name: 'PUT /api/households/:id/responsibility', status: 'filed', send: (c, id) => c.put(`/api/households/${id}/responsibility`, responsibilityBody()) },
     { name: 'POST /api/households/:id/assistance', status: 'filed', send: (c, id) => c.post(`/api/households/${id}/assistance`, recordBody) },
     { name: 'GET /api/households/:id/assistance', status: 'filed', send: (c, id) => c.get(`/api/households/${id}/assistance`) },

@@ -197,6 +197,31 @@ describe('assistance records', () => {
   });
 });
 
+describe('responsibility candidates', () => {
+  it('finds the people who may be named by their name, within the file\'s reach and role', async () => {
+    const f = await filed();
+    const leader = await ctx.userIn('H', 'leader');
+    const own = await ctx.userIn('H01');
+    const far = await ctx.userIn('H03');
+    const staff = await ctx.userIn('H', 'staff');
+    const usernames = async (kind: string, q = '') =>
+      ((await clerk.get(`/api/households/${f.id}/responsibility/candidates?kind=${kind}&q=${encodeURIComponent(q)}`)).json().items as { username: string }[]).map((i) => i.username);
+    const leaders = await usernames('leader');
+    expect(leaders).toEqual(expect.arrayContaining([leader.username, own.username]));
+    expect(leaders).not.toContain(far.username); // a county cadre of another region cannot see the file
+    expect(leaders).not.toContain(staff.username); // 机关干部 are 具体责任人, not 责任领导
+    expect(await usernames('cadre')).toEqual(expect.arrayContaining([staff.username, own.username]));
+    // by name: every user here is named 测试N; the N of the leader finds the leader
+    const me = (await leader.get('/api/session')).json().user.displayName as string;
+    const byName = await usernames('leader', me);
+    expect(byName).toContain(leader.username);
+    expect(byName.every((u) => u !== far.username)).toBe(true);
+    const found = (await clerk.get(`/api/households/${f.id}/responsibility/candidates?kind=leader&q=${encodeURIComponent(me)}`)).json().items;
+    expect(found.find((i: { username: string }) => i.username === leader.username)).toMatchObject({ displayName: me, orgName: expect.any(String), role: 'leader' });
+    expect((await clerk.get(`/api/households/${f.id}/responsibility/candidates?kind=boss`)).statusCode).toBe(400);
+  });
+});
+
 describe('responsibility reach', () => {
   it('refuses a county cadre of another region as responsible person', async () => {
     const f = await filed();

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   assistanceRecordListSchema, assistanceRecordSchema, assistanceSummarySchema, batchSummarySchema, measureListResponseSchema, measureViewSchema,
-  myHouseholdsResponseSchema, planViewSchema, quotaResponseSchema, recommendationSchema, responsibilityViewSchema, workingGroupsResponseSchema,
+  myHouseholdsResponseSchema, personCandidatesResponseSchema, planViewSchema, quotaResponseSchema, recommendationSchema, responsibilityViewSchema, workingGroupsResponseSchema,
 } from '@bangfu/core';
 import type { Db } from '../../db/index.js';
 import { routeSchema } from '../../lib/route.docs.js';
@@ -10,7 +10,7 @@ import { actorOf, householdIdParam } from '../../lib/request.context.js';
 import { batchSummary, getPlan, listMeasures, measureSchema, planSchema, recommendationsFor, saveMeasure, savePlan } from './plans.service.js';
 import { addRecord, listRecords, myHouseholds, recordSchema } from './records.service.js';
 import { summary } from './summary.service.js';
-import { addLink, getResponsibility, groupsSchema, listGroups, quota, removeLink, responsibilitySchema, saveGroups, setResponsibility } from './responsibility.service.js';
+import { addLink, getResponsibility, groupsSchema, listGroups, quota, removeLink, responsibilityCandidates, responsibilitySchema, saveGroups, setResponsibility } from './responsibility.service.js';
 
 const tags = ['assistance 因户施策·常态帮扶'];
 
@@ -36,6 +36,16 @@ export async function assistanceRoutes(app: FastifyInstance, { db }: { db: Db })
 
   app.get('/api/households/:id/responsibility', { schema: routeSchema({ summary: 'Responsible leader and cadre, with the history of changes', tags, response: { 200: responsibilityViewSchema } }) },
     async (req) => getResponsibility(db, actorOf(req), householdIdParam(req)));
+  app.get('/api/households/:id/responsibility/candidates', {
+    schema: routeSchema({
+      summary: 'Who may be named 责任领导 (kind=leader) or 具体责任人 (kind=cadre) of the file, searched by name (q)', tags,
+      querystring: z.object({ kind: z.enum(['leader', 'cadre']), q: z.string().max(40).optional() }),
+      response: { 200: personCandidatesResponseSchema },
+    }),
+  }, async (req) => {
+    const query = req.query as { kind?: unknown; q?: unknown };
+    return responsibilityCandidates(db, actorOf(req), householdIdParam(req), query.kind, query.q);
+  });
   app.put('/api/households/:id/responsibility', { schema: routeSchema({ summary: 'Name the responsible leader and cadre (a change needs a reason)', tags, body: responsibilitySchema, response: { 200: responsibilityViewSchema } }) },
     async (req) => setResponsibility(db, actorOf(req), householdIdParam(req), req.body));
   app.post('/api/households/:id/links', { schema: routeSchema({ summary: 'Link a city leader or staff member (定点联系)', tags, body: z.object({ username: z.string() }), response: { 200: quotaResponseSchema } }) },

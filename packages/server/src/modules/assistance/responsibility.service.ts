@@ -46,6 +46,26 @@ export async function getResponsibility(db: Db, actor: Actor, id: number): Promi
   };
 }
 
+const CANDIDATE_LIMIT = 20;
+
+/**
+ * The people who may be named for this file, matching `text` by name or username: for 责任领导
+ * (kind leader) or 具体责任人 (cadre), active, and — county and grassroots cadres — of the file's
+ * own region or unit (the same rules as setResponsibility).
+ */
+export async function responsibilityCandidates(db: Db, actor: Actor, id: number, kind: unknown, text: unknown) {
+  if (kind !== 'leader' && kind !== 'cadre') throw validationFailed([{ path: 'kind', message: 'kind 应为 leader（责任领导）或 cadre（具体责任人）' }], 'candidates');
+  const row = await households.findHouseholdRow(db, actor, id);
+  if (!row) throw notFound('档案');
+  if (!canFile(actor, row.region_code, row.unit_id)) throw forbidden('只有本地区、本单位工会或市总工会可以确定帮扶责任人');
+  const found = await users.searchActiveUsers(db, kind === 'leader' ? LEADER_ROLES : CADRE_ROLES, typeof text === 'string' ? text.slice(0, 40) : '', 200);
+  const items = found
+    .filter((u) => reachesFile({ role: u.role, orgCode: u.org_code }, row.region_code, row.unit_id))
+    .slice(0, CANDIDATE_LIMIT)
+    .map((u) => ({ username: u.username, displayName: u.display_name, orgName: u.org_name ?? u.org_code, role: u.role }));
+  return { items };
+}
+
 /** Names (or changes, with a reason) the responsible leader and cadre of a filed household. */
 export async function setResponsibility(db: Db, actor: Actor, id: number, input: unknown) {
   const p = parseInput(responsibilitySchema, input, 'responsibility');

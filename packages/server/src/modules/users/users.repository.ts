@@ -45,6 +45,22 @@ export async function activeUsersOfRoles(q: Q, roles: string[]) {
   return q.selectFrom('users').select(['id', 'username', 'display_name', 'role']).where('role', 'in', roles).where('active', '=', 1).orderBy('role').orderBy('id').execute();
 }
 
+/**
+ * Active users of these roles whose name or username contains `text` (all when empty), with their
+ * organization's name; at most `limit`, city people first. People are chosen by name, not code.
+ */
+export async function searchActiveUsers(q: Q, roles: string[], text: string, limit: number) {
+  let query = q
+    .selectFrom('users')
+    .leftJoin('orgs', 'orgs.code', 'users.org_code')
+    .select(['users.id', 'users.username', 'users.display_name', 'users.role', 'users.org_code', 'orgs.name as org_name'])
+    .where('users.role', 'in', roles)
+    .where('users.active', '=', 1);
+  const t = text.trim();
+  if (t) query = query.where((eb) => eb.or([eb('users.display_name', 'like', `%${t}%`), eb('users.username', 'like', `%${t}%`)]));
+  return query.orderBy('users.org_code').orderBy('users.display_name').limit(limit).execute();
+}
+
 export async function insertUser(q: Q, u: { username: string; passwordHash: string; displayName: string; orgCode: string; role: string; active?: boolean; at: string }): Promise<number> {
   const row = await q
     .insertInto('users')

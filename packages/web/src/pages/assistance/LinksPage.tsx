@@ -2,12 +2,13 @@
 // more (orange). The city union adds a link by typing a household's 职工编号, or removes one.
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Popconfirm, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Modal, Popconfirm, Segmented, Space, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import { LinkOutlined, SearchOutlined } from '@ant-design/icons';
+import { LinkOutlined } from '@ant-design/icons';
 import { addLink, removeLink, type QuotaItem } from '../../api/assistance';
 import { assistanceKeys, useLinkQuota, useSetData } from '../../api/queries/assistance';
-import { listHouseholds, type HouseholdListItem } from '../../api/households';
+import type { HouseholdListItem } from '../../api/households';
+import { HouseholdPicker } from './components/HouseholdPicker';
 import { errorMessage, isApiError } from '../../api/request';
 import PageHeader from '../../components/PageHeader';
 import { StatusBadge } from '../../components/Tags';
@@ -26,9 +27,8 @@ export default function LinksPage() {
   const setData = useSetData();
   const [filter, setFilter] = useState<'all' | 'off'>('all');
   const [adding, setAdding] = useState<QuotaItem | null>(null);
-  const [form] = Form.useForm<{ workerNo: string }>();
+  const [form] = Form.useForm<{ householdId: number }>();
   const [found, setFound] = useState<HouseholdListItem | null>(null);
-  const [finding, setFinding] = useState(false);
   const [busy, setBusy] = useState(false);
   const [dialogError, setDialogError] = useState<string | null>(null);
 
@@ -36,36 +36,13 @@ export default function LinksPage() {
   const shown = filter === 'off' ? items.filter((i) => i.status !== 'ok') : items;
   const off = items.filter((i) => i.status !== 'ok').length;
 
-  async function find() {
-    const workerNo = (form.getFieldValue('workerNo') ?? '').trim();
-    setFound(null);
-    setDialogError(null);
-    if (!workerNo) {
-      form.setFields([{ name: 'workerNo', errors: ['请输入职工编号'] }]);
-      return null;
-    }
-    setFinding(true);
-    try {
-      const r = await listHouseholds({ q: workerNo, page: 1, pageSize: 10 });
-      const h = r.items.find((x) => x.workerNo.toUpperCase() === workerNo.toUpperCase()) ?? (r.items.length === 1 ? r.items[0] : null);
-      if (!h) {
-        form.setFields([{ name: 'workerNo', errors: [r.items.length ? '找到多户，请输入完整的职工编号' : '没有找到该职工编号的档案'] }]);
-        return null;
-      }
-      setFound(h);
-      return h;
-    } catch (e) {
-      setDialogError(errorMessage(e));
-      return null;
-    } finally {
-      setFinding(false);
-    }
-  }
-
   async function confirmAdd() {
     if (!adding) return;
-    const h = found ?? (await find());
-    if (!h) return;
+    const h = found;
+    if (!h) {
+      form.setFields([{ name: 'householdId', errors: ['请选择要联系的家庭'] }]);
+      return;
+    }
     setBusy(true);
     setDialogError(null);
     try {
@@ -214,13 +191,13 @@ export default function LinksPage() {
         <p className="modal-lead">输入已建档家庭的职工编号，查到后确定。</p>
         {dialogError && <Alert type="error" showIcon message={dialogError} style={{ marginBottom: 12 }} />}
         <Form form={form} name="link" layout="vertical" preserve={false}>
-          <Form.Item name="workerNo" label="职工编号" rules={[{ required: true, whitespace: true, message: '请输入职工编号' }]}>
-            <Input.Search
-              placeholder="例如 H01-2016-0001"
-              enterButton={<SearchOutlined />}
-              loading={finding}
-              onSearch={() => void find()}
-              onChange={() => setFound(null)}
+          <Form.Item name="householdId" label="联系的家庭" htmlFor="link_householdId" rules={[{ required: true, message: '请选择要联系的家庭' }]}>
+            <HouseholdPicker
+              id="link_householdId"
+              onChange={(_id, h) => {
+                setFound(h ?? null);
+                setDialogError(null);
+              }}
               autoFocus
             />
           </Form.Item>

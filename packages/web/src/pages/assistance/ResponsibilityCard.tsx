@@ -1,14 +1,14 @@
 // 帮扶责任人 (包干到户、责任到人): the responsible leader and cadre, stable once named; a change
-// needs a reason and is kept in the history below. The admin-only user list is not needed: the
-// cadre types a username and the server says whether it fits.
+// needs a reason and is kept in the history below. People are chosen by name from those the server
+// says may be named for this file (PersonPicker).
 import { useState } from 'react';
-import { Alert, App, AutoComplete, Button, Card, Descriptions, Form, Input, Modal, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Timeline, Typography } from 'antd';
 import { UserSwitchOutlined } from '@ant-design/icons';
 import { setResponsibility, type Responsibility, type UserRef } from '../../api/assistance';
 import { errorMessage } from '../../api/request';
 import { dateTimeText } from '../../lib/format';
 import { useFormSubmit } from '../../lib/useFormSubmit';
-import { useSessionUser } from '../../lib/session';
+import { PersonPicker } from './components/PersonPicker';
 
 interface Props {
   householdId: number;
@@ -38,7 +38,6 @@ function person(u: UserRef | null) {
 }
 
 export default function ResponsibilityCard({ householdId, data, error, reload, onSaved, canEdit }: Props) {
-  const user = useSessionUser();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [open, setOpen] = useState(false);
@@ -48,14 +47,6 @@ export default function ResponsibilityCard({ householdId, data, error, reload, o
   const named = !!(data?.leader || data?.cadre);
   const changing =
     named && ((!!data?.leader && (leader ?? '').trim() !== data.leader.username) || (!!data?.cadre && (cadre ?? '').trim() !== data.cadre.username));
-
-  // known usernames to pick from: the people named now and in the history are not usernames, so
-  // offer the current ones and the signed-in user; anything else is typed
-  const known = [...new Map([data?.leader, data?.cadre, { username: user.username, displayName: user.displayName }].filter((u): u is UserRef => !!u).map((u) => [u.username, u])).values()];
-  const options = (q: string | undefined) =>
-    known
-      .filter((u) => !q || u.username.includes(q) || u.displayName.includes(q))
-      .map((u) => ({ value: u.username, label: `${u.username}（${u.displayName}）` }));
 
   async function save() {
     await submit(async (v) => {
@@ -152,7 +143,7 @@ export default function ResponsibilityCard({ householdId, data, error, reload, o
         okButtonProps={{ id: 'responsibility-ok', loading: busy }}
       >
         <p className="modal-lead">
-          {named ? '帮扶责任人确定后原则上保持不变；确需变更的，请写明原因，变更记录会保存在档案中。' : '为该户确定一名责任领导和一名具体责任人，填写其登录用户名。'}
+          {named ? '帮扶责任人确定后原则上保持不变；确需变更的，请写明原因，变更记录会保存在档案中。' : '为该户确定一名责任领导和一名具体责任人：输入姓名搜索，从列表中选择。'}
         </p>
         {unplaced && <Alert type="error" showIcon message={unplaced} style={{ marginBottom: 12 }} />}
         <Form<Values>
@@ -162,11 +153,11 @@ export default function ResponsibilityCard({ householdId, data, error, reload, o
           preserve={false}
           initialValues={{ leaderUsername: data?.leader?.username ?? '', cadreUsername: data?.cadre?.username ?? '', reason: '' }}
         >
-          <Form.Item name="leaderUsername" label="责任领导（用户名）" rules={[{ required: true, whitespace: true, message: '请填写责任领导的用户名' }]} extra="市总领导，或市总、县区、基层工会的负责人">
-            <AutoComplete options={options(leader)} placeholder="输入用户名，例如 lingdao01" autoFocus />
+          <Form.Item name="leaderUsername" label="责任领导" htmlFor="responsibility_leaderUsername" rules={[{ required: true, whitespace: true, message: '请选择责任领导' }]} extra="市总领导，或市总、县区、基层工会的负责人">
+            <PersonPicker id="responsibility_leaderUsername" householdId={householdId} kind="leader" current={data?.leader} placeholder="输入姓名搜索，如 梁" autoFocus />
           </Form.Item>
-          <Form.Item name="cadreUsername" label="具体责任人（用户名）" rules={[{ required: true, whitespace: true, message: '请填写具体责任人的用户名' }]} extra="负责走访、记录帮扶的工作人员">
-            <AutoComplete options={options(cadre)} placeholder="输入用户名" />
+          <Form.Item name="cadreUsername" label="具体责任人" htmlFor="responsibility_cadreUsername" rules={[{ required: true, whitespace: true, message: '请选择具体责任人' }]} extra="负责走访、记录帮扶的工作人员">
+            <PersonPicker id="responsibility_cadreUsername" householdId={householdId} kind="cadre" current={data?.cadre} placeholder="输入姓名搜索" />
           </Form.Item>
           <Form.Item
             name="reason"
