@@ -29,7 +29,7 @@ export async function setDate(page: Page, id: string, date: string): Promise<voi
   await input.blur();
 }
 
-/** An AutoComplete (健康状况): type the text and leave the field (Escape would clear it). */
+/** An AutoComplete (健康状况): type the text and leave the field. */
 export async function typeAutoComplete(page: Page, id: string, value: string): Promise<void> {
   const input = page.locator(`#${id}`);
   await input.scrollIntoViewIfNeeded();

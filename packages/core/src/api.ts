@@ -238,3 +238,17 @@ export const errorBodySchema = z.object({
   message: z.string().describe('Chinese message for the person'),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
+
+/** The early check of a typed identity number (the form asks as soon as it is complete). */
+export const idCheckBodySchema = z.object({
+  idNumber: z.string({ error: '请填写身份证号' }).trim().min(1, { error: '请填写身份证号' }).max(18, { error: '身份证号应为18位' }),
+  /** the file being edited, which may keep its own number */
+  excludeId: z.number().int().optional(),
+});
+export const idCheckResponseSchema = z.object({
+  duplicate: z.boolean(),
+  message: z.string().nullable().describe('why the number cannot be filed again, in Chinese'),
+  /** the other file, only when the caller may see it */
+  household: z.object({ id: z.number().int(), workerNo: z.string(), name: z.string() }).nullable(),
+});
+export type IdCheckResponse = z.infer<typeof idCheckResponseSchema>;

@@ -3,7 +3,7 @@
 import {
   HOUSEHOLD_SORT_KEYS, type BatchItem, type CATEGORIES, type ConditionCode, type EligibleFilter, type HistoryAction, type HistoryEntry,
   type HouseholdFileExtras, type HouseholdInput, type HouseholdJson, type HouseholdListItem, type HouseholdSortKey, type HouseholdStatus,
-  type IdentifyFlag, type IdentifyResult, type ReviewBatchResult, type ReviewOpinion,
+  type IdCheckResponse, type IdentifyFlag, type IdentifyResult, type ReviewBatchResult, type ReviewOpinion,
 } from '@bangfu/core';
 import { http } from './request';
 
@@ -119,4 +119,9 @@ export type HistoryChange = HistoryEntry['changes'][number];
 
 export function getHouseholdHistory(id: number | string, signal?: AbortSignal): Promise<{ items: HistoryEntry[] }> {
   return http.get(`/api/households/${encodeURIComponent(String(id))}/history`, { signal });
+}
+
+/** Whether a typed identity number may be filed; the other file is named only inside the caller's scope. */
+export function checkIdNumberForFiling(idNumber: string, excludeId?: number, signal?: AbortSignal): Promise<IdCheckResponse> {
+  return http.post('/api/households/id-check', excludeId === undefined ? { idNumber } : { idNumber, excludeId }, { signal });
 }

@@ -27,6 +27,7 @@ const MATRIX = `
 | route                                        | admin | city | leader | staff | region | unit | viewer |
 | GET    /api/households                       | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | POST   /api/households                       | ok    | ok   | 403    | 403   | ok     | ok   | 403    |
+| POST   /api/households/id-check              | ok    | ok   | 403    | 403   | ok     | ok   | 403    |
 | GET    /api/households/:id                   | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | PUT    /api/households/:id                   | 403   | ok   | 403    | 403   | ok     | ok   | 403    |
 | GET    /api/households/:id/history           | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
@@ -365,6 +366,7 @@ const CALLS: Record<string, Call> = {
     const res = await c.post('/api/households', makeHousehold({ regionCode: 'H01', unitId: UNIT_A }));
     return { res, unchanged: async () => expect(await countRows(ctx.db, 'households')).toBe(before) };
   },
+  'POST /api/households/id-check': async (c) => ({ res: await c.post('/api/households/id-check', { idNumber: '420802198001010017' }) }),
   'GET /api/households/:id': onFile('draft', undefined, (c, id) => c.get(`/api/households/${id}`)),
   'PUT /api/households/:id': onFile('draft', 'draft', (c, id, h) => c.put(`/api/households/${id}`, { ...h.input, phone: '13800000001', version: h.version })),
   'GET /api/households/:id/history': onFile('draft', undefined, (c, id) => c.get(`/api/households/${id}/history`)),

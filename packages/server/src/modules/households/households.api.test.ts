@@ -244,3 +244,25 @@ describe('audit', () => {
     expect(last.json().total).toBeGreaterThan(0);
   });
 });
+
+describe('id-check', () => {
+  it('checks a typed identity number early: the other file is named inside the scope only, a probe outside is audited', async () => {
+    const h01 = await ctx.userIn('H01');
+    const h02 = await ctx.userIn('H02');
+    const f = (await h01.post('/api/households', makeHousehold({ regionCode: 'H01' }))).json();
+    const mine = (await h01.post('/api/households/id-check', { idNumber: f.idNumber })).json();
+    expect(mine).toEqual({ duplicate: true, message: `该身份证号已有在册档案 ${f.workerNo}`, household: { id: f.id, workerNo: f.workerNo, name: f.name } });
+    // the file being edited keeps its own number
+    expect((await h01.post('/api/households/id-check', { idNumber: f.idNumber, excludeId: f.id })).json().duplicate).toBe(false);
+    expect((await h01.post('/api/households/id-check', { idNumber: makeIdNumber() })).json()).toEqual({ duplicate: false, message: null, household: null });
+    const before = await ctx.db.selectFrom('audit_log').select('id').where('action', '=', 'household.duplicateRefused').execute();
+    const theirs = (await h02.post('/api/households/id-check', { idNumber: f.idNumber })).json();
+    expect(theirs).toEqual({ duplicate: true, message: expect.stringContaining('不在您的管理范围内'), household: null });
+    expect(JSON.stringify(theirs)).not.toContain(f.workerNo);
+    const after = await ctx.db.selectFrom('audit_log').select('id').where('action', '=', 'household.duplicateRefused').execute();
+    expect(after.length).toBe(before.length + 1);
+    const bad = await h01.post('/api/households/id-check', {});
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0]).toMatchObject({ path: 'idNumber', message: '请填写身份证号' });
+  });
+});

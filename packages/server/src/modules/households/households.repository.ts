@@ -81,7 +81,7 @@ export async function idNumbersInOtherFiles(db: Q, ids: string[], excludeId: num
 export async function liveFileOfWorker(db: Q, idNumber: string, excludeId: number | null) {
   return db
     .selectFrom('households')
-    .select(['id', 'worker_no', 'region_code'])
+    .select(['id', 'worker_no', 'region_code', 'name'])
     .where('id_number', '=', idNumber)
     .where('status', 'not in', ['removed', 'exited'])
     .$if(excludeId !== null, (q) => q.where('id', '<>', excludeId!))

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import {
-  historyResponseSchema, householdFileSchema, householdListQuerySchema, householdListResponseSchema, householdSchema, reviewBatchResponseSchema,
+  historyResponseSchema, householdFileSchema, idCheckBodySchema, idCheckResponseSchema, householdListQuerySchema, householdListResponseSchema, householdSchema, reviewBatchResponseSchema,
 } from '@bangfu/core';
 import type { Db } from '../../db/index.js';
 import { routeSchema } from '../../lib/route.docs.js';
@@ -19,6 +19,9 @@ export async function householdRoutes(app: FastifyInstance, { db }: { db: Db }) 
     schema: routeSchema({ summary: 'List files in the caller\'s scope (identity numbers masked)', tags, querystring: householdListQuerySchema, response: { 200: householdListResponseSchema } }),
   }, async (req) => service.listHouseholds(db, actorOf(req), req.query));
 
+  app.post('/api/households/id-check', {
+    schema: routeSchema({ summary: 'May this identity number be filed? The other live file is named only inside the caller\'s scope', tags, body: idCheckBodySchema, response: { 200: idCheckResponseSchema } }),
+  }, async (req) => service.checkIdNumberForFiling(db, actorOf(req), req.body));
   app.post('/api/households', {
     schema: routeSchema({ summary: 'File a household (建档); the server assigns workerNo and derives perCapitaIncome', tags, body: householdSchema, response: { 201: householdFileSchema } }),
   }, async (req, reply) => reply.code(201).send(await service.createHousehold(db, actorOf(req), req.body)));

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import {
   dataWarnings, editRule, editSendsBackToReview, fenToYuan, HOUSEHOLD_SORT_COLUMNS, HOUSEHOLD_STATUS_LABELS, householdFilterSchema, householdListQuerySchema,
-  householdToJson, idNumbersOf, maskIdNumber, maskPhone, type HouseholdData, type HouseholdFileExtras, type HouseholdJson, type HouseholdSortKey,
+  householdToJson, idCheckBodySchema, idNumbersOf, maskIdNumber, maskPhone, type HouseholdData, type HouseholdFileExtras, type HouseholdJson, type HouseholdSortKey,
   type HouseholdStatus, type IdentifyResult, IDENTIFY_FLAGS,
 } from '@bangfu/core';
 import { inTransaction, type Db, type Q as Trx } from '../../db/transaction.js';
@@ -52,6 +52,22 @@ export async function refuseDuplicateWorker(db: Db | Trx, actor: Actor, idNumber
   // inside a transaction the refusal rolls back with it; a standalone check keeps its trace
   if (!db.isTransaction) await auditNow(db as Db, actor, 'household.duplicateRefused', 'household', null, { scope: 'outside' });
   throw new AppError('DUPLICATE_ID_NUMBER', { message: `${OUT_OF_SCOPE_DUPLICATE}，${what}`, errors: [{ path: 'idNumber', message: OUT_OF_SCOPE_DUPLICATE }] });
+}
+
+/**
+ * The form's early question: may this identity number be filed (again)? The other file is named
+ * only inside the caller's scope; a probe outside it is audited like a refused save.
+ */
+export async function checkIdNumberForFiling(db: Db, actor: Actor, input: unknown) {
+  if (!['admin', 'city', 'region', 'unit'].includes(actor.role)) throw forbidden('只有建档人员可以核对身份证号');
+  const body = parseInput(idCheckBodySchema, input, 'id check');
+  const id = body.idNumber.toUpperCase();
+  const dup = await repo.liveFileOfWorker(db, id, body.excludeId ?? null);
+  if (!dup) return { duplicate: false, message: null, household: null };
+  if (await repo.isInScope(db, actor, Number(dup.id)))
+    return { duplicate: true, message: `该身份证号已有在册档案 ${dup.worker_no}`, household: { id: Number(dup.id), workerNo: dup.worker_no, name: dup.name } };
+  await auditNow(db, actor, 'household.duplicateRefused', 'household', null, { scope: 'outside', check: true });
+  return { duplicate: true, message: OUT_OF_SCOPE_DUPLICATE, household: null };
 }
 
 /** The same words whatever and wherever the other file is. */

@@ -5,7 +5,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { DISABILITY_GRADES, GENDERS, MEMBER_EDUCATIONS, OCCUPATIONS, RELATIONS, type MemberField } from '@bangfu/core';
 import MoneyInput from '../../components/MoneyInput';
 import { MAX_MEMBERS, MEMBER_KEYS, emptyMember, isRequired } from './formModel';
-import { fieldId, filterHealth, healthOptions, options } from './formShared';
+import { fieldId, filterHealth, healthOptions, keepOnEscape, options } from './formShared';
 import { memberLabel } from './sheet/layout';
 
 /** Column widths (px) of the editable table; the table scrolls sideways inside the sheet when narrower. */
@@ -47,10 +47,9 @@ export function MembersEditor({ rule, onIdBlur }: Props) {
     let control;
     if (values) control = <Select options={options(values)} aria-label={aria} popupMatchSelectWidth={false} />;
     else if (key === 'health')
-      // a text input child: the default type="search" input is cleared by Esc in Chrome
       control = (
         <AutoComplete options={healthOptions} filterOption={filterHealth} popupMatchSelectWidth={false}>
-          <Input aria-label={aria} maxLength={50} />
+          <Input aria-label={aria} maxLength={50} onKeyDown={keepOnEscape} />
         </AutoComplete>
       );
     else if (key === 'annualIncome') control = <MoneyInput aria-label={aria} />;

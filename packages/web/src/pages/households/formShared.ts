@@ -9,6 +9,13 @@ export const fieldId = (name: NamePath) => `${FORM_NAME}_${name.join('_')}`;
 
 export const options = (values: readonly string[]) => values.map((v) => ({ value: v, label: v }));
 export const healthOptions = options(HEALTH_OPTIONS);
+/**
+ * An AutoComplete renders its input as type="search", which Chrome empties on Esc: Esc then only
+ * closes the suggestions (the default action is prevented; the select still sees the key).
+ */
+export const keepOnEscape = (e: { key: string; preventDefault: () => void }) => {
+  if (e.key === 'Escape') e.preventDefault();
+};
 export const filterHealth = (input: string, option?: { value?: unknown }) => !input || String(option?.value ?? '').includes(input.trim());
 
 /** Before the first 保存, only fields the cadre has touched are checked on blur. */

@@ -24,6 +24,7 @@ import { sheetControl, type ControlContext } from './SheetControls';
 import { FormAlerts } from './FormAlerts';
 import { FormFooter } from './FormFooter';
 import { NoLineNotice } from './NoLineNotice';
+import { DuplicateIdNotice } from './DuplicateIdNotice';
 import { ReasonModal } from './ReasonModal';
 
 export function HouseholdEditor({ household, onReplace }: { household?: HouseholdFile; onReplace?: (h: HouseholdFile) => void }) {
@@ -111,6 +112,7 @@ export function HouseholdEditor({ household, onReplace }: { household?: Househol
             className="hh-form"
             autoComplete="off"
           >
+            <DuplicateIdNotice form={form} excludeId={household?.id} />
             <Sheet title="困难职工调查表">
               <SheetSection>一、职工及家庭成员基本情况</SheetSection>
               <SheetRows rows={WORKER_ROWS} r={renderer} />

@@ -26,7 +26,7 @@ import type { HouseholdFile } from '../../../api/households';
 import type { NamePath } from '../../../lib/fieldErrors';
 import type { RegionOption } from '../../../lib/useOrgs';
 import MoneyInput from '../../../components/MoneyInput';
-import { fieldId, filterHealth, healthOptions, options } from '../formShared';
+import { fieldId, filterHealth, healthOptions, keepOnEscape, options } from '../formShared';
 import { causeLabel, type SheetKey } from '../sheet/layout';
 
 const ON_BLUR = 'onBlur';
@@ -73,7 +73,7 @@ const TEXTS: Partial<Record<SheetKey, [number, string?]>> = {
 
 /** text areas: max length, rows, placeholder, the fields whose change re-checks it */
 const TEXT_AREAS: Partial<Record<SheetKey, [number, number, string, NamePath[]?]>> = {
-  causeDescription: [1000, 2, '选择“其它”时必填；也可对其他致困原因作补充说明', [['causes']]],
+  causeDescription: [1000, 2, '用文字描述致困原因，如：配偶患尿毒症，每周透析三次（选择“其它”时必填）', [['causes']]],
   needs: [2000, 3, '征求困难职工帮扶需求'],
   measures: [2000, 3, '结合实际情况提出具体帮扶措施及建议'],
 };
@@ -81,6 +81,12 @@ const TEXT_AREAS: Partial<Record<SheetKey, [number, number, string, NamePath[]?]
 const MONEY = new Set<SheetKey>(['ownAnnualIncome', 'householdAnnualIncome', 'householdAnnualExpense', 'medicalExpense', 'tuitionExpense', 'accidentExpense']);
 const SWITCHES = new Set<SheetKey>(['lostWorkCapacity', 'rightsInfringed', 'wantsToStartBusiness']);
 const COUNTS: Partial<Record<SheetKey, string>> = { serviceYears: '年', householdSize: '人' };
+
+/** The 填表说明's words under a field, where the paper form explains what it counts. */
+const HINTS: Partial<Record<SheetKey, string>> = {
+  householdAnnualIncome: '包括工资和其他薪资收入',
+  causeDescription: '填表说明：致困原因可多选，并文字描述致困原因',
+};
 
 function WorkerNo({ household }: { household?: HouseholdFile }) {
   const id = fieldId(['workerNo']);
@@ -166,7 +172,7 @@ const SPECIAL: Partial<Record<SheetKey, (c: ControlContext) => ReactNode>> = {
   ),
   ethnicity: (c) => (
     <Form.Item name="ethnicity" rules={c.rule('ethnicity')} validateTrigger={ON_CHANGE_OR_BLUR}>
-      <Select options={options(ETHNICITIES)} placeholder="输入可搜索" showSearch optionFilterProp="label" popupMatchSelectWidth={false} />
+      <Select options={options(ETHNICITIES)} placeholder="请选择" showSearch optionFilterProp="label" popupMatchSelectWidth={false} />
     </Form.Item>
   ),
   idNumber: (c) => (
@@ -176,9 +182,8 @@ const SPECIAL: Partial<Record<SheetKey, (c: ControlContext) => ReactNode>> = {
   ),
   health: (c) => (
     <Form.Item name="health" rules={c.rule('health')} validateTrigger={ON_BLUR}>
-      {/* a text input child: the default type="search" input is cleared by Esc in Chrome */}
       <AutoComplete options={healthOptions} filterOption={filterHealth} popupMatchSelectWidth={false}>
-        <Input placeholder="良好或主要疾病" maxLength={50} />
+        <Input placeholder="良好或主要疾病" maxLength={50} onKeyDown={keepOnEscape} />
       </AutoComplete>
     </Form.Item>
   ),
@@ -221,7 +226,7 @@ export function sheetControl(key: SheetKey, c: ControlContext): ReactNode {
   const area = TEXT_AREAS[key];
   const unit = COUNTS[key];
   return (
-    <Form.Item name={key} rules={rules} validateTrigger={ON_BLUR} dependencies={area?.[3]}>
+    <Form.Item name={key} rules={rules} validateTrigger={ON_BLUR} dependencies={area?.[3]} extra={HINTS[key]}>
       {text ? (
         <Input maxLength={text[0]} placeholder={text[1]} autoComplete="off" />
       ) : area ? (

@@ -40,10 +40,11 @@ export const WORKER_ROWS: RowDef[] = [
   {
     kind: 'pairs',
     cells: [
-      { key: 'name', w: 1.1 },
-      { key: 'gender', w: 0.75, lw: S },
-      { key: 'ethnicity', w: 0.9, lw: S },
-      { key: 'idNumber', w: 1.9, lw: '6em' },
+      // 性别 and 民族 wide enough for 请选择 / 输入可搜索 at 1366 px (they showed 请… and 输…)
+      { key: 'name', w: 0.9 },
+      { key: 'gender', w: 1, lw: S },
+      { key: 'ethnicity', w: 1.15, lw: S },
+      { key: 'idNumber', w: 1.6, lw: '6em' },
     ],
   },
   { kind: 'pairs', cells: [{ key: 'education', w: 1 }, { key: 'politicalStatus', w: 1 }, { key: 'skillLevel', w: 1, lw: '8em' }] },
@@ -52,10 +53,11 @@ export const WORKER_ROWS: RowDef[] = [
   {
     kind: 'pairs',
     cells: [
-      { key: 'unitNature', w: 1.35 },
-      { key: 'serviceYears', w: 0.7, lw: S },
-      { key: 'medicalInsurance', w: 1 },
-      { key: 'disabilityGrade', w: 0.9 },
+      // 工龄 was a 22 px input beside its 年
+      { key: 'unitNature', w: 0.95 },
+      { key: 'serviceYears', w: 1.05, lw: S },
+      { key: 'medicalInsurance', w: 1.15 },
+      { key: 'disabilityGrade', w: 1.1 },
     ],
   },
   { kind: 'pairs', cells: [{ key: 'enterpriseStatus', w: 1 }, { key: 'workStatus', w: 1 }, { key: 'receivesDibao', w: 1, lw: '8em' }] },
