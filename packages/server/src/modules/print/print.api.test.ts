@@ -88,6 +88,35 @@ describe('GET /api/households/:id/print.pdf', () => {
     }
   });
 
+  it('keeps a filed file with a plan of five measures and both opinions on one A4 page, with room for 职工签字 and 单位盖章', async () => {
+    // (a plan once pushed 四、工会审核意见 onto an almost empty second page)
+    const h = await createIn('H01', {
+      causes: ['因病', '子女上学'], causeDescription: '配偶长期患病需要服药，两名子女上学，本人收入不稳定',
+      needs: '希望得到大病医疗救助和子女助学', measures: '推荐就业岗位，申请金秋助学和医疗互助',
+    });
+    await ctx.fileThrough(h.id);
+    const plan = await clerk.put(`/api/households/${h.id}/plan`, { items: [
+      { measure: 'jobReferral', targetDate: '2016-09-30', status: 'inProgress' },
+      { measure: 'skillTraining', targetDate: '2016-10-30', status: 'planned' },
+      { measure: 'medicalMutualAid', targetDate: '2016-11-30', status: 'planned' },
+      { measure: 'jinqiuEducation', targetDate: '2016-09-01', status: 'planned' },
+      { measure: 'winterWarmth', targetDate: '2017-01-20', status: 'planned' },
+    ] });
+    expect(plan.statusCode, plan.body).toBe(200);
+    const res = await clerk.get(`/api/households/${h.id}/print.pdf`);
+    expect(res.statusCode).toBe(200);
+    expect(pageCount(res.rawPayload)).toBe(1);
+    const text = textOf(res.rawPayload);
+    if (text !== undefined) {
+      expect(text).toContain('职工签字');
+      expect(text).toContain('单位盖章');
+      expect(text).toContain('签字');
+      expect(text).toContain('本人承诺以上所填情况真实无误');
+      expect(text).toContain('帮扶计划');
+      expect(text).toContain('同意纳入精准帮扶');
+    }
+  });
+
   it('a household of 19 members runs onto a second page, where the members table header is repeated', async () => {
     const base = makeHousehold({ regionCode: 'H01' });
     const members = Array.from({ length: 19 }, (_, i) => ({ ...base.members![i % 2], name: `成员${String(i + 1).padStart(2, '0')}`,

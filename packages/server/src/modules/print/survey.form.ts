@@ -21,7 +21,8 @@ export interface FormContext {
 const CAUSE_BOXES = CAUSES.map((value) => ({ value, label: CAUSE_FORM_LABELS[value] }));
 
 /** The paper form leaves five ruled member rows; a smaller household gets blank ones to fill by hand. */
-export const MIN_MEMBER_ROWS = 5;
+/** blank member rows to write in by hand: a form with few members keeps three rows */
+export const MIN_MEMBER_ROWS = 3;
 
 export const formTitle = (fillDate: string) => `${fillDate.slice(0, 4)}年全市工会“三万”活动困难职工调查表`;
 
@@ -122,28 +123,53 @@ export function drawSurveyForm(p: FormPainter, f: HouseholdFile, ctx: FormContex
     { width: labelW, text: '致困原因（可多选）', kind: 'label' },
     { width: optionsWidth, draw: (b: Box) => p.options(boxes, { ...b, y: b.y + 1 }), drawHeight: p.optionsHeight(boxes, optionsWidth - 8) + 2 },
   ], 24);
-  p.longRow('文字描述', labelW, text(f.causeDescription), 30);
+  p.longRow('文字描述', labelW, text(f.causeDescription), TEXT_MIN);
 
   // 三、困难职工帮扶需求及帮扶措施
   p.space(4);
   p.heading('三、困难职工帮扶需求及帮扶措施');
-  p.longRow('帮扶需求', labelW, text(f.needs), 30);
-  p.longRow('帮扶措施及建议', labelW, text(f.measures), 30);
+  p.longRow('帮扶需求', labelW, text(f.needs), TEXT_MIN);
+  p.longRow('帮扶措施及建议', labelW, text(f.measures), TEXT_MIN);
+  // the plan runs on as one paragraph: a line per measure pushed 四 onto an almost empty second page
   if (ctx.plan.length)
-    p.longRow('帮扶计划', labelW, ctx.plan.map((m, i) => `${i + 1}. ${m.name}（${m.statusLabel}${m.targetDate ? `，目标日期 ${m.targetDate}` : ''}）`).join('\n'));
+    p.longRow('帮扶计划', labelW, ctx.plan.map((m, i) => `${i + 1}. ${m.name}（${m.statusLabel}${m.targetDate ? `，${m.targetDate}前` : ''}）`).join('；'));
+
+  signatureRow(p, labelW);
 
   // 四、工会审核意见: the latest opinion of each level, or room to write one by hand
   p.space(4);
   const latest = (level: Opinion['level']) => [...f.opinions].reverse().find((o) => o.level === level);
   const half = p.width / 2;
-  const opinionBox = (o: Opinion | undefined): Cell => ({ width: half, draw: (b) => drawOpinion(p, o, b), drawHeight: opinionHeight(p, o, half - 8) });
+  const opinionBox = (o: Opinion | undefined, stamp = false): Cell => ({ width: half, draw: (b) => drawOpinion(p, o, b, stamp), drawHeight: opinionHeight(p, o, half - 8) });
   const captions: Cell[] = [{ width: half, text: '职工所在单位工会意见', kind: 'label' }, { width: half, text: '市总工会意见', kind: 'label' }];
-  const boxes4 = [opinionBox(latest('unit')), opinionBox(latest('city'))];
-  const OPINION_MIN = 84; // room for a handwritten opinion and the stamp
+  const boxes4 = [opinionBox(latest('unit'), true), opinionBox(latest('city'))];
+  const OPINION_MIN = 66; // room for a handwritten opinion and the stamp
   p.heading('四、工会审核意见', p.rowHeight(captions) + p.rowHeight(boxes4, OPINION_MIN));
   p.row(captions);
   p.row(boxes4, OPINION_MIN);
 }
+
+/**
+ * 职工签字: the worker confirms what the form says (it is printed to be signed and stamped); one
+ * line under 三, so that a plan does not push 四 onto a second page.
+ */
+function signatureRow(p: FormPainter, labelW: number): void {
+  p.row([
+    { width: labelW, text: '职工签字', kind: 'label' },
+    { width: p.width - labelW, draw: (b) => drawSignature(p, b), drawHeight: SIGN_HEIGHT },
+  ], SIGN_HEIGHT);
+}
+
+function drawSignature(p: FormPainter, b: Box): void {
+  const lh = p.lineHeight();
+  const y = b.y + (b.h - lh) / 2;
+  p.textLine('本人承诺以上所填情况真实无误。', b.x, y, b.w);
+  p.textLine('签字：　　　　　　　　　年　　月　　日', b.x, y, b.w, { align: 'right' });
+}
+
+const SIGN_HEIGHT = 24;
+/** the free-text rows: two written lines; a longer text grows its row */
+const TEXT_MIN = 24;
 
 const DECISIONS = [{ value: 'agree', label: '同意' }, { value: 'return', label: '退回' }] as const;
 
@@ -156,12 +182,14 @@ function opinionHeight(p: FormPainter, o: Opinion | undefined, width: number): n
   return p.lineHeight() * (1 + opinionLines(p, o, width).length + 3) + 6;
 }
 
-function drawOpinion(p: FormPainter, o: Opinion | undefined, b: Box): void {
+function drawOpinion(p: FormPainter, o: Opinion | undefined, b: Box, stamp = false): void {
   const lh = p.lineHeight();
   p.options(DECISIONS.map((d) => ({ label: d.label, checked: o?.decision === d.value })), { ...b, h: lh });
   opinionLines(p, o, b.w).forEach((line, i) => p.textLine(line, b.x, b.y + lh * (1.3 + i), b.w));
   // the signature block sits at the bottom of the box whatever the text's length
   const bottom = b.y + b.h - lh * 2;
+  // the unit's stamp goes beside the signature block, printed opinion or not
+  if (stamp) p.textLine('单位盖章：', b.x, bottom, b.w);
   if (o) {
     p.textLine(`审核人：${o.authorName}　　${o.orgName}`, b.x, bottom, b.w, { align: 'right' });
     p.textLine(chineseDate(chinaDateOf(o.at)), b.x, bottom + lh, b.w, { align: 'right' });
