@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, inject } from 'vitest';
 import type { Page } from 'playwright-core';
 import { test } from '../lib/test.js';
 import { Api, type HouseholdJson } from '../lib/api.js';
-import { newPage, screenshotOnFailure } from '../lib/browser.js';
+import { LAPTOP, signedInPage } from '../lib/layout.js';
 import { uniqueName } from '../lib/data.js';
 import { fid, formReady } from '../lib/form.js';
 import { eventually, formItem, textOf, visible } from '../lib/ui.js';
@@ -25,11 +25,8 @@ afterAll(async () => {
   await admin?.dispose();
 });
 
-async function laptop(browser: Parameters<typeof newPage>[0], baseUrl: string): Promise<Page> {
-  const page = await newPage(browser, { viewport: { width: 1366, height: 768 } });
-  page.context().setDefaultTimeout(15_000);
-  screenshotOnFailure(page);
-  await Api.loginInPage(page, baseUrl, cadre.username, cadre.password);
+async function laptop(browser: Parameters<typeof signedInPage>[0], baseUrl: string): Promise<Page> {
+  const page = await signedInPage(browser, baseUrl, cadre, LAPTOP);
   await page.goto(`${baseUrl}/households/new`);
   await formReady(page);
   return page;

@@ -2,15 +2,13 @@
 // hides under the sticky 操作 column (填报日期 showed "2016-0", 操作 of /policy and 联系的家庭 of
 // /links were clipped), and 剔除建议's reason is read on the page, not only by hovering.
 import { afterAll, beforeAll, expect, inject } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { test } from '../lib/test.js';
 import { Api } from '../lib/api.js';
-import { newPage, screenshotOnFailure } from '../lib/browser.js';
+import { LAPTOP, signedInPage } from '../lib/layout.js';
 import { uniqueName } from '../lib/data.js';
 import { idFile } from '../lib/identification.js';
 import { eventually, visible } from '../lib/ui.js';
-
-const LAPTOP = { width: 1366, height: 768 };
 
 let admin: Api;
 let city: { username: string; password: string };
@@ -19,26 +17,18 @@ beforeAll(async () => {
   admin = await Api.login(inject('baseUrl'));
   city = await admin.createUser({ orgCode: 'H', role: 'city', displayName: uniqueName('笔') });
   // a file under review, and a filed one that is 不符合 (a removal proposal) with the longest region name
-  await admin.setPolicyLines([{ regionCode: 'H05', year: 2008, monthlyLine: 500 }], 'e2e laptop: 掇刀 2008');
-  await admin.fileThrough((await admin.createHousehold(idFile({ regionCode: 'H05', fillDate: '2008-04-01', income: 10_000, namePrefix: '笔' }))).id, { until: 'unitApproved' });
-  const filed = await admin.createFiledHousehold(idFile({ regionCode: 'H05', fillDate: '2008-04-02', income: 30_000, namePrefix: '笔' }));
+  await admin.setPolicyLines([{ regionCode: 'H05', year: 2001, monthlyLine: 500 }], 'e2e laptop: 掇刀 2001');
+  await admin.fileThrough((await admin.createHousehold(idFile({ regionCode: 'H05', fillDate: '2001-04-01', income: 10_000, namePrefix: '笔' }))).id, { until: 'unitApproved' });
+  const filed = await admin.createFiledHousehold(idFile({ regionCode: 'H05', fillDate: '2001-04-02', income: 30_000, namePrefix: '笔' }));
   // a leader with two linked households: 联系的家庭 holds two long chips
   const leader = await admin.createUser({ orgCode: 'H', role: 'leader', displayName: uniqueName('领') });
-  const other = await admin.createFiledHousehold({ regionCode: 'H05', name: uniqueName('笔') });
+  const other = await admin.createFiledHousehold(idFile({ regionCode: 'H05', fillDate: '2001-04-03', income: 10_000, namePrefix: '笔' }));
   for (const h of [filed, other]) await admin.post(`/api/households/${h.id}/links`, { username: leader.username });
 }, 60_000);
 
 afterAll(async () => {
   await admin?.dispose();
 });
-
-async function laptop(browser: Parameters<typeof newPage>[0], baseUrl: string): Promise<Page> {
-  const page = await newPage(browser, { viewport: LAPTOP });
-  page.context().setDefaultTimeout(15_000);
-  screenshotOnFailure(page);
-  await Api.loginInPage(page, baseUrl, city.username, city.password);
-  return page;
-}
 
 /** How much wider the table is than its scroll box (0: it fits). */
 async function overflow(table: Locator): Promise<number> {
@@ -47,7 +37,7 @@ async function overflow(table: Locator): Promise<number> {
 }
 
 test('1366 px: 档案列表, 待我审核, 剔除建议, 定点联系 and 低保标准 fit their card', { timeout: 90_000 }, async ({ browser, baseUrl }) => {
-  const page = await laptop(browser, baseUrl);
+  const page = await signedInPage(browser, baseUrl, city, LAPTOP);
   try {
     for (const [path, table] of [
       ['/households', '#household-table'],

@@ -3,16 +3,14 @@
 // shows the live result in its save bar while typing (the panel is below the whole form); the
 // 低保标准 page puts 待保存的修改 under the lines instead of over them.
 import { afterAll, beforeAll, expect, inject } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { test } from '../lib/test.js';
 import { Api, type HouseholdJson } from '../lib/api.js';
-import { newPage, screenshotOnFailure } from '../lib/browser.js';
+import { PHONE, signedInPage } from '../lib/layout.js';
 import { uniqueName } from '../lib/data.js';
 import { ADMIN_PASSWORD } from '../lib/env.js';
 import { fid, formReady, setDate, typeNumber } from '../lib/form.js';
 import { eventually, textOf, typeInto, visible } from '../lib/ui.js';
-
-const PHONE = { width: 390, height: 844 };
 
 let admin: Api;
 let filed: HouseholdJson;
@@ -20,22 +18,14 @@ let cadre: { username: string; password: string };
 
 beforeAll(async () => {
   admin = await Api.login(inject('baseUrl'));
-  await admin.setPolicyLines([{ regionCode: 'H07', year: 2009, monthlyLine: 500 }], 'e2e phone-pages: 屈家岭 2009');
-  cadre = await admin.createUser({ orgCode: 'H07', displayName: uniqueName('机') });
-  filed = await Api.as(inject('baseUrl'), cadre, (api) => api.createFiledHousehold({ regionCode: 'H07', name: uniqueName('机') }));
+  await admin.setPolicyLines([{ regionCode: 'H08', year: 2009, monthlyLine: 500 }], 'e2e phone-pages: 市直 2009');
+  cadre = await admin.createUser({ orgCode: 'H08', displayName: uniqueName('机') });
+  filed = await Api.as(inject('baseUrl'), cadre, (api) => api.createFiledHousehold({ regionCode: 'H08', name: uniqueName('机') }));
 }, 60_000);
 
 afterAll(async () => {
   await admin?.dispose();
 });
-
-async function phone(browser: Browser, baseUrl: string, who: { username: string; password: string }): Promise<Page> {
-  const page = await newPage(browser, { viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
-  page.context().setDefaultTimeout(15_000);
-  screenshotOnFailure(page);
-  await Api.loginInPage(page, baseUrl, who.username, who.password);
-  return page;
-}
 
 /** The element's top, in page coordinates. */
 async function topOf(l: Locator): Promise<number> {
@@ -43,7 +33,7 @@ async function topOf(l: Locator): Promise<number> {
 }
 
 test('detail page on a phone: 识别结果, then 记录帮扶, then the survey sheet', { timeout: 60_000 }, async ({ browser, baseUrl }) => {
-  const page = await phone(browser, baseUrl, cadre);
+  const page = await signedInPage(browser, baseUrl, cadre, PHONE);
   try {
     await page.goto(`${baseUrl}/households/${filed.id}`);
     const record = await visible(page.locator('#assistance-new'));
@@ -59,7 +49,7 @@ test('detail page on a phone: 识别结果, then 记录帮扶, then the survey s
 });
 
 test('survey form on a phone: the save bar shows the live result while typing', { timeout: 60_000 }, async ({ browser, baseUrl }) => {
-  const page = await phone(browser, baseUrl, cadre);
+  const page = await signedInPage(browser, baseUrl, cadre, PHONE);
   try {
     await page.goto(`${baseUrl}/households/new`);
     await formReady(page);
@@ -80,7 +70,7 @@ test('survey form on a phone: the save bar shows the live result while typing', 
 });
 
 test('低保标准 on a phone: the pending changes sit under the lines, the amounts are on screen', { timeout: 60_000 }, async ({ browser, baseUrl }) => {
-  const page = await phone(browser, baseUrl, { username: 'admin', password: ADMIN_PASSWORD });
+  const page = await signedInPage(browser, baseUrl, { username: 'admin', password: ADMIN_PASSWORD }, PHONE);
   try {
     await page.goto(`${baseUrl}/policy`);
     const lines = await visible(page.locator('.policy-lines'));
@@ -88,7 +78,7 @@ test('低保标准 on a phone: the pending changes sit under the lines, the amou
     const lb = (await lines.boundingBox())!;
     expect(lb.width).toBeGreaterThan(PHONE.width * 0.8);
     expect(await topOf(pending)).toBeGreaterThanOrEqual((await topOf(lines)) + lb.height - 1);
-    const input = page.locator('#policy_line_H07_2009');
+    const input = page.locator('#policy_line_H08_2009');
     await visible(input);
     const ib = (await input.boundingBox())!;
     expect(ib.x + ib.width).toBeLessThanOrEqual(PHONE.width);
@@ -98,7 +88,7 @@ test('低保标准 on a phone: the pending changes sit under the lines, the amou
 });
 
 test('tables on a phone: the 操作 column scrolls with the rest instead of covering the middle columns', { timeout: 60_000 }, async ({ browser, baseUrl }) => {
-  const page = await phone(browser, baseUrl, cadre);
+  const page = await signedInPage(browser, baseUrl, cadre, PHONE);
   try {
     await page.goto(`${baseUrl}/households`);
     const cell = page.locator('.ant-table-tbody tr.ant-table-row td.ant-table-cell-fix-right').first();

@@ -5,15 +5,13 @@
 // Each role's pages are visited in one browser context; the offenders of all routes are collected
 // and reported together, with their widths.
 import { afterAll, beforeAll, expect, inject } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { test } from '../lib/test.js';
 import { Api, type HouseholdJson } from '../lib/api.js';
-import { newPage, screenshotOnFailure } from '../lib/browser.js';
+import { PHONE, signedInPage } from '../lib/layout.js';
 import { uniqueName } from '../lib/data.js';
 import { ADMIN_PASSWORD } from '../lib/env.js';
 import { eventually } from '../lib/ui.js';
-
-const PHONE = { width: 390, height: 844 };
 
 let admin: Api;
 let draft: HouseholdJson;
@@ -46,14 +44,6 @@ function routes(): string[] {
   ];
 }
 
-async function phone(browser: Browser, baseUrl: string, who: { username: string; password: string }): Promise<Page> {
-  const page = await newPage(browser, { viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
-  page.context().setDefaultTimeout(15_000);
-  screenshotOnFailure(page);
-  await Api.loginInPage(page, baseUrl, who.username, who.password);
-  return page;
-}
-
 /** The route drawn and settled: its page, 403 or 404 shown, no spinner or skeleton left. */
 async function settled(page: Page): Promise<void> {
   await page.locator('.page, .ant-result').first().waitFor({ state: 'visible' });
@@ -68,7 +58,7 @@ async function overflowOf(page: Page): Promise<number> {
 
 for (const role of ['admin', 'city', 'region', 'unit', 'leader', 'viewer']) {
   test(`390 px, ${role}: no route scrolls sideways`, { timeout: 120_000 }, async ({ browser, baseUrl }) => {
-    const page = await phone(browser, baseUrl, accounts[role]);
+    const page = await signedInPage(browser, baseUrl, accounts[role], PHONE);
     const wide: string[] = [];
     try {
       for (const path of routes()) {

@@ -17,7 +17,7 @@ beforeAll(async () => {
   admin = await Api.login(inject('baseUrl'));
   clerk = await admin.createUser({ orgCode: 'H', role: 'city', displayName: uniqueName('合') });
   // filed files with this year's visits and money in two regions, so that every table has rows to add up
-  for (const [regionCode, amount] of [['H01', 300.5], ['H07', 1200]] as const) {
+  for (const [regionCode, amount] of [['H01', 300.5], ['H08', 1200]] as const) {
     const h = await admin.createFiledHousehold({ regionCode });
     await admin.post(`/api/households/${h.id}/assistance`, { date: todayInChina(), type: '走访', description: '入户走访，了解家庭近况' }, 201);
     await admin.post(`/api/households/${h.id}/assistance`, { date: todayInChina(), type: '慰问金', amount, description: '春节慰问金', solvedProblem: true }, 201);

@@ -57,7 +57,17 @@ export function householdColumns({ state, from, role, regionName }: Options): Ta
       ...sortable('workerNo', ASC_FIRST),
       render: (v: string, r) => <WorkerNoLink id={r.id} workerNo={v} from={from} />,
     },
-    { title: '姓名', dataIndex: 'name', key: 'name', width: 80, ellipsis: true },
+    {
+      title: '姓名',
+      dataIndex: 'name',
+      key: 'name',
+      // the table sizes to its content: a long name is cut (whole in its title) so that 操作 stays on screen
+      render: (v: string) => (
+        <span className="cell-ellipsis" title={v}>
+          {v}
+        </span>
+      ),
+    },
     // below 1600 px the table would scroll under its sticky 操作 column (填报日期 showed "2016-0"):
     // 性别, 家庭人口, 更新时间 and 数据提示 give way there; the file itself has them
     { title: '性别', dataIndex: 'gender', key: 'gender', align: 'center', responsive: ['xxl'] },

@@ -4,8 +4,6 @@ import { Alert, Button } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { MissingLine } from '../../../api/policy';
 
-const SHOWN = 12;
-
 interface Props {
   items: MissingLine[];
   currentYear: number;
@@ -34,12 +32,12 @@ export function MissingLinesAlert({ items, currentYear, canEdit, pending, onAdd 
       description={
         <>
           <ul className="plain-list policy-missing-list">
-            {items.slice(0, SHOWN).map((m) => (
+            {/* every pair is named (the list scrolls): a cut list hid the old years with files */}
+            {items.map((m) => (
               <li key={`${m.regionCode}_${m.year}`} data-testid={`policy-missing-${m.regionCode}_${m.year}`}>
                 {missingLineText(m, currentYear)}
               </li>
             ))}
-            {items.length > SHOWN && <li>等共 {items.length} 项</li>}
           </ul>
           {canEdit ? (
             open.length > 0 && (
