@@ -51,7 +51,8 @@ test('1366 px: 档案列表, 待我审核, 剔除建议, 定点联系 and 低保
       await visible(t);
       await eventually(() => t.locator('.ant-table-tbody tr.ant-table-row').count(), path).toBeGreaterThan(0);
       await page.evaluate(() => document.fonts.ready);
-      expect(await overflow(t), path).toBeLessThanOrEqual(0);
+      const widths = await t.locator('thead th').evaluateAll((ths) => ths.map((th) => `${(th as HTMLElement).innerText.trim()}:${Math.round(th.getBoundingClientRect().width)}`).join(' '));
+      expect(await overflow(t), `${path} ${widths}`).toBeLessThanOrEqual(0);
     }
 
     // the reason of a proposal shows whole lines of text, not 13 characters
