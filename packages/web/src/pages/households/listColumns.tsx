@@ -88,7 +88,8 @@ export function householdColumns({ state, from, role, regionName }: Options): Ta
     { title: '困难类别', dataIndex: 'category', key: 'category', render: (v: string) => <CategoryTag value={v} /> },
     { title: '家庭人口', dataIndex: 'householdSize', key: 'householdSize', align: 'right', responsive: ['xxl'] },
     {
-      title: '人均年收入(元)',
+      // short, so that the list fits a laptop; the file says 家庭年人均收入
+      title: '人均收入(元)',
       dataIndex: 'perCapitaIncome',
       key: 'perCapitaIncome',
       align: 'right',

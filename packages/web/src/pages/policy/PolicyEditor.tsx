@@ -1,7 +1,7 @@
 // The 低保标准 tab: the ratios, the lines per region and year (inputs for city users), the
 // pending changes beside them, the what-if preview, and the re-identification a save started.
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Empty, Segmented, Space, Table } from 'antd';
+import { Alert, Button, Card, Empty, Segmented, Select, Space, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { todayInChina } from '@bangfu/core';
 import type { MissingLine, Policy } from '../../api/policy';
@@ -39,6 +39,7 @@ export function PolicyEditor({ policy, canEdit, regionName, reloadPolicy, refres
   const rows = useMemo(() => mergedRows(policy, changes, regionName), [policy, changes, regionName]);
   const years = useMemo(() => [...new Set(rows.map((r) => r.year))].sort((a, b) => b - a), [rows]);
   const shown = year === 'all' ? rows : rows.filter((r) => String(r.year) === year);
+  const yearOptions = [{ value: 'all', label: '全部年度' }, ...years.map((y) => ({ value: String(y), label: `${y} 年` }))];
   const hasExample = policy.lines.some((l) => l.isExample);
   const missing = useMissingLines(policy.version);
 
@@ -66,14 +67,11 @@ export function PolicyEditor({ policy, canEdit, regionName, reloadPolicy, refres
       title="各地区城市低保标准"
       extra={
         <Space>
-          {years.length > 1 && (
-            <Segmented
-              size="small"
-              value={year}
-              onChange={(v) => setYear(String(v))}
-              options={[{ value: 'all', label: '全部年度' }, ...years.map((y) => ({ value: String(y), label: `${y} 年` }))]}
-            />
+          {/* a few years side by side; more in a drop-down (a row of twenty years widened a phone's page to 800 px) */}
+          {years.length > 1 && years.length <= 3 && (
+            <Segmented size="small" value={year} onChange={(v) => setYear(String(v))} options={yearOptions} />
           )}
+          {years.length > 3 && <Select size="small" value={year} onChange={setYear} options={yearOptions} style={{ width: 110 }} aria-label="年度" />}
           {canEdit && (
             <Button id="policy-add-line" size="small" type="primary" ghost icon={<PlusOutlined />} onClick={() => setAddOpen(true)}>
               新增标准
