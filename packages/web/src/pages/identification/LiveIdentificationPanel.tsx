@@ -1,6 +1,7 @@
 // The form's 识别结果: core's identify() on the values as typed, 200 ms after the last keystroke,
 // with the line of the form's region and fill-date year from GET /api/policy (read once).
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
+import { useDebounced } from '../../lib/useDebounced';
 import { Alert, Button, Card, Form, Skeleton } from 'antd';
 import type { FormInstance } from 'antd/es/form';
 import { Link } from 'react-router';
@@ -15,15 +16,6 @@ import { can } from '../../lib/access';
 
 export const IDENTIFY_DEBOUNCE_MS = 200;
 
-/** The value, `ms` after it last changed (the first value at once). */
-export function useDebounced<T>(value: T, ms: number): T {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const t = window.setTimeout(() => setV(value), ms);
-    return () => window.clearTimeout(t);
-  }, [value, ms]);
-  return v;
-}
 
 /** core's identify() on the form as typed (debounced), with the policy it used. */
 export function useLiveIdentification(form: FormInstance) {

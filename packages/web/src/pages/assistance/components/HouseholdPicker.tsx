@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Select, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { listHouseholds, type HouseholdListItem } from '../../../api/households';
-import { useDebounced } from '../../identification/LiveIdentificationPanel';
+import { useDebounced } from '../../../lib/useDebounced';
 
 interface Props {
   id?: string;

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Select, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { responsibilityCandidates, type PersonCandidate, type UserRef } from '../../../api/assistance';
-import { useDebounced } from '../../identification/LiveIdentificationPanel';
+import { useDebounced } from '../../../lib/useDebounced';
 
 const ROLE_TEXT: Record<string, string> = { leader: '市总领导', staff: '机关干部', city: '市总工会', region: '县区工会', unit: '基层工会' };
 

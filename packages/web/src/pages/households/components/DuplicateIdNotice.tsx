@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { checkIdNumber } from '@bangfu/core';
 import { checkIdNumberForFiling } from '../../../api/households';
-import { useDebounced } from '../../identification/LiveIdentificationPanel';
+import { useDebounced } from '../../../lib/useDebounced';
 
 export function DuplicateIdNotice({ form, excludeId }: { form: FormInstance; excludeId?: number }) {
   const typed = Form.useWatch('idNumber', form) as string | undefined;
