@@ -5,7 +5,7 @@ import { dateText, yesNo, yuanText } from '../../../lib/format';
 import { MEMBER_KEYS } from '../formModel';
 import type { ReviewLevel } from '../../../api/households';
 import type { OpinionBox } from '../../../lib/opinions';
-import { ReviewBoxes } from './ReviewBoxes';
+import { ReviewBoxes, SignatureRow } from './ReviewBoxes';
 import { Sheet, SheetRows, SheetSection } from './Sheet';
 import { CAUSE_ROWS, NEED_ROWS, WORKER_ROWS, causeLabel, memberLabel, type SheetKey } from './layout';
 
@@ -148,6 +148,7 @@ export function HouseholdView({
       <SheetRows rows={CAUSE_ROWS} r={r} />
       <SheetSection>三、困难职工帮扶需求及帮扶措施</SheetSection>
       <SheetRows rows={NEED_ROWS} r={r} />
+      <SignatureRow />
       <ReviewBoxes boxes={opinions} />
     </Sheet>
   );
