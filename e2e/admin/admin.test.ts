@@ -8,7 +8,7 @@ import { Api, ApiError, type OrgJson } from '../lib/api.js';
 import { uniqueName, uniqueUsername } from '../lib/data.js';
 import { APPROVER } from '../lib/env.js';
 import { switchUser } from '../lib/review.js';
-import { chooseOption, eventually, gone, loginViaForm, textOf, typeInto, visible } from '../lib/ui.js';
+import { chooseOption, clickWhenStill, eventually, gone, loginViaForm, textOf, typeInto, visible } from '../lib/ui.js';
 import type { Page } from 'playwright-core';
 
 const REGION = 'H05';
@@ -43,12 +43,12 @@ test('admin: 新建基层工会 on /admin/orgs → in the tree with the next cod
   await page.locator('#org-new').click();
   const dialog = await visible(page.getByRole('dialog'));
   // nothing filled: refused in the dialog
-  await page.locator('#org-new-ok').click();
+  await clickWhenStill(page.locator('#org-new-ok'));
   await visible(dialog.locator('.ant-form-item-explain-error', { hasText: '请选择上级组织' }));
   await chooseOption(page, 'org_new_parentCode', `${REGION_NAME}（${REGION}）`);
   await typeInto(page, 'org_new_name', name);
   const created = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/orgs' && r.request().method() === 'POST');
-  await page.locator('#org-new-ok').click();
+  await clickWhenStill(page.locator('#org-new-ok'));
   const res = await created;
   expect(res.status(), await res.text()).toBe(201);
   expect(res.request().postDataJSON()).toEqual({ name, parentCode: REGION });
@@ -90,7 +90,7 @@ test('admin: 新建用户 on /admin/users (a 基层工会 cadre) → 市总工�
   await visible(page.locator('[data-testid=user-new-gated]'));
   expect(await page.locator('#user_new_password').count()).toBe(0);
   const created = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/users' && r.request().method() === 'POST');
-  await page.locator('#user-new-ok').click();
+  await clickWhenStill(page.locator('#user-new-ok'));
   const res = await created;
   expect(res.status(), await res.text()).toBe(201);
   expect(res.request().postDataJSON()).toEqual({ username, displayName, role: 'unit', orgCode: unit.code });

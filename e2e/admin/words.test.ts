@@ -53,3 +53,14 @@ test('the list tables name their select-all checkbox in Chinese', async ({ page,
   await visible(page.locator('#review-table'));
   await eventually(() => header.getAttribute('aria-label')).toBe('全选本页');
 });
+
+test('people are shown by name, not by login name: 版本历史', { timeout: 60_000 }, async ({ page, baseUrl }) => {
+  const filer = await admin.createUser({ orgCode: 'H05', displayName: uniqueName('名') });
+  const h = await Api.as(baseUrl, filer, (api) => api.createHousehold({ regionCode: 'H05' }));
+  await Api.loginInPage(page, baseUrl, city.username, city.password);
+  await openFile(page, baseUrl, h.id);
+  const history = await visible(page.locator('#household-history'));
+  await eventually(() => textOf(history)).toContain(filer.displayName);
+  expect(await textOf(history)).not.toContain(filer.username);
+  // (帮扶统计's 帮扶人 column: assistance/assist-flow.test.ts reads it as the name alone)
+});

@@ -10,7 +10,7 @@ import { expect } from 'vitest';
 import { test } from '../lib/test.js';
 import { Api } from '../lib/api.js';
 import { uniqueName } from '../lib/data.js';
-import { eventually, textOf, visible } from '../lib/ui.js';
+import { clickWhenStill, eventually, textOf, visible } from '../lib/ui.js';
 import { actAs, fillRecord, newUser, nextResponse, recordDialog, rowByKey, rowsOf, saveRecord, todayInChina } from '../lib/assistance.js';
 
 async function prepare(baseUrl: string) {
@@ -44,7 +44,7 @@ async function linkInPage(page: Page, username: string, h: { id: number; workerN
   await option.dispatchEvent('click');
   await visible(page.locator('[data-testid=link-found]', { hasText: h.workerNo }));
   const linked = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === `/api/households/${h.id}/links`, { timeout: 30_000 });
-  await page.locator('#link-ok').click();
+  await clickWhenStill(page.locator('#link-ok'));
   const res = await linked;
   expect(res.status(), await res.text()).toBe(200);
   expect(res.request().postDataJSON()).toEqual({ username });

@@ -168,3 +168,15 @@ test('导入: template → fill → check → 只导入无错误的行 → 导�
   const h = await admin.getHousehold(listed.items[0].id);
   expect((h.members as unknown[]).length).toBe(1);
 });
+
+test('导入: the blank template is said to hold no rows, not 检查通过, and cannot be committed', async ({ page, baseUrl }) => {
+  await Api.loginInPage(page, baseUrl, clerk.username, clerk.password);
+  await page.goto(`${baseUrl}/exchange/import`);
+  const { bytes } = await downloadBy(page, () => page.locator('#import-template').click());
+  await uploadAndCheck(page, '空模板.xlsx', bytes);
+  const outcome = await visible(page.locator('[data-testid=import-outcome]'));
+  expect(await textOf(outcome)).toContain('文件中没有数据行');
+  expect(await textOf(outcome)).not.toContain('检查通过');
+  expect(await page.locator('#import-commit').isDisabled()).toBe(true);
+  expect(await textOf(page.locator('[data-testid=import-commit-block]'))).toBe('文件中没有数据行');
+});

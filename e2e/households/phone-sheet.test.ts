@@ -7,14 +7,13 @@ import type { Locator, Page } from 'playwright-core';
 import { beforeAll, expect, inject } from 'vitest';
 import { test } from '../lib/test.js';
 import { Api, type HouseholdJson } from '../lib/api.js';
-import { newPage, screenshotOnFailure } from '../lib/browser.js';
 import { uniqueName } from '../lib/data.js';
 import { ADMIN_PASSWORD } from '../lib/env.js';
 import { fid, formReady } from '../lib/form.js';
+import { LAPTOP, PHONE, signedInPage } from '../lib/layout.js';
 import { compactText, eventually, textOf, visible } from '../lib/ui.js';
 
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1366, height: 900 };
+const DESKTOP = { width: LAPTOP.width, height: 900 };
 const SHOTS = process.env.BANGFU_PHONE_SHOTS;
 
 let cadre: { username: string; password: string };
@@ -34,15 +33,6 @@ beforeAll(async () => {
     draft = await api.createHousehold({ regionCode: 'H04', name: uniqueName('草'), address });
   });
 }, 60_000);
-
-async function phonePage(browser: Parameters<typeof newPage>[0], baseUrl: string, viewport = PHONE): Promise<Page> {
-  const mobile = viewport.width < 992;
-  const page = await newPage(browser, { viewport, ...(mobile ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}) });
-  page.context().setDefaultTimeout(15_000);
-  screenshotOnFailure(page);
-  await Api.loginInPage(page, baseUrl, cadre.username, cadre.password);
-  return page;
-}
 
 /** The page does not scroll sideways: neither <html> nor <body> is wider than the window. */
 async function widths(page: Page) {
@@ -91,7 +81,7 @@ async function openDetail(page: Page, baseUrl: string, h: HouseholdJson): Promis
 }
 
 test('detail page of a filed household on a phone: no sideways scrolling, key values readable', async ({ browser, baseUrl }) => {
-  const page = await phonePage(browser, baseUrl);
+  const page = await signedInPage(browser, baseUrl, cadre, PHONE);
   try {
     await openDetail(page, baseUrl, filed);
     await shot(page, 'detail-390');
@@ -131,7 +121,7 @@ test('detail page of a filed household on a phone: no sideways scrolling, key va
 });
 
 test('edit form of a draft on a phone: no sideways scrolling, the members editor scrolls in its own box', async ({ browser, baseUrl }) => {
-  const page = await phonePage(browser, baseUrl);
+  const page = await signedInPage(browser, baseUrl, cadre, PHONE);
   try {
     await page.goto(`${baseUrl}/households/${draft.id}/edit`);
     await formReady(page);
@@ -163,7 +153,7 @@ test('edit form of a draft on a phone: no sideways scrolling, the members editor
 });
 
 test('desktop (1366 px): the sheet keeps its paper-form grid', async ({ browser, baseUrl }) => {
-  const page = await phonePage(browser, baseUrl, DESKTOP);
+  const page = await signedInPage(browser, baseUrl, cadre, DESKTOP);
   try {
     await openDetail(page, baseUrl, filed);
     await expectNoSidewaysScroll(page, DESKTOP.width);

@@ -245,7 +245,7 @@ test('admin: change two lines → preview → save with a reason → job done �
   // 版本, 时间, 修改人, 修改内容, 说明, 重新识别任务
   const cells = historyRow.locator('td');
   expect(await textOf(cells.nth(0))).toBe(`第 ${version} 版`);
-  expect(await textOf(cells.nth(2))).toBe(`${me.displayName}（${me.username}）`);
+  expect(await textOf(cells.nth(2))).toBe(me.displayName); // people by name, not login name
   expect((await cells.nth(3).locator('li').allInnerTexts()).map((t) => t.trim())).toEqual([
     `${REGION_NAME} ${Y1}年 低保标准 500 → 600 元`,
     `${REGION_NAME} ${Y2}年 低保标准 500 → 450 元`,

@@ -11,7 +11,7 @@ import { test } from '../lib/test.js';
 import { Api, type HouseholdJson } from '../lib/api.js';
 import { maskedId, uniqueName } from '../lib/data.js';
 import { idFile, panelPart } from '../lib/identification.js';
-import { chooseOption, eventually, gone, textOf, visible } from '../lib/ui.js';
+import { chooseOption, clickWhenStill, eventually, gone, textOf, visible } from '../lib/ui.js';
 import type { Page } from 'playwright-core';
 
 const REGION = 'H06';
@@ -111,7 +111,7 @@ test('待处理 → 确认剔除 two with a note → 已确认剔除, removed; �
   ]);
   await page.locator('#proposal-note').fill(confirmNote);
   const decided = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/removal-proposals/decide');
-  await page.locator('#proposal-modal-ok').click();
+  await clickWhenStill(page.locator('#proposal-modal-ok'));
   const res = await decided;
   expect(res.status()).toBe(200);
   expect(res.request().postDataJSON()).toMatchObject({ decision: 'confirm', note: confirmNote });
@@ -154,7 +154,7 @@ test('待处理 → 确认剔除 two with a note → 已确认剔除, removed; �
   expect(await textOf(summary2)).toContain('以下 1 户将保留在册，剔除建议标记为「不予剔除」');
   await page.locator('#proposal-note').fill(rejectNote);
   const rejected = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/removal-proposals/decide');
-  await page.locator('#proposal-modal-ok').click();
+  await clickWhenStill(page.locator('#proposal-modal-ok'));
   const rejectRes = await rejected;
   expect(rejectRes.request().postDataJSON()).toMatchObject({ decision: 'reject', note: rejectNote });
   expect(await rejectRes.json()).toMatchObject({ decided: 1 });

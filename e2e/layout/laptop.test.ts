@@ -8,10 +8,11 @@ import { Api } from '../lib/api.js';
 import { LAPTOP, signedInPage } from '../lib/layout.js';
 import { uniqueName } from '../lib/data.js';
 import { idFile } from '../lib/identification.js';
-import { eventually, visible } from '../lib/ui.js';
+import { eventually, textOf, visible } from '../lib/ui.js';
 
 let admin: Api;
 let city: { username: string; password: string };
+let filedId: number;
 
 beforeAll(async () => {
   admin = await Api.login(inject('baseUrl'));
@@ -20,6 +21,7 @@ beforeAll(async () => {
   await admin.setPolicyLines([{ regionCode: 'H05', year: 2001, monthlyLine: 500 }], 'e2e laptop: 掇刀 2001');
   await admin.fileThrough((await admin.createHousehold(idFile({ regionCode: 'H05', fillDate: '2001-04-01', income: 10_000, namePrefix: '笔' }))).id, { until: 'unitApproved' });
   const filed = await admin.createFiledHousehold(idFile({ regionCode: 'H05', fillDate: '2001-04-02', income: 30_000, namePrefix: '笔' }));
+  filedId = filed.id;
   // a leader with two linked households: 联系的家庭 holds two long chips
   const leader = await admin.createUser({ orgCode: 'H', role: 'leader', displayName: uniqueName('领') });
   const other = await admin.createFiledHousehold(idFile({ regionCode: 'H05', fillDate: '2001-04-03', income: 10_000, namePrefix: '笔' }));
@@ -61,6 +63,37 @@ test('1366 px: 档案列表, 待我审核, 剔除建议, 定点联系 and 低保
     await visible(reason);
     const lines = await reason.evaluate((el) => Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)));
     expect(lines).toBeGreaterThanOrEqual(2);
+    // and 展开全文 opens it whole without hovering: the deciding clause is at its end
+    const cell = page.locator('.proposal-reason-cell').filter({ has: page.locator('.proposal-reason-toggle') }).first();
+    await visible(cell);
+    const clipped = await cell.locator('.proposal-reason').evaluate((el) => el.scrollHeight > el.clientHeight + 1);
+    expect(clipped, 'a long reason starts cut to three lines').toBe(true);
+    await cell.locator('.proposal-reason-toggle').click();
+    await eventually(() => cell.locator('.proposal-reason').evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
+    expect(await textOf(cell.locator('.proposal-reason-toggle'))).toBe('收起');
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('1366 px: the region name reads whole in the list, and the file\'s identity number stays on one line', async ({ browser, baseUrl }) => {
+  const page = await signedInPage(browser, baseUrl, city, LAPTOP);
+  try {
+    await page.goto(`${baseUrl}/households?regionCode=H05`);
+    const region = page.locator('#household-table tbody tr.ant-table-row').first().locator('.cell-wrap').nth(1);
+    await visible(region);
+    // 荆门高新区·掇刀区 was cut to 荆门高新… (readable only by hovering)
+    expect(await region.evaluate((el) => el.scrollWidth <= el.clientWidth + 1 && getComputedStyle(el).textOverflow !== 'ellipsis')).toBe(true);
+    expect((await region.innerText()).replace(/\s+/g, '')).toBe('荆门高新区·掇刀区');
+
+    await page.goto(`${baseUrl}/households/${filedId}`);
+    const id = page.locator('.sheet-value[data-field=idNumber] .mono');
+    await visible(id);
+    const lines = await id.evaluate((el) => Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)));
+    expect(lines, 'the 18 characters of 身份证号 on one line').toBe(1);
+    const cell = await page.locator('.sheet-value[data-field=idNumber]').boundingBox();
+    const text = await id.boundingBox();
+    expect(text!.x + text!.width).toBeLessThanOrEqual(cell!.x + cell!.width);
   } finally {
     await page.context().close();
   }

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { test } from '../lib/test.js';
 import { Api, type HouseholdJson } from '../lib/api.js';
 import { PHONE, signedInPage } from '../lib/layout.js';
+import { newPage } from '../lib/browser.js';
 import { uniqueName } from '../lib/data.js';
 import { ADMIN_PASSWORD } from '../lib/env.js';
 import { eventually } from '../lib/ui.js';
@@ -52,8 +53,8 @@ async function settled(page: Page): Promise<void> {
 }
 
 /** How far the page is wider than the phone (a mobile browser zooms out, so window.innerWidth grows too). */
-async function overflowOf(page: Page): Promise<number> {
-  return page.evaluate((w) => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth, window.innerWidth) - w, PHONE.width);
+async function overflowOf(page: Page, width = PHONE.width): Promise<number> {
+  return page.evaluate((w) => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth, window.innerWidth) - w, width);
 }
 
 for (const role of ['admin', 'city', 'region', 'unit', 'leader', 'viewer']) {
@@ -73,5 +74,20 @@ for (const role of ['admin', 'city', 'region', 'unit', 'leader', 'viewer']) {
       await page.context().close();
     }
     expect(wide).toEqual([]);
+  });
+}
+
+// logged out: the login page is the first page anyone sees on a phone (its card was 406 px wide)
+for (const width of [PHONE.width, 360]) {
+  test(`${width} px, logged out: the login page does not scroll sideways`, async ({ browser, baseUrl }) => {
+    const page = await newPage(browser, { viewport: { width, height: PHONE.height }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    try {
+      await page.goto(`${baseUrl}/login`);
+      await page.locator('#login_username').waitFor({ state: 'visible' });
+      await page.evaluate(() => document.fonts.ready);
+      expect(await overflowOf(page, width)).toBeLessThanOrEqual(0);
+    } finally {
+      await page.context().close();
+    }
   });
 }

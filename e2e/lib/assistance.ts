@@ -9,7 +9,7 @@ import { expect } from 'vitest';
 import { Api, type Account, type UserView } from './api.js';
 import { uniqueName } from './data.js';
 import { setSwitch } from './form.js';
-import { chooseOption, UI_TIMEOUT, visible } from './ui.js';
+import { chooseOption, clickWhenStill, UI_TIMEOUT, visible } from './ui.js';
 
 export type Role = 'city' | 'leader' | 'staff' | 'region' | 'unit' | 'viewer';
 export type UserAccount = UserView & Account;
@@ -108,7 +108,7 @@ export async function fillRecord(page: Page, r: RecordInput): Promise<void> {
 /** Clicks 保存记录, expects 201 and the dialog to close; returns the record the server answered. */
 export async function saveRecord(page: Page, householdId: number): Promise<{ id: number; type: string; amount: number | null; solvedProblem: boolean; date: string }> {
   const answer = nextResponse(page, 'POST', `/api/households/${householdId}/assistance`);
-  await page.locator('#assistance-ok').click();
+  await clickWhenStill(page.locator('#assistance-ok'));
   const res = await answer;
   expect(res.status(), await res.text()).toBe(201);
   await recordDialog(page).waitFor({ state: 'hidden', timeout: UI_TIMEOUT });

@@ -1,7 +1,7 @@
 // The 数据导入 page in the end-to-end tests: upload a workbook, wait for the check, confirm.
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { eventually, textOf, visible } from './ui.js';
+import { clickWhenStill, eventually, textOf, visible } from './ui.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -25,16 +25,9 @@ export function statOf(page: Page, key: 'new' | 'changed' | 'unchanged' | 'error
 export async function confirmImport(page: Page, check: (sentence: string) => void): Promise<void> {
   await page.locator('#import-commit').click();
   const dialog = await visible(page.locator('.ant-modal-confirm'));
-  let last = '';
-  await eventually(async () => {
-    const now = JSON.stringify(await dialog.locator('.ant-modal-content').boundingBox());
-    const still = now === last;
-    last = now;
-    return still;
-  }).toBe(true);
   check(await textOf(dialog.locator('[data-testid=import-confirm-text]')));
   const committed = page.waitForResponse((r) => r.request().method() === 'POST' && /^\/api\/imports\/\d+\/commit$/.test(new URL(r.url()).pathname));
-  await dialog.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
+  await clickWhenStill(dialog.locator('.ant-modal-confirm-btns .ant-btn-primary'));
   const res = await committed;
   expect(res.status(), await res.text()).toBe(202);
   await visible(page.locator('#import-done'), 30_000);

@@ -34,6 +34,22 @@ export async function gone(locator: Locator, timeout = UI_TIMEOUT): Promise<void
   await locator.waitFor({ state: 'detached', timeout });
 }
 
+/**
+ * Clicks a button of a dialog once the dialog has stopped moving: on a busy machine a click during
+ * antd's opening zoom can land beside the button and be lost (seen once in two parallel e2e runs).
+ */
+export async function clickWhenStill(button: Locator): Promise<void> {
+  await visible(button);
+  let last = '';
+  await eventually(async () => {
+    const now = JSON.stringify(await button.boundingBox());
+    const still = now === last;
+    last = now;
+    return still;
+  }, 'the button keeps moving').toBe(true);
+  await button.click();
+}
+
 /** Fills the login form and submits it; does not wait for the outcome. */
 export async function submitLogin(page: Page, username: string, password: string): Promise<void> {
   await visible(page.locator('#login_username'));

@@ -34,7 +34,7 @@ function hundredths(text: string): number | null {
   return /^-?\d+(\.\d+)?$/.test(t) ? Math.round(Number(t) * 100) : null;
 }
 
-const pct = (a: number, b: number) => (b ? `${Math.round((a * 1000) / b) / 10}%` : '—');
+const pct = (a: number, b: number) => (b ? `${((a * 100) / b).toFixed(1)}%` : '—'); // one decimal always, as the page writes it
 
 async function cellTexts(row: Locator): Promise<string[]> {
   return (await row.locator('td').allInnerTexts()).map((t) => t.trim());

@@ -12,7 +12,7 @@ import { uniqueName } from '../lib/data.js';
 import { fid, formReady, setDate } from '../lib/form.js';
 import { idFile } from '../lib/identification.js';
 import { expectStatus, nextAction, openFile } from '../lib/review.js';
-import { eventually, fieldError, gone, loginViaForm, tableRows, textOf, typeInto, valueOf, visible } from '../lib/ui.js';
+import { clickWhenStill, eventually, fieldError, gone, loginViaForm, tableRows, textOf, typeInto, valueOf, visible } from '../lib/ui.js';
 import type { Page } from 'playwright-core';
 
 const REGION = 'H08';
@@ -69,11 +69,11 @@ test('市总工会 agrees to three 待市总审核 files in one batch → all �
     new Set([a, b, c].map((h) => `${h.workerNo} ${h.name}（${REGION_NAME}）`)),
   );
   // no opinion, no request
-  await page.locator('#review-batch-ok').click();
+  await clickWhenStill(page.locator('#review-batch-ok'));
   await eventually(() => fieldError(page, 'review-batch-opinion')).toBe('请填写审核意见');
   await page.locator('#review-batch-opinion').fill(opinion);
   const answered = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/households/review-batch');
-  await page.locator('#review-batch-ok').click();
+  await clickWhenStill(page.locator('#review-batch-ok'));
   const res = await answered;
   expect(res.status(), await res.text()).toBe(200);
   const sent = res.request().postDataJSON() as { ids: number[]; level: string; decision: string; opinion: string };
@@ -127,7 +127,7 @@ test('a batch where one file was returned meanwhile: the others are agreed, that
   }
 
   const answered = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/households/review-batch');
-  await page.locator('#review-batch-ok').click();
+  await clickWhenStill(page.locator('#review-batch-ok'));
   expect((await answered).status()).toBe(200);
   const results = await visible(page.locator('[data-testid=review-results]'));
   expect(await textOf(results)).toContain('已同意 1 户，1 户未能审核');
@@ -164,12 +164,12 @@ test('editing an 已建档 file asks for a 修改原因; a change of identificat
   await page.locator('#household-save').click();
   await visible(page.locator('#edit_reason'));
   // no reason: refused in the dialog, nothing sent
-  await page.locator('#edit-reason-ok').click();
+  await clickWhenStill(page.locator('#edit-reason-ok'));
   await eventually(() => fieldError(page, 'edit_reason')).toBe('请填写修改原因');
   expect(puts).toEqual([]);
   await page.locator('#edit_reason').fill(phoneReason);
   const saved = page.waitForResponse((r) => new URL(r.url()).pathname === `/api/households/${h.id}` && r.request().method() === 'PUT');
-  await page.locator('#edit-reason-ok').click();
+  await clickWhenStill(page.locator('#edit-reason-ok'));
   const savedRes = await saved;
   expect(savedRes.status(), await savedRes.text()).toBe(200);
   expect(savedRes.request().postDataJSON()).toMatchObject({ reason: phoneReason, version: h.version, phone: '13907249999' });
@@ -187,7 +187,7 @@ test('editing an 已建档 file asks for a 修改原因; a change of identificat
   await page.locator('#household-save').click();
   await page.locator('#edit_reason').fill(incomeReason);
   const saved2 = page.waitForResponse((r) => new URL(r.url()).pathname === `/api/households/${h.id}` && r.request().method() === 'PUT');
-  await page.locator('#edit-reason-ok').click();
+  await clickWhenStill(page.locator('#edit-reason-ok'));
   const saved2Res = await saved2;
   expect(saved2Res.status(), await saved2Res.text()).toBe(200);
   expect(await saved2Res.json()).toMatchObject({ status: 'submitted', version: h.version + 2 });

@@ -13,7 +13,7 @@ import { Api, ApiError, type HouseholdJson, type OrgJson } from '../lib/api.js';
 import { makeIdNumber, uniqueName } from '../lib/data.js';
 import { fid, fillBasicFile, formReady } from '../lib/form.js';
 import { expectStatus, historySteps, openFile, reviewInPage, submitInPage, switchUser } from '../lib/review.js';
-import { eventually, selectedOf, textOf, typeInto, valueOf, visible } from '../lib/ui.js';
+import { chooseOption, eventually, nextListResponse, selectedOf, tableRows, textOf, typeInto, valueOf, visible } from '../lib/ui.js';
 import type { Page } from 'playwright-core';
 
 type Person = { username: string; password: string; displayName: string };
@@ -137,8 +137,17 @@ test('基层工会 files → 单位工会 agrees → 市总工会 returns → co
   expect(await textOf(banner)).toContain(`市总工会退回（${city.displayName}，荆门市总工会，`);
   expect(await page.locator('#household-review-city').count()).toBe(0);
 
-  // ---- the filer sees the reason, corrects the income and submits again -------------------------------
+  // ---- the filer finds it in the list under 已退回 (tagged), sees the reason, corrects and submits again --
   await switchUser(page, baseUrl, filer);
+  await page.goto(`${baseUrl}/households`);
+  await chooseOption(page, 'householdFilter_status', '已退回（待修改）');
+  const listed = nextListResponse(page);
+  await page.locator('#householdFilter_submit').click();
+  const sent = new URL((await listed).url()).searchParams;
+  expect({ status: sent.get('status'), returned: sent.get('returned') }).toEqual({ status: 'draft', returned: 'true' });
+  const row = tableRows(page).filter({ hasText: h.workerNo });
+  await visible(row);
+  expect(await textOf(row.locator('[data-testid=list-returned]'))).toContain('已退回');
   await openFile(page, baseUrl, h.id);
   await expectStatus(page, 'draft');
   expect(await textOf(await visible(page.locator('[data-testid=return-reason]')))).toContain(CITY_RETURN);

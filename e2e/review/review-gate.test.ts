@@ -12,7 +12,7 @@ import { uniqueName } from '../lib/data.js';
 import { reviewerOf } from '../lib/env.js';
 import { idFile } from '../lib/identification.js';
 import { nextAction, openFile } from '../lib/review.js';
-import { eventually, fieldError, gone, loginViaForm, textOf, visible } from '../lib/ui.js';
+import { clickWhenStill, eventually, fieldError, gone, loginViaForm, textOf, visible } from '../lib/ui.js';
 import type { Page, Request } from 'playwright-core';
 
 const REGION = 'H08';
@@ -71,7 +71,7 @@ test('市总工会 batch agree: each file shows its identification; 不符合 an
 
   // an opinion alone is not enough: nothing is sent until the two are confirmed or taken out
   await page.locator('#review-batch-opinion').fill('经审核，同意建档。');
-  await page.locator('#review-batch-ok').click();
+  await clickWhenStill(page.locator('#review-batch-ok'));
   await eventually(() => fieldError(page, 'review-batch-ack')).toBe('请逐户核实识别结果后勾选，或将这些档案移出本批');
   expect(sent).toHaveLength(0);
 
@@ -81,7 +81,7 @@ test('市总工会 batch agree: each file shows its identification; 不符合 an
   await gone(page.locator('[data-testid=review-batch-risk]'));
   expect(await textOf(page.getByRole('dialog').locator('.ant-modal-title', { hasText: '批量' }))).toContain('批量同意（1 户）');
   const answered = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/households/review-batch');
-  await page.locator('#review-batch-ok').click();
+  await clickWhenStill(page.locator('#review-batch-ok'));
   const res = await answered;
   expect(res.status(), await res.text()).toBe(200);
   expect((res.request().postDataJSON() as { ids: number[] }).ids).toEqual([ok.id]);
@@ -95,7 +95,7 @@ test('市总工会 batch agree: each file shows its identification; 不符合 an
   await page.locator('#review-batch-opinion').fill('经入户核实，家庭有特殊困难，同意建档。');
   await page.locator('#review-batch-ack').check();
   const second = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/households/review-batch');
-  await page.locator('#review-batch-ok').click();
+  await clickWhenStill(page.locator('#review-batch-ok'));
   expect((await second).status()).toBe(200);
   expect(((await second).request().postDataJSON() as { ids: number[] }).ids).toEqual([over.id]);
   expect((await admin.getHousehold(over.id)).status).toBe('filed');

@@ -46,6 +46,8 @@ export const householdFilterSchema = z.object({
   condition: z.enum(CONDITION_CODES, { error: '条件应为 C1、C2 或 C3' }).optional(),
   suggestedCategory: z.enum([...CATEGORIES, 'none'], { error: `建议类别应为：${CATEGORIES.join('、')} 或 none` }).optional(),
   flag: z.enum(IDENTIFY_FLAGS, { error: `提示应为：${IDENTIFY_FLAGS.join('、')}` }).optional(),
+  /** 已退回: drafts a reviewer sent back, waiting for the filer's changes */
+  returned: z.enum(['true'], { error: '已退回筛选应为 true' }).optional(),
 });
 export type HouseholdFilter = z.output<typeof householdFilterSchema>;
 
@@ -80,6 +82,7 @@ export const householdListItemSchema = z.object({
   status: z.enum(HOUSEHOLD_STATUSES),
   warningCount: z.number().int(),
   updatedAt: z.string(),
+  returned: z.boolean().describe('a draft a reviewer sent back (它有退回意见)'),
   eligible: z.boolean().nullable().describe('stored identification: null when it cannot be decided'),
   suggestedCategory: z.string().nullable(),
   flags: z.array(z.enum(IDENTIFY_FLAGS)),

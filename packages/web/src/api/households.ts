@@ -30,6 +30,8 @@ export interface HouseholdListQuery {
   /** a category, or 'none' for files with no suggested category */
   suggestedCategory?: string;
   flag?: IdentifyFlag;
+  /** 已退回: with status draft, the drafts a reviewer sent back */
+  returned?: 'true';
 }
 
 export interface Page<T> {

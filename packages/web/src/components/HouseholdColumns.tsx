@@ -24,8 +24,8 @@ interface IdentityRow {
 /** 职工编号 · 姓名 · 身份证号 · 地区, as the review queue and the removal proposals show them. */
 export function identityColumns<T extends IdentityRow>(opts: { idOf: (r: T) => number; from: string; regionName: (code: string) => string }): TableColumnType<T>[] {
   return [
-    { title: '职工编号', dataIndex: 'workerNo', key: 'workerNo', render: (v: string, r) => <WorkerNoLink id={opts.idOf(r)} workerNo={v} from={opts.from} /> },
-    { title: '姓名', dataIndex: 'name', key: 'name', width: 80, ellipsis: true },
+    { title: '职工编号', className: 'col-worker-no', dataIndex: 'workerNo', key: 'workerNo', render: (v: string, r) => <WorkerNoLink id={opts.idOf(r)} workerNo={v} from={opts.from} /> },
+    { title: '姓名', dataIndex: 'name', key: 'name', render: (v: string) => <span className="cell-wrap">{v}</span> },
     { title: '身份证号', dataIndex: 'idNumber', key: 'idNumber', render: (v: string) => <span className="num">{v}</span> },
     {
       title: '地区',
@@ -34,7 +34,7 @@ export function identityColumns<T extends IdentityRow>(opts: { idOf: (r: T) => n
       render: (v: string, r) => {
         const name = v || opts.regionName(r.regionCode);
         return (
-          <span className="cell-ellipsis" title={name}>
+          <span className="cell-wrap" title={name}>
             {name}
           </span>
         );

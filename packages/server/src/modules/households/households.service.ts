@@ -316,6 +316,7 @@ export async function listHouseholds(db: Db, actor: Actor, query: unknown) {
       status: r.status as HouseholdStatus,
       warningCount: r.warning_count,
       updatedAt: r.updated_at,
+      returned: r.status === 'draft' && r.return_reason !== null,
       eligible: r.id_eligible === null ? null : r.id_eligible === 1,
       suggestedCategory: r.id_category,
       flags: IDENTIFY_FLAGS.filter((f) => r[FLAG_COLUMNS[f]] === 1),

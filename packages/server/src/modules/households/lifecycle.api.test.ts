@@ -250,6 +250,25 @@ describe('opinions, returns and resubmission', () => {
     expect(edited.json().phone).toBe('13907249999');
     expect(edited.json().status).toBe('draft');
   });
+
+  it('the list finds the returned drafts (已退回) and marks them; a resubmitted one leaves, a plain draft is never among them', async () => {
+    const plain = await fileIn('draft');
+    const returned = await fileIn('submitted');
+    ok(await act('unitReturn', returned.id, '缺少收入证明'), 'return');
+    const list = async () => ok(await clerk.get('/api/households?status=draft&returned=true&pageSize=100'), 'list') as { total: number; items: { id: number; returned: boolean; status: string }[] };
+    const first = await list();
+    expect(first.items.map((i) => i.id)).toContain(returned.id);
+    expect(first.items.map((i) => i.id)).not.toContain(plain.id);
+    expect(first.items.every((i) => i.returned && i.status === 'draft')).toBe(true);
+    expect(first.total).toBe(first.items.length);
+    const all = ok(await clerk.get('/api/households?status=draft&pageSize=100'), 'drafts') as { items: { id: number; returned: boolean }[] };
+    expect(all.items.find((i) => i.id === plain.id)?.returned).toBe(false);
+    ok(await act('submit', returned.id), 'resubmit');
+    const after = await list();
+    expect(after.items.map((i) => i.id)).not.toContain(returned.id);
+    expect(after.total).toBe(first.total - 1);
+    expect((await clerk.get('/api/households?returned=yes')).statusCode).toBe(400);
+  });
 });
 
 describe('removal, exit and reopening', () => {

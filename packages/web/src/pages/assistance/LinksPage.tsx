@@ -71,13 +71,7 @@ export default function LinksPage() {
       title: '姓名',
       dataIndex: 'displayName',
       width: 150,
-      // the username under the name: on one line a long name pushed 操作 out of a laptop's card
-      render: (v: string, r) => (
-        <div className="quota-name">
-          <div>{v}</div>
-          <Typography.Text type="secondary">{r.username}</Typography.Text>
-        </div>
-      ),
+      render: (v: string) => <div className="quota-name">{v}</div>,
     },
     { title: '身份', dataIndex: 'role', width: 100, render: (v: string) => roleLabel(v) },
     { title: '应联系', dataIndex: 'expected', width: 80, align: 'right', render: (v: number) => `${v} 户` },

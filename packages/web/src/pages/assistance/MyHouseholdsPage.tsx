@@ -60,6 +60,7 @@ export default function MyHouseholdsPage() {
   const columns: TableProps<MyHousehold>['columns'] = [
     {
       title: '职工编号',
+      className: 'col-worker-no',
       dataIndex: 'workerNo',
       width: 140,
       render: (v: string, h) => <WorkerNoLink id={h.id} workerNo={v} from="/my" />,

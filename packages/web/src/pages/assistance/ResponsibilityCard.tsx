@@ -29,9 +29,7 @@ const FIELDS = ['leaderUsername', 'cadreUsername', 'reason'];
 
 function person(u: UserRef | null) {
   return u ? (
-    <span>
-      {u.displayName} <Typography.Text type="secondary">（{u.username}）</Typography.Text>
-    </span>
+    <span>{u.displayName}</span>
   ) : (
     <Typography.Text type="secondary">未确定</Typography.Text>
   );

@@ -102,9 +102,7 @@ export default function WorkingGroupsPage() {
             {err(errors[g.regionCode]?.leaderUsername)}
           </>
         ) : g.leader ? (
-          <span>
-            {g.leader.displayName} <Typography.Text type="secondary">（{g.leader.username}）</Typography.Text>
-          </span>
+          <span>{g.leader.displayName}</span>
         ) : (
           <Typography.Text type="secondary">未确定</Typography.Text>
         ),

@@ -8,7 +8,7 @@ import { errorMessage } from '../../api/request';
 import { useSessionUser } from '../../lib/session';
 import ImportErrorsTable from './ImportErrorsTable';
 import ImportRowsTable from './ImportRowsTable';
-import { commitBlock, commitPlan, commitSentence } from './importModel';
+import { checkOutcome, commitBlock, commitPlan, commitSentence } from './importModel';
 
 const STAT_COLORS = { new: '#389e0d', changed: '#1677ff', unchanged: 'rgba(0,0,0,.45)', error: '#cf1322', warning: '#d48806' };
 
@@ -99,17 +99,7 @@ export default function ImportCheckStep({ view, onChange }: { view: ImportView; 
       <Stats view={view} />
       {/* a checked import keeps a note when its last confirmation was cut short (nothing was written) */}
       {view.fileError && <Alert type="warning" showIcon className="import-check-alert" message={view.fileError} />}
-      {hasErrors ? (
-        <Alert
-          type="error"
-          showIcon
-          className="import-check-alert"
-          message={`有 ${c.error} 户数据有错误（共 ${view.errorCount} 处），见下方“有错误”清单`}
-          description="可以修改文件后重新上传；也可以勾选“只导入无错误的行”，先导入其余各户，有错误的户修改后再单独导入。"
-        />
-      ) : (
-        <Alert type="success" showIcon className="import-check-alert" message="检查通过，没有发现错误。确认无误后请点击“确认导入”。" />
-      )}
+      <Alert showIcon className="import-check-alert" data-testid="import-outcome" {...checkOutcome(c, view.errorCount)} />
       <Tabs id="import-tabs" activeKey={tab} onChange={setTab} items={tabs} destroyOnHidden />
       <div className="import-actions" data-testid="import-actions">
         <Space wrap size={16}>

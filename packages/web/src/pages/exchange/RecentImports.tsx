@@ -54,7 +54,8 @@ export default function RecentImports({ currentId, refreshKey }: { currentId: nu
   return (
     <TableCard<ImportView> cardClassName="import-recent" title="最近导入" extra={<Button type="text" icon={<ReloadOutlined />} onClick={reload} aria-label="刷新最近导入" />}
       before={error != null && <Alert type="error" showIcon message="最近导入加载失败" description={errorMessage(error)} style={{ marginBottom: 12 }} />}
-      id="import-recent" rowKey="id" columns={columns} dataSource={data?.items ?? []} loading={loading}
+      // a phone scrolls the table in its box rather than squeezing 上传人 under 状态
+      id="import-recent" rowKey="id" scroll={{ x: 720 }} columns={columns} dataSource={data?.items ?? []} loading={loading}
       rowClassName={(r) => (r.id === currentId ? 'import-recent-current' : '')} locale={{ emptyText: '还没有导入记录' }} />
   );
 }

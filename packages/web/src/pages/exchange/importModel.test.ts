@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportCounts, ImportStatus } from '../../api/exchange';
-import { changeText, changeValueText, commitBlock, commitSentence, isImportBusy, progressPercent, progressText, stepOf, uploadProblem } from './importModel';
+import { changeText, changeValueText, checkOutcome, commitBlock, commitSentence, isImportBusy, progressPercent, progressText, stepOf, uploadProblem } from './importModel';
 
 const counts = (c: Partial<ImportCounts>): ImportCounts => ({ rows: 0, new: 0, changed: 0, unchanged: 0, error: 0, warning: 0, ...c });
 
@@ -36,6 +36,14 @@ describe('确认导入', () => {
     const c = counts({ rows: 3, new: 2, error: 1 });
     expect(commitBlock(c, false)).toContain('只导入无错误的行');
     expect(commitBlock(c, true)).toBeNull();
+  });
+
+  it('says an empty file is empty, not 检查通过, and blocks it', () => {
+    expect(commitBlock(counts({}), false)).toBe('文件中没有数据行');
+    expect(checkOutcome(counts({}), 0)).toMatchObject({ type: 'warning', message: '文件中没有数据行，没有可导入的档案' });
+    expect(checkOutcome(counts({ rows: 3, unchanged: 3 }), 0)).toMatchObject({ type: 'info', message: expect.stringContaining('3 户与系统中的档案一致') });
+    expect(checkOutcome(counts({ rows: 3, new: 2, error: 1 }), 4)).toMatchObject({ type: 'error', message: '有 1 户数据有错误（共 4 处），见下方“有错误”清单' });
+    expect(checkOutcome(counts({ rows: 3, new: 3 }), 0).type).toBe('success');
   });
 
   it('is blocked when nothing would be written', () => {

@@ -81,9 +81,24 @@ export function commitPlan(counts: ImportCounts): CommitPlan {
 
 /** Whether 确认导入 may be pressed, and if not the sentence saying why. */
 export function commitBlock(counts: ImportCounts, goodRowsOnly: boolean): string | null {
+  if (counts.rows === 0) return '文件中没有数据行';
   if (counts.error > 0 && !goodRowsOnly) return `有 ${counts.error} 户数据有错误：请修改后重新上传，或勾选“只导入无错误的行”`;
   if (counts.new + counts.changed === 0) return '没有需要新增或变更的档案';
   return null;
+}
+
+/** What the check found, in one line above the lists: an empty file and a file with nothing new are said as such, not as 检查通过. */
+export function checkOutcome(counts: ImportCounts, errorCount: number): { type: 'success' | 'info' | 'warning' | 'error'; message: string; description?: string } {
+  if (counts.rows === 0)
+    return { type: 'warning', message: '文件中没有数据行，没有可导入的档案', description: '请在模板表头下方逐行填写各户（家庭成员填在“家庭成员”工作表），保存后重新上传。' };
+  if (counts.error > 0)
+    return {
+      type: 'error',
+      message: `有 ${counts.error} 户数据有错误（共 ${errorCount} 处），见下方“有错误”清单`,
+      description: '可以修改文件后重新上传；也可以勾选“只导入无错误的行”，先导入其余各户，有错误的户修改后再单独导入。',
+    };
+  if (counts.new + counts.changed === 0) return { type: 'info', message: `检查完成：文件中的 ${counts.rows} 户与系统中的档案一致，没有需要导入的内容。` };
+  return { type: 'success', message: '检查通过，没有发现错误。确认无误后请点击“确认导入”。' };
 }
 
 /** The confirmation's sentence: exactly what will be written. */

@@ -82,7 +82,6 @@ function Entry({ e, regionName }: { e: HistoryEntry; regionName?: (code: string)
         <Typography.Text type="secondary">{dateTimeText(e.changedAt)}</Typography.Text>
         <span className="history-who">
           {e.changedBy?.displayName}
-          {e.changedBy?.username && <Typography.Text type="secondary">（{e.changedBy.username}）</Typography.Text>}
         </span>
       </div>
       {e.reason && (

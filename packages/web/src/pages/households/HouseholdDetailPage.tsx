@@ -148,8 +148,8 @@ export default function HouseholdDetailPage() {
           message="剔除建议：经精准识别，该户三项条件均不符合"
           description={
             access.canDecideProposals
-              ? '系统已将该户列入剔除建议（识别说明见右侧），请核实后在「剔除建议」中确认剔除或不予剔除。'
-              : '系统已将该户列入剔除建议（识别说明见右侧），由市总工会或县区工会核实处理。'
+              ? '系统已将该户列入剔除建议（识别说明见“精准识别结果”），请核实后在「剔除建议」中确认剔除或不予剔除。'
+              : '系统已将该户列入剔除建议（识别说明见“精准识别结果”），由市总工会或县区工会核实处理。'
           }
           action={
             access.canDecideProposals && <Link to={`/removal-proposals?regionCode=${encodeURIComponent(h.regionCode)}`} id="household-proposal-link">

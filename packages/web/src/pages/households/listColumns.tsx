@@ -52,6 +52,7 @@ export function householdColumns({ state, from, role, regionName }: Options): Ta
   return [
     {
       title: '职工编号',
+      className: 'col-worker-no',
       dataIndex: 'workerNo',
       key: 'workerNo',
       ...sortable('workerNo', ASC_FIRST),
@@ -61,9 +62,9 @@ export function householdColumns({ state, from, role, regionName }: Options): Ta
       title: '姓名',
       dataIndex: 'name',
       key: 'name',
-      // the table sizes to its content: a long name is cut (whole in its title) so that 操作 stays on screen
+      // the table sizes to its content: a long name wraps in a narrow cell so that 操作 stays on screen
       render: (v: string) => (
-        <span className="cell-ellipsis" title={v}>
+        <span className="cell-wrap" title={v}>
           {v}
         </span>
       ),
@@ -79,7 +80,7 @@ export function householdColumns({ state, from, role, regionName }: Options): Ta
       render: (v: string, r) => {
         const name = v || regionName(r.regionCode);
         return (
-          <span className="cell-ellipsis" title={name}>
+          <span className="cell-wrap" title={name}>
             {name}
           </span>
         );
@@ -110,7 +111,21 @@ export function householdColumns({ state, from, role, regionName }: Options): Ta
     { title: '识别提示', dataIndex: 'flags', key: 'flags', render: (flags: IdentifyFlag[] | undefined) => <FlagTags flags={flags} /> },
     { title: '填报日期', dataIndex: 'fillDate', key: 'fillDate', ...sortable('fillDate', DESC_FIRST), render: (v: string) => <span className="nowrap-cell">{dateText(v)}</span> },
     { title: '更新时间', dataIndex: 'updatedAt', key: 'updatedAt', ...sortable('updatedAt', DESC_FIRST), render: (v: string) => dateText(v), responsive: ['xxl'] },
-    { title: '状态', dataIndex: 'status', key: 'status', render: (v: HouseholdListItem['status']) => <StatusBadge value={v} /> },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      key: 'status',
+      // a returned draft says so: the filer finds it in the list, not only on its page
+      render: (v: HouseholdListItem['status'], r) =>
+        r.returned ? (
+          <span data-testid="list-returned">
+            <StatusBadge value={v} />
+            <Tag color="warning" style={{ marginInlineStart: 4, marginInlineEnd: 0 }}>已退回</Tag>
+          </span>
+        ) : (
+          <StatusBadge value={v} />
+        ),
+    },
     { title: '数据提示', dataIndex: 'warningCount', key: 'warningCount', align: 'center', render: (n: number) => <WarningCountTag value={n} />, responsive: ['xxl'] },
     {
       title: '操作',

@@ -25,6 +25,17 @@ describe('list URL: identification filters', () => {
   });
 });
 
+describe('list URL: 已退回', () => {
+  it('reads status=returned and sends the drafts sent back (status draft, returned true), also to the export', () => {
+    const s = readListState(new URLSearchParams('status=returned'));
+    expect(s.status).toBe('returned');
+    expect(writeListState(s).get('status')).toBe('returned');
+    expect(toApiQuery(s, null)).toMatchObject({ status: 'draft', returned: 'true' });
+    expect(toExportQuery(s, null)).toMatchObject({ status: 'draft', returned: 'true' });
+    expect(toApiQuery(readListState(new URLSearchParams('status=draft')), null).returned).toBeUndefined();
+  });
+});
+
 describe('list URL: status', () => {
   it('is 全部 by default and sends no status', () => {
     const s = readListState(new URLSearchParams(''));

@@ -10,8 +10,8 @@ export const PAGE_SIZES = [10, 20, 50, 100] as const;
 export const DEFAULT_PAGE_SIZE = 20;
 export const DEFAULT_SORT = 'updatedAt:desc';
 
-/** 全部 by default (no status sent); otherwise one of the six statuses. */
-export type StatusFilter = 'all' | HouseholdStatus;
+/** 全部 by default (no status sent); otherwise one of the six statuses, or 已退回 (drafts sent back: status=draft&returned=true). */
+export type StatusFilter = 'all' | HouseholdStatus | 'returned';
 
 export interface ListState {
   regionCode?: string;
@@ -59,7 +59,7 @@ export function readListState(params: URLSearchParams): ListState {
   return {
     regionCode: params.get('regionCode') || undefined,
     category: category && (CATEGORIES as readonly string[]).includes(category) ? category : undefined,
-    status: oneOf<HouseholdStatus>(status, HOUSEHOLD_STATUSES) ?? 'all',
+    status: status === 'returned' ? 'returned' : oneOf<HouseholdStatus>(status, HOUSEHOLD_STATUSES) ?? 'all',
     q: params.get('q')?.trim() || undefined,
     ...readPaging(params, PAGE_SIZES, DEFAULT_PAGE_SIZE),
     ...parseSort(params.get('sort')),
@@ -94,7 +94,8 @@ export function toApiQuery(s: ListState, ownRegion: string | null): HouseholdLis
   return {
     regionCode: ownRegion ?? s.regionCode,
     category: s.category,
-    status: s.status === 'all' ? undefined : s.status,
+    status: s.status === 'all' ? undefined : s.status === 'returned' ? 'draft' : s.status,
+    returned: s.status === 'returned' ? 'true' : undefined,
     q: s.q,
     page: s.page,
     pageSize: s.pageSize,
@@ -109,5 +110,5 @@ export function toApiQuery(s: ListState, ownRegion: string | null): HouseholdLis
 /** What GET /api/households/export.xlsx receives: the list's filters, every page (no page, no sort). */
 export function toExportQuery(s: ListState, ownRegion: string | null): Omit<HouseholdListQuery, 'page' | 'pageSize' | 'sort'> {
   const q = toApiQuery(s, ownRegion);
-  return { regionCode: q.regionCode, category: q.category, status: q.status, q: q.q, eligible: q.eligible, condition: q.condition, suggestedCategory: q.suggestedCategory, flag: q.flag };
+  return { regionCode: q.regionCode, category: q.category, status: q.status, returned: q.returned, q: q.q, eligible: q.eligible, condition: q.condition, suggestedCategory: q.suggestedCategory, flag: q.flag };
 }

@@ -33,7 +33,7 @@ export function useLiveIdentification(form: FormInstance) {
 export function LiveResultLine({ form }: { form: FormInstance }) {
   const { live } = useLiveIdentification(form);
   const text =
-    !live ? '识别结果计算中…' : live.state === 'incomplete' ? '识别结果：待填写地区、日期、收入和人口' : live.state === 'error' ? '识别结果：无法计算' : `识别结果：${outcomeText(live.result.eligible, live.result.category)}`;
+    !live ? '识别结果计算中…' : live.state === 'incomplete' ? `识别结果：待填写${live.missing.join('、')}` : live.state === 'error' ? '识别结果：无法计算' : `识别结果：${outcomeText(live.result.eligible, live.result.category)}`;
   const tone = live?.state === 'ready' ? (live.result.eligible === true ? 'ok' : live.result.eligible === false ? 'no' : 'unknown') : 'unknown';
   return (
     <button

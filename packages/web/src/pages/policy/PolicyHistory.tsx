@@ -25,10 +25,8 @@ export function PolicyHistory({ policyVersion, regionName }: { policyVersion: nu
       width: 140,
       render: (v: PolicyHistoryItem['changedBy']) =>
         v ? (
-          <span>
-            {v.displayName}
-            <Typography.Text type="secondary">（{v.username}）</Typography.Text>
-          </span>
+          // people by name: the login name is the administrator's business (用户管理)
+          <span>{v.displayName}</span>
         ) : (
           <Typography.Text type="secondary">系统</Typography.Text>
         ),

@@ -1,6 +1,7 @@
 // The removal proposals' columns: who, the file's income against the line, the reason, and per
 // tab when it was decided or the row's 确认剔除 / 不予剔除.
-import { Button, Popover, Space, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
+import { Button, Space, Tooltip, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import type { Decision, RemovalProposal } from '../../api/proposals';
 import { identityColumns } from '../../components/HouseholdColumns';
@@ -18,23 +19,27 @@ interface Options {
   onDecide?: (decision: Decision, rows: RemovalProposal[]) => void;
 }
 
+/** Longer than this, the reason is cut to three lines with 展开全文 under it. */
+const REASON_SHORT = 48;
+
+/**
+ * The reason, three lines and 展开全文: its deciding clause is often at the end, and a cadre must
+ * read it before 确认剔除 — on a phone too, where nothing can be hovered.
+ */
 function ReasonCell({ r }: { r: RemovalProposal }) {
+  const [open, setOpen] = useState(false);
+  const text = r.reason.replace(/^经精准识别，/, '');
+  const long = text.length > REASON_SHORT;
   return (
-    <Popover
-      title="剔除理由"
-      trigger={['hover', 'click']}
-      placement="left"
-      content={
-        <div className="proposal-reason-full">
-          <p>{r.explanation}</p>
-          {r.policyVersion !== null && <Typography.Text type="secondary">依据第 {r.policyVersion} 版政策</Typography.Text>}
-        </div>
-      }
-    >
-      <span className="proposal-reason" tabIndex={0}>
-        {r.reason.replace(/^经精准识别，/, '')}
-      </span>
-    </Popover>
+    <div className="proposal-reason-cell">
+      <span className={open || !long ? 'proposal-reason proposal-reason-open' : 'proposal-reason'}>{text}</span>
+      {open && r.policyVersion !== null && <Typography.Text type="secondary" className="proposal-reason-policy">依据第 {r.policyVersion} 版政策</Typography.Text>}
+      {long && (
+        <Button type="link" size="small" className="link-button proposal-reason-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
+          {open ? '收起' : '展开全文'}
+        </Button>
+      )}
+    </div>
   );
 }
 

@@ -21,7 +21,7 @@ export function OrgDetail({ selected, parent, unitCounts, busy, onRename, onMove
   return (
     <Card variant="borderless" className="org-detail-card" title="组织详情" id="org-detail">
       {!selected ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="在左侧选择一个组织" />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="在组织机构树中选择一个组织" />
       ) : (
         <>
           <Descriptions column={1} size="small" bordered styles={{ label: { width: 110 } }}>

@@ -1,7 +1,7 @@
 // The sticky save bar of the survey form: how many errors (定位到第一处), unsaved changes or the
 // last update, 取消 and 保存.
 import type { ReactNode } from 'react';
-import { Button, Space, Tooltip, Typography } from 'antd';
+import { Button, Grid, Space, Tooltip, Typography } from 'antd';
 import { ExclamationCircleFilled, SaveOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import type { HouseholdFile } from '../../../api/households';
@@ -19,6 +19,8 @@ interface Props {
 }
 
 export function FormFooter({ household, errorCount, dirty, saving, onFirstError, onCancel, onSave, live }: Props) {
+  const screens = Grid.useBreakpoint();
+  const phone = !screens.md;
   return (
     <div className="form-footer">
       {live && <div className="form-footer-live">{live}</div>}
@@ -40,7 +42,8 @@ export function FormFooter({ household, errorCount, dirty, saving, onFirstError,
         <Button id="household-cancel" onClick={onCancel}>
           取消
         </Button>
-        <Tooltip title="快捷键 Ctrl+S">
+        {/* the keyboard hint only where there is a keyboard (not on a phone) */}
+        <Tooltip title={phone ? undefined : '快捷键 Ctrl+S'}>
           <Button id="household-save" type="primary" icon={<SaveOutlined />} loading={saving} onClick={onSave}>
             保存
           </Button>

@@ -1,7 +1,7 @@
 // The household list's filters: 地区, 困难类别, 状态, 关键词, and behind 「更多条件」 the
 // identification filters. The form follows the URL (Back, a pasted link); 查询 writes it back.
 import { useEffect, useState } from 'react';
-import { Badge, Button, Card, Col, Form, Input, Row, Select, Space } from 'antd';
+import { Badge, Button, Card, Col, Form, Grid, Input, Row, Select, Space } from 'antd';
 import { DownOutlined, SearchOutlined, UpOutlined } from '@ant-design/icons';
 import { CATEGORIES, CONDITION_CODES, CONDITION_DESCRIPTIONS, CONDITION_LABELS, FLAG_LABELS, HOUSEHOLD_STATUSES, HOUSEHOLD_STATUS_LABELS, IDENTIFY_FLAGS, type ConditionCode, type IdentifyFlag } from '@bangfu/core';
 import type { EligibleFilter } from '../../../api/households';
@@ -29,7 +29,11 @@ const SUGGESTED_OPTIONS = [...CATEGORIES.map((c) => ({ value: c as string, label
 const FLAG_OPTIONS = IDENTIFY_FLAGS.map((f) => ({ value: f, label: FLAG_LABELS[f] }));
 const STATUS_OPTIONS: { value: StatusFilter; label: string }[] = [
   { value: 'all', label: '全部' },
-  ...HOUSEHOLD_STATUSES.map((s) => ({ value: s, label: HOUSEHOLD_STATUS_LABELS[s] })),
+  ...HOUSEHOLD_STATUSES.flatMap((s) => [
+    { value: s as StatusFilter, label: HOUSEHOLD_STATUS_LABELS[s] },
+    // the drafts a reviewer sent back, right under 草稿: what a filer has to do first
+    ...(s === 'draft' ? [{ value: 'returned' as const, label: '已退回（待修改）' }] : []),
+  ]),
 ];
 
 /** The URL's state as the form's values (the own region shown, not sent). */
@@ -82,6 +86,7 @@ function Field({ span, label, name, children }: { span: { md?: number; xl: numbe
 export function HouseholdFilterForm({ state, ownRegion, regions, onSearch, onReset }: Props) {
   const [form] = Form.useForm<FilterValues>();
   const [moreOpen, setMoreOpen] = useState(false);
+  const phone = !Grid.useBreakpoint().md;
 
   // The filter form follows the URL (Back, a pasted link).
   useEffect(() => {
@@ -94,9 +99,22 @@ export function HouseholdFilterForm({ state, ownRegion, regions, onSearch, onRes
     if (moreActive) setMoreOpen(true);
   }, [moreActive]);
 
+  const actions = (
+    <Col xs={24} xl={3} className="filter-actions">
+      <Space>
+        <Button onClick={onReset} id="householdFilter_reset">
+          重置
+        </Button>
+        <Button type="primary" htmlType="submit" icon={<SearchOutlined />} id="householdFilter_submit">
+          查询
+        </Button>
+      </Space>
+    </Col>
+  );
+
   return (
     <Card className="filter-card" variant="borderless">
-      <Form<FilterValues> form={form} name="householdFilter" layout="horizontal" onFinish={(v) => onSearch(toPatch(v, ownRegion))} initialValues={{ status: 'all' }} labelCol={{ flex: '68px' }}>
+      <Form<FilterValues> form={form} name="householdFilter" layout="horizontal" onFinish={(v) => onSearch(toPatch(v, ownRegion))} initialValues={{ status: 'all' }} labelCol={{ flex: '76px' }}>
         <Row gutter={[24, 12]}>
           <Field span={{ xl: 6 }} label="地区" name="regionCode">
             <Select allowClear placeholder="全部地区" options={regions} disabled={!!ownRegion} />
@@ -110,16 +128,7 @@ export function HouseholdFilterForm({ state, ownRegion, regions, onSearch, onRes
           <Field span={{ xl: 6 }} label="关键词" name="q">
             <Input allowClear placeholder="姓名 / 职工编号 / 身份证号" maxLength={40} />
           </Field>
-          <Col xs={24} xl={3} className="filter-actions">
-            <Space>
-              <Button onClick={onReset} id="householdFilter_reset">
-                重置
-              </Button>
-              <Button type="primary" htmlType="submit" icon={<SearchOutlined />} id="householdFilter_submit">
-                查询
-              </Button>
-            </Space>
-          </Col>
+          {!phone && actions}
         </Row>
         <div className="filter-more-toggle">
           <Button type="link" size="small" id="householdFilter_more" aria-expanded={moreOpen} aria-controls="householdFilter_moreRow" onClick={() => setMoreOpen(!moreOpen)}>
@@ -154,6 +163,8 @@ export function HouseholdFilterForm({ state, ownRegion, regions, onSearch, onRes
             <Select allowClear placeholder="全部" options={FLAG_OPTIONS} popupMatchSelectWidth={260} />
           </Field>
         </Row>
+        {/* on a phone 查询 comes after every condition, the extra ones included */}
+        {phone && <Row className="filter-actions-row">{actions}</Row>}
       </Form>
     </Card>
   );

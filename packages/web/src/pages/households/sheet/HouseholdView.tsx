@@ -66,7 +66,7 @@ export function HouseholdView({
           </Text>
         );
       case 'idNumber':
-        return <Text className="mono">{h.idNumber}</Text>;
+        return <Text className="mono sheet-nowrap">{h.idNumber}</Text>;
       case 'householdSize':
         return <Text className="sheet-num">{`${h.householdSize} 人`}</Text>;
       case 'serviceYears':

@@ -10,6 +10,8 @@ export interface CellDef {
   w?: number;
   /** width of the label cell (CSS length) */
   lw?: string;
+  /** the value cell's least width (CSS length): an identity number must not break before its last digit */
+  min?: string;
 }
 
 export type RowDef =
@@ -44,7 +46,7 @@ export const WORKER_ROWS: RowDef[] = [
       { key: 'name', w: 0.9 },
       { key: 'gender', w: 1, lw: S },
       { key: 'ethnicity', w: 1.15, lw: S },
-      { key: 'idNumber', w: 1.6, lw: '6em' },
+      { key: 'idNumber', w: 1.6, lw: '6em', min: '12em' },
     ],
   },
   { kind: 'pairs', cells: [{ key: 'education', w: 1 }, { key: 'politicalStatus', w: 1 }, { key: 'skillLevel', w: 1, lw: '8em' }] },
@@ -85,7 +87,7 @@ export const NEED_ROWS: RowDef[] = [
 export const DEFAULT_LABEL_WIDTH = '7em';
 
 export function pairsTemplate(cells: CellDef[]): string {
-  return cells.map((c) => `${c.lw ?? DEFAULT_LABEL_WIDTH} minmax(0, ${c.w ?? 1}fr)`).join(' ');
+  return cells.map((c) => `${c.lw ?? DEFAULT_LABEL_WIDTH} minmax(${c.min ?? 0}, ${c.w ?? 1}fr)`).join(' ');
 }
 
 export function stackTemplate(cells: CellDef[]): string {

@@ -13,7 +13,7 @@ export function PendingPanel({ editor, regionName }: { editor: PolicyEditorState
     <Card size="small" variant="outlined" className="policy-pending" title={count ? `待保存的修改（${count} 项）` : '待保存的修改'} data-testid="policy-pending">
       {count === 0 ? (
         <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>
-          在左侧修改每月标准、新增或删除标准、调整比例后，先「预览影响」查看哪些档案的识别结果会变化，再「保存并重新识别」。
+          在低保标准表中修改每月标准、新增或删除标准、调整比例后，先「预览影响」查看哪些档案的识别结果会变化，再「保存并重新识别」。
         </Typography.Paragraph>
       ) : (
         <ul className="plain-list policy-pending-list">
