@@ -64,6 +64,19 @@ export function multipartBody(files: { name: string; content: Buffer }[]): { pay
   return { payload: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
+/** Runs `fn` holding a PostgreSQL advisory lock that every test file's migration and schema drop take. */
+async function underDdlLock<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query(`select pg_advisory_lock(hashtext('bangfu-test-ddl'))`);
+    return await fn(c);
+  } finally {
+    await c.query(`select pg_advisory_unlock(hashtext('bangfu-test-ddl'))`).catch(() => undefined);
+    await c.end();
+  }
+}
+
 export async function createTestContext(configOverrides: Partial<Config> = {}, opts: { shared?: boolean } = {}): Promise<TestContext> {
   let db: Db;
   let sqliteFile = ':memory:';
@@ -80,21 +93,19 @@ export async function createTestContext(configOverrides: Partial<Config> = {}, o
     db = openDb({ kind: 'postgres', url, searchPath: schema });
     pgUrl = url;
     schemaName = schema;
-    dropSchema = async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop schema ${schema} cascade`);
-      await c.end();
-    };
+    dropSchema = () => underDdlLock(url, (c) => c.query(`drop schema ${schema} cascade`));
   } else {
     // a second instance needs a database it can open too: a file, as two processes would share
     sqliteFile = opts.shared ? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bangfu-shared-')), 'db.sqlite') : ':memory:';
     db = openDb({ kind: 'sqlite', file: sqliteFile });
   }
   try {
-    await migrateToLatest(db, { schema: schemaName });
+    // Kysely's migrator lists the tables of every schema before it takes its lock: a schema that
+    // another test file drops meanwhile failed it ("schema t_… does not exist"); drops wait for it
+    if (dbKind === 'pg') await underDdlLock(pgUrl, () => migrateToLatest(db, { schema: schemaName }));
+    else await migrateToLatest(db, { schema: schemaName });
   } catch (e) {
-    // once in CI a test's own schema was not there at migration time: say what the server saw
+    // say what the server saw (a schema missing at migration time was once seen in CI)
     if (dbKind === 'pg') {
       const c = new pg.Client({ connectionString: pgUrl });
       await c.connect();
