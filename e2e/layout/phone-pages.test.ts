@@ -19,7 +19,8 @@ let submitted: HouseholdJson;
 
 beforeAll(async () => {
   admin = await Api.login(inject('baseUrl'));
-  await admin.setPolicyLines([{ regionCode: 'H08', year: 2009, monthlyLine: 500 }], 'e2e phone-pages: 市直 2009');
+  // 2009 is this file's year; 荆门高新区·掇刀区 is the longest region name the 低保标准 table shows
+  await admin.setPolicyLines([{ regionCode: 'H08', year: 2009, monthlyLine: 500 }, { regionCode: 'H05', year: 2009, monthlyLine: 500 }], 'e2e phone-pages: 市直 and 掇刀 2009');
   cadre = await admin.createUser({ orgCode: 'H08', displayName: uniqueName('机') });
   filed = await Api.as(inject('baseUrl'), cadre, (api) => api.createFiledHousehold({ regionCode: 'H08', name: uniqueName('机') }));
   // filed by the admin, so that the county cadre may give the unit opinion
@@ -91,6 +92,10 @@ test('低保标准 on a phone: the pending changes sit under the lines, the amou
     await visible(input);
     const ib = (await input.boundingBox())!;
     expect(ib.x + ib.width).toBeLessThanOrEqual(PHONE.width);
+    // every row's amount, the longest region name with its 示例 tag included (荆门高新区·掇刀区)
+    const rights = await page.locator('#policy-lines-table input[id^=policy_line_]').evaluateAll((els) => els.map((e) => [e.id, Math.round(e.getBoundingClientRect().right)] as const));
+    expect(rights.length).toBeGreaterThan(0);
+    expect(rights.filter(([, r]) => r > PHONE.width)).toEqual([]);
   } finally {
     await page.context().close();
   }

@@ -239,9 +239,8 @@ export default function AppLayout() {
         {narrow && !collapsed && <div className="app-sider-mask no-print" onClick={() => setCollapsed(true)} aria-hidden />}
         <Content className="app-content">
           <Spin spinning={navigation.state === 'loading'} delay={300}>
-            <main>
-              <Outlet />
-            </main>
+            {/* Content is the page's one <main> landmark already */}
+            <Outlet />
           </Spin>
         </Content>
       </Layout>

@@ -116,13 +116,14 @@ export function HouseholdFilterForm({ state, ownRegion, regions, onSearch, onRes
     <Card className="filter-card" variant="borderless">
       <Form<FilterValues> form={form} name="householdFilter" layout="horizontal" onFinish={(v) => onSearch(toPatch(v, ownRegion))} initialValues={{ status: 'all' }} labelCol={{ flex: '76px' }}>
         <Row gutter={[24, 12]}>
-          <Field span={{ xl: 6 }} label="地区" name="regionCode">
+          <Field span={{ xl: 5 }} label="地区" name="regionCode">
             <Select allowClear placeholder="全部地区" options={regions} disabled={!!ownRegion} />
           </Field>
           <Field span={{ xl: 5 }} label="困难类别" name="category">
             <Select allowClear placeholder="全部类别" options={CATEGORIES.map((c) => ({ value: c, label: c }))} />
           </Field>
-          <Field span={{ xl: 4 }} label="状态" name="status">
+          {/* wide enough for 已退回（待修改） at 1366 px */}
+          <Field span={{ xl: 5 }} label="状态" name="status">
             <Select options={STATUS_OPTIONS} popupMatchSelectWidth={false} />
           </Field>
           <Field span={{ xl: 6 }} label="关键词" name="q">
