@@ -93,7 +93,9 @@ export async function createTestContext(configOverrides: Partial<Config> = {}, o
     db = openDb({ kind: 'postgres', url, searchPath: schema });
     pgUrl = url;
     schemaName = schema;
-    dropSchema = () => underDdlLock(url, (c) => c.query(`drop schema ${schema} cascade`));
+    dropSchema = async () => {
+      await underDdlLock(url, (c) => c.query(`drop schema ${schema} cascade`));
+    };
   } else {
     // a second instance needs a database it can open too: a file, as two processes would share
     sqliteFile = opts.shared ? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bangfu-shared-')), 'db.sqlite') : ':memory:';
