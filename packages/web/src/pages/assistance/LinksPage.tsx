@@ -73,9 +73,10 @@ export default function LinksPage() {
       width: 150,
       render: (v: string) => <div className="quota-name">{v}</div>,
     },
-    { title: '身份', dataIndex: 'role', width: 100, render: (v: string) => roleLabel(v) },
-    { title: '应联系', dataIndex: 'expected', width: 80, align: 'right', render: (v: number) => `${v} 户` },
-    { title: '已联系', dataIndex: 'linked', width: 80, align: 'right', render: (v: number) => `${v} 户` },
+    // a phone keeps 姓名, 情况 (it says 少 1 户 or 已达标) and the households on screen
+    { title: '身份', dataIndex: 'role', width: 100, responsive: ['sm'], render: (v: string) => roleLabel(v) },
+    { title: '应联系', dataIndex: 'expected', width: 80, align: 'right', responsive: ['sm'], render: (v: number) => `${v} 户` },
+    { title: '已联系', dataIndex: 'linked', width: 80, align: 'right', responsive: ['sm'], render: (v: number) => `${v} 户` },
     {
       title: '情况',
       dataIndex: 'status',

@@ -57,7 +57,8 @@ export function PolicyHistory({ policyVersion, regionName }: { policyVersion: nu
       {error != null && (
         <Alert type="error" showIcon message="修改记录加载失败" description={errorMessage(error)} action={<Button onClick={reload}>重试</Button>} style={{ marginBottom: 12 }} />
       )}
-      <TableCard<PolicyHistoryItem> bare id="policy-history-table" rowKey="version" size="middle" columns={columns} dataSource={data?.items ?? []} loading={loading}
+      {/* a phone scrolls the table in its box rather than wrapping 修改内容 every few characters */}
+      <TableCard<PolicyHistoryItem> bare id="policy-history-table" rowKey="version" size="middle" scroll={{ x: 760 }} columns={columns} dataSource={data?.items ?? []} loading={loading}
         locale={{ emptyText: loading ? '正在加载…' : '暂无修改记录' }} pagination={{ pageSize: 10, showSizeChanger: false, showTotal: (t) => `共 ${t} 次修改`, hideOnSinglePage: true }} />
     </div>
   );

@@ -52,7 +52,8 @@ export function PreviewResult({ preview, stale, regionName }: { preview: PolicyP
       </Row>
       <div className="section-title">按地区、年度</div>
       <div data-testid="preview-by-pair">
-        <Table<PairImpact> rowKey={(r) => `${r.regionCode}_${r.year}`} size="small" columns={pairColumns} dataSource={preview.byPair} pagination={false} />
+        {/* a phone scrolls the table in its box rather than wrapping 修改内容 every few characters */}
+        <Table<PairImpact> rowKey={(r) => `${r.regionCode}_${r.year}`} size="small" scroll={{ x: 640 }} columns={pairColumns} dataSource={preview.byPair} pagination={false} />
       </div>
       <div className="section-title">
         识别结果或建议类别将变化的档案

@@ -2,7 +2,7 @@
 // 企业状况 and 家庭年人均收入, with a 合计 row; the same as a workbook; a bar chart by category.
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { Alert, Button, Card, Radio, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Grid, Radio, Space, Table, Typography } from 'antd';
 import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import * as echarts from 'echarts/core';
@@ -35,7 +35,8 @@ export default function RegionSummaryPage() {
 
   const columns = useMemo(() => (data ? tableColumns(data.columns) : []), [data]);
   const totals = useMemo(() => (data ? summaryCells(data.totals, data.columns) : []), [data]);
-  const chart = useMemo(() => (data ? categoryChartOption(data) : null), [data]);
+  const narrow = !Grid.useBreakpoint().md;
+  const chart = useMemo(() => (data ? categoryChartOption(data, narrow) : null), [data, narrow]);
 
   const onExport = () => download('正在生成地区汇总表…', () => downloadRegionSummary(scope), () => '地区汇总表已下载');
 

@@ -63,6 +63,8 @@ describe('region summary table', () => {
   it('stacks one bar series per category over the regions', () => {
     const o = categoryChartOption(data);
     expect(o.xAxis.data).toEqual(['京山', '东宝']);
+    expect(o.xAxis.axisLabel.rotate).toBe(0);
+    expect(categoryChartOption(data, true).xAxis.axisLabel.rotate).toBe(45); // a phone slants the names
     expect(o.series.map((s) => [s.name, s.data])).toEqual([
       ['低保户', [2, 1]],
       ['低保边缘户', [1, 0]],

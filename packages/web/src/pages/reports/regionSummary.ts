@@ -67,14 +67,14 @@ export function summaryCells(totals: RegionSummaryRow, columns: RegionSummary['c
   return [totals.total, ...columnGroups(columns).flatMap((g) => g.leaves.map((l) => cellOf(totals, l)))];
 }
 
-/** Households by region, stacked by 困难类别 (an ECharts option). */
-export function categoryChartOption(data: RegionSummary) {
+/** Households by region, stacked by 困难类别 (an ECharts option); `narrow`: a phone, where eight names overlap unless slanted. */
+export function categoryChartOption(data: RegionSummary, narrow = false) {
   const regions = data.rows.map((r) => r.regionName);
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0, data: data.columns.category },
     grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: regions, axisLabel: { interval: 0, rotate: regions.length > 8 ? 30 : 0 } },
+    xAxis: { type: 'category', data: regions, axisLabel: { interval: 0, rotate: narrow ? 45 : regions.length > 8 ? 30 : 0 } },
     yAxis: { type: 'value', minInterval: 1, name: '户' },
     series: data.columns.category.map((c) => ({
       name: c,

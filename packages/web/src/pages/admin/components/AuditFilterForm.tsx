@@ -60,14 +60,14 @@ export function AuditFilterForm({ query, onSearch, onReset }: { query: AuditQuer
                 allowClear
                 options={ACTION_OPTIONS}
                 optionFilterProp="label"
-                placeholder="全部操作（可输入搜索）"
+                placeholder="全部操作"
                 popupMatchSelectWidth={260}
               />
             </Form.Item>
           </Col>
           <Col xs={24} md={12} xl={4}>
             <Form.Item label="用户名" name="username" style={{ marginBottom: 0 }}>
-              <Input allowClear placeholder="准确的用户名" maxLength={64} />
+              <Input allowClear placeholder="用户名" maxLength={64} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12} xl={6}>
