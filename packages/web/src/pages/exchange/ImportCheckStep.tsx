@@ -100,7 +100,8 @@ export default function ImportCheckStep({ view, onChange }: { view: ImportView; 
       {/* a checked import keeps a note when its last confirmation was cut short (nothing was written) */}
       {view.fileError && <Alert type="warning" showIcon className="import-check-alert" message={view.fileError} />}
       <Alert showIcon className="import-check-alert" data-testid="import-outcome" {...checkOutcome(c, view.errorCount)} />
-      <Tabs id="import-tabs" activeKey={tab} onChange={setTab} items={tabs} destroyOnHidden />
+      {/* an empty file has nothing to list */}
+      {c.rows > 0 && <Tabs id="import-tabs" activeKey={tab} onChange={setTab} items={tabs} destroyOnHidden />}
       <div className="import-actions" data-testid="import-actions">
         <Space wrap size={16}>
           <Checkbox id="import-good-only" checked={goodRowsOnly} disabled={!mine || !hasErrors || busy !== null} onChange={(e) => setGoodRowsOnly(e.target.checked)}>

@@ -94,10 +94,11 @@ export function NewUserModal({ open, orgs, onClose, onCreated }: Props) {
       forceRender
       width={560}
     >
-      <Form form={form} name="user_new" layout="vertical" autoComplete="off" requiredMark={false}>
+      <Form form={form} name="user_new" layout="vertical" autoComplete="off">
         <Form.Item
           name="username"
           label="用户名"
+          required
           rules={[
             {
               validator: async (_, v: string | undefined) => {
@@ -139,10 +140,10 @@ export function NewUserModal({ open, orgs, onClose, onCreated }: Props) {
         {gated ? (
           <Alert type="info" showIcon data-testid="user-new-gated" message="该角色可查看完整身份证号：账号须经市总工会审批后启用，初始密码在审批时生成并只显示给审批人。" />
         ) : (
-          <Form.Item label="初始密码" required>
+          <Form.Item label="初始密码" required extra="至少10个字符，混合字母、数字或符号，不能与用户名相同">
             <Space.Compact style={{ width: '100%' }}>
               <Form.Item name="password" noStyle dependencies={['username']} rules={passwordRules(() => form.getFieldValue('username'))}>
-                <Input.Password placeholder="至少10个字符，不能与用户名相同" autoComplete="new-password" />
+                <Input.Password placeholder="至少10个字符" autoComplete="new-password" />
               </Form.Item>
               <Tooltip title="随机生成12位密码">
                 <Button
