@@ -211,6 +211,7 @@ async function probes(base: string, city: Session, regionCode: string): Promise<
     { key: 'list1', label: 'list, page 1', method: 'GET', path: list },
     { key: 'list1000', label: 'list, page 1000', method: 'GET', path: list.replace('page=1&', 'page=1000&') },
     { key: 'filter', label: `list, ${regionCode} + 低保户`, method: 'GET', path: `${list}&regionCode=${regionCode}&category=${encodeURIComponent('低保户')}` },
+    { key: 'returned', label: 'list, 已退回 (returned drafts)', method: 'GET', path: `${list}&status=draft&returned=true` },
     { key: 'workerNo', label: 'search, exact worker number', method: 'GET', path: q(item.workerNo) },
     { key: 'idNumber', label: 'search, identity number', method: 'GET', path: q(detail.json.idNumber) },
     { key: 'name', label: 'search, name', method: 'GET', path: q(detail.json.name) },

@@ -14,6 +14,7 @@ import * as m011 from './011_whatif_index.js';
 import * as m012 from './012_proposal_history.js';
 import * as m013 from './013_year_facet.js';
 import * as m014 from './014_household_results.js';
+import * as m015 from './015_returned_drafts.js';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '012_proposal_history': m012,
   '013_year_facet': m013,
   '014_household_results': m014,
+  '015_returned_drafts': m015,
 };
