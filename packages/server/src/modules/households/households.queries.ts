@@ -88,7 +88,7 @@ export async function countHouseholds(db: Q, actor: Actor, f: HouseholdFilter): 
  */
 async function listTotal(db: Q, actor: Actor, f: HouseholdFilter): Promise<number> {
   const scope = scopeOf(actor);
-  // 已退回 is not a kept dimension; returned drafts are few, and the status index finds them
+  // 已退回 is not a kept dimension; returned drafts are few, and their partial index (migration 015) finds them
   if (f.q || f.returned || (scope.kind !== 'all' && scope.kind !== 'region')) return countHouseholds(db, actor, f);
   if (scope.kind === 'region') {
     if (f.regionCode && f.regionCode !== scope.regionCode) return 0;

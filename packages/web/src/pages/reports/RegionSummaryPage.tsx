@@ -2,13 +2,14 @@
 // 企业状况 and 家庭年人均收入, with a 合计 row; the same as a workbook; a bar chart by category.
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { Alert, Button, Card, Grid, Radio, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Radio, Space, Table, Typography } from 'antd';
 import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import * as echarts from 'echarts/core';
 import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
+import { useNarrowerThan } from '../../lib/useNarrow';
 import { downloadRegionSummary, type RegionSummaryRow, type SummaryScope } from '../../api/exchange';
 import { useRegionSummary } from '../../api/queries/exchange';
 import { errorMessage } from '../../api/request';
@@ -35,7 +36,7 @@ export default function RegionSummaryPage() {
 
   const columns = useMemo(() => (data ? tableColumns(data.columns) : []), [data]);
   const totals = useMemo(() => (data ? summaryCells(data.totals, data.columns) : []), [data]);
-  const narrow = !Grid.useBreakpoint().md;
+  const narrow = useNarrowerThan('md');
   const chart = useMemo(() => (data ? categoryChartOption(data, narrow) : null), [data, narrow]);
 
   const onExport = () => download('正在生成地区汇总表…', () => downloadRegionSummary(scope), () => '地区汇总表已下载');

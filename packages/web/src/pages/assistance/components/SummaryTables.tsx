@@ -20,7 +20,7 @@ function regionChart(rs: RegionSummary[]) {
     tooltip: { trigger: 'axis' },
     legend: { data: ['建档户数', '达标户数'], top: 0 },
     grid: { left: 40, right: 16, top: 36, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: rs.map((r) => r.regionName), axisLabel: { interval: 0, rotate: rs.length > 6 ? 30 : 0, width: 80, overflow: 'break' } },
+    xAxis: { type: 'category', data: rs.map((r) => r.regionName), axisLabel: { interval: 0, rotate: rs.length > 6 ? 30 : 0, width: 80, overflow: 'break' } }, // a long region name breaks onto a second line
     yAxis: { type: 'value', minInterval: 1 },
     series: [
       { name: '建档户数', type: 'bar', data: rs.map((r) => r.households), itemStyle: { color: '#91caff' }, barMaxWidth: 28 },

@@ -1,7 +1,8 @@
 // The sticky save bar of the survey form: how many errors (定位到第一处), unsaved changes or the
 // last update, 取消 and 保存.
 import type { ReactNode } from 'react';
-import { Button, Grid, Space, Tooltip, Typography } from 'antd';
+import { Button, Space, Tooltip, Typography } from 'antd';
+import { useNarrowerThan } from '../../../lib/useNarrow';
 import { ExclamationCircleFilled, SaveOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import type { HouseholdFile } from '../../../api/households';
@@ -19,8 +20,7 @@ interface Props {
 }
 
 export function FormFooter({ household, errorCount, dirty, saving, onFirstError, onCancel, onSave, live }: Props) {
-  const screens = Grid.useBreakpoint();
-  const phone = !screens.md;
+  const phone = useNarrowerThan('md');
   return (
     <div className="form-footer">
       {live && <div className="form-footer-live">{live}</div>}

@@ -1,10 +1,11 @@
 // The household list's filters: 地区, 困难类别, 状态, 关键词, and behind 「更多条件」 the
 // identification filters. The form follows the URL (Back, a pasted link); 查询 writes it back.
 import { useEffect, useState } from 'react';
-import { Badge, Button, Card, Col, Form, Grid, Input, Row, Select, Space } from 'antd';
+import { Badge, Button, Card, Col, Form, Input, Row, Select, Space } from 'antd';
 import { DownOutlined, SearchOutlined, UpOutlined } from '@ant-design/icons';
 import { CATEGORIES, CONDITION_CODES, CONDITION_DESCRIPTIONS, CONDITION_LABELS, FLAG_LABELS, HOUSEHOLD_STATUSES, HOUSEHOLD_STATUS_LABELS, IDENTIFY_FLAGS, type ConditionCode, type IdentifyFlag } from '@bangfu/core';
 import type { EligibleFilter } from '../../../api/households';
+import { useNarrowerThan } from '../../../lib/useNarrow';
 import type { RegionOption } from '../../../lib/useOrgs';
 import { hasIdentificationFilter, type ListState, type StatusFilter } from '../listQuery';
 
@@ -86,7 +87,7 @@ function Field({ span, label, name, children }: { span: { md?: number; xl: numbe
 export function HouseholdFilterForm({ state, ownRegion, regions, onSearch, onReset }: Props) {
   const [form] = Form.useForm<FilterValues>();
   const [moreOpen, setMoreOpen] = useState(false);
-  const phone = !Grid.useBreakpoint().md;
+  const phone = useNarrowerThan('md');
 
   // The filter form follows the URL (Back, a pasted link).
   useEffect(() => {
