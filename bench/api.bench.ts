@@ -5,13 +5,14 @@
 // (autocannon: requests/s, p99, errors and timeouts). Prints a markdown table.
 //
 //   npm run bench -- api --count 1000000 --db sqlite|pg [--reload] [--duration 10] [--connections 50]
-//                        [--only list1,detail] [--data-dir DIR] [--max-single 3000] [--reevaluate]
+//                        [--only list1,detail] [--data-dir DIR] [--max-single 3000] [--reevaluate [--detail-every MS]]
 //
 // --reevaluate (with --only none, without the table): saves a change of the marginal ratio as the city user (so every live
 // file is re-evaluated by the background job), and while the job runs asks for one file's detail
 // again and again, one request at a time, as a cadre would: prints the job's time and the detail
-// requests' median and p99. The ratio goes back and forth between two values, so the database
-// stays reusable.
+// requests' median and p99 (--detail-every MS: one request every MS milliseconds, a busy office,
+// instead of back to back, which keeps a core busy with the bench and the server). The ratio goes
+// back and forth between two values, so the database stays reusable.
 //
 // A database loaded with the same N is reused (SQLite: DIR/api-N.sqlite, DIR defaulting to
 // BANGFU_BENCH_DIR or ~/.cache/bangfu-bench; PostgreSQL: database bangfu_bench_N on
@@ -33,13 +34,14 @@ const { values: args } = parseArgs({
   options: {
     count: { type: 'string', default: '100000' }, db: { type: 'string', default: 'sqlite' }, reload: { type: 'boolean', default: false },
     duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' }, only: { type: 'string' },
-    'data-dir': { type: 'string' }, reevaluate: { type: 'boolean', default: false }, singles: { type: 'string', default: '5' }, 'max-single': { type: 'string', default: '3000' },
+    'data-dir': { type: 'string' }, reevaluate: { type: 'boolean', default: false }, 'detail-every': { type: 'string', default: '0' }, singles: { type: 'string', default: '5' }, 'max-single': { type: 'string', default: '3000' },
   },
 });
 const COUNT = Number(args.count);
 const DURATION = Number(args.duration);
 const CONNECTIONS = Number(args.connections);
 const SINGLES = Number(args.singles);
+const DETAIL_EVERY = Number(args['detail-every']);
 // A request slower than this alone is not run under load: each of the 50 connections would leave one
 // behind that the server still answers after the clients gave up (on SQLite one after the other), so
 // the next measurement would queue behind minutes of backlog.
@@ -126,7 +128,9 @@ function pgTarget(): Target {
 
 function run(argv: string[], env: Record<string, string>, logFile: string): ChildProcess {
   const out = fs.openSync(logFile, 'a');
-  return spawn(process.execPath, [bin, ...argv], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', out, out] });
+  // BANGFU_BENCH_NODE_ARGS: flags for the server's node (`--cpu-prof`, which NODE_OPTIONS refuses); BANGFU_BENCH_KEEP_LOGS keeps its log
+  const nodeArgs = process.env.BANGFU_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  return spawn(process.execPath, [...nodeArgs, bin, ...argv], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', out, out] });
 }
 
 const exited = (p: ChildProcess) => new Promise<number>((resolve) => p.on('exit', (code) => resolve(code ?? 1)));
@@ -316,7 +320,10 @@ async function measureReevaluation(base: string, city: Session, detail: Probe): 
   let job: any = null;
   let lastPoll = 0;
   for (;;) {
+    const started = performance.now();
     times.push((await call(base, city, detail)).ms);
+    const rest = DETAIL_EVERY - (performance.now() - started);
+    if (rest > 0) await new Promise((r) => setTimeout(r, rest));
     if (performance.now() - lastPoll > 1000) {
       lastPoll = performance.now();
       job = (await call(base, city, { key: '', label: '', method: 'GET', path: `/api/jobs/${saved.json.jobId}` })).json;
@@ -326,8 +333,9 @@ async function measureReevaluation(base: string, city: Session, detail: Probe): 
   const seconds = (performance.now() - t0) / 1000;
   const sorted = [...times].sort((a, b) => a - b);
   const p99 = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))];
+  const pace = DETAIL_EVERY > 0 ? `one every ${DETAIL_EVERY} ms` : 'one at a time';
   const line = `re-evaluation of ${job.total.toLocaleString('en')} files after a ratio change (${policy.marginalRatio} → ${ratio}): ${job.status} in ${seconds.toFixed(1)} s `
-    + `(${job.changed.toLocaleString('en')} changed); meanwhile ${times.length} detail requests one at a time, median ${median(times).toFixed(1)} ms, p99 ${p99.toFixed(0)} ms`;
+    + `(${job.changed.toLocaleString('en')} changed); meanwhile ${times.length} detail requests ${pace}, median ${median(times).toFixed(1)} ms, p99 ${p99.toFixed(0)} ms`;
   say(line);
   return line;
 }
@@ -377,4 +385,4 @@ console.log(`| request | user | single (median of ${SINGLES}), ms | ${CONNECTION
 console.log('|---|---|---|---|---|---|');
 for (const r of rows) console.log(`| ${r.label} | ${r.who} | ${r.single} | ${r.rps} | ${r.p99} | ${r.errors} |`);
 if (reevaluation) console.log(`\n${reevaluation}`);
-fs.rmSync(logDir, { recursive: true, force: true });
+if (!process.env.BANGFU_BENCH_KEEP_LOGS) fs.rmSync(logDir, { recursive: true, force: true });

@@ -8,7 +8,7 @@ import { inject } from 'vitest';
 import pg from 'pg';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app.js';
-import type { Config } from '../src/config.js';
+import type { Config, DbTarget } from '../src/config.js';
 import { migrateToLatest, openDb, type Db } from '../src/db/index.js';
 import { seedOrgs } from '../src/modules/orgs/orgs.repository.js';
 import { createUser, ensureAdmin } from '../src/modules/users/users.service.js';
@@ -40,6 +40,8 @@ export interface TestContext {
   fileThrough(id: number, by?: Client): Promise<LightMyRequestResponse>;
   /** another server instance on the same database (its own connection and job runner), closed with the context */
   secondInstance(configOverrides?: Partial<Config>): Promise<Instance>;
+  /** the database as another connection opens it (SQLite: only with createTestContext(…, { shared: true })) */
+  target(): DbTarget;
 }
 
 export interface Client {
@@ -145,9 +147,12 @@ export async function createTestContext(configOverrides: Partial<Config> = {}, o
       await dropSchema?.();
       if (sqliteFile !== ':memory:') fs.rmSync(path.dirname(sqliteFile), { recursive: true, force: true });
     },
+    target() {
+      if (dbKind !== 'pg' && sqliteFile === ':memory:') throw new Error('another connection needs createTestContext(…, { shared: true })');
+      return dbKind === 'pg' ? { kind: 'postgres', url: pgUrl, searchPath: schemaName } : { kind: 'sqlite', file: sqliteFile };
+    },
     async secondInstance(overrides = {}) {
-      if (dbKind !== 'pg' && sqliteFile === ':memory:') throw new Error('secondInstance needs createTestContext(…, { shared: true })');
-      const db2 = dbKind === 'pg' ? openDb({ kind: 'postgres', url: pgUrl, searchPath: schemaName }) : openDb({ kind: 'sqlite', file: sqliteFile });
+      const db2 = openDb(ctx.target());
       const app2 = await buildApp({ config: { ...config, ...overrides }, db: db2, logger: false, jobOwner: `${os.hostname()}:${process.pid}:second-${++seq}` });
       await app2.ready();
       others.push({ app: app2, db: db2 });

@@ -1,6 +1,7 @@
 // `npx bangfu <command>`: migrate, serve, start, user add, demo, identify, print, template, import, export, audit verify.
 import cluster from 'node:cluster';
 import fs from 'node:fs';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { parseArgs } from 'node:util';
 import { loadConfig, type Config } from '../config.js';
 import { describeTarget, migrateToLatest, openDb, type Db } from '../db/index.js';
@@ -15,6 +16,7 @@ import { demoCommand, seedDemo, type DemoResult } from './demo.js';
 import { identifyStream } from './identify.js';
 import { exportCommand, importCommand, templateCommand } from './exchange.js';
 import { printCommand } from './print.js';
+import { isReaderThread, readBatchesInThread, runReaderThread } from '../modules/households/reevaluate.reader.js';
 
 const HELP = `bangfu — 城镇困难职工精准帮扶档案系统
 
@@ -164,6 +166,7 @@ async function serveWorker(config: Config): Promise<void> {
 
 /** The jobs process: the app without a port (its job runner resumes and polls), kicked by the others. */
 async function runJobs(config: Config, db: Db): Promise<void> {
+  readReevaluationsInThread(config);
   const app = await closedOnSignal(db, await buildApp({ config, db }));
   await app.ready();
   process.on('message', (m) => {
@@ -173,9 +176,17 @@ async function runJobs(config: Config, db: Db): Promise<void> {
 
 /** The app on its port, closed (requests and jobs finished, database released) on SIGINT or SIGTERM. */
 async function listen(config: Config, db: Db, opts: Pick<AppOptions, 'jobsElsewhere'> = {}) {
+  if (!opts.jobsElsewhere) readReevaluationsInThread(config);
   const app = await closedOnSignal(db, await buildApp({ config, db, ...opts }));
   await app.listen({ port: config.port, host: config.host });
   return app;
+}
+
+/** A process that runs jobs reads a re-evaluation's next batch in a thread while it writes the last (a second core). */
+function readReevaluationsInThread(config: Config): void {
+  // the thread is this command again (the `bangfu` script, compiled or through tsx), told what it is by workerData
+  const entry = fs.realpathSync(process.argv[1]);
+  readBatchesInThread(entry, config.db, (msg, err) => console.error(msg, err));
 }
 
 /** On SIGINT or SIGTERM the app finishes its requests and jobs and releases the database. */
@@ -191,6 +202,8 @@ async function closedOnSignal<A extends { close(): Promise<unknown> }>(db: Db, a
 }
 
 export async function main(argv: string[]): Promise<void> {
+  // started again as a re-evaluation's reader thread (readBatchesInThread)
+  if (!isMainThread && isReaderThread(workerData)) return runReaderThread(workerData, parentPort!);
   const [cmd, sub] = argv;
   try {
     const config = loadConfig();

@@ -74,9 +74,10 @@ export async function applyResults(trx: Q, items: readonly ComputedResult[], at:
   const withdrawn: ProposalChange[] = [];
   items.forEach(({ file: f, result }, i) => {
     const step = proposalStep({ ...facts[i], lastProposalStatus: history.get(f.id) ?? null });
-    const fields = { reason: removalReasonOf(result), result: JSON.stringify(result), file_version: f.fileVersion, policy_version: result.policy.version };
-    if (step.kind === 'refresh') refreshed.push({ id: f.pendingProposalId!, ...fields });
-    else if (step.kind === 'propose') proposals.push({ household_id: f.id, region_code: f.regionCode, status: 'pending', created_at: at, ...fields });
+    // the proposal's copy of the result only for the few files whose proposal it goes into
+    const fields = () => ({ reason: removalReasonOf(result), result: JSON.stringify(result), file_version: f.fileVersion, policy_version: result.policy.version });
+    if (step.kind === 'refresh') refreshed.push({ id: f.pendingProposalId!, ...fields() });
+    else if (step.kind === 'propose') proposals.push({ household_id: f.id, region_code: f.regionCode, status: 'pending', created_at: at, ...fields() });
     else if (step.kind === 'withdraw') withdrawn.push({ id: f.pendingProposalId!, status: 'withdrawn', decided_at: at, note: step.note });
   });
   await repo.insertProposals(trx, proposals);

@@ -87,12 +87,15 @@ export const RESULT_TABLE_COLUMNS = ['id_result', 'id_policy_version', 'id_file_
 
 type StoredColumns = Partial<Insertable<HouseholdTable> & Omit<Insertable<HouseholdResultTable>, 'household_id'>>;
 
+const IN_RESULT_TABLE: ReadonlySet<string> = new Set(RESULT_TABLE_COLUMNS);
+
 /** A row of identificationColumns and urgencyColumns, split into the file's columns and its household_results row. */
 export function splitStored<T extends Record<string, unknown>>(row: T): { file: Record<string, unknown>; result: Record<string, unknown> | null } {
   const file: Record<string, unknown> = {};
   let result: Record<string, unknown> | null = null;
-  for (const [k, v] of Object.entries(row)) {
-    if ((RESULT_TABLE_COLUMNS as readonly string[]).includes(k)) (result ??= {})[k] = v;
+  for (const k in row) {
+    const v = row[k];
+    if (IN_RESULT_TABLE.has(k)) (result ??= {})[k] = v;
     else file[k] = v;
   }
   return { file, result };

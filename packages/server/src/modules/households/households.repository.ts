@@ -13,6 +13,8 @@ import { DATA_COLUMNS, memberRows, RESULT_COLUMNS, RESULT_TABLE_COLUMNS, splitSt
 import type { Q } from '../../db/transaction.js';
 import { isPostgres } from '../../db/dialect.js';
 import { updateManyById, type CellValue } from '../../db/update-many.js';
+import { selectRows } from '../../db/fast-rows.js';
+import type { SQLiteHandle } from '../../db/index.js';
 export type { Q };
 
 /** An existing number brought in by import: refused when taken, else the region's counter moves past it. */
@@ -213,10 +215,11 @@ export async function currentVersionAndStatus(q: Q, id: number) {
   return q.selectFrom('households').select(['version', 'status']).where('id', '=', id).executeTakeFirst();
 }
 
-/** Members of many files at once (batches). */
-export async function membersOf(q: Q, householdIds: number[]) {
+/** Members of many files at once (batches); `sqlite` as in filesToEvaluateAfter. */
+export async function membersOf(q: Q, householdIds: number[], sqlite?: SQLiteHandle) {
   if (householdIds.length === 0) return [];
-  return q.selectFrom('household_members').selectAll().where('household_id', 'in', householdIds).orderBy('household_id').orderBy('seq').execute();
+  const query = q.selectFrom('household_members').selectAll().where('household_id', 'in', householdIds).orderBy('household_id').orderBy('seq');
+  return sqlite ? selectRows(sqlite, query.compile()) : query.execute();
 }
 
 // ---- removal proposals (剔除建议): part of the file's state, written with its result -------------
@@ -293,12 +296,14 @@ export async function liveFilesAfter(q: Q, after: number, limit: number, opts: {
  * batch's time is mostly reading), and not locked: read in a snapshot, written after checking
  * versionsForUpdate.
  */
-export async function filesToEvaluateAfter(q: Q, after: number, limit: number, opts: { pairs?: { regionCode: string; year: number }[] } = {}) {
+/** `sqlite`: the connection under q (a SQLite transaction's), whose rows are then read as arrays (fast-rows.ts). */
+export async function filesToEvaluateAfter(q: Q, after: number, limit: number, opts: { pairs?: { regionCode: string; year: number }[]; sqlite?: SQLiteHandle } = {}) {
   // PostgreSQL, misjudging how many files the pairs' expressions keep, planned a parallel scan for
   // each batch of 500: starting its workers took longer than reading the batch (in a transaction,
   // which the job's snapshot is, the setting ends with it)
   if (isPostgres(q)) await sql`set local max_parallel_workers_per_gather = 0`.execute(q);
-  return liveFilesQuery(q, after, limit, { ...opts, lock: false }).select(['id', 'version', 'status', 'fill_year', ...DATA_COLUMNS, ...RESULT_COLUMNS]).execute();
+  const query = liveFilesQuery(q, after, limit, { pairs: opts.pairs, lock: false }).select(['id', 'version', 'status', 'fill_year', ...DATA_COLUMNS, ...RESULT_COLUMNS]);
+  return opts.sqlite ? selectRows(opts.sqlite, query.compile()) : query.execute();
 }
 
 /** The files' versions and statuses now, locked on PostgreSQL until the transaction ends. */

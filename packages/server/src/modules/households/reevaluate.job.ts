@@ -4,11 +4,13 @@
 // job's cursor and one audit row naming the files whose eligibility or category changed. On SQLite
 // the write lock is thus held for the writing only, so that the other processes' writes (a detail
 // view's audit row) get in between; a file edited or moved on between the two is left as it is
-// (its edit identified it under the current policy already).
+// (its edit identified it under the current policy already). The next batch is read while one is
+// written, in a thread of its own where the process was given one (reevaluate.reader.ts).
 import type { Insertable } from 'kysely';
 import { identify, type IdentifyPolicy, type IdentifyResult } from '@bangfu/core';
 import type { IdentificationChangeTable } from '../../db/schema.js';
 import { inTransaction, type Db } from '../../db/transaction.js';
+import { sqliteHandle } from '../../db/index.js';
 import { nowIso } from '../../lib/clock.js';
 import { audit } from '../audit/audit.repository.js';
 import type { JobHandler, JobRow } from '../jobs/jobs.runner.js';
@@ -16,30 +18,44 @@ import { saveJobStep } from '../jobs/jobs.repository.js';
 import { getSettings, policyFor } from '../policy/policy.repository.js';
 import { getAssistanceSettings } from '../settings/settings.service.js';
 import { applyResults, type ComputedResult } from './evaluation.service.js';
-import { groupMembers, rowToData, urgencyColumns } from './household.mapping.js';
+import { groupMembers, RESULT_COLUMNS, rowToData, urgencyColumns } from './household.mapping.js';
 import * as repo from './households.repository.js';
 
 const BATCH = 500;
 
-interface Params {
+export interface Params {
   policyVersion: number;
   pairs: { regionCode: string; year: number }[];
 }
 
 type FileRow = Awaited<ReturnType<typeof repo.filesToEvaluateAfter>>[number];
 
-interface Computed {
-  row: FileRow;
+/** What the write needs of a file as it was read: which file, its state, and the stored result's columns. */
+const KEPT = ['id', 'version', 'status', 'region_code', ...RESULT_COLUMNS] as const;
+type KeptRow = Pick<FileRow, (typeof KEPT)[number]>;
+
+export interface Computed {
+  row: KeptRow;
   result: IdentifyResult;
   urgency: ReturnType<typeof urgencyColumns>;
+}
+
+/** Reads and computes the batch after a cursor: in this process, or in a thread of its own (reevaluate.reader.ts). */
+export type BatchReader = (db: Db, cursor: number, pairs: Params['pairs']) => Promise<Computed[]>;
+let readBatch: BatchReader = computeBatch;
+
+/** Where batches are read from now on (a process that runs jobs gives them a thread: readBatchesInThread). */
+export function readBatchesWith(reader: BatchReader): void {
+  readBatch = reader;
 }
 
 /** The batch's files after the cursor and their results, from one snapshot. */
 export async function computeBatch(db: Db, cursor: number, pairs: Params['pairs']): Promise<Computed[]> {
   return db.transaction().setAccessMode('read only').execute(async (trx) => {
-    const rows = await repo.filesToEvaluateAfter(trx, cursor, BATCH, { pairs });
+    const sqlite = sqliteHandle(db); // the connection under trx on SQLite: rows read as arrays
+    const rows = await repo.filesToEvaluateAfter(trx, cursor, BATCH, { pairs, sqlite });
     if (rows.length === 0) return [];
-    const byHousehold = groupMembers(await repo.membersOf(trx, rows.map((r) => Number(r.id))));
+    const byHousehold = groupMembers(await repo.membersOf(trx, rows.map((r) => Number(r.id)), sqlite));
     const settings = await getSettings(trx);
     const assistance = await getAssistanceSettings(trx);
     const policies = new Map<string, IdentifyPolicy>();
@@ -49,7 +65,8 @@ export async function computeBatch(db: Db, cursor: number, pairs: Params['pairs'
       if (!policies.has(key)) policies.set(key, await policyFor(trx, row.region_code, Number(row.fill_year), settings));
       const data = rowToData(row, byHousehold.get(Number(row.id)) ?? []);
       const result = identify(data, policies.get(key)!);
-      out.push({ row, result, urgency: urgencyColumns(data, result, assistance) });
+      const kept = Object.fromEntries(KEPT.map((c) => [c, row[c]])) as KeptRow;
+      out.push({ row: kept, result, urgency: urgencyColumns(data, result, assistance) });
     }
     return out;
   });
@@ -65,11 +82,36 @@ export const reevaluateJob: JobHandler = {
   async batch(db: Db, job: JobRow) {
     const params = JSON.parse(job.params) as Params;
     if (params.pairs.length === 0) return null;
-    const batch = await computeBatch(db, job.cursor, params.pairs);
+    const batch = await batchAfterCursor(db, job, params.pairs);
     if (batch.length === 0) return null;
+    // the next batch is read and computed while this one is written (the files after this batch,
+    // so the two never meet): on PostgreSQL the database server writes while this process
+    // computes, and with a reader thread the two run on two cores on either database
+    const cursor = Number(batch[batch.length - 1].row.id);
+    const next = readBatch(db, cursor, params.pairs);
+    next.catch(() => undefined); // a failed read ahead is read again when its turn comes
+    ahead.set(job.id, { cursor, next });
     return writeBatch(db, job, batch);
   },
 };
+
+/** Each running job's next batch, read ahead, with the cursor it was read after. */
+const ahead = new Map<number, { cursor: number; next: Promise<Computed[]> }>();
+
+/** The batch after the job's cursor: the one read ahead when it was read after that cursor, else read now. */
+async function batchAfterCursor(db: Db, job: JobRow, pairs: Params['pairs']): Promise<Computed[]> {
+  const a = ahead.get(job.id);
+  ahead.delete(job.id);
+  // a step retried after a conflict, or a job resumed elsewhere, has another cursor
+  if (a && a.cursor === job.cursor) {
+    try {
+      return await a.next;
+    } catch {
+      // read again below
+    }
+  }
+  return readBatch(db, job.cursor, pairs);
+}
 
 /** Writes a computed batch: the files still as they were read get their results, the job its step. */
 export async function writeBatch(db: Db, job: JobRow, batch: Computed[]) {
