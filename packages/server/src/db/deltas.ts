@@ -40,6 +40,22 @@ export async function foldDeltas(db: Kysely<any>, tables: readonly DeltaTable[])
   await db.transaction().execute(async (trx) => {
     for (const t of tables) for (const s of foldStatements(pg, t.table, t.keys, t.values)) await sql.raw(s).execute(trx);
   });
+  if (pg) await vacuumFolded(db, tables);
+}
+
+/**
+ * PostgreSQL: a fold deletes every row it sums and writes them again, so each fold leaves a
+ * table's worth of dead rows, which every count then steps over until VACUUM removes them.
+ * Autovacuum does that where it runs, but it can be off (it was on the machine where this was
+ * measured: household_tally's 3,504 rows came with 243,000 dead ones, household_facets' 7,830 with
+ * 689,000, and 地区汇总 took 70–115 ms instead of 16). So a delta table whose dead rows outnumber
+ * its live ones is vacuumed after the fold (milliseconds: the tables are small).
+ */
+async function vacuumFolded(db: Kysely<any>, tables: readonly DeltaTable[]): Promise<void> {
+  const bloated = await sql<{ relname: string }>`select relname from pg_stat_user_tables
+    where schemaname = current_schema() and relname in (${sql.join(tables.map((t) => t.table))})
+      and n_dead_tup > 1000 and n_dead_tup > n_live_tup`.execute(db);
+  for (const r of bloated.rows) await sql`vacuum (analyze) ${sql.table(r.relname)}`.execute(db);
 }
 
 /** The highest delta ids: a fold is due when they moved since the last one. */

@@ -12,7 +12,7 @@ import { DATA_COLUMNS, memberRows, RESULT_COLUMNS, RESULT_TABLE_COLUMNS, splitSt
 
 import type { Q } from '../../db/transaction.js';
 import { isPostgres } from '../../db/dialect.js';
-import { updateManyById, type CellValue } from '../../db/update-many.js';
+import { updateManyById, upsertManyPg, type CellValue } from '../../db/update-many.js';
 import { selectRows } from '../../db/fast-rows.js';
 import type { SQLiteHandle } from '../../db/index.js';
 export type { Q };
@@ -178,6 +178,7 @@ export async function setIdentificationMany(
 /** household_results rows written whole, new or replacing (every row of one call has the same columns). */
 async function upsertResults(q: Q, rows: Insertable<HouseholdResultTable>[]): Promise<void> {
   if (rows.length === 0) return;
+  if (isPostgres(q)) return upsertManyPg(q, 'household_results', 'household_id', rows as unknown as Record<string, CellValue>[]);
   const columns = Object.keys(rows[0]).filter((c) => c !== 'household_id') as (typeof RESULT_TABLE_COLUMNS)[number][];
   for (let i = 0; i < rows.length; i += 1000)
     await q.insertInto('household_results').values(rows.slice(i, i + 1000))
