@@ -28,6 +28,16 @@ async function columnTypes(q: Kysely<any>, table: string): Promise<Map<string, s
   return types;
 }
 
+/** PostgreSQL: one array per column of the rows' values, cast to the column's type (for unnest). */
+async function typedArrays(q: Q, table: string, columns: readonly string[], rows: readonly Record<string, CellValue>[]) {
+  const types = await columnTypes(q, table);
+  return columns.map((c) => {
+    const t = types.get(c);
+    if (!t) throw new Error(`no column ${table}.${c}`);
+    return sql`cast(${rows.map((r) => r[c] ?? null)} as ${sql.raw(`${t}[]`)})`;
+  });
+}
+
 /**
  * Sets `columns` of each row given (by its `id`) to that row's values. Every row must carry every
  * column; a row whose id is not in the table changes nothing.
@@ -37,12 +47,7 @@ export async function updateManyById(q: Q, table: string, columns: readonly stri
   const ref = sql.ref;
   const set = sql.join(columns.map((c) => sql`${ref(c)} = ${ref(`v.${c}`)}`));
   if (isPostgres(q)) {
-    const types = await columnTypes(q, table);
-    const arrays = ['id', ...columns].map((c) => {
-      const t = types.get(c);
-      if (!t) throw new Error(`updateManyById: no column ${table}.${c}`);
-      return sql`cast(${rows.map((r) => (c === 'id' ? r.id : r[c]) ?? null)} as ${sql.raw(`${t}[]`)})`;
-    });
+    const arrays = await typedArrays(q, table, ['id', ...columns], rows);
     const names = sql.join(['id', ...columns].map((c) => ref(c)));
     await sql`update ${sql.table(table)} set ${set} from unnest(${sql.join(arrays)}) as v(${names}) where ${ref(`${table}.id`)} = ${ref('v.id')}`.execute(q);
     return;
@@ -65,12 +70,7 @@ export async function upsertManyPg(q: Q, table: string, key: string, rows: reado
   if (rows.length === 0) return;
   const ref = sql.ref;
   const columns = Object.keys(rows[0]);
-  const types = await columnTypes(q, table);
-  const arrays = columns.map((c) => {
-    const t = types.get(c);
-    if (!t) throw new Error(`upsertManyPg: no column ${table}.${c}`);
-    return sql`cast(${rows.map((r) => r[c] ?? null)} as ${sql.raw(`${t}[]`)})`;
-  });
+  const arrays = await typedArrays(q, table, columns, rows);
   const names = sql.join(columns.map((c) => ref(c)));
   const set = sql.join(columns.filter((c) => c !== key).map((c) => sql`${ref(c)} = ${ref(`excluded.${c}`)}`));
   await sql`insert into ${sql.table(table)} (${names}) select * from unnest(${sql.join(arrays)}) as v(${names}) on conflict (${ref(key)}) do update set ${set}`.execute(q);

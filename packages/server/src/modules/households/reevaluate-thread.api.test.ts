@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Client, type TestContext } from '../../../test/helpers.js';
+import type { DbTarget } from '../../config.js';
 import { makeHousehold } from '../../../test/fixtures/households.js';
 import { computeBatch } from './reevaluate.job.js';
 import { readBatchesInThread, startReaderThread } from './reevaluate.reader.js';
@@ -40,6 +41,18 @@ async function changeLine(monthlyLine: number) {
   await ctx.app.jobs.idle();
 }
 
+/** Changes the line with batches read by a thread started from `entry`; what the reader logged. */
+async function changeLineReadFrom(entry: string, target: DbTarget, monthlyLine: number): Promise<string[]> {
+  const logged: string[] = [];
+  const stop = readBatchesInThread(entry, target, (msg) => logged.push(msg));
+  try {
+    await changeLine(monthlyLine);
+  } finally {
+    await stop();
+  }
+  return logged;
+}
+
 /** The stored results of the files, without the time they were written. */
 async function storedResults() {
   const rows = await ctx.db.selectFrom('household_results').select(['household_id', 'id_result']).where('household_id', 'in', files.map((f) => f.id)).orderBy('household_id').execute();
@@ -62,13 +75,7 @@ describe('re-evaluation read in a thread', () => {
   }, 60_000);
 
   it('writes, under the new line, the results the job\'s own thread computes', async () => {
-    const failures: string[] = [];
-    const stop = readBatchesInThread(BIN, ctx.target(), (msg) => failures.push(msg));
-    try {
-      await changeLine(600);
-    } finally {
-      await stop();
-    }
+    const failures = await changeLineReadFrom(BIN, ctx.target(), 600);
     expect(failures).toEqual([]); // every batch came from the thread
     const stored = await storedResults();
     const computed = await computeBatch(ctx.db, 0, PAIRS);
@@ -81,13 +88,7 @@ describe('re-evaluation read in a thread', () => {
   }, 60_000);
 
   it('starts no thread for a database in memory, which another connection would see empty', async () => {
-    const logged: string[] = [];
-    const stop = readBatchesInThread(BIN, { kind: 'sqlite', file: ':memory:' }, (msg) => logged.push(msg));
-    try {
-      await changeLine(650);
-    } finally {
-      await stop();
-    }
+    const logged = await changeLineReadFrom(BIN, { kind: 'sqlite', file: ':memory:' }, 650);
     expect(logged).toEqual([]);
     expect((await storedResults()).every((s) => s.result.policy.monthlyLine === 650)).toBe(true);
   }, 60_000);
@@ -95,13 +96,7 @@ describe('re-evaluation read in a thread', () => {
   it('leaves the batches to the job\'s own thread when the thread cannot start', async () => {
     const broken = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bangfu-reader-')), 'broken.mjs');
     fs.writeFileSync(broken, "throw new Error('this reader does not start');\n");
-    const logged: string[] = [];
-    const stop = readBatchesInThread(broken, ctx.target(), (msg) => logged.push(msg));
-    try {
-      await changeLine(550);
-    } finally {
-      await stop();
-    }
+    const logged = await changeLineReadFrom(broken, ctx.target(), 550);
     expect(logged.length).toBeGreaterThan(0);
     const stored = await storedResults();
     expect(stored.every((s) => s.result.policy.monthlyLine === 550)).toBe(true);

@@ -6,7 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import type { DbTarget } from '../../config.js';
 import { openDb, type Db } from '../../db/index.js';
-import { computeBatch, readBatchesWith, type BatchReader, type Computed, type Params } from './reevaluate.job.js';
+import { computeBatch, readBatchesWith, type Computed, type Params } from './reevaluate.job.js';
 
 /** What the thread is started with (as workerData): the key says what the thread is for. */
 export interface ReaderThreadData {
