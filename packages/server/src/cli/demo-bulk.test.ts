@@ -1,18 +1,24 @@
 // The bulk loader writes the same files as the per-file demo for the same seed: same households,
 // members, statuses, identification, urgency, proposals, opinions and assistance; only times, version
 // rows and the audit trail differ (one audit row for the whole load).
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/helpers.js';
 import { sql } from 'kysely';
 import type { Db } from '../db/index.js';
 import { isPostgres } from '../db/dialect.js';
 import { verifyAuditChain } from '../modules/audit/audit.repository.js';
-import { bulkLoadDemo, regionsFor, syntheticData } from '../demo/bulk.js';
+import { bulkLoadDemo, extraRegionWeight, MAX_BULK_COUNT, regionsFor, syntheticData, type BatchRows, type Generate } from '../demo/bulk.js';
 import { tallyDifferences } from '../modules/households/tally.repository.js';
+import { assistanceTallyDifferences } from '../modules/assistance/assistance-tally.repository.js';
+import { batchesFromThread } from '../demo/bulk.thread.js';
+import { bulkWriter, type Rows } from '../demo/bulk-writer.js';
 import { iterateSyntheticHouseholds } from '../demo/synthetic.js';
 import { parseHousehold, todayInChina } from '@bangfu/core';
 import { seedDemo } from './demo.js';
 
+const BIN = path.resolve(import.meta.dirname, '../../bin/bangfu.mjs');
 const N = 400;
 const SEED = 7;
 const PASSWORD = 'Demo-Pass-2026';
@@ -85,9 +91,40 @@ describe('bulk demo loader', () => {
     const pending = await bulk.db.selectFrom('jobs').select('id').where('status', 'in', ['queued', 'running']).execute();
     expect(pending).toEqual([]);
     // the kept counts, dropped for the load and counted at its end, equal a recount; the per-file demo's were kept row by row
-    expect(await tallyDifferences(bulk.db)).toEqual([]);
-    expect(await tallyDifferences(perFile.db)).toEqual([]);
+    // (the bulk loader counts what it generates: bulk.counts.ts)
+    for (const db of [bulk.db, perFile.db]) {
+      expect(await tallyDifferences(db)).toEqual([]);
+      expect(await assistanceTallyDifferences(db)).toEqual([]);
+    }
   }, 600_000);
+
+  it('writes the same files when they are generated in a thread of their own (as the CLI does)', async () => {
+    const threaded = await createTestContext();
+    try {
+      const r = await bulkLoadDemo(threaded.db, N, { seed: SEED, demoPassword: PASSWORD, generate: (input) => batchesFromThread(BIN, input) });
+      expect(r.households).toBe(N);
+      const [x, y] = [await snapshot(perFile.db), await snapshot(threaded.db)];
+      for (const k of Object.keys(x) as (keyof typeof x)[]) expect(y[k], k).toEqual(x[k]);
+      expect(await tallyDifferences(threaded.db)).toEqual([]);
+      expect(await assistanceTallyDifferences(threaded.db)).toEqual([]);
+    } finally {
+      await threaded.close();
+    }
+  }, 600_000);
+
+  it('leaves nothing behind when the generator thread fails', async () => {
+    const failing = await createTestContext();
+    try {
+      const missing = path.join(os.tmpdir(), `bangfu-no-such-entry-${process.pid}.mjs`);
+      await expect(bulkLoadDemo(failing.db, 300, { seed: SEED, generate: (input) => batchesFromThread(missing, input) })).rejects.toThrow();
+      const n = await failing.db.selectFrom('households').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      expect(Number(n.n)).toBe(0);
+      // the indexes dropped for the load are back: the load's DDL rolled back with its rows
+      expect(await indexNames(failing.db)).toContain('households_id_number_live');
+    } finally {
+      await failing.close();
+    }
+  }, 300_000);
 
   it('adds to a database that has files, continuing ids and worker numbers', async () => {
     const before = await bulk.db.selectFrom('households').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -105,9 +142,58 @@ describe('bulk demo loader', () => {
     const indexes = await indexNames(bulk.db);
     expect(indexes).toContain('households_id_number_live');
     expect(indexes).toEqual(await indexNames(perFile.db));
-    // a second load onto existing files recounts them all
+    // a second load onto existing files adds its counts to theirs
     expect(await tallyDifferences(bulk.db)).toEqual([]);
+    expect(await assistanceTallyDifferences(bulk.db)).toEqual([]);
   }, 300_000);
+});
+
+describe('bulk writer', () => {
+  it('stops the generation and leaves nothing behind when a write fails', async () => {
+    const ctx = await createTestContext();
+    try {
+      let closed = false;
+      const empty = (t: string): [string, Rows] => [t, { cols: [], values: [] }];
+      const batch = (id: number): BatchRows => ({
+        // a file without its worker number: the database refuses it
+        tables: [['households', { cols: ['id', 'worker_no'], values: [id, null] }], empty('household_causes'), empty('assistance_records')],
+        households: 1, members: 0,
+      });
+      const generate: Generate = async function* () {
+        try {
+          for (let id = 900_001; ; id++) yield batch(id);
+        } finally {
+          closed = true;
+        }
+      };
+      await expect(bulkLoadDemo(ctx.db, 10, { seed: SEED, generate })).rejects.toThrow();
+      expect(closed).toBe(true);
+      const n = await ctx.db.selectFrom('households').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      expect(Number(n.n)).toBe(0);
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  it('writes any text as it is, in a batch of several tables', async () => {
+    const ctx = await createTestContext();
+    try {
+      const texts = ['plain', 'say "hi"', 'back\\slash', '{a,b}', 'NULL', '', '中文，全角', "it's", 'tab\there', 'line\nbreak'];
+      const w = bulkWriter(ctx.db);
+      await w.run(['settings'], async () => {
+        const rows = (prefix: string): Rows => ({
+          cols: ['key', 'value', 'updated_by', 'updated_at'],
+          values: texts.flatMap((t, i) => [`${prefix}${i}`, t, i === 0 ? null : i, '2016-03-22T00:00:00Z']),
+        });
+        await w.write(await w.prepare([['settings', rows('a')], ['settings', { cols: [], values: [] }], ['settings', rows('b')]]));
+      });
+      const back = await ctx.db.selectFrom('settings').select(['key', 'value', 'updated_by']).where('updated_at', '=', '2016-03-22T00:00:00Z').orderBy('key').execute();
+      expect(back.map((r) => [r.key, r.value, r.updated_by === null ? null : Number(r.updated_by)]))
+        .toEqual(['a', 'b'].flatMap((p) => texts.map((t, i) => [`${p}${i}`, t, i === 0 ? null : i])).sort((x, y) => String(x[0]).localeCompare(String(y[0]))));
+    } finally {
+      await ctx.close();
+    }
+  });
 });
 
 describe('bulk loader helpers', () => {
@@ -125,5 +211,11 @@ describe('bulk loader helpers', () => {
     expect(million.length).toBeGreaterThan(8);
     expect(million.slice(0, 9)).toEqual(['H01', 'H02', 'H03', 'H04', 'H05', 'H06', 'H07', 'H08', 'H09']);
     expect(regionsFor(100_000, new Map([['H08', 80_000]])).length).toBeGreaterThan(8);
+    // the national 5.5 million: regions beyond Jingmen drawn more often, so that 99 are enough
+    expect(extraRegionWeight(1_000_000)).toBe(10);
+    expect(extraRegionWeight(5_500_000)).toBeGreaterThan(10);
+    expect(() => regionsFor(5_500_000, new Map(), 10)).toThrow(/99 regions/);
+    expect(regionsFor(5_500_000).length).toBeLessThanOrEqual(99);
+    expect(regionsFor(MAX_BULK_COUNT).length).toBeLessThanOrEqual(99);
   });
 });

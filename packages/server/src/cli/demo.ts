@@ -16,7 +16,8 @@ import {
   actorOf, cityLinksAndGroups, ensureDemoUsers, ensureExampleLines, EXAMPLE_LINES_2016, filerOf, reviewerOf, type DemoUsers,
 } from '../demo/accounts.js';
 import { CITY_OPINION, demoStage, demoVisits, UNIT_OPINION } from '../demo/journey.js';
-import { bulkLoadDemo, MAX_BULK_COUNT } from '../demo/bulk.js';
+import { bulkLoadDemo, MAX_BULK_COUNT, type GenerateInput } from '../demo/bulk.js';
+import { batchesFromThread } from '../demo/bulk.thread.js';
 
 export { EXAMPLE_LINES_2016 };
 
@@ -76,7 +77,7 @@ async function assist(db: Db, rng: ReturnType<typeof createRng>, cadre: Actor, l
 }
 
 /** `bangfu demo [--count N] [--bulk]`, on a migrated database. */
-export async function demoCommand(db: Db, argv: string[], log: (line: string) => void): Promise<void> {
+export async function demoCommand(db: Db, argv: string[], log: (line: string) => void, entry?: string): Promise<void> {
   const { values } = parseArgs({ args: argv, options: { count: { type: 'string', default: '300' }, bulk: { type: 'boolean', default: false }, seed: { type: 'string' } } });
   const count = Number(values.count);
   if (!Number.isInteger(count) || count < 1 || count > MAX_BULK_COUNT) throw new Error(`--count must be a whole number from 1 to ${MAX_BULK_COUNT}`);
@@ -86,7 +87,9 @@ export async function demoCommand(db: Db, argv: string[], log: (line: string) =>
   let demo: DemoResult;
   if (values.bulk || count > BULK_THRESHOLD) {
     const started = Date.now();
-    const r = await bulkLoadDemo(db, count, { seed, demoPassword, log });
+    // the CLI generates the files in a thread (the `bangfu` script again) while it writes
+    const generate = entry ? (input: GenerateInput) => batchesFromThread(entry, input) : undefined;
+    const r = await bulkLoadDemo(db, count, { seed, demoPassword, log, generate });
     demo = r;
     log(`批量生成 bulk-loaded ${r.households} households, ${r.members} members over ${r.regions.length} regions in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } else demo = await seedDemo(db, count, { seed, demoPassword });

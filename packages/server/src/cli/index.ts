@@ -17,6 +17,7 @@ import { identifyStream } from './identify.js';
 import { exportCommand, importCommand, templateCommand } from './exchange.js';
 import { printCommand } from './print.js';
 import { isReaderThread, readBatchesInThread, runReaderThread } from '../modules/households/reevaluate.reader.js';
+import { isGeneratorThread, runGeneratorThread } from '../demo/bulk.thread.js';
 
 const HELP = `bangfu — 城镇困难职工精准帮扶档案系统
 
@@ -204,6 +205,8 @@ async function closedOnSignal<A extends { close(): Promise<unknown> }>(db: Db, a
 export async function main(argv: string[]): Promise<void> {
   // started again as a re-evaluation's reader thread (readBatchesInThread)
   if (!isMainThread && isReaderThread(workerData)) return runReaderThread(workerData, parentPort!);
+  // started again as the bulk loader's generator thread (cli/demo.ts)
+  if (!isMainThread && isGeneratorThread(workerData)) return runGeneratorThread(workerData, parentPort!);
   const [cmd, sub] = argv;
   try {
     const config = loadConfig();
@@ -222,7 +225,7 @@ export async function main(argv: string[]): Promise<void> {
         const db = await prepare(config);
         await ensureAdmin(db, config.adminPassword);
         try {
-          await demoCommand(db, argv.slice(1), (l) => console.log(l));
+          await demoCommand(db, argv.slice(1), (l) => console.log(l), fs.realpathSync(process.argv[1]));
         } finally {
           await db.destroy();
         }

@@ -31,6 +31,7 @@ import { actorOf, cityLinksAndGroups, ensureDemoUsers, ensureExampleLines, EXAMP
 import { CITY_OPINION, demoStage, demoVisits, UNIT_OPINION, type DemoStage } from './journey.js';
 import { createRng, iterateSyntheticHouseholds, regionWeight } from './synthetic.js';
 import { bulkWriter, type BulkWriter, type Row, type Rows } from './bulk-writer.js';
+import { LoadCounts } from './bulk.counts.js';
 
 /** The most `bangfu demo` loads at once (5.5 million is the national scale of the ACFTU files). */
 export const MAX_BULK_COUNT = 6_000_000;
@@ -43,8 +44,10 @@ const CHECK_EVERY = 97;
 export const BULK_REASON = '演示数据（批量生成）';
 const LOADED_TABLES = [
   'households', 'household_results', 'household_members', 'household_causes', 'review_opinions', 'removal_proposals',
-  'household_links', 'responsibility_changes', 'assistance_records',
+  'household_links', 'responsibility_changes', 'assistance_records', 'assistance_household_year',
 ];
+/** The tables the generator writes rows of (assistance_household_year's come from the counts). */
+const GENERATED_TABLES = LOADED_TABLES.filter((t) => t !== 'assistance_household_year');
 
 export interface BulkLoadResult {
   households: number;
@@ -129,17 +132,33 @@ function checkedData(h: HouseholdInput, check: boolean): HouseholdData {
  * The eight Jingmen regions, and as many more (H09, H10 …, 演示地区) as keep every region within
  * REGION_ROOM worker numbers, given the regions' weights and the numbers already taken.
  */
-export function regionsFor(count: number, taken: ReadonlyMap<string, number> = new Map()): string[] {
+export function regionsFor(count: number, taken: ReadonlyMap<string, number> = new Map(), extraWeight = extraRegionWeight(count, taken)): string[] {
+  const codes = fitRegions(count, taken, extraWeight);
+  if (!codes) throw new Error(`bulk load: ${count} households do not fit in 99 regions`);
+  return codes;
+}
+
+/**
+ * How often each region beyond Jingmen's eight is drawn: 10, as the generator's default, unless
+ * 99 regions of 10 would leave 市直 (25) more files than worker numbers (the national 5.5 million).
+ */
+export function extraRegionWeight(count: number, taken: ReadonlyMap<string, number> = new Map()): number {
+  for (const weight of [10, 25, 50, 100]) if (fitRegions(count, taken, weight)) return weight;
+  throw new Error(`bulk load: ${count} households do not fit in 99 regions`);
+}
+
+/** The fewest regions (Jingmen's eight, then H09, H10 …) that hold `count` more households, or null beyond 99. */
+function fitRegions(count: number, taken: ReadonlyMap<string, number>, extraWeight: number): string[] | null {
   const codes: string[] = JINGMEN_REGIONS.map((r) => r.code);
   for (;;) {
-    const total = codes.reduce((s, c) => s + regionWeight(c), 0);
+    const total = codes.reduce((s, c) => s + regionWeight(c, extraWeight), 0);
     // the expected share plus five standard deviations of the draw
     const fits = codes.every((c) => {
-      const p = regionWeight(c) / total;
+      const p = regionWeight(c, extraWeight) / total;
       return (taken.get(c) ?? 0) + count * p + 5 * Math.sqrt(count * p) + 50 <= REGION_ROOM;
     });
     if (fits) return codes;
-    if (codes.length >= 99) throw new Error(`bulk load: ${count} households do not fit in 99 regions`);
+    if (codes.length >= 99) return null;
     codes.push(`H${String(codes.length + 1).padStart(2, '0')}`);
   }
 }
@@ -189,7 +208,7 @@ async function liveIdNumbers(db: Db): Promise<{ workers: Set<string>; everyone: 
   return { workers, everyone };
 }
 
-interface LoadContext {
+export interface LoadContext {
   at: string;
   city: Actor;
   actors: Map<string, RegionActors>;
@@ -202,9 +221,16 @@ interface LoadContext {
   today: string;
 }
 
+/** All rows of one batch, table by table, as sent to the writer (and from the generator's thread). */
+export interface BatchRows {
+  tables: [string, Rows][];
+  households: number;
+  members: number;
+}
+
 /** All rows of one batch, table by table. */
 class Batch {
-  readonly tables = new Map<string, Rows>(LOADED_TABLES.map((t) => [t, { cols: [], values: [] }]));
+  readonly tables = new Map<string, Rows>(GENERATED_TABLES.map((t) => [t, { cols: [], values: [] }]));
   households = 0;
   members = 0;
   /** One row, given as one or more objects whose keys are its columns (no merged copy is made). */
@@ -215,8 +241,55 @@ class Batch {
     const v = t.values;
     for (const p of parts) for (const k in p) v.push(p[k]);
   }
-  async write(w: BulkWriter) {
-    for (const [table, rows] of this.tables) await w.insert(table, rows);
+  rows(): BatchRows {
+    return { tables: [...this.tables], households: this.households, members: this.members };
+  }
+}
+
+/** What the generation needs, read from the database before the load (copied into the generator's thread). */
+export interface GenerateInput {
+  count: number;
+  seed: number;
+  journeySeed: number;
+  regions: string[];
+  /** the draw's weight of a region beyond Jingmen's eight (extraRegionWeight) */
+  extraWeight: number;
+  lines: Record<string, number>;
+  ctx: LoadContext;
+}
+
+/** The generation's counters after the last batch. */
+export type GenerateEnd = Pick<LoadContext, 'serials' | 'filedIds' | 'nextId'>;
+
+/** The rows of the households to load, batch by batch, in the order of the synthetic generator. */
+export function* generateBatches(input: GenerateInput): Generator<BatchRows, GenerateEnd, undefined> {
+  const { ctx } = input;
+  const journey = createRng(input.journeySeed);
+  let batch = new Batch();
+  let n = 0;
+  for (const h of iterateSyntheticHouseholds(input.count, input.seed, input.regions, input.lines, input.extraWeight)) {
+    const data = checkedData(h, n++ % CHECK_EVERY === 0);
+    // a generated worker may already have a live file; skip it, as the per-file demo does
+    if (ctx.existing.workers.has(data.idNumber)) continue;
+    addHousehold(batch, ctx, data, demoStage(journey), journey);
+    if (++batch.households >= BATCH) {
+      yield batch.rows();
+      batch = new Batch();
+    }
+  }
+  if (batch.households) yield batch.rows();
+  return { serials: ctx.serials, filedIds: ctx.filedIds, nextId: ctx.nextId };
+}
+
+/** Where the batches are generated: here, or in a thread (bulk.thread.ts), where the next are made on the second core while one is written. */
+export type Generate = (input: GenerateInput) => AsyncGenerator<BatchRows, GenerateEnd, undefined>;
+
+async function* generateInProcess(input: GenerateInput): AsyncGenerator<BatchRows, GenerateEnd, undefined> {
+  const g = generateBatches(input);
+  for (;;) {
+    const r = g.next();
+    if (r.done) return r.value;
+    yield r.value;
   }
 }
 
@@ -295,17 +368,19 @@ function addHousehold(batch: Batch, ctx: LoadContext, data: HouseholdData, stage
  * as the per-file demo skips them.
  */
 export async function bulkLoadDemo(
-  db: Db, count: number, opts: { seed?: number; demoPassword?: string; log?: (line: string) => void } = {},
+  db: Db, count: number, opts: { seed?: number; demoPassword?: string; log?: (line: string) => void; generate?: Generate } = {},
 ): Promise<BulkLoadResult> {
   const seed = opts.seed ?? 20160322;
   const log = opts.log ?? (() => {});
+  const begun = Date.now();
   const existingCount = Number((await db.selectFrom('households').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const lastJob = Number((await db.selectFrom('jobs').select((eb) => eb.fn.max('id').as('m')).executeTakeFirstOrThrow()).m ?? 0);
   const users = await ensureDemoUsers(db, opts.demoPassword);
   const city = await actorOf(db, 'shizong');
   await ensureExampleLines(db, city);
   const counters = new Map((await db.selectFrom('worker_no_counters').select(['region_code', 'last_serial']).execute()).map((r) => [r.region_code, r.last_serial]));
-  const regions = regionsFor(count, counters);
+  const extraWeight = extraRegionWeight(count, counters);
+  const regions = regionsFor(count, counters, extraWeight);
   await ensureExtraRegions(db, regions, city);
   for (const r of regions) if (!counters.has(r)) counters.set(r, 0);
   // the lines just saved queued re-evaluations of no file: the files below are identified under them
@@ -324,30 +399,44 @@ export async function bulkLoadDemo(
     nextId: maxId + 1, filedIds: [], today: todayInChina(),
   };
 
+  const input: GenerateInput = { count, seed: seed + existingCount, journeySeed: seed + 7, regions, extraWeight, lines, ctx };
+
   const w = bulkWriter(db);
   const started = Date.now();
+  log(`  accounts, regions and lines: ${((started - begun) / 1000).toFixed(1)} s`);
   const cpu0 = process.cpuUsage();
   let created = 0;
   let members = 0;
   await w.run(LOADED_TABLES, async () => {
-    const journey = createRng(seed + 7);
-    let batch = new Batch();
-    let n = 0;
-    for (const h of iterateSyntheticHouseholds(count, seed + existingCount, regions, lines)) {
-      const data = checkedData(h, n++ % CHECK_EVERY === 0);
-      // a generated worker may already have a live file; skip it, as the per-file demo does
-      if (ctx.existing.workers.has(data.idNumber)) continue;
-      addHousehold(batch, ctx, data, demoStage(journey), journey);
-      created++;
-      if (++batch.households >= BATCH) {
-        await batch.write(w);
+    const batches = (opts.generate ?? generateInProcess)(input);
+    // the kept counts of the loaded files, counted here while the thread generates the next batch
+    const counts = new LoadCounts();
+    let writing: Promise<void> = Promise.resolve();
+    let next: IteratorResult<BatchRows, GenerateEnd>;
+    try {
+      next = await batches.next();
+      while (!next.done) {
+        const batch = next.value;
+        batch.tables.push(['assistance_household_year', counts.addBatch(batch)]);
+        const prepared = await w.prepare(batch.tables);
+        await writing;
+        writing = w.write(prepared);
+        writing.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+        const before = created;
+        created += batch.households;
         members += batch.members;
-        batch = new Batch();
-        if (created % 100_000 === 0) log(`  ${created} households, ${Math.round((Date.now() - started) / 1000)} s`);
+        if (Math.floor(created / 100_000) > Math.floor(before / 100_000)) log(`  ${created} households, ${Math.round((Date.now() - started) / 1000)} s`);
+        next = await batches.next();
       }
+      await writing;
+    } catch (e) {
+      // a failed write stops the generation too (its thread would otherwise wait for room forever)
+      await batches.return(undefined as never).catch(() => undefined);
+      throw e;
     }
-    await batch.write(w);
-    members += batch.members;
+    // the generation's own counters, where it ran in a thread on a copy of the context
+    Object.assign(ctx, next.value);
+    for (const [table, rows] of counts.tables()) await w.insert(table, rows);
     log(`  ${created} households written, building indexes (${Math.round((Date.now() - started) / 1000)} s)`);
     const q = w.query();
     for (const [region, serial] of ctx.serials) await setCounter(q, region, serial);
@@ -356,10 +445,11 @@ export async function bulkLoadDemo(
       userId: city.id, username: city.username, action: 'demo.bulkLoad', entity: 'household',
       detail: { households: created, members, firstId: maxId + 1, lastId: ctx.nextId - 1, regions, reason: BULK_REASON }, ip: null,
     });
-  });
+  }, log);
   const cpu = process.cpuUsage(cpu0);
   log(`  load: ${((Date.now() - started) / 1000).toFixed(1)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU`);
   if (users) await cityLinksAndGroups(db, city, ctx.filedIds);
+  log(`  links and groups: ${((Date.now() - started) / 1000).toFixed(1)} s after the load began`);
   return { households: created, members, regions, users };
 }
 

@@ -473,9 +473,9 @@ const DUODAO_STREETS = new Set(CITY_STREETS_DUODAO.map((s) => s.name));
 
 const REGION_WEIGHTS: Record<string, number> = { H01: 12, H02: 10, H03: 14, H04: 18, H05: 12, H06: 5, H07: 4, H08: 25 };
 
-/** How often a region is drawn relative to the others (a region outside Jingmen: 10). */
-export function regionWeight(regionCode: string): number {
-  return REGION_WEIGHTS[regionCode] ?? 10;
+/** How often a region is drawn relative to the others (a region outside Jingmen: `extra`, 10 unless a load needs more). */
+export function regionWeight(regionCode: string, extra = 10): number {
+  return REGION_WEIGHTS[regionCode] ?? extra;
 }
 
 const UNIVERSITIES = words(
@@ -1281,9 +1281,9 @@ export function syntheticHousehold(rng: Rng, opts: SyntheticOptions): HouseholdI
 // ---------------------------------------------------------------------------------------------
 // Sets of households
 
-function regionPicker(regions: readonly string[]): Weighted<string> {
+function regionPicker(regions: readonly string[], extraWeight: number): Weighted<string> {
   if (regions.length === 0) throw new RangeError('regions must not be empty');
-  return w<string>(regions.map((r) => [r, regionWeight(r)] as const));
+  return w<string>(regions.map((r) => [r, regionWeight(r, extraWeight)] as const));
 }
 
 /**
@@ -1296,9 +1296,10 @@ export function* iterateSyntheticHouseholds(
   seed: number,
   regions: readonly string[] = SYNTHETIC_REGIONS,
   monthlyLines: Readonly<Record<string, number>> = {},
+  extraRegionWeight = 10,
 ): Generator<HouseholdInput, void, undefined> {
   const rng = createRng(seed);
-  const pick = regionPicker(regions);
+  const pick = regionPicker(regions, extraRegionWeight);
   const ids = createIdPool();
   // Distinct indices, shifted by the seed so that another seed gives other birth dates too.
   const shift = Math.imul(seed | 0, 0x9e3779b1) >>> 0;

@@ -52,6 +52,46 @@ export const FACETS: readonly { facet: string; value: string; columns: string[] 
 ];
 export const CAUSE_FACET = 'cause';
 
+type HouseholdRow = Record<string, string | number | null>;
+const orEmpty = (v: string | number | null) => (v === null ? '' : String(v));
+
+/**
+ * TALLY_DIMS in JavaScript, column by column: the bulk loader counts the files it writes as it
+ * generates them instead of recounting a million rows afterwards. tallyDifferences() compares the
+ * result with the SQL recount (cli/demo-bulk.test.ts).
+ */
+export const TALLY_IN_JS: Readonly<Record<string, (r: HouseholdRow) => string | number | null>> = {
+  region_code: (r) => r.region_code,
+  status: (r) => r.status,
+  category: (r) => r.category,
+  eligible: (r) => r.id_eligible ?? -1,
+  suggested: (r) => r.id_category ?? '',
+  c1: (r) => r.id_c1,
+  c2: (r) => r.id_c2,
+  c3: (r) => r.id_c3,
+  f_mismatch: (r) => r.id_flag_mismatch,
+  f_dibao_not_received: (r) => r.id_flag_dibao_not_received,
+  f_dibao_above: (r) => r.id_flag_dibao_above,
+  f_no_line: (r) => r.id_flag_no_line,
+};
+
+/** FACETS in JavaScript, facet by facet (as TALLY_IN_JS). */
+export const FACETS_IN_JS: Readonly<Record<string, (r: HouseholdRow) => string>> = {
+  work_status: (r) => orEmpty(r.work_status),
+  enterprise_status: (r) => orEmpty(r.enterprise_status),
+  band: (r) => {
+    const v = r.per_capita_income;
+    const band = v === null ? undefined : INCOME_BANDS.find((b) => b.max !== null && Number(v) < b.max);
+    return (band ?? INCOME_BANDS[INCOME_BANDS.length - 1]).key;
+  },
+  batch: (r) => orEmpty(r.urgency_batch),
+  last_assisted: (r) => orEmpty(r.last_assisted_on),
+  year: (r) => orEmpty(r.fill_year),
+};
+// the two mirrors name exactly what they mirror
+for (const [what, sqlKeys, jsKeys] of [['TALLY_DIMS', TALLY_DIMS.map(([c]) => c), Object.keys(TALLY_IN_JS)], ['FACETS', FACETS.map((f) => f.facet), Object.keys(FACETS_IN_JS)]] as const)
+  if (sqlKeys.join() !== jsKeys.join()) throw new Error(`tally.sql.ts: the JavaScript mirror of ${what} is out of step`);
+
 const on = (expr: string, row: string) => expr.replace(/\br\./g, row ? `${row}.` : '');
 const TALLY_COLS = TALLY_DIMS.map(([c]) => c).join(', ');
 const TALLY_SOURCE_COLS = [...new Set(TALLY_DIMS.flatMap(([, e]) => [...e.matchAll(/\br\.(\w+)/g)].map((m) => m[1])))];

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MONTHLY_LINE_MAX_MESSAGE, MONTHLY_LINE_MAX_YUAN, identify, parseHousehold, policyForLine, todayInChina, type HouseholdInput } from '@bangfu/core';
 import { createTestContext, type Client, type TestContext } from '../../../test/helpers.js';
 import { makeHousehold, makeIdNumber } from '../../../test/fixtures/households.js';
-import { pairImpact, whatIfContext } from './whatif.service.js';
+import { pairImpact, pairImpacts, whatIfContext } from './whatif.service.js';
+import type { PairOutcome } from './whatif.queries.js';
 
 let ctx: TestContext;
 let clerk: Client;
@@ -221,6 +222,25 @@ describe('the what-if agrees with identify() on every file', () => {
       if (c.expense === '0.4') expect(viaAll.outcome.categoryChanged, label).toBeGreaterThan(0);
     }
     expect(over).toEqual([...Array(changes.length - 1).fill('bands'), 'all']);
+  });
+
+  it('gives the pairs in order and the first changed files of them all, however many pairs it computes at once', async () => {
+    const base = await whatIfContext(ctx.db, { oldMarginalRatio: '1.3', marginalRatio: '1.3', oldExpenseRatio: '0.5', expenseRatio: '0.5' });
+    const pairs = [600, 480, 700, 530].map((line) => ({ regionCode: 'H06', year: 2016, monthlyLineFen: line * 100, oldLineFen: 52_000 }));
+    for (const limit of [3, 8, 200]) {
+      // one pair after the other, each given what is left of the limit
+      const outcomes: PairOutcome[] = [];
+      const samples: number[] = [];
+      for (const pair of pairs) {
+        const one = await pairImpact(ctx.db, pair, base, limit - samples.length);
+        outcomes.push(one.outcome);
+        samples.push(...one.samples.map((x) => x.id));
+      }
+      expect(samples.length).toBeGreaterThan(0);
+      const all = await pairImpacts(ctx.db, pairs, base, limit);
+      expect(all.outcomes, `limit ${limit}`).toEqual(outcomes);
+      expect(all.samples.map((x) => x.id), `limit ${limit}`).toEqual(samples);
+    }
   });
 });
 

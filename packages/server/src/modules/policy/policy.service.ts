@@ -16,8 +16,7 @@ import { listOrgs } from '../orgs/orgs.repository.js';
 import type { JobRunner } from '../jobs/jobs.runner.js';
 import { createJob } from '../jobs/jobs.repository.js';
 import { bumpSettings, getSettings, insertChange, listChanges, listLines, writeLine } from './policy.repository.js';
-import type { ChangedFile, PairOutcome } from './whatif.queries.js';
-import { liveFilesPerPair, pairImpact, whatIfContext, type WhatIfPair } from './whatif.service.js';
+import { liveFilesPerPair, pairImpacts, whatIfContext, type WhatIfPair } from './whatif.service.js';
 
 const ratioText = (label: string, max: number) =>
   z
@@ -161,14 +160,13 @@ export async function previewPolicy(db: Db, actor: Actor, input: unknown): Promi
   if (!canEditPolicy(actor)) throw forbidden('只有市总工会可以调整低保标准');
   const p = await plan(db, await parseChange(db, input));
   const names = new Map((await listOrgs(db)).map((o) => [o.code, o.name]));
-  const outcomes: (PairOutcome & { regionName: string; monthlyLine: number | null })[] = [];
-  const samples: ChangedFile[] = [];
   const ctx = await whatIfContext(db, { oldMarginalRatio: p.settings.marginalRatio, marginalRatio: p.marginalRatio, oldExpenseRatio: p.settings.expenseRatio, expenseRatio: p.expenseRatio }, p.liveFiles);
-  for (const pair of p.pairs) {
-    const { outcome: o, samples: some } = await pairImpact(db, pair, ctx, SAMPLE_LIMIT - samples.length);
-    outcomes.push({ ...o, regionName: names.get(o.regionCode) ?? o.regionCode, monthlyLine: pair.monthlyLineFen === null ? null : fenToYuan(pair.monthlyLineFen) });
-    samples.push(...some);
-  }
+  const impacts = await pairImpacts(db, p.pairs, ctx, SAMPLE_LIMIT);
+  const samples = impacts.samples;
+  const outcomes = impacts.outcomes.map((o, i) => {
+    const line = p.pairs[i].monthlyLineFen;
+    return { ...o, regionName: names.get(o.regionCode) ?? o.regionCode, monthlyLine: line === null ? null : fenToYuan(line) };
+  });
   const sum = (k: 'files' | 'eligibilityChanged' | 'categoryChanged' | 'becomeEligible' | 'becomeIneligible') => outcomes.reduce((s, o) => s + o[k], 0);
   return {
     currentVersion: p.settings.version,

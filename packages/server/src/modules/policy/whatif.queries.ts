@@ -124,6 +124,9 @@ function changedSubquery(q: Q, p: PairLine, marginalRatio: string, expenseRatio:
     where ${where} and status not in ('removed', 'exited')`;
 }
 
+/** Whether queries sent at once are answered at once (PostgreSQL's pool), not one after the other (SQLite's one connection). */
+export const manyConnections = (q: Q): boolean => isPostgres(q);
+
 /** Files of a region whose per-capita income is in the band, any year or status, counted up to `upTo` (the index alone). */
 export async function filesInBand(q: Q, regionCode: string, band: Band, upTo: number): Promise<number> {
   const r = await sql<{ n: number }>`select count(*) as n from (select 1 from households
