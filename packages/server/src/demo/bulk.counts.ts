@@ -1,10 +1,10 @@
-// The kept counts of a bulk load, counted batch by batch as it writes: the households' list tally and
-// facets (the households module's TALLY_IN_JS and FACETS_IN_JS) and the assistance records' per
-// household and year (written with the household's rows), per region and status, per cadre. The
-// others are written at the end of the load as delta rows (tally.sql.ts, assistance-tally.sql.ts),
-// so a load onto existing files adds to their counts;
-// a recount of a million files afterwards took 24 s on SQLite. tallyDifferences() and
-// assistanceTallyDifferences() check the result against the SQL recount (cli/demo-bulk.test.ts).
+// The kept counts of a bulk load, counted batch by batch as it writes (a recount of a million files
+// afterwards took 24 s on SQLite): the households' list tally and facets (the households module's
+// TALLY_IN_JS and FACETS_IN_JS), and of the assistance records the counts per household and year
+// (written with each batch), per region and status, and per cadre. All but the first are written at
+// the end of the load as delta rows (tally.sql.ts, assistance-tally.sql.ts), so a load onto existing
+// files adds to their counts. tallyDifferences() and assistanceTallyDifferences() compare the result
+// with the SQL recount (cli/demo-bulk.test.ts).
 import { YEARLY_SOLVED_TARGET } from '@bangfu/core';
 import { CAUSE_FACET, FACETS_IN_JS, TALLY_IN_JS } from '../modules/households/tally.sql.js';
 import type { Row, Rows, Value } from './bulk-writer.js';
@@ -13,6 +13,7 @@ import type { BatchRows } from './bulk.js';
 const TALLY_COLS = Object.keys(TALLY_IN_JS);
 const FACET_NAMES = Object.keys(FACETS_IN_JS);
 const SEP = '\u0000';
+const NULL_KEY = '\u0001'; // not '' (which join() would make of null too)
 
 /** The rows of a table as objects. */
 function* objects({ cols, values }: Rows): Generator<Row> {
@@ -40,7 +41,7 @@ class Sums {
   private readonly rows = new Map<string, { key: Value[]; sums: number[] }>();
   constructor(private readonly keyCols: string[], private readonly sumCols: string[]) {}
   add(key: Value[], sums: number[]) {
-    const k = key.join(SEP);
+    const k = key.map((v) => (v === null ? NULL_KEY : String(v))).join(SEP);
     const r = this.rows.get(k);
     if (!r) this.rows.set(k, { key, sums: [...sums] });
     else for (let i = 0; i < sums.length; i++) r.sums[i] += sums[i];
