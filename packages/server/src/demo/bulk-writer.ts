@@ -219,16 +219,9 @@ class PgWriter implements BulkWriter {
     if (!this.oneStatement) return { tables };
     const ctes: string[] = [];
     const params: string[] = [];
-    for (const [table, { cols, values }] of tables) {
-      if (values.length === 0) continue;
-      const types = await this.columnTypes(table);
-      const casts = cols.map((c, i) => {
-        const t = types.get(c);
-        if (!t) throw new Error(`bulk load: no column ${table}.${c}`);
-        params.push(arrayLiteral(values, i, cols.length));
-        return `$${params.length}::${t}[]`;
-      });
-      ctes.push(`w${ctes.length} as (insert into ${quoteId(table)} (${cols.map(quoteId).join(',')}) select * from unnest(${casts.join(',')}))`);
+    for (const [table, rows] of tables) {
+      if (rows.values.length === 0) continue;
+      ctes.push(`w${ctes.length} as (${await this.insertStatement(table, rows, params)})`);
     }
     return { tables, statement: ctes.length ? { sql: `with ${ctes.join(', ')} select 1`, params } : undefined };
   }
@@ -241,22 +234,22 @@ class PgWriter implements BulkWriter {
     if (batch.statement) await this.exec(batch.statement.sql, batch.statement.params);
   }
 
-  async insert(table: string, { cols, values }: Rows): Promise<void> {
-    if (values.length === 0) return;
-    const n = cols.length;
-    const count = values.length / n;
+  /** `insert … select from unnest($k::type[], …)` for the rows, their columns appended to `params` as array literals. */
+  private async insertStatement(table: string, { cols, values }: Rows, params: string[]): Promise<string> {
     const types = await this.columnTypes(table);
-    const arrays = cols.map((_, c) => {
-      const a: Value[] = new Array(count);
-      for (let r = 0; r < count; r++) a[r] = values[r * n + c];
-      return a;
-    });
     const casts = cols.map((c, i) => {
       const t = types.get(c);
       if (!t) throw new Error(`bulk load: no column ${table}.${c}`);
-      return `$${i + 1}::${t}[]`;
+      params.push(arrayLiteral(values, i, cols.length));
+      return `$${params.length}::${t}[]`;
     });
-    await this.exec(`insert into ${quoteId(table)} (${cols.map(quoteId).join(',')}) select * from unnest(${casts.join(',')})`, arrays);
+    return `insert into ${quoteId(table)} (${cols.map(quoteId).join(',')}) select * from unnest(${casts.join(',')})`;
+  }
+
+  async insert(table: string, rows: Rows): Promise<void> {
+    if (rows.values.length === 0) return;
+    const params: string[] = [];
+    await this.exec(await this.insertStatement(table, rows, params), params);
   }
 
   async run<T>(rebuild: string[], load: () => Promise<T>, log: (line: string) => void = () => {}): Promise<T> {

@@ -71,24 +71,25 @@ export class LoadCounts {
     for (const c of causes) this.facets.add([CAUSE_FACET, region, status, c], [1]);
     if (records.length === 0) return [];
     const id = household.id as number;
-    const perYear = new Sums(['year'], ['records', 'visits', 'money', 'solved']);
+    // the household's own row per year: its records, visits, money and solved problems
+    const perYear = new Map<number, Row>();
     const cadresSeen = new Set<string>();
     for (const r of records) {
+      const year = r.year as number;
       const visit = r.type === '走访' ? 1 : 0;
       const money = (r.amount_fen as number | null) ?? 0;
       const solved = r.solved_problem as number;
-      perYear.add([r.year], [1, visit, money, solved]);
-      const cadreKey = [r.year, r.region_code, r.recorded_by];
+      const y = perYear.get(year) ?? { household_id: id, year, records: 0, visits: 0, money: 0, solved: 0 };
+      perYear.set(year, { ...y, records: (y.records as number) + 1, visits: (y.visits as number) + visit, money: (y.money as number) + money, solved: (y.solved as number) + solved });
+      const cadreKey = [year, r.region_code, r.recorded_by];
       const first = !cadresSeen.has(cadreKey.join(SEP));
       cadresSeen.add(cadreKey.join(SEP));
       this.cadres.add(cadreKey, [1, visit, first ? 1 : 0, money, solved]);
     }
-    const { values } = perYear.table();
-    const years: Row[] = [];
-    for (let i = 0; i < values.length; i += 5) {
-      const [year, n, visits, money, solved] = values.slice(i, i + 5) as number[];
-      years.push({ household_id: id, year, records: n, visits, money, solved });
-      this.assistance.add([year, region, status], [1, n, visits, money, solved, solved >= YEARLY_SOLVED_TARGET ? 1 : 0]);
+    const years = [...perYear.values()];
+    for (const y of years) {
+      const solved = y.solved as number;
+      this.assistance.add([y.year, region, status], [1, y.records as number, y.visits as number, y.money as number, solved, solved >= YEARLY_SOLVED_TARGET ? 1 : 0]);
     }
     return years;
   }
