@@ -13,6 +13,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const [first, ...rest] = process.argv.slice(2);
 const argv = first === 'api'
   ? ['--import', 'tsx', path.join(root, 'bench/api.bench.ts'), ...rest]
-  : ['--max-old-space-size=256', '--import', 'tsx', path.join(root, 'bench/exchange.bench.ts'), ...process.argv.slice(2)];
+  // the young generation of the server's jobs process (JOBS_EXEC_ARGV in packages/server/src/cli/index.ts), where imports run
+  : ['--max-old-space-size=256', '--max-semi-space-size=64', '--import', 'tsx', path.join(root, 'bench/exchange.bench.ts'), ...process.argv.slice(2)];
 const child = spawn(process.execPath, argv, { cwd: root, stdio: 'inherit' });
 child.on('close', (code) => process.exit(code ?? 1));

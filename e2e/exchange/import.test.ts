@@ -180,3 +180,34 @@ test('导入: the blank template is said to hold no rows, not 检查通过, and 
   expect(await page.locator('#import-commit').isDisabled()).toBe(true);
   expect(await textOf(page.locator('[data-testid=import-commit-block]'))).toBe('文件中没有数据行');
 });
+
+test('导入: a worker filed by someone else after the check is left out, named with the reason, and the rest goes in', { timeout: 120_000 }, async ({ page, baseUrl }) => {
+  const late = { name: uniqueName('晚'), id: makeIdNumber('男') };
+  const fine = { name: uniqueName('导'), id: makeIdNumber('男') };
+  await Api.loginInPage(page, baseUrl, clerk.username, clerk.password);
+  await page.goto(`${baseUrl}/exchange/import`);
+  const { bytes } = await downloadBy(page, () => page.locator('#import-template').click());
+  const wb = await loadWorkbook(bytes);
+  writeRecords(wb.getWorksheet('职工')!, [worker(late.name, late.id), worker(fine.name, fine.id)]);
+  writeRecords(wb.getWorksheet('家庭成员')!, [spouse(late.id), spouse(fine.id)], '职工身份证号');
+  await uploadAndCheck(page, '检查后变化.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+  expect(await statOf(page, 'new')).toBe('2');
+
+  // between the check and the commit, a colleague files one of the two by hand
+  const filed = await Api.as(baseUrl, clerk, (api) => api.createHousehold({ name: late.name, idNumber: late.id, regionCode: 'H04' }));
+  await confirmImport(page, (sentence) => expect(sentence).toContain('新增 2 户'));
+
+  await eventually(() => textOf(page.locator('#import-done .ant-result-title'))).toBe('导入完成，部分户未导入');
+  const result = (await textOf(page.locator('[data-testid=import-result]'))).replace(/\s+/g, '');
+  expect(result).toContain('新增1户');
+  expect(result).toContain('未导入（检查后已变化）1户');
+  const staleRows = page.locator('#import-rows-stale tbody tr.ant-table-row');
+  await eventually(() => staleRows.count()).toBe(1);
+  const row = await textOf(staleRows.first());
+  expect(row).toContain(late.name);
+  expect(row).toContain('该身份证号在检查之后已有人建档，未导入');
+
+  // the colleague's file stands alone; the other household was imported
+  expect((await admin.listHouseholds({ q: late.name })).items.map((h) => h.id)).toEqual([filed.id]);
+  expect((await admin.listHouseholds({ q: fine.name })).total).toBe(1);
+});

@@ -27,7 +27,12 @@ export const importViewSchema = z.object({
   errorCount: int().describe('error lines (cells), not households'),
   fileError: z.string().nullable().describe('a problem with the whole file (masked export, missing columns, not a workbook): status failed'),
   goodRowsOnly: z.boolean().nullable(),
-  result: z.object({ created: int(), updated: int(), skipped: int() }).nullable(),
+  result: z.object({
+    created: int(),
+    updated: int(),
+    skipped: int().describe('rows with errors, left out by 只导入无错误的行'),
+    stale: int().describe('rows whose file changed after the check (edited, or its identity or worker number filed meanwhile): not written'),
+  }).nullable().describe('when committed; when a commit failed midway, what its batches wrote before'),
   createdAt: z.string(),
   analyzedAt: z.string().nullable(),
   committedAt: z.string().nullable(),
@@ -49,6 +54,7 @@ export const importRowSchema = z.object({
   householdId: int().nullable(),
   changes: z.array(importChangeSchema),
   warnings: z.array(z.string()),
+  note: z.string().nullable().describe('why a stale row was not written'),
 });
 export type ImportRow = z.infer<typeof importRowSchema>;
 

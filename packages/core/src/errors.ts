@@ -36,7 +36,6 @@ export const ERROR_CODES = {
   IMPORT_NOT_READY: { status: 409, message: '该导入的状态已变化，请刷新页面' },
   IMPORT_HAS_ERRORS: { status: 409, message: '文件中有错误：请改正后重新上传，或选择“只导入无错误的行”' },
   IMPORT_NOTHING: { status: 409, message: '没有可以导入的行' },
-  IMPORT_STALE: { status: 409, message: '档案在检查之后被修改过，本次导入没有写入任何数据，请重新上传文件检查' },
   FILE_TOO_LARGE: { status: 413, message: '文件过大，请分批导入' },
   PAYLOAD_TOO_LARGE: { status: 413, message: '请求内容过大' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '请求内容的格式不受支持，应为 JSON' },

@@ -11,5 +11,6 @@ export type JobStatus = (typeof JOB_STATUSES)[number];
 export const IMPORT_STATUSES = ['analyzing', 'analyzed', 'committing', 'committed', 'failed', 'cancelled'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
-export const IMPORT_ROW_STATUSES = ['new', 'changed', 'unchanged', 'error'] as const;
+/** stale: checked as new or changed, but its file changed before the commit reached it, so not written */
+export const IMPORT_ROW_STATUSES = ['new', 'changed', 'unchanged', 'error', 'stale'] as const;
 export type ImportRowStatus = (typeof IMPORT_ROW_STATUSES)[number];

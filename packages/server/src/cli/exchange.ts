@@ -7,7 +7,8 @@ import type { Db } from '../db/index.js';
 import { JobRunner } from '../modules/jobs/jobs.runner.js';
 import { importAnalyzeJob, importCommitJob } from '../modules/exchange/import.jobs.js';
 import { fileKind, type UploadedFile } from '../modules/exchange/import.read.js';
-import { allImportErrors, cancelImport, createImport, getImport, listImportRows, requestCommit, type ImportView } from '../modules/exchange/import.service.js';
+import { allImportErrors, cancelImport, createImport, getImport, importView, listImportRows, requestCommit, type ImportView } from '../modules/exchange/import.service.js';
+import { findImport } from '../modules/exchange/exchange.repository.js';
 import { getProgress } from '../modules/exchange/import.progress.js';
 import { exportHouseholds, parseExportFilter, writeTemplate } from '../modules/exchange/export.workbook.js';
 import { cliActor } from './actor.js';
@@ -18,12 +19,14 @@ const quietLog = { info() {}, error(obj: unknown, msg?: string) { console.error(
 
 const PHASES = { reading: '读取文件', checking: '检查', writing: '写入' } as const;
 
-/** Runs the queued jobs, printing progress every second. */
+/** Runs the queued jobs, printing progress every second (a check's from this process, a commit's from its job row). */
 async function runJobs(db: Db, importId: number, print: Print): Promise<void> {
   const runner = new JobRunner(db, { 'import.analyze': importAnalyzeJob, 'import.commit': importCommitJob }, quietLog, { params: JSON.stringify({ importId }) });
   const timer = setInterval(() => {
-    const p = getProgress(importId);
-    if (p) print(`  ${PHASES[p.phase]} ${p.done}${p.total ? ` / ${p.total}` : ''}`);
+    findImport(db, importId).then((row) => {
+      const p = row ? importView(row).progress : getProgress(importId);
+      if (p?.phase) print(`  ${PHASES[p.phase]} ${p.done}${p.total ? ` / ${p.total}` : ''}`);
+    }).catch(() => undefined);
   }, 1000);
   try {
     runner.kick();
@@ -75,14 +78,17 @@ export async function importCommand(db: Db, files: string[], opts: { commit: boo
     return view.errorCount ? 2 : 0;
   }
   await requestCommit(db, actor, view.id, { goodRowsOnly: opts.goodRowsOnly }, () => {});
-  print('写入中 writing (one transaction)…');
+  print('写入中 writing, batch by batch…');
   await runJobs(db, view.id, print);
   view = await getImport(db, actor, view.id);
   if (view.status !== 'committed') {
     print(`导入失败 import failed: ${view.fileError}`);
     return 1;
   }
-  print(`导入完成 committed: 新增 created ${view.result!.created}，更新 updated ${view.result!.updated}，跳过 skipped ${view.result!.skipped}`);
+  const r = view.result!;
+  print(`导入完成 committed: 新增 created ${r.created}，更新 updated ${r.updated}，跳过 skipped ${r.skipped}${r.stale ? `，检查后已变化未导入 stale ${r.stale}` : ''}`);
+  const stale = await listImportRows(db, actor, view.id, { status: 'stale', pageSize: 100 });
+  for (const x of stale.items) print(`  ! 第${x.row}行 ${x.name ?? ''}${x.workerNo ? `（${x.workerNo}）` : ''}：${x.note}`);
   return 0;
 }
 

@@ -446,6 +446,8 @@ export interface ImportTable {
   created_count: number | null;
   updated_count: number | null;
   skipped_count: number | null;
+  /** rows not written because their file changed after the check (migration 016) */
+  stale_count: number | null;
   job_id: number | null;
   created_by: number;
   created_at: string;
@@ -465,7 +467,7 @@ export interface ImportRowTable {
   import_id: number;
   seq: number;
   row_no: number;
-  status: 'new' | 'changed' | 'unchanged' | 'error';
+  status: 'new' | 'changed' | 'unchanged' | 'error' | 'stale';
   worker_no: string | null;
   name: string | null;
   id_number: string | null;
@@ -474,6 +476,8 @@ export interface ImportRowTable {
   data: string | null;
   changes: string | null;
   warnings: string | null;
+  /** why a stale row was not written (migration 016) */
+  note: Generated<string | null>;
 }
 
 export interface ImportErrorTable {

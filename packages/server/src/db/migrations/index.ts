@@ -15,6 +15,7 @@ import * as m012 from './012_proposal_history.js';
 import * as m013 from './013_year_facet.js';
 import * as m014 from './014_household_results.js';
 import * as m015 from './015_returned_drafts.js';
+import * as m016 from './016_import_stale_rows.js';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '013_year_facet': m013,
   '014_household_results': m014,
   '015_returned_drafts': m015,
+  '016_import_stale_rows': m016,
 };

@@ -60,6 +60,19 @@ export const storableText = (s: string | null): string | null => (s === null ? n
 
 /** Must run inside the transaction of the change it records. */
 export async function appendAudit(trx: Q, e: AuditEntry): Promise<void> {
+  await appendAuditMany(trx, [e]);
+}
+
+/** Rows per INSERT of audit rows (11 columns each: far below either database's parameter limit). */
+const AUDIT_ROWS_PER_INSERT = 500;
+
+/**
+ * Several rows of the chain in one go (an import's batch of files): the head is locked once, the
+ * hashes are chained here, and the rows go in with multi-row INSERTs, whose ids follow the order
+ * of their VALUES, the chain's order.
+ */
+export async function appendAuditMany(trx: Q, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
   const head = await trx
     .updateTable('audit_head')
     .set((eb) => ({ last_id: eb.ref('last_id') }))
@@ -72,19 +85,30 @@ export async function appendAudit(trx: Q, e: AuditEntry): Promise<void> {
     await trx.updateTable('audit_head').set({ keyed_from: from, keyed_mac: keyedMac(from) }).where('id', '=', 1).execute();
   }
   const keyed = auditKey !== null || head.keyed_from !== null;
-  const row: Row = {
-    at: nowIso(),
-    user_id: e.userId,
-    username: storableText(e.username),
-    action: e.action,
-    entity: e.entity ?? null,
-    entity_id: e.entityId === undefined || e.entityId === null ? null : storableText(String(e.entityId)),
-    detail: e.detail === undefined ? null : storableText(JSON.stringify(e.detail)),
-    ip: storableText(e.ip ?? null),
-  };
-  const hash = auditHash(head.last_hash, row, keyed);
-  const inserted = await trx.insertInto('audit_log').values({ ...row, prev_hash: head.last_hash, hash }).returning('id').executeTakeFirstOrThrow();
-  await trx.updateTable('audit_head').set({ last_id: Number(inserted.id), last_hash: hash }).where('id', '=', 1).execute();
+  const at = nowIso();
+  let prev = head.last_hash;
+  const rows = entries.map((e) => {
+    const row: Row = {
+      at,
+      user_id: e.userId,
+      username: storableText(e.username),
+      action: e.action,
+      entity: e.entity ?? null,
+      entity_id: e.entityId === undefined || e.entityId === null ? null : storableText(String(e.entityId)),
+      detail: e.detail === undefined ? null : storableText(JSON.stringify(e.detail)),
+      ip: storableText(e.ip ?? null),
+    };
+    const hash = auditHash(prev, row, keyed);
+    const chained = { ...row, prev_hash: prev, hash };
+    prev = hash;
+    return chained;
+  });
+  let lastId = 0;
+  for (let i = 0; i < rows.length; i += AUDIT_ROWS_PER_INSERT) {
+    const ids = await trx.insertInto('audit_log').values(rows.slice(i, i + AUDIT_ROWS_PER_INSERT)).returning('id').execute();
+    for (const r of ids) lastId = Math.max(lastId, Number(r.id));
+  }
+  await trx.updateTable('audit_head').set({ last_id: lastId, last_hash: prev }).where('id', '=', 1).execute();
 }
 
 /** Who an audit row names: a person (an Actor fits), or the system itself (no user id). */

@@ -17,16 +17,22 @@ export async function findImportRow(q: Q, id: number) {
   return q.selectFrom('imports').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
 
-/** An import with the name of who uploaded it. */
+/**
+ * Imports with the name of who uploaded them and the progress of their current job (a commit's
+ * batches move the job's count, which every server process reads alike).
+ */
+function importsWithOwner(q: Q) {
+  return q.selectFrom('imports').innerJoin('users', 'users.id', 'imports.created_by').leftJoin('jobs', 'jobs.id', 'imports.job_id').selectAll('imports')
+    .select(['users.display_name as creator_name', 'jobs.done as job_done', 'jobs.total as job_total']);
+}
+
 export async function findImport(q: Q, id: number) {
-  return q.selectFrom('imports').innerJoin('users', 'users.id', 'imports.created_by').selectAll('imports')
-    .select(['users.display_name as creator_name']).where('imports.id', '=', id).executeTakeFirst();
+  return importsWithOwner(q).where('imports.id', '=', id).executeTakeFirst();
 }
 
 /** The latest imports, all of them or one user's. */
 export async function listImportsOf(q: Q, userId: number | null, limit: number) {
-  return q.selectFrom('imports').innerJoin('users', 'users.id', 'imports.created_by').selectAll('imports')
-    .select(['users.display_name as creator_name']).$if(userId !== null, (x) => x.where('imports.created_by', '=', userId!))
+  return importsWithOwner(q).$if(userId !== null, (x) => x.where('imports.created_by', '=', userId!))
     .orderBy('imports.id', 'desc').limit(limit).execute();
 }
 
@@ -113,16 +119,29 @@ export async function rowsToWriteAfter(q: Q, importId: number, afterSeq: number,
     .where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
 }
 
+/** Rows the commit could not write because their file changed after the check, each with the reason. */
+export async function markStale(q: Q, importId: number, rows: readonly { seq: number; note: string }[]): Promise<void> {
+  for (const r of rows) await q.updateTable('import_rows').set({ status: 'stale', note: r.note }).where('import_id', '=', importId).where('seq', '=', r.seq).execute();
+}
+
+/** How many rows of the import stand in each status (up to a sequence number: those a cut-short commit reached). */
+export async function rowCountsByStatus(q: Q, importId: number, upToSeq?: number): Promise<Map<string, number>> {
+  const rows = await q.selectFrom('import_rows').select((eb) => ['status', eb.fn.countAll<number>().as('n')]).where('import_id', '=', importId)
+    .$if(upToSeq !== undefined, (x) => x.where('seq', '<=', upToSeq!)).groupBy('status').execute();
+  return new Map(rows.map((r) => [r.status, Number(r.n)]));
+}
+
 /** The parsed rows repeat personal data: once written, cancelled or void, only the summary stays. */
-export async function clearRowData(q: Q, importId: number): Promise<void> {
-  await q.updateTable('import_rows').set({ data: null }).where('import_id', '=', importId).execute();
+export async function clearRowData(q: Q, importId: number, seq?: { from: number; to: number }): Promise<void> {
+  await q.updateTable('import_rows').set({ data: null }).where('import_id', '=', importId).where('data', 'is not', null)
+    .$if(seq !== undefined, (x) => x.where('seq', '>=', seq!.from).where('seq', '<=', seq!.to)).execute();
 }
 
 export async function pageOfRows(q: Q, importId: number, f: { status?: ImportRowStatus; page: number; pageSize: number }) {
   let base = q.selectFrom('import_rows').where('import_id', '=', importId);
   if (f.status) base = base.where('status', '=', f.status);
   const [{ total }] = await base.select((eb) => eb.fn.countAll<number>().as('total')).execute();
-  const rows = await base.select(['seq', 'row_no', 'worker_no', 'name', 'id_number', 'status', 'household_id', 'changes', 'warnings'])
+  const rows = await base.select(['seq', 'row_no', 'worker_no', 'name', 'id_number', 'status', 'household_id', 'changes', 'warnings', 'note'])
     .orderBy('seq').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
   return { total: Number(total), rows };
 }

@@ -136,7 +136,7 @@ describe('import: check, report, commit', () => {
 
     const done = (await commit(city, view.id, true)).json();
     expect(done.status).toBe('committed');
-    expect(done.result).toEqual({ created: 2, updated: 0, skipped: 3 });
+    expect(done.result).toEqual({ created: 2, updated: 0, skipped: 3, stale: 0 });
     expect(await countHouseholds()).toBe(before + 2);
     const stored = await ctx.db.selectFrom('households').select(['id_number', 'status', 'worker_no']).where('name', '=', '旧号码').executeTakeFirstOrThrow();
     expect(stored.id_number).toMatch(/^42080219680312051[\dX]$/);
@@ -155,7 +155,7 @@ describe('import: check, report, commit', () => {
     expect(again.counts).toMatchObject({ new: 0, unchanged: 2, error: 3 });
     const versionsBefore = Number((await ctx.db.selectFrom('household_versions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
     const second = (await commit(city, again.id, true)).json();
-    expect(second.result).toEqual({ created: 0, updated: 0, skipped: 3 });
+    expect(second.result).toEqual({ created: 0, updated: 0, skipped: 3, stale: 0 });
     expect(Number((await ctx.db.selectFrom('household_versions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(versionsBefore);
     expect(await countHouseholds()).toBe(before + 2);
   });
@@ -177,7 +177,7 @@ describe('import: check, report, commit', () => {
       expect.objectContaining({ label: '家庭住址', new: '荆门市新地址8号' }),
     ]));
     const done = (await commit(city, view.id)).json();
-    expect(done.result).toEqual({ created: 0, updated: 1, skipped: 0 });
+    expect(done.result).toEqual({ created: 0, updated: 1, skipped: 0, stale: 0 });
     const file = (await city.get(`/api/households/${created.json().id}`)).json();
     expect(file.householdAnnualIncome).toBe(20000.5);
     expect(file.version).toBe(2);

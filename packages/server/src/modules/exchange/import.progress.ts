@@ -1,5 +1,6 @@
-// Live progress of import jobs, kept in memory: a commit runs in one transaction, so a progress
-// row written inside it would not be visible to anyone until the end.
+// Live progress of an import's check, kept in memory by the process running it (the check reads and
+// stages the file in one go). A commit's progress is its job's count, moved with each batch
+// (import.commit.ts), which every process reads alike.
 export interface ImportProgress {
   phase: 'reading' | 'checking' | 'writing';
   done: number;

@@ -2,7 +2,7 @@
 // reconciliation and the bad rows → commit (a job) or cancel. Nothing touches the files before
 // the commit. An import is visible to the user who made it (and the city union).
 import fs from 'node:fs';
-import { maskIdNumber, type ImportStatus, type ImportView } from '@bangfu/core';
+import { IMPORT_ROW_STATUSES, maskIdNumber, type ImportStatus, type ImportView } from '@bangfu/core';
 import { z } from 'zod';
 import { inTransaction, type Db } from '../../db/transaction.js';
 import { createJob } from '../jobs/jobs.repository.js';
@@ -40,7 +40,9 @@ export function importView(row: NonNullable<ImportRow>): ImportView {
     id: Number(row.id),
     fileName: row.file_name,
     status,
-    progress: status === 'analyzing' || status === 'committing' ? (live ?? { phase: null, done: 0, total: 0 }) : { phase: null, done: 0, total: 0 },
+    progress: status === 'committing'
+      ? { phase: 'writing', done: Number(row.job_done ?? 0), total: Number(row.job_total ?? 0) }
+      : status === 'analyzing' ? (live ?? { phase: null, done: 0, total: 0 }) : { phase: null, done: 0, total: 0 },
     counts: {
       rows: Number(row.rows), new: Number(row.new_count), changed: Number(row.changed_count), unchanged: Number(row.unchanged_count),
       error: Number(row.error_count), warning: Number(row.warning_count),
@@ -48,8 +50,9 @@ export function importView(row: NonNullable<ImportRow>): ImportView {
     errorCount: Number(row.error_lines),
     fileError: row.file_error,
     goodRowsOnly: row.good_rows_only === null ? null : row.good_rows_only === 1,
-    result: row.status === 'committed'
-      ? { created: Number(row.created_count), updated: Number(row.updated_count), skipped: Number(row.skipped_count) }
+    // a commit cut short by an error keeps what its batches wrote: that part is shown too
+    result: row.status === 'committed' || (row.status === 'failed' && row.created_count !== null)
+      ? { created: Number(row.created_count), updated: Number(row.updated_count), skipped: Number(row.skipped_count ?? 0), stale: Number(row.stale_count ?? 0) }
       : null,
     createdAt: row.created_at,
     analyzedAt: row.analyzed_at,
@@ -106,7 +109,7 @@ const pageSchema = (max: number) => z.object({
   page: z.coerce.number({ error: '页码应为正整数' }).int({ error: '页码应为正整数' }).min(1, { error: '页码应为正整数' }).default(1),
   pageSize: z.coerce.number({ error: `每页条数应为1至${max}` }).int({ error: `每页条数应为1至${max}` }).min(1, { error: `每页条数应为1至${max}` }).max(max, { error: `每页条数应为1至${max}` }).default(20),
 });
-const rowsQuery = pageSchema(100).extend({ status: z.enum(['new', 'changed', 'unchanged', 'error'], { error: '状态应为 new、changed、unchanged 或 error' }).optional() });
+const rowsQuery = pageSchema(100).extend({ status: z.enum(IMPORT_ROW_STATUSES, { error: `状态应为 ${IMPORT_ROW_STATUSES.join('、')} 之一` }).optional() });
 
 export async function listImportRows(db: Db, actor: Actor, id: number, query: unknown) {
   await loadImport(db, actor, id);
@@ -117,7 +120,7 @@ export async function listImportRows(db: Db, actor: Actor, id: number, query: un
     items: rows.map((r) => ({
       seq: Number(r.seq), row: Number(r.row_no), workerNo: r.worker_no, name: r.name, idNumber: r.id_number ? maskIdNumber(r.id_number) : null,
       status: r.status, householdId: r.household_id === null ? null : Number(r.household_id),
-      changes: r.changes ? JSON.parse(r.changes) : [], warnings: r.warnings ? (JSON.parse(r.warnings) as string[]) : [],
+      changes: r.changes ? JSON.parse(r.changes) : [], warnings: r.warnings ? (JSON.parse(r.warnings) as string[]) : [], note: r.note,
     })),
   };
 }
@@ -157,7 +160,8 @@ export async function requestCommit(db: Db, actor: Actor, id: number, body: unkn
   await inTransaction(db, async (trx) => {
     if (!(await repo.setImportIf(trx, id, 'analyzed', { status: 'committing', good_rows_only: goodRowsOnly ? 1 : 0, file_error: null })))
       throw new AppError('IMPORT_NOT_READY', { message: '该导入的状态已变化，请刷新页面' });
-    await createJob(trx, { kind: 'import.commit', params: { importId: id }, createdBy: actor.id });
+    const job = await createJob(trx, { kind: 'import.commit', params: { importId: id }, createdBy: actor.id });
+    await repo.setImport(trx, id, { job_id: job });
   });
   kick();
   return importView((await findImport(db, id))!);

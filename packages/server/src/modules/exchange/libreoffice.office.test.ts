@@ -85,7 +85,7 @@ describe('LibreOffice Calc', () => {
     const loBytes = fs.readFileSync(loFile);
     expect(loBytes.equals(exported.rawPayload)).toBe(false);
     const { done } = await importAndCommit(b, cityB, 'libreoffice.xlsx', loBytes);
-    expect(done.result).toEqual({ created: 61, updated: 0, skipped: 0 });
+    expect(done.result).toEqual({ created: 61, updated: 0, skipped: 0, stale: 0 });
     expect(await allFiles(b.db)).toEqual(await allFiles(a.db));
   }, 300_000);
 });

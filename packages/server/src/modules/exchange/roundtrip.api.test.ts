@@ -33,12 +33,12 @@ describe(`round trip of ${COUNT} households`, () => {
     }
     const first = await importAndCommit(a, cityA, 'roundtrip.xlsx', await workbookOf(workers, members));
     expect(first.check.counts).toMatchObject({ rows: COUNT, new: COUNT, error: 0 });
-    expect(first.done.result).toEqual({ created: COUNT, updated: 0, skipped: 0 });
+    expect(first.done.result).toEqual({ created: COUNT, updated: 0, skipped: 0, stale: 0 });
 
     const exportA = await cityA.get('/api/households/export.xlsx');
     expect(exportA.statusCode).toBe(200);
     const second = await importAndCommit(b, cityB, 'roundtrip.xlsx', exportA.rawPayload);
-    expect(second.done.result).toEqual({ created: COUNT, updated: 0, skipped: 0 });
+    expect(second.done.result).toEqual({ created: COUNT, updated: 0, skipped: 0, stale: 0 });
 
     const filesA = await allFiles(a.db);
     const filesB = await allFiles(b.db);
@@ -60,7 +60,7 @@ describe(`round trip of ${COUNT} households`, () => {
     const before = await versions();
     const again = await importAndCommit(b, cityB, 'roundtrip.xlsx', exportA.rawPayload);
     expect(again.check.counts).toMatchObject({ new: 0, changed: 0, unchanged: COUNT, error: 0 });
-    expect(again.done.result).toEqual({ created: 0, updated: 0, skipped: 0 });
+    expect(again.done.result).toEqual({ created: 0, updated: 0, skipped: 0, stale: 0 });
     expect(await versions()).toBe(before);
   }, 900_000);
 });

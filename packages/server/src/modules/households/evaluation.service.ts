@@ -19,15 +19,15 @@ export interface Evaluated {
 }
 
 /**
- * Computes and stores the result of one live file; the caller's transaction holds it all.
- * `fresh`: the file was inserted in this transaction, so it has no earlier result or proposal.
+ * Computes and stores the result of one stored file; the caller's transaction holds it all (a file
+ * being inserted takes its result with it: evaluateNew).
  */
 export async function evaluateAndStore(
-  trx: Q, householdId: number, data: HouseholdData, fileVersion: number, status: string, opts: { cache?: EvaluationCache; fresh?: boolean } = {},
+  trx: Q, householdId: number, data: HouseholdData, fileVersion: number, status: string, opts: { cache?: EvaluationCache } = {},
 ): Promise<Evaluated> {
   const { result, assistance } = await identifyFile(trx, data, opts.cache);
-  const before = opts.fresh ? { id_eligible: null, id_category: null } : await repo.storedOutcome(trx, householdId);
-  const pending = opts.fresh ? null : await repo.pendingProposalId(trx, householdId);
+  const before = await repo.storedOutcome(trx, householdId);
+  const pending = await repo.pendingProposalId(trx, householdId);
   await applyResult(trx, { id: householdId, regionCode: data.regionCode, fileVersion, status, pendingProposalId: pending, wasIneligible: before.id_eligible === 0 },
     result, nowIso(), urgencyColumns(data, result, assistance));
   return { result, before: { eligible: before.id_eligible, category: before.id_category } };
@@ -67,6 +67,21 @@ export async function applyResults(trx: Q, items: readonly ComputedResult[], at:
   if (items.length === 0) return;
   const stored = new Map(items.flatMap((x) => (x.stored ? [[x.file.id, x.stored] as const] : [])));
   await repo.setIdentificationMany(trx, items.map((x) => ({ id: x.file.id, ...identificationColumns(x.result, x.file.fileVersion, at), ...x.urgency })), stored);
+  await takeProposalSteps(trx, items, at);
+}
+
+/**
+ * The result of a file about to be inserted: its columns (identification and urgency) go in with
+ * the file's own row instead of an UPDATE right after; the caller then takes the proposal step.
+ */
+export async function evaluateNew(trx: Q, data: HouseholdData, fileVersion: number, at: string, cache?: EvaluationCache) {
+  const { result, assistance } = await identifyFile(trx, data, cache);
+  return { result, columns: { ...identificationColumns(result, fileVersion, at), ...urgencyColumns(data, result, assistance) } };
+}
+
+/** Core's removal-proposal step of each file, the steps' writes grouped by kind. */
+export async function takeProposalSteps(trx: Q, items: readonly Pick<ComputedResult, 'file' | 'result'>[], at: string): Promise<void> {
+  if (items.length === 0) return;
   const facts = items.map((x) => ({ eligible: x.result.eligible, status: x.file.status, hasPending: x.file.pendingProposalId !== null, wasIneligible: x.file.wasIneligible }));
   const history = await repo.lastProposalStatuses(trx, items.filter((_, i) => proposalNeedsHistory(facts[i])).map((x) => x.file.id));
   const proposals: Insertable<RemovalProposalTable>[] = [];

@@ -12,19 +12,16 @@ import { DATA_COLUMNS, memberRows, RESULT_COLUMNS, RESULT_TABLE_COLUMNS, splitSt
 
 import type { Q } from '../../db/transaction.js';
 import { isPostgres } from '../../db/dialect.js';
-import { updateManyById, upsertManyPg, type CellValue } from '../../db/update-many.js';
+import { insertManyPg, updateManyById, upsertManyPg, type CellValue } from '../../db/update-many.js';
 import { selectRows } from '../../db/fast-rows.js';
 import type { SQLiteHandle } from '../../db/index.js';
 export type { Q };
 
-/** An existing number brought in by import: refused when taken, else the region's counter moves past it. */
-export async function reserveWorkerNo(trx: Q, workerNo: string, regionCode: string): Promise<void> {
-  const p = parseWorkerNo(workerNo);
-  if (!p || p.regionCode !== regionCode)
-    throw new AppError('VALIDATION_FAILED', { message: '职工编号与所属地区不符', errors: [{ path: 'workerNo', message: `职工编号应以地区代码 ${regionCode} 开头` }] });
-  const taken = await trx.selectFrom('households').select('id').where('worker_no', '=', workerNo).executeTakeFirst();
-  if (taken) throw new AppError('WORKER_NO_TAKEN', { message: `职工编号 ${workerNo} 已被使用`, errors: [{ path: 'workerNo', message: '职工编号已被使用' }] });
-  await moveCounterPast(trx, regionCode, p.serial);
+/** Which of these worker numbers some file (of any status) already holds. */
+export async function takenWorkerNos(q: Q, workerNos: string[]): Promise<Set<string>> {
+  if (workerNos.length === 0) return new Set();
+  const rows = await q.selectFrom('households').select('worker_no').where('worker_no', 'in', workerNos).execute();
+  return new Set(rows.map((r) => r.worker_no));
 }
 
 export async function replaceMembersAndCauses(trx: Q, householdId: number, h: HouseholdData): Promise<void> {
@@ -35,9 +32,31 @@ export async function replaceMembersAndCauses(trx: Q, householdId: number, h: Ho
 
 /** For a file inserted in this transaction: nothing to delete first. */
 export async function insertMembersAndCauses(trx: Q, householdId: number, h: HouseholdData): Promise<void> {
-  const members = memberRows(householdId, h.members);
-  if (members.length) await trx.insertInto('household_members').values(members).execute();
-  await trx.insertInto('household_causes').values(h.causes.map((cause) => ({ household_id: householdId, cause }))).execute();
+  await insertMembersAndCausesMany(trx, [{ id: householdId, data: h }]);
+}
+
+/** Rows per INSERT, so that a statement stays below both databases' parameter limits. */
+const rowsPerInsert = (row: object) => Math.max(1, Math.floor(30_000 / Object.keys(row).length));
+
+/**
+ * Rows of one table in few statements: PostgreSQL one over unnest(), SQLite chunks below its
+ * parameter limit through `insert` (which names the table, so that its owner can be known).
+ */
+async function insertAll<R extends object>(q: Q, table: string, rows: readonly R[], insert: (chunk: R[]) => Promise<unknown>): Promise<void> {
+  if (rows.length === 0) return;
+  if (isPostgres(q)) {
+    await insertManyPg(q, table, rows as unknown as Record<string, unknown>[]);
+    return;
+  }
+  const n = rowsPerInsert(rows[0]);
+  for (let i = 0; i < rows.length; i += n) await insert(rows.slice(i, i + n));
+}
+
+/** The members and causes of files inserted in this transaction, in a few statements. */
+export async function insertMembersAndCausesMany(trx: Q, files: readonly { id: number; data: HouseholdData }[]): Promise<void> {
+  await insertAll(trx, 'household_members', files.flatMap((f) => memberRows(f.id, f.data.members)), (c) => trx.insertInto('household_members').values(c).execute());
+  await insertAll(trx, 'household_causes', files.flatMap((f) => f.data.causes.map((cause) => ({ household_id: f.id, cause }))),
+    (c) => trx.insertInto('household_causes').values(c).execute());
 }
 
 /** A file in the actor's scope with its stored result (household_results). */
@@ -77,6 +96,13 @@ export async function idNumbersInOtherFiles(db: Q, ids: string[], excludeId: num
     .$if(excludeId !== null, (q) => q.where('households.id', '<>', excludeId!))
     .execute();
   return new Set([...workers, ...members].map((r) => r.idn!).filter(Boolean));
+}
+
+/** Which of these identity numbers are the worker of a live file (one live file per worker). */
+export async function liveWorkerIdNumbers(db: Q, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('households').select('id_number as idn').where('id_number', 'in', ids).where('status', 'not in', ['removed', 'exited']).execute();
+  return new Set(rows.map((r) => r.idn));
 }
 
 /** A live file whose worker holds this identity number, in any scope (uniqueness is city-wide). */
@@ -137,9 +163,20 @@ export async function filesOfWorkerNos(q: Q, workerNos: string[]) {
 
 // ---- writes of the file ----------------------------------------------------------------------
 
-export async function insertHousehold(q: Q, values: Insertable<HouseholdTable>): Promise<number> {
-  const { id } = await q.insertInto('households').values(values).returning('id').executeTakeFirstOrThrow();
-  return Number(id);
+/** New files in a few statements: their ids by worker number (unique, so no reliance on the order RETURNING gives). */
+export async function insertHouseholds(q: Q, rows: readonly Insertable<HouseholdTable>[]): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  if (rows.length === 0) return ids;
+  if (isPostgres(q)) {
+    for (const r of await insertManyPg<{ id: string; worker_no: string }>(q, 'households', rows as unknown as Record<string, unknown>[], ['id', 'worker_no'])) ids.set(r.worker_no, Number(r.id));
+    return ids;
+  }
+  const n = rowsPerInsert(rows[0]);
+  for (let i = 0; i < rows.length; i += n) {
+    const inserted = await q.insertInto('households').values(rows.slice(i, i + n)).returning(['id', 'worker_no']).execute();
+    for (const r of inserted) ids.set(r.worker_no, Number(r.id));
+  }
+  return ids;
 }
 
 /** Writes the file's columns if it is still at the version and status read; false otherwise. */
@@ -196,7 +233,16 @@ export async function setHouseholdColumns(q: Q, id: number, set: Updateable<Hous
 }
 
 export async function insertVersion(q: Q, v: Insertable<HouseholdVersionTable>): Promise<void> {
-  await q.insertInto('household_versions').values(v).execute();
+  await insertVersions(q, [v]);
+}
+
+export async function insertVersions(q: Q, rows: Insertable<HouseholdVersionTable>[]): Promise<void> {
+  await insertAll(q, 'household_versions', rows, (c) => q.insertInto('household_versions').values(c).execute());
+}
+
+/** The stored results of files inserted in this transaction (their other columns went in with the file). */
+export async function insertResults(q: Q, rows: Insertable<HouseholdResultTable>[]): Promise<void> {
+  await insertAll(q, 'household_results', rows, (c) => q.insertInto('household_results').values(c).execute());
 }
 
 export async function insertOpinion(q: Q, o: Insertable<ReviewOpinionTable>): Promise<void> {

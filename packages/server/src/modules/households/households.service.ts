@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import {
   dataWarnings, editRule, editSendsBackToReview, fenToYuan, HOUSEHOLD_SORT_COLUMNS, HOUSEHOLD_STATUS_LABELS, householdFilterSchema, householdListQuerySchema,
-  householdToJson, idCheckBodySchema, idNumbersOf, maskIdNumber, maskPhone, type HouseholdData, type HouseholdFileExtras, type HouseholdJson, type HouseholdSortKey,
+  householdToJson, idCheckBodySchema, idNumbersOf, maskIdNumber, maskPhone, parseWorkerNo, type HouseholdData, type HouseholdFileExtras, type HouseholdJson, type HouseholdSortKey,
   type HouseholdStatus, type IdentifyResult, IDENTIFY_FLAGS,
 } from '@bangfu/core';
 import { inTransaction, type Db, type Q as Trx } from '../../db/transaction.js';
@@ -12,11 +12,13 @@ import { AppError, forbidden, notFound, validationFailed } from '../../lib/error
 import { parseHouseholdInput, parseInput, parseQuery } from '../../lib/validate.js';
 import type { Actor } from '../access/actor.js';
 import { canFile, seesFullIdentity, seesFullPhone } from '../access/scope.js';
-import { audit, auditNow } from '../audit/audit.repository.js';
-import { allocateWorkerNo, findOrg, listOrgs } from '../orgs/orgs.repository.js';
+import type { Insertable } from 'kysely';
+import type { HouseholdResultTable, HouseholdTable } from '../../db/schema.js';
+import { appendAuditMany, audit, auditNow } from '../audit/audit.repository.js';
+import { allocateWorkerNos, findOrg, listOrgs, moveCounterPast } from '../orgs/orgs.repository.js';
 import { diffHouseholds } from './household.diff.js';
-import { evaluateAndStore, type EvaluationCache } from './evaluation.service.js';
-import { fileColumns, rowMeta, rowToData } from './household.mapping.js';
+import { evaluateAndStore, evaluateNew, takeProposalSteps, type EvaluationCache } from './evaluation.service.js';
+import { fileColumns, rowMeta, rowToData, splitStored } from './household.mapping.js';
 import * as repo from './households.repository.js';
 import { FLAG_COLUMNS, listHouseholdRows, type HouseholdFilter } from './households.queries.js';
 
@@ -76,6 +78,22 @@ export const OUT_OF_SCOPE_DUPLICATE = '该身份证号已有在册档案，不�
 export async function warningsFor(db: Db | Trx, h: HouseholdData, excludeId: number | null) {
   const elsewhere = await repo.idNumbersInOtherFiles(db, idNumbersOf(h), excludeId);
   return dataWarnings(h, elsewhere);
+}
+
+/**
+ * The warnings of new files written together (an import's batch), as if each were saved after the
+ * ones before it: an identity number counts as elsewhere when a live file holds it or an earlier
+ * file of the batch does. One query for the whole batch.
+ */
+export async function warningsForNew(db: Db | Trx, files: readonly HouseholdData[]) {
+  const live = await repo.idNumbersInOtherFiles(db, [...new Set(files.flatMap(idNumbersOf))], null);
+  const earlier = new Set<string>();
+  return files.map((h) => {
+    const ids = idNumbersOf(h);
+    const warnings = dataWarnings(h, new Set(ids.filter((id) => live.has(id) || earlier.has(id))));
+    for (const id of ids) earlier.add(id);
+    return warnings;
+  });
 }
 
 /** What PUT carries besides the file: the version it read, and for a filed file the reason. */
@@ -160,24 +178,86 @@ export async function createHousehold(db: Db, actor: Actor, input: unknown, opts
 export async function insertFileTx(
   trx: Trx, actor: Actor, h: HouseholdData, warnings: ReturnType<typeof dataWarnings>, at: string, reason: string | null = null, cache?: EvaluationCache,
 ): Promise<number> {
-  let workerNo: string;
-  if (h.workerNo) {
-    await repo.reserveWorkerNo(trx, h.workerNo, h.regionCode);
-    workerNo = h.workerNo;
-  } else workerNo = await allocateWorkerNo(trx, h.regionCode);
-  const stored = { ...h, workerNo };
-  const hid = await repo.insertHousehold(trx, {
-    ...fileColumns(stored), worker_no: workerNo, status: 'draft', removal_reason: null, removed_at: null,
-    warnings: JSON.stringify(warnings), warning_count: warnings.length, version: 1,
-    created_by: actor.id, created_at: at, updated_by: actor.id, updated_at: at,
+  return (await insertFilesTx(trx, actor, [{ data: h, warnings }], at, reason, cache))[0];
+}
+
+/** A worker number brought along must be of the file's region. */
+function checkWorkerNoRegion(workerNo: string, regionCode: string): void {
+  const p = parseWorkerNo(workerNo);
+  if (!p || p.regionCode !== regionCode)
+    throw new AppError('VALIDATION_FAILED', { message: '职工编号与所属地区不符', errors: [{ path: 'workerNo', message: `职工编号应以地区代码 ${regionCode} 开头` }] });
+}
+
+/**
+ * The files with their worker numbers: one brought along is reserved (refused when taken, and the
+ * region's counter moves past it); the others are handed out in the files' order, a block per region.
+ */
+async function withWorkerNumbers(trx: Trx, files: readonly HouseholdData[]): Promise<(HouseholdData & { workerNo: string })[]> {
+  const given = files.flatMap((f) => (f.workerNo ? [f.workerNo] : []));
+  for (const f of files) if (f.workerNo) checkWorkerNoRegion(f.workerNo, f.regionCode);
+  const taken = await repo.takenWorkerNos(trx, given);
+  if (taken.size > 0 || new Set(given).size < given.length) {
+    const no = given.find((w, i) => taken.has(w) || given.indexOf(w) !== i)!;
+    throw new AppError('WORKER_NO_TAKEN', { message: `职工编号 ${no} 已被使用`, errors: [{ path: 'workerNo', message: '职工编号已被使用' }] });
+  }
+  const highest = new Map<string, number>();
+  for (const w of given) {
+    const p = parseWorkerNo(w)!;
+    highest.set(p.regionCode, Math.max(highest.get(p.regionCode) ?? 0, p.serial));
+  }
+  for (const [region, serial] of highest) await moveCounterPast(trx, region, serial);
+  const wanting = new Map<string, number>();
+  for (const f of files) if (!f.workerNo) wanting.set(f.regionCode, (wanting.get(f.regionCode) ?? 0) + 1);
+  const handedOut = new Map<string, string[]>();
+  for (const [region, n] of wanting) handedOut.set(region, await allocateWorkerNos(trx, region, n));
+  return files.map((f) => ({ ...f, workerNo: f.workerNo ?? handedOut.get(f.regionCode)!.shift()! }));
+}
+
+/** A new file as insertFilesTx takes it: the data as checked, and its warnings. */
+export interface NewFile {
+  data: HouseholdData;
+  warnings: ReturnType<typeof dataWarnings>;
+}
+
+/**
+ * New drafts in the caller's transaction, each with its worker number, members, causes,
+ * identification, version row and audit row, exactly as one by one, but in a few statements per
+ * table (an import writes its files in batches). Returns the new ids in the order given.
+ */
+export async function insertFilesTx(
+  trx: Trx, actor: Actor, files: readonly NewFile[], at: string, reason: string | null = null, cache?: EvaluationCache,
+): Promise<number[]> {
+  if (files.length === 0) return [];
+  const stored = await withWorkerNumbers(trx, files.map((f) => f.data));
+  const evaluated: Awaited<ReturnType<typeof evaluateNew>>[] = [];
+  for (const h of stored) evaluated.push(await evaluateNew(trx, h, 1, at, cache));
+  const rows = stored.map((h, i) => {
+    const { file, result } = splitStored(evaluated[i].columns);
+    return {
+      row: {
+        ...fileColumns(h), ...file, worker_no: h.workerNo, status: 'draft', removal_reason: null, removed_at: null,
+        warnings: JSON.stringify(files[i].warnings), warning_count: files[i].warnings.length, version: 1,
+        created_by: actor.id, created_at: at, updated_by: actor.id, updated_at: at,
+      } as Insertable<HouseholdTable>,
+      result,
+    };
   });
-  await repo.insertMembersAndCauses(trx, hid, stored);
-  await evaluateAndStore(trx, hid, stored, 1, 'draft', { cache, fresh: true });
-  await repo.insertVersion(trx, {
-    household_id: hid, version: 1, action: 'create', changed_by: actor.id, changed_at: at, changes: '[]', reason, snapshot: JSON.stringify(stored),
-  });
-  await audit(trx, actor, 'household.create', 'household', hid, { workerNo, reason: reason ?? undefined });
-  return hid;
+  const idOf = await repo.insertHouseholds(trx, rows.map((r) => r.row));
+  const ids = stored.map((h) => idOf.get(h.workerNo)!);
+  await repo.insertMembersAndCausesMany(trx, stored.map((h, i) => ({ id: ids[i], data: h })));
+  await repo.insertResults(trx, rows.flatMap((r, i) => (r.result ? [{ household_id: ids[i], ...r.result } as Insertable<HouseholdResultTable>] : [])));
+  await takeProposalSteps(trx, stored.map((h, i) => ({
+    file: { id: ids[i], regionCode: h.regionCode, fileVersion: 1, status: 'draft', pendingProposalId: null, wasIneligible: false },
+    result: evaluated[i].result,
+  })), at);
+  await repo.insertVersions(trx, stored.map((h, i) => ({
+    household_id: ids[i], version: 1, action: 'create', changed_by: actor.id, changed_at: at, changes: '[]', reason, snapshot: JSON.stringify(h),
+  })));
+  await appendAuditMany(trx, stored.map((h, i) => ({
+    userId: actor.id, username: actor.username, ip: actor.ip, action: 'household.create', entity: 'household', entityId: ids[i],
+    detail: { workerNo: h.workerNo, reason: reason ?? undefined },
+  })));
+  return ids;
 }
 
 /**

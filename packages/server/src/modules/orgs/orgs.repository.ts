@@ -72,14 +72,19 @@ export async function updateOrgRow(q: Q, code: string, patch: { name?: string; p
  * wait on PostgreSQL; SQLite has one writer) and a rolled-back create never leaves a reused gap.
  */
 export async function allocateWorkerNo(trx: Q, regionCode: string): Promise<string> {
+  return (await allocateWorkerNos(trx, regionCode, 1))[0];
+}
+
+/** `count` consecutive worker numbers of the region in one statement (an import's batch). */
+export async function allocateWorkerNos(trx: Q, regionCode: string, count: number): Promise<string[]> {
   const row = await trx
     .updateTable('worker_no_counters')
-    .set((eb) => ({ last_serial: eb('last_serial', '+', 1) }))
+    .set((eb) => ({ last_serial: eb('last_serial', '+', count) }))
     .where('region_code', '=', regionCode)
-    .where('last_serial', '<', MAX_SERIAL)
+    .where('last_serial', '<=', MAX_SERIAL - count)
     .returning('last_serial')
     .executeTakeFirst();
-  if (row) return formatWorkerNo(regionCode, row.last_serial);
+  if (row) return Array.from({ length: count }, (_, i) => formatWorkerNo(regionCode, Number(row.last_serial) - count + 1 + i));
   const exists = await trx.selectFrom('worker_no_counters').select('region_code').where('region_code', '=', regionCode).executeTakeFirst();
   if (!exists) throw new AppError('VALIDATION_FAILED', { message: `地区 ${regionCode} 未配置`, errors: [{ path: 'regionCode', message: `地区代码 ${regionCode} 不是已配置的地区` }] });
   throw new AppError('WORKER_NO_EXHAUSTED', {

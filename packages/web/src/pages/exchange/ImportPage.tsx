@@ -8,7 +8,7 @@ import PageHeader from '../../components/PageHeader';
 import ImportUploadStep from './ImportUploadStep';
 import ImportProgress from './ImportProgress';
 import ImportCheckStep from './ImportCheckStep';
-import ImportDoneStep from './ImportDoneStep';
+import ImportDoneStep, { ImportResult } from './ImportDoneStep';
 import RecentImports from './RecentImports';
 import { isImportBusy, stepOf } from './importModel';
 import { useImportView, useReplaceImport } from '../../api/queries/exchange';
@@ -43,18 +43,26 @@ function StepBody({ view, onChange, onAgain }: { view: ImportView; onChange: (v:
       );
     case 'failed':
       return (
-        <Alert
-          type="error"
-          showIcon
-          id="import-file-error"
-          message={view.analyzedAt ? `${view.fileName} 导入失败，没有写入任何数据` : `${view.fileName} 不能导入`}
-          description={view.fileError ?? '处理文件时出错，没有写入任何数据。请稍后重试，如持续出现请联系系统管理员。'}
-          action={
-            <Button type="primary" onClick={onAgain}>
-              重新上传
-            </Button>
-          }
-        />
+        <>
+          <Alert
+            type="error"
+            showIcon
+            id="import-file-error"
+            message={!view.analyzedAt ? `${view.fileName} 不能导入` : view.result ? `${view.fileName} 导入中断` : `${view.fileName} 导入失败，没有写入任何数据`}
+            description={view.fileError ?? '处理文件时出错，没有写入任何数据。请稍后重试，如持续出现请联系系统管理员。'}
+            action={
+              <Button type="primary" onClick={onAgain}>
+                重新上传
+              </Button>
+            }
+          />
+          {/* a commit stopped midway: its batches before the stop are written */}
+          {view.result && (view.result.created + view.result.updated + view.result.stale > 0) && (
+            <Card size="small" title="中断前已写入" className="import-partial">
+              <ImportResult view={view} />
+            </Card>
+          )}
+        </>
       );
   }
 }

@@ -1,5 +1,5 @@
-// The households of an import with one status (tabs 新增 / 变更 / 无变化); a 变更 row expands to
-// its field changes (字段：旧值 → 新值).
+// The households of an import with one status (tabs 新增 / 变更 / 无变化, and after the commit the
+// rows it left out); a 变更 row expands to its field changes (字段：旧值 → 新值).
 import { useState } from 'react';
 import { Alert, Button, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
@@ -51,6 +51,9 @@ export default function ImportRowsTable({ importId, status }: { importId: number
     { title: '身份证号', dataIndex: 'idNumber', width: 190, render: (v: string | null) => <span className="num">{v ?? ''}</span> },
     ...(status === 'changed'
       ? [{ title: '变化', key: 'changeCount', width: 110, render: (_: unknown, r: ImportRow) => `${r.changes.length} 项` }]
+      : []),
+    ...(status === 'stale'
+      ? [{ title: '未导入的原因', dataIndex: 'note', render: (v: string | null) => <Typography.Text type="warning">{v ?? ''}</Typography.Text> }]
       : []),
     {
       title: '提示',

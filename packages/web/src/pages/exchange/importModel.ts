@@ -22,7 +22,12 @@ export const IMPORT_STATUS_COLORS: Record<ImportStatus, string> = {
 
 export const PHASE_LABELS: Record<ImportPhase, string> = { reading: '正在读取文件', checking: '正在逐行检查', writing: '正在写入档案' };
 
-export const ROW_STATUS_LABELS: Record<RowStatus, string> = { new: '新增', changed: '变更', unchanged: '无变化', error: '有错误' };
+export const ROW_STATUS_LABELS: Record<RowStatus, string> = { new: '新增', changed: '变更', unchanged: '无变化', error: '有错误', stale: '检查后已变化' };
+
+/** The sentence above the rows a commit left out because their file changed after the check. */
+export function staleSentence(stale: number): string {
+  return `有 ${stale} 户在检查之后已有变化（档案被他人修改，或身份证号、职工编号已被他人建档），没有导入，其余各户已写入。请核对下表各户，需要时重新导出后再导入。`;
+}
 
 /** The server is still working on it: read it again in a second. */
 export function isImportBusy(status: ImportStatus): boolean {
