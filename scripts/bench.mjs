@@ -11,9 +11,11 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const [first, ...rest] = process.argv.slice(2);
+// with --commit, the young generation of the server's jobs process, where imports run (JOBS_EXEC_ARGV in
+// packages/server/src/cli/index.ts); not otherwise, so that the export's and the check's memory stay comparable
+const COMMIT_ARGV = ['--max-semi-space-size=64'];
 const argv = first === 'api'
   ? ['--import', 'tsx', path.join(root, 'bench/api.bench.ts'), ...rest]
-  // the young generation of the server's jobs process (JOBS_EXEC_ARGV in packages/server/src/cli/index.ts), where imports run
-  : ['--max-old-space-size=256', '--max-semi-space-size=64', '--import', 'tsx', path.join(root, 'bench/exchange.bench.ts'), ...process.argv.slice(2)];
+  : ['--max-old-space-size=256', ...(process.argv.includes('--commit') ? COMMIT_ARGV : []), '--import', 'tsx', path.join(root, 'bench/exchange.bench.ts'), ...process.argv.slice(2)];
 const child = spawn(process.execPath, argv, { cwd: root, stdio: 'inherit' });
 child.on('close', (code) => process.exit(code ?? 1));

@@ -6,7 +6,7 @@ import { loadActor } from '../modules/auth/auth.service.js';
 import type { Actor, Role } from '../modules/access/actor.js';
 import { generatePassword } from '../lib/password.js';
 import { savePolicy } from '../modules/policy/policy.service.js';
-import { createUser } from '../modules/users/users.service.js';
+import { createUsers } from '../modules/users/users.service.js';
 import { addLink, saveGroups } from '../modules/assistance/responsibility.service.js';
 
 /**
@@ -46,7 +46,7 @@ export async function ensureDemoUsers(db: Db, password: string | undefined): Pro
   const exists = await db.selectFrom('users').select('id').where('username', '=', DEMO_USERS[0].username).executeTakeFirst();
   if (exists) return undefined;
   const pw = password ?? generatePassword(12);
-  for (const u of DEMO_USERS) await createUser(db, null, { ...u, password: pw });
+  await createUsers(db, null, DEMO_USERS.map((u) => ({ ...u, password: pw })));
   return { usernames: DEMO_USERS.map((u) => u.username), password: pw };
 }
 

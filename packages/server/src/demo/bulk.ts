@@ -25,7 +25,7 @@ import { insertRegion, setCounter } from '../modules/orgs/orgs.repository.js';
 import { continueSequencesAfterMaxId } from '../db/sequences.js';
 import { policyFor } from '../modules/policy/policy.repository.js';
 import { savePolicy } from '../modules/policy/policy.service.js';
-import { createUser } from '../modules/users/users.service.js';
+import { createUsers } from '../modules/users/users.service.js';
 import { generatePassword } from '../lib/password.js';
 import { actorOf, cityLinksAndGroups, ensureDemoUsers, ensureExampleLines, EXAMPLE_LINES_2016, filerOf, reviewerOf, type DemoUsers } from './accounts.js';
 import { CITY_OPINION, demoStage, demoVisits, UNIT_OPINION, type DemoStage } from './journey.js';
@@ -172,6 +172,7 @@ interface RegionActors {
 async function ensureExtraRegions(db: Db, regions: string[], city: Actor): Promise<void> {
   const at = nowIso();
   const missingLines: { regionCode: string; year: number; monthlyLine: number }[] = [];
+  const accounts: Record<string, string>[] = [];
   for (const [i, code] of regions.entries()) {
     if (JINGMEN_REGIONS.some((r) => r.code === code)) continue;
     const org = await db.selectFrom('orgs').select('code').where('code', '=', code).executeTakeFirst();
@@ -181,7 +182,7 @@ async function ensureExtraRegions(db: Db, regions: string[], city: Actor): Promi
     for (const username of [filerOf(code), reviewerOf(code)]) {
       const u = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
       if (!u)
-        await createUser(db, null, {
+        accounts.push({
           username, password: generatePassword(16), orgCode: code, role: 'region',
           displayName: `演示地区${code}${username === filerOf(code) ? '填报员' : '审核员'}`,
         });
@@ -189,6 +190,7 @@ async function ensureExtraRegions(db: Db, regions: string[], city: Actor): Promi
     const line = await db.selectFrom('policy_lines').select('region_code').where('region_code', '=', code).where('year', '=', 2016).executeTakeFirst();
     if (!line) missingLines.push({ regionCode: code, year: 2016, monthlyLine: 500 });
   }
+  await createUsers(db, null, accounts); // two per added region, their password hashes side by side
   if (missingLines.length)
     await savePolicy(db, city, null, { lines: missingLines, reason: '演示数据：演示地区的示例低保标准' }, { example: true });
 }

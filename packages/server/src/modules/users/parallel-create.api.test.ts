@@ -2,6 +2,8 @@
 // Each now gets its object or a 409 naming the field; NUL in input is refused by name.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Client, type TestContext } from '../../../test/helpers.js';
+import { verifyPassword } from '../../lib/password.js';
+import { createUsers } from './users.service.js';
 
 let ctx: TestContext;
 let admin: Client;
@@ -47,6 +49,23 @@ describe('empty changes', () => {
       const res = await admin.patch(url, {});
       expect(res.statusCode, url).toBe(400);
       expect(res.json().errors[0].path).toMatch(/\w/);
+    }
+  });
+});
+
+describe('many accounts at once (the demo)', () => {
+  it('hashes side by side but creates in the order given, each password its own', async () => {
+    const inputs = ['批量甲', '批量乙', '批量丙', '批量丁'].map((displayName, i) => ({
+      username: `batch_${i}`, password: `Batch-pw-${i}-long`, displayName, orgCode: 'H03', role: 'region',
+    }));
+    const made = await createUsers(ctx.db, null, inputs);
+    expect(made.map((u) => u.username)).toEqual(inputs.map((u) => u.username));
+    const ids = made.map((u) => u.id);
+    expect([...ids].sort((a, b) => a - b)).toEqual(ids);
+    for (const u of inputs) {
+      const row = await ctx.db.selectFrom('users').select('password_hash').where('username', '=', u.username).executeTakeFirstOrThrow();
+      expect(await verifyPassword(u.password, row.password_hash)).toBe(true);
+      expect(await verifyPassword(inputs[(inputs.indexOf(u) + 1) % inputs.length].password, row.password_hash)).toBe(false);
     }
   });
 });
