@@ -118,8 +118,8 @@ type WorkerRole = 'web' | 'jobs';
 /**
  * The jobs process allocates in bursts (an import's batch of 200 files, a re-evaluation's page):
  * a young generation of 64 MB instead of V8's 16 scavenges a quarter as often. Measured on an
- * import's commit: 20% less CPU, 11% less time (docs/PERFORMANCE.md). scripts/bench.mjs runs the
- * exchange benchmark with the same flag.
+ * import's commit: 20% less CPU, 11% less time (docs/PERFORMANCE.md). scripts/bench.mjs gives the
+ * exchange benchmark the same flag when it times a commit.
  */
 export const JOBS_EXEC_ARGV = ['--max-semi-space-size=64'];
 const KICK_JOBS = 'bangfu:kick-jobs';
