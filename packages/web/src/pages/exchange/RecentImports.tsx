@@ -8,15 +8,7 @@ import { useImports } from '../../api/queries/exchange';
 import { errorMessage } from '../../api/request';
 import TableCard from '../../components/TableCard';
 import { dateTimeText } from '../../lib/format';
-import { IMPORT_STATUS_COLORS, IMPORT_STATUS_LABELS } from './importModel';
-
-function countsText(v: ImportView): string {
-  if (v.status === 'committed' && v.result) return `新增 ${v.result.created}，更新 ${v.result.updated}，跳过 ${v.result.skipped}`;
-  if (v.fileError) return v.fileError;
-  if (v.status === 'analyzing') return '—';
-  const c = v.counts;
-  return `共 ${c.rows} 户：新增 ${c.new}，变更 ${c.changed}，无变化 ${c.unchanged}，有错误 ${c.error}`;
-}
+import { IMPORT_STATUS_COLORS, IMPORT_STATUS_LABELS, recentImportText as countsText } from './importModel';
 
 /** `refreshKey` changes when the import on the page changes state, so the list follows it. */
 export default function RecentImports({ currentId, refreshKey }: { currentId: number | null; refreshKey: string }) {

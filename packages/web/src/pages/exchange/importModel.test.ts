@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportCounts, ImportStatus } from '../../api/exchange';
-import { changeText, changeValueText, checkOutcome, commitBlock, commitSentence, isImportBusy, progressPercent, progressText, stepOf, uploadProblem } from './importModel';
+import { changeText, changeValueText, checkOutcome, commitBlock, commitSentence, isImportBusy, progressPercent, progressText, recentImportText, stepOf, uploadProblem } from './importModel';
 
 const counts = (c: Partial<ImportCounts>): ImportCounts => ({ rows: 0, new: 0, changed: 0, unchanged: 0, error: 0, warning: 0, ...c });
 
@@ -81,5 +81,19 @@ describe('upload choice', () => {
     expect(uploadProblem(['a.xls'])).toBe('只能导入 .xlsx 或 .csv 文件');
     expect(uploadProblem(['a.xlsx', 'b.csv'])).toContain('无需另选');
     expect(uploadProblem(['a.csv', 'b.xlsx'])).toBe('CSV 与 Excel 不能混合上传');
+  });
+});
+
+describe('最近导入', () => {
+  const counts = { rows: 5, new: 3, changed: 1, unchanged: 1, error: 0, warning: 0 };
+  it('says what a commit wrote, and the rows it left out only when there are some', () => {
+    const done = { status: 'committed' as const, fileError: null, counts };
+    expect(recentImportText({ ...done, result: { created: 3, updated: 1, skipped: 0, stale: 0 } })).toBe('新增 3，更新 1，跳过 0');
+    expect(recentImportText({ ...done, result: { created: 2, updated: 1, skipped: 0, stale: 1 } })).toBe('新增 2，更新 1，跳过 0，未导入 1（检查后已变化）');
+  });
+  it('says why a stopped commit stopped, and what a check found', () => {
+    const stopped = { status: 'failed' as const, result: { created: 100, updated: 0, skipped: 0, stale: 0 }, fileError: '上传文件的账号已停用，导入已终止；已写入 100 户', counts };
+    expect(recentImportText(stopped)).toBe(stopped.fileError);
+    expect(recentImportText({ status: 'analyzed', result: null, fileError: null, counts })).toBe('共 5 户：新增 3，变更 1，无变化 1，有错误 0');
   });
 });

@@ -146,3 +146,13 @@ export function uploadProblem(names: string[]): string | null {
   if (names.length > 2) return 'CSV 最多两个文件：职工、家庭成员';
   return kinds.every((k) => k === 'csv') ? null : 'CSV 与 Excel 不能混合上传';
 }
+
+/** An import's line in 最近导入: what it wrote (with the rows left out), or what the check found, or why it failed. */
+export function recentImportText(v: Pick<ImportView, 'status' | 'result' | 'fileError' | 'counts'>): string {
+  if (v.status === 'committed' && v.result)
+    return `新增 ${v.result.created}，更新 ${v.result.updated}，跳过 ${v.result.skipped}${v.result.stale ? `，未导入 ${v.result.stale}（检查后已变化）` : ''}`;
+  if (v.fileError) return v.fileError;
+  if (v.status === 'analyzing') return '—';
+  const c = v.counts;
+  return `共 ${c.rows} 户：新增 ${c.new}，变更 ${c.changed}，无变化 ${c.unchanged}，有错误 ${c.error}`;
+}
