@@ -11,7 +11,7 @@ export function ImportResult({ view }: { view: ImportView }) {
   const r = view.result ?? { created: 0, updated: 0, skipped: 0, stale: 0 };
   return (
     <>
-      <Space size={48} className="import-result" data-testid="import-result">
+      <Space size={[48, 16]} wrap className="import-result" data-testid="import-result">
         <Statistic title="新增" value={r.created} suffix="户" data-stat="created" />
         <Statistic title="更新" value={r.updated} suffix="户" data-stat="updated" />
         <Statistic title="跳过" value={r.skipped} suffix="户" data-stat="skipped" />
