@@ -7,6 +7,7 @@ import { CATEGORIES, HOUSEHOLD_STATUSES } from './enums.js';
 import { CONDITION_CODES, EXPENSE_REASONS, IDENTIFY_FLAGS, SPECIAL_REASONS } from './identify.js';
 import { LIFECYCLE_ACTIONS } from './lifecycle.js';
 import { ROLES } from './roles.js';
+import { parseIsoDate } from './dates.js';
 import { JOB_STATUSES, PROPOSAL_STATUSES } from './statuses.js';
 
 // ---- the household list -------------------------------------------------------------------
@@ -48,6 +49,14 @@ export const householdFilterSchema = z.object({
   flag: z.enum(IDENTIFY_FLAGS, { error: `提示应为：${IDENTIFY_FLAGS.join('、')}` }).optional(),
   /** 已退回: drafts a reviewer sent back, waiting for the filer's changes */
   returned: z.enum(['true'], { error: '已退回筛选应为 true' }).optional(),
+  /** a grassroots union's code, or none: the files a county union filed itself (no unit) */
+  unitId: z.string().regex(/^(H\d{2}-\d{4}|none)$/, { error: '基层工会代码格式不正确（如 H01-0001，或 none 表示县区直接建档）' }).optional(),
+  /** the year of the fill date: a campaign's files */
+  fillYear: z.coerce.number({ error: '填表年度应为四位年份' }).int({ error: '填表年度应为四位年份' }).min(2000, { error: '填表年度应在2000至2100之间' }).max(2100, { error: '填表年度应在2000至2100之间' }).optional(),
+  /** created (entered into the system) on or after this day, China time */
+  createdSince: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '建档日期应为 YYYY-MM-DD' }).refine((s) => parseIsoDate(s) !== null, { error: '建档日期不是有效日期' }).optional(),
+  /** under review (待单位审核 or 待市总审核) for at least this many days */
+  waitingDays: z.coerce.number({ error: '等待天数应为整数' }).int({ error: '等待天数应为整数' }).min(0, { error: '等待天数不能为负数' }).max(3650, { error: '等待天数不能超过3650' }).optional(),
 });
 export type HouseholdFilter = z.output<typeof householdFilterSchema>;
 
@@ -225,6 +234,7 @@ export type SessionUser = z.infer<typeof sessionUserSchema>;
 
 export const orgSchema = z.object({
   code: z.string(), name: z.string(), parentCode: z.string().nullable(), kind: z.enum(['city', 'region', 'unit']), active: z.boolean(),
+  largeEnterprise: z.boolean().describe('大中型企事业单位: submits for a campaign itself'),
 });
 export type Org = z.infer<typeof orgSchema>;
 export const orgListResponseSchema = z.object({ items: z.array(orgSchema) });

@@ -45,6 +45,13 @@ export const AUDIT_ACTION_LABELS = {
   'assistance.create': '记录帮扶',
   'settings.update': '修改帮扶设置',
   'demo.bulkLoad': '批量生成演示数据',
+  'campaign.create': '新建专项行动',
+  'campaign.update': '修改专项行动',
+  'campaign.baselines': '录入原数据库户数',
+  'submission.submit': '上报数据',
+  'submission.accept': '接收上报',
+  'submission.return': '退回上报',
+  'submission.export': '导出上报数据',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -61,6 +68,8 @@ export const AUDIT_ENTITY_LABELS = {
   measure: '帮扶措施',
   settings: '帮扶设置',
   working_groups: '工作组',
+  campaign: '专项行动',
+  submission: '上报',
 } as const;
 
 export type AuditEntity = keyof typeof AUDIT_ENTITY_LABELS;

@@ -26,3 +26,5 @@ export * from './api-policy.js';
 export * from './api-users.js';
 export * from './proposals.js';
 export * from './policy-lines.js';
+export * from './campaign.js';
+export * from './api-campaign.js';

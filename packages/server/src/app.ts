@@ -34,6 +34,9 @@ import { policyRoutes } from './modules/policy/policy.routes.js';
 import { proposalRoutes } from './modules/proposals/proposals.routes.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { assistanceRoutes } from './modules/assistance/assistance.routes.js';
+import { campaignRoutes } from './modules/campaigns/campaigns.routes.js';
+import { submissionRoutes } from './modules/campaigns/submissions.routes.js';
+import { dashboardRoutes } from './modules/campaigns/dashboard.routes.js';
 import { exchangeRoutes } from './modules/exchange/exchange.routes.js';
 import { importAnalyzeJob, importCommitJob } from './modules/exchange/import.jobs.js';
 import { expireStaleImports } from './modules/exchange/import.service.js';
@@ -212,6 +215,9 @@ export async function buildApp({ config, db, logger, pdfFontCandidates, jobOwner
   await app.register(proposalRoutes, { db });
   await app.register(assistanceRoutes, { db });
   await app.register(settingsRoutes, { db, runner });
+  await app.register(campaignRoutes, { db });
+  await app.register(submissionRoutes, { db });
+  await app.register(dashboardRoutes, { db });
   await app.register(exchangeRoutes, { db, runner, uploadDir: config.uploadDir ?? path.resolve('data', 'uploads') });
   app.addHook('onReady', async () => {
     await expireStaleImports(db); // unconfirmed imports keep no personal data for long

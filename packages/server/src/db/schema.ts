@@ -12,6 +12,8 @@ export interface OrgTable {
   active: number;
   sort: number;
   created_at: string;
+  /** 1: 大中型企事业单位, which submits for a campaign itself */
+  large_enterprise: Generated<number>;
 }
 
 export interface UserApprovalTable {
@@ -495,6 +497,73 @@ export interface ImportErrorTable {
  * time it was computed from, the urgency's parts): rewritten by every re-evaluation, so it is kept
  * apart from the wide, much indexed households row (migration 014).
  */
+export interface CampaignTable {
+  id: Generated<number>;
+  name: string;
+  year: number;
+  start_date: string;
+  end_date: string;
+  /** JSON array of {name, startDate, endDate} */
+  phases: string;
+  version: number;
+  created_by: number;
+  created_at: string;
+  updated_by: number;
+  updated_at: string;
+}
+
+export interface CampaignDeadlineTable {
+  id: Generated<number>;
+  campaign_id: number;
+  /** data | report */
+  kind: string;
+  label: string;
+  due_date: string;
+  sort: number;
+}
+
+export interface CampaignOrgTable {
+  campaign_id: number;
+  org_code: string;
+}
+
+export interface CampaignBaselineTable {
+  campaign_id: number;
+  org_code: string;
+  households: number;
+  updated_by: number;
+  updated_at: string;
+}
+
+export interface SubmissionTable {
+  id: Generated<number>;
+  campaign_id: number;
+  deadline_id: number;
+  org_code: string;
+  round: number;
+  /** submitted | returned | accepted */
+  status: string;
+  on_time: number;
+  note: string | null;
+  file_count: number;
+  /** JSON {status: n} and {category: n} of the organization's files of the campaign year at submission */
+  by_status: string;
+  by_category: string;
+  submitted_by: number;
+  submitted_at: string;
+  decided_by: number | null;
+  decided_at: string | null;
+  opinion: string | null;
+}
+
+/** The files a submission froze, at the version they had. */
+export interface SubmissionFileTable {
+  submission_id: number;
+  household_id: number;
+  worker_no: string;
+  version: number;
+}
+
 export interface HouseholdResultTable {
   household_id: number;
   /** JSON of IdentifyResult */
@@ -529,6 +598,12 @@ export interface Database {
   identification_changes: IdentificationChangeTable;
   removal_proposals: RemovalProposalTable;
   orgs: OrgTable;
+  campaigns: CampaignTable;
+  campaign_deadlines: CampaignDeadlineTable;
+  campaign_orgs: CampaignOrgTable;
+  campaign_baselines: CampaignBaselineTable;
+  submissions: SubmissionTable;
+  submission_files: SubmissionFileTable;
   users: UserTable;
   user_approvals: UserApprovalTable;
   sessions: SessionTable;

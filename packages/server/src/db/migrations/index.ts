@@ -16,6 +16,7 @@ import * as m013 from './013_year_facet.js';
 import * as m014 from './014_household_results.js';
 import * as m015 from './015_returned_drafts.js';
 import * as m016 from './016_import_stale_rows.js';
+import * as m017 from './017_campaigns.js';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '014_household_results': m014,
   '015_returned_drafts': m015,
   '016_import_stale_rows': m016,
+  '017_campaigns': m017,
 };

@@ -98,6 +98,20 @@ const MATRIX = `
 | GET    /api/households/export.xlsx           | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | GET    /api/reports/region-summary           | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | GET    /api/reports/region-summary.xlsx      | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
+| GET    /api/campaigns                        | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
+| POST   /api/campaigns                        | ok    | ok   | 403    | 403   | 403    | 403  | 403    |
+| GET    /api/campaigns/:id                    | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
+| PUT    /api/campaigns/:id                    | ok    | ok   | 403    | 403   | 403    | 403  | 403    |
+| GET    /api/campaigns/:id/progress           | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
+| GET    /api/campaigns/:id/baselines          | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
+| PUT    /api/campaigns/:id/baselines          | ok    | ok   | 403    | 403   | 403    | 403  | 403    |
+| GET    /api/campaigns/:id/submissions        | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
+| POST   /api/campaigns/:id/submissions        | 403   | 403  | 403    | 403   | ok     | ok   | 403    |
+| POST   /api/submissions/:id/decision         | ok    | ok   | 403    | 403   | 403    | 403  | 403    |
+| GET    /api/submissions/:id/export.xlsx      | ok    | ok   | 403    | 403   | ok     | ok   | ok     |
+| GET    /api/households/:id/reported          | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
+| GET    /api/dashboard                        | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
+| GET    /api/todos                            | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 `;
 
 // The same calls on a record of ANOTHER scope: for leader/staff a household of their unit linked to
@@ -130,6 +144,7 @@ const FOREIGN = `
 | DELETE /api/households/:id/links/:username   | 403    | 403   | 403    | 403  |
 | POST   /api/households/:id/assistance        | 404    | 404   | 404    | 404  |
 | GET    /api/households/:id/assistance        | 404    | 404   | 404    | 404  |
+| GET    /api/households/:id/reported          | 404    | 404   | 404    | 404  |
 `;
 
 // The household's named 具体责任人 (responsible cadre, PUT /api/households/:id/responsibility): a
@@ -333,7 +348,62 @@ const planBody = { items: [{ measure: 'jobReferral', targetDate: '2030-06-30', s
 const responsibilityBody = () => ({ leaderUsername: respLeader.username, cadreUsername: respCadre.username, reason: '矩阵测试：调整责任人' });
 const recordBody = { date: '2021-03-01', type: '走访', description: '入户走访，了解家庭近况' };
 
+// ---- campaigns: a fresh one per call (required: H01 and unit A), made by the city clerk
+async function matrixCampaign() {
+  return ok(await clerk.post('/api/campaigns', {
+    name: `矩阵行动${++n}`, year: 2016, startDate: '2016-03-01', endDate: '2099-12-31', phases: [],
+    deadlines: [{ kind: 'data', label: '数据上报', dueDate: '2099-06-20' }], requiredOrgCodes: ['H01', UNIT_A],
+  }), 'campaign') as { id: number; version: number; deadlines: { id: number }[] };
+}
+const campaignEdit = (name: string) => ({
+  name, year: 2016, startDate: '2016-03-01', endDate: '2099-12-31', phases: [], deadlines: [{ kind: 'data', label: '数据上报', dueDate: '2099-06-20' }], requiredOrgCodes: ['H01'], version: 1,
+});
+/** A submission of the caller's organization (unit A for a unit user, else H01's county union). */
+async function matrixSubmission(c: SessionClient) {
+  const campaign = await matrixCampaign();
+  const by = c === clients.unit ? clients.unit : clients.region;
+  return ok(await by.post(`/api/campaigns/${campaign.id}/submissions`, {}), 'submission') as { id: number };
+}
+const submissionCount = () => countRows(ctx.db, 'submissions');
+const submissionStatus = async (id: number) => (await ctx.db.selectFrom('submissions').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
+
 const CALLS: Record<string, Call> = {
+  'GET /api/campaigns': async (c) => ({ res: await c.get('/api/campaigns') }),
+  'POST /api/campaigns': async (c) => {
+    const before = await countRows(ctx.db, 'campaigns');
+    const res = await c.post('/api/campaigns', campaignEdit(`新行动${++n}`));
+    return { res, unchanged: async () => expect(await countRows(ctx.db, 'campaigns')).toBe(before) };
+  },
+  'GET /api/campaigns/:id': async (c) => ({ res: await c.get(`/api/campaigns/${(await matrixCampaign()).id}`) }),
+  'PUT /api/campaigns/:id': async (c) => {
+    const { id } = await matrixCampaign();
+    const name = `改名行动${++n}`;
+    const res = await c.put(`/api/campaigns/${id}`, campaignEdit(name));
+    return { res, unchanged: async () => expect((await ctx.db.selectFrom('campaigns').select('name').where('id', '=', id).executeTakeFirstOrThrow()).name).not.toBe(name) };
+  },
+  'GET /api/campaigns/:id/progress': async (c) => ({ res: await c.get(`/api/campaigns/${(await matrixCampaign()).id}/progress`) }),
+  'GET /api/campaigns/:id/baselines': async (c) => ({ res: await c.get(`/api/campaigns/${(await matrixCampaign()).id}/baselines`) }),
+  'PUT /api/campaigns/:id/baselines': async (c) => {
+    const { id } = await matrixCampaign();
+    const res = await c.put(`/api/campaigns/${id}/baselines`, { items: [{ orgCode: 'H01', households: 300 }] });
+    return { res, unchanged: async () => expect(await ctx.db.selectFrom('campaign_baselines').select('households').where('campaign_id', '=', id).execute()).toEqual([]) };
+  },
+  'GET /api/campaigns/:id/submissions': async (c) => ({ res: await c.get(`/api/campaigns/${(await matrixCampaign()).id}/submissions`) }),
+  'POST /api/campaigns/:id/submissions': async (c) => {
+    const { id } = await matrixCampaign();
+    const before = await submissionCount();
+    const res = await c.post(`/api/campaigns/${id}/submissions`, { note: '矩阵上报' });
+    return { res, unchanged: async () => expect(await submissionCount()).toBe(before) };
+  },
+  'POST /api/submissions/:id/decision': async (c) => {
+    const { id } = await matrixSubmission(clients.region);
+    const res = await c.post(`/api/submissions/${id}/decision`, { decision: 'accept' });
+    return { res, unchanged: async () => expect(await submissionStatus(id)).toBe('submitted') };
+  },
+  'GET /api/submissions/:id/export.xlsx': async (c) => ({ res: await c.get(`/api/submissions/${(await matrixSubmission(c)).id}/export.xlsx`) }),
+  'GET /api/households/:id/reported': onFile('draft', undefined, (c, id) => c.get(`/api/households/${id}/reported`)),
+  'GET /api/dashboard': async (c) => ({ res: await c.get('/api/dashboard') }),
+  'GET /api/todos': async (c) => ({ res: await c.get('/api/todos') }),
   'GET /api/exchange/template.xlsx': async (c) => ({ res: await c.get('/api/exchange/template.xlsx') }),
   'POST /api/imports': async (c) => {
     const before = await importCount();

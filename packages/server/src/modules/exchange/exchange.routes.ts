@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
@@ -12,6 +11,7 @@ import type { Db } from '../../db/index.js';
 import { AppError } from '../../lib/errors.js';
 import { actorOf, idParam } from '../../lib/request.context.js';
 import { routeSchema } from '../../lib/route.docs.js';
+import { XLSX } from '../../lib/temp-file.js';
 import type { JobRunner } from '../jobs/jobs.runner.js';
 import { exportHouseholds, parseExportFilter, writeTemplate } from './export.workbook.js';
 import { fileKind, type UploadedFile } from './import.read.js';
@@ -20,23 +20,14 @@ import {
 } from './import.service.js';
 import { regionSummary, regionSummaryWorkbook } from './region-summary.service.js';
 import { drainSheet } from './workbook.layout.js';
+import { fileStamp, sendTempFile, tempXlsx } from '../../lib/temp-file.js';
 import { attachment } from '../../lib/attachment.js';
 
 const tags = ['exchange 导入导出'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MAX_UPLOAD = 200 * 1024 * 1024;
 
 
-/** Sends a finished temp file and removes it afterwards, whether the download completes or not. */
-function sendTempFile(reply: FastifyReply, file: string, name: string, fallback: string, type = XLSX) {
-  const stream = fs.createReadStream(file);
-  stream.on('close', () => fs.rm(file, { force: true }, () => {}));
-  return reply.header('Content-Type', type).header('Content-Disposition', attachment(name, fallback)).send(stream);
-}
-
-const tempXlsx = () => path.join(os.tmpdir(), `bangfu-${randomUUID()}.xlsx`);
-// the file's date is the user's (China), not the server's UTC day
-const stamp = () => todayInChina().replace(/-/g, '');
+const stamp = fileStamp;
 
 export async function exchangeRoutes(app: FastifyInstance, { db, runner, uploadDir }: { db: Db; runner: JobRunner; uploadDir: string }) {
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD, files: 2, fields: 5 } });

@@ -4,7 +4,7 @@
 // stays flat for a million households.
 import {
   EXAMPLE_MARKER, householdToWorkerRow, LIVE_STATUSES, MASKED_MARKER, maskIdNumber, maskPhone, MEMBER_COLUMNS, MEMBER_SHEET, memberToRow, todayInChina,
-  WORKER_COLUMNS, WORKER_SHEET, type OutCell,
+  WORKER_COLUMNS, WORKER_SHEET, type HouseholdData, type OutCell,
   nowInChinaText,
 } from '@bangfu/core';
 import type { Db } from '../../db/index.js';
@@ -61,7 +61,7 @@ export async function writeTemplate(filename: string): Promise<void> {
   await wb.commit();
 }
 
-const filePages = (db: Db, actor: Actor, filter: HouseholdFilter) => exportPages(db, actor, filter, PAGE);
+const filePages = (db: Db, actor: Actor, filter: HouseholdFilter) => exportPages(db, actor, filter, PAGE) as AsyncIterable<(HouseholdData & { workerNo: string })[]>;
 
 export interface ExportResult {
   households: number;
@@ -71,22 +71,34 @@ export interface ExportResult {
 
 /** Writes the filtered list to `filename`; identity numbers and phones as the role may see them. Audited. */
 export async function exportHouseholds(db: Db, actor: Actor, filter: HouseholdFilter, filename: string): Promise<ExportResult> {
+  const result = await writeFilesWorkbook(filename, actor, () => filePages(db, actor, filter),
+    (stamp) => `困难职工档案${filter.status ? '' : '（在册档案，不含已剔除、已脱困）'}，与导入模板格式相同，可修改后重新导入 · ${stamp}`);
+  await auditNow(db, actor, 'household.export', 'household', null, { filter, ...result });
+  return result;
+}
+
+/**
+ * Files in the template's layout, read page by page from `pages` (called twice: 职工, then 家庭成员);
+ * identity numbers and phones as the role may see them. `title` is row 1 of an unmasked workbook.
+ */
+export async function writeFilesWorkbook(
+  filename: string, actor: Actor, pages: () => AsyncIterable<(HouseholdData & { workerNo: string })[]>, title: (stamp: string) => string,
+): Promise<ExportResult> {
   const fullId = seesFullIdentity(actor);
   const fullPhone = seesFullPhone(actor);
   const masked = !fullId || !fullPhone;
   const mask = { idNumber: fullId ? undefined : maskIdNumber, phone: fullPhone ? undefined : maskPhone };
   // people read times in Beijing time (UTC+8, no daylight saving)
   const stamp = `导出时间 ${nowInChinaText()}（北京时间） · 导出人 ${actor.displayName}`;
-  const title = masked
-    ? `${MASKED_MARKER}本表身份证号${fullPhone ? '' : '、联系电话'}已隐去，仅供查阅，不能用于导入 · ${stamp}`
-    : `困难职工档案${filter.status ? '' : '（在册档案，不含已剔除、已脱困）'}，与导入模板格式相同，可修改后重新导入 · ${stamp}`;
   const wb = openWorkbook(filename);
-  const w = startSheet(wb, WORKER_SHEET, WORKER_COLUMNS, title, { notes: false });
+  const w = startSheet(wb, WORKER_SHEET, WORKER_COLUMNS, masked
+    ? `${MASKED_MARKER}本表身份证号${fullPhone ? '' : '、联系电话'}已隐去，仅供查阅，不能用于导入 · ${stamp}`
+    : title(stamp), { notes: false });
   let rowNo = FIRST_DATA_ROW;
   let households = 0;
-  for await (const page of filePages(db, actor, filter)) {
+  for await (const page of pages()) {
     for (const h of page) {
-      writeRow(w, rowNo++, householdToWorkerRow(h as typeof h & { workerNo: string }, mask));
+      writeRow(w, rowNo++, householdToWorkerRow(h, mask));
       households++;
     }
     await drainSheet(w);
@@ -95,7 +107,7 @@ export async function exportHouseholds(db: Db, actor: Actor, filter: HouseholdFi
   w.commit();
   const m = startSheet(wb, MEMBER_SHEET, MEMBER_COLUMNS, masked ? `${MASKED_MARKER}本表身份证号已隐去，不能用于导入` : '家庭成员：“职工身份证号”对应“职工”表中的身份证号', { notes: false });
   let memberRow = FIRST_DATA_ROW;
-  for await (const page of filePages(db, actor, filter)) {
+  for await (const page of pages()) {
     for (const h of page) for (const mem of h.members) writeRow(m, memberRow++, memberToRow(h.idNumber, mem, { idNumber: mask.idNumber }));
     await drainSheet(m);
   }
@@ -103,7 +115,5 @@ export async function exportHouseholds(db: Db, actor: Actor, filter: HouseholdFi
   m.commit();
   writeDictionary(wb, dict.lists);
   await wb.commit();
-  const result = { households, members: memberRow - FIRST_DATA_ROW, masked };
-  await auditNow(db, actor, 'household.export', 'household', null, { filter, ...result });
-  return result;
+  return { households, members: memberRow - FIRST_DATA_ROW, masked };
 }

@@ -3,12 +3,12 @@
 // so they are a named read model rather than one table's repository.
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { LIVE_STATUSES, type HOUSEHOLD_SORT_COLUMNS, type HouseholdFilter } from '@bangfu/core';
+import { addDays, daysBetween, LIVE_STATUSES, todayInChina, type HOUSEHOLD_SORT_COLUMNS, type HouseholdFilter } from '@bangfu/core';
 import type { Q } from '../../db/transaction.js';
 import type { Actor } from '../access/actor.js';
 import { householdScope, scopeOf, seesFullIdentity } from '../access/scope.js';
 import { isPostgres } from '../../db/dialect.js';
-import { countFromTally } from './tally.repository.js';
+import { countFromFacet, countFromTally } from './tally.repository.js';
 import { groupMembers, rowToData } from './household.mapping.js';
 
 export type { HouseholdFilter };
@@ -64,6 +64,12 @@ export function filteredHouseholds(db: Q, actor: Actor, f: HouseholdFilter) {
   else if (f.suggestedCategory) base = base.where(eq('id_category', f.suggestedCategory));
   if (f.flag) base = base.where(eq(FLAG_COLUMNS[f.flag], 1, true));
   if (f.returned) base = base.where(eq('status', 'draft')).where('return_reason', 'is not', null);
+  if (f.unitId === 'none') base = base.where('unit_id', 'is', null);
+  else if (f.unitId) base = base.where(eq('unit_id', f.unitId));
+  if (f.fillYear) base = base.where(eq('fill_year', f.fillYear, true));
+  if (f.createdSince) base = base.where('created_at', '>=', f.createdSince);
+  // the literal list of statuses is what the partial index households_waiting (migration 017) is made for
+  if (f.waitingDays !== undefined) base = base.where(sql<boolean>`status in ('submitted', 'unitApproved')`).where('submitted_at', '<', waitingCutoff(f.waitingDays));
   if (f.q) {
     const q = f.q;
     // A prefix of identity numbers only for the roles that see them in full: for a masked role a
@@ -74,6 +80,27 @@ export function filteredHouseholds(db: Q, actor: Actor, f: HouseholdFilter) {
     base = base.where((eb) => eb.or([startsWith(db, 'name', q), startsWith(db, 'worker_no', q.toUpperCase()), idMatch(eb)]));
   }
   return base;
+}
+
+/**
+ * The moment before which a file submitted has waited at least `days` days: days are counted on
+ * China's calendar (a file submitted yesterday at any hour has waited 1 day), as waitingDaysOf does.
+ */
+export function waitingCutoff(days: number, today = todayInChina()): string {
+  // the start of (today − days + 1) in China, UTC+8
+  return new Date(Date.parse(`${addDays(today, 1 - days)}T00:00:00+08:00`)).toISOString();
+}
+
+/** The days a file submitted at this moment has waited by today (China's calendar). */
+export function waitingDaysOf(submittedAtIso: string, today = todayInChina()): number {
+  return daysBetween(todayInChina(new Date(submittedAtIso)), today);
+}
+
+/** The caller's files of a fill year by status: for the small scopes (a unit, a person's links) that kept counts do not cover. */
+export async function countStatusesInScope(db: Q, actor: Actor, year: number): Promise<Record<string, number>> {
+  const rows = await db.selectFrom('households').select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where(householdScope(actor)).where('fill_year', '=', year).groupBy('status').execute();
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
 
 export async function countHouseholds(db: Q, actor: Actor, f: HouseholdFilter): Promise<number> {
@@ -89,7 +116,17 @@ export async function countHouseholds(db: Q, actor: Actor, f: HouseholdFilter): 
 async function listTotal(db: Q, actor: Actor, f: HouseholdFilter): Promise<number> {
   const scope = scopeOf(actor);
   // 已退回 is not a kept dimension; returned drafts are few, and their partial index (migration 015) finds them
-  if (f.q || f.returned || (scope.kind !== 'all' && scope.kind !== 'region')) return countHouseholds(db, actor, f);
+  if (f.q || f.returned || f.createdSince || f.waitingDays !== undefined || (scope.kind !== 'all' && scope.kind !== 'region')) return countHouseholds(db, actor, f);
+  if (scope.kind === 'region' && f.regionCode && f.regionCode !== scope.regionCode) return 0;
+  if (f.fillYear || f.unitId) {
+    // a campaign's year (and unit), with at most a region and a status: the facets keep that count
+    const other = f.category || f.eligible || f.condition || f.suggestedCategory || f.flag;
+    const region = scope.kind === 'region' ? scope.regionCode : f.regionCode;
+    if (other || !f.fillYear || (f.unitId && f.unitId !== 'none' && region && f.unitId.slice(0, 3) !== region)) return countHouseholds(db, actor, f);
+    if (!f.unitId) return countFromFacet(db, 'year', String(f.fillYear), { regionCode: region, status: f.status });
+    // the county's own files ('none') are counted by region: without one, over all regions
+    return countFromFacet(db, 'unit_year', `${f.unitId === 'none' ? '' : f.unitId}|${f.fillYear}`, { regionCode: region, status: f.status });
+  }
   if (scope.kind === 'region') {
     if (f.regionCode && f.regionCode !== scope.regionCode) return 0;
     return countFromTally(db, { ...f, regionCode: scope.regionCode });

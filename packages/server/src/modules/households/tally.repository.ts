@@ -40,6 +40,28 @@ export async function countFromTally(db: Q, f: TallyFilter): Promise<number> {
   return Number(row.total);
 }
 
+/** How many households have this facet value (in a region, of a status): the list's total for a campaign's year or unit. */
+export async function countFromFacet(db: Q, facet: string, value: string, f: { regionCode?: string; status?: string }): Promise<number> {
+  const row = await db.selectFrom('household_facets').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('n'), sql<number>`0`).as('total'))
+    .where('facet', '=', facet).where('value', '=', value)
+    .$if(!!f.regionCode, (q) => q.where('region_code', '=', f.regionCode!))
+    .$if(!!f.status, (q) => q.where('status', '=', f.status!))
+    .executeTakeFirstOrThrow();
+  return Number(row.total);
+}
+
+/** Per region, status and value of one facet (values from `from` on, when given): the campaign's progress and 工作台. */
+export async function facetRows(db: Q, facet: string, opts: { regionCode?: string; values?: string[]; from?: string; to?: string } = {}) {
+  const rows = await db.selectFrom('household_facets').select(['region_code', 'status', 'value', (eb) => eb.fn.sum<number>('n').as('n')])
+    .where('facet', '=', facet)
+    .$if(!!opts.regionCode, (q) => q.where('region_code', '=', opts.regionCode!))
+    .$if(!!opts.values, (q) => q.where('value', 'in', opts.values!))
+    .$if(!!opts.from, (q) => q.where('value', '>=', opts.from!))
+    .$if(!!opts.to, (q) => q.where('value', '<=', opts.to!))
+    .groupBy(['region_code', 'status', 'value']).having((eb) => eb.fn.sum('n'), '<>', 0).execute();
+  return rows.map((r) => ({ regionCode: r.region_code, status: r.status, value: r.value, n: Number(r.n) }));
+}
+
 /** Households per region and value of one list dimension (category), for the given statuses. */
 export async function tallyByRegion(db: Q, dim: 'category', statuses: readonly string[], regionCode?: string) {
   return db.selectFrom('household_tally').select(['region_code', `${dim} as v`, (eb) => eb.fn.sum<number>('n').as('n')])

@@ -12,7 +12,7 @@
 //    sum over a few thousand rows instead of a count over a million.
 //  - household_facets: per region and status, the values the summaries group by (work status,
 //    enterprise status, per-capita income band, urgency batch, day of the last assistance, year of
-//    the fill date, and each cause of household_causes).
+//    the fill date, unit and fill year, the day the file was entered, and each cause of household_causes).
 //
 // A change to what is tallied needs a migration that recreates the triggers (dropTallyTriggers,
 // tallyTriggers) and recounts (recountTallies).
@@ -49,6 +49,10 @@ export const FACETS: readonly { facet: string; value: string; columns: string[] 
   { facet: 'last_assisted', value: "coalesce(r.last_assisted_on, '')", columns: ['last_assisted_on'] },
   // the year of the fill date: the live files of each (region, year) pair, which a policy line governs
   { facet: 'year', value: 'cast(r.fill_year as varchar(8))', columns: ['fill_year'] },
+  // the unit and the fill year ('H01-0003|2026'; '|2026' for the county's own files): a campaign's progress per unit
+  { facet: 'unit_year', value: "coalesce(r.unit_id, '') || '|' || cast(r.fill_year as varchar(8))", columns: ['unit_id', 'fill_year'] },
+  // the day the file was entered: files entered per week, new this week
+  { facet: 'created_day', value: 'substr(r.created_at, 1, 10)', columns: ['created_at'] },
 ];
 export const CAUSE_FACET = 'cause';
 
@@ -87,6 +91,8 @@ export const FACETS_IN_JS: Readonly<Record<string, (r: HouseholdRow) => string>>
   batch: (r) => orEmpty(r.urgency_batch),
   last_assisted: (r) => orEmpty(r.last_assisted_on),
   year: (r) => orEmpty(r.fill_year),
+  unit_year: (r) => `${orEmpty(r.unit_id)}|${orEmpty(r.fill_year)}`,
+  created_day: (r) => orEmpty(r.created_at).slice(0, 10),
 };
 // the two mirrors name exactly what they mirror
 for (const [what, sqlKeys, jsKeys] of [['TALLY_DIMS', TALLY_DIMS.map(([c]) => c), Object.keys(TALLY_IN_JS)], ['FACETS', FACETS.map((f) => f.facet), Object.keys(FACETS_IN_JS)]] as const)

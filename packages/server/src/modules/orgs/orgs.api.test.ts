@@ -30,7 +30,7 @@ afterAll(() => ctx?.close());
 describe('the seeded tree', () => {
   it('is the city union and its eight county unions', async () => {
     const all = await orgs();
-    expect(all.filter((o) => o.kind === 'city')).toEqual([{ code: 'H', name: '荆门市总工会', parentCode: null, kind: 'city', active: true }]);
+    expect(all.filter((o) => o.kind === 'city')).toEqual([{ code: 'H', name: '荆门市总工会', parentCode: null, kind: 'city', active: true, largeEnterprise: false }]);
     expect(all.filter((o) => o.kind === 'region').map((o) => o.code)).toEqual(['H01', 'H02', 'H03', 'H04', 'H05', 'H06', 'H07', 'H08']);
     expect(all.find((o) => o.code === 'H08')!.name).toBe('市直');
   });
@@ -40,11 +40,11 @@ describe('POST /api/orgs', () => {
   it('creates grassroots unions with consecutive codes per region', async () => {
     const first = await admin.post('/api/orgs', { name: '京山县轻工机械厂工会', parentCode: 'H01' });
     expect(first.statusCode).toBe(201);
-    expect(first.json()).toEqual({ code: 'H01-0001', name: '京山县轻工机械厂工会', parentCode: 'H01', kind: 'unit', active: true });
+    expect(first.json()).toEqual({ code: 'H01-0001', name: '京山县轻工机械厂工会', parentCode: 'H01', kind: 'unit', active: true, largeEnterprise: false });
     const second = await admin.post('/api/orgs', { name: '  京山县棉纺厂工会  ', parentCode: 'H01' });
     expect(second.statusCode).toBe(201);
     expect(second.json()).toMatchObject({ code: 'H01-0002', name: '京山县棉纺厂工会' });
-    expect(await orgOf('H01-0002')).toEqual({ code: 'H01-0002', name: '京山县棉纺厂工会', parentCode: 'H01', kind: 'unit', active: true });
+    expect(await orgOf('H01-0002')).toEqual({ code: 'H01-0002', name: '京山县棉纺厂工会', parentCode: 'H01', kind: 'unit', active: true, largeEnterprise: false });
     const audit = await ctx.db.selectFrom('audit_log').select(['action', 'entity', 'entity_id', 'username']).where('entity_id', '=', 'H01-0002').execute();
     expect(audit).toEqual([{ action: 'org.create', entity: 'org', entity_id: 'H01-0002', username: 'admin' }]);
   });
@@ -209,7 +209,7 @@ describe('POST /api/orgs/import', () => {
     expect(body.codes.slice(0, 2)).toEqual([n(1), n(2)]);
     expect(body.codes[2]).toMatch(/^H08-\d{4}$/);
     const all = await orgs();
-    expect(all.find((o) => o.code === n(1))).toEqual({ code: n(1), name: '掇刀区导入一厂工会', parentCode: 'H05', kind: 'unit', active: true });
+    expect(all.find((o) => o.code === n(1))).toEqual({ code: n(1), name: '掇刀区导入一厂工会', parentCode: 'H05', kind: 'unit', active: true, largeEnterprise: false });
     expect(all.find((o) => o.code === body.codes[2])!.name).toBe('市直导入单位工会');
     const audit = await ctx.db.selectFrom('audit_log').select('detail').where('action', '=', 'org.create').where('entity_id', 'in', body.codes).execute();
     expect(audit.map((a) => JSON.parse(a.detail!).source)).toEqual(['import', 'import', 'import']);

@@ -12,16 +12,17 @@ export interface Org {
   parentCode: string | null;
   kind: 'city' | 'region' | 'unit';
   active: boolean;
+  largeEnterprise: boolean;
 }
 
 export async function listOrgs(db: Q): Promise<Org[]> {
   const rows = await db.selectFrom('orgs').selectAll().orderBy('sort').orderBy('code').execute();
-  return rows.map((r) => ({ code: r.code, name: r.name, parentCode: r.parent_code, kind: r.kind as Org['kind'], active: !!r.active }));
+  return rows.map((r) => ({ code: r.code, name: r.name, parentCode: r.parent_code, kind: r.kind as Org['kind'], active: !!r.active, largeEnterprise: !!r.large_enterprise }));
 }
 
 export async function findOrg(db: Q, code: string): Promise<Org | undefined> {
   const r = await db.selectFrom('orgs').selectAll().where('code', '=', code).executeTakeFirst();
-  return r && { code: r.code, name: r.name, parentCode: r.parent_code, kind: r.kind as Org['kind'], active: !!r.active };
+  return r && { code: r.code, name: r.name, parentCode: r.parent_code, kind: r.kind as Org['kind'], active: !!r.active, largeEnterprise: !!r.large_enterprise };
 }
 
 /** Seeds the Jingmen city union and its eight regions once; later edits are the admins'. */
@@ -52,12 +53,13 @@ export async function activeRegionCodes(q: Q): Promise<Set<string>> {
   return new Set((await q.selectFrom('orgs').select('code').where('kind', '=', 'region').where('active', '=', 1).execute()).map((o) => o.code));
 }
 
-export async function insertUnit(q: Q, u: { code: string; name: string; parentCode: string }): Promise<void> {
-  await q.insertInto('orgs').values({ code: u.code, name: u.name, parent_code: u.parentCode, kind: 'unit', active: 1, sort: 0, created_at: nowIso() }).execute();
+export async function insertUnit(q: Q, u: { code: string; name: string; parentCode: string; largeEnterprise?: boolean }): Promise<void> {
+  await q.insertInto('orgs').values({ code: u.code, name: u.name, parent_code: u.parentCode, kind: 'unit', active: 1, sort: 0, created_at: nowIso(), large_enterprise: u.largeEnterprise ? 1 : 0 }).execute();
 }
 
-export async function updateOrgRow(q: Q, code: string, patch: { name?: string; parentCode?: string; active?: boolean }): Promise<void> {
+export async function updateOrgRow(q: Q, code: string, patch: { name?: string; parentCode?: string; active?: boolean; largeEnterprise?: boolean }): Promise<void> {
   await q.updateTable('orgs').set({
+    ...(patch.largeEnterprise !== undefined ? { large_enterprise: patch.largeEnterprise ? 1 : 0 } : {}),
     ...(patch.name !== undefined ? { name: patch.name } : {}),
     ...(patch.parentCode !== undefined ? { parent_code: patch.parentCode } : {}),
     ...(patch.active !== undefined ? { active: patch.active ? 1 : 0 } : {}),

@@ -18,12 +18,14 @@ const name = z.string({ error: '请填写组织名称' }).trim().min(2, { error:
 export const newOrgSchema = z.object({
   name,
   parentCode: z.string({ error: '请选择上级组织' }).regex(/^[A-Z]\d{2}$/, { error: '基层工会的上级应为县（市、区）工会，例如 H01' }),
+  largeEnterprise: z.boolean({ error: '大中型企事业单位应为 true 或 false' }).optional(),
 });
 
 export const orgPatchSchema = z.object({
   name: name.optional(),
   parentCode: z.string().regex(/^[A-Z]\d{2}$/, { error: '上级组织应为县（市、区）工会，例如 H01' }).optional(),
   active: z.boolean({ error: '启用状态应为 true 或 false' }).optional(),
+  largeEnterprise: z.boolean({ error: '大中型企事业单位应为 true 或 false' }).optional(),
 });
 
 async function activeRegion(q: Q, code: string, path: string) {
@@ -41,20 +43,20 @@ async function nextUnitCode(q: Q, regionCode: string): Promise<string> {
   return `${regionCode}-${String(n).padStart(4, '0')}`;
 }
 
-async function insertUnit(trx: Q, actor: Actor, orgName: string, parentCode: string, source: string) {
+async function insertUnit(trx: Q, actor: Actor, orgName: string, parentCode: string, source: string, largeEnterprise = false) {
   await activeRegion(trx, parentCode, 'parentCode');
   const dup = await repo.findUnitByName(trx, parentCode, orgName);
   if (dup) throw new AppError('ORG_EXISTS', { message: `${parentCode} 下已有同名基层工会（${dup.code}）`, errors: [{ path: 'name', message: `已有同名基层工会 ${dup.code}` }] });
   const code = await nextUnitCode(trx, parentCode);
-  await repo.insertUnit(trx, { code, name: orgName, parentCode });
-  await audit(trx, actor, 'org.create', 'org', code, { name: orgName, parentCode, source });
+  await repo.insertUnit(trx, { code, name: orgName, parentCode, largeEnterprise });
+  await audit(trx, actor, 'org.create', 'org', code, { name: orgName, parentCode, source, ...(largeEnterprise ? { largeEnterprise } : {}) });
   return code;
 }
 
 export async function createOrg(db: Db, actor: Actor, input: unknown) {
   if (!isAdmin(actor)) throw forbidden('只有系统管理员可以管理组织');
   const o = parseInput(newOrgSchema, input, 'new org');
-  const code = await inTransaction(db, (trx) => insertUnit(trx, actor, o.name, o.parentCode, 'api'));
+  const code = await inTransaction(db, (trx) => insertUnit(trx, actor, o.name, o.parentCode, 'api', o.largeEnterprise));
   return (await findOrg(db, code))!;
 }
 
@@ -62,8 +64,9 @@ export async function updateOrg(db: Db, actor: Actor, code: string, input: unkno
   if (!isAdmin(actor)) throw forbidden('只有系统管理员可以管理组织');
   const patch = parseInput(orgPatchSchema, input, 'org update');
   // an empty PATCH once reached the database as "update orgs set  where …" (a 500)
-  if (patch.name === undefined && patch.parentCode === undefined && patch.active === undefined)
-    throw validationFailed([{ path: 'name', message: '请至少修改一项：名称、上级组织或启用状态' }], 'empty org update');
+  if (patch.name === undefined && patch.parentCode === undefined && patch.active === undefined && patch.largeEnterprise === undefined)
+    throw validationFailed([{ path: 'name', message: '请至少修改一项：名称、上级组织、启用状态或大中型企事业单位' }], 'empty org update');
+  if (patch.largeEnterprise !== undefined && code.length < 8) throw validationFailed([{ path: 'largeEnterprise', message: '只有基层工会可以标为大中型企事业单位' }], 'org update');
   const org = await findOrg(db, code);
   if (!org) throw notFound('组织');
   if (org.kind !== 'unit' && patch.parentCode !== undefined) throw validationFailed([{ path: 'parentCode', message: '只有基层工会可以调整上级组织' }], 'org update');

@@ -1,0 +1,152 @@
+// The responses of the campaign routes (专项行动, 上报, 进度, 工作台, 待办): what the server
+// serializes with and the browser's types derive from.
+import { z } from 'zod';
+import { HOUSEHOLD_STATUSES } from './enums.js';
+import { CAMPAIGN_STATE_LABELS, DEADLINE_KINDS, SUBMISSION_STATES, SUBMISSION_STATUSES } from './campaign.js';
+
+const int = () => z.number().int();
+const ymd = () => z.string().describe('YYYY-MM-DD');
+
+/** Households per status: every status is present (0 when none). */
+export const byStatusSchema = z.object(Object.fromEntries(HOUSEHOLD_STATUSES.map((s) => [s, int()])) as Record<(typeof HOUSEHOLD_STATUSES)[number], z.ZodNumber>);
+export type ByStatus = z.infer<typeof byStatusSchema>;
+
+export const deadlineSchema = z.object({ id: int(), kind: z.enum(DEADLINE_KINDS), label: z.string(), dueDate: ymd(), daysLeft: int().describe('negative once past') });
+export type Deadline = z.infer<typeof deadlineSchema>;
+
+export const campaignSchema = z.object({
+  id: int(),
+  name: z.string(),
+  year: int().describe('the fill year of the files it tracks'),
+  startDate: ymd(),
+  endDate: ymd(),
+  state: z.enum(Object.keys(CAMPAIGN_STATE_LABELS) as ['upcoming', 'running', 'ended']),
+  phases: z.array(z.object({ name: z.string(), startDate: ymd(), endDate: ymd() })),
+  currentPhase: z.string().nullable(),
+  deadlines: z.array(deadlineSchema),
+  requiredOrgs: z.array(z.object({ code: z.string(), name: z.string(), kind: z.enum(['region', 'unit']) })),
+  version: int(),
+  updatedAt: z.string(),
+});
+export type Campaign = z.infer<typeof campaignSchema>;
+export const campaignListResponseSchema = z.object({ items: z.array(campaignSchema) });
+
+export const submissionSchema = z.object({
+  id: int(),
+  campaignId: int(),
+  deadlineId: int(),
+  deadlineLabel: z.string(),
+  dueDate: ymd(),
+  orgCode: z.string(),
+  orgName: z.string(),
+  status: z.enum(SUBMISSION_STATUSES),
+  onTime: z.boolean(),
+  round: int().describe('1 for the first submission to this deadline, 2 after a return …'),
+  note: z.string().nullable(),
+  fileCount: int().describe('the files it covers: 待单位审核, 待市总审核 and 已建档 of the campaign year'),
+  byStatus: byStatusSchema,
+  byCategory: z.record(z.string(), int()),
+  submittedBy: z.string(),
+  submittedAt: z.string(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  opinion: z.string().nullable(),
+});
+export type Submission = z.infer<typeof submissionSchema>;
+export const submissionListResponseSchema = z.object({ items: z.array(submissionSchema) });
+
+/** An organization's state for one deadline. */
+export const submissionStateSchema = z.object({
+  deadlineId: int(),
+  status: z.enum(SUBMISSION_STATES),
+  submissionId: int().nullable(),
+  submittedAt: z.string().nullable(),
+  onTime: z.boolean().nullable().describe('null while 未上报 before the deadline'),
+});
+export type SubmissionStateView = z.infer<typeof submissionStateSchema>;
+
+const progressCounts = {
+  total: int(),
+  byStatus: byStatusSchema,
+  newThisWeek: int().describe('files created in the last 7 days'),
+  filedRate: z.number().nullable().describe('已建档 / files on the books; null without files'),
+  baseline: int().nullable().describe("households in the organization's old database"),
+  coverage: z.number().nullable().describe('files / baseline'),
+  waiting: int().describe('待单位审核 + 待市总审核'),
+  oldestWaitingDays: int().nullable(),
+  returned: int().describe('drafts a reviewer returned, not yet submitted again'),
+};
+
+export const progressItemSchema = z.object({
+  orgCode: z.string().describe("a region, a unit, or the region's own code with kind 'direct' (files with no unit)"),
+  orgName: z.string(),
+  kind: z.enum(['region', 'unit', 'direct']),
+  required: z.boolean().describe('must submit for this campaign'),
+  largeEnterprise: z.boolean(),
+  started: z.boolean().describe('has at least one file of the campaign year'),
+  ...progressCounts,
+  submission: submissionStateSchema.nullable().describe('for the next data deadline; null when not required'),
+});
+export type ProgressItem = z.infer<typeof progressItemSchema>;
+
+export const progressResponseSchema = z.object({
+  campaignId: int(),
+  year: int(),
+  level: z.enum(['region', 'unit']),
+  parentCode: z.string().nullable(),
+  today: ymd(),
+  weekStart: ymd().describe('newThisWeek counts files created on or after this day'),
+  deadline: deadlineSchema.nullable().describe('the data deadline the submission states are for'),
+  items: z.array(progressItemSchema),
+  totals: z.object(progressCounts),
+});
+export type ProgressResponse = z.infer<typeof progressResponseSchema>;
+
+export const baselineListSchema = z.object({ items: z.array(z.object({ orgCode: z.string(), orgName: z.string(), households: int().nullable() })) });
+
+const keyCount = z.object({ key: z.string(), label: z.string(), n: int() });
+
+export const dashboardSchema = z.object({
+  year: int(),
+  today: ymd(),
+  scope: z.object({ kind: z.enum(['city', 'region', 'unit', 'personal']), orgCode: z.string(), orgName: z.string() }),
+  campaign: z.object({
+    id: int(), name: z.string(), state: z.enum(['upcoming', 'running', 'ended']), currentPhase: z.string().nullable(),
+    phases: z.array(z.object({ name: z.string(), startDate: ymd(), endDate: ymd() })),
+    deadlines: z.array(deadlineSchema.extend({ own: submissionStateSchema.nullable().describe("the caller's organization's state, when it must submit") })),
+  }).nullable(),
+  kpis: z.object({
+    files: int(), filed: int(), waiting: int(), removed: int(), exited: int(),
+    records: int().describe('assistance records this year'), solved: int().describe('problems solved this year'),
+  }),
+  byOrgStatus: z.array(z.object({ orgCode: z.string(), orgName: z.string(), byStatus: byStatusSchema })),
+  byCategory: z.array(keyCount),
+  byCause: z.array(keyCount),
+  byIncomeBand: z.array(keyCount),
+  weekly: z.array(z.object({ weekStart: ymd(), created: int(), cumulative: int() })).describe('files created per week over the campaign'),
+  late: z.array(z.object({ orgCode: z.string(), orgName: z.string(), deadlineId: int(), deadlineLabel: z.string(), dueDate: ymd(), daysLate: int(), status: z.enum(SUBMISSION_STATES) })),
+  reviewQueue: z.object({ count: int(), oldestWaitingDays: int().nullable(), link: z.string() }).nullable(),
+});
+export type Dashboard = z.infer<typeof dashboardSchema>;
+
+export const TODO_KINDS = ['returnedFiles', 'unitReview', 'cityReview', 'overdueVisits', 'deadline', 'submissionReturned', 'submissionsToDecide'] as const;
+export type TodoKind = (typeof TODO_KINDS)[number];
+
+export const todoListSchema = z.object({
+  items: z.array(z.object({
+    kind: z.enum(TODO_KINDS),
+    title: z.string(),
+    count: int(),
+    oldestDays: int().nullable().describe('the oldest waiting days, where it applies'),
+    link: z.string().describe('the page where it is done, with its filters'),
+  })),
+  total: int(),
+});
+export type TodoList = z.infer<typeof todoListSchema>;
+
+export const reportedSchema = z.object({
+  items: z.array(z.object({
+    submissionId: int(), campaignName: z.string(), deadlineLabel: z.string(), orgName: z.string(), status: z.enum(SUBMISSION_STATUSES),
+    submittedAt: z.string(), version: int().describe('the file version the submission froze'), changedSince: z.boolean(),
+  })),
+});
