@@ -18,6 +18,7 @@ import {
 import { CITY_OPINION, demoStage, demoVisits, UNIT_OPINION } from '../demo/journey.js';
 import { bulkLoadDemo, MAX_BULK_COUNT, type GenerateInput } from '../demo/bulk.js';
 import { batchesFromThread } from '../demo/bulk.thread.js';
+import { seedDemoCampaigns } from '../demo/campaigns.js';
 
 export { EXAMPLE_LINES_2016 };
 
@@ -93,6 +94,7 @@ export async function demoCommand(db: Db, argv: string[], log: (line: string) =>
     demo = r;
     log(`批量生成 bulk-loaded ${r.households} households, ${r.members} members over ${r.regions.length} regions in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } else demo = await seedDemo(db, count, { seed, demoPassword });
-  log(`已生成演示数据 created ${demo.households} demo households`);
+  const campaigns = await seedDemoCampaigns(db, { seed });
+  log(`已生成演示数据 created ${demo.households} demo households; 专项行动 campaigns: ${campaigns.campaigns} (with ${campaigns.currentYearFiles} files of this year)`);
   if (demo.users) log(`演示账号 demo users: ${demo.users.usernames.join(', ')}; 密码 password: ${demo.users.password}`);
 }

@@ -13,6 +13,7 @@ import { loadAuditKey } from '../modules/audit/audit.key.js';
 import { backupDatabase, BackupProblem, restoreDatabase } from '../db/backup.js';
 import { AppError } from '../lib/errors.js';
 import { demoCommand, seedDemo, type DemoResult } from './demo.js';
+import { seedDemoCampaigns } from '../demo/campaigns.js';
 import { identifyStream } from './identify.js';
 import { exportCommand, importCommand, templateCommand } from './exchange.js';
 import { printCommand } from './print.js';
@@ -84,7 +85,8 @@ async function serve(config: Config, withDemo: boolean): Promise<void> {
     if (Number(n.n) === 0) {
       const demo = await seedDemo(db, 300, { demoPassword: process.env.DEMO_PASSWORD });
       demoUsers = demo.users;
-      console.log(`已生成演示数据 demo data: ${demo.households} 户`);
+      const campaigns = await seedDemoCampaigns(db);
+      console.log(`已生成演示数据 demo data: ${demo.households + campaigns.currentYearFiles} 户，专项行动 ${campaigns.campaigns} 个`);
     }
   }
   const workers = config.webConcurrency ?? 1;

@@ -8,6 +8,7 @@ import { generatePassword } from '../lib/password.js';
 import { savePolicy } from '../modules/policy/policy.service.js';
 import { createUsers } from '../modules/users/users.service.js';
 import { addLink, saveGroups } from '../modules/assistance/responsibility.service.js';
+import { DEMO_UNITS, ensureDemoUnits } from './units.js';
 
 /**
  * Example monthly lines (yuan per person) for 2016, labelled 示例: the real figures are not in our
@@ -46,8 +47,12 @@ export async function ensureDemoUsers(db: Db, password: string | undefined): Pro
   const exists = await db.selectFrom('users').select('id').where('username', '=', DEMO_USERS[0].username).executeTakeFirst();
   if (exists) return undefined;
   const pw = password ?? generatePassword(12);
-  await createUsers(db, null, DEMO_USERS.map((u) => ({ ...u, password: pw })));
-  return { usernames: DEMO_USERS.map((u) => u.username), password: pw };
+  // the 大中型企事业单位 submit to the city themselves: a unit account each
+  const units = await ensureDemoUnits(db);
+  const unitUsers = DEMO_UNITS.filter((u) => u.account).map((u) => ({ username: u.account!, displayName: `${u.name}（基层工会）`, orgCode: units.get(u.name)!, role: 'unit' as const }));
+  const all = [...DEMO_USERS, ...unitUsers];
+  await createUsers(db, null, all.map((u) => ({ ...u, password: pw })));
+  return { usernames: all.map((u) => u.username), password: pw };
 }
 
 export async function actorOf(db: Db, username: string): Promise<Actor> {

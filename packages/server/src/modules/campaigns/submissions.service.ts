@@ -76,7 +76,8 @@ async function deadlineFor(db: Q, c: Campaign, orgCode: string, deadlineId: numb
   return data.find((d) => !accepted.has(d.id)) ?? data[data.length - 1];
 }
 
-export async function submit(db: Db, actor: Actor, rawId: string, input: unknown): Promise<Submission> {
+/** `opts.at`: the demo's submissions of a past campaign (never from a request). */
+export async function submit(db: Db, actor: Actor, rawId: string, input: unknown, opts: { at?: string } = {}): Promise<Submission> {
   const org = submittingOrg(actor);
   if (!org) throw forbidden('只有县（市、区）工会和基层工会可以上报数据');
   const c = await getCampaign(db, campaignIdOf(rawId));
@@ -88,7 +89,7 @@ export async function submit(db: Db, actor: Actor, rawId: string, input: unknown
     const [latest] = (await repo.latestSubmissions(trx, [deadline.id])).filter((l) => l.org_code === org.code);
     if (latest?.status === 'submitted') throw new AppError('ALREADY_SUBMITTED');
     if (latest?.status === 'accepted') throw new AppError('ALREADY_SUBMITTED', { message: `“${deadline.label}”已上报并被市总工会接收，无需再报` });
-    const at = nowIso();
+    const at = opts.at ?? nowIso();
     const counts = await orgFileCounts(trx, org, c.year, SUBMITTED_FILE_STATUSES);
     const round = (await repo.countRounds(trx, deadline.id, org.code)) + 1;
     const onTime = submittedOnTime(at, deadline.dueDate);
@@ -107,13 +108,13 @@ const decisionSchema = z.object({
   opinion: z.string({ error: '意见应为文字' }).trim().max(500, { error: '意见不能超过500个字' }).optional(),
 }).refine((d) => d.decision !== 'return' || !!d.opinion, { path: ['opinion'], error: '退回时请填写退回意见，说明要改什么' });
 
-export async function decide(db: Db, actor: Actor, rawId: string, input: unknown): Promise<Submission> {
+export async function decide(db: Db, actor: Actor, rawId: string, input: unknown, opts: { at?: string } = {}): Promise<Submission> {
   if (!canManageCampaigns(actor)) throw forbidden('只有市总工会可以接收或退回上报');
   const row = await findSubmission(db, actor, rawId);
   const d = parseInput(decisionSchema, input, 'submission decision');
   await inTransaction(db, async (trx) => {
     const status = d.decision === 'accept' ? 'accepted' : 'returned';
-    if (!(await repo.decideSubmission(trx, Number(row.id), { status, opinion: d.opinion || null, by: actor.id, at: nowIso() })))
+    if (!(await repo.decideSubmission(trx, Number(row.id), { status, opinion: d.opinion || null, by: actor.id, at: opts.at ?? nowIso() })))
       throw new AppError('SUBMISSION_DECIDED');
     await audit(trx, actor, d.decision === 'accept' ? 'submission.accept' : 'submission.return', 'submission', Number(row.id), { org: row.org_code, opinion: d.opinion });
   });

@@ -8,7 +8,7 @@ import { parseInput } from '../../lib/validate.js';
 import { AppError, forbidden, notFound, validationFailed } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
 import { isAdmin } from '../access/scope.js';
-import { audit } from '../audit/audit.repository.js';
+import { audit, type AuditActor } from '../audit/audit.repository.js';
 import * as repo from './orgs.repository.js';
 import { findOrg } from './orgs.repository.js';
 import { unitHasLiveFiles } from './orgs.queries.js';
@@ -43,7 +43,7 @@ async function nextUnitCode(q: Q, regionCode: string): Promise<string> {
   return `${regionCode}-${String(n).padStart(4, '0')}`;
 }
 
-async function insertUnit(trx: Q, actor: Actor, orgName: string, parentCode: string, source: string, largeEnterprise = false) {
+async function insertUnit(trx: Q, actor: AuditActor, orgName: string, parentCode: string, source: string, largeEnterprise = false) {
   await activeRegion(trx, parentCode, 'parentCode');
   const dup = await repo.findUnitByName(trx, parentCode, orgName);
   if (dup) throw new AppError('ORG_EXISTS', { message: `${parentCode} 下已有同名基层工会（${dup.code}）`, errors: [{ path: 'name', message: `已有同名基层工会 ${dup.code}` }] });
@@ -51,6 +51,11 @@ async function insertUnit(trx: Q, actor: Actor, orgName: string, parentCode: str
   await repo.insertUnit(trx, { code, name: orgName, parentCode, largeEnterprise });
   await audit(trx, actor, 'org.create', 'org', code, { name: orgName, parentCode, source, ...(largeEnterprise ? { largeEnterprise } : {}) });
   return code;
+}
+
+/** A unit made by the system (the demo's units): the same checks and audit row as an administrator's. */
+export async function addUnit(db: Db, who: AuditActor, u: { name: string; parentCode: string; largeEnterprise?: boolean }, source: string): Promise<string> {
+  return inTransaction(db, (trx) => insertUnit(trx, who, u.name, u.parentCode, source, u.largeEnterprise));
 }
 
 export async function createOrg(db: Db, actor: Actor, input: unknown) {

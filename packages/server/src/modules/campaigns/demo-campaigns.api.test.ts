@@ -1,0 +1,53 @@
+// The demo's campaigns: the seed's 2016 campaign with its June submissions (on time, late, returned
+// and resubmitted, one never) and this year's campaign in progress, made through the services.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Campaign, ProgressResponse, Submission } from '@bangfu/core';
+import { createTestContext, type Client, type TestContext } from '../../../test/helpers.js';
+import { seedDemo } from '../../cli/demo.js';
+import { seedDemoCampaigns } from '../../demo/campaigns.js';
+
+let ctx: TestContext;
+let city: Client;
+const PASSWORD = 'Demo-password-1';
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  await seedDemo(ctx.db, 40, { demoPassword: PASSWORD });
+  const r = await seedDemoCampaigns(ctx.db, { currentYearFiles: 24 });
+  expect(r.campaigns).toBe(2);
+  expect(r.currentYearFiles).toBeGreaterThan(20);
+  expect((await seedDemoCampaigns(ctx.db)).campaigns).toBe(0); // once
+  city = await ctx.login('shizong', PASSWORD);
+}, 120_000);
+afterAll(() => ctx.close());
+
+describe('demo campaigns', () => {
+  it('holds the 2016 campaign with its deadlines and June submissions', async () => {
+    const campaigns = (await city.get('/api/campaigns')).json().items as Campaign[];
+    const c16 = campaigns.find((c) => c.year === 2016)!;
+    expect(c16).toMatchObject({ name: '万名工会干部进万企帮万户', state: 'ended', startDate: '2016-03-01' });
+    expect(c16.deadlines.map((d) => `${d.kind} ${d.dueDate}`)).toEqual(['data 2016-06-20', 'report 2016-06-30']);
+    expect(c16.requiredOrgs).toHaveLength(10);
+    const subs = (await city.get(`/api/campaigns/${c16.id}/submissions`)).json().items as Submission[];
+    const h02 = subs.find((s) => s.orgCode === 'H02')!;
+    expect(h02).toMatchObject({ onTime: false, status: 'accepted' });
+    expect(subs.filter((s) => s.orgCode === 'H03').map((s) => `${s.round} ${s.status}`)).toEqual(['2 accepted', '1 returned']);
+    expect(subs.find((s) => s.orgCode === 'H01')!.onTime).toBe(true);
+    const p = (await city.get(`/api/campaigns/${c16.id}/progress`)).json() as ProgressResponse;
+    expect(p.totals.total).toBe(40);
+    expect(p.items.find((i) => i.orgCode === 'H03')!.submission).toMatchObject({ status: 'accepted', onTime: true });
+  });
+
+  it('has a campaign of this year in progress, with a unit that has not submitted and the county that was returned', async () => {
+    const d = (await city.get('/api/dashboard')).json();
+    expect(d.campaign).toMatchObject({ state: 'running', currentPhase: '入户核查建档' });
+    expect(d.campaign.deadlines[0].daysLeft).toBe(5);
+    expect(d.kpis.files).toBeGreaterThan(20);
+    const h07 = await ctx.login('h07_tianbiao', PASSWORD);
+    const todos = (await h07.get('/api/todos')).json().items;
+    expect(todos.map((t: { kind: string }) => t.kind)).toContain('submissionReturned');
+    const unit = await ctx.login('redian_gonghui', PASSWORD);
+    expect((await unit.get('/api/todos')).json().items.map((t: { kind: string }) => t.kind)).toContain('deadline');
+    expect((await city.get('/api/todos')).json().items.find((t: { kind: string }) => t.kind === 'submissionsToDecide').count).toBe(1);
+  });
+});
