@@ -63,6 +63,9 @@ interface Target {
   reset(): Promise<void>;
 }
 
+/** One finished bulk load of N households (the demo's campaigns add this year's few files after it). */
+const bulkLoadOf = (loads: { detail: string }[]) => loads.length === 1 && JSON.parse(loads[0].detail).households === COUNT;
+
 function sqliteTarget(): Target {
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, `api-${COUNT}.sqlite`);
@@ -72,9 +75,8 @@ function sqliteTarget(): Target {
       if (!fs.existsSync(file)) return false;
       const db = new SQLite(file, { readonly: true, fileMustExist: true });
       try {
-        const n = db.prepare('select count(*) as n from households').get() as { n: number };
-        const load = db.prepare(`select count(*) as n from audit_log where action = 'demo.bulkLoad'`).get() as { n: number };
-        return n.n === COUNT && load.n === 1;
+        const loads = db.prepare(`select detail from audit_log where action = 'demo.bulkLoad'`).all() as { detail: string }[];
+        return bulkLoadOf(loads);
       } catch {
         return false;
       } finally {
@@ -108,9 +110,8 @@ function pgTarget(): Target {
       const c = new pg.Client({ connectionString: url.toString() });
       await c.connect();
       try {
-        const n = await c.query('select count(*)::int as n from households');
-        const load = await c.query(`select count(*)::int as n from audit_log where action = 'demo.bulkLoad'`);
-        return n.rows[0].n === COUNT && load.rows[0].n === 1;
+        const loads = await c.query(`select detail from audit_log where action = 'demo.bulkLoad'`);
+        return bulkLoadOf(loads.rows);
       } catch {
         return false;
       } finally {
@@ -211,6 +212,10 @@ async function probes(base: string, city: Session, regionCode: string): Promise<
   const policy = (await call(base, city, { key: '', label: '', method: 'GET', path: '/api/policy' })).json;
   const ratio = policy?.marginalRatio === '1.4' ? '1.35' : '1.4';
   const line = policy?.lines?.find((l: { regionCode: string; year: number }) => l.regionCode === regionCode && l.year === 2016);
+  // the demo's 2016 campaign: its year holds the bulk-loaded files
+  const campaigns = (await call(base, city, { key: '', label: '', method: 'GET', path: '/api/campaigns' })).json?.items ?? [];
+  const c2016 = campaigns.find((c: { year: number }) => c.year === 2016);
+  if (!c2016) throw new Error('no 2016 campaign: the demo load adds it (bangfu demo)');
   return [
     { key: 'list1', label: 'list, page 1', method: 'GET', path: list },
     { key: 'list1000', label: 'list, page 1000', method: 'GET', path: list.replace('page=1&', 'page=1000&') },
@@ -224,6 +229,12 @@ async function probes(base: string, city: Session, regionCode: string): Promise<
     { key: 'assistance', label: '帮扶统计 assistance summary', method: 'GET', path: `/api/assistance/summary?year=${year}` },
     { key: 'batches', label: '分期分批 batches', method: 'GET', path: '/api/batches' },
     { key: 'whatifRatio', label: 'what-if, ratio (all regions)', method: 'POST', path: '/api/policy/preview', body: { lines: [], marginalRatio: ratio } },
+    { key: 'dashboard', label: '工作台 dashboard', method: 'GET', path: '/api/dashboard' },
+    { key: 'todos', label: '待办 to-dos', method: 'GET', path: '/api/todos' },
+    { key: 'progress', label: 'campaign progress, per region (2016)', method: 'GET', path: `/api/campaigns/${c2016.id}/progress` },
+    { key: 'progressUnit', label: `campaign progress, ${regionCode}'s units (2016)`, method: 'GET', path: `/api/campaigns/${c2016.id}/progress?level=unit&parentCode=${regionCode}` },
+    { key: 'waiting', label: `list, ${regionCode} 2016 under review (progress link)`, method: 'GET', path: `${list}&regionCode=${regionCode}&fillYear=2016&waitingDays=0` },
+    { key: 'unitYear', label: `list, ${regionCode} own files 2016 filed (progress link)`, method: 'GET', path: `${list}&regionCode=${regionCode}&unitId=none&fillYear=2016&status=filed` },
     {
       key: 'whatifLine', label: `what-if, ${regionCode}'s line`, method: 'POST', path: '/api/policy/preview',
       body: { lines: [{ regionCode, year: 2016, monthlyLine: Math.round((line?.monthlyLine ?? 500) * 1.1) }] },

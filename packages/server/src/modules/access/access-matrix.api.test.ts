@@ -103,6 +103,7 @@ const MATRIX = `
 | GET    /api/campaigns/:id                    | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | PUT    /api/campaigns/:id                    | ok    | ok   | 403    | 403   | 403    | 403  | 403    |
 | GET    /api/campaigns/:id/progress           | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
+| GET    /api/campaigns/:id/progress.xlsx      | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | GET    /api/campaigns/:id/baselines          | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | PUT    /api/campaigns/:id/baselines          | ok    | ok   | 403    | 403   | 403    | 403  | 403    |
 | GET    /api/campaigns/:id/submissions        | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
@@ -382,6 +383,7 @@ const CALLS: Record<string, Call> = {
     return { res, unchanged: async () => expect((await ctx.db.selectFrom('campaigns').select('name').where('id', '=', id).executeTakeFirstOrThrow()).name).not.toBe(name) };
   },
   'GET /api/campaigns/:id/progress': async (c) => ({ res: await c.get(`/api/campaigns/${(await matrixCampaign()).id}/progress`) }),
+  'GET /api/campaigns/:id/progress.xlsx': async (c) => ({ res: await c.get(`/api/campaigns/${(await matrixCampaign()).id}/progress.xlsx`) }),
   'GET /api/campaigns/:id/baselines': async (c) => ({ res: await c.get(`/api/campaigns/${(await matrixCampaign()).id}/baselines`) }),
   'PUT /api/campaigns/:id/baselines': async (c) => {
     const { id } = await matrixCampaign();

@@ -5,6 +5,9 @@ import { routeSchema } from '../../lib/route.docs.js';
 import { actorOf, idParam } from '../../lib/request.context.js';
 import { baselines, campaignViews, createCampaign, getCampaign, saveBaselines, updateCampaign } from './campaigns.service.js';
 import { progress } from './progress.service.js';
+import { progressWorkbook } from './progress.workbook.js';
+import { fileStamp, XLSX } from '../../lib/temp-file.js';
+import { attachment } from '../../lib/attachment.js';
 import { listSubmissions, submit } from './submissions.service.js';
 
 const tags = ['campaigns 专项行动'];
@@ -25,6 +28,15 @@ export async function campaignRoutes(app: FastifyInstance, { db }: { db: Db }) {
 
   app.get('/api/campaigns/:id/progress', { schema: routeSchema({ summary: 'Progress per region (level=region) or per unit of a region (level=unit&parentCode=H01), for the campaign year; every number is the household list\'s total with core\'s progressFilter', tags, response: { 200: progressResponseSchema } }) },
     async (req) => progress(db, actorOf(req), id(req), req.query));
+
+  app.get('/api/campaigns/:id/progress.xlsx', { schema: routeSchema({ summary: 'The progress table (same query as /progress) as a workbook', tags }) },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const p = await progress(db, actor, id(req), req.query);
+      const c = await getCampaign(db, p.campaignId);
+      return reply.header('Content-Type', XLSX).header('Content-Disposition', attachment(`${c.name}-进度-${fileStamp()}.xlsx`, `campaign-${c.id}-progress.xlsx`))
+        .send(await progressWorkbook(c, p));
+    });
 
   app.get('/api/campaigns/:id/baselines', { schema: routeSchema({ summary: 'Households in each required organization\'s old database (原数据库户数)', tags, response: { 200: baselineListSchema } }) },
     async (req) => { actorOf(req); return baselines(db, id(req)); });

@@ -2,6 +2,7 @@
 // progressFilter gives it, is the list's total; and both equal the states the test made (random
 // files over two regions, their units and two fill years).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { HOUSEHOLD_STATUSES, progressFilter, todayInChina, type ProgressItem, type ProgressMeasure, type ProgressResponse } from '@bangfu/core';
 import { createTestContext, type Client, type TestContext } from '../../../test/helpers.js';
 import { makeHousehold } from '../../../test/fixtures/households.js';
@@ -87,6 +88,19 @@ async function compare(by: Client, p: ProgressResponse, whereOf: (i: ProgressIte
 }
 
 describe('campaign progress', () => {
+  it('exports the same table as a workbook, with its 合计 row', async () => {
+    const p = (await city.get(`/api/campaigns/${campaignId}/progress?level=unit&parentCode=H03`)).json() as ProgressResponse;
+    const x = await city.get(`/api/campaigns/${campaignId}/progress.xlsx?level=unit&parentCode=H03`);
+    expect(x.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('进度')!;
+    expect(String(ws.getCell(1, 1).value)).toContain('进度测试');
+    const rows: (string | number)[][] = [];
+    ws.eachRow((row, n) => { if (n >= 3) rows.push([row.getCell(1).value as string, row.getCell(2).value as number, row.getCell(6).value as number]); });
+    expect(rows).toEqual([...p.items.map((i) => [i.orgName, i.total, i.byStatus.filed]), ['合计', p.totals.total, p.totals.byStatus.filed]]);
+  });
+
   it('per region: each number is the list total with its filters, and the files made', async () => {
     const p = (await city.get(`/api/campaigns/${campaignId}/progress`)).json() as ProgressResponse;
     expect(p.level).toBe('region');
