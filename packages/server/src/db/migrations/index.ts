@@ -17,6 +17,7 @@ import * as m014 from './014_household_results.js';
 import * as m015 from './015_returned_drafts.js';
 import * as m016 from './016_import_stale_rows.js';
 import * as m017 from './017_campaigns.js';
+import * as m018 from './018_campaign_indexes.js';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '015_returned_drafts': m015,
   '016_import_stale_rows': m016,
   '017_campaigns': m017,
+  '018_campaign_indexes': m018,
 };

@@ -3,7 +3,8 @@
 // drafts, per region or per unit of a region, for the campaign's fill year. Each reads a small
 // index range: files under review (households_waiting), a region's recent files
 // (households_region_created), the returned drafts (households_returned).
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import type { Database } from '../../db/schema.js';
 import type { Q } from '../../db/transaction.js';
 
 const WAITING = sql<boolean>`status in ('submitted', 'unitApproved')`;
@@ -15,16 +16,23 @@ export async function createdSinceByUnit(db: Q, regionCode: string, since: strin
   return new Map(rows.map((r) => [r.unit_id ?? '', Number(r.n)]));
 }
 
-/** The earliest submission time of the files under review, per region, or per unit of one region. */
-export async function oldestWaiting(db: Q, year: number, regionCode?: string) {
-  if (regionCode) {
+/**
+ * The earliest submission time of the files under review: per unit of one region, or per region of
+ * `regions` (one index seek each: the first entry of the region's and year's range of households_waiting).
+ */
+export async function oldestWaiting(db: Q, year: number, where: { regionCode: string } | { regions: string[] }) {
+  if ('regionCode' in where) {
     const rows = await db.selectFrom('households').select(['unit_id', (eb) => eb.fn.min<string>('submitted_at').as('first')])
-      .where('region_code', '=', regionCode).where('fill_year', '=', year).where(WAITING).groupBy('unit_id').execute();
+      .where('region_code', '=', where.regionCode).where('fill_year', '=', year).where(WAITING).groupBy('unit_id').execute();
     return new Map(rows.map((r) => [r.unit_id ?? '', r.first]));
   }
-  const rows = await db.selectFrom('households').select(['region_code', (eb) => eb.fn.min<string>('submitted_at').as('first')])
-    .where('fill_year', '=', year).where(WAITING).groupBy('region_code').execute();
-  return new Map(rows.map((r) => [r.region_code, r.first]));
+  const out = new Map<string, string>();
+  for (const region of where.regions) {
+    const row = await db.selectFrom('households').select((eb) => eb.fn.min<string>('submitted_at').as('first'))
+      .where('region_code', '=', region).where('fill_year', '=', year).where(WAITING).executeTakeFirst();
+    if (row?.first) out.set(region, row.first);
+  }
+  return out;
 }
 
 /** Drafts a reviewer returned (not yet submitted again), per region, or per unit of one region. */
@@ -49,15 +57,27 @@ export async function reviewQueue(db: Q, status: 'submitted' | 'unitApproved', s
   return { count: Number(row.n), first: row.first ?? null };
 }
 
-/** My households (linked to me, or mine as responsible) that are filed and not assisted since `cutoff`. */
+/**
+ * My filed households not assisted since `cutoff`: those I am the responsible cadre of, those I lead
+ * (and am not their cadre), and those linked to me (定点联系) that I am neither. Each part is read from
+ * an index of its own (households_cadre_visits, households_leader_visits, household_links_user), not
+ * by joining every household of a cadre with thousands.
+ */
 export async function overdueOfUser(db: Q, userId: number, cutoff: string): Promise<number> {
-  const row = await db.selectFrom('households')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('id', 'in', (eb) => eb.selectFrom('household_links').select('household_id').where('user_id', '=', userId))
-    .where('status', '=', 'filed')
-    .where((eb) => eb.or([eb('last_assisted_on', 'is', null), eb('last_assisted_on', '<', cutoff)]))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  const overdue = (eb: ExpressionBuilder<Database, 'households'>) => eb.or([eb('households.last_assisted_on', 'is', null), eb('households.last_assisted_on', '<', cutoff)]);
+  const count = async (q: SelectQueryBuilder<Database, any, object>) => Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow() as { n: number }).n);
+  const filed = db.selectFrom('households').where('households.status', '=', 'filed').where(overdue);
+  const [asCadre, asLeader, linked] = await Promise.all([
+    count(filed.where('households.cadre_user_id', '=', userId)),
+    count(filed.where('households.leader_user_id', '=', userId).where((eb) => eb.or([eb('households.cadre_user_id', 'is', null), eb('households.cadre_user_id', '<>', userId)]))),
+    count(filed.innerJoin('household_links', 'household_links.household_id', 'households.id')
+      .where('household_links.user_id', '=', userId).where('household_links.kind', '=', 'link')
+      .where((eb) => eb.and([
+        eb.or([eb('households.cadre_user_id', 'is', null), eb('households.cadre_user_id', '<>', userId)]),
+        eb.or([eb('households.leader_user_id', 'is', null), eb('households.leader_user_id', '<>', userId)]),
+      ]))),
+  ]);
+  return asCadre + asLeader + linked;
 }
 
 /** Submissions waiting for the city's decision, per campaign. */

@@ -93,7 +93,7 @@ export async function progress(db: Q, actor: Actor, rawId: string, query: unknow
   if (level === 'region') {
     const [byYear, created, waiting, returned] = await Promise.all([
       facetRows(db, 'year', { values: [String(c.year)] }), facetRows(db, 'created_day', { from: weekStart }),
-      oldestWaiting(db, c.year), returnedDrafts(db, c.year),
+      oldestWaiting(db, c.year, { regions: orgs.filter((o) => o.kind === 'region').map((o) => o.code) }), returnedDrafts(db, c.year),
     ]);
     for (const r of byYear) rawOf(r.regionCode).byStatus[r.status as keyof ByStatus] += r.n;
     for (const r of created) rawOf(r.regionCode).newThisWeek += r.n;
@@ -104,7 +104,7 @@ export async function progress(db: Q, actor: Actor, rawId: string, query: unknow
     const region = parentCode!;
     const [byUnit, created, waiting, returned] = await Promise.all([
       facetRows(db, 'unit_year', { regionCode: region }), createdSinceByUnit(db, region, weekStart),
-      oldestWaiting(db, c.year, region), returnedDrafts(db, c.year, region),
+      oldestWaiting(db, c.year, { regionCode: region }), returnedDrafts(db, c.year, region),
     ]);
     const suffix = `|${c.year}`;
     for (const r of byUnit) if (r.value.endsWith(suffix)) rawOf(r.value.slice(0, -suffix.length)).byStatus[r.status as keyof ByStatus] += r.n;
