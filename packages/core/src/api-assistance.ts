@@ -108,6 +108,8 @@ export const workingGroupSchema = z.object({
   regionName: z.string(),
   name: z.string(),
   leader: userRefSchema.nullable(),
+  /** the city union's 机关干部 in the group, with the households linked to each (定点联系 or responsible) */
+  members: z.array(userRefSchema.extend({ linked: int() })),
   filed: int(),
   assistedThisYear: int(),
   recordsThisYear: int(),
@@ -115,6 +117,16 @@ export const workingGroupSchema = z.object({
 export type WorkingGroup = z.infer<typeof workingGroupSchema>;
 export const workingGroupsResponseSchema = z.object({ year: int(), items: z.array(workingGroupSchema) });
 export type WorkingGroupsResponse = z.infer<typeof workingGroupsResponseSchema>;
+
+/** The households linked to a group's leader and members: the group page's list. */
+export const groupHouseholdsSchema = z.object({
+  regionCode: z.string(),
+  overdueDays: int(),
+  items: z.array(linkedHouseholdSchema.extend({
+    username: z.string(), displayName: z.string(), status: z.string(), overdue: z.boolean().describe('filed and not assisted within the overdue days'),
+  })),
+});
+export type GroupHouseholds = z.infer<typeof groupHouseholdsSchema>;
 
 // ---- assistance records, 我的帮扶对象, the yearly summary ---------------------------------------
 

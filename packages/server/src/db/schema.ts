@@ -215,6 +215,12 @@ export interface WorkingGroupTable {
   updated_at: string;
 }
 
+/** A 机关干部 in a working group (one group each). */
+export interface WorkingGroupMemberTable {
+  region_code: string;
+  user_id: number;
+}
+
 export interface AssistanceRecordTable {
   id: Generated<number>;
   household_id: number;
@@ -599,6 +605,7 @@ export interface Database {
   removal_proposals: RemovalProposalTable;
   orgs: OrgTable;
   campaigns: CampaignTable;
+  working_group_members: WorkingGroupMemberTable;
   campaign_deadlines: CampaignDeadlineTable;
   campaign_orgs: CampaignOrgTable;
   campaign_baselines: CampaignBaselineTable;

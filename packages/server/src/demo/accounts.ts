@@ -93,7 +93,7 @@ export async function cityLinksAndGroups(db: Db, city: Actor, filedIds: number[]
   await addLink(db, city, pick(3), 'wangfzx'); // one short of two: the quota page shows it
   await addLink(db, city, pick(4), 'zhaogb');
   await saveGroups(db, city, { groups: [
-    { regionCode: 'H01', name: '京山工作组', leaderUsername: 'liang' },
+    { regionCode: 'H01', name: '京山工作组', leaderUsername: 'liang', memberUsernames: ['zhaogb'] },
     { regionCode: 'H03', name: '钟祥工作组', leaderUsername: 'wangfzx' },
   ] });
 }

@@ -18,6 +18,7 @@ import * as m015 from './015_returned_drafts.js';
 import * as m016 from './016_import_stale_rows.js';
 import * as m017 from './017_campaigns.js';
 import * as m018 from './018_campaign_indexes.js';
+import * as m019 from './019_working_group_members.js';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '016_import_stale_rows': m016,
   '017_campaigns': m017,
   '018_campaign_indexes': m018,
+  '019_working_group_members': m019,
 };

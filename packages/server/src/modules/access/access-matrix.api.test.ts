@@ -78,7 +78,8 @@ const MATRIX = `
 | POST   /api/households/:id/links             | ok    | ok   | 403    | 403   | 403    | 403  | 403    |
 | DELETE /api/households/:id/links/:username   | ok    | ok   | 403    | 403   | 403    | 403  | 403    |
 | GET    /api/links/quota                      | ok    | ok   | 403    | 403   | 403    | 403  | ok     |
-| GET    /api/working-groups                   | ok    | ok   | ok     | 403   | 403    | 403  | ok     |
+| GET    /api/working-groups                   | ok    | ok   | ok     | ok    | 403    | 403  | ok     |
+| GET    /api/working-groups/:regionCode/households | ok    | ok   | 403    | 403   | 403    | 403  | ok     |
 | PUT    /api/working-groups                   | ok    | ok   | 403    | 403   | 403    | 403  | 403    |
 | POST   /api/households/:id/assistance        | ok    | ok   | ok     | ok    | ok     | ok   | 403    |
 | GET    /api/households/:id/assistance        | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
@@ -581,6 +582,7 @@ const CALLS: Record<string, Call> = {
     (id) => linkHousehold(ctx.db, id, linkee.id)),
   'GET /api/links/quota': async (c) => ({ res: await c.get('/api/links/quota') }),
   'GET /api/working-groups': async (c) => ({ res: await c.get('/api/working-groups') }),
+  'GET /api/working-groups/:regionCode/households': async (c) => ({ res: await c.get('/api/working-groups/H06/households') }),
   'PUT /api/working-groups': async (c) => {
     // H06's group (no leader: the scope of no tested user changes)
     const name = `掇刀工作组${++n}`;

@@ -126,6 +126,35 @@ describe('responsibility', () => {
     const bad = await city.put('/api/working-groups', { groups: [{ regionCode: 'H08', name: '市直', leaderUsername: (await ctx.userIn('H', 'staff')).username }] });
     expect(bad.json().errors.map((e: { path: string }) => e.path)).toEqual(['groups[0].regionCode', 'groups[0].leaderUsername']);
   });
+
+  it('has 机关干部 as members, one group each, and lists the households linked to its people', async () => {
+    const leader = await ctx.userIn('H', 'leader');
+    const [a, b] = [await ctx.userIn('H', 'staff'), await ctx.userIn('H', 'staff')];
+    const outsider = await ctx.userIn('H', 'staff');
+    const mine = await filed({ regionCode: 'H05' });
+    expect((await city.post(`/api/households/${mine.id}/links`, { username: a.username })).statusCode).toBe(200);
+    const put = (groups: unknown[]) => city.put('/api/working-groups', { groups });
+    const saved = await put([{ regionCode: 'H05', name: '掇刀工作组', leaderUsername: leader.username, memberUsernames: [a.username, b.username] }]);
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().items.find((g: { regionCode: string }) => g.regionCode === 'H05').members).toEqual([
+      { username: a.username, displayName: expect.any(String), linked: 1 }, { username: b.username, displayName: expect.any(String), linked: 0 },
+    ].sort((x, y) => x.username.localeCompare(y.username)));
+    // one group each; a leader is no member
+    const twice = await put([{ regionCode: 'H06', name: '漳河工作组', memberUsernames: [a.username, a.username, leader.username] }]);
+    expect(twice.json().errors.map((e: { path: string }) => e.path)).toEqual(['groups[0].memberUsernames[1]', 'groups[0].memberUsernames[2]']);
+    // moving a member to another group takes them out of the first
+    await put([{ regionCode: 'H06', name: '漳河工作组', memberUsernames: [b.username] }]);
+    const groups = (await a.get('/api/working-groups')).json().items;
+    expect(groups.find((g: { regionCode: string }) => g.regionCode === 'H05').members.map((m: { username: string }) => m.username)).toEqual([a.username]);
+    // the group's page: its people's households, for the city, the leader and a member, not for another staff member
+    for (const who of [city, leader, a]) {
+      const list = await who.get('/api/working-groups/H05/households');
+      expect(list.statusCode, list.body).toBe(200);
+      expect(list.json().items).toEqual([expect.objectContaining({ id: mine.id, username: a.username, status: 'filed', overdue: true })]);
+    }
+    expect((await outsider.get('/api/working-groups/H05/households')).statusCode).toBe(403);
+    expect((await city.get('/api/working-groups/H08/households')).statusCode).toBe(404);
+  });
 });
 
 describe('assistance records', () => {

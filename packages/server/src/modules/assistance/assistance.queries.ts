@@ -131,20 +131,12 @@ export async function cityLinks(db: Q) {
     .execute();
 }
 
-/** Filed households per region, and how many of them were assisted (and how often) this year. */
-export async function progressPerRegion(db: Q, year: number) {
-  return db
-    .selectFrom('households')
-    .leftJoin('assistance_records', (j) => j.onRef('assistance_records.household_id', '=', 'households.id').on('assistance_records.year', '=', year))
-    .select((eb) => [
-      'households.region_code',
-      eb.fn.count<number>('households.id').distinct().as('filed'),
-      eb.fn.count<number>('assistance_records.household_id').distinct().as('assisted'),
-      eb.fn.count<number>('assistance_records.id').as('records'),
-    ])
-    .where('households.status', '=', 'filed')
-    .groupBy('households.region_code')
-    .execute();
+/** The households linked to these users (定点联系, or named responsible), each with the user it is linked to. */
+export async function householdsLinkedTo(db: Q, userIds: number[]) {
+  if (userIds.length === 0) return [];
+  return db.selectFrom('household_links').innerJoin('households', 'households.id', 'household_links.household_id')
+    .select(['household_links.user_id', 'households.id', 'households.worker_no', 'households.name', 'households.region_code', 'households.status', 'households.last_assisted_on'])
+    .where('household_links.user_id', 'in', userIds).orderBy('household_links.user_id').orderBy('households.worker_no').execute();
 }
 
 /** Filed households per region and urgency batch, within the scope (the city's and a county's from the kept counts). */

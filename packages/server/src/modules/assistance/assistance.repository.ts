@@ -107,6 +107,20 @@ export async function listGroupRows(q: Q) {
     .select(['working_groups.region_code', 'working_groups.name', 'users.username', 'users.display_name']).orderBy('working_groups.region_code').execute();
 }
 
+export async function groupMemberRows(q: Q) {
+  return q.selectFrom('working_group_members').innerJoin('users', 'users.id', 'working_group_members.user_id')
+    .select(['working_group_members.region_code', 'users.id', 'users.username', 'users.display_name']).orderBy('users.username').execute();
+}
+
+/** The group's members, replaced (a user in another group leaves it: one group each). */
+export async function saveGroupMembers(q: Q, regionCode: string, userIds: number[]): Promise<void> {
+  await q.deleteFrom('working_group_members').where('region_code', '=', regionCode).execute();
+  if (userIds.length) {
+    await q.deleteFrom('working_group_members').where('user_id', 'in', userIds).execute();
+    await q.insertInto('working_group_members').values(userIds.map((user_id) => ({ region_code: regionCode, user_id }))).execute();
+  }
+}
+
 export async function saveGroup(q: Q, regionCode: string, values: { name: string; leader_user_id: number | null; updated_at: string }): Promise<void> {
   const exists = await q.selectFrom('working_groups').select('region_code').where('region_code', '=', regionCode).executeTakeFirst();
   if (exists) await q.updateTable('working_groups').set(values).where('region_code', '=', regionCode).execute();

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   assistanceRecordListSchema, assistanceRecordSchema, assistanceSummarySchema, batchSummarySchema, measureListResponseSchema, measureViewSchema,
-  myHouseholdsResponseSchema, personCandidatesResponseSchema, planViewSchema, quotaResponseSchema, recommendationSchema, responsibilityViewSchema, workingGroupsResponseSchema,
+  myHouseholdsResponseSchema, personCandidatesResponseSchema, planViewSchema, quotaResponseSchema, recommendationSchema, responsibilityViewSchema, workingGroupsResponseSchema, groupHouseholdsSchema,
 } from '@bangfu/core';
 import type { Db } from '../../db/index.js';
 import { routeSchema } from '../../lib/route.docs.js';
@@ -10,7 +10,7 @@ import { actorOf, householdIdParam } from '../../lib/request.context.js';
 import { batchSummary, getPlan, listMeasures, measureSchema, planSchema, recommendationsFor, saveMeasure, savePlan } from './plans.service.js';
 import { addRecord, listRecords, myHouseholds, recordSchema } from './records.service.js';
 import { summary } from './summary.service.js';
-import { addLink, getResponsibility, groupsSchema, listGroups, quota, removeLink, responsibilityCandidates, responsibilitySchema, saveGroups, setResponsibility } from './responsibility.service.js';
+import { addLink, getResponsibility, groupHouseholds, groupsSchema, listGroups, quota, removeLink, responsibilityCandidates, responsibilitySchema, saveGroups, setResponsibility } from './responsibility.service.js';
 
 const tags = ['assistance 因户施策·常态帮扶'];
 
@@ -55,6 +55,8 @@ export async function assistanceRoutes(app: FastifyInstance, { db }: { db: Db })
   app.get('/api/links/quota', { schema: routeSchema({ summary: 'Each city leader links 2 households, each staff member 1: who has fewer or more', tags, response: { 200: quotaResponseSchema } }) },
     async (req) => quota(db, actorOf(req)));
   app.get('/api/working-groups', { schema: routeSchema({ summary: 'The seven working groups and their county\'s progress', tags, response: { 200: workingGroupsResponseSchema } }) }, async (req) => listGroups(db, actorOf(req)));
+  app.get('/api/working-groups/:regionCode/households', { schema: routeSchema({ summary: 'The households linked to a group\'s leader and members (city roles, or the group\'s own people)', tags, response: { 200: groupHouseholdsSchema } }) },
+    async (req) => groupHouseholds(db, actorOf(req), (req.params as { regionCode: string }).regionCode));
   app.put('/api/working-groups', { schema: routeSchema({ summary: 'Set the groups\' names and leaders (city users)', tags, body: groupsSchema, response: { 200: workingGroupsResponseSchema } }) },
     async (req) => saveGroups(db, actorOf(req), req.body));
 

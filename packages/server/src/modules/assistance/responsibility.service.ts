@@ -3,10 +3,13 @@
 // 领导联系 2 户、每个机关干部联系 1 户); the seven working groups, each led by a city leader and
 // linked to one county union.
 import { z } from 'zod';
-import { JINGMEN_REGIONS, reachesFile, todayInChina, type QuotaItem, type Responsibility, type WorkingGroupsResponse } from '@bangfu/core';
+import { addDays, JINGMEN_REGIONS, reachesFile, todayInChina, type GroupHouseholds, type QuotaItem, type Responsibility, type WorkingGroupsResponse } from '@bangfu/core';
 import { inTransaction, type Db, type Q } from '../../db/transaction.js';
 import * as repo from './assistance.repository.js';
-import { cityLinks, progressPerRegion } from './assistance.queries.js';
+import { cityLinks, householdsLinkedTo } from './assistance.queries.js';
+import { assistancePerRegion } from './assistance-tally.repository.js';
+import { tallyByRegion } from '../households/tally.repository.js';
+import { getAssistanceSettings } from '../settings/settings.service.js';
 import * as users from '../users/users.repository.js';
 import { nowIso } from '../../lib/clock.js';
 import { parseInput } from '../../lib/validate.js';
@@ -149,6 +152,8 @@ export const groupsSchema = z.object({
     regionCode: z.string().regex(/^[A-Z]\d{2}$/, { error: '地区代码格式不正确' }),
     name: z.string().trim().min(2, { error: '工作组名称至少2个字' }).max(64, { error: '工作组名称不能超过64个字' }),
     leaderUsername: z.string().trim().nullish(),
+    /** the 机关干部 in the group; absent: unchanged */
+    memberUsernames: z.array(z.string().trim(), { error: '组员应为用户名列表' }).max(30, { error: '每组组员最多30人' }).optional(),
   })).max(20, { error: '工作组最多20个' }),
 });
 
@@ -156,26 +161,54 @@ export const groupsSchema = z.object({
 const GROUP_REGIONS = JINGMEN_REGIONS.filter((r) => r.code !== 'H08').map((r) => r.code as string);
 
 export async function listGroups(db: Db, actor: Actor): Promise<WorkingGroupsResponse> {
-  if (!['admin', 'city', 'viewer', 'leader'].includes(actor.role)) throw forbidden('只有市总工会可以查看工作组');
+  if (!['admin', 'city', 'viewer', 'leader', 'staff'].includes(actor.role)) throw forbidden('只有市总工会可以查看工作组');
   const year = Number(todayInChina().slice(0, 4));
-  const rows = await repo.listGroupRows(db);
+  const [rows, members, filed, assistance] = await Promise.all([
+    repo.listGroupRows(db), repo.groupMemberRows(db),
+    // the kept counts: filed files per region, and this year's assistance of the filed ones
+    tallyByRegion(db, 'category', ['filed']), assistancePerRegion(db, year, 'filed'),
+  ]);
   const byRegion = new Map(rows.map((r) => [r.region_code, r]));
-  const progress = await progressPerRegion(db, year);
-  const p = new Map(progress.map((r) => [r.region_code, r]));
+  const linked = new Map<number, number>();
+  for (const l of await householdsLinkedTo(db, members.map((m) => Number(m.id)))) linked.set(Number(l.user_id), (linked.get(Number(l.user_id)) ?? 0) + 1);
+  const a = new Map(assistance.map((r) => [r.region_code, r]));
   return {
     year,
     items: GROUP_REGIONS.map((code) => {
       const g = byRegion.get(code);
-      const pr = p.get(code);
       const region = JINGMEN_REGIONS.find((r) => r.code === code)!;
       return {
         regionCode: code, regionName: region.name, name: g?.name ?? `${region.name}工作组`,
         // left-joined: a row with a username has its (not null) display name
         leader: g?.username ? { username: g.username, displayName: g.display_name! } : null,
-        filed: Number(pr?.filed ?? 0), assistedThisYear: Number(pr?.assisted ?? 0), recordsThisYear: Number(pr?.records ?? 0),
+        members: members.filter((m) => m.region_code === code).map((m) => ({ username: m.username, displayName: m.display_name, linked: linked.get(Number(m.id)) ?? 0 })),
+        filed: filed.filter((r) => r.region_code === code).reduce((n, r) => n + Number(r.n), 0),
+        assistedThisYear: Number(a.get(code)?.assisted ?? 0), recordsThisYear: Number(a.get(code)?.records ?? 0),
       };
     }),
   };
+}
+
+/** The households linked to the group's leader and members, overdue ones marked: the group page. */
+export async function groupHouseholds(db: Db, actor: Actor, regionCode: string): Promise<GroupHouseholds> {
+  if (!GROUP_REGIONS.includes(regionCode)) throw notFound('工作组');
+  const [rows, members] = await Promise.all([repo.listGroupRows(db), repo.groupMemberRows(db)]);
+  const group = rows.find((r) => r.region_code === regionCode);
+  const people = members.filter((m) => m.region_code === regionCode).map((m) => ({ id: Number(m.id), username: m.username, displayName: m.display_name }));
+  const leader = group?.username ? await users.findUserByName(db, group.username) : undefined;
+  if (leader) people.unshift({ id: Number(leader.id), username: leader.username, displayName: leader.display_name });
+  // the city's people see every group; a leader or a member their own
+  const own = people.some((p) => p.id === actor.id);
+  if (!['admin', 'city', 'viewer'].includes(actor.role) && !own) throw forbidden('只能查看本人所在工作组的帮扶对象');
+  const { overdueDays } = await getAssistanceSettings(db);
+  const cutoff = addDays(todayInChina(), -overdueDays);
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const items = (await householdsLinkedTo(db, people.map((p) => p.id))).map((h) => ({
+    username: byId.get(Number(h.user_id))!.username, displayName: byId.get(Number(h.user_id))!.displayName,
+    id: Number(h.id), workerNo: h.worker_no, name: h.name, regionCode: h.region_code, status: h.status, lastAssistedOn: h.last_assisted_on,
+    overdue: h.status === 'filed' && (!h.last_assisted_on || h.last_assisted_on < cutoff),
+  }));
+  return { regionCode, overdueDays, items };
 }
 
 export async function saveGroups(db: Db, actor: Actor, input: unknown) {
@@ -183,6 +216,19 @@ export async function saveGroups(db: Db, actor: Actor, input: unknown) {
   const p = parseInput(groupsSchema, input, 'working groups');
   const errors: { path: string; message: string }[] = [];
   const leaders = new Map<number, number | null>();
+  const memberIds = new Map<number, number[]>();
+  const seen = new Map<string, number>();
+  for (const [i, g] of p.groups.entries()) {
+    if (!g.memberUsernames) continue;
+    const ids: number[] = [];
+    for (const [j, name] of g.memberUsernames.entries()) {
+      const u = await users.findUserByName(db, name);
+      if (!u || !u.active || u.role !== 'staff') errors.push({ path: `groups[${i}].memberUsernames[${j}]`, message: `${name} 不是启用中的机关干部账号` });
+      else if (seen.has(name)) errors.push({ path: `groups[${i}].memberUsernames[${j}]`, message: `${u.display_name} 已在另一个工作组，每人只能在一个组` });
+      else { seen.set(name, i); ids.push(Number(u.id)); }
+    }
+    memberIds.set(i, ids);
+  }
   for (const [i, g] of p.groups.entries()) {
     if (!GROUP_REGIONS.includes(g.regionCode)) errors.push({ path: `groups[${i}].regionCode`, message: `工作组联系的应为县（市、区）工会 H01–H07，${g.regionCode} 不是` });
     if (g.leaderUsername) {
@@ -194,7 +240,10 @@ export async function saveGroups(db: Db, actor: Actor, input: unknown) {
   if (errors.length) throw validationFailed(errors, 'working groups');
   const at = nowIso();
   await inTransaction(db, async (trx) => {
-    for (const [i, g] of p.groups.entries()) await repo.saveGroup(trx, g.regionCode, { name: g.name, leader_user_id: leaders.get(i) ?? null, updated_at: at });
+    for (const [i, g] of p.groups.entries()) {
+      await repo.saveGroup(trx, g.regionCode, { name: g.name, leader_user_id: leaders.get(i) ?? null, updated_at: at });
+      if (memberIds.has(i)) await repo.saveGroupMembers(trx, g.regionCode, memberIds.get(i)!);
+    }
     await audit(trx, actor, 'groups.update', 'working_groups', null, p.groups);
   });
   return listGroups(db, actor);
