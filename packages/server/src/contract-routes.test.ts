@@ -32,6 +32,7 @@ export const EXEMPT_ROUTES: Record<string, string> = {
   'GET /api/reports/region-summary.xlsx': 'a workbook (the region summary)',
   'GET /api/submissions/:id/export.xlsx': 'a workbook (the files a submission froze)',
   'GET /api/campaigns/:id/progress.xlsx': 'a workbook (the progress table)',
+  'GET /api/assistance/summary.xlsx': 'a workbook (帮扶统计)',
   'GET /api/households/print.pdf': 'a PDF (the survey forms)',
   'GET /api/households/:id/print.pdf': 'a PDF (the survey form)',
   'PUT /api/session/password': '204 No Content',

@@ -84,6 +84,7 @@ const MATRIX = `
 | POST   /api/households/:id/assistance        | ok    | ok   | ok     | ok    | ok     | ok   | 403    |
 | GET    /api/households/:id/assistance        | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | GET    /api/assistance/summary               | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
+| GET    /api/assistance/summary.xlsx          | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | GET    /api/my/households                    | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | GET    /api/settings/assistance              | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | PUT    /api/settings/assistance              | ok    | ok   | 403    | 403   | 403    | 403  | 403    |
@@ -592,6 +593,7 @@ const CALLS: Record<string, Call> = {
   'POST /api/households/:id/assistance': onFileWrites('filed', recordsOf, (c, id) => c.post(`/api/households/${id}/assistance`, recordBody)),
   'GET /api/households/:id/assistance': onFile('filed', undefined, (c, id) => c.get(`/api/households/${id}/assistance`)),
   'GET /api/assistance/summary': async (c) => ({ res: await c.get('/api/assistance/summary') }),
+  'GET /api/assistance/summary.xlsx': async (c) => ({ res: await c.get('/api/assistance/summary.xlsx') }),
   'GET /api/my/households': async (c) => ({ res: await c.get('/api/my/households') }),
   'GET /api/settings/assistance': async (c) => ({ res: await c.get('/api/settings/assistance') }),
   'PUT /api/settings/assistance': async (c) => {

@@ -10,6 +10,9 @@ import { actorOf, householdIdParam } from '../../lib/request.context.js';
 import { batchSummary, getPlan, listMeasures, measureSchema, planSchema, recommendationsFor, saveMeasure, savePlan } from './plans.service.js';
 import { addRecord, listRecords, myHouseholds, recordSchema } from './records.service.js';
 import { summary } from './summary.service.js';
+import { assistanceSummaryWorkbook } from './summary.workbook.js';
+import { fileStamp, XLSX } from '../../lib/temp-file.js';
+import { attachment } from '../../lib/attachment.js';
 import { addLink, getResponsibility, groupHouseholds, groupsSchema, listGroups, quota, removeLink, responsibilityCandidates, responsibilitySchema, saveGroups, setResponsibility } from './responsibility.service.js';
 
 const tags = ['assistance 因户施策·常态帮扶'];
@@ -67,6 +70,12 @@ export async function assistanceRoutes(app: FastifyInstance, { db }: { db: Db })
     async (req) => ({ items: await listRecords(db, actorOf(req), householdIdParam(req)) }));
   app.get('/api/assistance/summary', { schema: routeSchema({ summary: 'Per-household, per-cadre and per-region counts for a year, and the overdue list', tags, response: { 200: assistanceSummarySchema } }) },
     async (req) => summary(db, actorOf(req), req.query));
+  app.get('/api/assistance/summary.xlsx', { schema: routeSchema({ summary: '帮扶统计 as a workbook (same query): per region with 合计, and per cadre', tags }) },
+    async (req, reply) => {
+      const s = await summary(db, actorOf(req), req.query);
+      return reply.header('Content-Type', XLSX).header('Content-Disposition', attachment(`帮扶统计-${s.year}年-${fileStamp()}.xlsx`, `assistance-${s.year}.xlsx`))
+        .send(await assistanceSummaryWorkbook(s));
+    });
   app.get('/api/my/households', { schema: routeSchema({ summary: '我的帮扶对象: households I am responsible for or linked to, overdue first', tags, response: { 200: myHouseholdsResponseSchema } }) },
     async (req) => myHouseholds(db, actorOf(req)));
 

@@ -2,6 +2,7 @@
 // county, for this year and last, after random records by several cadres and files leaving and
 // re-entering the register; the kept counts equal a full recount, folded or not.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { addDays, todayInChina } from '@bangfu/core';
 import { createTestContext, type Client, type TestContext } from '../../../test/helpers.js';
 import { seededRandom } from '../../../test/fixtures/random.js';
@@ -88,5 +89,21 @@ describe('帮扶统计 from the kept counts', () => {
     await expectKeptEqualsScanned('folded');
     await recountAssistanceTallies(ctx.db);
     await expectKeptEqualsScanned('recounted');
+  });
+
+  it('exports the same numbers as a workbook, per region with 合计 and per cadre', async () => {
+    const s = (await city.get('/api/assistance/summary')).json();
+    const x = await city.get('/api/assistance/summary.xlsx');
+    expect(x.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+    const regions: unknown[][] = [];
+    wb.getWorksheet('按地区')!.eachRow((row, n) => { if (n >= 3) regions.push([row.getCell(1).value, row.getCell(4).value, row.getCell(7).value]); });
+    const sum = (k: string) => s.regions.reduce((n: number, r: Record<string, number>) => n + r[k], 0);
+    expect(regions).toEqual([...s.regions.map((r: Record<string, unknown>) => [r.regionName, r.records, r.solved]), ['合计', sum('records'), sum('solved')]]);
+    const cadreRows: unknown[][] = [];
+    wb.getWorksheet('按帮扶人')!.eachRow((row, n) => { if (n >= 3) cadreRows.push([row.getCell(1).value, row.getCell(3).value]); });
+    expect(cadreRows).toEqual(s.cadres.map((c: { displayName: string; records: number }) => [c.displayName, c.records]));
+    expect(cadreRows.length).toBeGreaterThan(0);
   });
 });
