@@ -38,15 +38,15 @@ test('a wrong password shows 用户名或密码错误 and stays on the login pag
   expect(new URL(page.url()).pathname).toBe('/login');
 });
 
-test('the right password lands on the list with the user\'s name in the header', async ({ page, baseUrl }) => {
+test('the right password lands on the 工作台 with the user\'s name in the header', async ({ page, baseUrl }) => {
   await page.goto(`${baseUrl}/login`);
   await submitLogin(page, user.username, user.password);
-  await page.waitForURL((u) => u.pathname === '/households');
+  await page.waitForURL((u) => u.pathname === '/');
   const who = await visible(page.locator('[data-testid=current-user]'));
   expect(await textOf(who)).toContain(user.displayName);
   expect(await textOf(who)).toContain('荆门市总工会');
-  await visible(page.locator('#household-table'));
-  await visible(page.locator('[data-testid=list-total]'));
+  await visible(page.locator('.dashboard'));
+  await visible(page.locator('#dashboard-kpis'));
   expect(await page.locator('[data-testid=login-error]').count()).toBe(0);
 });
 

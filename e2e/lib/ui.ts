@@ -58,12 +58,17 @@ export async function submitLogin(page: Page, username: string, password: string
   await page.locator('#login_submit').click();
 }
 
-/** Logs in through the login page and waits for the list of files. */
+/**
+ * Logs in through the login page, lands on the first page (the 工作台, /), then opens the list of
+ * files and waits for it (where the tests start their work).
+ */
 export async function loginViaForm(page: Page, baseUrl: string, username = 'admin', password = ADMIN_PASSWORD): Promise<void> {
   await page.goto(`${baseUrl}/login`);
   await submitLogin(page, username, password);
-  await page.waitForURL((u) => u.pathname === '/households', { timeout: UI_TIMEOUT });
+  await page.waitForURL((u) => u.pathname === '/', { timeout: UI_TIMEOUT });
   await visible(page.locator('[data-testid=current-user]'));
+  await page.goto(`${baseUrl}/households`);
+  await visible(page.locator('#household-table'));
 }
 
 /** The number N of "共 N 户" above the list, once the list has loaded. */

@@ -54,7 +54,12 @@ export const router = createBrowserRouter([
     hydrateFallbackElement: <PageLoading />,
     errorElement: <RouteError />,
     children: [
-      { index: true, loader: () => redirect('/households') },
+      // 工作台: the first page after login, for every role
+      { index: true, lazy: page(() => import('./pages/dashboard/DashboardPage')) },
+      { path: 'campaigns', lazy: page(() => import('./pages/campaigns/CampaignListPage'), 'campaigns.view') },
+      { path: 'campaigns/new', lazy: page(() => import('./pages/campaigns/CampaignFormPage'), 'campaigns.edit') },
+      { path: 'campaigns/:id', lazy: page(() => import('./pages/campaigns/CampaignDetailPage'), 'campaigns.view') },
+      { path: 'campaigns/:id/edit', lazy: page(() => import('./pages/campaigns/CampaignFormPage'), 'campaigns.edit') },
       { path: 'households', lazy: page(() => import('./pages/households/HouseholdListPage')) },
       { path: 'households/new', lazy: page(() => import('./pages/households/HouseholdFormPage'), 'household.create') },
       { path: 'households/:id', lazy: page(() => import('./pages/households/HouseholdDetailPage')) },

@@ -32,6 +32,14 @@ export interface HouseholdListQuery {
   flag?: IdentifyFlag;
   /** 已退回: with status draft, the drafts a reviewer sent back */
   returned?: 'true';
+  /** a 基层工会 (H01-0003), or 'none': the county union's own files */
+  unitId?: string;
+  /** 填表年度 */
+  fillYear?: number;
+  /** entered on or after this day (YYYY-MM-DD) */
+  createdSince?: string;
+  /** under review for at least this many days */
+  waitingDays?: number;
 }
 
 export interface Page<T> {

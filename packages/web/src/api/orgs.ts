@@ -24,14 +24,14 @@ export function clearOrgCache(): void {
 }
 
 /** A 基层工会 under a region (admins); the server numbers it H01-0001, H01-0002, … */
-export async function createOrg(input: { name: string; parentCode: string }): Promise<Org> {
+export async function createOrg(input: { name: string; parentCode: string; largeEnterprise?: boolean }): Promise<Org> {
   const org = await http.post<Org>('/api/orgs', input);
   clearOrgCache();
   return org;
 }
 
-/** Rename, move a unit to another region (409 ORG_HAS_FILES), 停用 / 启用. */
-export async function updateOrg(code: string, patch: { name?: string; parentCode?: string; active?: boolean }): Promise<Org> {
+/** Rename, move a unit to another region (409 ORG_HAS_FILES), 停用 / 启用, mark a 大中型企事业单位. */
+export async function updateOrg(code: string, patch: { name?: string; parentCode?: string; active?: boolean; largeEnterprise?: boolean }): Promise<Org> {
   const org = await http.patch<Org>(`/api/orgs/${encodeURIComponent(code)}`, patch);
   clearOrgCache();
   return org;

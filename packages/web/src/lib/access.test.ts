@@ -10,29 +10,29 @@ const EXPECTED: Record<Role, Permission[]> = {
     'household.list', 'household.create', 'household.submit', 'household.remove', 'household.exit', 'household.reopen',
     'household.reviewCity', 'policy.view', 'policy.edit', 'proposals.view', 'proposals.decide', 'reviews.queue', 'orgs.manage', 'users.manage', 'audit.view',
     'plan.edit', 'responsibility.edit', 'assistance.record', 'assistance.summary', 'batches.view', 'links.view', 'links.edit', 'groups.view', 'groups.edit',
-    'measures.view', 'measures.edit', 'exchange.export', 'report.regionSummary',
+    'measures.view', 'measures.edit', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'campaigns.edit',
   ],
   city: [
     'household.list', 'household.create', 'household.edit', 'household.submit', 'household.remove', 'household.exit', 'household.reopen',
     'household.reviewCity', 'policy.view', 'policy.edit', 'proposals.view', 'proposals.decide', 'reviews.queue', 'users.approve',
     'plan.edit', 'responsibility.edit', 'assistance.record', 'assistance.my', 'assistance.summary', 'batches.view', 'links.view', 'links.edit', 'groups.view',
-    'groups.edit', 'measures.view', 'measures.edit', 'exchange.import', 'exchange.export', 'report.regionSummary',
+    'groups.edit', 'measures.view', 'measures.edit', 'exchange.import', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'campaigns.edit',
   ],
-  leader: ['household.list', 'policy.view', 'assistance.record', 'assistance.my', 'assistance.summary', 'batches.view', 'groups.view', 'exchange.export', 'report.regionSummary'],
-  staff: ['household.list', 'policy.view', 'assistance.record', 'assistance.my', 'exchange.export', 'report.regionSummary'],
+  leader: ['household.list', 'policy.view', 'assistance.record', 'assistance.my', 'assistance.summary', 'batches.view', 'groups.view', 'exchange.export', 'report.regionSummary', 'campaigns.view'],
+  staff: ['household.list', 'policy.view', 'assistance.record', 'assistance.my', 'exchange.export', 'report.regionSummary', 'campaigns.view'],
   region: [
     'household.list', 'household.create', 'household.edit', 'household.submit', 'household.remove', 'household.exit', 'household.reopen',
     'household.reviewUnit', 'policy.view', 'proposals.view', 'proposals.decide', 'reviews.queue',
     'plan.edit', 'responsibility.edit', 'assistance.record', 'assistance.my', 'assistance.summary', 'batches.view',
-    'exchange.import', 'exchange.export', 'report.regionSummary',
+    'exchange.import', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'campaigns.submit',
   ],
   unit: [
     'household.list', 'household.create', 'household.edit', 'household.submit', 'household.remove', 'household.exit', 'household.reopen',
     'household.reviewUnit', 'policy.view', 'proposals.view', 'reviews.queue',
     'plan.edit', 'responsibility.edit', 'assistance.record', 'assistance.my', 'batches.view',
-    'exchange.import', 'exchange.export', 'report.regionSummary',
+    'exchange.import', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'campaigns.submit',
   ],
-  viewer: ['household.list', 'policy.view', 'proposals.view', 'assistance.summary', 'batches.view', 'links.view', 'groups.view', 'measures.view', 'exchange.export', 'report.regionSummary'],
+  viewer: ['household.list', 'policy.view', 'proposals.view', 'assistance.summary', 'batches.view', 'links.view', 'groups.view', 'measures.view', 'exchange.export', 'report.regionSummary', 'campaigns.view'],
 };
 
 describe('access: the rules table', () => {
@@ -51,6 +51,14 @@ describe('access: the rules table', () => {
     expect(ROLES.filter((r) => can(r, 'household.reviewUnit'))).toEqual(['region', 'unit']);
     expect(ROLES.filter((r) => can(r, 'household.reviewCity'))).toEqual(['admin', 'city']);
     for (const p of ['orgs.manage', 'users.manage', 'audit.view'] as const) expect(ROLES.filter((r) => can(r, p))).toEqual(['admin']);
+  });
+
+  it('mirrors the campaign routes: everyone reads, the city union edits and decides, the county and grassroots unions submit', () => {
+    expect(ROLES.filter((r) => can(r, 'campaigns.view'))).toEqual([...ROLES]);
+    expect(ROLES.filter((r) => can(r, 'campaigns.edit'))).toEqual(['admin', 'city']);
+    expect(ROLES.filter((r) => can(r, 'campaigns.submit'))).toEqual(['region', 'unit']);
+    expect(accessOf({ role: 'region' })).toMatchObject({ canViewCampaigns: true, canEditCampaigns: false, canSubmitCampaign: true });
+    expect(accessOf({ role: 'viewer' })).toMatchObject({ canViewCampaigns: true, canEditCampaigns: false, canSubmitCampaign: false });
   });
 
   it('mirrors the exchange routes: import by the filing unions only, export and summary by whoever lists', () => {

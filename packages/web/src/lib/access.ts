@@ -60,6 +60,9 @@ export const PERMISSIONS = [
   'exchange.import',
   'exchange.export',
   'report.regionSummary',
+  'campaigns.view',
+  'campaigns.edit',
+  'campaigns.submit',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -112,6 +115,12 @@ export const RULES: Record<Permission, readonly Role[]> = {
   'exchange.import': ['city', 'region', 'unit'],
   'exchange.export': ALL,
   'report.regionSummary': ALL,
+  // 专项行动 (server modules/campaigns): everyone reads them (each their own scope's progress); the
+  // city union creates, edits, enters 原数据库户数 and decides on submissions; the county unions and
+  // the grassroots unions of the required organizations submit (上报)
+  'campaigns.view': ALL,
+  'campaigns.edit': ['admin', 'city'],
+  'campaigns.submit': ['region', 'unit'],
 };
 
 export function can(role: Role | string, permission: Permission): boolean {
@@ -241,6 +250,11 @@ export interface Access {
   canImport: boolean;
   canExport: boolean;
   canViewRegionSummary: boolean;
+  canViewCampaigns: boolean;
+  /** 新建 / 修改专项行动, 原数据库户数, 接收 / 退回上报 */
+  canEditCampaigns: boolean;
+  /** 上报数据 (when the user's organization is required by the campaign) */
+  canSubmitCampaign: boolean;
   /** 市总领导 / 机关干部: the list holds only the households linked to them (定点联系) */
   linkedOnly: boolean;
 }
@@ -275,5 +289,8 @@ export function accessOf(user: Pick<AccessUser, 'role'>): Access {
     canImport: can(r, 'exchange.import'),
     canExport: can(r, 'exchange.export'),
     canViewRegionSummary: can(r, 'report.regionSummary'),
+    canViewCampaigns: can(r, 'campaigns.view'),
+    canEditCampaigns: can(r, 'campaigns.edit'),
+    canSubmitCampaign: can(r, 'campaigns.submit'),
   };
 }

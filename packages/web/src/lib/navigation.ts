@@ -1,5 +1,5 @@
 /** Only a path inside this site: never an absolute URL taken from the query string. */
-export function safeRedirect(target: string | null | undefined, fallback = '/households'): string {
+export function safeRedirect(target: string | null | undefined, fallback = '/'): string {
   if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\') || target.startsWith('/login')) return fallback;
   return target;
 }

@@ -3,11 +3,11 @@ import type { Org } from '../api/orgs';
 import { branchCodes, buildOrgTree, orgOptionsForKind } from './orgTree';
 
 const ORGS: Org[] = [
-  { code: 'H02', name: '沙洋', parentCode: 'H', kind: 'region', active: true },
-  { code: 'H01-0002', name: '京山某厂工会', parentCode: 'H01', kind: 'unit', active: false },
-  { code: 'H', name: '荆门市总工会', parentCode: null, kind: 'city', active: true },
-  { code: 'H01', name: '京山', parentCode: 'H', kind: 'region', active: true },
-  { code: 'H01-0001', name: '京山某公司工会', parentCode: 'H01', kind: 'unit', active: true },
+  { code: 'H02', name: '沙洋', parentCode: 'H', kind: 'region', active: true, largeEnterprise: false },
+  { code: 'H01-0002', name: '京山某厂工会', parentCode: 'H01', kind: 'unit', active: false, largeEnterprise: false },
+  { code: 'H', name: '荆门市总工会', parentCode: null, kind: 'city', active: true, largeEnterprise: false },
+  { code: 'H01', name: '京山', parentCode: 'H', kind: 'region', active: true, largeEnterprise: false },
+  { code: 'H01-0001', name: '京山某公司工会', parentCode: 'H01', kind: 'unit', active: true, largeEnterprise: false },
 ];
 
 describe('organization tree', () => {

@@ -27,7 +27,7 @@ export default function OrgsPage() {
   const [collapsed, setCollapsed] = useState<string[]>([]);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [busy, setBusy] = useState(false);
-  const [newForm] = Form.useForm<{ name: string; parentCode: string }>();
+  const [newForm] = Form.useForm<{ name: string; parentCode: string; largeEnterprise?: boolean }>();
   const [renameForm] = Form.useForm<{ name: string }>();
   const [moveForm] = Form.useForm<{ parentCode: string }>();
 
@@ -60,6 +60,7 @@ export default function OrgsPage() {
           <span className="org-node-name">{n.org.name}</span>
           <span className="org-node-code">{n.org.code}</span>
           {n.org.kind !== 'unit' && n.unitCount > 0 && <span className="org-node-count">{n.unitCount} 个基层工会</span>}
+          {n.org.kind === 'unit' && n.org.largeEnterprise && <Tag color="blue">大中型</Tag>}
           {!n.org.active && <Tag>已停用</Tag>}
         </span>
       ),
@@ -88,13 +89,13 @@ export default function OrgsPage() {
   }
 
   async function submitNew() {
-    let v: { name: string; parentCode: string };
+    let v: { name: string; parentCode: string; largeEnterprise?: boolean };
     try {
       v = await newForm.validateFields();
     } catch {
       return;
     }
-    await act(() => createOrg({ name: v.name.trim(), parentCode: v.parentCode }), (o) => `已新建基层工会 ${o.name}（${o.code}）`, newForm);
+    await act(() => createOrg({ name: v.name.trim(), parentCode: v.parentCode, ...(v.largeEnterprise ? { largeEnterprise: true } : {}) }), (o) => `已新建基层工会 ${o.name}（${o.code}）`, newForm);
   }
 
   async function submitRename() {
@@ -118,6 +119,9 @@ export default function OrgsPage() {
     }
     await act(() => updateOrg(selected.code, { parentCode: v.parentCode }), (o) => `${o.name} 已调整到 ${byCode.get(o.parentCode ?? '')?.name ?? o.parentCode}`, moveForm);
   }
+
+  const setLargeEnterprise = (o: Org, on: boolean) =>
+    act(() => updateOrg(o.code, { largeEnterprise: on }), (x) => `${x.name} 已${x.largeEnterprise ? '标记为' : '取消'}大中型企事业单位`);
 
   const toggle = (o: Org) => act(() => updateOrg(o.code, { active: !o.active }), (x) => `${x.name} 已${x.active ? '启用' : '停用'}`);
 
@@ -219,6 +223,7 @@ export default function OrgsPage() {
             }}
             onNewHere={openNew}
             onToggle={toggle}
+            onLargeEnterprise={setLargeEnterprise}
           />
         </Col>
       </Row>

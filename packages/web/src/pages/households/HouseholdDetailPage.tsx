@@ -22,6 +22,7 @@ import { useRegions } from '../../lib/useOrgs';
 import { HistoryTimeline } from './HistoryTimeline';
 import { HouseholdActions } from './HouseholdActions';
 import { PrintPdfButton } from './PrintButtons';
+import { ReportedAlert } from './components/ReportedAlert';
 import { HouseholdView } from './sheet/HouseholdView';
 import { StoredIdentificationPanel } from '../identification/StoredIdentificationPanel';
 import HouseholdAssistance from '../assistance/HouseholdAssistance';
@@ -160,6 +161,7 @@ export default function HouseholdDetailPage() {
           }
         />
       )}
+      <ReportedAlert householdId={id} version={h.version} />
       {h.warnings.length > 0 && (
         <Alert
           className="no-print"

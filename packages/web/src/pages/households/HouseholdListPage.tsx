@@ -15,6 +15,7 @@ import { BatchPrintButton } from './PrintButtons';
 import { LIST_CODEC, readListState, toApiQuery, toExportQuery } from './listQuery';
 import { householdColumns } from './listColumns';
 import { HouseholdFilterForm } from './components/HouseholdFilterForm';
+import { LinkFilterTags } from './components/LinkFilterTags';
 import ExportButton from './ExportButton';
 
 export default function HouseholdListPage() {
@@ -64,6 +65,7 @@ export default function HouseholdListPage() {
             )}
           </Space>
         </ListToolbar>
+        <LinkFilterTags state={state} orgName={regionName} onRemove={update} />
         <LoadError error={list.error} title="档案列表加载失败" onRetry={list.reload} style={{ marginBottom: 16 }} />
         <Table<HouseholdListItem>
           id="household-table"

@@ -66,3 +66,31 @@ describe('list URL: export', () => {
     expect(Object.values(toExportQuery(readListState(new URLSearchParams('')), null)).filter((v) => v !== undefined)).toEqual([]);
   });
 });
+
+describe('list URL: the campaign filters a link brings', () => {
+  it('reads, writes, sends and exports unitId, fillYear, createdSince and waitingDays', () => {
+    const s = readListState(new URLSearchParams('fillYear=2026&regionCode=H01&unitId=H01-0003&createdSince=2026-11-30&waitingDays=7'));
+    expect(s).toMatchObject({ fillYear: 2026, regionCode: 'H01', unitId: 'H01-0003', createdSince: '2026-11-30', waitingDays: 7 });
+    expect(writeListState(s).toString()).toBe('regionCode=H01&unitId=H01-0003&fillYear=2026&createdSince=2026-11-30&waitingDays=7');
+    expect(toApiQuery(s, null)).toMatchObject({ unitId: 'H01-0003', fillYear: 2026, createdSince: '2026-11-30', waitingDays: 7 });
+    expect(toExportQuery(s, null)).toMatchObject({ unitId: 'H01-0003', fillYear: 2026, createdSince: '2026-11-30', waitingDays: 7 });
+  });
+
+  it('keeps 0 days (all under review) and the county\'s own files (none)', () => {
+    const s = readListState(new URLSearchParams('waitingDays=0&unitId=none'));
+    expect([s.waitingDays, s.unitId]).toEqual([0, 'none']);
+    expect(writeListState(s).toString()).toBe('unitId=none&waitingDays=0');
+  });
+
+  it('ignores values the server would refuse', () => {
+    const s = readListState(new URLSearchParams('unitId=H01&fillYear=1999&createdSince=2026-02-30&waitingDays=-1'));
+    expect([s.unitId, s.fillYear, s.createdSince, s.waitingDays]).toEqual([undefined, undefined, undefined, undefined]);
+    expect(readListState(new URLSearchParams('fillYear=20x6&waitingDays=3651')).fillYear).toBeUndefined();
+  });
+
+  it('reads returned=true (core\'s filter) as 已退回', () => {
+    const s = readListState(new URLSearchParams('fillYear=2026&returned=true'));
+    expect(s.status).toBe('returned');
+    expect(writeListState(s).toString()).toBe('status=returned&fillYear=2026');
+  });
+});

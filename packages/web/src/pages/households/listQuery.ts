@@ -1,7 +1,9 @@
 // The list's state lives in the URL (?regionCode=H01&category=低保户&status=filed&q=张&page=2&pageSize=20&sort=fillDate:desc,
-// and the identification filters &eligible=false&condition=C2&suggestedCategory=none&flag=noLine)
+// and the identification filters &eligible=false&condition=C2&suggestedCategory=none&flag=noLine,
+// and the campaign filters the progress table and the 工作台 link with: &unitId=H01-0003 (or none,
+// the county's own files) &fillYear=2026 &createdSince=2026-11-30 &waitingDays=7)
 // so that Back, reload and a copied link all show the same page.
-import { CATEGORIES, CONDITION_CODES, HOUSEHOLD_STATUSES, IDENTIFY_FLAGS, type ConditionCode, type HouseholdStatus, type IdentifyFlag } from '@bangfu/core';
+import { parseIsoDate, CATEGORIES, CONDITION_CODES, HOUSEHOLD_STATUSES, IDENTIFY_FLAGS, type ConditionCode, type HouseholdStatus, type IdentifyFlag } from '@bangfu/core';
 import { SORT_KEYS, type EligibleFilter, type HouseholdListQuery, type SortKey, type SortOrder } from '../../api/households';
 import { readPaging, writePaging } from '../../components/list/paging';
 import type { ListCodec } from '../../components/list/useListPage';
@@ -30,7 +32,19 @@ export interface ListState {
   suggestedCategory?: string;
   /** 提示 */
   flag?: IdentifyFlag;
+  /** a 基层工会 (H01-0003), or 'none': the files a county union filed itself */
+  unitId?: string;
+  /** 填表年度: a campaign's files */
+  fillYear?: number;
+  /** entered into the system on or after this day (YYYY-MM-DD) */
+  createdSince?: string;
+  /** under review (待单位审核 or 待市总审核) for at least this many days; 0: all under review */
+  waitingDays?: number;
 }
+
+/** The filters that arrive only by link (the progress table, the 工作台): shown as removable tags. */
+export const LINK_FILTER_KEYS = ['unitId', 'fillYear', 'createdSince', 'waitingDays'] as const;
+export type LinkFilterKey = (typeof LINK_FILTER_KEYS)[number];
 
 /** The identification filters (the 「更多条件」 row). */
 export const IDENTIFICATION_FILTER_KEYS = ['eligible', 'condition', 'suggestedCategory', 'flag'] as const;
@@ -46,6 +60,23 @@ function oneOf<T extends string>(v: string | null, values: readonly string[]): T
   return v !== null && values.includes(v) ? (v as T) : undefined;
 }
 
+function intIn(v: string | null, min: number, max: number): number | undefined {
+  if (v === null || !/^\d{1,4}$/.test(v)) return undefined;
+  const n = Number(v);
+  return n >= min && n <= max ? n : undefined;
+}
+
+function linkFilters(params: URLSearchParams): Pick<ListState, LinkFilterKey> {
+  const unitId = params.get('unitId');
+  const since = params.get('createdSince');
+  return {
+    unitId: unitId && /^(H\d{2}-\d{4}|none)$/.test(unitId) ? unitId : undefined,
+    fillYear: intIn(params.get('fillYear'), 2000, 2100),
+    createdSince: since && /^\d{4}-\d{2}-\d{2}$/.test(since) && parseIsoDate(since) !== null ? since : undefined,
+    waitingDays: intIn(params.get('waitingDays'), 0, 3650),
+  };
+}
+
 export function parseSort(v: string | null | undefined): { sortKey: SortKey; sortOrder: SortOrder } {
   const [key, order] = (v || DEFAULT_SORT).split(':');
   const sortKey = (SORT_KEYS as readonly string[]).includes(key) ? (key as SortKey) : 'updatedAt';
@@ -54,7 +85,8 @@ export function parseSort(v: string | null | undefined): { sortKey: SortKey; sor
 }
 
 export function readListState(params: URLSearchParams): ListState {
-  const status = params.get('status');
+  // returned=true (the server's word, in links made from core's filters) is the list's status=returned
+  const status = params.get('returned') === 'true' ? 'returned' : params.get('status');
   const category = params.get('category') || undefined;
   return {
     regionCode: params.get('regionCode') || undefined,
@@ -67,6 +99,7 @@ export function readListState(params: URLSearchParams): ListState {
     condition: oneOf<ConditionCode>(params.get('condition'), CONDITION_CODES),
     suggestedCategory: oneOf<string>(params.get('suggestedCategory'), SUGGESTED_VALUES),
     flag: oneOf<IdentifyFlag>(params.get('flag'), IDENTIFY_FLAGS),
+    ...linkFilters(params),
   };
 }
 
@@ -80,6 +113,10 @@ export function writeListState(s: ListState): URLSearchParams {
   for (const k of IDENTIFICATION_FILTER_KEYS) {
     const v = s[k];
     if (v) p.set(k, v);
+  }
+  for (const k of LINK_FILTER_KEYS) {
+    const v = s[k];
+    if (v !== undefined) p.set(k, String(v));
   }
   writePaging(p, s, DEFAULT_PAGE_SIZE);
   const sort = `${s.sortKey}:${s.sortOrder}`;
@@ -104,11 +141,18 @@ export function toApiQuery(s: ListState, ownRegion: string | null): HouseholdLis
     condition: s.condition,
     suggestedCategory: s.suggestedCategory,
     flag: s.flag,
+    unitId: s.unitId,
+    fillYear: s.fillYear,
+    createdSince: s.createdSince,
+    waitingDays: s.waitingDays,
   };
 }
 
 /** What GET /api/households/export.xlsx receives: the list's filters, every page (no page, no sort). */
 export function toExportQuery(s: ListState, ownRegion: string | null): Omit<HouseholdListQuery, 'page' | 'pageSize' | 'sort'> {
   const q = toApiQuery(s, ownRegion);
-  return { regionCode: q.regionCode, category: q.category, status: q.status, returned: q.returned, q: q.q, eligible: q.eligible, condition: q.condition, suggestedCategory: q.suggestedCategory, flag: q.flag };
+  return {
+    regionCode: q.regionCode, category: q.category, status: q.status, returned: q.returned, q: q.q, eligible: q.eligible, condition: q.condition, suggestedCategory: q.suggestedCategory, flag: q.flag,
+    unitId: q.unitId, fillYear: q.fillYear, createdSince: q.createdSince, waitingDays: q.waitingDays,
+  };
 }

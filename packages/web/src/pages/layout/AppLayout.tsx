@@ -9,6 +9,8 @@ import {
   BarChartOutlined,
   BookOutlined,
   ClusterOutlined,
+  DashboardOutlined,
+  FlagOutlined,
   HeartOutlined,
   LinkOutlined,
   OrderedListOutlined,
@@ -39,6 +41,7 @@ import { listHouseholds } from '../../api/households';
 import { PROPOSALS_CHANGED, REVIEWS_CHANGED } from '../../lib/events';
 import type { Access, ReviewQueue } from '../../lib/access';
 import Logo from '../../components/Logo';
+import { TodoBell } from './TodoBell';
 import ChangePasswordModal from '../../components/ChangePasswordModal';
 import { OWNER_NAME, SYSTEM_NAME } from '../../lib/format';
 import { useAccess, useSessionUser } from '../../lib/session';
@@ -50,6 +53,7 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith('/households')) return '/households';
   if (pathname.startsWith('/admin/')) return pathname.split('/').slice(0, 3).join('/');
   if (pathname.startsWith('/exchange/import')) return '/exchange/import';
+  if (pathname.startsWith('/campaigns')) return '/campaigns';
   return pathname;
 }
 
@@ -125,6 +129,8 @@ function menuItems(access: Access, pendingProposals: number | null, pendingRevie
     ...(access.canViewAudit ? [{ key: '/admin/audit', icon: <SafetyCertificateOutlined />, label: '审计日志' }] : []),
   ];
   return [
+    { key: '/', icon: <DashboardOutlined />, label: '工作台' },
+    ...(access.canViewCampaigns ? [{ key: '/campaigns', icon: <FlagOutlined />, label: '专项行动' }] : []),
     { key: 'households', icon: <SolutionOutlined />, label: '困难职工档案', children: households },
     ...(access.reviewQueue
       ? [
@@ -197,6 +203,7 @@ export default function AppLayout() {
           </div>
         </div>
         <Space size={20} className="app-user">
+          <TodoBell />
           <span data-testid="current-user">
             <UserOutlined /> <span className="app-user-name">{user.displayName}</span>
             <Tag className="app-user-role" data-testid="current-role" data-role={user.role}>

@@ -1,5 +1,5 @@
 // 组织详情: the selected organization, its parent and 基层工会 count, and what may be done with it.
-import { Button, Card, Descriptions, Empty, Space, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Empty, Space, Switch, Tag, Typography } from 'antd';
 import { CheckCircleOutlined, EditOutlined, PlusOutlined, StopOutlined, SwapOutlined } from '@ant-design/icons';
 import { ORG_KIND_LABELS, type Org } from '../../../api/orgs';
 import DeactivateConfirm from '../../../components/DeactivateConfirm';
@@ -15,9 +15,11 @@ interface Props {
   onMove: () => void;
   onNewHere: (regionCode: string) => void;
   onToggle: (o: Org) => Promise<void> | void;
+  /** 大中型企事业单位 on or off (units) */
+  onLargeEnterprise: (o: Org, on: boolean) => Promise<void> | void;
 }
 
-export function OrgDetail({ selected, parent, unitCounts, busy, onRename, onMove, onNewHere, onToggle }: Props) {
+export function OrgDetail({ selected, parent, unitCounts, busy, onRename, onMove, onNewHere, onToggle, onLargeEnterprise }: Props) {
   return (
     <Card variant="borderless" className="org-detail-card" title="组织详情" id="org-detail">
       {!selected ? (
@@ -37,6 +39,23 @@ export function OrgDetail({ selected, parent, unitCounts, busy, onRename, onMove
               <span data-testid="org-detail-status">{selected.active ? <Tag color="success">启用</Tag> : <Tag>已停用</Tag>}</span>
             </Descriptions.Item>
             {selected.kind !== 'unit' && <Descriptions.Item label="基层工会">{unitCounts.get(selected.code) ?? 0} 个</Descriptions.Item>}
+            {selected.kind === 'unit' && (
+              <Descriptions.Item label="大中型企事业单位">
+                <Space size={8} wrap>
+                  <Switch
+                    id="org-large-enterprise"
+                    checked={selected.largeEnterprise}
+                    loading={busy}
+                    checkedChildren="是"
+                    unCheckedChildren="否"
+                    onChange={(on) => void onLargeEnterprise(selected, on)}
+                  />
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    专项行动中默认单独上报
+                  </Typography.Text>
+                </Space>
+              </Descriptions.Item>
+            )}
           </Descriptions>
           <Space wrap style={{ marginTop: 16 }}>
             <Button

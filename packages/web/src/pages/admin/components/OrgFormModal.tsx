@@ -1,6 +1,6 @@
 // The three small org dialogs (新建基层工会, 重命名, 调整上级组织): a title, one form, one OK button.
 import type { ReactNode } from 'react';
-import { Form, Input, Modal, Select } from 'antd';
+import { Checkbox, Form, Input, Modal, Select } from 'antd';
 import type { FormInstance } from 'antd';
 
 export const NAME_RULES = [
@@ -37,7 +37,7 @@ function OrgFormModal<V>({ title, open, okText, okId, busy, form, name, onOk, on
 type Option = { value: string; label: string };
 type Common = { open: boolean; busy: boolean; onOk: () => void; onCancel: () => void };
 
-export function NewOrgModal({ form, regionOptions, ...rest }: Common & { form: FormInstance<{ name: string; parentCode: string }>; regionOptions: Option[] }) {
+export function NewOrgModal({ form, regionOptions, ...rest }: Common & { form: FormInstance<{ name: string; parentCode: string; largeEnterprise?: boolean }>; regionOptions: Option[] }) {
   return (
     <OrgFormModal title="新建基层工会" okText="新建" okId="org-new-ok" form={form} name="org_new" {...rest}>
       <Form.Item name="parentCode" label="上级组织（县、市、区工会）" rules={[{ required: true, message: '请选择上级组织' }]}>
@@ -45,6 +45,9 @@ export function NewOrgModal({ form, regionOptions, ...rest }: Common & { form: F
       </Form.Item>
       <Form.Item name="name" label="基层工会名称" rules={NAME_RULES} extra="代码由系统自动编号，如 H01-0001">
         <Input maxLength={100} placeholder="例如：京山市某某有限公司工会" autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="largeEnterprise" valuePropName="checked" style={{ marginBottom: 0 }} extra="大中型企事业单位工会在专项行动中默认单独上报">
+        <Checkbox id="org_new_largeEnterprise">大中型企事业单位</Checkbox>
       </Form.Item>
     </OrgFormModal>
   );

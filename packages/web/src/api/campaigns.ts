@@ -1,0 +1,98 @@
+// 专项行动 · 上报 · 进度 · 工作台 · 待办 (server modules/campaigns): the campaigns the city union
+// runs, each one's progress by region or unit, the old database's counts, the submissions and their
+// decisions, the signed-in user's 工作台 and to-dos, and where a file was reported. Response types
+// are core's schemas (z.infer), the very ones the server serializes with.
+import type { z } from 'zod';
+import type {
+  baselineListSchema, Campaign, CampaignInput, Dashboard, Deadline, ProgressItem, ProgressResponse, reportedSchema, Submission,
+  SubmissionStateView, TodoList,
+} from '@bangfu/core';
+import { downloadFile, http } from './request';
+
+export type { Campaign, CampaignInput, Dashboard, Deadline, ProgressItem, ProgressResponse, Submission, SubmissionStateView, TodoList };
+export type TodoItem = TodoList['items'][number];
+export type BaselineList = z.infer<typeof baselineListSchema>;
+export type Baseline = BaselineList['items'][number];
+export type ReportedList = z.infer<typeof reportedSchema>;
+export type Reported = ReportedList['items'][number];
+
+const campaignUrl = (id: number | string) => `/api/campaigns/${encodeURIComponent(String(id))}`;
+
+// ---- campaigns -------------------------------------------------------------------------------
+
+/** Newest first. */
+export function listCampaigns(signal?: AbortSignal): Promise<{ items: Campaign[] }> {
+  return http.get('/api/campaigns', { signal });
+}
+
+export function getCampaign(id: number | string, signal?: AbortSignal): Promise<Campaign> {
+  return http.get(campaignUrl(id), { signal });
+}
+
+/** The city union (and admins): 201 with the campaign. */
+export function createCampaign(input: CampaignInput): Promise<Campaign> {
+  return http.post('/api/campaigns', input);
+}
+
+/** The whole input plus the version it was based on; a stale version gives 409 VERSION_CONFLICT. */
+export function updateCampaign(id: number, input: CampaignInput, version: number): Promise<Campaign> {
+  return http.put(campaignUrl(id), { ...input, version });
+}
+
+export interface ProgressQuery {
+  level: 'region' | 'unit';
+  /** a region, with level unit */
+  parentCode?: string;
+}
+
+export function getProgress(id: number | string, query: ProgressQuery, signal?: AbortSignal): Promise<ProgressResponse> {
+  return http.get(`${campaignUrl(id)}/progress`, { query: { ...query }, signal });
+}
+
+// ---- 原数据库户数 --------------------------------------------------------------------------------
+
+export function getBaselines(id: number | string, signal?: AbortSignal): Promise<BaselineList> {
+  return http.get(`${campaignUrl(id)}/baselines`, { signal });
+}
+
+export function saveBaselines(id: number | string, items: { orgCode: string; households: number | null }[]): Promise<BaselineList> {
+  return http.put(`${campaignUrl(id)}/baselines`, { items });
+}
+
+// ---- submissions (上报) ------------------------------------------------------------------------
+
+/** Every round, newest first; a region or unit user sees their own organization's. */
+export function listSubmissions(id: number | string, signal?: AbortSignal): Promise<{ items: Submission[] }> {
+  return http.get(`${campaignUrl(id)}/submissions`, { signal });
+}
+
+/** A region or unit user of a required organization; without deadlineId, the next data deadline. */
+export function submitData(id: number | string, body: { deadlineId?: number; note?: string }): Promise<Submission> {
+  return http.post(`${campaignUrl(id)}/submissions`, body);
+}
+
+export type SubmissionDecision = 'accept' | 'return';
+
+/** 接收 / 退回 (the city union); an opinion is required to return. */
+export function decideSubmission(id: number, decision: SubmissionDecision, opinion: string): Promise<Submission> {
+  return http.post(`/api/submissions/${id}/decision`, { decision, opinion });
+}
+
+/** The workbook of exactly the files the submission froze. */
+export function downloadSubmission(s: Pick<Submission, 'id' | 'orgName' | 'round'>): Promise<string> {
+  return downloadFile(`/api/submissions/${s.id}/export.xlsx`, `上报数据-${s.orgName}-第${s.round}次.xlsx`);
+}
+
+// ---- 工作台, 待办, 上报记录 of a file ---------------------------------------------------------------
+
+export function getDashboard(signal?: AbortSignal): Promise<Dashboard> {
+  return http.get('/api/dashboard', { signal });
+}
+
+export function getTodos(signal?: AbortSignal): Promise<TodoList> {
+  return http.get('/api/todos', { signal });
+}
+
+export function getReported(householdId: number | string, signal?: AbortSignal): Promise<ReportedList> {
+  return http.get(`/api/households/${encodeURIComponent(String(householdId))}/reported`, { signal });
+}

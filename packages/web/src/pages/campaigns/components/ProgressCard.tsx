@@ -1,0 +1,87 @@
+// 工作进度: the campaign's progress table. The city sees the regions (a region's name opens its
+// units, ?region=H01 in the URL); a county union sees its units directly. Units not started are
+// marked; every number opens the files it counts; the deadline the 上报状态 is for is named.
+import { useSearchParams } from 'react-router';
+import { Alert, Breadcrumb, Button, Card, Table, Typography } from 'antd';
+import type { ProgressItem } from '../../../api/campaigns';
+import { useProgress } from '../../../api/queries/campaigns';
+import { errorMessage } from '../../../api/request';
+import { ReloadButton } from '../../../components/list/ListParts';
+import { progressColumns, totalCells } from '../progressColumns';
+import { daysLeftText } from '../campaignText';
+
+interface Props {
+  campaignId: string;
+  /** a county or grassroots union: its own region's units, no choice */
+  ownRegion: string | null;
+  regionName: (code: string) => string;
+}
+
+export function ProgressCard({ campaignId, ownRegion, regionName }: Props) {
+  const [params, setParams] = useSearchParams();
+  const chosen = params.get('region');
+  const parentCode = ownRegion ?? (chosen && /^H\d{2}$/.test(chosen) ? chosen : null);
+  const q = useProgress(campaignId, parentCode ? { level: 'unit', parentCode } : { level: 'region' });
+  const p = q.data;
+  const openRegion = (code: string | null) => {
+    const next = new URLSearchParams(params);
+    if (code) next.set('region', code);
+    else next.delete('region');
+    setParams(next, { replace: true });
+  };
+  const columns = p ? progressColumns(p, { onOpenRegion: ownRegion ? undefined : (c) => openRegion(c) }) : [];
+  const cells = p ? totalCells(p) : [];
+
+  return (
+    <Card
+      variant="borderless"
+      className="table-card campaign-section"
+      id="campaign-progress"
+      title="工作进度"
+      extra={<ReloadButton onClick={() => void q.refetch()} />}
+    >
+      {!ownRegion && parentCode && (
+        <Breadcrumb
+          style={{ marginBottom: 8 }}
+          items={[{ title: <a onClick={() => openRegion(null)} id="progress-back">全市</a> }, { title: regionName(parentCode) }]}
+        />
+      )}
+      {q.error != null && (
+        <Alert type="error" showIcon message="工作进度加载失败" description={errorMessage(q.error)} action={<Button onClick={() => void q.refetch()}>重试</Button>} style={{ marginBottom: 12 }} />
+      )}
+      <Table<ProgressItem>
+        id="progress-table"
+        className="progress-table"
+        size="small"
+        bordered
+        rowKey={(r) => `${r.kind}:${r.orgCode}`}
+        loading={q.isFetching}
+        dataSource={p?.items ?? []}
+        columns={columns}
+        pagination={(p?.items.length ?? 0) > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+        scroll={{ x: 'max-content' }}
+        rowClassName={(r) => (r.started ? '' : 'progress-row-idle')}
+        locale={{ emptyText: q.isFetching ? '正在加载…' : '暂无数据' }}
+        summary={() =>
+          p && p.items.length > 0 ? (
+            <Table.Summary>
+              <Table.Summary.Row data-testid="progress-total-row">
+                <Table.Summary.Cell index={0}>合计</Table.Summary.Cell>
+                {cells.map((c, i) => (
+                  <Table.Summary.Cell key={i} index={i + 1} align="right">
+                    {c}
+                  </Table.Summary.Cell>
+                ))}
+              </Table.Summary.Row>
+            </Table.Summary>
+          ) : null
+        }
+      />
+      {p && (
+        <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
+          {p.deadline && `上报状态为“${p.deadline.label}”（${p.deadline.dueDate} 截止，${daysLeftText(p.deadline.daysLeft)}）的状态。`}统计 {p.year} 年度填表的档案；本周新增为 {p.weekStart} 以来新录入的档案；建档率 = 已建档 ÷ 在册档案；覆盖率 = 档案数 ÷ 原数据库户数。点击数字可查看对应档案。
+        </Typography.Paragraph>
+      )}
+    </Card>
+  );
+}
