@@ -19,6 +19,7 @@ import * as m016 from './016_import_stale_rows.js';
 import * as m017 from './017_campaigns.js';
 import * as m018 from './018_campaign_indexes.js';
 import * as m019 from './019_working_group_members.js';
+import * as m020 from './020_year_facets.js';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '017_campaigns': m017,
   '018_campaign_indexes': m018,
   '019_working_group_members': m019,
+  '020_year_facets': m020,
 };

@@ -143,6 +143,17 @@ describe('campaign progress', () => {
     expect(d.kpis.waiting).toBe(p.totals.waiting);
     expect(d.byOrgStatus.find((o: { orgCode: string }) => o.orgCode === 'H03').byStatus).toEqual(h03.byStatus);
     expect(d.weekly.at(-1).cumulative).toBe(made.length);
+    // the year's categories and income bands: each category is the list's total for the year and category
+    expect(d.byCategory.reduce((n: number, c: { n: number }) => n + c.n, 0)).toBe(d.kpis.files);
+    expect(d.byIncomeBand.reduce((n: number, c: { n: number }) => n + c.n, 0)).toBe(d.kpis.files);
+    for (const c of d.byCategory) expect(await listTotal(city, { fillYear: String(year), category: c.key }), c.key).toBe(c.n);
+    // a unit's 工作台 counts its own files the same way
+    const unitUser = await ctx.userIn(units.H03[0], 'unit');
+    const ud = (await unitUser.get('/api/dashboard')).json();
+    const ownFiles = made.filter((f) => f.unit === units.H03[0] && f.year === year).length;
+    expect(ud.scope).toMatchObject({ kind: 'unit', orgCode: units.H03[0] });
+    expect(ud.kpis.files).toBe(ownFiles);
+    expect(ud.byCategory.reduce((n: number, c: { n: number }) => n + c.n, 0)).toBe(ownFiles);
     const county = (await (await ctx.userIn('H03', 'region')).get('/api/dashboard')).json();
     expect(county.scope).toMatchObject({ kind: 'region', orgCode: 'H03' });
     expect(county.kpis.files).toBe(h03.total);

@@ -9,6 +9,7 @@ import type { Actor } from '../access/actor.js';
 import { householdScope, scopeOf, seesFullIdentity } from '../access/scope.js';
 import { isPostgres } from '../../db/dialect.js';
 import { countFromFacet, countFromTally } from './tally.repository.js';
+import { bandExpression } from './tally.sql.js';
 import { groupMembers, rowToData } from './household.mapping.js';
 
 export type { HouseholdFilter };
@@ -101,6 +102,14 @@ export async function countStatusesInScope(db: Q, actor: Actor, year: number): P
   const rows = await db.selectFrom('households').select(['status', (eb) => eb.fn.countAll<number>().as('n')])
     .where(householdScope(actor)).where('fill_year', '=', year).groupBy('status').execute();
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+}
+
+/** The caller's files of a fill year by category or income band: the small scopes' 工作台. */
+export async function countInScope(db: Q, actor: Actor, year: number, by: 'category' | 'band'): Promise<{ v: string; n: number }[]> {
+  const key = by === 'category' ? sql<string>`category` : sql<string>`${sql.raw(bandExpression('per_capita_income'))}`;
+  const rows = await db.selectFrom('households').select([key.as('v'), (eb) => eb.fn.countAll<number>().as('n')])
+    .where(householdScope(actor)).where('fill_year', '=', year).groupBy(key).execute();
+  return rows.map((r) => ({ v: String(r.v), n: Number(r.n) }));
 }
 
 export async function countHouseholds(db: Q, actor: Actor, f: HouseholdFilter): Promise<number> {
