@@ -68,7 +68,7 @@ export type SubmissionStateView = z.infer<typeof submissionStateSchema>;
 const progressCounts = {
   total: int(),
   byStatus: byStatusSchema,
-  newThisWeek: int().describe('files created in the last 7 days'),
+  newThisWeek: int().describe("the year's files entered in the last 7 days"),
   filedRate: z.number().nullable().describe('已建档 / files on the books; null without files'),
   baseline: int().nullable().describe("households in the organization's old database"),
   coverage: z.number().nullable().describe('files / baseline'),
@@ -123,7 +123,7 @@ export const dashboardSchema = z.object({
   byCategory: z.array(keyCount),
   byCause: z.array(keyCount),
   byIncomeBand: z.array(keyCount),
-  weekly: z.array(z.object({ weekStart: ymd(), created: int(), cumulative: int() })).describe('files created per week over the campaign'),
+  weekly: z.array(z.object({ weekStart: ymd(), created: int(), cumulative: int() })).describe("the year's files entered per week over the campaign"),
   late: z.array(z.object({ orgCode: z.string(), orgName: z.string(), deadlineId: int(), deadlineLabel: z.string(), dueDate: ymd(), daysLate: int(), status: z.enum(SUBMISSION_STATES) })),
   reviewQueue: z.object({ count: int(), oldestWaitingDays: int().nullable(), link: z.string() }).nullable(),
 });

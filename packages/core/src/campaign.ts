@@ -104,8 +104,7 @@ export type ProgressMeasure = 'total' | 'draft' | 'submitted' | 'unitApproved' |
 export function progressFilter(
   year: number, org: { kind: 'region' | 'unit' | 'direct' | 'all'; orgCode: string }, measure: ProgressMeasure, weekStart: string,
 ): Record<string, string> {
-  // new this week: files entered in the last seven days, whatever their fill year
-  const f: Record<string, string> = measure === 'newThisWeek' ? {} : { fillYear: String(year) };
+  const f: Record<string, string> = { fillYear: String(year) };
   if (org.kind !== 'all') f.regionCode = org.orgCode.slice(0, 3);
   if (org.kind === 'unit') f.unitId = org.orgCode;
   if (org.kind === 'direct') f.unitId = 'none';

@@ -72,6 +72,7 @@ export const router = createBrowserRouter([
       { path: 'batches', lazy: page(() => import('./pages/assistance/BatchesPage'), 'batches.view') },
       { path: 'links', lazy: page(() => import('./pages/assistance/LinksPage'), 'links.view') },
       { path: 'working-groups', lazy: page(() => import('./pages/assistance/WorkingGroupsPage'), 'groups.view') },
+      { path: 'working-groups/:regionCode', lazy: page(() => import('./pages/assistance/WorkingGroupPage'), 'groups.view') },
       { path: 'measures', lazy: page(() => import('./pages/assistance/MeasuresPage'), 'measures.view') },
       // one route with an optional id: choosing a file and landing on its import keeps the page mounted
       { path: 'exchange/import/:id?', lazy: page(() => import('./pages/exchange/ImportPage'), 'exchange.import') },

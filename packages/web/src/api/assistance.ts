@@ -6,13 +6,19 @@ import type {
   AssistanceRecord, AssistanceSettings, AssistanceSummary, BatchSummary, CadreAssistance, HouseholdAssistance, LinkedHousehold, Measure,
   MyHousehold, Plan, PlanItem, QuotaItem, RecommendationView, RegionAssistance, Responsibility, ResponsibilityChange, UrgencyPartView, UrgencyView,
   UserRef, WorkingGroup, WorkingGroupsResponse, MyHouseholdsResponse, AssistanceSettingsSaveResult, AssistanceType, PlanStatus, PersonCandidate,
+  GroupHouseholds,
 } from '@bangfu/core';
-import { http } from './request';
+import { downloadFile, http } from './request';
 
 export type {
   AssistanceRecord, AssistanceSettings, AssistanceSummary, BatchSummary, LinkedHousehold, Measure, MyHousehold, Plan, PlanItem, QuotaItem,
-  RecommendationView, Responsibility, ResponsibilityChange, UrgencyPartView, UrgencyView, UserRef, WorkingGroup, PersonCandidate,
+  RecommendationView, Responsibility, ResponsibilityChange, UrgencyPartView, UrgencyView, UserRef, WorkingGroup, WorkingGroupsResponse, PersonCandidate,
+  GroupHouseholds,
 };
+/** A 机关干部 of a working group, with the households linked to them. */
+export type GroupMember = WorkingGroup['members'][number];
+/** One household linked to a group's leader or member (a household linked to two of them is listed twice). */
+export type GroupHousehold = GroupHouseholds['items'][number];
 export type RegionSummary = RegionAssistance;
 export type CadreSummary = CadreAssistance;
 export type HouseholdSummary = HouseholdAssistance;
@@ -97,6 +103,11 @@ export function getSummary(query: { year?: number; regionCode?: string }, signal
   return http.get('/api/assistance/summary', { query, signal });
 }
 
+/** 帮扶统计 as a workbook (per region with 合计, per cadre), for the same year and region. */
+export function downloadSummary(query: { year: number; regionCode?: string }): Promise<string> {
+  return downloadFile('/api/assistance/summary.xlsx', `帮扶统计-${query.year}年.xlsx`, { query });
+}
+
 // ---- 定点联系, working groups ----------------------------------------------------------------
 
 export function getLinkQuota(signal?: AbortSignal): Promise<{ items: QuotaItem[] }> {
@@ -115,8 +126,21 @@ export function listWorkingGroups(signal?: AbortSignal): Promise<WorkingGroupsRe
   return http.get('/api/working-groups', { signal });
 }
 
-export function saveWorkingGroups(groups: { regionCode: string; name: string; leaderUsername: string | null }[]): Promise<WorkingGroupsResponse> {
+export interface WorkingGroupInput {
+  regionCode: string;
+  name: string;
+  leaderUsername: string | null;
+  /** the group's 机关干部 (each in one group only); absent: unchanged */
+  memberUsernames?: string[];
+}
+
+export function saveWorkingGroups(groups: WorkingGroupInput[]): Promise<WorkingGroupsResponse> {
   return http.put('/api/working-groups', { groups });
+}
+
+/** The households linked to the group's leader and members (the city's people, or the group's own). */
+export function getGroupHouseholds(regionCode: string, signal?: AbortSignal): Promise<GroupHouseholds> {
+  return http.get(`/api/working-groups/${encodeURIComponent(regionCode)}/households`, { signal });
 }
 
 // ---- settings ------------------------------------------------------------------------------

@@ -49,6 +49,11 @@ export function getProgress(id: number | string, query: ProgressQuery, signal?: 
   return http.get(`${campaignUrl(id)}/progress`, { query: { ...query }, signal });
 }
 
+/** The progress table as a workbook: the same level and region as the table shows. */
+export function downloadProgress(id: number | string, query: ProgressQuery): Promise<string> {
+  return downloadFile(`${campaignUrl(id)}/progress.xlsx`, `专项行动进度-${id}.xlsx`, { query: { ...query } });
+}
+
 // ---- 原数据库户数 --------------------------------------------------------------------------------
 
 export function getBaselines(id: number | string, signal?: AbortSignal): Promise<BaselineList> {

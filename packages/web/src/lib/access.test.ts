@@ -19,7 +19,7 @@ const EXPECTED: Record<Role, Permission[]> = {
     'groups.edit', 'measures.view', 'measures.edit', 'exchange.import', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'campaigns.edit',
   ],
   leader: ['household.list', 'policy.view', 'assistance.record', 'assistance.my', 'assistance.summary', 'batches.view', 'groups.view', 'exchange.export', 'report.regionSummary', 'campaigns.view'],
-  staff: ['household.list', 'policy.view', 'assistance.record', 'assistance.my', 'exchange.export', 'report.regionSummary', 'campaigns.view'],
+  staff: ['household.list', 'policy.view', 'assistance.record', 'assistance.my', 'groups.view', 'exchange.export', 'report.regionSummary', 'campaigns.view'],
   region: [
     'household.list', 'household.create', 'household.edit', 'household.submit', 'household.remove', 'household.exit', 'household.reopen',
     'household.reviewUnit', 'policy.view', 'proposals.view', 'proposals.decide', 'reviews.queue',

@@ -106,7 +106,8 @@ export const RULES: Record<Permission, readonly Role[]> = {
   'batches.view': ['admin', 'city', 'leader', 'region', 'unit', 'viewer'],
   'links.view': ['admin', 'city', 'viewer'],
   'links.edit': ['admin', 'city'],
-  'groups.view': ['admin', 'city', 'leader', 'viewer'],
+  // a 机关干部 is a member of one group: the groups, and their own group's households
+  'groups.view': ['admin', 'city', 'leader', 'staff', 'viewer'],
   'groups.edit': ['admin', 'city'],
   'measures.view': ['admin', 'city', 'viewer'],
   'measures.edit': ['admin', 'city'],

@@ -20,6 +20,7 @@ import * as m017 from './017_campaigns.js';
 import * as m018 from './018_campaign_indexes.js';
 import * as m019 from './019_working_group_members.js';
 import * as m020 from './020_year_facets.js';
+import * as m021 from './021_year_created_day.js';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '018_campaign_indexes': m018,
   '019_working_group_members': m019,
   '020_year_facets': m020,
+  '021_year_created_day': m021,
 };

@@ -20,7 +20,7 @@ export async function requiredOrgRows(db: Q, campaignIds: number[]) {
   if (campaignIds.length === 0) return [];
   return db.selectFrom('campaign_orgs').innerJoin('orgs', 'orgs.code', 'campaign_orgs.org_code')
     .select(['campaign_orgs.campaign_id', 'orgs.code', 'orgs.name', 'orgs.kind', 'orgs.large_enterprise', 'orgs.sort'])
-    .where('campaign_orgs.campaign_id', 'in', campaignIds).orderBy('orgs.sort').orderBy('orgs.code').execute();
+    .where('campaign_orgs.campaign_id', 'in', campaignIds).orderBy('orgs.kind').orderBy('orgs.sort').orderBy('orgs.code').execute();
 }
 
 export async function insertCampaign(trx: Q, c: CampaignData, by: number, at: string): Promise<number> {

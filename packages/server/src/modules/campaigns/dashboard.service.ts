@@ -114,7 +114,8 @@ export async function dashboard(db: Q, actor: Actor, today = todayInChina()): Pr
     broad ? facetRows(db, 'category_year', { regionCode: region }).then(ofYear) : countInScope(db, actor, year, 'category'),
     broad ? facetByRegion(db, 'cause', LIVE_STATUSES, region) : Promise.resolve([]),
     broad ? facetRows(db, 'band_year', { regionCode: region }).then(ofYear) : countInScope(db, actor, year, 'band'),
-    broad && campaign ? facetRows(db, 'created_day', { regionCode: region, from: campaign.startDate, to: campaign.endDate }) : Promise.resolve([]),
+    broad && campaign ? facetRows(db, 'year_created_day', { regionCode: region, from: `${year}|${campaign.startDate}`, to: `${year}|${campaign.endDate}` })
+      .then((rows) => rows.map((r) => ({ ...r, value: r.value.slice(r.value.indexOf('|') + 1) }))) : Promise.resolve([]),
     // this calendar year's assistance, whatever the households' status now
     broad ? Promise.all(HOUSEHOLD_STATUSES.map((st) => assistancePerRegion(db, Number(today.slice(0, 4)), st, region))).then((r) => r.flat()) : Promise.resolve([]),
     campaign && scope.kind !== 'personal' ? lateOrgs(db, campaign, inScope) : Promise.resolve([]),

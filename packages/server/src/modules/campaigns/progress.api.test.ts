@@ -61,8 +61,8 @@ const valueOf = (i: Pick<ProgressItem, 'total' | 'byStatus' | 'newThisWeek' | 'w
 /** What the test made, counted in JavaScript. */
 function expected(where: (f: (typeof made)[number]) => boolean, m: ProgressMeasure): number {
   const fs = made.filter(where);
-  if (m === 'newThisWeek') return fs.length; // every file was entered today
   const ofYear = fs.filter((f) => f.year === year);
+  if (m === 'newThisWeek') return ofYear.length; // every file was entered today
   const statusOf = (f: (typeof made)[number]) => (f.state === 'returned' ? 'draft' : f.state);
   if (m === 'total') return ofYear.length;
   if (m === 'waiting') return ofYear.filter((f) => f.state === 'submitted' || f.state === 'unitApproved').length;
@@ -104,8 +104,10 @@ describe('campaign progress', () => {
   it('per region: each number is the list total with its filters, and the files made', async () => {
     const p = (await city.get(`/api/campaigns/${campaignId}/progress`)).json() as ProgressResponse;
     expect(p.level).toBe('region');
-    expect(p.items.map((i) => i.orgCode)).toEqual(['H01', 'H02', 'H03', 'H04', 'H05', 'H06', 'H07', 'H08']);
-    await compare(city, p, (i) => (f) => f.region === i.orgCode);
+    // the regions, then the unit that submits itself (its files are its region's too: not in the totals)
+    expect(p.items.map((i) => i.orgCode)).toEqual(['H01', 'H02', 'H03', 'H04', 'H05', 'H06', 'H07', 'H08', units.H03[0]]);
+    expect(p.items.at(-1)).toMatchObject({ kind: 'unit', required: true, largeEnterprise: true });
+    await compare(city, p, (i) => (f) => (i.kind === 'unit' ? f.unit === i.orgCode : f.region === i.orgCode));
     for (const m of MEASURES) expect(await listTotal(city, progressFilter(p.year, { kind: 'all', orgCode: 'H' }, m, p.weekStart)), `totals ${m}`).toBe(valueOf(p.totals, m));
     const h03 = p.items.find((i) => i.orgCode === 'H03')!;
     expect(h03).toMatchObject({ required: true, started: true, submission: { status: 'none', onTime: null } });
@@ -142,7 +144,7 @@ describe('campaign progress', () => {
     expect(d.kpis.filed).toBe(p.totals.byStatus.filed);
     expect(d.kpis.waiting).toBe(p.totals.waiting);
     expect(d.byOrgStatus.find((o: { orgCode: string }) => o.orgCode === 'H03').byStatus).toEqual(h03.byStatus);
-    expect(d.weekly.at(-1).cumulative).toBe(made.length);
+    expect(d.weekly.at(-1).cumulative).toBe(made.filter((f) => f.year === year).length);
     // the year's categories and income bands: each category is the list's total for the year and category
     expect(d.byCategory.reduce((n: number, c: { n: number }) => n + c.n, 0)).toBe(d.kpis.files);
     expect(d.byIncomeBand.reduce((n: number, c: { n: number }) => n + c.n, 0)).toBe(d.kpis.files);

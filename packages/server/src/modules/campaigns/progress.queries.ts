@@ -9,10 +9,10 @@ import type { Q } from '../../db/transaction.js';
 
 const WAITING = sql<boolean>`status in ('submitted', 'unitApproved')`;
 
-/** Files entered on or after `since` in a region, per unit ('' for the county's own). */
-export async function createdSinceByUnit(db: Q, regionCode: string, since: string) {
+/** Files of a fill year entered on or after `since` in a region, per unit ('' for the county's own). */
+export async function createdSinceByUnit(db: Q, regionCode: string, since: string, year: number) {
   const rows = await db.selectFrom('households').select(['unit_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('region_code', '=', regionCode).where('created_at', '>=', since).groupBy('unit_id').execute();
+    .where('region_code', '=', regionCode).where('created_at', '>=', since).where('fill_year', '=', year).groupBy('unit_id').execute();
   return new Map(rows.map((r) => [r.unit_id ?? '', Number(r.n)]));
 }
 
@@ -33,6 +33,24 @@ export async function oldestWaiting(db: Q, year: number, where: { regionCode: st
     if (row?.first) out.set(region, row.first);
   }
   return out;
+}
+
+/**
+ * For units named by code (the 大中型企事业单位 of the progress per region): files of the year entered
+ * since `since`, the earliest submission of those under review, and the returned drafts, per unit.
+ */
+export async function unitExtras(db: Q, units: string[], year: number, since: string) {
+  const base = () => db.selectFrom('households').where('unit_id', 'in', units).where('fill_year', '=', year);
+  const [created, waiting, returned] = await Promise.all([
+    base().select(['unit_id', (eb) => eb.fn.countAll<number>().as('n')]).where('created_at', '>=', since).groupBy('unit_id').execute(),
+    base().select(['unit_id', (eb) => eb.fn.min<string>('submitted_at').as('first')]).where(WAITING).groupBy('unit_id').execute(),
+    base().select(['unit_id', (eb) => eb.fn.countAll<number>().as('n')]).where('status', '=', 'draft').where('return_reason', 'is not', null).groupBy('unit_id').execute(),
+  ]);
+  return {
+    created: new Map(created.map((r) => [r.unit_id!, Number(r.n)])),
+    waiting: new Map(waiting.map((r) => [r.unit_id!, r.first])),
+    returned: new Map(returned.map((r) => [r.unit_id!, Number(r.n)])),
+  };
 }
 
 /** Drafts a reviewer returned (not yet submitted again), per region, or per unit of one region. */

@@ -16,7 +16,7 @@ import { facetRows } from '../households/tally.repository.js';
 import { waitingDaysOf } from '../households/households.queries.js';
 import * as repo from './campaigns.repository.js';
 import { campaignIdOf, getCampaign } from './campaigns.service.js';
-import { createdSinceByUnit, oldestWaiting, returnedDrafts } from './progress.queries.js';
+import { createdSinceByUnit, oldestWaiting, returnedDrafts, unitExtras } from './progress.queries.js';
 
 const querySchema = z.object({
   level: z.enum(['region', 'unit'], { error: '层级应为 region（按地区）或 unit（按基层工会）' }).optional(),
@@ -89,10 +89,11 @@ export async function progress(db: Q, actor: Actor, rawId: string, query: unknow
 
   const raws = new Map<string, Raw>();
   const rawOf = (code: string) => raws.get(code) ?? raws.set(code, emptyRaw()).get(code)!;
-  let places: { org: Org | null; code: string; kind: ProgressItem['kind']; name: string }[];
+  // inTotals false: a required unit listed after the regions, whose files its region already counts
+  let places: { org: Org | null; code: string; kind: ProgressItem['kind']; name: string; inTotals?: false }[];
   if (level === 'region') {
     const [byYear, created, waiting, returned] = await Promise.all([
-      facetRows(db, 'year', { values: [String(c.year)] }), facetRows(db, 'created_day', { from: weekStart }),
+      facetRows(db, 'year', { values: [String(c.year)] }), facetRows(db, 'year_created_day', { from: `${c.year}|${weekStart}`, to: `${c.year}|9999` }),
       oldestWaiting(db, c.year, { regions: orgs.filter((o) => o.kind === 'region').map((o) => o.code) }), returnedDrafts(db, c.year),
     ]);
     for (const r of byYear) rawOf(r.regionCode).byStatus[r.status as keyof ByStatus] += r.n;
@@ -100,10 +101,24 @@ export async function progress(db: Q, actor: Actor, rawId: string, query: unknow
     for (const [code, first] of waiting) rawOf(code).firstWaiting = first;
     for (const [code, n] of returned) rawOf(code).returned = n;
     places = orgs.filter((o) => o.kind === 'region' && (o.active || raws.has(o.code))).map((o) => ({ org: o, code: o.code, kind: 'region' as const, name: o.name }));
+    // the units that submit themselves (大中型企事业单位) follow, so that the city sees every submitter on one page
+    const units = c.requiredOrgs.filter((o) => o.kind === 'unit').map((o) => o.code);
+    if (units.length) {
+      const [byUnit, extras] = await Promise.all([facetRows(db, 'unit_year', { values: units.map((u) => `${u}|${c.year}`) }), unitExtras(db, units, c.year, weekStart)]);
+      for (const r of byUnit) rawOf(r.value.slice(0, r.value.indexOf('|'))).byStatus[r.status as keyof ByStatus] += r.n;
+      for (const u of units) {
+        const raw = rawOf(u);
+        raw.newThisWeek = extras.created.get(u) ?? 0;
+        raw.firstWaiting = extras.waiting.get(u) ?? null;
+        raw.returned = extras.returned.get(u) ?? 0;
+        const org = orgs.find((o) => o.code === u) ?? null;
+        places.push({ org, code: u, kind: 'unit', name: org?.name ?? u, inTotals: false });
+      }
+    }
   } else {
     const region = parentCode!;
     const [byUnit, created, waiting, returned] = await Promise.all([
-      facetRows(db, 'unit_year', { regionCode: region }), createdSinceByUnit(db, region, weekStart),
+      facetRows(db, 'unit_year', { regionCode: region }), createdSinceByUnit(db, region, weekStart, c.year),
       oldestWaiting(db, c.year, { regionCode: region }), returnedDrafts(db, c.year, region),
     ]);
     const suffix = `|${c.year}`;
@@ -135,7 +150,7 @@ export async function progress(db: Q, actor: Actor, rawId: string, query: unknow
       };
     });
   const sum = emptyRaw();
-  for (const p of places) if (!only || p.code === only || p.code.startsWith(`${only}-`)) addRaw(sum, raws.get(p.code) ?? emptyRaw());
+  for (const p of places) if (p.inTotals !== false && (!only || p.code === only || p.code.startsWith(`${only}-`))) addRaw(sum, raws.get(p.code) ?? emptyRaw());
   const withBaseline = items.filter((i) => i.baseline !== null);
   const totals = counts(sum, withBaseline.length ? withBaseline.reduce((s, i) => s + i.baseline!, 0) : null, today);
   return { campaignId: c.id, year: c.year, level, parentCode, today, weekStart, deadline, items, totals };

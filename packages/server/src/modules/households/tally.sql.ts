@@ -12,7 +12,7 @@
 //    sum over a few thousand rows instead of a count over a million.
 //  - household_facets: per region and status, the values the summaries group by (work status,
 //    enterprise status, per-capita income band, urgency batch, day of the last assistance, year of
-//    the fill date, unit and fill year, the day the file was entered, category and income band with the fill year, and
+//    the fill date, unit and fill year, fill year and the day the file was entered, category and income band with the fill year, and
 //    each cause of household_causes).
 //
 // A change to what is tallied needs a migration that recreates the triggers (dropTallyTriggers,
@@ -52,8 +52,8 @@ export const FACETS: readonly { facet: string; value: string; columns: string[] 
   { facet: 'year', value: 'cast(r.fill_year as varchar(8))', columns: ['fill_year'] },
   // the unit and the fill year ('H01-0003|2026'; '|2026' for the county's own files): a campaign's progress per unit
   { facet: 'unit_year', value: "coalesce(r.unit_id, '') || '|' || cast(r.fill_year as varchar(8))", columns: ['unit_id', 'fill_year'] },
-  // the day the file was entered: files entered per week, new this week
-  { facet: 'created_day', value: 'substr(r.created_at, 1, 10)', columns: ['created_at'] },
+  // the fill year and the day the file was entered ('2026|2026-12-07'): a campaign year's files entered per week, new this week
+  { facet: 'year_created_day', value: "cast(r.fill_year as varchar(8)) || '|' || substr(r.created_at, 1, 10)", columns: ['fill_year', 'created_at'] },
   // the category and the income band with the fill year ('低保户|2026', 'b1|2026'): a campaign year's 工作台
   { facet: 'category_year', value: "r.category || '|' || cast(r.fill_year as varchar(8))", columns: ['category', 'fill_year'] },
   { facet: 'band_year', value: `(${bandExpression('r.per_capita_income')}) || '|' || cast(r.fill_year as varchar(8))`, columns: ['per_capita_income', 'fill_year'] },
@@ -96,7 +96,7 @@ export const FACETS_IN_JS: Readonly<Record<string, (r: HouseholdRow) => string>>
   last_assisted: (r) => orEmpty(r.last_assisted_on),
   year: (r) => orEmpty(r.fill_year),
   unit_year: (r) => `${orEmpty(r.unit_id)}|${orEmpty(r.fill_year)}`,
-  created_day: (r) => orEmpty(r.created_at).slice(0, 10),
+  year_created_day: (r) => `${orEmpty(r.fill_year)}|${orEmpty(r.created_at).slice(0, 10)}`,
   category_year: (r) => `${orEmpty(r.category)}|${orEmpty(r.fill_year)}`,
   band_year: (r) => `${FACETS_IN_JS.band(r)}|${orEmpty(r.fill_year)}`,
 };

@@ -1,13 +1,17 @@
 // /assistance — 帮扶统计: for a year (and a region), per region (with a bar chart of households
 // meeting the target against filed households), per cadre, the overdue list and the households
-// below the yearly target.
+// below the yearly target; 导出Excel downloads the per-region and per-cadre tables of the same year
+// and region as a workbook.
 import { useSearchParams } from 'react-router';
-import { Alert, Card, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, Select, Space, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import { todayInChina } from '@bangfu/core';
+import { downloadSummary } from '../../api/assistance';
 import { useAssistanceSummary } from '../../api/queries/assistance';
 import { errorMessage } from '../../api/request';
 import PageHeader from '../../components/PageHeader';
 import { yearOptions } from '../../lib/assistance';
+import { useDownload } from '../../lib/useDownload';
 import { useSessionUser } from '../../lib/session';
 import { useRegions } from '../../lib/useOrgs';
 import { SummaryFigures, useSummaryTotals } from './components/SummaryFigures';
@@ -22,6 +26,8 @@ export default function SummaryPage() {
   const year = Number(params.get('year')) || thisYear;
   const regionCode = params.get('regionCode') ?? '';
   const { data, error, isFetching: loading } = useAssistanceSummary(year, regionCode || undefined);
+  const { busy: saving, download } = useDownload();
+  const onExport = () => download('正在生成帮扶统计表…', () => downloadSummary({ year, regionCode: regionCode || undefined }), (name) => `已导出 ${name}`);
 
   function update(p: Record<string, string>) {
     const next = new URLSearchParams(params);
@@ -61,6 +67,9 @@ export default function SummaryPage() {
               onChange={(v?: string) => update({ regionCode: v ?? '' })}
             />
           </Space>
+          <Button icon={<DownloadOutlined />} id="assistance-summary-export" loading={saving} onClick={onExport}>
+            导出Excel
+          </Button>
         </div>
       </Card>
       {error != null && <Alert type="error" showIcon message="统计加载失败" description={errorMessage(error)} style={{ marginBottom: 12 }} />}

@@ -1,23 +1,26 @@
 // / — 工作台, the first page after login. 市总工会 and 领导小组: the campaign's phase and deadlines,
 // the figures, the charts and who is late; a county union: the same for its units, its own
 // submission state and its review queue; a grassroots union, a leader or a cadre: their to-dos
-// first, then the figures of their scope. Every number leads to the files it counts.
+// first (and a leader's or cadre's own 工作组), then the figures of their scope. Every number leads
+// to the files it counts.
 import { Alert, Button, Col, Row, Skeleton } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useDashboard } from '../../api/queries/campaigns';
 import { errorMessage } from '../../api/request';
 import PageHeader from '../../components/PageHeader';
-import { useAccess } from '../../lib/session';
+import { useAccess, useSessionUser } from '../../lib/session';
 import { CampaignCard } from './components/CampaignCard';
 import { DashboardCharts } from './components/DashboardCharts';
 import { KpiTiles } from './components/KpiTiles';
 import { LateCard } from './components/LateCard';
+import { MyGroupCard } from './components/MyGroupCard';
 import { ReviewQueueCard } from './components/ReviewQueueCard';
 import { TodoCard } from './components/TodoCard';
 import './dashboard.css';
 
 export default function DashboardPage() {
   const access = useAccess();
+  const user = useSessionUser();
   const q = useDashboard();
   const d = q.data;
   const reload = () => void q.refetch();
@@ -39,6 +42,7 @@ export default function DashboardPage() {
       ) : (
         <>
           {!leads && <TodoCard />}
+          {access.linkedOnly && access.canViewGroups && <MyGroupCard username={user.username} />}
           <Row gutter={[12, 12]} className="dashboard-top">
             <Col xs={24} xl={leads && d.reviewQueue ? 16 : 24}>
               <CampaignCard campaign={d.campaign} today={d.today} canCreate={access.canEditCampaigns} />

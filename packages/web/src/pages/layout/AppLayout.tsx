@@ -54,6 +54,7 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith('/admin/')) return pathname.split('/').slice(0, 3).join('/');
   if (pathname.startsWith('/exchange/import')) return '/exchange/import';
   if (pathname.startsWith('/campaigns')) return '/campaigns';
+  if (pathname.startsWith('/working-groups')) return '/working-groups';
   return pathname;
 }
 

@@ -1,28 +1,37 @@
 // 工作进度: the campaign's progress table. The city sees the regions (a region's name opens its
-// units, ?region=H01 in the URL); a county union sees its units directly. Units not started are
-// marked; every number opens the files it counts; the deadline the 上报状态 is for is named.
+// units, ?region=H01 in the URL); a county union sees its units directly, as does a working group's
+// page for its county. Units not started are marked; every number opens the files it counts; the
+// deadline the 上报状态 is for is named; 导出Excel downloads the table as shown (level and region).
+import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
-import { Alert, Breadcrumb, Button, Card, Table, Typography } from 'antd';
-import type { ProgressItem } from '../../../api/campaigns';
+import { Alert, Breadcrumb, Button, Card, Space, Table, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { downloadProgress, type ProgressItem, type ProgressQuery } from '../../../api/campaigns';
 import { useProgress } from '../../../api/queries/campaigns';
 import { errorMessage } from '../../../api/request';
 import { ReloadButton } from '../../../components/list/ListParts';
+import { useDownload } from '../../../lib/useDownload';
 import { progressColumns, totalCells } from '../progressColumns';
 import { daysLeftText } from '../campaignText';
 
 interface Props {
   campaignId: string;
-  /** a county or grassroots union: its own region's units, no choice */
+  /** a county or grassroots union (its own region), a working group's page (its county): that region's units, no choice */
   ownRegion: string | null;
   regionName: (code: string) => string;
+  /** a line above the table (e.g. which campaign a working group's page follows) */
+  note?: ReactNode;
 }
 
-export function ProgressCard({ campaignId, ownRegion, regionName }: Props) {
+export function ProgressCard({ campaignId, ownRegion, regionName, note }: Props) {
   const [params, setParams] = useSearchParams();
   const chosen = params.get('region');
   const parentCode = ownRegion ?? (chosen && /^H\d{2}$/.test(chosen) ? chosen : null);
-  const q = useProgress(campaignId, parentCode ? { level: 'unit', parentCode } : { level: 'region' });
+  const query: ProgressQuery = parentCode ? { level: 'unit', parentCode } : { level: 'region' };
+  const q = useProgress(campaignId, query);
   const p = q.data;
+  const { busy, download } = useDownload();
+  const onExport = () => download('正在生成进度表…', () => downloadProgress(campaignId, query), (name) => `已导出 ${name}`);
   const openRegion = (code: string | null) => {
     const next = new URLSearchParams(params);
     if (code) next.set('region', code);
@@ -38,8 +47,16 @@ export function ProgressCard({ campaignId, ownRegion, regionName }: Props) {
       className="table-card campaign-section"
       id="campaign-progress"
       title="工作进度"
-      extra={<ReloadButton onClick={() => void q.refetch()} />}
+      extra={
+        <Space>
+          <Button icon={<DownloadOutlined />} id="progress-export" loading={busy} onClick={onExport} disabled={!p}>
+            导出Excel
+          </Button>
+          <ReloadButton onClick={() => void q.refetch()} />
+        </Space>
+      }
     >
+      {note}
       {!ownRegion && parentCode && (
         <Breadcrumb
           style={{ marginBottom: 8 }}

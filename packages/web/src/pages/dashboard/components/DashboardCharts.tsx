@@ -63,7 +63,7 @@ export function DashboardCharts({ data }: { data: Dashboard }) {
       )}
       {show('cause') && (
         <Col {...half}>
-          <ChartCard title="致困原因" id="chart-cause" empty={!has.cause}>
+          <ChartCard title="致困原因（在册档案，各年度）" id="chart-cause" empty={!has.cause}>
             <EChart option={options.cause} height={barsHeight(data.byCause.length)} label="按致困原因的档案户数" />
           </ChartCard>
         </Col>
