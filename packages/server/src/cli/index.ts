@@ -109,7 +109,7 @@ async function serve(config: Config, withDemo: boolean): Promise<void> {
   else console.log('  管理员账号 login: admin（密码为首次启动时设置的密码）');
   if (demoUsers) {
     console.log(`  演示账号 demo users (密码 password: ${demoUsers.password}):`);
-    console.log('    shizong 市总工会 · lingdao 领导小组 · liang, wangfzx 市总领导 · zhaogb 机关干部 · h01_tianbiao / h01_shenhe 京山填报员 / 审核员（h02…h08 同理）');
+    console.log('    shizong 市总工会 · lingdao 领导小组 · liang, wangfzx 市总领导 · zhaogb 机关干部 · h01_tianbiao / h01_shenhe 京山填报员 / 审核员（h02…h08 同理） · shihua_gonghui, redian_gonghui 大中型企事业单位工会');
   }
   console.log(`  API 文档 docs: http://${shown}:${port}/api/docs`);
   console.log('');
