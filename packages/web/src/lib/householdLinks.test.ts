@@ -20,7 +20,8 @@ describe('progressHref: the progress table\'s numbers', () => {
     expect(progressHref(progress, { kind: 'region', orgCode: 'H01' }, 'total')).toBe('/households?fillYear=2026&regionCode=H01');
     expect(progressHref(progress, { kind: 'region', orgCode: 'H01' }, 'submitted')).toBe('/households?fillYear=2026&regionCode=H01&status=submitted');
     expect(progressHref(progress, { kind: 'region', orgCode: 'H01' }, 'waiting')).toBe('/households?fillYear=2026&regionCode=H01&waitingDays=0');
-    expect(progressHref(progress, { kind: 'region', orgCode: 'H01' }, 'newThisWeek')).toBe('/households?regionCode=H01&createdSince=2026-11-30');
+    // 本周新增 counts the campaign year's files entered in the last seven days (core's progressFilter)
+    expect(progressHref(progress, { kind: 'region', orgCode: 'H01' }, 'newThisWeek')).toBe('/households?fillYear=2026&regionCode=H01&createdSince=2026-11-30');
   });
 
   it('a unit\'s number names the unit, the county\'s own files unitId=none', () => {

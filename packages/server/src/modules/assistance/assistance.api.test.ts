@@ -133,6 +133,9 @@ describe('responsibility', () => {
     const outsider = await ctx.userIn('H', 'staff');
     const mine = await filed({ regionCode: 'H05' });
     expect((await city.post(`/api/households/${mine.id}/links`, { username: a.username })).statusCode).toBe(200);
+    // a is also its 具体责任人: linked twice, counted and listed once
+    const resp = await city.put(`/api/households/${mine.id}/responsibility`, { leaderUsername: leader.username, cadreUsername: a.username });
+    expect(resp.statusCode, resp.body).toBe(200);
     const put = (groups: unknown[]) => city.put('/api/working-groups', { groups });
     const saved = await put([{ regionCode: 'H05', name: '掇刀工作组', leaderUsername: leader.username, memberUsernames: [a.username, b.username] }]);
     expect(saved.statusCode, saved.body).toBe(200);
@@ -150,7 +153,9 @@ describe('responsibility', () => {
     for (const who of [city, leader, a]) {
       const list = await who.get('/api/working-groups/H05/households');
       expect(list.statusCode, list.body).toBe(200);
-      expect(list.json().items).toEqual([expect.objectContaining({ id: mine.id, username: a.username, status: 'filed', overdue: true })]);
+      expect(list.json().items).toEqual([
+        expect.objectContaining({ id: mine.id, username: leader.username }), expect.objectContaining({ id: mine.id, username: a.username, status: 'filed', overdue: true }),
+      ]);
     }
     expect((await outsider.get('/api/working-groups/H05/households')).statusCode).toBe(403);
     expect((await city.get('/api/working-groups/H08/households')).statusCode).toBe(404);

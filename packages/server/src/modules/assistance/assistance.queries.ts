@@ -131,10 +131,11 @@ export async function cityLinks(db: Q) {
     .execute();
 }
 
-/** The households linked to these users (定点联系, or named responsible), each with the user it is linked to. */
+/** The households linked to these users (定点联系, or named responsible), each once per user it is linked to. */
 export async function householdsLinkedTo(db: Q, userIds: number[]) {
   if (userIds.length === 0) return [];
-  return db.selectFrom('household_links').innerJoin('households', 'households.id', 'household_links.household_id')
+  // a user may be linked to a household more than once (定点联系 and 具体责任人)
+  return db.selectFrom('household_links').innerJoin('households', 'households.id', 'household_links.household_id').distinct()
     .select(['household_links.user_id', 'households.id', 'households.worker_no', 'households.name', 'households.region_code', 'households.status', 'households.last_assisted_on'])
     .where('household_links.user_id', 'in', userIds).orderBy('household_links.user_id').orderBy('households.worker_no').execute();
 }

@@ -40,19 +40,21 @@ export function CityPeopleSelect({ id, role, people, loading, current = [], valu
       onChange={(v: string | string[] | undefined) => onChange(Array.isArray(v) ? v : v ? [v] : [])}
       options={options}
       optionRender={(o) => (
-        <span>
+        <div style={{ whiteSpace: 'normal' }}>
           {o.label}
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {' '}
-            · 联系 {o.data.linked} 户
+            · 定点联系 {o.data.linked} 户
           </Typography.Text>
-        </span>
+        </div>
       )}
       loading={loading}
       status={status}
       placeholder={placeholder ?? (multiple ? '输入姓名搜索机关干部' : '输入姓名搜索市总领导')}
       notFoundContent={loading ? '正在加载…' : <Typography.Text type="secondary">{multiple ? '没有启用中的机关干部账号' : '没有启用中的市总领导账号'}</Typography.Text>}
       maxTagTextLength={8}
+      // the option reads whole (name, the group they are in, the households they link), wider than the cell
+      popupMatchSelectWidth={300}
       style={{ width: '100%' }}
     />
   );

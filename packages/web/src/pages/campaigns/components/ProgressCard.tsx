@@ -10,6 +10,7 @@ import { downloadProgress, type ProgressItem, type ProgressQuery } from '../../.
 import { useProgress } from '../../../api/queries/campaigns';
 import { errorMessage } from '../../../api/request';
 import { ReloadButton } from '../../../components/list/ListParts';
+import { TotalRow } from '../../../components/TableCard';
 import { useDownload } from '../../../lib/useDownload';
 import { progressColumns, totalCells } from '../progressColumns';
 import { daysLeftText } from '../campaignText';
@@ -82,14 +83,7 @@ export function ProgressCard({ campaignId, ownRegion, regionName, note }: Props)
         summary={() =>
           p && p.items.length > 0 ? (
             <Table.Summary>
-              <Table.Summary.Row data-testid="progress-total-row">
-                <Table.Summary.Cell index={0}>合计</Table.Summary.Cell>
-                {cells.map((c, i) => (
-                  <Table.Summary.Cell key={i} index={i + 1} align="right">
-                    {c}
-                  </Table.Summary.Cell>
-                ))}
-              </Table.Summary.Row>
+              <TotalRow cells={cells} testId="progress-total-row" />
             </Table.Summary>
           ) : null
         }
