@@ -21,6 +21,7 @@ import * as m018 from './018_campaign_indexes.js';
 import * as m019 from './019_working_group_members.js';
 import * as m020 from './020_year_facets.js';
 import * as m021 from './021_year_created_day.js';
+import * as m022 from './022_region_created_year.js';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '019_working_group_members': m019,
   '020_year_facets': m020,
   '021_year_created_day': m021,
+  '022_region_created_year': m022,
 };

@@ -65,7 +65,9 @@ export function filteredHouseholds(db: Q, actor: Actor, f: HouseholdFilter) {
   else if (f.suggestedCategory) base = base.where(eq('id_category', f.suggestedCategory));
   if (f.flag) base = base.where(eq(FLAG_COLUMNS[f.flag], 1, true));
   if (f.returned) base = base.where(eq('status', 'draft')).where('return_reason', 'is not', null);
-  if (f.unitId === 'none') base = base.where('unit_id', 'is', null);
+  // the county's own files are most of a region's: an expression no index answers, so that the page
+  // walks the sort's index (the unit index would gather every such file and sort them: 0.5 s at a million)
+  if (f.unitId === 'none') base = base.where(sql<boolean>`coalesce(unit_id, '') = ''`);
   else if (f.unitId) base = base.where(eq('unit_id', f.unitId));
   if (f.fillYear) base = base.where(eq('fill_year', f.fillYear, true));
   if (f.createdSince) base = base.where('created_at', '>=', f.createdSince);
