@@ -22,6 +22,7 @@ import * as m019 from './019_working_group_members.js';
 import * as m020 from './020_year_facets.js';
 import * as m021 from './021_year_created_day.js';
 import * as m022 from './022_region_created_year.js';
+import * as m023 from './023_links_by_kind.js';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '020_year_facets': m020,
   '021_year_created_day': m021,
   '022_region_created_year': m022,
+  '023_links_by_kind': m023,
 };

@@ -78,7 +78,7 @@ export async function reviewQueue(db: Q, status: 'submitted' | 'unitApproved', s
 /**
  * My filed households not assisted since `cutoff`: those I am the responsible cadre of, those I lead
  * (and am not their cadre), and those linked to me (定点联系) that I am neither. Each part is read from
- * an index of its own (households_cadre_visits, households_leader_visits, household_links_user), not
+ * an index of its own (households_cadre_visits, households_leader_visits, household_links_user_kind), not
  * by joining every household of a cadre with thousands.
  */
 export async function overdueOfUser(db: Q, userId: number, cutoff: string): Promise<number> {
@@ -88,8 +88,9 @@ export async function overdueOfUser(db: Q, userId: number, cutoff: string): Prom
   const [asCadre, asLeader, linked] = await Promise.all([
     count(filed.where('households.cadre_user_id', '=', userId)),
     count(filed.where('households.leader_user_id', '=', userId).where((eb) => eb.or([eb('households.cadre_user_id', 'is', null), eb('households.cadre_user_id', '<>', userId)]))),
-    count(filed.innerJoin('household_links', 'household_links.household_id', 'households.id')
-      .where('household_links.user_id', '=', userId).where('household_links.kind', '=', 'link')
+    // the links first (a user's few), then their households
+    count(filed.where('households.id', 'in', (eb) => eb.selectFrom('household_links').select('household_links.household_id')
+      .where('household_links.user_id', '=', userId).where('household_links.kind', '=', 'link'))
       .where((eb) => eb.and([
         eb.or([eb('households.cadre_user_id', 'is', null), eb('households.cadre_user_id', '<>', userId)]),
         eb.or([eb('households.leader_user_id', 'is', null), eb('households.leader_user_id', '<>', userId)]),
