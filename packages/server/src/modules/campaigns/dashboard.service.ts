@@ -1,7 +1,8 @@
 // 工作台: what the first page shows each role. The city (and 领导小组) the whole campaign: phase and
 // deadlines, KPI tiles, files by region and status, by category, cause and income band, files entered
 // per week, who is late; a county union the same for its units, with its own submission and review
-// queue; a unit and the city's leaders and staff their scope's counts (their to-dos are /api/todos).
+// queue; a unit its own and its sub-units' counts, the city's leaders and staff the households linked
+// to them (their to-dos are /api/todos; a leader's working-group county is on the group's page).
 // Everything comes from kept counts or small index ranges, so it stays quick at a million files.
 // Status, category and income band count the campaign year's files; causes the files on the books
 // (the cause facet has no year).
@@ -12,9 +13,9 @@ import {
 import type { Q } from '../../db/transaction.js';
 import type { Actor } from '../access/actor.js';
 import { scopeOf } from '../access/scope.js';
-import { listOrgs } from '../orgs/orgs.repository.js';
+import { listOrgs, unitSubtree } from '../orgs/orgs.repository.js';
 import { facetByRegion, facetRows } from '../households/tally.repository.js';
-import { countInScope, countStatusesInScope, waitingDaysOf } from '../households/households.queries.js';
+import { countInScope, countStatusesInScope, waitingDaysOf, type SmallScope } from '../households/households.queries.js';
 import { assistancePerRegion } from '../assistance/assistance-tally.repository.js';
 import * as repo from './campaigns.repository.js';
 import { currentCampaign } from './campaigns.service.js';
@@ -81,6 +82,8 @@ export async function dashboard(db: Q, actor: Actor, today = todayInChina()): Pr
   let byOrgStatus: Dashboard['byOrgStatus'] = [];
   const orgs = await listOrgs(db);
   const nameOf = (code: string) => orgs.find((o) => o.code === code)?.name ?? code;
+  // a unit counts its own and its sub-units' files; a leader or staff member the households linked to them
+  const small: SmallScope = scope.kind === 'unit' ? { units: unitSubtree(orgs, scope.orgCode) } : { linkedTo: actor.id };
   if (scope.kind === 'city') {
     const rows = await facetRows(db, 'year', { values: [String(year)] });
     const per = new Map<string, ByStatus>();
@@ -102,7 +105,7 @@ export async function dashboard(db: Q, actor: Actor, today = todayInChina()): Pr
     }
     byOrgStatus = [...per].map(([code, b]) => ({ orgCode: code, orgName: code === region ? `${nameOf(code)}（直接建档）` : nameOf(code), byStatus: b }));
   } else {
-    byStatus = { ...zeroByStatus(), ...(await countStatusesInScope(db, actor, year)) };
+    byStatus = { ...zeroByStatus(), ...(await countStatusesInScope(db, small, year)) };
   }
 
   // the year's files by category and income band (every status, as the KPIs and the list's links count them)
@@ -111,9 +114,9 @@ export async function dashboard(db: Q, actor: Actor, today = todayInChina()): Pr
     return rows.filter((r) => r.value.endsWith(suffix)).map((r) => ({ v: r.value.slice(0, -suffix.length), n: r.n }));
   };
   const [categories, causes, bands, created, assistance, late, queue] = await Promise.all([
-    broad ? facetRows(db, 'category_year', { regionCode: region }).then(ofYear) : countInScope(db, actor, year, 'category'),
+    broad ? facetRows(db, 'category_year', { regionCode: region }).then(ofYear) : countInScope(db, small, year, 'category'),
     broad ? facetByRegion(db, 'cause', LIVE_STATUSES, region) : Promise.resolve([]),
-    broad ? facetRows(db, 'band_year', { regionCode: region }).then(ofYear) : countInScope(db, actor, year, 'band'),
+    broad ? facetRows(db, 'band_year', { regionCode: region }).then(ofYear) : countInScope(db, small, year, 'band'),
     broad && campaign ? facetRows(db, 'year_created_day', { regionCode: region, from: `${year}|${campaign.startDate}`, to: `${year}|${campaign.endDate}` })
       .then((rows) => rows.map((r) => ({ ...r, value: r.value.slice(r.value.indexOf('|') + 1) }))) : Promise.resolve([]),
     // this calendar year's assistance, whatever the households' status now
@@ -121,7 +124,7 @@ export async function dashboard(db: Q, actor: Actor, today = todayInChina()): Pr
     campaign && scope.kind !== 'personal' ? lateOrgs(db, campaign, inScope) : Promise.resolve([]),
     scope.kind === 'city' ? reviewQueue(db, 'unitApproved', {})
       : scope.kind === 'region' ? reviewQueue(db, 'submitted', { regionCode: region })
-        : scope.kind === 'unit' ? reviewQueue(db, 'submitted', { unitCode: scope.orgCode }) : Promise.resolve(null),
+        : scope.kind === 'unit' ? reviewQueue(db, 'submitted', { units: unitSubtree(orgs, scope.orgCode) }) : Promise.resolve(null),
   ]);
 
   let own: Map<number, SubmissionStateView> | null = null;

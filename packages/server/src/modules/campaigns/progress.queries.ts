@@ -64,13 +64,14 @@ export async function returnedDrafts(db: Q, year: number, regionCode?: string) {
   return new Map(rows.map((r) => [r.region_code, Number(r.n)]));
 }
 
-/** Files in one status (a review queue), in a region or everywhere: how many, and the earliest submitted. */
-export async function reviewQueue(db: Q, status: 'submitted' | 'unitApproved', scope: { regionCode?: string; unitCode?: string }) {
+/** Files in one status (a review queue), in a region, a unit with its sub-units, or everywhere: how many, and the earliest submitted. */
+export async function reviewQueue(db: Q, status: 'submitted' | 'unitApproved', scope: { regionCode?: string; units?: string[] }) {
   const row = await db.selectFrom('households')
     .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min<string>('submitted_at').as('first')])
     .where('status', '=', status)
     .$if(!!scope.regionCode, (q) => q.where('region_code', '=', scope.regionCode!))
-    .$if(!!scope.unitCode, (q) => q.where((eb) => eb.or([eb('unit_id', '=', scope.unitCode!), eb('unit_id', 'like', `${scope.unitCode}-%`)])))
+    // a unit with its sub-units by code: the unit index answers an IN list (a `like` would read every file)
+    .$if(!!scope.units, (q) => q.where('unit_id', 'in', scope.units!))
     .executeTakeFirstOrThrow();
   return { count: Number(row.n), first: row.first ?? null };
 }

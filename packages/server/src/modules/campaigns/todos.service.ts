@@ -12,6 +12,7 @@ import * as repo from './campaigns.repository.js';
 import { campaignViews } from './campaigns.service.js';
 import { overdueOfUser, reviewQueue, undecidedSubmissions } from './progress.queries.js';
 import { submittingOrg } from './submissions.service.js';
+import { listOrgs, unitSubtree } from '../orgs/orgs.repository.js';
 
 type Item = TodoList['items'][number];
 
@@ -26,7 +27,7 @@ export async function todos(db: Q, actor: Actor, today = todayInChina()): Promis
   if (files(actor) && actor.role !== 'admin')
     add({ kind: 'returnedFiles', title: '被退回、待修改后重新提交的档案', count: await countHouseholds(db, actor, { returned: 'true' }), oldestDays: null, link: '/households?returned=true' });
   if (actor.role === 'region' || actor.role === 'unit') {
-    const q = await reviewQueue(db, 'submitted', actor.role === 'region' ? { regionCode: actor.orgCode.slice(0, 3) } : { unitCode: actor.orgCode });
+    const q = await reviewQueue(db, 'submitted', actor.role === 'region' ? { regionCode: actor.orgCode.slice(0, 3) } : { units: unitSubtree(await listOrgs(db), actor.orgCode) });
     add({ kind: 'unitReview', title: '待本单位审核（签署单位工会意见）的档案', count: q.count, oldestDays: days(q.first), link: '/reviews' });
   }
   if (canReviewCity(actor) && actor.role === 'city') {

@@ -99,18 +99,27 @@ export function waitingDaysOf(submittedAtIso: string, today = todayInChina()): n
   return daysBetween(todayInChina(new Date(submittedAtIso)), today);
 }
 
-/** The caller's files of a fill year by status: for the small scopes (a unit, a person's links) that kept counts do not cover. */
-export async function countStatusesInScope(db: Q, actor: Actor, year: number): Promise<Record<string, number>> {
+/**
+ * A small scope the 工作台 counts by GROUP BY: a unit with its sub-units (by code: an IN list the unit
+ * index answers; the scope's `like` would read every file), or the households linked to a person.
+ */
+export type SmallScope = { units: string[] } | { linkedTo: number };
+const inSmallScope = (s: SmallScope) => (eb: ExpressionBuilder<Database, 'households'>) =>
+  'units' in s ? eb('households.unit_id', 'in', s.units)
+    : eb('households.id', 'in', eb.selectFrom('household_links').select('household_links.household_id').where('household_links.user_id', '=', s.linkedTo));
+
+/** A small scope's files of a fill year by status. */
+export async function countStatusesInScope(db: Q, scope: SmallScope, year: number): Promise<Record<string, number>> {
   const rows = await db.selectFrom('households').select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-    .where(householdScope(actor)).where('fill_year', '=', year).groupBy('status').execute();
+    .where(inSmallScope(scope)).where('fill_year', '=', year).groupBy('status').execute();
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
 
-/** The caller's files of a fill year by category or income band: the small scopes' 工作台. */
-export async function countInScope(db: Q, actor: Actor, year: number, by: 'category' | 'band'): Promise<{ v: string; n: number }[]> {
+/** A small scope's files of a fill year by category or income band. */
+export async function countInScope(db: Q, scope: SmallScope, year: number, by: 'category' | 'band'): Promise<{ v: string; n: number }[]> {
   const key = by === 'category' ? sql<string>`category` : sql<string>`${sql.raw(bandExpression('per_capita_income'))}`;
   const rows = await db.selectFrom('households').select([key.as('v'), (eb) => eb.fn.countAll<number>().as('n')])
-    .where(householdScope(actor)).where('fill_year', '=', year).groupBy(key).execute();
+    .where(inSmallScope(scope)).where('fill_year', '=', year).groupBy(key).execute();
   return rows.map((r) => ({ v: String(r.v), n: Number(r.n) }));
 }
 

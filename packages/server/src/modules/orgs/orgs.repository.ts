@@ -20,6 +20,11 @@ export async function listOrgs(db: Q): Promise<Org[]> {
   return rows.map((r) => ({ code: r.code, name: r.name, parentCode: r.parent_code, kind: r.kind as Org['kind'], active: !!r.active, largeEnterprise: !!r.large_enterprise }));
 }
 
+/** A unit's code and its sub-units' (H01-0001, H01-0001-0001 …): the files a unit user's scope holds. */
+export function unitSubtree(orgs: readonly Org[], code: string): string[] {
+  return [code, ...orgs.filter((o) => o.code.startsWith(`${code}-`)).map((o) => o.code)];
+}
+
 export async function findOrg(db: Q, code: string): Promise<Org | undefined> {
   const r = await db.selectFrom('orgs').selectAll().where('code', '=', code).executeTakeFirst();
   return r && { code: r.code, name: r.name, parentCode: r.parent_code, kind: r.kind as Org['kind'], active: !!r.active, largeEnterprise: !!r.large_enterprise };
