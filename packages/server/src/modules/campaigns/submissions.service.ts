@@ -5,7 +5,7 @@
 // round). Every step is one transaction with its audit row.
 import { z } from 'zod';
 import {
-  HOUSEHOLD_STATUSES, SUBMITTED_FILE_STATUSES, submittedOnTime, todayInChina, type Campaign, type Submission,
+  SUBMITTED_FILE_STATUSES, submittedOnTime, todayInChina, type Campaign, type Submission,
 } from '@bangfu/core';
 import { inTransaction, type Db, type Q } from '../../db/transaction.js';
 import { parseInput } from '../../lib/validate.js';
@@ -16,6 +16,7 @@ import type { Actor } from '../access/actor.js';
 import { writeFilesWorkbook } from '../exchange/export.workbook.js';
 import * as repo from './campaigns.repository.js';
 import { campaignIdOf, canManageCampaigns, getCampaign } from './campaigns.service.js';
+import { zeroByStatus } from './progress.service.js';
 import { fileVisible, frozenFilePages, orgFileCounts, submissionsOfFile, type SubmittingOrg } from './submission.queries.js';
 
 /** The organization a user submits for: a county union's region, or a grassroots union. */
@@ -31,8 +32,6 @@ function seesSubmissionOf(actor: Actor, orgCode: string): boolean {
   if (actor.role === 'unit') return orgCode === actor.orgCode || orgCode.startsWith(`${actor.orgCode}-`);
   return true;
 }
-
-const zeroByStatus = () => Object.fromEntries(HOUSEHOLD_STATUSES.map((s) => [s, 0])) as Submission['byStatus'];
 
 export function submissionView(r: repo.SubmissionRow): Submission {
   return {

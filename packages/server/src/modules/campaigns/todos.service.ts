@@ -42,10 +42,11 @@ export async function todos(db: Q, actor: Actor, today = todayInChina()): Promis
   const org = submittingOrg(actor);
   if (org) {
     const campaigns = (await campaignViews(db, undefined, today)).filter((c) => c.state !== 'upcoming' && c.requiredOrgs.some((o) => o.code === org.code));
+    // one read of the organization's latest submissions for every data deadline of these campaigns
+    const latest = (await repo.latestSubmissions(db, campaigns.flatMap((c) => c.deadlines.filter((d) => d.kind === 'data').map((d) => d.id))))
+      .filter((l) => l.org_code === org.code);
     for (const c of campaigns) {
-      const data = c.deadlines.filter((d) => d.kind === 'data');
-      const latest = (await repo.latestSubmissions(db, data.map((d) => d.id))).filter((l) => l.org_code === org.code);
-      for (const d of data) {
+      for (const d of c.deadlines.filter((x) => x.kind === 'data')) {
         const l = latest.find((x) => Number(x.deadline_id) === d.id);
         if (l?.status === 'returned')
           add({ kind: 'submissionReturned', title: `“${c.name}·${d.label}”的上报被市总工会退回，请修改后重新上报`, count: 1, oldestDays: null, link: `/campaigns/${c.id}` });
