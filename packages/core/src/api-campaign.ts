@@ -73,8 +73,8 @@ const progressCounts = {
   baseline: int().nullable().describe("households in the organization's old database"),
   coverage: z.number().nullable().describe('files / baseline'),
   waiting: int().describe('待单位审核 + 待市总审核'),
-  oldestWaitingDays: int().nullable(),
-  returned: int().describe('drafts a reviewer returned, not yet submitted again'),
+  oldestWaitingDays: int().nullable().describe('null as of a past day'),
+  returned: int().nullable().describe('drafts a reviewer returned, not yet submitted again; null as of a past day (a return leaves no day)'),
 };
 
 export const progressItemSchema = z.object({
@@ -95,7 +95,8 @@ export const progressResponseSchema = z.object({
   level: z.enum(['region', 'unit']),
   parentCode: z.string().nullable(),
   today: ymd(),
-  weekStart: ymd().describe('newThisWeek counts files created on or after this day'),
+  asOf: ymd().nullable().describe('the past day the numbers are as of; null for now'),
+  weekStart: ymd().describe('newThisWeek counts files created on or after this day (and, as of a day, by then)'),
   deadline: deadlineSchema.nullable().describe('the data deadline the submission states are for'),
   items: z.array(progressItemSchema),
   totals: z.object(progressCounts),

@@ -86,6 +86,7 @@ export type RegionSummaryRow = z.infer<typeof regionSummaryRowSchema>;
 
 export const regionSummarySchema = z.object({
   status: z.enum(SUMMARY_SCOPES),
+  year: z.number().int().nullable().describe('the fill year counted; null: every year'),
   columns: z.object({
     category: z.array(z.string()),
     cause: z.array(z.string()),

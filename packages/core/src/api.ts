@@ -55,6 +55,11 @@ export const householdFilterSchema = z.object({
   fillYear: z.coerce.number({ error: '填表年度应为四位年份' }).int({ error: '填表年度应为四位年份' }).min(2000, { error: '填表年度应在2000至2100之间' }).max(2100, { error: '填表年度应在2000至2100之间' }).optional(),
   /** created (entered into the system) on or after this day, China time */
   createdSince: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '建档日期应为 YYYY-MM-DD' }).refine((s) => parseIsoDate(s) !== null, { error: '建档日期不是有效日期' }).optional(),
+  /**
+   * as of the end of this day (China): only files entered by then, and \`status\` / \`waitingDays\`
+   * mean the status the file had that day (its review steps' days, docs/ARCHITECTURE.md "As of a day")
+   */
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '截至日期应为 YYYY-MM-DD' }).refine((s) => parseIsoDate(s) !== null, { error: '截至日期不是有效日期' }).optional(),
   /** under review (待单位审核 or 待市总审核) for at least this many days */
   waitingDays: z.coerce.number({ error: '等待天数应为整数' }).int({ error: '等待天数应为整数' }).min(0, { error: '等待天数不能为负数' }).max(3650, { error: '等待天数不能超过3650' }).optional(),
 });

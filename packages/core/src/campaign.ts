@@ -102,9 +102,11 @@ export type ProgressMeasure = 'total' | 'draft' | 'submitted' | 'unitApproved' |
  * counts: every number of the progress table and the 工作台 links to the list with these.
  */
 export function progressFilter(
-  year: number, org: { kind: 'region' | 'unit' | 'direct' | 'all'; orgCode: string }, measure: ProgressMeasure, weekStart: string,
+  year: number, org: { kind: 'region' | 'unit' | 'direct' | 'all'; orgCode: string }, measure: ProgressMeasure, weekStart: string, asOf: string | null = null,
 ): Record<string, string> {
   const f: Record<string, string> = { fillYear: String(year) };
+  // as of a past day: the files entered by then, each in the status it had that day
+  if (asOf) f.asOf = asOf;
   if (org.kind !== 'all') f.regionCode = org.orgCode.slice(0, 3);
   if (org.kind === 'unit') f.unitId = org.orgCode;
   if (org.kind === 'direct') f.unitId = 'none';

@@ -6,7 +6,7 @@
 // files adds to their counts. tallyDifferences() and assistanceTallyDifferences() compare the result
 // with the SQL recount (cli/demo-bulk.test.ts).
 import { YEARLY_SOLVED_TARGET } from '@bangfu/core';
-import { CAUSE_FACET, FACETS_IN_JS, TALLY_IN_JS } from '../modules/households/tally.sql.js';
+import { CAUSE_FACET, CAUSE_YEAR_FACET, FACETS_IN_JS, TALLY_IN_JS } from '../modules/households/tally.sql.js';
 import type { Row, Rows, Value } from './bulk-writer.js';
 import type { BatchRows } from './bulk.js';
 
@@ -68,7 +68,10 @@ export class LoadCounts {
     const status = household.status as string;
     this.tally.add(TALLY_COLS.map((c) => TALLY_IN_JS[c](household)), [1]);
     for (const f of FACET_NAMES) this.facets.add([f, region, status, FACETS_IN_JS[f](household)], [1]);
-    for (const c of causes) this.facets.add([CAUSE_FACET, region, status, c], [1]);
+    for (const c of causes) {
+      this.facets.add([CAUSE_FACET, region, status, c], [1]);
+      this.facets.add([CAUSE_YEAR_FACET, region, status, `${c}|${household.fill_year}`], [1]);
+    }
     if (records.length === 0) return [];
     const id = household.id as number;
     // the household's own row per year: its records, visits, money and solved problems

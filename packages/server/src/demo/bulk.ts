@@ -335,6 +335,8 @@ function addHousehold(batch: Batch, ctx: LoadContext, data: HouseholdData, stage
     created_by: filer.id, created_at: at, updated_by: updatedBy.id, updated_at: at,
     submitted_at: stage === 'draft' ? null : at, submitted_by: stage === 'draft' ? null : filer.id, return_reason: null,
     exit_reason: null, exit_date: null,
+    // the review steps' days (migration 024): a demo file went through its steps the day it was loaded
+    submitted_on: stage === 'draft' ? null : ctx.today, approved_on: version >= 3 ? ctx.today : null, filed_on: stage === 'filed' ? ctx.today : null, ended_on: null,
     leader_user_id: stage === 'filed' ? reviewer.id : null, cadre_user_id: stage === 'filed' ? filer.id : null,
     last_assisted_on: lastAssisted,
   }, outcome.file as Row);

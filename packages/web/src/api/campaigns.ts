@@ -43,6 +43,8 @@ export interface ProgressQuery {
   level: 'region' | 'unit';
   /** a region, with level unit */
   parentCode?: string;
+  /** as of the end of a past day (YYYY-MM-DD) */
+  asOf?: string;
 }
 
 export function getProgress(id: number | string, query: ProgressQuery, signal?: AbortSignal): Promise<ProgressResponse> {

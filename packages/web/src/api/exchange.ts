@@ -61,12 +61,13 @@ export function exportHouseholds(filters: Query): Promise<string> {
 
 export type SummaryGroup = 'category' | 'cause' | 'workStatus' | 'enterpriseStatus' | 'incomeBand';
 
-const scopeQuery = (scope: SummaryScope): Query => (scope === 'filed' ? { status: 'filed' } : {});
+/** year: a fill year (填表年度); null: every year */
+const scopeQuery = (scope: SummaryScope, year: number | null): Query => ({ ...(scope === 'filed' ? { status: 'filed' } : {}), ...(year ? { year } : {}) });
 
-export function getRegionSummary(scope: SummaryScope, signal?: AbortSignal): Promise<RegionSummary> {
-  return http.get('/api/reports/region-summary', { query: scopeQuery(scope), signal });
+export function getRegionSummary(scope: SummaryScope, year: number | null, signal?: AbortSignal): Promise<RegionSummary> {
+  return http.get('/api/reports/region-summary', { query: scopeQuery(scope, year), signal });
 }
 
-export function downloadRegionSummary(scope: SummaryScope): Promise<string> {
-  return downloadFile('/api/reports/region-summary.xlsx', `地区汇总${XLSX}`, { query: scopeQuery(scope) });
+export function downloadRegionSummary(scope: SummaryScope, year: number | null): Promise<string> {
+  return downloadFile('/api/reports/region-summary.xlsx', `地区汇总${XLSX}`, { query: scopeQuery(scope, year) });
 }

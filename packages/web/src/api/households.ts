@@ -40,6 +40,8 @@ export interface HouseholdListQuery {
   createdSince?: string;
   /** under review for at least this many days */
   waitingDays?: number;
+  /** as of the end of a past day (YYYY-MM-DD) */
+  asOf?: string;
 }
 
 export interface Page<T> {

@@ -30,6 +30,12 @@ describe('progressHref: the progress table\'s numbers', () => {
     expect(progressHref(units, { kind: 'direct', orgCode: 'H01' }, 'returned')).toBe('/households?fillYear=2026&regionCode=H01&unitId=none&status=returned');
   });
 
+  it('as of a past day: every number carries the day', () => {
+    const past = { ...progress, weekStart: '2026-06-14', asOf: '2026-06-20' };
+    expect(progressHref(past, { kind: 'region', orgCode: 'H01' }, 'filed')).toBe('/households?fillYear=2026&asOf=2026-06-20&regionCode=H01&status=filed');
+    expect(progressHref(past, null, 'newThisWeek')).toBe('/households?fillYear=2026&asOf=2026-06-20&createdSince=2026-06-14');
+  });
+
   it('the 合计 row: all regions, or the region whose units are shown', () => {
     expect(progressHref(progress, null, 'removed')).toBe('/households?fillYear=2026&status=removed');
     expect(progressHref({ ...progress, level: 'unit', parentCode: 'H02' }, null, 'total')).toBe('/households?fillYear=2026&regionCode=H02');

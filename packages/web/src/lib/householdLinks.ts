@@ -29,9 +29,9 @@ function orgOf(progress: Pick<ProgressResponse, 'level' | 'parentCode'>, item: P
 
 /** The list of the files one number of the progress table counts (`item` null: the 合计 row). */
 export function progressHref(
-  progress: Pick<ProgressResponse, 'year' | 'level' | 'parentCode' | 'weekStart'>,
+  progress: Pick<ProgressResponse, 'year' | 'level' | 'parentCode' | 'weekStart'> & { asOf?: string | null },
   item: Pick<ProgressItem, 'kind' | 'orgCode'> | null,
   measure: ProgressMeasure,
 ): string {
-  return householdsHref(progressFilter(progress.year, orgOf(progress, item), measure, progress.weekStart));
+  return householdsHref(progressFilter(progress.year, orgOf(progress, item), measure, progress.weekStart, progress.asOf ?? null));
 }

@@ -4,7 +4,7 @@
 // PostgreSQL byte-order ("C") indexes for the search's prefix ranges.
 import { sql, type Kysely } from 'kysely';
 import { isPostgres } from '../dialect.js';
-import { CREATE_TALLY_TABLES, dropTallyTriggers, RECOUNT_STATEMENTS, tallyTriggers } from '../../modules/households/tally.sql.js';
+import { CREATE_TALLY_TABLES, dropTallyTriggers, recountStatements, tallyTriggers } from '../../modules/households/tally.sql.js';
 
 const SORTED = ['updated_at', 'fill_date', 'per_capita_income', 'household_annual_income', 'name'];
 // replaced by the (column, id) indexes below, which serve the same lookups
@@ -14,8 +14,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   const pg = isPostgres(db);
   const run = async (s: string) => sql.raw(s).execute(db);
   for (const s of CREATE_TALLY_TABLES(pg)) await run(s);
-  for (const s of tallyTriggers(pg)) await run(s);
-  for (const s of RECOUNT_STATEMENTS) await run(s);
+  for (const s of tallyTriggers(pg, 8)) await run(s);
+  for (const s of recountStatements(8)) await run(s);
   for (const name of REPLACED) await db.schema.dropIndex(name).ifExists().execute();
   for (const col of SORTED) {
     await db.schema.createIndex(`households_sort_${col}`).on('households').columns([col, 'id']).execute();

@@ -3,7 +3,7 @@
 // triggers are made again and every kept count recounted.
 import { sql, type Kysely } from 'kysely';
 import { isPostgres } from '../dialect.js';
-import { dropTallyTriggers, RECOUNT_STATEMENTS, tallyTriggers } from '../../modules/households/tally.sql.js';
+import { dropTallyTriggers, recountStatements, tallyTriggers } from '../../modules/households/tally.sql.js';
 import {
   assistanceTallyTriggers, CREATE_ASSISTANCE_TALLY_TABLES, dropAssistanceTallyTriggers, RECOUNT_ASSISTANCE_STATEMENTS,
 } from '../../modules/assistance/assistance-tally.sql.js';
@@ -16,8 +16,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await run(CREATE_ASSISTANCE_TALLY_TABLES(pg));
   await run(assistanceTallyTriggers(pg));
   await run(dropTallyTriggers(pg));
-  await run(tallyTriggers(pg));
-  await run(RECOUNT_STATEMENTS);
+  await run(tallyTriggers(pg, 10));
+  await run(recountStatements(10));
   await run(RECOUNT_ASSISTANCE_STATEMENTS);
 }
 

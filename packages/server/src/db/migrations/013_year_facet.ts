@@ -8,7 +8,7 @@
 //    of the files with an expense only (the others never meet the third condition).
 import { sql, type Kysely } from 'kysely';
 import { isPostgres } from '../dialect.js';
-import { dropTallyTriggers, RECOUNT_STATEMENTS, tallyTriggers } from '../../modules/households/tally.sql.js';
+import { dropTallyTriggers, recountStatements, tallyTriggers } from '../../modules/households/tally.sql.js';
 import { expenseShareSql, WITH_EXPENSE } from '../../modules/policy/whatif.queries.js';
 
 const KEY = ['region_code', 'per_capita_income'];
@@ -16,7 +16,7 @@ const CARRIED = ['fill_year', 'status', 'household_annual_income', 'household_si
 
 export async function up(db: Kysely<any>): Promise<void> {
   const pg = isPostgres(db);
-  for (const s of [...dropTallyTriggers(pg), ...tallyTriggers(pg), ...RECOUNT_STATEMENTS]) await sql.raw(s).execute(db);
+  for (const s of [...dropTallyTriggers(pg), ...tallyTriggers(pg, 13), ...recountStatements(13)]) await sql.raw(s).execute(db);
   if (pg) await sql.raw(`create index households_whatif_band on households (${KEY.join(', ')}) include (${CARRIED.join(', ')}, id)`).execute(db);
   else await db.schema.createIndex('households_whatif_band').on('households').columns([...KEY, ...CARRIED]).execute();
   const expense = `region_code, (${expenseShareSql(pg)})`;

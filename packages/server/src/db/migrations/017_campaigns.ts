@@ -8,7 +8,7 @@
 // were entered (new this week per unit).
 import { sql, type Kysely } from 'kysely';
 import { isPostgres } from '../dialect.js';
-import { dropTallyTriggers, RECOUNT_STATEMENTS, tallyTriggers } from '../../modules/households/tally.sql.js';
+import { dropTallyTriggers, recountStatements, tallyTriggers } from '../../modules/households/tally.sql.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
   const pg = isPostgres(db);
@@ -92,7 +92,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('households_review_queue').on('households').columns(['status', 'region_code', 'submitted_at']).execute();
   await db.schema.createIndex('households_region_created').on('households').columns(['region_code', 'created_at', 'unit_id']).execute();
 
-  for (const s of [...dropTallyTriggers(pg), ...tallyTriggers(pg), ...RECOUNT_STATEMENTS]) await sql.raw(s).execute(db);
+  for (const s of [...dropTallyTriggers(pg), ...tallyTriggers(pg, 17), ...recountStatements(17)]) await sql.raw(s).execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -2,11 +2,11 @@
 // entered carries the fill year ('2026|2026-12-07'). The triggers are made again and the counts recounted.
 import { sql, type Kysely } from 'kysely';
 import { isPostgres } from '../dialect.js';
-import { dropTallyTriggers, RECOUNT_STATEMENTS, tallyTriggers } from '../../modules/households/tally.sql.js';
+import { dropTallyTriggers, recountStatements, tallyTriggers } from '../../modules/households/tally.sql.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
   const pg = isPostgres(db);
-  for (const s of [...dropTallyTriggers(pg), ...tallyTriggers(pg), ...RECOUNT_STATEMENTS]) await sql.raw(s).execute(db);
+  for (const s of [...dropTallyTriggers(pg), ...tallyTriggers(pg, 21), ...recountStatements(21)]) await sql.raw(s).execute(db);
 }
 
 export async function down(): Promise<void> {

@@ -23,6 +23,7 @@ import * as m020 from './020_year_facets.js';
 import * as m021 from './021_year_created_day.js';
 import * as m022 from './022_region_created_year.js';
 import * as m023 from './023_links_by_kind.js';
+import * as m024 from './024_review_step_days.js';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '021_year_created_day': m021,
   '022_region_created_year': m022,
   '023_links_by_kind': m023,
+  '024_review_step_days': m024,
 };

@@ -102,6 +102,17 @@ export async function latestSubmissions(db: Q, deadlineIds: number[]) {
     .execute();
 }
 
+/**
+ * Each organization's latest submission for a deadline made before `before`, with its status then:
+ * a decision taken after that moment had not been taken yet.
+ */
+export async function submissionsAsOf(db: Q, deadlineId: number, before: string) {
+  const rows = await db.selectFrom('submissions').select(['id', 'deadline_id', 'org_code', 'status', 'on_time', 'submitted_at', 'round', 'decided_at'])
+    .where('deadline_id', '=', deadlineId).where('submitted_at', '<', before).orderBy('id').execute();
+  const latest = new Map(rows.map((r) => [r.org_code, r]));
+  return [...latest.values()].map((r) => ({ ...r, status: r.decided_at && r.decided_at < before ? r.status : 'submitted' }));
+}
+
 export async function insertSubmission(trx: Q, s: {
   campaignId: number; deadlineId: number; orgCode: string; round: number; onTime: boolean; note: string | null;
   byStatus: Record<string, number>; byCategory: Record<string, number>; by: number; at: string;

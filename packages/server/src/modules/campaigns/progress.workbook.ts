@@ -23,7 +23,7 @@ export async function progressWorkbook(c: Campaign, p: ProgressResponse): Promis
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('进度', { views: [{ state: 'frozen', xSplit: 1, ySplit: 2 }] });
   const scope = p.level === 'region' ? '按地区' : `${p.items[0]?.orgName.replace(/（县区工会直接建档）$/, '') ?? p.parentCode}各基层工会`;
-  ws.getCell(1, 1).value = `${c.name}（${c.year}年档案）进度 · ${scope}${p.deadline ? ` · 上报状态对应“${p.deadline.label}”（${p.deadline.dueDate}截止）` : ''} · 统计时间 ${nowInChinaText()}（北京时间）`;
+  ws.getCell(1, 1).value = `${c.name}（${c.year}年档案）进度 · ${scope}${p.deadline ? ` · 上报状态对应“${p.deadline.label}”（${p.deadline.dueDate}截止）` : ''} · ${p.asOf ? `截至 ${p.asOf} 日终（按各户审核环节的日期回溯）· 导出时间` : '统计时间'} ${nowInChinaText()}（北京时间）`;
   ws.getCell(1, 1).font = { bold: true, size: 12 };
   ws.mergeCells(1, 1, 1, COLUMNS.length);
   const head = ws.getRow(2);

@@ -142,7 +142,7 @@ export async function exchangeRoutes(app: FastifyInstance, { db, runner, uploadD
   });
 
   app.get('/api/reports/region-summary', {
-    schema: routeSchema({ summary: 'Households per region by category, cause, work status, enterprise status and per-capita income band, with totals (status=live|filed)', tags, response: { 200: regionSummarySchema } }),
+    schema: routeSchema({ summary: 'Households per region by category, cause, work status, enterprise status and per-capita income band, with totals (status=live|filed; year= a fill year, else every year)', tags, response: { 200: regionSummarySchema } }),
   }, async (req) => regionSummary(db, actorOf(req), req.query));
 
   app.get('/api/reports/region-summary.xlsx', { schema: routeSchema({ summary: 'The region summary as a workbook', tags }) }, async (req, reply) => {

@@ -80,3 +80,44 @@ describe('region summary', () => {
     expect(String(res.headers['content-disposition'])).toContain(`region-summary-${todayInChina().replace(/-/g, '')}.xlsx`);
   });
 });
+
+describe('region summary of one fill year', () => {
+  const year = Number(todayInChina().slice(0, 4));
+  const prev = year - 1;
+  const row = async (by: Client, q: string, region: string) => ((await by.get(`/api/reports/region-summary${q}`)).json().rows as any[]).find((r) => r.regionCode === region);
+
+  it('counts every group of the year asked for, follows a file whose year changes, for the city and the county alike', async () => {
+    const made = await city.post('/api/households', makeHousehold({
+      regionCode: 'H05', fillDate: `${prev}-03-01`, category: '低保户', causes: ['因病', '子女上学'], workStatus: '在岗', enterpriseStatus: '停产', householdAnnualIncome: 6000, ownAnnualIncome: 1000, householdSize: 3,
+    }));
+    expect(made.statusCode, made.body).toBe(201);
+    const input = makeHousehold({ regionCode: 'H05', fillDate: `${year}-03-01`, category: '低保边缘户', causes: ['因病'], workStatus: '病休', enterpriseStatus: '破产', householdAnnualIncome: 36000, householdSize: 3 });
+    const moving = (await city.post('/api/households', input)).json();
+
+    const old = await row(city, `?year=${prev}`, 'H05');
+    expect(old).toMatchObject({ total: 1, category: { 低保户: 1, 低保边缘户: 0 }, cause: expect.objectContaining({ 因病: 1, 子女上学: 1 }) });
+    expect(old.workStatus).toMatchObject({ 在岗: 1, 病休: 0 });
+    expect(old.enterpriseStatus).toMatchObject({ 停产: 1, 破产: 0 });
+    expect(old.incomeBand).toMatchObject({ b0: 1, b4: 0 });
+    expect(await row(city, `?year=${year}`, 'H05')).toMatchObject({ total: 1, cause: expect.objectContaining({ 因病: 1, 子女上学: 0 }), workStatus: expect.objectContaining({ 病休: 1 }) });
+    expect((await row(city, '', 'H05')).total).toBe(2);
+
+    // the second file's fill date moves to last year: every group of both years follows
+    const edit = await city.put(`/api/households/${moving.id}`, { ...input, fillDate: `${prev}-04-01`, version: 1 });
+    expect(edit.statusCode, edit.body).toBe(200);
+    const moved = await row(city, `?year=${prev}`, 'H05');
+    expect(moved).toMatchObject({ total: 2, cause: expect.objectContaining({ 因病: 2, 子女上学: 1 }), enterpriseStatus: expect.objectContaining({ 停产: 1, 破产: 1 }) });
+    expect(moved.incomeBand).toMatchObject({ b0: 1, b4: 1 });
+    expect((await row(city, `?year=${year}`, 'H05')).total).toBe(0);
+
+    // a county reads the kept counts of its own region: the same row
+    const county = await ctx.userIn('H05', 'region');
+    expect(await row(county, `?year=${prev}`, 'H05')).toEqual(moved);
+    const x = await city.get(`/api/reports/region-summary.xlsx?year=${prev}`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+    expect(String(wb.getWorksheet('地区汇总')!.getCell(1, 1).value)).toContain(`${prev}年度填表`);
+    const bad = (await city.get('/api/reports/region-summary?year=1999')).json();
+    expect(bad.errors[0].path).toBe('year');
+  });
+});

@@ -1,4 +1,4 @@
-// The region summary's counts. For the city's and a county's scope they come from the kept counts
+// The region summary's counts, of every year or of one fill year. For the city's and a county's scope they come from the kept counts
 // (household_tally, household_facets: a few thousand rows whatever the number of files); a unit's
 // or a linked user's scope is small and is counted with GROUP BY queries on indexed columns.
 import { INCOME_BANDS } from '@bangfu/core';
@@ -15,7 +15,18 @@ const bandCase = sql<string>`case ${sql.join(
   sql` `,
 )} else ${sql.lit(INCOME_BANDS[INCOME_BANDS.length - 1].key)} end`;
 
-const live = (db: Q, actor: Actor, statuses: readonly string[]) => db.selectFrom('households').where(householdScope(actor)).where('status', 'in', statuses);
+const live = (db: Q, actor: Actor, statuses: readonly string[], year?: number) =>
+  db.selectFrom('households').where(householdScope(actor)).where('status', 'in', statuses).$if(year !== undefined, (q) => q.where('fill_year', '=', year!));
+
+/**
+ * A facet's counts for one fill year: its year facet ('value|2026', migrations 020 and 024) with the
+ * year cut off; without a year, the facet itself.
+ */
+async function facetOfYear(db: Q, facet: string, statuses: readonly string[], regionCode: string | undefined, year: number | undefined) {
+  if (year === undefined) return facetByRegion(db, facet, statuses, regionCode);
+  const suffix = `|${year}`;
+  return (await facetByRegion(db, `${facet}_year`, statuses, regionCode)).filter((r) => r.v.endsWith(suffix)).map((r) => ({ ...r, v: r.v.slice(0, -suffix.length) }));
+}
 
 /** The kept counts answer for the whole city or one region; null for the other scopes. */
 function talliedScope(actor: Actor): { regionCode?: string } | null {
@@ -24,25 +35,26 @@ function talliedScope(actor: Actor): { regionCode?: string } | null {
 }
 
 /** Files per region and value of one column. */
-export async function countByColumn(db: Q, actor: Actor, statuses: readonly string[], column: 'category' | 'work_status' | 'enterprise_status') {
+export async function countByColumn(db: Q, actor: Actor, statuses: readonly string[], column: 'category' | 'work_status' | 'enterprise_status', year?: number) {
   const t = talliedScope(actor);
-  if (t) return column === 'category' ? tallyByRegion(db, 'category', statuses, t.regionCode) : facetByRegion(db, column, statuses, t.regionCode);
-  return live(db, actor, statuses).select(['region_code', `${column} as v`, (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['region_code', column]).execute();
+  if (t) return column === 'category' && year === undefined ? tallyByRegion(db, 'category', statuses, t.regionCode) : facetOfYear(db, column, statuses, t.regionCode, year);
+  return live(db, actor, statuses, year).select(['region_code', `${column} as v`, (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['region_code', column]).execute();
 }
 
 /** Files per region and cause (a file counts once under each of its causes). */
-export async function countByCause(db: Q, actor: Actor, statuses: readonly string[]) {
+export async function countByCause(db: Q, actor: Actor, statuses: readonly string[], year?: number) {
   const t = talliedScope(actor);
-  if (t) return (await facetByRegion(db, 'cause', statuses, t.regionCode)).map((r) => ({ region_code: r.region_code, cause: r.v, n: r.n }));
+  if (t) return (await facetOfYear(db, 'cause', statuses, t.regionCode, year)).map((r) => ({ region_code: r.region_code, cause: r.v, n: r.n }));
   return db.selectFrom('household_causes').innerJoin('households', 'households.id', 'household_causes.household_id')
     .where(householdScope(actor)).where('households.status', 'in', statuses)
+    .$if(year !== undefined, (q) => q.where('households.fill_year', '=', year!))
     .select(['households.region_code', 'household_causes.cause', (eb) => eb.fn.countAll<number>().as('n')])
     .groupBy(['households.region_code', 'household_causes.cause']).execute();
 }
 
 /** Files per region and per-capita income band. */
-export async function countByIncomeBand(db: Q, actor: Actor, statuses: readonly string[]) {
+export async function countByIncomeBand(db: Q, actor: Actor, statuses: readonly string[], year?: number) {
   const t = talliedScope(actor);
-  if (t) return (await facetByRegion(db, 'band', statuses, t.regionCode)).map((r) => ({ region_code: r.region_code, band: r.v, n: r.n }));
-  return live(db, actor, statuses).select(['region_code', bandCase.as('band'), (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['region_code', bandCase]).execute();
+  if (t) return (await facetOfYear(db, 'band', statuses, t.regionCode, year)).map((r) => ({ region_code: r.region_code, band: r.v, n: r.n }));
+  return live(db, actor, statuses, year).select(['region_code', bandCase.as('band'), (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['region_code', bandCase]).execute();
 }

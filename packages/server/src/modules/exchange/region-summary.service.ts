@@ -2,7 +2,7 @@
 // work status, enterprise status and per-capita income band, with totals. The counting is
 // region-summary.queries.ts; this file lays the counts out (JSON, workbook).
 import ExcelJS from 'exceljs';
-import { CATEGORIES, CAUSES, ENTERPRISE_STATUSES, INCOME_BANDS, LIVE_STATUSES, WORK_STATUSES, nowInChinaText } from '@bangfu/core';
+import { CATEGORIES, CAUSES, ENTERPRISE_STATUSES, householdFilterSchema, INCOME_BANDS, LIVE_STATUSES, WORK_STATUSES, nowInChinaText } from '@bangfu/core';
 import { z } from 'zod';
 import type { Db } from '../../db/index.js';
 import { parseInput } from '../../lib/validate.js';
@@ -11,7 +11,11 @@ import { scopeOf } from '../access/scope.js';
 import { countByCause, countByColumn, countByIncomeBand } from './region-summary.queries.js';
 import { listOrgs } from '../orgs/orgs.repository.js';
 
-const querySchema = z.object({ status: z.enum(['live', 'filed'], { error: '统计范围应为 live（在册档案）或 filed（仅已建档）' }).default('live') });
+const querySchema = z.object({
+  status: z.enum(['live', 'filed'], { error: '统计范围应为 live（在册档案）或 filed（仅已建档）' }).default('live'),
+  /** the fill year (填表年度); every year without it */
+  year: householdFilterSchema.shape.fillYear,
+});
 
 type Counts = Record<string, number>;
 export interface SummaryRow {
@@ -43,7 +47,7 @@ function emptyRow(regionCode: string, regionName: string): SummaryRow {
 }
 
 export async function regionSummary(db: Db, actor: Actor, query: unknown) {
-  const { status } = parseInput(querySchema, query, 'region summary query');
+  const { status, year } = parseInput(querySchema, query, 'region summary query');
   const statuses: readonly string[] = status === 'filed' ? ['filed'] : LIVE_STATUSES;
   const scope = scopeOf(actor);
   const regions = (await listOrgs(db)).filter((o) => o.kind === 'region');
@@ -57,7 +61,7 @@ export async function regionSummary(db: Db, actor: Actor, query: unknown) {
     return row;
   };
   const grouped = async (column: 'category' | 'work_status' | 'enterprise_status', key: 'category' | 'workStatus' | 'enterpriseStatus') => {
-    for (const r of await countByColumn(db, actor, statuses, column)) {
+    for (const r of await countByColumn(db, actor, statuses, column, year)) {
       const row = rowOf(r.region_code);
       row[key][r.v] = (row[key][r.v] ?? 0) + Number(r.n);
       if (key === 'category') row.total += Number(r.n);
@@ -66,8 +70,8 @@ export async function regionSummary(db: Db, actor: Actor, query: unknown) {
   await grouped('category', 'category');
   await grouped('work_status', 'workStatus');
   await grouped('enterprise_status', 'enterpriseStatus');
-  for (const r of await countByCause(db, actor, statuses)) rowOf(r.region_code).cause[r.cause] = Number(r.n);
-  for (const r of await countByIncomeBand(db, actor, statuses)) rowOf(r.region_code).incomeBand[r.band] = Number(r.n);
+  for (const r of await countByCause(db, actor, statuses, year)) rowOf(r.region_code).cause[r.cause] = Number(r.n);
+  for (const r of await countByIncomeBand(db, actor, statuses, year)) rowOf(r.region_code).incomeBand[r.band] = Number(r.n);
 
   const ordered = [...rows.values()].sort((a, b) => a.regionCode.localeCompare(b.regionCode));
   const totals = emptyRow('total', '合计');
@@ -77,6 +81,7 @@ export async function regionSummary(db: Db, actor: Actor, query: unknown) {
   }
   return {
     status,
+    year: year ?? null,
     columns: {
       category: [...CATEGORIES], cause: [...CAUSES], workStatus: [...WORK_STATUSES], enterpriseStatus: [...ENTERPRISE_STATUSES],
       incomeBand: INCOME_BANDS.map((b) => ({ key: b.key, label: b.label })),
@@ -94,7 +99,7 @@ export async function regionSummaryWorkbook(summary: Awaited<ReturnType<typeof r
   const leaves: { group: (typeof SUMMARY_GROUPS)[number]['key']; value: string; label: string }[] = [];
   for (const g of SUMMARY_GROUPS) for (const v of g.values) leaves.push({ group: g.key, value: v, label: bandLabel.get(v) ?? v });
   const width = 3 + leaves.length;
-  ws.getCell(1, 1).value = `困难职工地区汇总（${summary.status === 'filed' ? '已建档' : '在册档案：草稿至已建档'}） · 统计时间 ${nowInChinaText()}（北京时间）`;
+  ws.getCell(1, 1).value = `困难职工地区汇总${summary.year ? `（${summary.year}年度填表）` : '（全部年度）'}（${summary.status === 'filed' ? '已建档' : '在册档案：草稿至已建档'}） · 统计时间 ${nowInChinaText()}（北京时间）`;
   ws.getCell(1, 1).font = { bold: true, size: 12 };
   ws.mergeCells(1, 1, 1, width);
   const h1 = ws.getRow(2);

@@ -10,6 +10,7 @@ import { householdScope, scopeOf, seesFullIdentity } from '../access/scope.js';
 import { isPostgres } from '../../db/dialect.js';
 import { countFromFacet, countFromTally } from './tally.repository.js';
 import { bandExpression } from './tally.sql.js';
+import { asOfStatus, asOfTotal, enteredBy } from './as-of.queries.js';
 import { groupMembers, rowToData } from './household.mapping.js';
 
 export type { HouseholdFilter };
@@ -57,7 +58,8 @@ export function filteredHouseholds(db: Q, actor: Actor, f: HouseholdFilter) {
   const eq = (name: string, v: string | number, numeric = false) => sql<boolean>`${column(name, s, numeric)} = ${v}`;
   if (f.regionCode) base = base.where(eq('region_code', f.regionCode));
   if (f.category) base = base.where(eq('category', f.category));
-  if (f.status) base = base.where(eq('status', f.status));
+  if (f.asOf) base = base.where('created_at', '<', enteredBy(f.asOf));
+  if (f.status) base = base.where(f.asOf ? sql<boolean>`${asOfStatus(f.asOf)} = ${f.status}` : eq('status', f.status));
   if (f.eligible === 'unknown') base = base.where('id_eligible', 'is', null);
   else if (f.eligible) base = base.where(eq('id_eligible', f.eligible === 'true' ? 1 : 0, true));
   if (f.condition) base = base.where(eq(CONDITION_COLUMNS[f.condition], 1, true));
@@ -72,7 +74,9 @@ export function filteredHouseholds(db: Q, actor: Actor, f: HouseholdFilter) {
   if (f.fillYear) base = base.where(eq('fill_year', f.fillYear, true));
   if (f.createdSince) base = base.where('created_at', '>=', f.createdSince);
   // the literal list of statuses is what the partial index households_waiting (migration 017) is made for
-  if (f.waitingDays !== undefined) base = base.where(sql<boolean>`status in ('submitted', 'unitApproved')`).where('submitted_at', '<', waitingCutoff(f.waitingDays));
+  if (f.waitingDays !== undefined && f.asOf)
+    base = base.where(sql<boolean>`${asOfStatus(f.asOf)} in ('submitted', 'unitApproved')`).where('submitted_on', '<=', addDays(f.asOf, -f.waitingDays));
+  else if (f.waitingDays !== undefined) base = base.where(sql<boolean>`status in ('submitted', 'unitApproved')`).where('submitted_at', '<', waitingCutoff(f.waitingDays));
   if (f.q) {
     const q = f.q;
     // A prefix of identity numbers only for the roles that see them in full: for a masked role a
@@ -135,6 +139,13 @@ export async function countHouseholds(db: Q, actor: Actor, f: HouseholdFilter): 
  */
 async function listTotal(db: Q, actor: Actor, f: HouseholdFilter): Promise<number> {
   const scope = scopeOf(actor);
+  if (f.asOf) {
+    // as of a day: a progress number's filters are summed from the facets of the steps' days
+    if (scope.kind === 'region' && f.regionCode && f.regionCode !== scope.regionCode) return 0;
+    const fromFacets = scope.kind === 'all' || scope.kind === 'region'
+      ? await asOfTotal(db, f, scope.kind === 'region' ? scope.regionCode : f.regionCode) : null;
+    return fromFacets ?? countHouseholds(db, actor, f);
+  }
   // 已退回 is not a kept dimension; returned drafts are few, and their partial index (migration 015) finds them
   if (f.q || f.returned || f.createdSince || f.waitingDays !== undefined || (scope.kind !== 'all' && scope.kind !== 'region')) return countHouseholds(db, actor, f);
   if (scope.kind === 'region' && f.regionCode && f.regionCode !== scope.regionCode) return 0;

@@ -20,6 +20,7 @@ import { diffHouseholds } from './household.diff.js';
 import { evaluateAndStore, evaluateNew, takeProposalSteps, type EvaluationCache } from './evaluation.service.js';
 import { fileColumns, rowMeta, rowToData, splitStored } from './household.mapping.js';
 import * as repo from './households.repository.js';
+import { stepDays } from './step-days.js';
 import { FLAG_COLUMNS, listHouseholdRows, type HouseholdFilter } from './households.queries.js';
 
 /** Checks that need the database: the region and unit exist and are the actor's, one live file per worker. */
@@ -318,7 +319,7 @@ export async function updateFileTx(
   const { before, result } = await evaluateAndStore(trx, id, stored, version + 1, status, { cache });
   const backToReview = editSendsBackToReview(status, { eligible: before.eligible === null ? null : before.eligible === 1, category: before.category }, result);
   if (backToReview) {
-    await repo.setHouseholdColumns(trx, id, { status: 'submitted', submitted_at: at, submitted_by: actor.id });
+    await repo.setHouseholdColumns(trx, id, { status: 'submitted', submitted_at: at, submitted_by: actor.id, ...stepDays('submit', at, null) });
     await evaluateAndStore(trx, id, stored, version + 1, 'submitted', { cache }); // a file under review has no removal proposal
   }
   const allChanges = backToReview ? [...changes, { path: 'status', label: '状态', old: '已建档', new: '待单位审核' }] : changes;

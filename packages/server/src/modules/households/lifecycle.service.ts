@@ -18,6 +18,7 @@ import { audit } from '../audit/audit.repository.js';
 import { evaluateAndStore } from './evaluation.service.js';
 import { rowToData } from './household.mapping.js';
 import * as repo from './households.repository.js';
+import { stepDays } from './step-days.js';
 import { loadJson, masked, refuseDuplicateWorker, type HouseholdFile } from './households.service.js';
 
 export interface TransitionInput {
@@ -79,7 +80,7 @@ export async function transitionInTransaction(trx: Trx, actor: Actor, id: number
   authorize(actor, action, row);
   const at = nowIso();
   const text = (t.needs === 'opinion' ? input.opinion : input.reason) ?? null;
-  const set: Record<string, unknown> = { status: t.to, version: row.version + 1, updated_by: actor.id, updated_at: at };
+  const set: Record<string, unknown> = { status: t.to, version: row.version + 1, updated_by: actor.id, updated_at: at, ...stepDays(action, at, row.filed_on, input.exitDate) };
   if (action === 'submit') Object.assign(set, { submitted_at: at, submitted_by: actor.id, return_reason: null });
   if (action === 'unitReturn' || action === 'cityReturn') set.return_reason = text;
   if (action === 'remove') Object.assign(set, { removal_reason: text, removed_at: at });

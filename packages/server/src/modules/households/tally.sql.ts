@@ -40,8 +40,14 @@ export const TALLY_DIMS: readonly (readonly [string, string])[] = [
 export const bandExpression = (ref: string) =>
   `case ${INCOME_BANDS.filter((b) => b.max !== null).map((b) => `when ${ref} < ${b.max} then '${b.key}'`).join(' ')} else '${INCOME_BANDS[INCOME_BANDS.length - 1].key}' end`;
 
+/** The facets of the days a file was entered and reached each review step, with the column each reads. */
+export const STEP_DAYS = [
+  ['asof_created', 'created_at'], ['asof_submitted', 'submitted_on'], ['asof_approved', 'approved_on'], ['asof_filed', 'filed_on'], ['asof_ended', 'ended_on'],
+] as const;
+const stepDayValue = (ref: string) => `cast(r.fill_year as varchar(8)) || '|' || coalesce(substr(${ref}, 1, 10), '') || '|' || coalesce(r.unit_id, '')`;
+
 /** The households' own facets: facet name → value expression and the columns that move it. */
-export const FACETS: readonly { facet: string; value: string; columns: string[] }[] = [
+export const FACETS: readonly { facet: string; value: string; columns: string[]; since?: number }[] = [
   { facet: 'work_status', value: 'r.work_status', columns: ['work_status'] },
   { facet: 'enterprise_status', value: 'r.enterprise_status', columns: ['enterprise_status'] },
   { facet: 'band', value: bandExpression('r.per_capita_income'), columns: ['per_capita_income'] },
@@ -57,8 +63,20 @@ export const FACETS: readonly { facet: string; value: string; columns: string[] 
   // the category and the income band with the fill year ('低保户|2026', 'b1|2026'): a campaign year's 工作台
   { facet: 'category_year', value: "r.category || '|' || cast(r.fill_year as varchar(8))", columns: ['category', 'fill_year'] },
   { facet: 'band_year', value: `(${bandExpression('r.per_capita_income')}) || '|' || cast(r.fill_year as varchar(8))`, columns: ['per_capita_income', 'fill_year'] },
+  // "as of a day" (migration 024): the fill year, the day a file was entered or reached a review step, and
+  // its unit ('2026|2026-06-20|H01-0003'); progress.queries asOfCounts sums those up to a day
+  ...STEP_DAYS.map(([facet, day]) => ({ facet, value: stepDayValue(`r.${day}`), columns: ['fill_year', day, 'unit_id'], since: 24 })),
+  // 地区汇总 of a year: work and enterprise status with the fill year ('在岗|2026'); causes below (cause_year)
+  { facet: 'work_status_year', value: "r.work_status || '|' || cast(r.fill_year as varchar(8))", columns: ['work_status', 'fill_year'], since: 24 },
+  { facet: 'enterprise_status_year', value: "r.enterprise_status || '|' || cast(r.fill_year as varchar(8))", columns: ['enterprise_status', 'fill_year'], since: 24 },
 ];
 export const CAUSE_FACET = 'cause';
+/** each cause with the household's fill year ('因病|2026'), from migration 024 */
+export const CAUSE_YEAR_FACET = 'cause_year';
+const causeYear = (cause: string, household: string) => `${cause} || '|' || cast(${household}.fill_year as varchar(8))`;
+const LATEST = Number.MAX_SAFE_INTEGER;
+/** The facets a migration knew: those of columns added later are left out of its triggers and recount. */
+const facetsAt = (migration: number) => FACETS.filter((f) => (f.since ?? 0) <= migration);
 
 type HouseholdRow = Record<string, string | number | null>;
 const orEmpty = (v: string | number | null) => (v === null ? '' : String(v));
@@ -99,6 +117,9 @@ export const FACETS_IN_JS: Readonly<Record<string, (r: HouseholdRow) => string>>
   year_created_day: (r) => `${orEmpty(r.fill_year)}|${orEmpty(r.created_at).slice(0, 10)}`,
   category_year: (r) => `${orEmpty(r.category)}|${orEmpty(r.fill_year)}`,
   band_year: (r) => `${FACETS_IN_JS.band(r)}|${orEmpty(r.fill_year)}`,
+  ...Object.fromEntries(STEP_DAYS.map(([facet, day]) => [facet, (r: HouseholdRow) => `${orEmpty(r.fill_year)}|${orEmpty(r[day]).slice(0, 10)}|${orEmpty(r.unit_id)}`])),
+  work_status_year: (r) => `${orEmpty(r.work_status)}|${orEmpty(r.fill_year)}`,
+  enterprise_status_year: (r) => `${orEmpty(r.enterprise_status)}|${orEmpty(r.fill_year)}`,
 };
 // the two mirrors name exactly what they mirror
 for (const [what, sqlKeys, jsKeys] of [['TALLY_DIMS', TALLY_DIMS.map(([c]) => c), Object.keys(TALLY_IN_JS)], ['FACETS', FACETS.map((f) => f.facet), Object.keys(FACETS_IN_JS)]] as const)
@@ -123,49 +144,58 @@ const tallyRow = (row: string, sign: 1 | -1) => `select ${TALLY_DIMS.map(([, e])
 const changed = (pg: boolean, cols: string[]) => cols.map((c) => (pg ? `old.${c} is distinct from new.${c}` : `old.${c} is not new.${c}`)).join(' or ');
 
 /** The facet rows of one households row, for the facets whose columns (or the row's region or status) changed. */
-function facetRows(pg: boolean, row: string, sign: 1 | -1, onlyChanged: boolean): string[] {
-  return FACETS.map((f) => {
+function facetRows(pg: boolean, row: string, sign: 1 | -1, onlyChanged: boolean, facets: typeof FACETS): string[] {
+  return facets.map((f) => {
     const cond = onlyChanged ? ` where ${changed(pg, ['region_code', 'status', ...f.columns])}` : '';
     return `select '${f.facet}', ${row}.region_code, ${row}.status, ${on(f.value, row)}, ${sign}${pg ? '' : ' from (select 1)'}${cond}`;
   });
 }
 
-const causeRows = (row: string, sign: 1 | -1) =>
-  `select '${CAUSE_FACET}', ${row}.region_code, ${row}.status, c.cause, ${sign} from household_causes c where c.household_id = ${row}.id`;
+/** The cause facets as of a migration: cause, and from 024 cause_year. */
+const causeFacets = (migration: number) => (migration >= 24 ? [[CAUSE_FACET, false], [CAUSE_YEAR_FACET, true]] as const : [[CAUSE_FACET, false]] as const);
+const causeRows = (row: string, sign: 1 | -1, migration: number) => causeFacets(migration).map(([facet, year]) =>
+  `select '${facet}', ${row}.region_code, ${row}.status, ${year ? causeYear('c.cause', row) : 'c.cause'}, ${sign} from household_causes c where c.household_id = ${row}.id`);
+const causeOfRow = (row: 'new' | 'old', sign: 1 | -1, migration: number) => causeFacets(migration).map(([facet, year]) =>
+  `select '${facet}', h.region_code, h.status, ${year ? causeYear(`${row}.cause`, 'h') : `${row}.cause`}, ${sign} from households h where h.id = ${row}.household_id`);
 
 const insertTally = (selects: string[]) => `insert into household_tally (${TALLY_COLS}, n) ${selects.join(' union all ')}`;
 const insertFacets = (selects: string[]) => `insert into household_facets (facet, region_code, status, value, n) ${selects.join(' union all ')}`;
 
 /** The statements of each trigger body, by event. */
-function bodies(pg: boolean): CountingTrigger[] {
-  const ins = [insertTally([tallyRow('new', 1)]), insertFacets(facetRows(pg, 'new', 1, false))];
-  const del = [insertTally([tallyRow('old', -1)]), insertFacets([...facetRows(pg, 'old', -1, false), causeRows('old', -1)])];
+function bodies(pg: boolean, migration = LATEST): CountingTrigger[] {
+  const facets = facetsAt(migration);
+  const ins = [insertTally([tallyRow('new', 1)]), insertFacets(facetRows(pg, 'new', 1, false, facets))];
+  const del = [insertTally([tallyRow('old', -1)]), insertFacets([...facetRows(pg, 'old', -1, false, facets), ...causeRows('old', -1, migration)])];
   const updTally = [insertTally([tallyRow('old', -1), tallyRow('new', 1)])];
-  const updFacets = [insertFacets([...facetRows(pg, 'old', -1, true), ...facetRows(pg, 'new', 1, true)])];
-  const updCauses = [insertFacets([causeRows('old', -1), causeRows('new', 1)])];
-  const causeIns = [insertFacets([`select '${CAUSE_FACET}', h.region_code, h.status, new.cause, 1 from households h where h.id = new.household_id`])];
-  const causeDel = [insertFacets([`select '${CAUSE_FACET}', h.region_code, h.status, old.cause, -1 from households h where h.id = old.household_id`])];
-  const facetCols = ['region_code', 'status', ...FACETS.flatMap((f) => f.columns)];
+  const updFacets = [insertFacets([...facetRows(pg, 'old', -1, true, facets), ...facetRows(pg, 'new', 1, true, facets)])];
+  const updCauses = [insertFacets([...causeRows('old', -1, migration), ...causeRows('new', 1, migration)])];
+  const causeIns = [insertFacets(causeOfRow('new', 1, migration))];
+  const causeDel = [insertFacets(causeOfRow('old', -1, migration))];
+  const facetCols = ['region_code', 'status', ...facets.flatMap((f) => f.columns)];
   return [
     { name: 'households_tally_ins', table: 'households', event: 'insert', when: '', body: ins },
     { name: 'households_tally_del', table: 'households', event: 'delete', when: '', body: del },
     { name: 'households_tally_upd', table: 'households', event: 'update', when: changed(pg, TALLY_SOURCE_COLS), body: updTally },
     { name: 'households_facets_upd', table: 'households', event: 'update', when: changed(pg, facetCols), body: updFacets },
-    { name: 'households_causes_move', table: 'households', event: 'update', when: changed(pg, ['region_code', 'status']), body: updCauses },
+    { name: 'households_causes_move', table: 'households', event: 'update', when: changed(pg, ['region_code', 'status', ...(migration >= 24 ? ['fill_year'] : [])]), body: updCauses },
     { name: 'household_causes_ins', table: 'household_causes', event: 'insert', when: '', body: causeIns },
     { name: 'household_causes_del', table: 'household_causes', event: 'delete', when: '', body: causeDel },
   ];
 }
 
-export const tallyTriggers = (pg: boolean) => createTriggers(pg, bodies(pg));
+/** The triggers as of a migration: an earlier migration makes them without the facets of columns it has not got yet. */
+export const tallyTriggers = (pg: boolean, migration = LATEST) => createTriggers(pg, bodies(pg, migration));
 export const dropTallyTriggers = (pg: boolean) => dropTriggers(pg, bodies(pg));
 
 /** Every count again from the households: what the kept counts must equal at any moment. */
 const recountTally = (from: string) =>
   `select ${TALLY_DIMS.map(([c, e]) => `${on(e, '')} as ${c}`).join(', ')}, count(*) as n from ${from} group by ${TALLY_DIMS.map(([, e]) => on(e, '')).join(', ')}`;
-const recountFacets = (from: string) => [
-  ...FACETS.map((f) => `select '${f.facet}' as facet, region_code, status, ${on(f.value, '')} as value, count(*) as n from ${from} group by region_code, status, ${on(f.value, '')}`),
-  `select '${CAUSE_FACET}' as facet, h.region_code, h.status, c.cause as value, count(*) as n from household_causes c join ${from} h on h.id = c.household_id group by h.region_code, h.status, c.cause`,
+const recountFacets = (from: string, migration = LATEST) => [
+  ...facetsAt(migration).map((f) => `select '${f.facet}' as facet, region_code, status, ${on(f.value, '')} as value, count(*) as n from ${from} group by region_code, status, ${on(f.value, '')}`),
+  ...causeFacets(migration).map(([facet, year]) => {
+    const value = year ? causeYear('c.cause', 'h') : 'c.cause';
+    return `select '${facet}' as facet, h.region_code, h.status, ${value} as value, count(*) as n from household_causes c join ${from} h on h.id = c.household_id group by h.region_code, h.status, ${value}`;
+  }),
 ].join(' union all ');
 
 /** Every count again, straight from the households: what the kept counts must equal at any moment. */
@@ -173,17 +203,19 @@ export const RECOUNT_TALLY = recountTally('households');
 export const RECOUNT_FACETS = recountFacets('households');
 
 /** The columns the counts read: copied once into a narrow temporary table that the six groupings scan instead of the wide files. */
-const COUNTED_COLUMNS = [...new Set(['id', 'region_code', 'status', ...TALLY_SOURCE_COLS, ...FACETS.flatMap((f) => [...f.value.matchAll(/\br\.(\w+)/g)].map((m) => m[1]))])];
+const countedColumns = (facets: typeof FACETS) => [...new Set(['id', 'region_code', 'status', ...TALLY_SOURCE_COLS, ...facets.flatMap((f) => [...f.value.matchAll(/\br\.(\w+)/g)].map((m) => m[1]))])];
 
-export const RECOUNT_STATEMENTS = [
+/** The recount as of a migration (see tallyTriggers). */
+export const recountStatements = (migration = LATEST) => [
   'delete from household_tally',
   'delete from household_facets',
   'drop table if exists recount_households',
-  `create temporary table recount_households as select ${COUNTED_COLUMNS.join(', ')} from households`,
+  `create temporary table recount_households as select ${countedColumns(facetsAt(migration)).join(', ')} from households`,
   `insert into household_tally (${TALLY_COLS}, n) ${recountTally('recount_households')}`,
-  `insert into household_facets (facet, region_code, status, value, n) ${recountFacets('recount_households')}`,
+  `insert into household_facets (facet, region_code, status, value, n) ${recountFacets('recount_households', migration)}`,
   'drop table recount_households',
 ];
+export const RECOUNT_STATEMENTS = recountStatements();
 
 /** The two delta tables, for db/deltas.ts's fold. */
 export const HOUSEHOLD_DELTAS: readonly DeltaTable[] = [

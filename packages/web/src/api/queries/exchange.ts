@@ -43,6 +43,6 @@ export function useImportErrors(id: number, page: number, pageSize: number) {
   return useQuery({ queryKey: ['import', id, 'errors', page], queryFn: ({ signal }) => getImportErrors(id, { page, pageSize }, signal), placeholderData: keepPreviousData });
 }
 
-export function useRegionSummary(scope: SummaryScope) {
-  return useQuery({ queryKey: ['region-summary', scope], queryFn: ({ signal }) => getRegionSummary(scope, signal), placeholderData: keepPreviousData });
+export function useRegionSummary(scope: SummaryScope, year: number | null) {
+  return useQuery({ queryKey: ['region-summary', scope, year], queryFn: ({ signal }) => getRegionSummary(scope, year, signal), placeholderData: keepPreviousData });
 }

@@ -49,7 +49,8 @@ export function progressMeasures(p: ProgressResponse): Measure[] {
     { key: 'filedRate', title: '建档率', cell: (c) => <span className="num">{rateText(c.filedRate)}</span> },
     { key: 'baseline', title: '原数据库户数', cell: (c) => <span className="num">{c.baseline === null ? '—' : c.baseline.toLocaleString('zh-CN')}</span> },
     { key: 'coverage', title: '覆盖率', cell: (c) => <span className="num">{rateText(c.coverage)}</span> },
-    {
+    // as of a past day the oldest waiting and the returns are not known: the files under review that day instead
+    ...(p.asOf ? [link('waiting', (c) => c.waiting, '审核中')] : ([{
       key: 'oldestWaitingDays',
       title: '待审核最久(天)',
       cell: (c, item) =>
@@ -62,8 +63,7 @@ export function progressMeasures(p: ProgressResponse): Measure[] {
             </Link>
           </Tooltip>
         ),
-    },
-    link('returned', (c) => c.returned, '退回未重报'),
+    }, link('returned', (c) => c.returned ?? 0, '退回未重报')] as Measure[])),
   ];
 }
 

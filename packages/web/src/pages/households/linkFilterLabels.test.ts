@@ -14,6 +14,7 @@ describe('the link filters in Chinese', () => {
 
   it('an unknown unit by its code; the county\'s own files; 0 days: all under review', () => {
     expect(linkFilterLabels({ unitId: 'H01-0009' }).map((l) => l.label)).toEqual(['基层工会 H01-0009']);
+    expect(linkFilterLabels({ asOf: '2026-06-20' }).map((l) => l.label)).toEqual(['截至 2026-06-20 日终（该日已录入的档案，状态按当日回溯）']);
     expect(linkFilterLabels({ unitId: 'none', waitingDays: 0 }).map((l) => [l.key, l.label])).toEqual([
       ['unitId', '县（市、区）工会直接建档'],
       ['waitingDays', '审核中（待单位审核、待市总审核）'],

@@ -1,4 +1,4 @@
-// The link-only filters of the list (unitId, fillYear, createdSince, waitingDays) in Chinese, for
+// The link-only filters of the list (unitId, fillYear, createdSince, waitingDays, asOf) in Chinese, for
 // the removable tags above the table: a list opened from the progress table says what it holds.
 import { LINK_FILTER_KEYS, type LinkFilterKey, type ListState } from './listQuery';
 
@@ -24,6 +24,8 @@ export function linkFilterLabels(s: Pick<ListState, LinkFilterKey>, orgName: (co
       case 'waitingDays':
         if (s.waitingDays === undefined) return null;
         return s.waitingDays === 0 ? '审核中（待单位审核、待市总审核）' : `待审核已满 ${s.waitingDays} 天`;
+      case 'asOf':
+        return s.asOf === undefined ? null : `截至 ${s.asOf} 日终（该日已录入的档案，状态按当日回溯）`;
     }
   };
   return LINK_FILTER_KEYS.flatMap((key) => {

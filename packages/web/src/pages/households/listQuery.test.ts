@@ -76,6 +76,15 @@ describe('list URL: the campaign filters a link brings', () => {
     expect(toExportQuery(s, null)).toMatchObject({ unitId: 'H01-0003', fillYear: 2026, createdSince: '2026-11-30', waitingDays: 7 });
   });
 
+  it('reads, writes, sends and exports asOf (a progress number as of a past day)', () => {
+    const s = readListState(new URLSearchParams('fillYear=2026&regionCode=H01&status=filed&asOf=2026-06-20'));
+    expect(s).toMatchObject({ fillYear: 2026, status: 'filed', asOf: '2026-06-20' });
+    expect(writeListState(s).toString()).toBe('regionCode=H01&status=filed&fillYear=2026&asOf=2026-06-20');
+    expect(toApiQuery(s, null)).toMatchObject({ status: 'filed', asOf: '2026-06-20' });
+    expect(toExportQuery(s, null)).toMatchObject({ asOf: '2026-06-20' });
+    expect(readListState(new URLSearchParams('asOf=2026-06-31')).asOf).toBeUndefined();
+  });
+
   it('keeps 0 days (all under review) and the county\'s own files (none)', () => {
     const s = readListState(new URLSearchParams('waitingDays=0&unitId=none'));
     expect([s.waitingDays, s.unitId]).toEqual([0, 'none']);

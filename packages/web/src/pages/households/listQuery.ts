@@ -40,10 +40,12 @@ export interface ListState {
   createdSince?: string;
   /** under review (待单位审核 or 待市总审核) for at least this many days; 0: all under review */
   waitingDays?: number;
+  /** as of the end of a past day: the files entered by then, the status and waiting that day */
+  asOf?: string;
 }
 
 /** The filters that arrive only by link (the progress table, the 工作台): shown as removable tags. */
-export const LINK_FILTER_KEYS = ['unitId', 'fillYear', 'createdSince', 'waitingDays'] as const;
+export const LINK_FILTER_KEYS = ['unitId', 'fillYear', 'createdSince', 'waitingDays', 'asOf'] as const;
 export type LinkFilterKey = (typeof LINK_FILTER_KEYS)[number];
 
 /** The identification filters (the 「更多条件」 row). */
@@ -69,11 +71,14 @@ function intIn(v: string | null, min: number, max: number): number | undefined {
 function linkFilters(params: URLSearchParams): Pick<ListState, LinkFilterKey> {
   const unitId = params.get('unitId');
   const since = params.get('createdSince');
+  const asOf = params.get('asOf');
+  const day = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) && parseIsoDate(v) !== null ? v : undefined);
   return {
     unitId: unitId && /^(H\d{2}-\d{4}|none)$/.test(unitId) ? unitId : undefined,
     fillYear: intIn(params.get('fillYear'), 2000, 2100),
-    createdSince: since && /^\d{4}-\d{2}-\d{2}$/.test(since) && parseIsoDate(since) !== null ? since : undefined,
+    createdSince: day(since),
     waitingDays: intIn(params.get('waitingDays'), 0, 3650),
+    asOf: day(asOf),
   };
 }
 
@@ -145,6 +150,7 @@ export function toApiQuery(s: ListState, ownRegion: string | null): HouseholdLis
     fillYear: s.fillYear,
     createdSince: s.createdSince,
     waitingDays: s.waitingDays,
+    asOf: s.asOf,
   };
 }
 
@@ -153,6 +159,6 @@ export function toExportQuery(s: ListState, ownRegion: string | null): Omit<Hous
   const q = toApiQuery(s, ownRegion);
   return {
     regionCode: q.regionCode, category: q.category, status: q.status, returned: q.returned, q: q.q, eligible: q.eligible, condition: q.condition, suggestedCategory: q.suggestedCategory, flag: q.flag,
-    unitId: q.unitId, fillYear: q.fillYear, createdSince: q.createdSince, waitingDays: q.waitingDays,
+    unitId: q.unitId, fillYear: q.fillYear, createdSince: q.createdSince, waitingDays: q.waitingDays, asOf: q.asOf,
   };
 }

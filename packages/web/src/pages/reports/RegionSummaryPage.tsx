@@ -1,8 +1,11 @@
 // /reports/region-summary — 地区汇总: households per region by 困难类别, 致困原因, 工作状况,
-// 企业状况 and 家庭年人均收入, with a 合计 row; the same as a workbook; a bar chart by category.
+// 企业状况 and 家庭年人均收入, with a 合计 row, of every year or of one 填表年度 (?year=); the same as a
+// workbook; a bar chart by category.
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { Alert, Button, Card, Radio, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Radio, Select, Space, Table, Typography } from 'antd';
+import { todayInChina } from '@bangfu/core';
+import { yearOptions } from '../../lib/assistance';
 import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import * as echarts from 'echarts/core';
@@ -28,7 +31,17 @@ const SCOPES: { value: SummaryScope; label: string }[] = [
 export default function RegionSummaryPage() {
   const [params, setParams] = useSearchParams();
   const scope: SummaryScope = params.get('status') === 'filed' ? 'filed' : 'live';
-  const q = useRegionSummary(scope);
+  const thisYear = Number(todayInChina().slice(0, 4));
+  const asked = Number(params.get('year'));
+  const year = Number.isInteger(asked) && asked >= 2000 && asked <= thisYear ? asked : null;
+  const update = (next: { status?: SummaryScope; year?: number | null }) => {
+    const p = new URLSearchParams();
+    if ((next.status ?? scope) === 'filed') p.set('status', 'filed');
+    const y = next.year === undefined ? year : next.year;
+    if (y) p.set('year', String(y));
+    setParams(p, { replace: true });
+  };
+  const q = useRegionSummary(scope, year);
   const { data, error } = q;
   const loading = q.isFetching;
   const reload = () => void q.refetch();
@@ -39,17 +52,17 @@ export default function RegionSummaryPage() {
   const narrow = useNarrowerThan('md');
   const chart = useMemo(() => (data ? categoryChartOption(data, narrow) : null), [data, narrow]);
 
-  const onExport = () => download('正在生成地区汇总表…', () => downloadRegionSummary(scope), () => '地区汇总表已下载');
+  const onExport = () => download('正在生成地区汇总表…', () => downloadRegionSummary(scope, year), () => '地区汇总表已下载');
 
   return (
     <div className="page">
       <PageHeader
         title="地区汇总"
-        subTitle={scope === 'filed' ? '已建档的困难职工档案，按地区统计' : '在册档案（草稿至已建档），按地区统计'}
+        subTitle={`${year ? `${year} 年度填表的` : '全部年度的'}${scope === 'filed' ? '已建档困难职工档案，按地区统计' : '在册档案（草稿至已建档），按地区统计'}`}
       />
       <Card variant="borderless" className="table-card" style={{ marginBottom: 12 }}>
         <div className="summary-toolbar table-toolbar">
-          <Space>
+          <Space wrap>
             <span>统计范围</span>
             <Radio.Group
               id="summary-scope"
@@ -57,7 +70,15 @@ export default function RegionSummaryPage() {
               buttonStyle="solid"
               value={scope}
               options={SCOPES}
-              onChange={(e) => setParams(e.target.value === 'filed' ? { status: 'filed' } : {}, { replace: true })}
+              onChange={(e) => update({ status: e.target.value })}
+            />
+            <span>填表年度</span>
+            <Select<number>
+              id="summary-year"
+              value={year ?? 0}
+              style={{ width: 120 }}
+              options={[{ value: 0, label: '全部年度' }, ...yearOptions(thisYear).map((y) => ({ value: y, label: `${y} 年` }))]}
+              onChange={(v) => update({ year: v || null })}
             />
           </Space>
           <Space>

@@ -16,6 +16,7 @@ const row = (code: string, name: string, total: number, parts: Partial<RegionSum
 
 const data: RegionSummary = {
   status: 'live',
+  year: null,
   columns: {
     category: ['低保户', '低保边缘户'],
     cause: ['因病', '子女上学'],

@@ -2,9 +2,12 @@
 // units, ?region=H01 in the URL); a county union sees its units directly, as does a working group's
 // page for its county. Units not started are marked; every number opens the files it counts; the
 // deadline the 上报状态 is for is named; 导出Excel downloads the table as shown (level and region).
+// 截至日期 (?asOf= in the URL) shows the table as it stood at the end of a past day.
 import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
-import { Alert, Breadcrumb, Button, Card, Space, Table, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, DatePicker, Space, Table, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { todayInChina } from '@bangfu/core';
 import { DownloadOutlined } from '@ant-design/icons';
 import { downloadProgress, type ProgressItem, type ProgressQuery } from '../../../api/campaigns';
 import { useProgress } from '../../../api/queries/campaigns';
@@ -28,17 +31,20 @@ export function ProgressCard({ campaignId, ownRegion, regionName, note }: Props)
   const [params, setParams] = useSearchParams();
   const chosen = params.get('region');
   const parentCode = ownRegion ?? (chosen && /^H\d{2}$/.test(chosen) ? chosen : null);
-  const query: ProgressQuery = parentCode ? { level: 'unit', parentCode } : { level: 'region' };
+  const asOfParam = params.get('asOf');
+  const asOf = asOfParam && /^\d{4}-\d{2}-\d{2}$/.test(asOfParam) && asOfParam < todayInChina() ? asOfParam : undefined;
+  const query: ProgressQuery = { ...(parentCode ? { level: 'unit', parentCode } : { level: 'region' }), ...(asOf ? { asOf } : {}) };
   const q = useProgress(campaignId, query);
   const p = q.data;
   const { busy, download } = useDownload();
   const onExport = () => download('正在生成进度表…', () => downloadProgress(campaignId, query), (name) => `已导出 ${name}`);
-  const openRegion = (code: string | null) => {
+  const setParam = (key: string, value: string | null) => {
     const next = new URLSearchParams(params);
-    if (code) next.set('region', code);
-    else next.delete('region');
+    if (value) next.set(key, value);
+    else next.delete(key);
     setParams(next, { replace: true });
   };
+  const openRegion = (code: string | null) => setParam('region', code);
   const columns = p ? progressColumns(p, { onOpenRegion: ownRegion ? undefined : (c) => openRegion(c) }) : [];
   const cells = p ? totalCells(p) : [];
 
@@ -49,7 +55,15 @@ export function ProgressCard({ campaignId, ownRegion, regionName, note }: Props)
       id="campaign-progress"
       title="工作进度"
       extra={
-        <Space>
+        <Space wrap>
+          <DatePicker
+            id="progress-as-of"
+            placeholder="截至日期（默认今天）"
+            value={asOf ? dayjs(asOf, 'YYYY-MM-DD') : null}
+            disabledDate={(d) => d.format('YYYY-MM-DD') >= todayInChina()}
+            onChange={(d) => setParam('asOf', d ? d.format('YYYY-MM-DD') : null)}
+            style={{ width: 180 }}
+          />
           <Button icon={<DownloadOutlined />} id="progress-export" loading={busy} onClick={onExport} disabled={!p}>
             导出Excel
           </Button>
@@ -90,7 +104,12 @@ export function ProgressCard({ campaignId, ownRegion, regionName, note }: Props)
       />
       {p && (
         <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
-          {p.deadline && `上报状态为“${p.deadline.label}”（${p.deadline.dueDate} 截止，${daysLeftText(p.deadline.daysLeft)}）的状态。`}统计 {p.year} 年度填表的档案；本周新增为 {p.weekStart} 以来新录入的档案；建档率 = 已建档 ÷ 在册档案；覆盖率 = 档案数 ÷ 原数据库户数。点击数字可查看对应档案。
+          {p.asOf && (
+            <Typography.Text strong id="progress-as-of-note">
+              截至 {p.asOf} 日终的回溯统计：按各户提交、审核同意、建档、剔除或脱困的日期推算当天的状态（之后退回或重新纳入的，以现状推算）。{' '}
+            </Typography.Text>
+          )}
+          {p.deadline && `上报状态为“${p.deadline.label}”（${p.deadline.dueDate} 截止，${daysLeftText(p.deadline.daysLeft)}）的状态。`}统计 {p.year} 年度填表的档案；本周新增为 {p.weekStart} 以来{p.asOf ? `至 ${p.asOf} ` : ''}新录入的档案；建档率 = 已建档 ÷ 在册档案；覆盖率 = 档案数 ÷ 原数据库户数。点击数字可查看对应档案。
         </Typography.Paragraph>
       )}
     </Card>
