@@ -216,6 +216,9 @@ async function probes(base: string, city: Session, regionCode: string): Promise<
   const campaigns = (await call(base, city, { key: '', label: '', method: 'GET', path: '/api/campaigns' })).json?.items ?? [];
   const c2016 = campaigns.find((c: { year: number }) => c.year === 2016);
   if (!c2016) throw new Error('no 2016 campaign: the demo load adds it (bangfu demo)');
+  // as of yesterday: the bulk load's files were all entered today, so the facets of the steps' days are read and sum to 0
+  const asOf = new Date(Date.now() + 8 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
   return [
     { key: 'list1', label: 'list, page 1', method: 'GET', path: list },
     { key: 'list1000', label: 'list, page 1000', method: 'GET', path: list.replace('page=1&', 'page=1000&') },
@@ -235,6 +238,11 @@ async function probes(base: string, city: Session, regionCode: string): Promise<
     { key: 'progressUnit', label: `campaign progress, ${regionCode}'s units (2016)`, method: 'GET', path: `/api/campaigns/${c2016.id}/progress?level=unit&parentCode=${regionCode}` },
     { key: 'waiting', label: `list, ${regionCode} 2016 under review (progress link)`, method: 'GET', path: `${list}&regionCode=${regionCode}&fillYear=2016&waitingDays=0` },
     { key: 'unitYear', label: `list, ${regionCode} own files 2016 filed (progress link)`, method: 'GET', path: `${list}&regionCode=${regionCode}&unitId=none&fillYear=2016&status=filed` },
+    { key: 'regionSummaryYear', label: '地区汇总 of fill year 2016', method: 'GET', path: '/api/reports/region-summary?year=2016' },
+    { key: 'progressAsOf', label: `campaign progress per region, as of ${asOf}`, method: 'GET', path: `/api/campaigns/${c2016.id}/progress?asOf=${asOf}` },
+    { key: 'progressUnitAsOf', label: `campaign progress, ${regionCode}'s units, as of ${asOf}`, method: 'GET', path: `/api/campaigns/${c2016.id}/progress?level=unit&parentCode=${regionCode}&asOf=${asOf}` },
+    // the list as of today: every file matches its filters (as of yesterday none would, and an empty total skips the page)
+    { key: 'filedAsOf', label: `list, ${regionCode} 2016 filed as of today (progress link)`, method: 'GET', path: `${list}&regionCode=${regionCode}&fillYear=2016&asOf=${today}&status=filed` },
     {
       key: 'whatifLine', label: `what-if, ${regionCode}'s line`, method: 'POST', path: '/api/policy/preview',
       body: { lines: [{ regionCode, year: 2016, monthlyLine: Math.round((line?.monthlyLine ?? 500) * 1.1) }] },

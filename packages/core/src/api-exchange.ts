@@ -27,6 +27,7 @@ export const importViewSchema = z.object({
   errorCount: int().describe('error lines (cells), not households'),
   fileError: z.string().nullable().describe('a problem with the whole file (masked export, missing columns, not a workbook): status failed'),
   goodRowsOnly: z.boolean().nullable(),
+  oldDatabase: z.boolean().describe('marked as the old 困难职工数据库 at upload: campaigns may take their baselines from it'),
   result: z.object({
     created: int(),
     updated: int(),

@@ -51,19 +51,20 @@ export interface Client {
   put(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   del(url: string): Promise<LightMyRequestResponse>;
-  /** multipart/form-data upload, each file as a part named "file" */
-  upload(url: string, files: { name: string; content: Buffer }[]): Promise<LightMyRequestResponse>;
+  /** multipart/form-data upload, each file as a part named "file", and plain fields before them */
+  upload(url: string, files: { name: string; content: Buffer }[], fields?: Record<string, string>): Promise<LightMyRequestResponse>;
 }
 
 /** A multipart/form-data body as a browser sends it (file names in raw UTF-8). */
-export function multipartBody(files: { name: string; content: Buffer }[]): { payload: Buffer; contentType: string } {
+export function multipartBody(files: { name: string; content: Buffer }[], fields: Record<string, string> = {}): { payload: Buffer; contentType: string } {
   const boundary = `----bangfu${randomBytes(8).toString('hex')}`;
+  const fieldParts = Object.entries(fields).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`, 'utf8'));
   const parts = files.map((f) => Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`, 'utf8'),
     f.content,
     Buffer.from('\r\n'),
   ]));
-  return { payload: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
+  return { payload: Buffer.concat([...fieldParts, ...parts, Buffer.from(`--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
 /** Runs `fn` holding a PostgreSQL advisory lock that every test file's migration and schema drop take. */
@@ -196,8 +197,8 @@ export async function loginClient(app: FastifyInstance, username: string, passwo
     put: (url, body) => send('PUT', url, body ?? {}),
     patch: (url, body) => send('PATCH', url, body ?? {}),
     del: (url) => send('DELETE', url),
-    upload: (url, files) => {
-      const { payload, contentType } = multipartBody(files);
+    upload: (url, files, fields) => {
+      const { payload, contentType } = multipartBody(files, fields);
       return app.inject({ method: 'POST', url, cookies, headers: { ...headers(), 'content-type': contentType }, payload });
     },
   };

@@ -466,6 +466,8 @@ export interface ImportTable {
   created_at: string;
   analyzed_at: string | null;
   committed_at: string | null;
+  /** 1: the old 困难职工数据库, what campaigns' baselines are counted from (migration 025) */
+  old_database: ColumnType<number, number | undefined, number>;
 }
 
 export interface ImportRawTable {

@@ -66,6 +66,11 @@ export function saveBaselines(id: number | string, items: { orgCode: string; hou
   return http.put(`${campaignUrl(id)}/baselines`, { items });
 }
 
+/** The baselines counted from a committed import marked as the old 困难职工数据库. */
+export function baselinesFromImport(id: number | string, importId: number): Promise<BaselineList> {
+  return http.post(`${campaignUrl(id)}/baselines/from-import`, { importId });
+}
+
 // ---- submissions (上报) ------------------------------------------------------------------------
 
 /** Every round, newest first; a region or unit user sees their own organization's. */

@@ -18,9 +18,10 @@ export function downloadTemplate(): Promise<string> {
   return downloadFile('/api/exchange/template.xlsx', `困难职工档案导入模板${XLSX}`);
 }
 
-/** One .xlsx, or a 职工 CSV plus an optional 家庭成员 CSV, as multipart field `file`. */
-export function startImport(files: File[]): Promise<ImportView> {
+/** One .xlsx, or a 职工 CSV plus an optional 家庭成员 CSV, as multipart field `file`; oldDatabase marks it as the old 困难职工数据库. */
+export function startImport(files: File[], oldDatabase = false): Promise<ImportView> {
   const form = new FormData();
+  if (oldDatabase) form.append('oldDatabase', 'true');
   for (const f of files) form.append('file', f, f.name);
   return http.postForm<ImportView>('/api/imports', form);
 }

@@ -24,6 +24,7 @@ import * as m021 from './021_year_created_day.js';
 import * as m022 from './022_region_created_year.js';
 import * as m023 from './023_links_by_kind.js';
 import * as m024 from './024_review_step_days.js';
+import * as m025 from './025_old_database_import.js';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   '022_region_created_year': m022,
   '023_links_by_kind': m023,
   '024_review_step_days': m024,
+  '025_old_database_import': m025,
 };

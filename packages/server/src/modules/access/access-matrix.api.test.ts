@@ -108,6 +108,7 @@ const MATRIX = `
 | GET    /api/campaigns/:id/progress.xlsx      | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | GET    /api/campaigns/:id/baselines          | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | PUT    /api/campaigns/:id/baselines          | ok    | ok   | 403    | 403   | 403    | 403  | 403    |
+| POST   /api/campaigns/:id/baselines/from-import | ok | ok   | 403    | 403   | 403    | 403  | 403    |
 | GET    /api/campaigns/:id/submissions        | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | POST   /api/campaigns/:id/submissions        | 403   | 403  | 403    | 403   | ok     | ok   | 403    |
 | POST   /api/submissions/:id/decision         | ok    | ok   | 403    | 403   | 403    | 403  | 403    |
@@ -390,6 +391,16 @@ const CALLS: Record<string, Call> = {
   'PUT /api/campaigns/:id/baselines': async (c) => {
     const { id } = await matrixCampaign();
     const res = await c.put(`/api/campaigns/${id}/baselines`, { items: [{ orgCode: 'H01', households: 300 }] });
+    return { res, unchanged: async () => expect(await ctx.db.selectFrom('campaign_baselines').select('households').where('campaign_id', '=', id).execute()).toEqual([]) };
+  },
+  'POST /api/campaigns/:id/baselines/from-import': async (c) => {
+    const { id } = await matrixCampaign();
+    // a committed import marked as the old database, with no rows: the request itself is what is tried
+    const [imp] = await ctx.db.insertInto('imports').values({
+      file_name: '原数据库.xlsx', files: '[]', status: 'committed', file_error: null, good_rows_only: 0, created_count: 0, updated_count: 0, skipped_count: 0,
+      job_id: null, created_by: 1, created_at: new Date().toISOString(), analyzed_at: null, committed_at: new Date().toISOString(), old_database: 1,
+    }).returning('id').execute();
+    const res = await c.post(`/api/campaigns/${id}/baselines/from-import`, { importId: Number(imp.id) });
     return { res, unchanged: async () => expect(await ctx.db.selectFrom('campaign_baselines').select('households').where('campaign_id', '=', id).execute()).toEqual([]) };
   },
   'GET /api/campaigns/:id/submissions': async (c) => ({ res: await c.get(`/api/campaigns/${(await matrixCampaign()).id}/submissions`) }),

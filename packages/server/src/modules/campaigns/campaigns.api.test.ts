@@ -3,6 +3,8 @@ import ExcelJS from 'exceljs';
 import { addDays, todayInChina, WORKER_COLUMNS } from '@bangfu/core';
 import { createTestContext, type Client, type TestContext } from '../../../test/helpers.js';
 import { makeHousehold } from '../../../test/fixtures/households.js';
+import { importAndCommit } from '../../../test/fixtures/imports.js';
+import { rowsOf, workbookOf } from '../../../test/fixtures/workbooks.js';
 
 let ctx: TestContext;
 let city: Client;
@@ -163,5 +165,34 @@ describe('organizations', () => {
     expect(unit).toMatchObject({ largeEnterprise: true });
     expect((await admin.patch(`/api/orgs/${unit.code}`, { largeEnterprise: false })).json()).toMatchObject({ largeEnterprise: false });
     expect((await admin.patch('/api/orgs/H08', { largeEnterprise: true })).json().errors[0].path).toBe('largeEnterprise');
+  });
+});
+
+describe('baselines from the old database', () => {
+  it('counts each required region\'s and unit\'s files from an import marked as the old 困难职工数据库', async () => {
+    const unit = (await admin.post('/api/orgs', { name: '原数据库测试厂工会', parentCode: 'H07', largeEnterprise: true })).json().code as string;
+    const input = [
+      makeHousehold({ regionCode: 'H07', fillDate: `${year}-01-10` }), makeHousehold({ regionCode: 'H07', unitId: unit, fillDate: `${year}-01-11` }),
+      makeHousehold({ regionCode: 'H08', fillDate: `${year}-01-12` }),
+    ].map(rowsOf);
+    const book = await workbookOf(input.map((r) => r.worker), input.flatMap((r) => r.members));
+    const { check } = await importAndCommit(ctx, city, '原困难职工数据库.xlsx', book, { oldDatabase: 'true' });
+    expect(check.oldDatabase).toBe(true);
+    const plain = await importAndCommit(ctx, city, '新增.xlsx', await workbookOf([rowsOf(makeHousehold({ regionCode: 'H07', fillDate: `${year}-01-13` })).worker], []));
+    expect(plain.check.oldDatabase).toBe(false);
+
+    const c = (await city.post('/api/campaigns', campaignBody({ name: '原数据库取数', requiredOrgCodes: ['H07', 'H08', unit] }))).json();
+    const refused = await city.post(`/api/campaigns/${c.id}/baselines/from-import`, { importId: plain.check.id });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors[0]).toEqual({ path: 'importId', message: '这次导入上传时没有标记为原困难职工数据库' });
+    const res = await city.post(`/api/campaigns/${c.id}/baselines/from-import`, { importId: check.id });
+    expect(res.statusCode, res.body).toBe(200);
+    const byOrg = Object.fromEntries(res.json().items.map((i: { orgCode: string; households: number | null }) => [i.orgCode, i.households]));
+    // a region counts all its files the import brought (its units' too); a unit its own
+    expect(byOrg).toEqual({ H07: 2, H08: 1, [unit]: 1 });
+    const p = (await city.get(`/api/campaigns/${c.id}/progress`)).json();
+    expect(p.items.find((i: { orgCode: string }) => i.orgCode === 'H08')).toMatchObject({ baseline: 1 });
+    const region = await ctx.userIn('H07', 'region');
+    expect((await region.post(`/api/campaigns/${c.id}/baselines/from-import`, { importId: check.id })).statusCode).toBe(403);
   });
 });

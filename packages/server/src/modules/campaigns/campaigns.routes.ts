@@ -3,7 +3,7 @@ import { baselineListSchema, campaignInputSchema, campaignListResponseSchema, ca
 import type { Db } from '../../db/index.js';
 import { routeSchema } from '../../lib/route.docs.js';
 import { actorOf, idParam } from '../../lib/request.context.js';
-import { baselines, campaignViews, createCampaign, getCampaign, saveBaselines, updateCampaign } from './campaigns.service.js';
+import { baselines, baselinesFromImport, campaignViews, createCampaign, getCampaign, saveBaselines, updateCampaign } from './campaigns.service.js';
 import { progress } from './progress.service.js';
 import { progressWorkbook } from './progress.workbook.js';
 import { fileStamp, XLSX } from '../../lib/temp-file.js';
@@ -43,6 +43,9 @@ export async function campaignRoutes(app: FastifyInstance, { db }: { db: Db }) {
 
   app.put('/api/campaigns/:id/baselines', { schema: routeSchema({ summary: 'Enter the old database\'s households per required organization (city union); null clears one', tags, response: { 200: baselineListSchema } }) },
     async (req) => saveBaselines(db, actorOf(req), id(req), req.body));
+
+  app.post('/api/campaigns/:id/baselines/from-import', { schema: routeSchema({ summary: 'Count the baselines from a committed import marked as the old 困难职工数据库 ({importId}): each required region\'s and unit\'s files it brought (city union)', tags, response: { 200: baselineListSchema } }) },
+    async (req) => baselinesFromImport(db, actorOf(req), id(req), req.body));
 
   app.get('/api/campaigns/:id/submissions', { schema: routeSchema({ summary: 'The campaign\'s submissions (every round), newest first; a county union sees its own and its units\'', tags, response: { 200: submissionListResponseSchema } }) },
     async (req) => listSubmissions(db, actorOf(req), id(req)));

@@ -10,7 +10,8 @@ import { AppError, forbidden, notFound, validationFailed } from '../../lib/error
 import { nowIso } from '../../lib/clock.js';
 import { audit } from '../audit/audit.repository.js';
 import type { Actor } from '../access/actor.js';
-import { listOrgs } from '../orgs/orgs.repository.js';
+import { listOrgs, unitSubtree } from '../orgs/orgs.repository.js';
+import { importedFilesByOrg, oldDatabaseImport } from './baseline.queries.js';
 import * as repo from './campaigns.repository.js';
 
 export const canManageCampaigns = (actor: Actor) => actor.role === 'city' || actor.role === 'admin';
@@ -127,6 +128,37 @@ export async function baselines(db: Q, rawId: string) {
   const c = await getCampaign(db, idOf(rawId));
   const entered = await repo.baselineRows(db, c.id);
   return { items: c.requiredOrgs.map((o) => ({ orgCode: o.code, orgName: o.name, households: entered.get(o.code) ?? null })) };
+}
+
+const fromImportSchema = z.object({
+  importId: z.number({ error: '请选择原数据库导入' }).int({ error: '导入编号无效' }).positive({ error: '导入编号无效' }),
+});
+
+/**
+ * Baselines counted from an import marked as the old 困难职工数据库 (committed): for each required
+ * region the files it brought there, for each required unit those of the unit and its sub-units.
+ * Organizations it brought nothing for keep what they had.
+ */
+export async function baselinesFromImport(db: Db, actor: Actor, rawId: string, input: unknown) {
+  if (!canManageCampaigns(actor)) throw forbidden('只有市总工会可以录入原数据库户数');
+  const c = await getCampaign(db, idOf(rawId));
+  const { importId } = parseInput(fromImportSchema, input, 'baselines from import');
+  const imp = await oldDatabaseImport(db, importId);
+  if (!imp) throw validationFailed([{ path: 'importId', message: '没有这次导入' }], 'baselines from import');
+  if (Number(imp.old_database) !== 1) throw validationFailed([{ path: 'importId', message: '这次导入上传时没有标记为原困难职工数据库' }], 'baselines from import');
+  if (imp.status !== 'committed') throw validationFailed([{ path: 'importId', message: '这次导入尚未完成写入，写入后才能取数' }], 'baselines from import');
+  const counts = await importedFilesByOrg(db, importId);
+  const orgs = await listOrgs(db);
+  const items = c.requiredOrgs.map((o) => {
+    const units = o.kind === 'unit' ? new Set(unitSubtree(orgs, o.code)) : null;
+    const n = counts.filter((r) => (units ? units.has(r.unitId) : r.regionCode === o.code)).reduce((s, r) => s + r.n, 0);
+    return { orgCode: o.code, households: n };
+  }).filter((i) => i.households > 0);
+  await inTransaction(db, async (trx) => {
+    await repo.saveBaselines(trx, c.id, items, actor.id, nowIso());
+    await audit(trx, actor, 'campaign.baselines', 'campaign', c.id, { fromImport: importId, items: items.map((i) => `${i.orgCode}:${i.households}`) });
+  });
+  return baselines(db, String(c.id));
 }
 
 export async function saveBaselines(db: Db, actor: Actor, rawId: string, input: unknown) {

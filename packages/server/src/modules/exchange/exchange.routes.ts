@@ -43,16 +43,20 @@ export async function exchangeRoutes(app: FastifyInstance, { db, runner, uploadD
   });
 
   app.post('/api/imports', {
-    schema: routeSchema({ summary: 'Upload a workbook (.xlsx) or CSV (UTF-8/GBK; a second CSV may carry 家庭成员) as multipart field "file"; its check runs as a job. Nothing is written to the files until commit.', tags, response: { 202: importViewSchema } }),
+    schema: routeSchema({ summary: 'Upload a workbook (.xlsx) or CSV (UTF-8/GBK; a second CSV may carry 家庭成员) as multipart field "file" (field oldDatabase=true marks it as the old 困难职工数据库); its check runs as a job. Nothing is written to the files until commit.', tags, response: { 202: importViewSchema } }),
   }, async (req, reply) => {
     const actor = actorOf(req);
     assertCanImport(actor);
     if (!req.isMultipart()) throw new AppError('INVALID_FILE', { message: '请以 multipart/form-data 上传文件（字段名 file）', errors: [{ path: 'file', message: '请选择要导入的文件' }] });
     await fs.promises.mkdir(uploadDir, { recursive: true });
     const files: UploadedFile[] = [];
+    let oldDatabase = false;
     try {
       for await (const part of req.parts()) {
-        if (part.type !== 'file') continue;
+        if (part.type !== 'file') {
+          if (part.fieldname === 'oldDatabase') oldDatabase = part.value === 'true';
+          continue;
+        }
         // a plain name for the person's eyes: no control characters (NUL once left files behind), no path of either OS
         const name = (part.filename || '').replace(/[\u0000-\u001f\u007f]/g, '').split(/[\\/]/).pop()!.slice(-200) || 'upload';
         const kind = fileKind(name);
@@ -78,7 +82,7 @@ export async function exchangeRoutes(app: FastifyInstance, { db, runner, uploadD
       throw new AppError('INVALID_FILE', { message: '上传的内容无法读取，请重新选择文件上传', errors: [{ path: 'file', message: '上传的内容无法读取' }] });
     }
     try {
-      return reply.code(202).send(await createImport(db, actor, files, kick));
+      return reply.code(202).send(await createImport(db, actor, files, kick, { oldDatabase }));
     } catch (e) {
       for (const f of files) fs.rm(f.path, { force: true }, () => {});
       throw e;

@@ -50,6 +50,7 @@ export function importView(row: NonNullable<ImportRow>): ImportView {
     errorCount: Number(row.error_lines),
     fileError: row.file_error,
     goodRowsOnly: row.good_rows_only === null ? null : row.good_rows_only === 1,
+    oldDatabase: Number(row.old_database) === 1,
     // a commit cut short by an error keeps what its batches wrote: that part is shown too
     result: row.status === 'committed' || (row.status === 'failed' && row.created_count !== null)
       ? { created: Number(row.created_count), updated: Number(row.updated_count), skipped: Number(row.skipped_count ?? 0), stale: Number(row.stale_count ?? 0) }
@@ -77,7 +78,7 @@ export async function expireStaleImports(db: Db, now = new Date()): Promise<numb
 }
 
 /** Registers the uploaded files and queues their check. */
-export async function createImport(db: Db, actor: Actor, files: UploadedFile[], kick: () => void): Promise<ImportView> {
+export async function createImport(db: Db, actor: Actor, files: UploadedFile[], kick: () => void, opts: { oldDatabase?: boolean } = {}): Promise<ImportView> {
   assertCanImport(actor);
   await expireStaleImports(db);
   const at = nowIso();
@@ -85,11 +86,11 @@ export async function createImport(db: Db, actor: Actor, files: UploadedFile[], 
     const id = await repo.insertImport(trx, {
       file_name: files.map((f) => f.name).join(' + ').slice(0, 255), files: JSON.stringify(files), status: 'analyzing', file_error: null,
       good_rows_only: null, created_count: null, updated_count: null, skipped_count: null, job_id: null,
-      created_by: actor.id, created_at: at, analyzed_at: null, committed_at: null,
+      created_by: actor.id, created_at: at, analyzed_at: null, committed_at: null, old_database: opts.oldDatabase ? 1 : 0,
     });
     const job = await createJob(trx, { kind: 'import.analyze', params: { importId: id }, createdBy: actor.id });
     await repo.setImport(trx, id, { job_id: job });
-    await audit(trx, actor, 'import.upload', 'import', id, { files: files.map((f) => f.name) });
+    await audit(trx, actor, 'import.upload', 'import', id, { files: files.map((f) => f.name), oldDatabase: opts.oldDatabase ? true : undefined });
     return id;
   });
   kick();

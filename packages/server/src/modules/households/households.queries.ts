@@ -173,6 +173,8 @@ export async function householdIdsAfter(db: Q, actor: Actor, f: HouseholdFilter,
 
 export async function listHouseholdRows(db: Q, actor: Actor, f: ListFilter) {
   const total = await listTotal(db, actor, f);
+  // nothing to page through (the total is exact): a filter no index answers would read every file to find no row
+  if (total === 0) return { rows: [], total };
   // Each sort key has an index on (key, id) and (region, key, id): the page's ids are read in order
   // from the index alone, stepping over the rows before the page without reading them (a deep page
   // read whole rows would fetch every skipped one); then only the page's rows are read.

@@ -1,6 +1,6 @@
 // Step 1 上传文件: the template, how to fill it, the file(s), 开始检查.
 import { useState } from 'react';
-import { Alert, App, Button, Typography, Upload } from 'antd';
+import { Alert, App, Button, Checkbox, Typography, Upload } from 'antd';
 import type { UploadFile } from 'antd';
 import { CloudUploadOutlined, DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { downloadTemplate, startImport, type ImportView } from '../../api/exchange';
@@ -51,6 +51,7 @@ function Instructions() {
 export default function ImportUploadStep({ onStarted }: { onStarted: (v: ImportView) => void }) {
   const [files, setFiles] = useState<UploadFile[]>([]);
   const [busy, setBusy] = useState(false);
+  const [oldDatabase, setOldDatabase] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const problem = files.length ? uploadProblem(files.map((f) => f.name)) : null;
 
@@ -61,7 +62,7 @@ export default function ImportUploadStep({ onStarted }: { onStarted: (v: ImportV
     setBusy(true);
     setError(null);
     try {
-      onStarted(await startImport(chosen));
+      onStarted(await startImport(chosen, oldDatabase));
       setFiles([]);
     } catch (e) {
       setError(errorMessage(e));
@@ -94,6 +95,9 @@ export default function ImportUploadStep({ onStarted }: { onStarted: (v: ImportV
           <p className="ant-upload-text">点击选择或将文件拖到此处</p>
           <p className="ant-upload-hint">Excel 工作簿（.xlsx）一个；或 CSV 文件：职工一个、家庭成员一个（可选）</p>
         </Upload.Dragger>
+        <Checkbox id="import-old-database" checked={oldDatabase} onChange={(e) => setOldDatabase(e.target.checked)} disabled={busy}>
+          这是原困难职工数据库（导入后，专项行动可按它统计各单位的原数据库户数）
+        </Checkbox>
         {(problem || error) && <Alert type="error" showIcon message={problem ?? error} data-testid="import-upload-error" />}
         <Button type="primary" icon={<CloudUploadOutlined />} id="import-start" loading={busy} disabled={!files.length || !!problem} onClick={onStart}>
           开始检查

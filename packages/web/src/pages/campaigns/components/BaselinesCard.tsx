@@ -1,9 +1,11 @@
 // 原数据库户数 (the city union): for each organization that must submit, how many households its old
-// database held; the progress table's 覆盖率 divides by it. Saved all at once.
+// database held; the progress table's 覆盖率 divides by it. Saved all at once, or counted from an
+// import marked as the old 困难职工数据库 (从原数据库导入取数).
 import { useEffect, useState } from 'react';
-import { App, Button, Card, InputNumber, Table, Typography } from 'antd';
+import { App, Button, Card, InputNumber, Select, Space, Table, Typography } from 'antd';
 import { SaveOutlined } from '@ant-design/icons';
-import { saveBaselines, type Baseline } from '../../../api/campaigns';
+import { baselinesFromImport, saveBaselines, type Baseline } from '../../../api/campaigns';
+import { useImports } from '../../../api/queries/exchange';
 import { useBaselines, useInvalidateCampaign } from '../../../api/queries/campaigns';
 import { errorMessage } from '../../../api/request';
 import { LoadError } from '../../../components/list/ListParts';
@@ -19,6 +21,23 @@ export function BaselinesCard({ campaignId }: { campaignId: number }) {
     if (q.data) setDraft(Object.fromEntries(q.data.items.map((b) => [b.orgCode, b.households])));
   }, [q.data]);
   const changed = items.filter((b) => (draft[b.orgCode] ?? null) !== b.households);
+  const imports = useImports('baselines');
+  const oldDatabases = (imports.data?.items ?? []).filter((i) => i.oldDatabase && i.status === 'committed');
+  const [importId, setImportId] = useState<number | null>(null);
+
+  async function fromImport() {
+    if (importId === null) return;
+    setBusy(true);
+    try {
+      const r = await baselinesFromImport(campaignId, importId);
+      message.success(`已按原数据库导入统计 ${r.items.filter((b) => b.households !== null).length} 个单位的户数`);
+      invalidate(campaignId);
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  }
 
   async function save() {
     setBusy(true);
@@ -76,6 +95,19 @@ export function BaselinesCard({ campaignId }: { campaignId: number }) {
           },
         ]}
       />
+      <Space wrap style={{ marginTop: 8 }}>
+        <Select<number>
+          id="baselines-import"
+          placeholder={oldDatabases.length ? '选择标记为原数据库的导入' : '没有标记为原数据库的已完成导入'}
+          value={importId ?? undefined}
+          onChange={setImportId}
+          options={oldDatabases.map((i) => ({ value: i.id, label: `${i.fileName}（${i.committedAt?.slice(0, 10) ?? ''}，${i.counts.rows} 户）` }))}
+          style={{ minWidth: 280 }}
+        />
+        <Button id="baselines-from-import" onClick={() => void fromImport()} disabled={importId === null} loading={busy}>
+          从原数据库导入取数
+        </Button>
+      </Space>
       <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
         填写各单位原困难职工数据库中的户数，用于计算工作进度中的覆盖率；不清楚的可以不填。
       </Typography.Paragraph>
