@@ -11,7 +11,10 @@ const ymd = () => z.string().describe('YYYY-MM-DD');
 export const byStatusSchema = z.object(Object.fromEntries(HOUSEHOLD_STATUSES.map((s) => [s, int()])) as Record<(typeof HOUSEHOLD_STATUSES)[number], z.ZodNumber>);
 export type ByStatus = z.infer<typeof byStatusSchema>;
 
-export const deadlineSchema = z.object({ id: int(), kind: z.enum(DEADLINE_KINDS), label: z.string(), dueDate: ymd(), daysLeft: int().describe('negative once past') });
+export const deadlineSchema = z.object({
+  id: int(), kind: z.enum(DEADLINE_KINDS), label: z.string(), dueDate: ymd(), daysLeft: int().describe('negative once past'),
+  reportsOwed: z.object({ region: int(), unit: int() }).nullable().describe('a report deadline: 调研报告 each required county union and unit owes'),
+});
 export type Deadline = z.infer<typeof deadlineSchema>;
 
 export const campaignSchema = z.object({
@@ -151,3 +154,39 @@ export const reportedSchema = z.object({
     submittedAt: z.string(), version: int().describe('the file version the submission froze'), changedSince: z.boolean(),
   })),
 });
+
+/** 调研报告: one report of an organization for a campaign's report deadline. */
+export const researchReportSchema = z.object({
+  id: int(),
+  campaignId: int(),
+  deadlineId: int(),
+  orgCode: z.string(),
+  orgName: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  fileName: z.string(),
+  fileKind: z.enum(['docx', 'doc', 'wps', 'pdf']),
+  fileSize: int(),
+  status: z.enum(SUBMISSION_STATUSES),
+  onTime: z.boolean().describe('first submitted on or before the due day (China)'),
+  replaced: int().describe('times the file was replaced'),
+  submittedBy: z.string(),
+  firstSubmittedAt: z.string(),
+  submittedAt: z.string().describe('the latest file'),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  opinion: z.string().nullable(),
+});
+export type ResearchReport = z.infer<typeof researchReportSchema>;
+
+export const reportTrackerRowSchema = z.object({
+  orgCode: z.string(), orgName: z.string(), kind: z.enum(['region', 'unit']),
+  owed: int(), submitted: int(), accepted: int(), returned: int(),
+  late: z.boolean().describe('past the due day with fewer reports than owed, or a report first submitted after it'),
+});
+export const researchReportListSchema = z.object({
+  deadline: deadlineSchema.nullable().describe('the report deadline tracked (the next one due, else the last)'),
+  items: z.array(researchReportSchema),
+  tracker: z.array(reportTrackerRowSchema).describe('the late first'),
+});
+export type ResearchReportList = z.infer<typeof researchReportListSchema>;

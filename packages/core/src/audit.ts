@@ -52,6 +52,11 @@ export const AUDIT_ACTION_LABELS = {
   'submission.accept': '接收上报',
   'submission.return': '退回上报',
   'submission.export': '导出上报数据',
+  'report.upload': '报送调研报告',
+  'report.replace': '更换调研报告',
+  'report.accept': '接收调研报告',
+  'report.return': '退回调研报告',
+  'report.download': '下载调研报告',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -70,6 +75,7 @@ export const AUDIT_ENTITY_LABELS = {
   working_groups: '工作组',
   campaign: '专项行动',
   submission: '上报',
+  research_report: '调研报告',
 } as const;
 
 export type AuditEntity = keyof typeof AUDIT_ENTITY_LABELS;

@@ -42,6 +42,9 @@ const deadlineSchema = z.object({
   kind: z.enum(DEADLINE_KINDS, { error: '截止类型应为 data（数据上报）或 report（材料报送）' }),
   label: z.string({ error: '截止事项不能为空' }).trim().min(1, { error: '截止事项不能为空' }).max(40, { error: '截止事项不能超过40个字' }),
   dueDate: ymd('截止日期'),
+  /** a report deadline: how many 调研报告 each required county union and each required unit owes */
+  reportsPerRegion: z.number({ error: '县区工会应交篇数应为1至5' }).int({ error: '县区工会应交篇数应为1至5' }).min(1, { error: '县区工会应交篇数应为1至5' }).max(5, { error: '县区工会应交篇数应为1至5' }).optional(),
+  reportsPerUnit: z.number({ error: '基层单位应交篇数应为1至5' }).int({ error: '基层单位应交篇数应为1至5' }).min(1, { error: '基层单位应交篇数应为1至5' }).max(5, { error: '基层单位应交篇数应为1至5' }).optional(),
 });
 
 /** What the city union enters for a campaign (create and edit alike). */

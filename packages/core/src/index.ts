@@ -28,3 +28,4 @@ export * from './proposals.js';
 export * from './policy-lines.js';
 export * from './campaign.js';
 export * from './api-campaign.js';
+export * from './research-report.js';

@@ -46,8 +46,8 @@ export async function sessionLogin(app: FastifyInstance, username: string, passw
     put: (url, body) => request({ method: 'PUT', url, payload: body ?? {} }),
     patch: (url, body) => request({ method: 'PATCH', url, payload: body ?? {} }),
     del: (url) => request({ method: 'DELETE', url }),
-    upload: (url, files) => {
-      const { payload, contentType } = multipartBody(files);
+    upload: (url, files, fields) => {
+      const { payload, contentType } = multipartBody(files, fields);
       return request({ method: 'POST', url, payload: payload as unknown as string, headers: { 'content-type': contentType } });
     },
     request,
@@ -78,7 +78,7 @@ export async function statusOf(db: Db, id: number): Promise<string | undefined> 
   return r?.status;
 }
 
-export async function countRows(db: Db, table: 'households' | 'orgs' | 'users' | 'audit_log' | 'policy_changes' | 'sessions' | 'campaigns' | 'submissions'): Promise<number> {
+export async function countRows(db: Db, table: 'households' | 'orgs' | 'users' | 'audit_log' | 'policy_changes' | 'sessions' | 'campaigns' | 'submissions' | 'research_reports'): Promise<number> {
   const r = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(r.n);
 }

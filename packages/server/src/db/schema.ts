@@ -533,6 +533,36 @@ export interface CampaignDeadlineTable {
   label: string;
   due_date: string;
   sort: number;
+  /** a report deadline: 调研报告 each required county union / unit owes (migration 026) */
+  reports_per_region: ColumnType<number | null, number | null | undefined, number | null>;
+  reports_per_unit: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+export interface ResearchReportTable {
+  id: Generated<number>;
+  campaign_id: number;
+  deadline_id: number;
+  org_code: string;
+  title: string;
+  summary: string;
+  file_name: string;
+  file_kind: string;
+  file_size: number;
+  /** submitted | returned | accepted */
+  status: string;
+  on_time: number;
+  replaced: ColumnType<number, number | undefined, number>;
+  submitted_by: number;
+  first_submitted_at: string;
+  submitted_at: string;
+  decided_by: number | null;
+  decided_at: string | null;
+  opinion: string | null;
+}
+
+export interface ResearchReportFileTable {
+  report_id: number;
+  content: Buffer;
 }
 
 export interface CampaignOrgTable {
@@ -618,6 +648,8 @@ export interface Database {
   campaign_baselines: CampaignBaselineTable;
   submissions: SubmissionTable;
   submission_files: SubmissionFileTable;
+  research_reports: ResearchReportTable;
+  research_report_files: ResearchReportFileTable;
   users: UserTable;
   user_approvals: UserApprovalTable;
   sessions: SessionTable;

@@ -25,6 +25,7 @@ import * as m022 from './022_region_created_year.js';
 import * as m023 from './023_links_by_kind.js';
 import * as m024 from './024_review_step_days.js';
 import * as m025 from './025_old_database_import.js';
+import * as m026 from './026_research_reports.js';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   '023_links_by_kind': m023,
   '024_review_step_days': m024,
   '025_old_database_import': m025,
+  '026_research_reports': m026,
 };

@@ -112,6 +112,11 @@ const MATRIX = `
 | GET    /api/campaigns/:id/submissions        | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | POST   /api/campaigns/:id/submissions        | 403   | 403  | 403    | 403   | ok     | ok   | 403    |
 | POST   /api/submissions/:id/decision         | ok    | ok   | 403    | 403   | 403    | 403  | 403    |
+| GET    /api/campaigns/:id/research-reports   | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
+| POST   /api/campaigns/:id/research-reports   | 403   | 403  | 403    | 403   | ok     | ok   | 403    |
+| POST   /api/research-reports/:id/file        | 403   | 403  | 403    | 403   | ok     | ok   | 403    |
+| POST   /api/research-reports/:id/decision    | ok    | ok   | 403    | 403   | 403    | 403  | 403    |
+| GET    /api/research-reports/:id/file        | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | GET    /api/submissions/:id/export.xlsx      | ok    | ok   | 403    | 403   | ok     | ok   | ok     |
 | GET    /api/households/:id/reported          | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | GET    /api/dashboard                        | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
@@ -369,6 +374,20 @@ async function matrixSubmission(c: SessionClient) {
   return ok(await by.post(`/api/campaigns/${campaign.id}/submissions`, {}), 'submission') as { id: number };
 }
 const submissionCount = () => countRows(ctx.db, 'submissions');
+
+/** A campaign with a report deadline (required: H01 and unit A) and a report of the caller's organization (unit A's for a unit user, else H01's). */
+const REPORT_PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
+const reportFields = { title: '矩阵调研报告', summary: '摘要' };
+async function matrixReport(c: SessionClient) {
+  const campaign = ok(await clerk.post('/api/campaigns', {
+    name: `矩阵报告行动${++n}`, year: 2016, startDate: '2016-03-01', endDate: '2099-12-31', phases: [],
+    deadlines: [{ kind: 'report', label: '调研报告', dueDate: '2099-06-30' }], requiredOrgCodes: ['H01', UNIT_A],
+  }), 'campaign') as { id: number };
+  const by = c === clients.unit ? clients.unit : clients.region;
+  const report = ok(await by.upload(`/api/campaigns/${campaign.id}/research-reports`, [{ name: 'r.pdf', content: REPORT_PDF }], reportFields), 'report') as { id: number };
+  return { campaignId: campaign.id, id: report.id };
+}
+const reportState = async (id: number) => ctx.db.selectFrom('research_reports').select(['status', 'replaced']).where('id', '=', id).executeTakeFirstOrThrow();
 const submissionStatus = async (id: number) => (await ctx.db.selectFrom('submissions').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
 
 const CALLS: Record<string, Call> = {
@@ -416,6 +435,24 @@ const CALLS: Record<string, Call> = {
     return { res, unchanged: async () => expect(await submissionStatus(id)).toBe('submitted') };
   },
   'GET /api/submissions/:id/export.xlsx': async (c) => ({ res: await c.get(`/api/submissions/${(await matrixSubmission(c)).id}/export.xlsx`) }),
+  'GET /api/campaigns/:id/research-reports': async (c) => ({ res: await c.get(`/api/campaigns/${(await matrixCampaign()).id}/research-reports`) }),
+  'POST /api/campaigns/:id/research-reports': async (c) => {
+    const { campaignId } = await matrixReport(clients.region);
+    const before = await countRows(ctx.db, 'research_reports');
+    const res = await c.upload(`/api/campaigns/${campaignId}/research-reports`, [{ name: 'r.pdf', content: REPORT_PDF }], reportFields);
+    return { res, unchanged: async () => expect(await countRows(ctx.db, 'research_reports')).toBe(before) };
+  },
+  'POST /api/research-reports/:id/file': async (c) => {
+    const { id } = await matrixReport(c);
+    const res = await c.upload(`/api/research-reports/${id}/file`, [{ name: 'r2.pdf', content: REPORT_PDF }], reportFields);
+    return { res, unchanged: async () => expect((await reportState(id)).replaced).toBe(0) };
+  },
+  'POST /api/research-reports/:id/decision': async (c) => {
+    const { id } = await matrixReport(clients.region);
+    const res = await c.post(`/api/research-reports/${id}/decision`, { decision: 'accept' });
+    return { res, unchanged: async () => expect((await reportState(id)).status).toBe('submitted') };
+  },
+  'GET /api/research-reports/:id/file': async (c) => ({ res: await c.get(`/api/research-reports/${(await matrixReport(c)).id}/file`) }),
   'GET /api/households/:id/reported': onFile('draft', undefined, (c, id) => c.get(`/api/households/${id}/reported`)),
   'GET /api/dashboard': async (c) => ({ res: await c.get('/api/dashboard') }),
   'GET /api/todos': async (c) => ({ res: await c.get('/api/todos') }),

@@ -1,7 +1,7 @@
 // SQL of the campaign tables: campaigns, their deadlines, the organizations that must submit, the
 // old database's counts (baselines), submissions and the files each froze. Only this file writes them.
 import { sql } from 'kysely';
-import type { CampaignData } from '@bangfu/core';
+import { DEFAULT_REPORTS_OWED, type CampaignData } from '@bangfu/core';
 import type { Q } from '../../db/transaction.js';
 
 export type CampaignRow = Awaited<ReturnType<typeof campaignRows>>[number];
@@ -41,6 +41,11 @@ export async function updateCampaignRow(trx: Q, id: number, version: number, c: 
 }
 
 /** Deadlines as entered: kept ones updated in place (their submissions stay theirs), new ones added, missing ones removed. */
+/** A report deadline's reports owed (core's defaults when not given); none for a data deadline. */
+const reportsOwed = (d: CampaignData['deadlines'][number]) => d.kind === 'report'
+  ? { reports_per_region: d.reportsPerRegion ?? DEFAULT_REPORTS_OWED.region, reports_per_unit: d.reportsPerUnit ?? DEFAULT_REPORTS_OWED.unit }
+  : { reports_per_region: null, reports_per_unit: null };
+
 export async function saveDeadlines(trx: Q, campaignId: number, deadlines: CampaignData['deadlines']): Promise<void> {
   const kept = deadlines.filter((d) => d.id !== undefined).map((d) => d.id!);
   let del = trx.deleteFrom('campaign_deadlines').where('campaign_id', '=', campaignId);
@@ -48,8 +53,8 @@ export async function saveDeadlines(trx: Q, campaignId: number, deadlines: Campa
   await del.execute();
   for (const [i, d] of deadlines.entries()) {
     if (d.id !== undefined)
-      await trx.updateTable('campaign_deadlines').set({ kind: d.kind, label: d.label, due_date: d.dueDate, sort: i }).where('id', '=', d.id).where('campaign_id', '=', campaignId).execute();
-    else await trx.insertInto('campaign_deadlines').values({ campaign_id: campaignId, kind: d.kind, label: d.label, due_date: d.dueDate, sort: i }).execute();
+      await trx.updateTable('campaign_deadlines').set({ kind: d.kind, label: d.label, due_date: d.dueDate, sort: i, ...reportsOwed(d) }).where('id', '=', d.id).where('campaign_id', '=', campaignId).execute();
+    else await trx.insertInto('campaign_deadlines').values({ campaign_id: campaignId, kind: d.kind, label: d.label, due_date: d.dueDate, sort: i, ...reportsOwed(d) }).execute();
   }
 }
 

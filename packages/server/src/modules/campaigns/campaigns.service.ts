@@ -13,6 +13,7 @@ import type { Actor } from '../access/actor.js';
 import { listOrgs, unitSubtree } from '../orgs/orgs.repository.js';
 import { importedFilesByOrg, oldDatabaseImport } from './baseline.queries.js';
 import * as repo from './campaigns.repository.js';
+import { deadlinesWithReports } from './research-reports.repository.js';
 
 export const canManageCampaigns = (actor: Actor) => actor.role === 'city' || actor.role === 'admin';
 
@@ -37,6 +38,7 @@ export async function campaignViews(db: Q, id?: number, today = todayInChina()):
       state: campaignStateOn(c, today), phases, currentPhase: phaseOn(phases, today)?.name ?? null,
       deadlines: deadlines.filter((d) => Number(d.campaign_id) === cid).map((d) => ({
         id: Number(d.id), kind: d.kind as 'data' | 'report', label: d.label, dueDate: d.due_date, daysLeft: daysBetween(today, d.due_date),
+        reportsOwed: d.kind === 'report' ? { region: Number(d.reports_per_region ?? 1), unit: Number(d.reports_per_unit ?? 1) } : null,
       })),
       requiredOrgs: orgs.filter((o) => Number(o.campaign_id) === cid).map((o) => ({ code: o.code, name: o.name, kind: o.kind as 'region' | 'unit' })),
       version: Number(r.version), updatedAt: r.updated_at,
@@ -107,8 +109,8 @@ export async function updateCampaign(db: Db, actor: Actor, rawId: string, input:
       throw new AppError('VERSION_CONFLICT', { message: '专项行动已被他人修改，请刷新页面后再改' });
     // a deadline that has submissions stays: its submissions would lose their deadline
     const dropped = before.deadlines.filter((d) => !c.deadlines.some((n) => n.id === d.id)).map((d) => d.id);
-    if (dropped.length && (await repo.latestSubmissions(trx, dropped)).length)
-      throw validationFailed([{ path: 'deadlines', message: '已有单位上报的截止事项不能删除（可以修改日期和名称）' }], 'campaign deadlines');
+    if (dropped.length && ((await repo.latestSubmissions(trx, dropped)).length || (await deadlinesWithReports(trx, dropped))))
+      throw validationFailed([{ path: 'deadlines', message: '已有单位上报或报送材料的截止事项不能删除（可以修改日期和名称）' }], 'campaign deadlines');
     await repo.saveDeadlines(trx, id, c.deadlines);
     await repo.saveRequiredOrgs(trx, id, c.requiredOrgCodes);
     await audit(trx, actor, 'campaign.update', 'campaign', id, { version: version + 1, name: c.name, deadlines: c.deadlines.map((d) => `${d.label} ${d.dueDate}`), orgs: c.requiredOrgCodes.length });

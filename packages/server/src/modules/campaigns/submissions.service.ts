@@ -27,7 +27,7 @@ export function submittingOrg(actor: Actor): SubmittingOrg | null {
 }
 
 /** Which organizations' submissions a user sees: the city's people all, a county its own and its units', a unit its own. */
-function seesSubmissionOf(actor: Actor, orgCode: string): boolean {
+export function seesSubmissionOf(actor: Actor, orgCode: string): boolean {
   if (actor.role === 'region') return orgCode.slice(0, 3) === actor.orgCode.slice(0, 3);
   if (actor.role === 'unit') return orgCode === actor.orgCode || orgCode.startsWith(`${actor.orgCode}-`);
   return true;
