@@ -57,6 +57,7 @@ export const AUDIT_ACTION_LABELS = {
   'report.accept': '接收调研报告',
   'report.return': '退回调研报告',
   'report.download': '下载调研报告',
+  'report.draft': '生成调研报告数据稿',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

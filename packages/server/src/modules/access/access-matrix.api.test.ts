@@ -117,6 +117,7 @@ const MATRIX = `
 | POST   /api/research-reports/:id/file        | 403   | 403  | 403    | 403   | ok     | ok   | 403    |
 | POST   /api/research-reports/:id/decision    | ok    | ok   | 403    | 403   | 403    | 403  | 403    |
 | GET    /api/research-reports/:id/file        | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
+| GET    /api/research-drafts.docx             | ok    | ok   | ok     | ok    | ok     | 404  | ok     |
 | GET    /api/submissions/:id/export.xlsx      | ok    | ok   | 403    | 403   | ok     | ok   | ok     |
 | GET    /api/households/:id/reported          | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | GET    /api/dashboard                        | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
@@ -453,6 +454,7 @@ const CALLS: Record<string, Call> = {
     return { res, unchanged: async () => expect((await reportState(id)).status).toBe('submitted') };
   },
   'GET /api/research-reports/:id/file': async (c) => ({ res: await c.get(`/api/research-reports/${(await matrixReport(c)).id}/file`) }),
+  'GET /api/research-drafts.docx': async (c) => ({ res: await c.get('/api/research-drafts.docx?orgCode=H01&year=2016') }),
   'GET /api/households/:id/reported': onFile('draft', undefined, (c, id) => c.get(`/api/households/${id}/reported`)),
   'GET /api/dashboard': async (c) => ({ res: await c.get('/api/dashboard') }),
   'GET /api/todos': async (c) => ({ res: await c.get('/api/todos') }),

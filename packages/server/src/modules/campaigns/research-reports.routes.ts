@@ -7,6 +7,8 @@ import { actorOf, idParam } from '../../lib/request.context.js';
 import { AppError } from '../../lib/errors.js';
 import { attachment } from '../../lib/attachment.js';
 import { decideReport, downloadReport, listReports, replaceReport, uploadReport, type UploadedReport } from './research-reports.service.js';
+import { draftData } from './research-draft.service.js';
+import { researchDraftDocx } from './research-draft.docx.js';
 
 const tags = ['campaigns 专项行动'];
 const MAX_MB = REPORT_MAX_BYTES / 1024 / 1024;
@@ -55,6 +57,14 @@ export async function researchReportRoutes(app: FastifyInstance, { db }: { db: D
 
   app.post('/api/research-reports/:id/decision', { schema: routeSchema({ summary: 'The city union accepts a report or returns it with an opinion ({decision: accept|return, opinion})', tags, response: { 200: researchReportSchema } }) },
     async (req) => decideReport(db, actorOf(req), String(idParam(req)), req.body));
+
+  app.get('/api/research-drafts.docx', { schema: routeSchema({ summary: 'The data draft of a research report (Word): a region\'s or unit\'s numbers of a fill year beside last year\'s, charts, typical cases masked (?orgCode=&year=). Audited.', tags }) },
+    async (req, reply) => {
+      const d = await draftData(db, actorOf(req), req.query);
+      return reply.header('Content-Type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('Content-Disposition', attachment(`${d.orgName}${d.year}年度调研报告数据稿.docx`, `research-draft-${d.orgCode}-${d.year}.docx`))
+        .send(await researchDraftDocx(d));
+    });
 
   app.get('/api/research-reports/:id/file', { schema: routeSchema({ summary: 'A report\'s file as it was sent. Audited.', tags }) },
     async (req, reply) => {
