@@ -1,7 +1,7 @@
 // The demo's campaigns, so that the 工作台, the progress and the 上报 pages are alive on first start:
 //  - the seed's 2016 campaign 「万名工会干部进万企帮万户」, its phases and the 6月20日 (data) and
 //    6月30日 (report) deadlines, with the submissions of that June: most on time, two late, one
-//    returned and resubmitted, and one large enterprise that never submitted;
+//    returned and resubmitted, and one large enterprise that never submitted; its 调研报告 (demo/reports.ts);
 //  - a campaign of the current year in progress, with this year's files (some in units, some
 //    waiting for review, some returned), a data deadline in five days and a few submissions.
 // Everything goes through the services, so it is validated and audited like real work.
@@ -18,6 +18,7 @@ import { actorOf, EXAMPLE_LINES_CURRENT, filerOf, reviewerOf } from './accounts.
 import { CITY_OPINION, UNIT_OPINION } from './journey.js';
 import { createRng, syntheticHousehold } from './synthetic.js';
 import { DEMO_UNITS, ensureDemoUnits } from './units.js';
+import { seedDemoReports } from './reports.js';
 
 const REGIONS = JINGMEN_REGIONS.map((r) => r.code);
 /** 10:00 in China on a day, as the ISO time a submission records. */
@@ -82,6 +83,7 @@ export async function seedDemoCampaigns(db: Db, opts: { seed?: number; currentYe
       await decide(db, city, String(second.id), { decision: 'accept' }, { at: chinaMorning(addDays(s.again, 1), 9) });
     }
   }
+  await seedDemoReports(db, c16.id, city, submitter, (org) => units.get(org) ?? org);
 
   // ---- this year ----------------------------------------------------------------------------
   const files = await currentYearFiles(db, city, opts.currentYearFiles ?? 60, opts.seed ?? 2026, addDays(today, -80), today, units);

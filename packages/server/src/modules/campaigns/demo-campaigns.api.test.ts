@@ -38,6 +38,22 @@ describe('demo campaigns', () => {
     expect(p.items.find((i) => i.orgCode === 'H03')!.submission).toMatchObject({ status: 'accepted', onTime: true });
   });
 
+  it('holds the 2016 campaign\'s 调研报告: on time and late, returned and replaced, and who still owes one', async () => {
+    const c16 = ((await city.get('/api/campaigns')).json().items as Campaign[]).find((c) => c.year === 2016)!;
+    const r = (await city.get(`/api/campaigns/${c16.id}/research-reports`)).json();
+    const row = (code: string) => r.tracker.find((t: { orgCode: string }) => t.orgCode === code);
+    expect(row('H01')).toMatchObject({ owed: 1, submitted: 2, accepted: 2, late: false });
+    expect(row('H03')).toMatchObject({ submitted: 1, accepted: 1, late: false });
+    expect(r.items.find((i: { orgCode: string }) => i.orgCode === 'H03')).toMatchObject({ replaced: 1, status: 'accepted', fileKind: 'docx' });
+    expect(row('H04')).toMatchObject({ accepted: 1, late: true });
+    expect(row('H05')).toMatchObject({ submitted: 0, late: true });
+    expect(row('H06')).toMatchObject({ submitted: 1, accepted: 0, late: false });
+    // the late first
+    expect(r.tracker.findIndex((t: { late: boolean }) => !t.late)).toBeGreaterThan(r.tracker.findLastIndex((t: { late: boolean }) => t.late));
+    const file = await city.get(`/api/research-reports/${r.items[0].id}/file`);
+    expect(file.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
   it('has a campaign of this year in progress, with a unit that has not submitted and the county that was returned', async () => {
     const d = (await city.get('/api/dashboard')).json();
     expect(d.campaign).toMatchObject({ state: 'running', currentPhase: '入户核查建档' });

@@ -51,7 +51,8 @@ function checkUpload(input: Record<string, unknown>, file: UploadedReport | null
   return { ...f, fileName: file.name, fileKind: checked.kind, content: file.content };
 }
 
-export async function uploadReport(db: Db, actor: Actor, rawId: string, input: Record<string, unknown>, file: UploadedReport | null): Promise<ResearchReport> {
+// opts.at: the demo's past reports (never from a request)
+export async function uploadReport(db: Db, actor: Actor, rawId: string, input: Record<string, unknown>, file: UploadedReport | null, opts: { at?: string } = {}): Promise<ResearchReport> {
   const org = submittingOrg(actor);
   if (!org) throw forbidden('只有县（市、区）工会和上报单位可以报送调研报告');
   const c = await getCampaign(db, campaignIdOf(rawId));
@@ -62,7 +63,7 @@ export async function uploadReport(db: Db, actor: Actor, rawId: string, input: R
   const id = await inTransaction(db, async (trx) => {
     if ((await repo.countReports(trx, deadline.id, org.code)) >= MAX_PER_DEADLINE)
       throw validationFailed([{ path: 'file', message: `每个截止事项最多报送${MAX_PER_DEADLINE}篇，可以更换已报送的报告` }], 'research report');
-    const at = nowIso();
+    const at = opts.at ?? nowIso();
     const id = await repo.insertReport(trx, { ...u, campaignId: c.id, deadlineId: deadline.id, orgCode: org.code, onTime: submittedOnTime(at, deadline.dueDate), by: actor.id, at });
     await audit(trx, actor, 'report.upload', 'research_report', id, { campaign: c.id, org: org.code, file: u.fileName, size: u.content.length });
     return id;
@@ -77,12 +78,12 @@ async function findReport(db: Q, actor: Actor, rawId: string) {
   return row;
 }
 
-export async function replaceReport(db: Db, actor: Actor, rawId: string, input: Record<string, unknown>, file: UploadedReport | null): Promise<ResearchReport> {
+export async function replaceReport(db: Db, actor: Actor, rawId: string, input: Record<string, unknown>, file: UploadedReport | null, opts: { at?: string } = {}): Promise<ResearchReport> {
   const row = await findReport(db, actor, rawId);
   if (submittingOrg(actor)?.code !== row.org_code) throw forbidden('只有报送单位可以更换调研报告');
   const u = checkUpload(input, file);
   await inTransaction(db, async (trx) => {
-    if (!(await repo.replaceReport(trx, Number(row.id), { ...u, by: actor.id, at: nowIso() })))
+    if (!(await repo.replaceReport(trx, Number(row.id), { ...u, by: actor.id, at: opts.at ?? nowIso() })))
       throw new AppError('SUBMISSION_DECIDED', { message: '该报告已被市总工会接收，不能再更换' });
     await audit(trx, actor, 'report.replace', 'research_report', Number(row.id), { file: u.fileName, size: u.content.length, was: row.status });
   });
@@ -94,13 +95,13 @@ const decisionSchema = z.object({
   opinion: z.string({ error: '意见应为文字' }).trim().max(500, { error: '意见不能超过500个字' }).optional(),
 }).refine((d) => d.decision !== 'return' || !!d.opinion, { path: ['opinion'], error: '退回时请填写退回意见，说明要改什么' });
 
-export async function decideReport(db: Db, actor: Actor, rawId: string, input: unknown): Promise<ResearchReport> {
+export async function decideReport(db: Db, actor: Actor, rawId: string, input: unknown, opts: { at?: string } = {}): Promise<ResearchReport> {
   if (!canManageCampaigns(actor)) throw forbidden('只有市总工会可以接收或退回调研报告');
   const row = await findReport(db, actor, rawId);
   const d = parseInput(decisionSchema, input, 'research report decision');
   await inTransaction(db, async (trx) => {
     const status = d.decision === 'accept' ? 'accepted' : 'returned';
-    if (!(await repo.decideReport(trx, Number(row.id), { status, opinion: d.opinion || null, by: actor.id, at: nowIso() })))
+    if (!(await repo.decideReport(trx, Number(row.id), { status, opinion: d.opinion || null, by: actor.id, at: opts.at ?? nowIso() })))
       throw new AppError('SUBMISSION_DECIDED', { message: '该报告已处理，请刷新页面' });
     await audit(trx, actor, d.decision === 'accept' ? 'report.accept' : 'report.return', 'research_report', Number(row.id), { org: row.org_code, opinion: d.opinion });
   });
