@@ -4,12 +4,15 @@
 // are core's schemas (z.infer), the very ones the server serializes with.
 import type { z } from 'zod';
 import type {
-  baselineListSchema, Campaign, CampaignInput, Dashboard, Deadline, ProgressItem, ProgressResponse, reportedSchema, Submission,
-  SubmissionStateView, TodoList,
+  baselineListSchema, Campaign, CampaignInput, Dashboard, Deadline, ProgressItem, ProgressResponse, reportedSchema, ResearchReport,
+  ResearchReportList, Submission, SubmissionStateView, TodoList,
 } from '@bangfu/core';
 import { downloadFile, http } from './request';
 
-export type { Campaign, CampaignInput, Dashboard, Deadline, ProgressItem, ProgressResponse, Submission, SubmissionStateView, TodoList };
+export type {
+  Campaign, CampaignInput, Dashboard, Deadline, ProgressItem, ProgressResponse, ResearchReport, ResearchReportList, Submission, SubmissionStateView, TodoList,
+};
+export type ReportTrackerRow = ResearchReportList['tracker'][number];
 export type TodoItem = TodoList['items'][number];
 export type BaselineList = z.infer<typeof baselineListSchema>;
 export type Baseline = BaselineList['items'][number];
@@ -93,6 +96,48 @@ export function decideSubmission(id: number, decision: SubmissionDecision, opini
 /** The workbook of exactly the files the submission froze. */
 export function downloadSubmission(s: Pick<Submission, 'id' | 'orgName' | 'round'>): Promise<string> {
   return downloadFile(`/api/submissions/${s.id}/export.xlsx`, `上报数据-${s.orgName}-第${s.round}次.xlsx`);
+}
+
+// ---- 调研报告 -------------------------------------------------------------------------------------
+
+/** The reports the caller may see and the tracker of a report deadline (default: the next one due). */
+export function listResearchReports(id: number | string, deadlineId?: number, signal?: AbortSignal): Promise<ResearchReportList> {
+  return http.get(`${campaignUrl(id)}/research-reports`, { query: { deadlineId }, signal });
+}
+
+export interface ReportFields {
+  title: string;
+  summary: string;
+}
+
+/** multipart: the fields first, the file last (the server reads the parts in order). */
+export function reportForm(fields: ReportFields & { deadlineId?: number }, file: File): FormData {
+  const form = new FormData();
+  form.append('title', fields.title);
+  form.append('summary', fields.summary);
+  if (fields.deadlineId !== undefined) form.append('deadlineId', String(fields.deadlineId));
+  form.append('file', file, file.name);
+  return form;
+}
+
+/** A required county union or unit: 201 with the report. Without deadlineId, the next report deadline. */
+export function uploadResearchReport(id: number | string, fields: ReportFields & { deadlineId?: number }, file: File): Promise<ResearchReport> {
+  return http.postForm(`${campaignUrl(id)}/research-reports`, reportForm(fields, file));
+}
+
+/** The owner organization replaces a report not yet accepted; it is submitted again (409 SUBMISSION_DECIDED once accepted). */
+export function replaceResearchReport(reportId: number, fields: ReportFields, file: File): Promise<ResearchReport> {
+  return http.postForm(`/api/research-reports/${reportId}/file`, reportForm(fields, file));
+}
+
+/** 接收 / 退回 (the city union); an opinion is required to return. */
+export function decideResearchReport(reportId: number, decision: SubmissionDecision, opinion: string): Promise<ResearchReport> {
+  return http.post(`/api/research-reports/${reportId}/decision`, { decision, opinion });
+}
+
+/** The report's file as it was sent (the download is audited). */
+export function downloadResearchReport(r: Pick<ResearchReport, 'id' | 'fileName'>): Promise<string> {
+  return downloadFile(`/api/research-reports/${r.id}/file`, r.fileName);
 }
 
 // ---- 工作台, 待办, 上报记录 of a file ---------------------------------------------------------------

@@ -1,6 +1,6 @@
 // /campaigns/:id — one 专项行动: its phases and deadlines, the progress of the regions (or of a
 // region's units), 本单位上报 for an organization that must submit, 各单位上报 with 接收 / 退回 and
-// 原数据库户数 for the city union.
+// 原数据库户数 for the city union, and 调研报告 when the campaign has a report deadline.
 import { Link, useNavigate, useParams } from 'react-router';
 import { Button, Card, Col, Result, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
@@ -19,6 +19,7 @@ import { DeadlineList } from './components/DeadlineList';
 import { OwnSubmissionsCard } from './components/OwnSubmissionsCard';
 import { PhaseSteps } from './components/PhaseSteps';
 import { ProgressCard } from './components/ProgressCard';
+import { ResearchReportsCard } from './components/ResearchReportsCard';
 import './campaigns.css';
 
 /** The files a submission would freeze now: 待单位审核, 待市总审核 and 已建档 of the user's organization. */
@@ -95,6 +96,9 @@ export default function CampaignDetailPage() {
       {submits && <OwnSubmissionsCard campaign={c} org={{ code: user.orgCode, name: user.orgName }} frozenCount={frozen} />}
       <ProgressCard campaignId={id} ownRegion={ownRegion} regionName={regionName} />
       {access.canEditCampaigns && <CitySubmissionsCard campaignId={c.id} />}
+      {c.deadlines.some((d) => d.kind === 'report') && (
+        <ResearchReportsCard campaign={c} org={{ code: user.orgCode, name: user.orgName }} submits={submits} decides={access.canEditCampaigns} />
+      )}
       {access.canEditCampaigns && <BaselinesCard campaignId={c.id} />}
     </div>
   );

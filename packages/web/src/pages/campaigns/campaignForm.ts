@@ -2,8 +2,9 @@
 // organizations as the tree select gives them) from and to core's CampaignInput, the organizations
 // required by default (the regions and the 大中型企事业单位), the tree to choose them from, and
 // which error paths are fields of the form. Checked with core's own schema before it is sent.
+// A report deadline carries how many 调研报告 each county union and each unit owes.
 import dayjs, { type Dayjs } from 'dayjs';
-import { campaignInputSchema, type CampaignInput, type DeadlineKind, type FieldError } from '@bangfu/core';
+import { campaignInputSchema, DEFAULT_REPORTS_OWED, type CampaignInput, type DeadlineKind, type FieldError } from '@bangfu/core';
 import type { Campaign } from '../../api/campaigns';
 import type { Org } from '../../api/orgs';
 import type { NamePath } from '../../lib/fieldErrors';
@@ -22,6 +23,9 @@ export interface DeadlineValues {
   kind?: DeadlineKind;
   label?: string;
   dueDate?: Dayjs | null;
+  /** a report deadline: 县区应交篇数 / 单位应交篇数 (kept on a data row, sent only for a report) */
+  reportsPerRegion?: number | null;
+  reportsPerUnit?: number | null;
 }
 
 export interface CampaignFormValues {
@@ -73,8 +77,13 @@ export function requiredOrgTree(orgs: readonly Org[], chosen: readonly string[] 
     });
 }
 
+/** A new row of 截止事项: a data deadline, with the default counts ready should it become a report one. */
+export function newDeadline(label = ''): DeadlineValues {
+  return { kind: 'data', label, dueDate: null, reportsPerRegion: DEFAULT_REPORTS_OWED.region, reportsPerUnit: DEFAULT_REPORTS_OWED.unit };
+}
+
 export function emptyValues(year: number, requiredOrgCodes: string[]): CampaignFormValues {
-  return { name: '', year, startDate: null, endDate: null, phases: [], deadlines: [{ kind: 'data', label: '数据上报', dueDate: null }], requiredOrgCodes };
+  return { name: '', year, startDate: null, endDate: null, phases: [], deadlines: [newDeadline('数据上报')], requiredOrgCodes };
 }
 
 export function valuesFromCampaign(c: Campaign): CampaignFormValues {
@@ -84,7 +93,14 @@ export function valuesFromCampaign(c: Campaign): CampaignFormValues {
     startDate: parse(c.startDate),
     endDate: parse(c.endDate),
     phases: c.phases.map((p) => ({ name: p.name, startDate: parse(p.startDate), endDate: parse(p.endDate) })),
-    deadlines: c.deadlines.map((d) => ({ id: d.id, kind: d.kind, label: d.label, dueDate: parse(d.dueDate) })),
+    deadlines: c.deadlines.map((d) => ({
+      id: d.id,
+      kind: d.kind,
+      label: d.label,
+      dueDate: parse(d.dueDate),
+      reportsPerRegion: d.reportsOwed?.region ?? DEFAULT_REPORTS_OWED.region,
+      reportsPerUnit: d.reportsOwed?.unit ?? DEFAULT_REPORTS_OWED.unit,
+    })),
     requiredOrgCodes: c.requiredOrgs.map((o) => ({ value: o.code, label: o.name })),
   };
 }
@@ -96,7 +112,15 @@ export function toCampaignInput(v: CampaignFormValues): CampaignInput {
     startDate: day(v.startDate),
     endDate: day(v.endDate),
     phases: (v.phases ?? []).map((p) => ({ name: (p.name ?? '').trim(), startDate: day(p.startDate), endDate: day(p.endDate) })),
-    deadlines: (v.deadlines ?? []).map((d) => ({ ...(d.id !== undefined ? { id: d.id } : {}), kind: d.kind ?? 'data', label: (d.label ?? '').trim(), dueDate: day(d.dueDate) })),
+    deadlines: (v.deadlines ?? []).map((d) => ({
+      ...(d.id !== undefined ? { id: d.id } : {}),
+      kind: d.kind ?? 'data',
+      label: (d.label ?? '').trim(),
+      dueDate: day(d.dueDate),
+      ...(d.kind === 'report'
+        ? { reportsPerRegion: d.reportsPerRegion ?? DEFAULT_REPORTS_OWED.region, reportsPerUnit: d.reportsPerUnit ?? DEFAULT_REPORTS_OWED.unit }
+        : {}),
+    })),
     requiredOrgCodes: (v.requiredOrgCodes ?? []).map(orgCodeOf),
   };
 }
@@ -109,12 +133,15 @@ export function checkCampaign(input: CampaignInput): FieldError[] {
 
 const TOP = ['name', 'year', 'startDate', 'endDate', 'requiredOrgCodes'];
 const ROW_FIELDS: Record<string, string[]> = { phases: ['name', 'startDate', 'endDate'], deadlines: ['kind', 'label', 'dueDate'] };
+const REPORT_FIELDS = ['reportsPerRegion', 'reportsPerUnit'];
 
-/** Whether the form shows a field at this name (rows that exist only). */
+/** Whether the form shows a field at this name (rows that exist only; the counts on a report row only). */
 export function isCampaignField(name: NamePath, v: Pick<CampaignFormValues, 'phases' | 'deadlines'>): boolean {
   if (name.length === 1) return TOP.includes(String(name[0]));
   if (name.length !== 3) return false;
   const [list, i, field] = name;
   const rows = list === 'phases' ? v.phases : list === 'deadlines' ? v.deadlines : undefined;
-  return !!rows && typeof i === 'number' && i < rows.length && ROW_FIELDS[list as string].includes(String(field));
+  if (!rows || typeof i !== 'number' || i >= rows.length) return false;
+  if (list === 'deadlines' && REPORT_FIELDS.includes(String(field))) return v.deadlines?.[i]?.kind === 'report';
+  return ROW_FIELDS[list as string].includes(String(field));
 }

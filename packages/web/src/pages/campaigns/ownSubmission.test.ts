@@ -23,8 +23,8 @@ describe('an organization\'s submission for a deadline', () => {
 
   it('the default deadline is the next data deadline; required organizations by code', () => {
     const deadlines = [
-      { id: 1, kind: 'report' as const, label: '材料', dueDate: '2026-05-01', daysLeft: 2 },
-      { id: 2, kind: 'data' as const, label: '数据', dueDate: '2026-06-01', daysLeft: 30 },
+      { id: 1, kind: 'report' as const, label: '材料', dueDate: '2026-05-01', daysLeft: 2, reportsOwed: { region: 1, unit: 1 } },
+      { id: 2, kind: 'data' as const, label: '数据', dueDate: '2026-06-01', daysLeft: 30, reportsOwed: null },
     ];
     expect(defaultDeadline({ deadlines })?.id).toBe(2);
     expect(defaultDeadline({ deadlines: deadlines.slice(0, 1) })?.id).toBe(1);

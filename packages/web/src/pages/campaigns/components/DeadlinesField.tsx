@@ -1,8 +1,10 @@
 // 截止事项 in the campaign form: kind (数据上报 / 材料报送), label and day; an existing deadline keeps
-// its id (hidden), so its submissions stay with it.
-import { Button, Col, DatePicker, Form, Input, Row, Select } from 'antd';
+// its id (hidden), so its submissions stay with it. A 材料报送 row also says how many 调研报告 each
+// county union and each unit owes.
+import { Button, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { DEADLINE_KIND_LABELS, DEADLINE_KINDS } from '@bangfu/core';
+import { DEADLINE_KIND_LABELS, DEADLINE_KINDS, DEFAULT_REPORTS_OWED } from '@bangfu/core';
+import { newDeadline } from '../campaignForm';
 
 const KIND_OPTIONS = DEADLINE_KINDS.map((k) => ({ value: k, label: DEADLINE_KIND_LABELS[k] }));
 
@@ -34,9 +36,25 @@ export function DeadlinesField() {
               <Col xs={2} sm={2} className="campaign-row-remove">
                 <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label={`删除截止事项 ${i + 1}`} disabled={fields.length <= 1} />
               </Col>
+              <Form.Item noStyle dependencies={[['deadlines', f.name, 'kind']]}>
+                {({ getFieldValue }) =>
+                  getFieldValue(['deadlines', f.name, 'kind']) === 'report' && (
+                    <Col xs={24} sm={{ span: 19, offset: 5 }} className="campaign-row-reports">
+                      <Space size={[16, 0]} wrap align="start">
+                        <Form.Item name={[f.name, 'reportsPerRegion']} label="县区应交篇数" rules={[{ required: true, message: '请填写篇数' }]} initialValue={DEFAULT_REPORTS_OWED.region}>
+                          <InputNumber min={1} max={5} precision={0} suffix="篇" style={{ width: 100 }} />
+                        </Form.Item>
+                        <Form.Item name={[f.name, 'reportsPerUnit']} label="单位应交篇数" rules={[{ required: true, message: '请填写篇数' }]} initialValue={DEFAULT_REPORTS_OWED.unit}>
+                          <InputNumber min={1} max={5} precision={0} suffix="篇" style={{ width: 100 }} />
+                        </Form.Item>
+                      </Space>
+                    </Col>
+                  )
+                }
+              </Form.Item>
             </Row>
           ))}
-          <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ kind: 'data', label: '', dueDate: null })} id="campaign-deadline-add" disabled={fields.length >= 10}>
+          <Button type="dashed" icon={<PlusOutlined />} onClick={() => add(newDeadline())} id="campaign-deadline-add" disabled={fields.length >= 10}>
             添加截止事项
           </Button>
         </div>

@@ -69,7 +69,7 @@ export function OwnSubmissionsCard({ campaign, org, frozenCount }: Props) {
       {q.error != null && <Alert type="error" showIcon message="上报记录加载失败" description={errorMessage(q.error)} style={{ marginBottom: 12 }} />}
       <ul className="deadline-list own-deadlines">
         {campaign.deadlines.map((d) => {
-          // 材料报送 is sent outside the system: only data deadlines take a submission
+          // only data deadlines take a submission; a report deadline's 调研报告 go through their own card
           const data = d.kind === 'data';
           const latest = data ? latestSubmission(mine, d.id, org.code) : null;
           const action = data && q.data ? submitAction(latest) : null;
@@ -87,7 +87,7 @@ export function OwnSubmissionsCard({ campaign, org, frozenCount }: Props) {
                   </Tag>
                 )}
                 {data && <SubmissionStateTag state={stateOf(latest)} onTime={latest?.onTime ?? (d.daysLeft < 0 ? false : null)} />}
-                {!data && <Typography.Text type="secondary">按通知报送书面材料</Typography.Text>}
+                {!data && <Typography.Text type="secondary">在下方“调研报告”中报送</Typography.Text>}
                 {latest?.status === 'submitted' && <Typography.Text type="secondary">等待市总工会接收</Typography.Text>}
                 {action && (
                   <Button
