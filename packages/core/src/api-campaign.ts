@@ -190,3 +190,27 @@ export const researchReportListSchema = z.object({
   tracker: z.array(reportTrackerRowSchema).describe('the late first'),
 });
 export type ResearchReportList = z.infer<typeof researchReportListSchema>;
+
+/** A row of a bulletin's table: an organization's progress as of the bulletin's day, and its rank by filed rate. */
+export const bulletinRowSchema = z.object({
+  rank: int().nullable().describe('by filed rate (then coverage); null without files'),
+  orgCode: z.string(), orgName: z.string(), kind: z.enum(['region', 'unit']),
+  total: int(), filed: int(), filedRate: z.number().nullable(), coverage: z.number().nullable(),
+  submission: z.enum(['onTime', 'late', 'missing', 'notDue']).describe('the data deadline due by the day: on time, late, not submitted after it, or not due yet'),
+  reportsOwed: int(), reportsSent: int(), reportsAccepted: int(),
+  assistedShare: z.number().nullable().describe('filed households assisted in the year / filed (regions)'),
+});
+export type BulletinRow = z.infer<typeof bulletinRowSchema>;
+
+export const bulletinSchema = z.object({
+  id: int(), number: z.string(), year: int(), seq: int(),
+  campaignId: int(), campaignName: z.string(), asOf: ymd(),
+  title: z.string(), recipients: z.string(), paragraphs: z.array(z.string()),
+  rows: z.array(bulletinRowSchema), praised: z.array(z.string()), late: z.array(z.object({ orgName: z.string(), reason: z.string() })),
+  status: z.enum(['draft', 'published']),
+  createdBy: z.string(), createdAt: z.string(), updatedAt: z.string(), publishedAt: z.string().nullable(), version: int(),
+  readByMe: z.boolean(),
+  reads: z.array(z.object({ orgCode: z.string(), orgName: z.string(), readers: int(), firstReadAt: z.string() })).nullable().describe("who has read it, per organization (the city union's people); null for others"),
+});
+export type Bulletin = z.infer<typeof bulletinSchema>;
+export const bulletinListSchema = z.object({ items: z.array(bulletinSchema.omit({ paragraphs: true, rows: true, praised: true, late: true, reads: true }).extend({ readers: int() })) });

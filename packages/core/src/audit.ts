@@ -58,6 +58,11 @@ export const AUDIT_ACTION_LABELS = {
   'report.return': '退回调研报告',
   'report.download': '下载调研报告',
   'report.draft': '生成调研报告数据稿',
+  'bulletin.create': '起草通报',
+  'bulletin.update': '修改通报',
+  'bulletin.publish': '发布通报',
+  'bulletin.read': '阅读通报',
+  'bulletin.download': '下载通报',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -77,6 +82,7 @@ export const AUDIT_ENTITY_LABELS = {
   campaign: '专项行动',
   submission: '上报',
   research_report: '调研报告',
+  bulletin: '通报',
 } as const;
 
 export type AuditEntity = keyof typeof AUDIT_ENTITY_LABELS;

@@ -46,3 +46,9 @@ export function addDays(ymd: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+/** 2026-12-07 → 2026年12月7日, as a document's date is written (GB/T 9704: Arabic numerals, no leading zeros). */
+export function chineseDate(ymd: string): string {
+  const [y, m, d] = ymd.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}

@@ -35,6 +35,7 @@ export const ERROR_CODES = {
   USERNAME_TAKEN: { status: 409, message: '用户名已被使用' },
   ALREADY_SUBMITTED: { status: 409, message: '本单位已上报，正等待市总工会接收；如需重新上报，请等市总工会退回' },
   SUBMISSION_DECIDED: { status: 409, message: '该上报已处理，请刷新页面' },
+  BULLETIN_PUBLISHED: { status: 409, message: '该通报已发布，不能再修改' },
   IMPORT_NOT_READY: { status: 409, message: '该导入的状态已变化，请刷新页面' },
   IMPORT_HAS_ERRORS: { status: 409, message: '文件中有错误：请改正后重新上传，或选择“只导入无错误的行”' },
   IMPORT_NOTHING: { status: 409, message: '没有可以导入的行' },

@@ -29,3 +29,4 @@ export * from './policy-lines.js';
 export * from './campaign.js';
 export * from './api-campaign.js';
 export * from './research-report.js';
+export * from './bulletin.js';

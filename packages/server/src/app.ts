@@ -37,6 +37,7 @@ import { assistanceRoutes } from './modules/assistance/assistance.routes.js';
 import { campaignRoutes } from './modules/campaigns/campaigns.routes.js';
 import { submissionRoutes } from './modules/campaigns/submissions.routes.js';
 import { researchReportRoutes } from './modules/campaigns/research-reports.routes.js';
+import { bulletinRoutes } from './modules/bulletins/bulletins.routes.js';
 import { dashboardRoutes } from './modules/campaigns/dashboard.routes.js';
 import { exchangeRoutes } from './modules/exchange/exchange.routes.js';
 import { importAnalyzeJob, importCommitJob } from './modules/exchange/import.jobs.js';
@@ -219,6 +220,7 @@ export async function buildApp({ config, db, logger, pdfFontCandidates, jobOwner
   await app.register(campaignRoutes, { db });
   await app.register(submissionRoutes, { db });
   await app.register(researchReportRoutes, { db });
+  await app.register(bulletinRoutes, { db, fontCandidates: pdfFontCandidates });
   await app.register(dashboardRoutes, { db });
   await app.register(exchangeRoutes, { db, runner, uploadDir: config.uploadDir ?? path.resolve('data', 'uploads') });
   app.addHook('onReady', async () => {

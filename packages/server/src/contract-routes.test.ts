@@ -31,6 +31,8 @@ export const EXEMPT_ROUTES: Record<string, string> = {
   'GET /api/households/export.xlsx': 'a workbook (the export)',
   'GET /api/reports/region-summary.xlsx': 'a workbook (the region summary)',
   'GET /api/submissions/:id/export.xlsx': 'a workbook (the files a submission froze)',
+  'GET /api/bulletins/:id.pdf': 'a PDF (the bulletin, GB/T 9704 layout)',
+  'GET /api/bulletins/:id.docx': 'a Word document (the bulletin, GB/T 9704 layout)',
   'GET /api/research-drafts.docx': 'a Word document (the data draft of a research report)',
   'GET /api/research-reports/:id/file': 'a document (the report file as it was sent: Word, WPS or PDF)',
   'GET /api/campaigns/:id/progress.xlsx': 'a workbook (the progress table)',

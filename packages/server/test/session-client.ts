@@ -78,7 +78,7 @@ export async function statusOf(db: Db, id: number): Promise<string | undefined> 
   return r?.status;
 }
 
-export async function countRows(db: Db, table: 'households' | 'orgs' | 'users' | 'audit_log' | 'policy_changes' | 'sessions' | 'campaigns' | 'submissions' | 'research_reports'): Promise<number> {
+export async function countRows(db: Db, table: 'households' | 'orgs' | 'users' | 'audit_log' | 'policy_changes' | 'sessions' | 'campaigns' | 'submissions' | 'research_reports' | 'bulletins'): Promise<number> {
   const r = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(r.n);
 }

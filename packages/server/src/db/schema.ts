@@ -560,6 +560,33 @@ export interface ResearchReportTable {
   opinion: string | null;
 }
 
+export interface BulletinTable {
+  id: Generated<number>;
+  year: number;
+  seq: number;
+  campaign_id: number;
+  as_of: string;
+  title: string;
+  recipients: string;
+  paragraphs: string;
+  data: string;
+  /** draft | published */
+  status: string;
+  version: number;
+  created_by: number;
+  created_at: string;
+  updated_by: number;
+  updated_at: string;
+  published_at: string | null;
+}
+
+export interface BulletinReadTable {
+  bulletin_id: number;
+  user_id: number;
+  org_code: string;
+  read_at: string;
+}
+
 export interface ResearchReportFileTable {
   report_id: number;
   content: Buffer;
@@ -650,6 +677,8 @@ export interface Database {
   submission_files: SubmissionFileTable;
   research_reports: ResearchReportTable;
   research_report_files: ResearchReportFileTable;
+  bulletins: BulletinTable;
+  bulletin_reads: BulletinReadTable;
   users: UserTable;
   user_approvals: UserApprovalTable;
   sessions: SessionTable;

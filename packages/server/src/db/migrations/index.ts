@@ -26,6 +26,7 @@ import * as m023 from './023_links_by_kind.js';
 import * as m024 from './024_review_step_days.js';
 import * as m025 from './025_old_database_import.js';
 import * as m026 from './026_research_reports.js';
+import * as m027 from './027_bulletins.js';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   '024_review_step_days': m024,
   '025_old_database_import': m025,
   '026_research_reports': m026,
+  '027_bulletins': m027,
 };

@@ -118,6 +118,14 @@ const MATRIX = `
 | POST   /api/research-reports/:id/decision    | ok    | ok   | 403    | 403   | 403    | 403  | 403    |
 | GET    /api/research-reports/:id/file        | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | GET    /api/research-drafts.docx             | ok    | ok   | ok     | ok    | ok     | 404  | ok     |
+| GET    /api/bulletins                        | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
+| POST   /api/bulletins                        | ok    | ok   | 403    | 403   | 403    | 403  | 403    |
+| GET    /api/bulletins/:id [draft]            | ok    | ok   | 404    | 404   | 404    | 404  | 404    |
+| GET    /api/bulletins/:id [published]        | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
+| PUT    /api/bulletins/:id                    | ok    | ok   | 403    | 403   | 403    | 403  | 403    |
+| POST   /api/bulletins/:id/publish            | ok    | ok   | 403    | 403   | 403    | 403  | 403    |
+| GET    /api/bulletins/:id.pdf                | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
+| GET    /api/bulletins/:id.docx               | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | GET    /api/submissions/:id/export.xlsx      | ok    | ok   | 403    | 403   | ok     | ok   | ok     |
 | GET    /api/households/:id/reported          | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | GET    /api/dashboard                        | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
@@ -388,6 +396,13 @@ async function matrixReport(c: SessionClient) {
   const report = ok(await by.upload(`/api/campaigns/${campaign.id}/research-reports`, [{ name: 'r.pdf', content: REPORT_PDF }], reportFields), 'report') as { id: number };
   return { campaignId: campaign.id, id: report.id };
 }
+/** A bulletin of a fresh campaign drafted by the city clerk, published when asked. */
+async function matrixBulletin(published: boolean) {
+  const { id } = await matrixCampaign();
+  const b = ok(await clerk.post('/api/bulletins', { campaignId: id, asOf: '2016-06-20' }), 'bulletin') as { id: number; version: number; recipients: string };
+  if (published) ok(await clerk.post(`/api/bulletins/${b.id}/publish`), 'publish');
+  return b;
+}
 const reportState = async (id: number) => ctx.db.selectFrom('research_reports').select(['status', 'replaced']).where('id', '=', id).executeTakeFirstOrThrow();
 const submissionStatus = async (id: number) => (await ctx.db.selectFrom('submissions').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
 
@@ -454,6 +469,27 @@ const CALLS: Record<string, Call> = {
     return { res, unchanged: async () => expect((await reportState(id)).status).toBe('submitted') };
   },
   'GET /api/research-reports/:id/file': async (c) => ({ res: await c.get(`/api/research-reports/${(await matrixReport(c)).id}/file`) }),
+  'GET /api/bulletins': async (c) => ({ res: await c.get('/api/bulletins') }),
+  'POST /api/bulletins': async (c) => {
+    const { id } = await matrixCampaign();
+    const before = await countRows(ctx.db, 'bulletins');
+    const res = await c.post('/api/bulletins', { campaignId: id, asOf: '2016-06-20' });
+    return { res, unchanged: async () => expect(await countRows(ctx.db, 'bulletins')).toBe(before) };
+  },
+  'GET /api/bulletins/:id [draft]': async (c) => ({ res: await c.get(`/api/bulletins/${(await matrixBulletin(false)).id}`) }),
+  'GET /api/bulletins/:id [published]': async (c) => ({ res: await c.get(`/api/bulletins/${(await matrixBulletin(true)).id}`) }),
+  'PUT /api/bulletins/:id': async (c) => {
+    const b = await matrixBulletin(false);
+    const res = await c.put(`/api/bulletins/${b.id}`, { title: '改过的通报', recipients: b.recipients, paragraphs: ['正文'], version: b.version });
+    return { res, unchanged: async () => expect((await ctx.db.selectFrom('bulletins').select('title').where('id', '=', b.id).executeTakeFirstOrThrow()).title).not.toBe('改过的通报') };
+  },
+  'POST /api/bulletins/:id/publish': async (c) => {
+    const b = await matrixBulletin(false);
+    const res = await c.post(`/api/bulletins/${b.id}/publish`);
+    return { res, unchanged: async () => expect((await ctx.db.selectFrom('bulletins').select('status').where('id', '=', b.id).executeTakeFirstOrThrow()).status).toBe('draft') };
+  },
+  'GET /api/bulletins/:id.pdf': async (c) => ({ res: await c.get(`/api/bulletins/${(await matrixBulletin(true)).id}.pdf`) }),
+  'GET /api/bulletins/:id.docx': async (c) => ({ res: await c.get(`/api/bulletins/${(await matrixBulletin(true)).id}.docx`) }),
   'GET /api/research-drafts.docx': async (c) => ({ res: await c.get('/api/research-drafts.docx?orgCode=H01&year=2016') }),
   'GET /api/households/:id/reported': onFile('draft', undefined, (c, id) => c.get(`/api/households/${id}/reported`)),
   'GET /api/dashboard': async (c) => ({ res: await c.get('/api/dashboard') }),

@@ -190,7 +190,8 @@ export async function progress(db: Q, actor: Actor, rawId: string, query: unknow
     });
   const sum = emptyRaw(asOf);
   for (const p of places) if (p.inTotals !== false && (!only || p.code === only || p.code.startsWith(`${only}-`))) addRaw(sum, raws.get(p.code) ?? emptyRaw(asOf));
-  const withBaseline = items.filter((i) => i.baseline !== null);
+  // at region level the units listed after the regions are not in the totals: nor are their baselines
+  const withBaseline = items.filter((i) => i.baseline !== null && (level === 'unit' || i.kind === 'region'));
   const totals = counts(sum, withBaseline.length ? withBaseline.reduce((s, i) => s + i.baseline!, 0) : null, day);
   return { campaignId: c.id, year: c.year, level, parentCode, today, asOf, weekStart, deadline, items, totals };
 }

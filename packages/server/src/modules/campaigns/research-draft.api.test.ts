@@ -1,22 +1,16 @@
 // The 调研报告 data draft (Word): the organization's numbers of the year beside last year's, the
 // typical cases masked; only the organization's own files; scoped and audited.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { unzipSync, strFromU8 } from 'fflate';
 import { maskIdNumber, todayInChina } from '@bangfu/core';
 import { createTestContext, type Client, type TestContext } from '../../../test/helpers.js';
 import { makeHousehold } from '../../../test/fixtures/households.js';
+import { docxText } from '../../../test/fixtures/docx.js';
 import { maskName } from './research-draft.docx.js';
 
 let ctx: TestContext;
 let city: Client;
 const year = Number(todayInChina().slice(0, 4));
 const people: { name: string; idNumber: string }[] = [];
-
-/** The text of a .docx's body, without its markup. */
-export function docxText(buf: Buffer): string {
-  const xml = strFromU8(unzipSync(new Uint8Array(buf))['word/document.xml']);
-  return xml.replace(/<w:p[ >][\s\S]*?<\/w:p>/g, (p) => `${p.replace(/<[^>]+>/g, '')}\n`).replace(/<[^>]+>/g, '');
-}
 
 beforeAll(async () => {
   ctx = await createTestContext();

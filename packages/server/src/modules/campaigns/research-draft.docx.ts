@@ -5,7 +5,7 @@
 import {
   AlignmentType, BorderStyle, Document, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
 } from 'docx';
-import { fenToYuanText, HOUSEHOLD_STATUS_LABELS, maskIdNumber } from '@bangfu/core';
+import { chineseDate, fenToYuanText, HOUSEHOLD_STATUS_LABELS, maskIdNumber } from '@bangfu/core';
 import { barChartPng } from '../../lib/chart-image.js';
 import type { DraftCase, DraftData, GroupRow } from './research-draft.service.js';
 
@@ -130,10 +130,4 @@ export async function researchDraftDocx(d: DraftData): Promise<Buffer> {
     }],
   });
   return Packer.toBuffer(doc);
-}
-
-/** 2026-12-07 → 2026年12月7日, as a document's date is written. */
-export function chineseDate(ymd: string): string {
-  const [y, m, d] = ymd.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
 }
