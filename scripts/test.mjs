@@ -5,7 +5,7 @@
 //   npm test -- packages/core      extra arguments go to `vitest run` (file filters, -t, --project …)
 //
 // - api-pg needs PostgreSQL at BANGFU_PG_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres);
-// - office needs LibreOffice Calc (soffice on PATH, or SOFFICE_PATH);
+// - office needs LibreOffice Calc and Writer (soffice and lowriter on PATH, or SOFFICE_PATH);
 // - e2e needs Chromium at CHROMIUM_PATH (default /usr/bin/chromium); e2e/global-setup.ts builds the
 //   web app first unless BANGFU_SKIP_BUILD=1.
 // A missing one is left out with a NOTICE, or is an error when CI=true or BANGFU_REQUIRE_ALL=1.
@@ -134,12 +134,14 @@ if (projects.includes('e2e')) {
 }
 if (projects.includes('office')) {
   const soffice = process.env.SOFFICE_PATH || 'soffice';
-  const found = soffice.includes('/') ? existsSync(soffice) : (process.env.PATH || '').split(path.delimiter).some((d) => d && existsSync(path.join(d, soffice)));
+  const onPath = (name) => (process.env.PATH || '').split(path.delimiter).some((d) => d && existsSync(path.join(d, name)));
+  // Calc for the workbooks, Writer (Debian's lowriter) for the Word documents
+  const found = (soffice.includes('/') ? existsSync(soffice) : onPath(soffice)) && (process.env.SOFFICE_PATH ? true : onPath('lowriter'));
   if (!found) {
-    const howTo = 'apt-get install -y libreoffice-calc (or set SOFFICE_PATH)';
+    const howTo = 'apt-get install -y libreoffice-calc libreoffice-writer poppler-utils (or set SOFFICE_PATH)';
     if (strict) problems.push(`LibreOffice (${soffice}) not found; ${strictWhy} requires the office suite. To fix: ${howTo}.`);
     else {
-      console.log(`NOTICE: LibreOffice (${soffice}) not found; the spreadsheet round-trip tests are skipped. To enable: ${howTo}`);
+      console.log(`NOTICE: LibreOffice (${soffice}) not found; the spreadsheet and Word document tests are skipped. To enable: ${howTo}`);
       projects = projects.filter((p) => p !== 'office');
     }
   }

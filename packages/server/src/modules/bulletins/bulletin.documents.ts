@@ -39,7 +39,11 @@ export function bulletinPdf(b: Bulletin, fonts: PdfFonts): PDFKit.PDFDocument {
   const width = doc.page.width - MARGIN.left - MARGIN.right;
   const x = MARGIN.left;
   // 版头
-  doc.font('cn-bold').fontSize(22).fillColor(RED).text(issuer, x, MARGIN.top, { width, align: 'center' });
+  // the issuing body on one line: the largest size up to 26 pt that fits the text width
+  doc.font('cn-bold');
+  let size = 26;
+  while (size > 14 && doc.fontSize(size).widthOfString(issuer) > width) size -= 1;
+  doc.fontSize(size).fillColor(RED).text(issuer, x, MARGIN.top, { width, align: 'center' });
   doc.moveDown(0.8).font('cn').fontSize(16).fillColor('#000').text(b.number, { width, align: 'center' });
   const lineY = doc.y + 8;
   doc.moveTo(x, lineY).lineTo(x + width, lineY).lineWidth(1.5).strokeColor(RED).stroke();
