@@ -1,7 +1,8 @@
 // The demo's campaigns, so that the 工作台, the progress and the 上报 pages are alive on first start:
 //  - the seed's 2016 campaign 「万名工会干部进万企帮万户」, its phases and the 6月20日 (data) and
 //    6月30日 (report) deadlines, with the submissions of that June: most on time, two late, one
-//    returned and resubmitted, and one large enterprise that never submitted; its 调研报告 (demo/reports.ts);
+//    returned and resubmitted, and one large enterprise that never submitted; its 调研报告 (demo/reports.ts)
+//    and a published 通报 (demo/bulletins.ts);
 //  - a campaign of the current year in progress, with this year's files (some in units, some
 //    waiting for review, some returned), a data deadline in five days and a few submissions.
 // Everything goes through the services, so it is validated and audited like real work.
@@ -19,6 +20,7 @@ import { CITY_OPINION, UNIT_OPINION } from './journey.js';
 import { createRng, syntheticHousehold } from './synthetic.js';
 import { DEMO_UNITS, ensureDemoUnits } from './units.js';
 import { seedDemoReports } from './reports.js';
+import { seedDemoBulletins } from './bulletins.js';
 
 const REGIONS = JINGMEN_REGIONS.map((r) => r.code);
 /** 10:00 in China on a day, as the ISO time a submission records. */
@@ -107,6 +109,7 @@ export async function seedDemoCampaigns(db: Db, opts: { seed?: number; currentYe
   await submit(db, await submitter('H01'), String(c.id), { note: '请市总审核' });
   const h07 = await submit(db, await submitter('H07'), String(c.id), {});
   await decide(db, city, String(h07.id), { decision: 'return', opinion: '还有待单位审核的档案未处理完，请审核后重新上报' });
+  await seedDemoBulletins(db, city, { y2016: c16.id, current: c.id }, await Promise.all(['H01', 'H03', 'H04'].map(submitter)));
   return { campaigns: 2, currentYearFiles: files };
 }
 

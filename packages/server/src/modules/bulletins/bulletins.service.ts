@@ -60,10 +60,11 @@ async function findBulletin(db: Q, actor: Actor, rawId: string) {
   return row;
 }
 
-export async function createBulletin(db: Db, actor: Actor, input: unknown): Promise<Bulletin> {
+// opts.at: the demo's past bulletins (never from a request): their year and time of issue
+export async function createBulletin(db: Db, actor: Actor, input: unknown, opts: { at?: string } = {}): Promise<Bulletin> {
   if (!canIssue(actor)) throw forbidden('只有市总工会可以起草通报');
   const b = parseInput(bulletinCreateSchema, input, 'bulletin');
-  const today = todayInChina();
+  const today = opts.at ? todayInChina(new Date(opts.at)) : todayInChina();
   if (b.asOf > today) throw validationFailed([{ path: 'asOf', message: '统计截至日期不能晚于今天' }], 'bulletin');
   const [c] = await campaignViews(db, b.campaignId, b.asOf);
   if (!c) throw validationFailed([{ path: 'campaignId', message: '没有这个专项行动' }], 'bulletin');
@@ -73,7 +74,7 @@ export async function createBulletin(db: Db, actor: Actor, input: unknown): Prom
   const year = Number(today.slice(0, 4));
   const id = await inTransaction(db, async (trx) => {
     const seq = await repo.nextSeq(trx, year);
-    const at = nowIso();
+    const at = opts.at ?? nowIso();
     const id = await repo.insertBulletin(trx, { year, seq, campaignId: c.id, asOf: b.asOf, title, recipients: BULLETIN_DEFAULT_RECIPIENTS, paragraphs, data, by: actor.id, at });
     await audit(trx, actor, 'bulletin.create', 'bulletin', id, { number: bulletinNumber(year, seq), campaign: c.id, asOf: b.asOf });
     return id;
@@ -105,11 +106,11 @@ export async function updateBulletin(db: Db, actor: Actor, rawId: string, input:
   return getBulletin(db, actor, rawId);
 }
 
-export async function publishBulletin(db: Db, actor: Actor, rawId: string): Promise<Bulletin> {
+export async function publishBulletin(db: Db, actor: Actor, rawId: string, opts: { at?: string } = {}): Promise<Bulletin> {
   if (!canIssue(actor)) throw forbidden('只有市总工会可以发布通报');
   const row = await findBulletin(db, actor, rawId);
   await inTransaction(db, async (trx) => {
-    if (!(await repo.publish(trx, Number(row.id), actor.id, nowIso()))) throw new AppError('BULLETIN_PUBLISHED');
+    if (!(await repo.publish(trx, Number(row.id), actor.id, opts.at ?? nowIso()))) throw new AppError('BULLETIN_PUBLISHED');
     await audit(trx, actor, 'bulletin.publish', 'bulletin', Number(row.id), { number: bulletinNumber(Number(row.year), Number(row.seq)) });
   });
   return getBulletin(db, actor, rawId);

@@ -54,6 +54,16 @@ describe('demo campaigns', () => {
     expect(file.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
 
+  it('holds a published 通报 read by three counties, and a draft of this year\'s campaign', async () => {
+    const list = (await city.get('/api/bulletins')).json().items;
+    expect(list.map((b: { status: string }) => b.status).sort()).toEqual(['draft', 'published']);
+    const published = list.find((b: { status: string }) => b.status === 'published');
+    expect(published.readers).toBe(3);
+    const b = (await city.get(`/api/bulletins/${published.id}`)).json();
+    expect(b.rows.filter((r: { rank: number | null }) => r.rank !== null).length).toBeGreaterThan(0);
+    expect(b.reads.map((r: { orgCode: string }) => r.orgCode).sort()).toEqual(['H01', 'H03', 'H04']);
+  });
+
   it('has a campaign of this year in progress, with a unit that has not submitted and the county that was returned', async () => {
     const d = (await city.get('/api/dashboard')).json();
     expect(d.campaign).toMatchObject({ state: 'running', currentPhase: '入户核查建档' });
