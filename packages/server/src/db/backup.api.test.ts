@@ -82,6 +82,29 @@ describe('backup and restore', () => {
     }
   });
 
+  it('keeps the files of 调研报告 byte for byte', async () => {
+    const region = await source.userIn('H02', 'region');
+    const c = await city.post('/api/campaigns', {
+      name: '备份测试行动', year: 2026, startDate: '2026-01-01', endDate: '2026-12-31', phases: [],
+      deadlines: [{ kind: 'report', label: '调研报告', dueDate: '2026-12-31' }], requiredOrgCodes: ['H02'],
+    });
+    expect(c.statusCode, c.body).toBe(201);
+    const content = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from(Array.from({ length: 3000 }, (_, i) => i % 256)), Buffer.from('\n%%EOF\n')]);
+    const sent = await region.upload(`/api/campaigns/${c.json().id}/research-reports`, [{ name: '报告.pdf', content }], { title: '备份中的报告', summary: '摘要' });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const file = path.join(dir, 'with-reports.bak');
+    await backupDatabase(source.db, file);
+    const target = await createTestContext();
+    try {
+      await restoreDatabase(target.db, file);
+      const back = await (await target.admin()).get(`/api/research-reports/${sent.json().id}/file`);
+      expect(back.statusCode).toBe(200);
+      expect(back.rawPayload.equals(content)).toBe(true);
+    } finally {
+      await target.close();
+    }
+  });
+
   it('refuses a damaged file and a foreign file, and leaves the database as it was', async () => {
     const good = path.join(dir, 'good.bak');
     await backupDatabase(source.db, good);

@@ -77,12 +77,19 @@ async function appliedMigrations(db: AnyDb): Promise<string[]> {
   return (await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db)).rows.map((r) => r.name);
 }
 
+/** Tables whose rows hold files (up to 20 MB each): read and restored one row at a time. */
+const FILE_TABLES = new Set(['research_report_files']);
+
 /** One keyset page of a table in primary-key order. */
 async function page(db: AnyDb, t: TableInfo, after: unknown[] | null): Promise<Record<string, unknown>[]> {
   const cols = sql.join(t.pk.map((c) => sql.ref(c)));
   const where = after ? sql`where (${cols}) > (${sql.join(after.map((v) => sql`${v}`))})` : sql``;
-  return (await sql<Record<string, unknown>>`select * from ${sql.table(t.name)} ${where} order by ${cols} limit ${PAGE}`.execute(db)).rows;
+  return (await sql<Record<string, unknown>>`select * from ${sql.table(t.name)} ${where} order by ${cols} limit ${FILE_TABLES.has(t.name) ? 1 : PAGE}`.execute(db)).rows;
 }
+
+/** Bytes (a file's content) as JSON: {"$base64": …}; everything else as it is. */
+const toJson = (v: unknown) => (v instanceof Uint8Array ? { $base64: Buffer.from(v).toString('base64') } : v);
+const fromJson = (v: unknown) => (v !== null && typeof v === 'object' && '$base64' in v ? Buffer.from(String((v as { $base64: string }).$base64), 'base64') : v);
 
 export interface BackupSummary {
   file: string;
@@ -114,7 +121,7 @@ export async function backupDatabase(db: Db, file: string): Promise<BackupSummar
           await write({ table: t.name, columns });
         }
         for (const r of rows) {
-          const line = JSON.stringify(columns.map((c) => r[c]));
+          const line = JSON.stringify(columns.map((c) => toJson(r[c])));
           hash.update(line).update('\n');
           if (!gzip.write(`${line}\n`)) await once(gzip, 'drain');
           n++;
@@ -188,7 +195,7 @@ export async function restoreDatabase(db: Db, file: string): Promise<BackupSumma
       if (!item.table || !item.columns || !known.has(item.table)) throw new BackupProblem('备份文件已损坏（结构不符），未恢复任何数据', 'unexpected line in backup');
       const { table, columns } = item as { table: string; columns: string[] };
       const hash = createHash('sha256');
-      const perBatch = Math.max(1, Math.floor(30_000 / columns.length)); // SQLite's bound-parameter limit
+      const perBatch = FILE_TABLES.has(table) ? 1 : Math.max(1, Math.floor(30_000 / columns.length)); // SQLite's bound-parameter limit
       let batch: Record<string, unknown>[] = [];
       let n = 0;
       const flush = async () => {
@@ -213,7 +220,7 @@ export async function restoreDatabase(db: Db, file: string): Promise<BackupSumma
         } catch {
           throw new BackupProblem('备份文件已损坏（内容无法读取），未恢复任何数据', `a row of ${table} is not JSON`);
         }
-        batch.push(Object.fromEntries(columns.map((c, i) => [c, values[i]])));
+        batch.push(Object.fromEntries(columns.map((c, i) => [c, fromJson(values[i])])));
         n++;
         if (batch.length >= perBatch) await flush();
       }
