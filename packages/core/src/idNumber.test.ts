@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { checkIdNumber, idCheckChar, maskIdNumber, maskPhone, upgradeLegacyId } from './idNumber.js';
+import { checkIdNumber, idCheckChar, maskFreeText, maskIdNumber, maskName, maskPhone, upgradeLegacyId } from './idNumber.js';
 
 /**
  * The check character written out from household.md, independently of the implementation:
@@ -232,5 +232,16 @@ describe('maskPhone', () => {
   });
   it.each([null, undefined])('%s → empty', (v) => {
     expect(maskPhone(v)).toBe('');
+  });
+});
+
+describe('masking for documents', () => {
+  it('maskName keeps the first character, a 某 for each other (at least one)', () => {
+    expect([maskName('张三丰'), maskName('欧阳春花'), maskName('李'), maskName(''), maskName('𠀋明')]).toEqual(['张某某', '欧某某某', '李某', '某某', '𠀋某']);
+  });
+  it('maskFreeText masks the given names (longest first) and runs of 7+ digits', () => {
+    expect(maskFreeText('欧阳春花与女儿欧阳小雨，电话13907240001，身份证42080219680312051X', ['欧阳春花', '欧阳小雨', '欧阳']))
+      .toBe('欧某某某与女儿欧某某某，电话***********，身份证******************');
+    expect(maskFreeText('门牌12号，邮编448000', ['张三'])).toBe('门牌12号，邮编448000');
   });
 });

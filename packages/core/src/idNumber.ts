@@ -83,3 +83,20 @@ export function maskPhone(phone: string | null | undefined): string {
   if (phone.length - head <= 4) return phone;
   return phone.slice(0, head) + '*'.repeat(phone.length - head - 4) + phone.slice(-4);
 }
+
+/** 张三丰 → 张某某: the surname's character and a 某 for each other character (a document's typical case). */
+export function maskName(name: string): string {
+  const chars = [...(name ?? '')];
+  return chars.length ? chars[0] + '某'.repeat(Math.max(1, chars.length - 1)) : '某某';
+}
+
+/**
+ * Free text about a household for a document read outside its file: the names given (the worker's
+ * and the members') masked, and every run of 7 or more digits (a phone, an identity number, a
+ * bank card) hidden.
+ */
+export function maskFreeText(text: string, names: readonly string[]): string {
+  let out = text;
+  for (const n of [...names].filter((x) => [...x].length >= 2).sort((a, b) => b.length - a.length)) out = out.split(n).join(maskName(n));
+  return out.replace(/\d{7,}[\dXx]*/g, (m) => '*'.repeat(m.length));
+}

@@ -117,7 +117,7 @@ const MATRIX = `
 | POST   /api/research-reports/:id/file        | 403   | 403  | 403    | 403   | ok     | ok   | 403    |
 | POST   /api/research-reports/:id/decision    | ok    | ok   | 403    | 403   | 403    | 403  | 403    |
 | GET    /api/research-reports/:id/file        | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
-| GET    /api/research-drafts.docx             | ok    | ok   | ok     | ok    | ok     | 404  | ok     |
+| GET    /api/research-drafts.docx             | ok    | ok   | 404    | 404   | ok     | 404  | ok     |
 | GET    /api/bulletins                        | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | POST   /api/bulletins                        | ok    | ok   | 403    | 403   | 403    | 403  | 403    |
 | GET    /api/bulletins/:id [draft]            | ok    | ok   | 404    | 404   | 404    | 404  | 404    |

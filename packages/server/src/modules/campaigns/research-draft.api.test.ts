@@ -1,11 +1,10 @@
 // The 调研报告 data draft (Word): the organization's numbers of the year beside last year's, the
 // typical cases masked; only the organization's own files; scoped and audited.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { maskIdNumber, todayInChina } from '@bangfu/core';
+import { maskIdNumber, maskName, todayInChina } from '@bangfu/core';
 import { createTestContext, type Client, type TestContext } from '../../../test/helpers.js';
 import { makeHousehold } from '../../../test/fixtures/households.js';
 import { docxText } from '../../../test/fixtures/docx.js';
-import { maskName } from './research-draft.docx.js';
 
 let ctx: TestContext;
 let city: Client;
@@ -22,7 +21,7 @@ beforeAll(async () => {
     people.push({ name: h.name, idNumber: h.idNumber });
     return h as { id: number; name: string; idNumber: string };
   };
-  const a = await add({ name: '欧阳春花', category: '低保户', causes: ['因病'], householdAnnualIncome: 6000, ownAnnualIncome: 1000, householdSize: 3 });
+  const a = await add({ name: '欧阳春花', category: '低保户', causes: ['因病'], householdAnnualIncome: 6000, ownAnnualIncome: 1000, householdSize: 3, needs: '欧阳春花希望找到稳定工作，联系电话13907240001' });
   await ctx.fileThrough(a.id, city);
   await add({ name: '李四', category: '低保边缘户', causes: ['因病', '子女上学'] });
   const c = await add({ name: '王五', category: '意外致困户', causes: ['因意外'] });
@@ -52,10 +51,11 @@ describe('调研报告数据稿', () => {
     expect(text).toContain(`与${year - 1}年度（1户）相比，档案增加3户（+300.0%）。`);
     expect(text).toContain('共帮扶困难职工1户，记录帮扶2次，发放帮扶资金300.00元，解决实际问题1个');
     // the cases: the filed file with the most solved problems (and the highest urgency), the removal, the exit
-    for (const p of [people[0], people[2], people[3]]) {
-      expect(text).toContain(maskName(p.name));
-      expect(text).toContain(maskIdNumber(p.idNumber));
-    }
+    for (const p of [people[0], people[2], people[3]]) expect(text).toContain(maskName(p.name));
+    // free text masked of the family's names and long numbers; no identity number, not even masked
+    expect(text).toContain('帮扶需求：欧某某某希望找到稳定工作，联系电话***********');
+    expect(text).not.toContain('13907240001');
+    for (const p of people) expect(text).not.toContain(maskIdNumber(p.idNumber));
     expect(text).toContain('剔除原因：家庭收入已超过标准');
     expect(text).toContain('脱困原因：已稳定就业');
     // nobody's full name or identity number
@@ -78,7 +78,8 @@ describe('调研报告数据稿', () => {
     }
   });
 
-  it('is the organization\'s own: another county cannot ask for it; a bad year names the field', async () => {
+  it('is the organization\'s own: another county, a leader or staff member cannot ask for it; a bad year names the field', async () => {
+    for (const role of ['leader', 'staff'] as const) expect((await (await ctx.userIn('H', role)).get(`/api/research-drafts.docx?orgCode=H07&year=${year}`)).statusCode).toBe(404);
     expect((await (await ctx.userIn('H08', 'region')).get(`/api/research-drafts.docx?orgCode=H07&year=${year}`)).statusCode).toBe(404);
     expect((await (await ctx.userIn('H07', 'region')).get(`/api/research-drafts.docx?orgCode=H07&year=${year}`)).statusCode).toBe(200);
     const bad = await city.get('/api/research-drafts.docx?orgCode=H07&year=1999');

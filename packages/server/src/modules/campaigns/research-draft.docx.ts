@@ -5,7 +5,7 @@
 import {
   AlignmentType, BorderStyle, Document, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
 } from 'docx';
-import { chineseDate, fenToYuanText, HOUSEHOLD_STATUS_LABELS, maskIdNumber } from '@bangfu/core';
+import { chineseDate, fenToYuanText, HOUSEHOLD_STATUS_LABELS, maskFreeText, maskName } from '@bangfu/core';
 import { barChartPng } from '../../lib/chart-image.js';
 import type { DraftCase, DraftData, GroupRow } from './research-draft.service.js';
 
@@ -61,22 +61,21 @@ const chart = (title: string, rows: GroupRow[], year: number) =>
     })],
   });
 
-/** 张三丰 → 张某某: the surname and a 某 for each other character. */
-export const maskName = (name: string) => (name ? name[0] + '某'.repeat(Math.max(1, [...name].length - 1)) : '某某');
-
 function caseParagraphs(c: DraftCase, i: number): Paragraph[] {
   const r = c.row;
+  // no identity number, no employer; the free text masked of the family's names and long numbers
+  const free = (t: string | null) => (t ? maskFreeText(t, c.names) : '');
   const income = fenToYuanText(Number(r.per_capita_income));
   const parts = [
-    `${maskName(r.name)}，${r.gender}，身份证号${maskIdNumber(r.id_number)}，${r.employer ? `工作单位为${r.employer}，` : ''}${r.work_status}，健康状况${r.health}。`,
-    `家庭人口${r.household_size}人，家庭年人均收入${income}元，困难类别为${r.category}，致困原因：${r.causes.split(',').join('、')}${r.cause_description ? `（${r.cause_description}）` : ''}。`,
+    `${maskName(r.name)}，${r.gender}，${r.work_status}，健康状况${r.health}。`,
+    `家庭人口${r.household_size}人，家庭年人均收入${income}元，困难类别为${r.category}，致困原因：${r.causes.split(',').join('、')}${r.cause_description ? `（${free(r.cause_description)}）` : ''}。`,
   ];
-  if (r.needs) parts.push(`帮扶需求：${r.needs}。`);
-  if (r.measures) parts.push(`帮扶措施：${r.measures}。`);
+  if (r.needs) parts.push(`帮扶需求：${free(r.needs)}。`);
+  if (r.measures) parts.push(`帮扶措施：${free(r.measures)}。`);
   if (r.urgency_score !== null && r.status === 'filed') parts.push(`紧迫度评分${r.urgency_score}。`);
   if (r.solved !== undefined) parts.push(`本年已解决实际问题${r.solved}个。`);
-  if (r.status === 'removed' && r.removal_reason) parts.push(`剔除原因：${r.removal_reason}。`);
-  if (r.status === 'exited' && r.exit_reason) parts.push(`脱困原因：${r.exit_reason}${r.exit_date ? `（脱困日期${r.exit_date}）` : ''}。`);
+  if (r.status === 'removed' && r.removal_reason) parts.push(`剔除原因：${free(r.removal_reason)}。`);
+  if (r.status === 'exited' && r.exit_reason) parts.push(`脱困原因：${free(r.exit_reason)}${r.exit_date ? `（脱困日期${r.exit_date}）` : ''}。`);
   const n = ['一', '二', '三', '四', '五'][i];
   return [heading2(`（${n}）${c.criterion}：${maskName(r.name)}`), para(parts.join('').replace(/。。/g, '。'))];
 }
@@ -112,7 +111,8 @@ export async function researchDraftDocx(d: DraftData): Promise<Buffer> {
       ['解决实际问题（个）', String(a.cur.solved), String(a.prev.solved), change(a.cur.solved, a.prev.solved)],
     ]),
     heading1('四、典型案例'),
-    para('案例按以下标准由系统选取：本年度已建档中紧迫度最高的两户，本年解决实际问题最多的一户，本年度最近剔除和最近脱困的各一户（没有的从缺）。'),
+    para('案例按以下标准由系统选取（姓名以“某”代替，不含身份证号和工作单位，文字中的家庭成员姓名和号码已遮盖）：'),
+    para('本年度已建档中紧迫度最高的两户，本年解决实际问题最多的一户，本年度最近剔除和最近脱困的各一户（没有的从缺）。'),
     ...(d.cases.length ? d.cases.flatMap(caseParagraphs) : [para('本年度暂无可选取的案例。')]),
     heading1('五、存在的问题和建议'),
     para('（请撰写人结合走访情况填写：存在的主要问题、原因分析、有效措施建议。）'),

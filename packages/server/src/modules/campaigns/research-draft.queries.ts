@@ -63,10 +63,19 @@ export async function assistanceOfYear(db: Q, scope: DraftScope, year: number) {
 }
 
 const CASE_COLUMNS = [
-  'households.id', 'households.name', 'households.gender', 'households.id_number', 'households.category', 'households.causes', 'households.cause_description',
+  'households.id', 'households.name', 'households.gender', 'households.category', 'households.causes', 'households.cause_description',
   'households.household_size', 'households.per_capita_income', 'households.work_status', 'households.health', 'households.needs', 'households.measures',
-  'households.status', 'households.removal_reason', 'households.exit_reason', 'households.exit_date', 'households.urgency_score', 'households.employer',
+  'households.status', 'households.removal_reason', 'households.exit_reason', 'households.exit_date', 'households.urgency_score',
 ] as const;
+
+/** The names in the cases' families: what their free text is masked of. */
+export async function memberNames(db: Q, householdIds: number[]): Promise<Map<number, string[]>> {
+  const out = new Map<number, string[]>();
+  if (!householdIds.length) return out;
+  const rows = await db.selectFrom('household_members').select(['household_id', 'name']).where('household_id', 'in', householdIds).execute();
+  for (const r of rows) out.set(Number(r.household_id), [...(out.get(Number(r.household_id)) ?? []), r.name]);
+  return out;
+}
 
 /**
  * The typical cases (典型案例), by stated criteria: the two files on the books with the highest

@@ -12,9 +12,9 @@ import { forbidden, notFound } from '../../lib/errors.js';
 import { auditNow } from '../audit/audit.repository.js';
 import type { Actor } from '../access/actor.js';
 import { listOrgs, unitSubtree } from '../orgs/orgs.repository.js';
-import { seesSubmissionOf } from './submissions.service.js';
+import { inOrgSubtree } from '@bangfu/core';
 import {
-  assistanceOfYear, eligibleCount, liveCauseCounts, liveCountsBy, statusCounts, typicalCases, type CaseRow, type DraftScope,
+  assistanceOfYear, eligibleCount, liveCauseCounts, liveCountsBy, memberNames, statusCounts, typicalCases, type CaseRow, type DraftScope,
 } from './research-draft.queries.js';
 
 const querySchema = z.object({
@@ -23,7 +23,7 @@ const querySchema = z.object({
 });
 
 export interface GroupRow { label: string; cur: number; prev: number }
-export interface DraftCase { criterion: string; row: CaseRow & { solved?: number } }
+export interface DraftCase { criterion: string; row: CaseRow & { solved?: number }; names: string[] }
 export interface DraftData {
   orgCode: string; orgName: string; year: number; today: string;
   status: { cur: Record<string, number>; prev: Record<string, number> };
@@ -44,7 +44,9 @@ export async function draftData(db: Db, actor: Actor, query: unknown, today = to
   const { orgCode, year } = parseQuery(querySchema, query, 'research draft');
   const orgs = await listOrgs(db);
   const org = orgs.find((o) => o.code === orgCode);
-  if (!org || !seesSubmissionOf(actor, orgCode)) throw notFound('单位');
+  // the cases are households' stories: for the organization's own subtree and the city's people who see
+  // every file (not leaders and staff, who see only the households linked to them)
+  if (!org || !inOrgSubtree(actor, orgCode.slice(0, 3), org.kind === 'unit' ? orgCode : null)) throw notFound('单位');
   if (org.kind !== 'region' && org.kind !== 'unit') throw forbidden('数据稿按县（市、区）或基层单位生成');
   const scope: DraftScope = org.kind === 'region' ? { regionCode: org.code } : { units: unitSubtree(orgs, org.code) };
   const both = <T>(f: (y: number) => Promise<T>) => Promise.all([f(year), f(year - 1)]);
@@ -55,12 +57,13 @@ export async function draftData(db: Db, actor: Actor, query: unknown, today = to
     both((y) => assistanceOfYear(db, scope, y)), typicalCases(db, scope, year),
   ]);
   const statusOf = (rows: { key: string; n: number }[]) => Object.fromEntries(HOUSEHOLD_STATUSES.map((s) => [s, byKey(rows).get(s) ?? 0]));
-  const picked: DraftCase[] = [
+  const picked: Omit<DraftCase, 'names'>[] = [
     ...cases.urgent.map((row, i) => ({ criterion: i === 0 ? '本年度已建档中紧迫度最高的一户' : '本年度已建档中紧迫度次高的一户', row })),
     ...(cases.solved && !cases.urgent.some((u) => Number(u.id) === Number(cases.solved!.id)) ? [{ criterion: '本年解决实际问题最多的一户', row: cases.solved }] : []),
     ...(cases.removed ? [{ criterion: '本年度最近剔除的一户', row: cases.removed }] : []),
     ...(cases.exited ? [{ criterion: '本年度最近脱困的一户', row: cases.exited }] : []),
   ].slice(0, 5);
+  const families = await memberNames(db, picked.map((p) => Number(p.row.id)));
   const data: DraftData = {
     orgCode, orgName: org.name, year, today,
     status: { cur: statusOf(status[0]), prev: statusOf(status[1]) },
@@ -73,7 +76,7 @@ export async function draftData(db: Db, actor: Actor, query: unknown, today = to
       { key: 'enterprise', title: '所在企业状况', rows: group(ENTERPRISE_STATUSES, enterprise[0], enterprise[1]) },
     ],
     assistance: { cur: assistance[0], prev: assistance[1] },
-    cases: picked,
+    cases: picked.map((p) => ({ ...p, names: [p.row.name, ...(families.get(Number(p.row.id)) ?? [])] })),
   };
   await auditNow(db, actor, 'report.draft', 'org', orgCode, { year, cases: picked.length });
   return data;
