@@ -198,12 +198,12 @@ export const bulletinRowSchema = z.object({
   total: int(), filed: int(), filedRate: z.number().nullable(), coverage: z.number().nullable(),
   submission: z.enum(['onTime', 'late', 'missing', 'notDue']).describe('the data deadline due by the day: on time, late, not submitted after it, or not due yet'),
   reportsOwed: int(), reportsSent: int(), reportsAccepted: int(),
-  assistedShare: z.number().nullable().describe('filed households assisted in the year / filed (regions)'),
+  assistedShare: z.number().nullable().describe("the region's filed households (every fill year) with a record in the day's calendar year / its filed households now; null for units"),
 });
 export type BulletinRow = z.infer<typeof bulletinRowSchema>;
 
 export const bulletinSchema = z.object({
-  id: int(), number: z.string(), year: int(), seq: int(),
+  id: int(), number: z.string().nullable().describe('发文字号, given when published: 荆工帮通〔2026〕3号'), year: int(), seq: int().describe('0 while a draft'),
   campaignId: int(), campaignName: z.string(), asOf: ymd(),
   title: z.string(), recipients: z.string(), paragraphs: z.array(z.string()),
   rows: z.array(bulletinRowSchema), praised: z.array(z.string()), late: z.array(z.object({ orgName: z.string(), reason: z.string() })),

@@ -52,3 +52,8 @@ export function chineseDate(ymd: string): string {
   const [y, m, d] = ymd.split('-').map(Number);
   return `${y}年${m}月${d}日`;
 }
+
+/** The moment a day begins in China (00:00 UTC+8) as the ISO time the database stores: times before it are of earlier days. */
+export function chinaDayStartIso(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00+08:00`)).toISOString();
+}

@@ -1,5 +1,6 @@
 // Composition root: external plugins, then the app's hooks (auth, CSRF, headers, errors), then
 // routes. buildApp takes an open database so tests and the CLI share it.
+import { isUniqueViolation } from './db/dialect.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
@@ -72,7 +73,7 @@ function databaseRefusal(err: unknown): { status: number; code: ErrorCode; messa
   const e = err as { code?: string; message?: string; detail?: string; constraint?: string };
   const msg = e?.message ?? '';
   const sqliteUnique = /UNIQUE constraint failed: \w+\.(\w+)/.exec(msg);
-  if (sqliteUnique || e?.code === '23505') {
+  if (isUniqueViolation(err)) {
     const column = sqliteUnique?.[1] ?? /Key \((\w+)/.exec(e.detail ?? '')?.[1] ?? '';
     return { status: 409, code: 'CONFLICT', message: '该记录已存在或正被他人同时提交，请刷新后重试', path: column };
   }

@@ -12,7 +12,7 @@
 // filed the day it was entered.
 import { sql, type Kysely } from 'kysely';
 import { isPostgres } from '../dialect.js';
-import { dropTallyTriggers, RECOUNT_STATEMENTS, tallyTriggers } from '../../modules/households/tally.sql.js';
+import { dropTallyTriggers, recountStatements, tallyTriggers } from '../../modules/households/tally.sql.js';
 
 const COLUMNS = ['submitted_on', 'approved_on', 'filed_on', 'ended_on'] as const;
 const PAST_UNIT = "('unitApproved', 'filed', 'removed', 'exited')";
@@ -37,12 +37,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   const pg = isPostgres(db);
   for (const s of dropTallyTriggers(pg)) await sql.raw(s).execute(db);
   for (const c of COLUMNS) await db.schema.alterTable('households').addColumn(c, 'varchar(10)').execute();
-  for (const s of [...BACKFILL, ...tallyTriggers(pg), ...RECOUNT_STATEMENTS]) await sql.raw(s).execute(db);
+  for (const s of [...BACKFILL, ...tallyTriggers(pg, 24), ...recountStatements(24)]) await sql.raw(s).execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   const pg = isPostgres(db);
   for (const s of dropTallyTriggers(pg)) await sql.raw(s).execute(db);
   for (const c of COLUMNS) await db.schema.alterTable('households').dropColumn(c).execute();
-  for (const s of tallyTriggers(pg)) await sql.raw(s).execute(db);
+  for (const s of [...tallyTriggers(pg, 23), ...recountStatements(23)]) await sql.raw(s).execute(db);
 }

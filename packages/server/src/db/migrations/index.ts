@@ -27,6 +27,7 @@ import * as m024 from './024_review_step_days.js';
 import * as m025 from './025_old_database_import.js';
 import * as m026 from './026_research_reports.js';
 import * as m027 from './027_bulletins.js';
+import * as m028 from './028_bulletin_numbers_facet_values.js';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   '025_old_database_import': m025,
   '026_research_reports': m026,
   '027_bulletins': m027,
+  '028_bulletin_numbers_facet_values': m028,
 };

@@ -8,15 +8,15 @@ import PDFDocument from 'pdfkit';
 import {
   AlignmentType, BorderStyle, Document, Packer, PageBreak, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
 } from 'docx';
-import { BULLETIN_ISSUER, chineseDate, isBulletinHeading, type Bulletin, type BulletinRow } from '@bangfu/core';
+import { BULLETIN_ISSUER, chineseDate, isBulletinHeading, todayInChina, type Bulletin, type BulletinRow } from '@bangfu/core';
 import type { PdfFonts } from '../print/pdf.font.js';
+import { pct } from './bulletin.draft.js';
 
 const RED = '#D40000';
 const MM = 72 / 25.4;
 const MARGIN = { top: 37 * MM, bottom: 35 * MM, left: 28 * MM, right: 26 * MM };
 const issuer = `${BULLETIN_ISSUER.head}${BULLETIN_ISSUER.office}`;
 
-const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 const SUBMISSION_TEXT: Record<BulletinRow['submission'], string> = { onTime: '按时', late: '逾期', missing: '未上报', notDue: '—' };
 
 /** The 附件 table: its head and one line of cells per organization, in the order of rank. */
@@ -30,10 +30,12 @@ export function tableLines(b: Bulletin): { head: string[]; rows: string[][] } {
   };
 }
 const tableTitle = (b: Bulletin) => `各地各单位工作进展情况（截至${chineseDate(b.asOf)}；排名按建档率，县（市、区）与大中型企事业单位分列）`;
-const dateOf = (b: Bulletin) => chineseDate((b.publishedAt ?? b.updatedAt).slice(0, 10));
+/** 成文日期: the day (China) it was published, or for a draft the day it was last saved. */
+const dateOf = (b: Bulletin) => chineseDate(todayInChina(new Date(b.publishedAt ?? b.updatedAt)));
+const numberOf = (b: Bulletin) => b.number ?? '（发布时编号）';
 
 export function bulletinPdf(b: Bulletin, fonts: PdfFonts): PDFKit.PDFDocument {
-  const doc = new PDFDocument({ size: 'A4', margins: MARGIN, bufferPages: true, lang: 'zh-CN', displayTitle: true, info: { Title: `${b.number} ${b.title}`, Creator: 'bangfu 困难职工帮扶管理系统' } });
+  const doc = new PDFDocument({ size: 'A4', margins: MARGIN, bufferPages: true, lang: 'zh-CN', displayTitle: true, info: { Title: `${numberOf(b)} ${b.title}`, Creator: 'bangfu 困难职工帮扶管理系统' } });
   doc.registerFont('cn', fonts.regular.data, fonts.regular.face as string);
   doc.registerFont('cn-bold', fonts.bold.data, fonts.bold.face as string);
   const width = doc.page.width - MARGIN.left - MARGIN.right;
@@ -44,7 +46,7 @@ export function bulletinPdf(b: Bulletin, fonts: PdfFonts): PDFKit.PDFDocument {
   let size = 26;
   while (size > 14 && doc.fontSize(size).widthOfString(issuer) > width) size -= 1;
   doc.fontSize(size).fillColor(RED).text(issuer, x, MARGIN.top, { width, align: 'center' });
-  doc.moveDown(0.8).font('cn').fontSize(16).fillColor('#000').text(b.number, { width, align: 'center' });
+  doc.moveDown(0.8).font('cn').fontSize(16).fillColor('#000').text(numberOf(b), { width, align: 'center' });
   const lineY = doc.y + 8;
   doc.moveTo(x, lineY).lineTo(x + width, lineY).lineWidth(1.5).strokeColor(RED).stroke();
   doc.y = lineY + 28;
@@ -93,13 +95,13 @@ export async function bulletinDocx(b: Bulletin): Promise<Buffer> {
   });
   const t = tableLines(b);
   const doc = new Document({
-    creator: 'bangfu 困难职工帮扶管理系统', title: `${b.number} ${b.title}`,
+    creator: 'bangfu 困难职工帮扶管理系统', title: `${numberOf(b)} ${b.title}`,
     sections: [{
       properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 2098, bottom: 1984, left: 1588, right: 1474 } } },
       children: [
         new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [run(issuer, XBS, 44, { color: 'D40000' })] }),
         // 发文字号 above the red line (the paragraph's bottom border)
-        new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 480 }, border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: 'D40000', space: 8 } }, children: [run(b.number)] }),
+        new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 480 }, border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: 'D40000', space: 8 } }, children: [run(numberOf(b))] }),
         new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 240, after: 240, ...LINE }, children: [run(b.title, XBS, 44)] }),
         new Paragraph({ spacing: LINE, children: [run(b.recipients)] }),
         ...b.paragraphs.map((p) => new Paragraph({ spacing: LINE, indent: { firstLineChars: 200 }, children: [run(p, isBulletinHeading(p) ? HEI : FS)] })),

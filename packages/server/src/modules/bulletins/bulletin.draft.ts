@@ -3,18 +3,18 @@
 // state that day, the research reports sent and accepted by then, and the year's assisted share;
 // the ranking by filed rate; whom to praise and whom to name as late, by stated rules; and the
 // paragraphs the cadre then edits.
-import { addDays, chineseDate, type BulletinRow, type Campaign, type ProgressItem } from '@bangfu/core';
+import { addDays, chinaDayStartIso, chineseDate, type BulletinRow, type Campaign, type ProgressItem } from '@bangfu/core';
 import type { Q } from '../../db/transaction.js';
 import type { Actor } from '../access/actor.js';
 import { assistancePerRegion } from '../assistance/assistance-tally.repository.js';
+import { facetRows } from '../households/tally.repository.js';
 import { progress } from '../campaigns/progress.service.js';
 import { listReports, nextReportDeadline } from '../campaigns/research-reports.service.js';
 
 export interface BulletinData { rows: BulletinRow[]; praised: string[]; late: { orgName: string; reason: string }[] }
 
-const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
-/** The first moment after a day in China, as the stored times are written. */
-const dayEnd = (day: string) => new Date(Date.parse(`${addDays(day, 1)}T00:00:00+08:00`)).toISOString();
+/** 0.5 → 50.0%; — without a value. */
+export const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 
 function submissionOf(item: ProgressItem, daysLeft: number | null): BulletinRow['submission'] {
   const s = item.submission;
@@ -38,12 +38,16 @@ export interface Totals { total: number; filed: number; baseline: number | null 
 
 /** The bulletin's numbers, and the regions' totals its first paragraphs cite (progress's 合计). */
 export async function bulletinData(db: Q, actor: Actor, c: Campaign, asOf: string): Promise<{ data: BulletinData; totals: Totals }> {
-  const [p, reports, assisted] = await Promise.all([
+  const [p, reports, assisted, byYear] = await Promise.all([
     progress(db, actor, String(c.id), { level: 'region', asOf }),
     listReports(db, actor, String(c.id)),
     assistancePerRegion(db, Number(asOf.slice(0, 4)), 'filed'),
+    facetRows(db, 'year'),
   ]);
-  const end = dayEnd(asOf);
+  // 帮扶覆盖: of a region's files on the books now (every fill year), those assisted in the day's calendar year
+  const filedNow = new Map<string, number>();
+  for (const r of byYear) if (r.status === 'filed') filedNow.set(r.regionCode, (filedNow.get(r.regionCode) ?? 0) + r.n);
+  const end = chinaDayStartIso(addDays(asOf, 1));
   // the report deadline as the day saw it: the next due from then, else the last
   const reportDeadline = nextReportDeadline({ ...c, deadlines: c.deadlines.map((d) => ({ ...d, daysLeft: Math.round((Date.parse(d.dueDate) - Date.parse(asOf)) / 86_400_000) })) });
   const dataDaysLeft = p.deadline?.daysLeft ?? null;
@@ -51,11 +55,12 @@ export async function bulletinData(db: Q, actor: Actor, c: Campaign, asOf: strin
     const mine = reports.items.filter((r) => r.orgCode === i.orgCode && r.deadlineId === reportDeadline?.id && r.firstSubmittedAt < end);
     const owed = !reportDeadline || !i.required ? 0 : i.kind === 'region' ? reportDeadline.reportsOwed!.region : reportDeadline.reportsOwed!.unit;
     const a = assisted.find((x) => x.region_code === i.orgCode);
+    const onBooks = filedNow.get(i.orgCode) ?? 0;
     return {
       orgCode: i.orgCode, orgName: i.orgName, kind: i.kind as 'region' | 'unit', total: i.total, filed: i.byStatus.filed, filedRate: i.filedRate, coverage: i.coverage,
       submission: i.required ? submissionOf(i, dataDaysLeft) : 'notDue',
       reportsOwed: owed, reportsSent: mine.length, reportsAccepted: mine.filter((r) => r.status === 'accepted' && r.decidedAt !== null && r.decidedAt < end).length,
-      assistedShare: i.kind === 'region' && i.byStatus.filed > 0 && a ? Math.min(1, Number(a.assisted) / i.byStatus.filed) : null,
+      assistedShare: i.kind === 'region' && onBooks > 0 ? Number(a?.assisted ?? 0) / onBooks : null,
     };
   }));
   // 表扬: on time and among the first three regions (the first unit) by filed rate

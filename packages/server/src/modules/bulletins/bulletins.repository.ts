@@ -15,15 +15,16 @@ export function bulletinRows(db: Q, where: { id?: number; publishedOnly?: boolea
 }
 export type BulletinRow = Awaited<ReturnType<typeof bulletinRows>>[number];
 
-/** The next number of a year (the caller's transaction makes it safe: the unique index refuses a twin). */
-export async function nextSeq(trx: Q, year: number): Promise<number> {
-  const r = await trx.selectFrom('bulletins').select((eb) => eb.fn.max('seq').as('seq')).where('year', '=', year).executeTakeFirst();
+/** The next number of a year; two publishing at once may read the same: the unique index refuses the twin, the caller tries again. */
+async function nextSeq(trx: Q, year: number): Promise<number> {
+  const r = await trx.selectFrom('bulletins').select((eb) => eb.fn.max('seq').as('seq')).where('year', '=', year).where('seq', '>', 0).executeTakeFirst();
   return Number(r?.seq ?? 0) + 1;
 }
 
-export async function insertBulletin(trx: Q, b: { year: number; seq: number; campaignId: number; asOf: string; title: string; recipients: string; paragraphs: string[]; data: unknown; by: number; at: string }): Promise<number> {
+/** A draft: its number (seq) comes when it is published. */
+export async function insertBulletin(trx: Q, b: { year: number; campaignId: number; asOf: string; title: string; recipients: string; paragraphs: string[]; data: unknown; by: number; at: string }): Promise<number> {
   const row = await trx.insertInto('bulletins').values({
-    year: b.year, seq: b.seq, campaign_id: b.campaignId, as_of: b.asOf, title: b.title, recipients: b.recipients, paragraphs: JSON.stringify(b.paragraphs),
+    year: b.year, seq: 0, campaign_id: b.campaignId, as_of: b.asOf, title: b.title, recipients: b.recipients, paragraphs: JSON.stringify(b.paragraphs),
     data: JSON.stringify(b.data), status: 'draft', version: 1, created_by: b.by, created_at: b.at, updated_by: b.by, updated_at: b.at, published_at: null,
   }).returning('id').executeTakeFirstOrThrow();
   return Number(row.id);
@@ -36,18 +37,19 @@ export async function updateDraft(trx: Q, id: number, version: number, e: { titl
   return Number(r.numUpdatedRows) === 1;
 }
 
-export async function publish(trx: Q, id: number, by: number, at: string): Promise<boolean> {
-  const r = await trx.updateTable('bulletins').set((eb) => ({ status: 'published', published_at: at, updated_by: by, updated_at: at, version: eb('version', '+', 1) }))
+/** Publishes a draft with the next number of the year of publication; null when it was published already. */
+export async function publish(trx: Q, id: number, year: number, by: number, at: string): Promise<number | null> {
+  const seq = await nextSeq(trx, year);
+  const r = await trx.updateTable('bulletins').set((eb) => ({ status: 'published', year, seq, published_at: at, updated_by: by, updated_at: at, version: eb('version', '+', 1) }))
     .where('id', '=', id).where('status', '=', 'draft').executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return Number(r.numUpdatedRows) === 1 ? seq : null;
 }
 
-/** Records a first read; false when this user had read it already. */
+/** Records a first read; false when this user had read it already (two readings at once: one row). */
 export async function markRead(trx: Q, bulletinId: number, userId: number, orgCode: string, at: string): Promise<boolean> {
-  const seen = await trx.selectFrom('bulletin_reads').select('user_id').where('bulletin_id', '=', bulletinId).where('user_id', '=', userId).executeTakeFirst();
-  if (seen) return false;
-  await trx.insertInto('bulletin_reads').values({ bulletin_id: bulletinId, user_id: userId, org_code: orgCode, read_at: at }).execute();
-  return true;
+  const r = await trx.insertInto('bulletin_reads').values({ bulletin_id: bulletinId, user_id: userId, org_code: orgCode, read_at: at })
+    .onConflict((oc) => oc.columns(['bulletin_id', 'user_id']).doNothing()).executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
 export async function readsOf(db: Q, bulletinIds: number[]) {

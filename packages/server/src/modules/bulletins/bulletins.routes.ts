@@ -9,7 +9,9 @@ import { bulletinDocx, bulletinPdf } from './bulletin.documents.js';
 import { bulletinForDocument, createBulletin, getBulletin, listBulletins, publishBulletin, updateBulletin } from './bulletins.service.js';
 
 const tags = ['bulletins 通报'];
-const fileName = (number: string, ext: string) => `${number.replace(/[〔〕]/g, (c) => (c === '〔' ? '(' : ')'))}.${ext}`;
+/** 荆工帮通(2026)3号.pdf; a draft: 通报草稿-12.pdf */
+const fileName = (b: { number: string | null; id: number }, ext: string) =>
+  `${b.number ? b.number.replace(/[〔〕]/g, (c) => (c === '〔' ? '(' : ')')) : `通报草稿-${b.id}`}.${ext}`;
 
 export async function bulletinRoutes(app: FastifyInstance, { db, fontCandidates }: { db: Db; fontCandidates?: () => FontCandidate[] }) {
   const fonts = fontProvider(fontCandidates ?? (() => defaultFontCandidates()), { info: (msg) => app.log.info(msg), warn: (msg) => app.log.warn(msg) });
@@ -31,12 +33,12 @@ export async function bulletinRoutes(app: FastifyInstance, { db, fontCandidates 
 
   app.get('/api/bulletins/:id.pdf', { schema: routeSchema({ summary: 'The bulletin as PDF, laid out per GB/T 9704. Audited.', tags }) }, async (req, reply) => {
     const b = await bulletinForDocument(db, actorOf(req), String(idParam(req)), 'pdf');
-    return reply.type('application/pdf').header('content-disposition', attachment(fileName(b.number, 'pdf'), `bulletin-${b.id}.pdf`)).send(bulletinPdf(b, fonts()));
+    return reply.type('application/pdf').header('content-disposition', attachment(fileName(b, 'pdf'), `bulletin-${b.id}.pdf`)).send(bulletinPdf(b, fonts()));
   });
 
   app.get('/api/bulletins/:id.docx', { schema: routeSchema({ summary: 'The bulletin as Word, laid out per GB/T 9704. Audited.', tags }) }, async (req, reply) => {
     const b = await bulletinForDocument(db, actorOf(req), String(idParam(req)), 'docx');
     return reply.type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-      .header('content-disposition', attachment(fileName(b.number, 'docx'), `bulletin-${b.id}.docx`)).send(await bulletinDocx(b));
+      .header('content-disposition', attachment(fileName(b, 'docx'), `bulletin-${b.id}.docx`)).send(await bulletinDocx(b));
   });
 }

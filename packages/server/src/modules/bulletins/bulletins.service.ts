@@ -7,6 +7,7 @@ import {
   BULLETIN_DEFAULT_RECIPIENTS, bulletinCreateSchema, bulletinEditSchema, bulletinNumber, todayInChina, type Bulletin,
 } from '@bangfu/core';
 import { inTransaction, type Db, type Q } from '../../db/transaction.js';
+import { isUniqueViolation } from '../../db/dialect.js';
 import { parseInput } from '../../lib/validate.js';
 import { AppError, forbidden, notFound, validationFailed } from '../../lib/errors.js';
 import { nowIso } from '../../lib/clock.js';
@@ -32,7 +33,7 @@ function view(r: repo.BulletinRow, reads: Awaited<ReturnType<typeof repo.readsOf
     else byOrg.set(x.org_code, { readers: 1, firstReadAt: x.read_at });
   }
   return {
-    id: Number(r.id), number: bulletinNumber(Number(r.year), Number(r.seq)), year: Number(r.year), seq: Number(r.seq),
+    id: Number(r.id), number: Number(r.seq) > 0 ? bulletinNumber(Number(r.year), Number(r.seq)) : null, year: Number(r.year), seq: Number(r.seq),
     campaignId: Number(r.campaign_id), campaignName: r.campaign_name, asOf: r.as_of, title: r.title, recipients: r.recipients,
     paragraphs: JSON.parse(r.paragraphs), rows: data.rows, praised: data.praised, late: data.late,
     status: r.status as Bulletin['status'], createdBy: r.creator, createdAt: r.created_at, updatedAt: r.updated_at, publishedAt: r.published_at, version: Number(r.version),
@@ -70,13 +71,12 @@ export async function createBulletin(db: Db, actor: Actor, input: unknown, opts:
   if (!c) throw validationFailed([{ path: 'campaignId', message: '没有这个专项行动' }], 'bulletin');
   const { data, totals } = await bulletinData(db, actor, c, b.asOf);
   const paragraphs = draftParagraphs(c, b.asOf, data, totals);
-  const title = b.title ?? `关于${c.name}工作进展情况的通报`;
-  const year = Number(today.slice(0, 4));
+  // the default title within the column's 60 characters however long the campaign's name
+  const title = b.title ?? (`关于${c.name}工作进展情况的通报`.length <= 60 ? `关于${c.name}工作进展情况的通报` : '专项行动工作进展情况通报');
   const id = await inTransaction(db, async (trx) => {
-    const seq = await repo.nextSeq(trx, year);
     const at = opts.at ?? nowIso();
-    const id = await repo.insertBulletin(trx, { year, seq, campaignId: c.id, asOf: b.asOf, title, recipients: BULLETIN_DEFAULT_RECIPIENTS, paragraphs, data, by: actor.id, at });
-    await audit(trx, actor, 'bulletin.create', 'bulletin', id, { number: bulletinNumber(year, seq), campaign: c.id, asOf: b.asOf });
+    const id = await repo.insertBulletin(trx, { year: Number(today.slice(0, 4)), campaignId: c.id, asOf: b.asOf, title, recipients: BULLETIN_DEFAULT_RECIPIENTS, paragraphs, data, by: actor.id, at });
+    await audit(trx, actor, 'bulletin.create', 'bulletin', id, { campaign: c.id, asOf: b.asOf });
     return id;
   });
   return getBulletin(db, actor, String(id));
@@ -109,10 +109,21 @@ export async function updateBulletin(db: Db, actor: Actor, rawId: string, input:
 export async function publishBulletin(db: Db, actor: Actor, rawId: string, opts: { at?: string } = {}): Promise<Bulletin> {
   if (!canIssue(actor)) throw forbidden('只有市总工会可以发布通报');
   const row = await findBulletin(db, actor, rawId);
-  await inTransaction(db, async (trx) => {
-    if (!(await repo.publish(trx, Number(row.id), actor.id, opts.at ?? nowIso()))) throw new AppError('BULLETIN_PUBLISHED');
-    await audit(trx, actor, 'bulletin.publish', 'bulletin', Number(row.id), { number: bulletinNumber(Number(row.year), Number(row.seq)) });
-  });
+  const at = opts.at ?? nowIso();
+  const year = Number(todayInChina(new Date(at)).slice(0, 4));
+  // the number of the year of publication; another bulletin published at the same moment may take it first: then the next
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await inTransaction(db, async (trx) => {
+        const seq = await repo.publish(trx, Number(row.id), year, actor.id, at);
+        if (seq === null) throw new AppError('BULLETIN_PUBLISHED');
+        await audit(trx, actor, 'bulletin.publish', 'bulletin', Number(row.id), { number: bulletinNumber(year, seq) });
+      });
+      break;
+    } catch (e) {
+      if (e instanceof AppError || attempt >= 5 || !isUniqueViolation(e)) throw e;
+    }
+  }
   return getBulletin(db, actor, rawId);
 }
 

@@ -2,7 +2,7 @@
 // that must submit) and enters the old database's counts; everyone signed in reads them.
 import { z } from 'zod';
 import {
-  campaignInputSchema, campaignStateOn, daysBetween, phaseOn, todayInChina, type Campaign, type CampaignData, type Phase,
+  campaignInputSchema, campaignStateOn, DEFAULT_REPORTS_OWED, daysBetween, phaseOn, todayInChina, type Campaign, type CampaignData, type Phase,
 } from '@bangfu/core';
 import { inTransaction, type Db, type Q } from '../../db/transaction.js';
 import { parseInput } from '../../lib/validate.js';
@@ -38,7 +38,7 @@ export async function campaignViews(db: Q, id?: number, today = todayInChina()):
       state: campaignStateOn(c, today), phases, currentPhase: phaseOn(phases, today)?.name ?? null,
       deadlines: deadlines.filter((d) => Number(d.campaign_id) === cid).map((d) => ({
         id: Number(d.id), kind: d.kind as 'data' | 'report', label: d.label, dueDate: d.due_date, daysLeft: daysBetween(today, d.due_date),
-        reportsOwed: d.kind === 'report' ? { region: Number(d.reports_per_region ?? 1), unit: Number(d.reports_per_unit ?? 1) } : null,
+        reportsOwed: d.kind === 'report' ? { region: Number(d.reports_per_region ?? DEFAULT_REPORTS_OWED.region), unit: Number(d.reports_per_unit ?? DEFAULT_REPORTS_OWED.unit) } : null,
       })),
       requiredOrgs: orgs.filter((o) => Number(o.campaign_id) === cid).map((o) => ({ code: o.code, name: o.name, kind: o.kind as 'region' | 'unit' })),
       version: Number(r.version), updatedAt: r.updated_at,

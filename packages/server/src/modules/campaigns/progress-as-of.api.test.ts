@@ -161,5 +161,7 @@ describe('campaign progress as of a day', () => {
     expect(res.body).toContain('asOf');
     expect(res.body).toContain('截至日期');
     expect((await city.get('/api/households?asOf=yesterday')).statusCode).toBe(400);
+    const noYear = await city.get(`/api/households?asOf=${addDays(today, -1)}&status=filed`);
+    expect(noYear.json().errors).toEqual([{ path: 'asOf', message: '按日期回溯时请同时选择填表年度' }]);
   });
 });

@@ -5,7 +5,7 @@
 // filters core's progressFilter gives it.
 import { z } from 'zod';
 import {
-  addDays, HOUSEHOLD_STATUSES, householdFilterSchema, todayInChina, type ByStatus, type Campaign, type ProgressItem, type ProgressResponse,
+  addDays, chinaDayStartIso, HOUSEHOLD_STATUSES, householdFilterSchema, todayInChina, type ByStatus, type Campaign, type ProgressItem, type ProgressResponse,
 } from '@bangfu/core';
 import type { Q } from '../../db/transaction.js';
 import { parseQuery } from '../../lib/validate.js';
@@ -84,8 +84,6 @@ function unitPlaces(orgs: Org[], region: string, raws: Map<string, Raw>): Place[
   ];
 }
 
-/** The first moment after a day in China (UTC+8), as the stored times are written. */
-const chinaDayEnd = (day: string) => new Date(Date.parse(`${addDays(day, 1)}T00:00:00+08:00`)).toISOString();
 
 export async function progress(db: Q, actor: Actor, rawId: string, query: unknown, today = todayInChina()): Promise<ProgressResponse> {
   const id = campaignIdOf(rawId);
@@ -101,7 +99,7 @@ export async function progress(db: Q, actor: Actor, rawId: string, query: unknow
   const deadline = nextDataDeadline(c);
   const [baselines, latest] = await Promise.all([
     repo.baselineRows(db, c.id),
-    !deadline ? Promise.resolve([]) : asOf ? repo.submissionsAsOf(db, deadline.id, chinaDayEnd(asOf)) : repo.latestSubmissions(db, [deadline.id]),
+    !deadline ? Promise.resolve([]) : asOf ? repo.submissionsAsOf(db, deadline.id, chinaDayStartIso(addDays(asOf, 1))) : repo.latestSubmissions(db, [deadline.id]),
   ]);
   const required = new Set(c.requiredOrgs.map((o) => o.code));
   const stateOf = (code: string): ProgressItem['submission'] => {

@@ -9,7 +9,7 @@ import { LIVE_STATUSES } from '@bangfu/core';
 import type { Database } from '../../db/schema.js';
 import type { Q } from '../../db/transaction.js';
 import { bandExpression } from '../households/tally.sql.js';
-import { facetByRegion, facetRows } from '../households/tally.repository.js';
+import { facetOfYear, facetRows } from '../households/tally.repository.js';
 
 export type DraftScope = { regionCode: string } | { units: string[] };
 const inScope = (s: DraftScope) => (eb: ExpressionBuilder<Database, 'households'>) =>
@@ -18,11 +18,9 @@ const inScope = (s: DraftScope) => (eb: ExpressionBuilder<Database, 'households'
 type Count = { key: string; n: number };
 const counts = (rows: { key: string | null; n: unknown }[]): Count[] => rows.map((r) => ({ key: String(r.key ?? ''), n: Number(r.n) }));
 
-/** A region's files of a year by status, or on the books by one of the year facets' values ('低保户|2016'). */
-async function regionFacet(db: Q, regionCode: string, year: number, facet: string): Promise<Count[]> {
-  const suffix = `|${year}`;
-  return (await facetByRegion(db, facet, LIVE_STATUSES, regionCode)).filter((r) => r.v.endsWith(suffix)).map((r) => ({ key: r.v.slice(0, -suffix.length), n: Number(r.n) }));
-}
+/** A region's files of a year on the books by one of the year facets' values ('低保户|2016'). */
+const regionFacet = async (db: Q, regionCode: string, year: number, facet: string): Promise<Count[]> =>
+  (await facetOfYear(db, facet, LIVE_STATUSES, regionCode, year)).map((r) => ({ key: r.v, n: r.n }));
 
 /** Files of the year by status. */
 export async function statusCounts(db: Q, scope: DraftScope, year: number): Promise<Count[]> {
@@ -33,14 +31,14 @@ export async function statusCounts(db: Q, scope: DraftScope, year: number): Prom
 
 /** The year's files on the books (草稿 … 已建档) by one column, or by income band. */
 export async function liveCountsBy(db: Q, scope: DraftScope, year: number, by: 'category' | 'work_status' | 'enterprise_status' | 'band'): Promise<Count[]> {
-  if ('regionCode' in scope) return regionFacet(db, scope.regionCode, year, `${by}_year`);
+  if ('regionCode' in scope) return regionFacet(db, scope.regionCode, year, by);
   const key = by === 'band' ? sql<string>`${sql.raw(bandExpression('per_capita_income'))}` : sql<string>`${sql.ref(by)}`;
   return counts(await db.selectFrom('households').select([key.as('key'), (eb) => eb.fn.countAll<number>().as('n')])
     .where(inScope(scope)).where('fill_year', '=', year).where('status', 'in', [...LIVE_STATUSES]).groupBy(key).execute());
 }
 
 export async function liveCauseCounts(db: Q, scope: DraftScope, year: number): Promise<Count[]> {
-  if ('regionCode' in scope) return regionFacet(db, scope.regionCode, year, 'cause_year');
+  if ('regionCode' in scope) return regionFacet(db, scope.regionCode, year, 'cause');
   return counts(await db.selectFrom('household_causes').innerJoin('households', 'households.id', 'household_causes.household_id')
     .select(['household_causes.cause as key', (eb) => eb.fn.countAll<number>().as('n')])
     .where(inScope(scope)).where('households.fill_year', '=', year).where('households.status', 'in', [...LIVE_STATUSES])

@@ -80,7 +80,7 @@ describe('调研报告', () => {
     expect((await h03.upload(`/api/research-reports/${r.id}/file`, [{ name: 'x.pdf', content: PDF }], { title: 't', summary: 's' })).statusCode).toBe(404);
     const replaced = await h02.upload(`/api/research-reports/${r.id}/file`, [{ name: '沙洋调研报告（修改稿）.pdf', content: PDF }], { title: '沙洋县困难职工调研报告（修改稿）', summary: '补充了三个案例' });
     expect(replaced.statusCode, replaced.body).toBe(200);
-    expect(replaced.json()).toMatchObject({ status: 'submitted', replaced: 1, fileKind: 'pdf', title: '沙洋县困难职工调研报告（修改稿）', opinion: '请补充典型案例', onTime: true });
+    expect(replaced.json()).toMatchObject({ status: 'submitted', replaced: 1, fileKind: 'pdf', title: '沙洋县困难职工调研报告（修改稿）', opinion: null, onTime: true });
     const file = await city.get(`/api/research-reports/${r.id}/file`);
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toBe('application/pdf');

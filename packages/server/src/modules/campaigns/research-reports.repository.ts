@@ -49,7 +49,7 @@ export async function insertReport(trx: Q, r: FileFields & { campaignId: number;
 export async function replaceReport(trx: Q, id: number, r: FileFields & { by: number; at: string }): Promise<boolean> {
   const res = await trx.updateTable('research_reports').set((eb) => ({
     title: r.title, summary: r.summary, file_name: r.fileName, file_kind: r.fileKind, file_size: r.content.length, status: 'submitted',
-    replaced: eb('replaced', '+', 1), submitted_by: r.by, submitted_at: r.at, decided_by: null, decided_at: null,
+    replaced: eb('replaced', '+', 1), submitted_by: r.by, submitted_at: r.at, decided_by: null, decided_at: null, opinion: null,
   })).where('id', '=', id).where('status', 'in', ['submitted', 'returned']).executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) return false;
   await trx.updateTable('research_report_files').set({ content: r.content }).where('report_id', '=', id).execute();

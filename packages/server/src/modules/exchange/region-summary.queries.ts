@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import type { Q } from '../../db/transaction.js';
 import type { Actor } from '../access/actor.js';
 import { householdScope, scopeOf } from '../access/scope.js';
-import { facetByRegion, tallyByRegion } from '../households/tally.repository.js';
+import { facetByRegion, facetOfYear, tallyByRegion } from '../households/tally.repository.js';
 
 // literals, not parameters: PostgreSQL matches the GROUP BY expression to the selected one only
 // when they are the same text, and two parameter lists ($1… vs $6…) are not
@@ -18,15 +18,9 @@ const bandCase = sql<string>`case ${sql.join(
 const live = (db: Q, actor: Actor, statuses: readonly string[], year?: number) =>
   db.selectFrom('households').where(householdScope(actor)).where('status', 'in', statuses).$if(year !== undefined, (q) => q.where('fill_year', '=', year!));
 
-/**
- * A facet's counts for one fill year: its year facet ('value|2026', migrations 020 and 024) with the
- * year cut off; without a year, the facet itself.
- */
-async function facetOfYear(db: Q, facet: string, statuses: readonly string[], regionCode: string | undefined, year: number | undefined) {
-  if (year === undefined) return facetByRegion(db, facet, statuses, regionCode);
-  const suffix = `|${year}`;
-  return (await facetByRegion(db, `${facet}_year`, statuses, regionCode)).filter((r) => r.v.endsWith(suffix)).map((r) => ({ ...r, v: r.v.slice(0, -suffix.length) }));
-}
+/** A facet's counts of one fill year (its year facet, migrations 020 and 024), or of every year. */
+const facetOf = (db: Q, facet: string, statuses: readonly string[], regionCode: string | undefined, year: number | undefined) =>
+  year === undefined ? facetByRegion(db, facet, statuses, regionCode) : facetOfYear(db, facet, statuses, regionCode, year);
 
 /** The kept counts answer for the whole city or one region; null for the other scopes. */
 function talliedScope(actor: Actor): { regionCode?: string } | null {
@@ -37,14 +31,14 @@ function talliedScope(actor: Actor): { regionCode?: string } | null {
 /** Files per region and value of one column. */
 export async function countByColumn(db: Q, actor: Actor, statuses: readonly string[], column: 'category' | 'work_status' | 'enterprise_status', year?: number) {
   const t = talliedScope(actor);
-  if (t) return column === 'category' && year === undefined ? tallyByRegion(db, 'category', statuses, t.regionCode) : facetOfYear(db, column, statuses, t.regionCode, year);
+  if (t) return column === 'category' && year === undefined ? tallyByRegion(db, 'category', statuses, t.regionCode) : facetOf(db, column, statuses, t.regionCode, year);
   return live(db, actor, statuses, year).select(['region_code', `${column} as v`, (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['region_code', column]).execute();
 }
 
 /** Files per region and cause (a file counts once under each of its causes). */
 export async function countByCause(db: Q, actor: Actor, statuses: readonly string[], year?: number) {
   const t = talliedScope(actor);
-  if (t) return (await facetOfYear(db, 'cause', statuses, t.regionCode, year)).map((r) => ({ region_code: r.region_code, cause: r.v, n: r.n }));
+  if (t) return (await facetOf(db, 'cause', statuses, t.regionCode, year)).map((r) => ({ region_code: r.region_code, cause: r.v, n: r.n }));
   return db.selectFrom('household_causes').innerJoin('households', 'households.id', 'household_causes.household_id')
     .where(householdScope(actor)).where('households.status', 'in', statuses)
     .$if(year !== undefined, (q) => q.where('households.fill_year', '=', year!))
@@ -55,6 +49,6 @@ export async function countByCause(db: Q, actor: Actor, statuses: readonly strin
 /** Files per region and per-capita income band. */
 export async function countByIncomeBand(db: Q, actor: Actor, statuses: readonly string[], year?: number) {
   const t = talliedScope(actor);
-  if (t) return (await facetOfYear(db, 'band', statuses, t.regionCode, year)).map((r) => ({ region_code: r.region_code, band: r.v, n: r.n }));
+  if (t) return (await facetOf(db, 'band', statuses, t.regionCode, year)).map((r) => ({ region_code: r.region_code, band: r.v, n: r.n }));
   return live(db, actor, statuses, year).select(['region_code', bandCase.as('band'), (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['region_code', bandCase]).execute();
 }

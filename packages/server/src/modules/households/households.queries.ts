@@ -3,7 +3,7 @@
 // so they are a named read model rather than one table's repository.
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { addDays, daysBetween, LIVE_STATUSES, todayInChina, type HOUSEHOLD_SORT_COLUMNS, type HouseholdFilter } from '@bangfu/core';
+import { addDays, chinaDayStartIso, daysBetween, LIVE_STATUSES, todayInChina, type HOUSEHOLD_SORT_COLUMNS, type HouseholdFilter } from '@bangfu/core';
 import type { Q } from '../../db/transaction.js';
 import type { Actor } from '../access/actor.js';
 import { householdScope, scopeOf, seesFullIdentity } from '../access/scope.js';
@@ -95,7 +95,7 @@ export function filteredHouseholds(db: Q, actor: Actor, f: HouseholdFilter) {
  */
 export function waitingCutoff(days: number, today = todayInChina()): string {
   // the start of (today − days + 1) in China, UTC+8
-  return new Date(Date.parse(`${addDays(today, 1 - days)}T00:00:00+08:00`)).toISOString();
+  return chinaDayStartIso(addDays(today, 1 - days));
 }
 
 /** The days a file submitted at this moment has waited by today (China's calendar). */

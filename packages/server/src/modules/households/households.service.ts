@@ -370,11 +370,17 @@ export async function getHistory(db: Db, actor: Actor, id: number) {
 
 /** The list's filters without paging and sort: what a batch (print, export) covers. */
 export function parseListFilter(query: unknown): HouseholdFilter {
-  return parseQuery(householdFilterSchema, query, 'household list filter');
+  return asOfWithYear(parseQuery(householdFilterSchema, query, 'household list filter'));
+}
+
+/** As of a day needs the fill year: the steps' facets are kept per year, and a day's status over every year would read every file. */
+function asOfWithYear<T extends HouseholdFilter>(f: T): T {
+  if (f.asOf && !f.fillYear) throw validationFailed([{ path: 'asOf', message: '按日期回溯时请同时选择填表年度' }], 'household list filter');
+  return f;
 }
 
 export async function listHouseholds(db: Db, actor: Actor, query: unknown) {
-  const { sort, ...f } = parseQuery(householdListQuerySchema, query, 'household list query');
+  const { sort, ...f } = asOfWithYear(parseQuery(householdListQuerySchema, query, 'household list query'));
   const [key, dir] = sort.split(':') as [HouseholdSortKey, 'asc' | 'desc'];
   const { rows, total } = await listHouseholdRows(db, actor, { ...f, sort: { column: HOUSEHOLD_SORT_COLUMNS[key], desc: dir === 'desc' } });
   const regions = new Map((await listOrgs(db)).map((o) => [o.code, o.name]));

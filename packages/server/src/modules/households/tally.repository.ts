@@ -76,6 +76,15 @@ export async function facetByRegion(db: Q, facet: string, statuses: readonly str
     .groupBy(['region_code', 'value']).having((eb) => eb.fn.sum('n'), '<>', 0).execute();
 }
 
+/**
+ * A facet's counts for one fill year, from its year facet ('value|2026') with the year cut off
+ * (地区汇总 of a year, a region's 调研报告 data draft).
+ */
+export async function facetOfYear(db: Q, facet: string, statuses: readonly string[], regionCode: string | undefined, year: number) {
+  const suffix = `|${year}`;
+  return (await facetByRegion(db, `${facet}_year`, statuses, regionCode)).filter((r) => r.v.endsWith(suffix)).map((r) => ({ ...r, v: r.v.slice(0, -suffix.length), n: Number(r.n) }));
+}
+
 /** Households per region whose facet value is below `below` ('' — never — counts as below), for the given statuses. */
 export async function facetCountBelow(db: Q, facet: string, statuses: readonly string[], below: string, regionCode?: string) {
   return db.selectFrom('household_facets').select(['region_code', (eb) => eb.fn.sum<number>('n').as('n')])
