@@ -162,6 +162,8 @@ export interface HouseholdTable {
   last_assisted_on: ColumnType<string | null, string | null | undefined, string | null>;
   urgency_score: ColumnType<number | null, number | null | undefined, number | null>;
   urgency_batch: ColumnType<number | null, number | null | undefined, number | null>;
+  /** the day (China) the file was entered (migration 029) */
+  created_on: ColumnType<string | null, string | null | undefined, string | null>;
   /** the days (China) the file reached each review step of its current round (migration 024) */
   submitted_on: ColumnType<string | null, string | null | undefined, string | null>;
   approved_on: ColumnType<string | null, string | null | undefined, string | null>;

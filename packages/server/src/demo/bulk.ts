@@ -332,7 +332,7 @@ function addHousehold(batch: Batch, ctx: LoadContext, data: HouseholdData, stage
   batch.add('households', { id }, fileColumns(stored), {
     worker_no: workerNo, status: stage, removal_reason: null, removed_at: null,
     warnings: JSON.stringify(warnings), warning_count: warnings.length, version,
-    created_by: filer.id, created_at: at, updated_by: updatedBy.id, updated_at: at,
+    created_by: filer.id, created_at: at, created_on: ctx.today, updated_by: updatedBy.id, updated_at: at,
     submitted_at: stage === 'draft' ? null : at, submitted_by: stage === 'draft' ? null : filer.id, return_reason: null,
     exit_reason: null, exit_date: null,
     // the review steps' days (migration 024): a demo file went through its steps the day it was loaded

@@ -28,6 +28,7 @@ import * as m025 from './025_old_database_import.js';
 import * as m026 from './026_research_reports.js';
 import * as m027 from './027_bulletins.js';
 import * as m028 from './028_bulletin_numbers_facet_values.js';
+import * as m029 from './029_created_on.js';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -58,4 +59,5 @@ export const migrations: Record<string, Migration> = {
   '026_research_reports': m026,
   '027_bulletins': m027,
   '028_bulletin_numbers_facet_values': m028,
+  '029_created_on': m029,
 };

@@ -51,7 +51,8 @@ beforeAll(async () => {
   for (const f of made) {
     const d = f.state === 'returned' ? [f.days[0], addDays(f.days[0], 3)] : f.days; // a returned draft keeps its old submission day
     await ctx.db.updateTable('households').set({
-      created_at: `${d[0]}T03:00:00.000Z`, submitted_on: d[1] ?? null, approved_on: d[2] ?? null, filed_on: d[3] ?? null, ended_on: d[4] ?? null,
+      // entered at 01:00 in China on its day: the UTC time is the evening before, the day is China's
+      created_at: `${addDays(d[0], -1)}T17:00:00.000Z`, created_on: d[0], submitted_on: d[1] ?? null, approved_on: d[2] ?? null, filed_on: d[3] ?? null, ended_on: d[4] ?? null,
     }).where('id', '=', f.id).execute();
   }
   const c = await city.post('/api/campaigns', {
@@ -136,8 +137,8 @@ describe('campaign progress as of a day', () => {
     const region = await ctx.userIn('H02', 'region');
     const id = (await region.post('/api/households', makeHousehold({ regionCode: 'H02', fillDate: `${year}-02-01` }))).json().id as number;
     expect((await region.post(`/api/households/${id}/submit`, {})).statusCode).toBe(200);
-    const row = await ctx.db.selectFrom('households').select(['submitted_on', 'approved_on', 'filed_on']).where('id', '=', id).executeTakeFirstOrThrow();
-    expect(row).toEqual({ submitted_on: today, approved_on: null, filed_on: null });
+    const row = await ctx.db.selectFrom('households').select(['created_on', 'submitted_on', 'approved_on', 'filed_on']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ created_on: today, submitted_on: today, approved_on: null, filed_on: null });
     expect((await region.post(`/api/campaigns/${campaignId}/submissions`, { note: '' })).statusCode).toBe(201);
 
     const now = (await city.get(`/api/campaigns/${campaignId}/progress`)).json() as ProgressResponse;

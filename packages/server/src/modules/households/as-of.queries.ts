@@ -15,8 +15,6 @@ export const asOfStatus = (asOf: string) => sql<string>`(case
   when status <> 'draft' and submitted_on <= ${asOf} then 'submitted'
   else 'draft' end)`;
 
-/** Files entered by the end of `asOf`: created_at is a UTC time, compared as text as the facet's day is cut from it. */
-export const enteredBy = (asOf: string) => addDays(asOf, 1);
 
 export const WAITING_AS_OF = ['submitted', 'unitApproved'] as const;
 

@@ -10,7 +10,7 @@ import { householdScope, scopeOf, seesFullIdentity } from '../access/scope.js';
 import { isPostgres } from '../../db/dialect.js';
 import { countFromFacet, countFromTally } from './tally.repository.js';
 import { bandExpression } from './tally.sql.js';
-import { asOfStatus, asOfTotal, enteredBy } from './as-of.queries.js';
+import { asOfStatus, asOfTotal } from './as-of.queries.js';
 import { groupMembers, rowToData } from './household.mapping.js';
 
 export type { HouseholdFilter };
@@ -58,7 +58,7 @@ export function filteredHouseholds(db: Q, actor: Actor, f: HouseholdFilter) {
   const eq = (name: string, v: string | number, numeric = false) => sql<boolean>`${column(name, s, numeric)} = ${v}`;
   if (f.regionCode) base = base.where(eq('region_code', f.regionCode));
   if (f.category) base = base.where(eq('category', f.category));
-  if (f.asOf) base = base.where('created_at', '<', enteredBy(f.asOf));
+  if (f.asOf) base = base.where('created_on', '<=', f.asOf);
   if (f.status) base = base.where(f.asOf ? sql<boolean>`${asOfStatus(f.asOf)} = ${f.status}` : eq('status', f.status));
   if (f.eligible === 'unknown') base = base.where('id_eligible', 'is', null);
   else if (f.eligible) base = base.where(eq('id_eligible', f.eligible === 'true' ? 1 : 0, true));
@@ -72,7 +72,9 @@ export function filteredHouseholds(db: Q, actor: Actor, f: HouseholdFilter) {
   if (f.unitId === 'none') base = base.where(sql<boolean>`coalesce(unit_id, '') = ''`);
   else if (f.unitId) base = base.where(eq('unit_id', f.unitId));
   if (f.fillYear) base = base.where(eq('fill_year', f.fillYear, true));
-  if (f.createdSince) base = base.where('created_at', '>=', f.createdSince);
+  // as of a day, entered since a day by the China day entered (the as-of facets' day); otherwise by the
+  // UTC day of the creation time, as the facet of the days entered and the per-unit count read it
+  if (f.createdSince) base = f.asOf ? base.where('created_on', '>=', f.createdSince) : base.where('created_at', '>=', f.createdSince);
   // the literal list of statuses is what the partial index households_waiting (migration 017) is made for
   if (f.waitingDays !== undefined && f.asOf)
     base = base.where(sql<boolean>`${asOfStatus(f.asOf)} in ('submitted', 'unitApproved')`).where('submitted_on', '<=', addDays(f.asOf, -f.waitingDays));

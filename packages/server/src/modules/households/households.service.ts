@@ -4,7 +4,7 @@ import { z } from 'zod';
 import {
   dataWarnings, editRule, editSendsBackToReview, fenToYuan, HOUSEHOLD_SORT_COLUMNS, HOUSEHOLD_STATUS_LABELS, householdFilterSchema, householdListQuerySchema,
   householdToJson, idCheckBodySchema, idNumbersOf, maskIdNumber, maskPhone, parseWorkerNo, type HouseholdData, type HouseholdFileExtras, type HouseholdJson, type HouseholdSortKey,
-  type HouseholdStatus, type IdentifyResult, IDENTIFY_FLAGS,
+  type HouseholdStatus, type IdentifyResult, IDENTIFY_FLAGS, todayInChina,
 } from '@bangfu/core';
 import { inTransaction, type Db, type Q as Trx } from '../../db/transaction.js';
 import { nowIso } from '../../lib/clock.js';
@@ -238,7 +238,7 @@ export async function insertFilesTx(
       row: {
         ...fileColumns(h), ...file, worker_no: h.workerNo, status: 'draft', removal_reason: null, removed_at: null,
         warnings: JSON.stringify(files[i].warnings), warning_count: files[i].warnings.length, version: 1,
-        created_by: actor.id, created_at: at, updated_by: actor.id, updated_at: at,
+        created_by: actor.id, created_at: at, created_on: todayInChina(new Date(at)), updated_by: actor.id, updated_at: at,
       } as Insertable<HouseholdTable>,
       result,
     };

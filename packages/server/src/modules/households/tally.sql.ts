@@ -40,14 +40,17 @@ export const TALLY_DIMS: readonly (readonly [string, string])[] = [
 export const bandExpression = (ref: string) =>
   `case ${INCOME_BANDS.filter((b) => b.max !== null).map((b) => `when ${ref} < ${b.max} then '${b.key}'`).join(' ')} else '${INCOME_BANDS[INCOME_BANDS.length - 1].key}' end`;
 
-/** The facets of the days a file was entered and reached each review step, with the column each reads. */
+/**
+ * The facets of the days (China) a file was entered and reached each review step, with the column
+ * each reads. The day entered was cut from the UTC time until migration 029 gave files created_on.
+ */
 export const STEP_DAYS = [
-  ['asof_created', 'created_at'], ['asof_submitted', 'submitted_on'], ['asof_approved', 'approved_on'], ['asof_filed', 'filed_on'], ['asof_ended', 'ended_on'],
+  ['asof_created', 'created_on'], ['asof_submitted', 'submitted_on'], ['asof_approved', 'approved_on'], ['asof_filed', 'filed_on'], ['asof_ended', 'ended_on'],
 ] as const;
 const stepDayValue = (ref: string) => `cast(r.fill_year as varchar(8)) || '|' || coalesce(substr(${ref}, 1, 10), '') || '|' || coalesce(r.unit_id, '')`;
 
 /** The households' own facets: facet name → value expression and the columns that move it. */
-export const FACETS: readonly { facet: string; value: string; columns: string[]; since?: number }[] = [
+export const FACETS: readonly { facet: string; value: string; columns: string[]; since?: number; until?: number }[] = [
   { facet: 'work_status', value: 'r.work_status', columns: ['work_status'] },
   { facet: 'enterprise_status', value: 'r.enterprise_status', columns: ['enterprise_status'] },
   { facet: 'band', value: bandExpression('r.per_capita_income'), columns: ['per_capita_income'] },
@@ -65,7 +68,8 @@ export const FACETS: readonly { facet: string; value: string; columns: string[];
   { facet: 'band_year', value: `(${bandExpression('r.per_capita_income')}) || '|' || cast(r.fill_year as varchar(8))`, columns: ['per_capita_income', 'fill_year'] },
   // "as of a day" (migration 024): the fill year, the day a file was entered or reached a review step, and
   // its unit ('2026|2026-06-20|H01-0003'); progress.queries asOfCounts sums those up to a day
-  ...STEP_DAYS.map(([facet, day]) => ({ facet, value: stepDayValue(`r.${day}`), columns: ['fill_year', day, 'unit_id'], since: 24 })),
+  { facet: 'asof_created', value: stepDayValue('r.created_at'), columns: ['fill_year', 'created_at', 'unit_id'], since: 24, until: 28 },
+  ...STEP_DAYS.map(([facet, day]) => ({ facet, value: stepDayValue(`r.${day}`), columns: ['fill_year', day, 'unit_id'], since: day === 'created_on' ? 29 : 24 })),
   // 地区汇总 of a year: work and enterprise status with the fill year ('在岗|2026'); causes below (cause_year)
   { facet: 'work_status_year', value: "r.work_status || '|' || cast(r.fill_year as varchar(8))", columns: ['work_status', 'fill_year'], since: 24 },
   { facet: 'enterprise_status_year', value: "r.enterprise_status || '|' || cast(r.fill_year as varchar(8))", columns: ['enterprise_status', 'fill_year'], since: 24 },
@@ -76,7 +80,7 @@ export const CAUSE_YEAR_FACET = 'cause_year';
 const causeYear = (cause: string, household: string) => `${cause} || '|' || cast(${household}.fill_year as varchar(8))`;
 const LATEST = Number.MAX_SAFE_INTEGER;
 /** The facets a migration knew: those of columns added later are left out of its triggers and recount. */
-const facetsAt = (migration: number) => FACETS.filter((f) => (f.since ?? 0) <= migration);
+const facetsAt = (migration: number) => FACETS.filter((f) => (f.since ?? 0) <= migration && migration <= (f.until ?? LATEST));
 
 type HouseholdRow = Record<string, string | number | null>;
 const orEmpty = (v: string | number | null) => (v === null ? '' : String(v));
@@ -122,7 +126,7 @@ export const FACETS_IN_JS: Readonly<Record<string, (r: HouseholdRow) => string>>
   enterprise_status_year: (r) => `${orEmpty(r.enterprise_status)}|${orEmpty(r.fill_year)}`,
 };
 // the two mirrors name exactly what they mirror
-for (const [what, sqlKeys, jsKeys] of [['TALLY_DIMS', TALLY_DIMS.map(([c]) => c), Object.keys(TALLY_IN_JS)], ['FACETS', FACETS.map((f) => f.facet), Object.keys(FACETS_IN_JS)]] as const)
+for (const [what, sqlKeys, jsKeys] of [['TALLY_DIMS', TALLY_DIMS.map(([c]) => c), Object.keys(TALLY_IN_JS)], ['FACETS', facetsAt(LATEST).map((f) => f.facet), Object.keys(FACETS_IN_JS)]] as const)
   if (sqlKeys.join() !== jsKeys.join()) throw new Error(`tally.sql.ts: the JavaScript mirror of ${what} is out of step`);
 
 const on = (expr: string, row: string) => expr.replace(/\br\./g, row ? `${row}.` : '');
