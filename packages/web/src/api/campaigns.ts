@@ -140,6 +140,14 @@ export function downloadResearchReport(r: Pick<ResearchReport, 'id' | 'fileName'
   return downloadFile(`/api/research-reports/${r.id}/file`, r.fileName);
 }
 
+/**
+ * 调研报告（数据稿）: a region's or unit's numbers of a fill year beside last year's, charts and the
+ * typical cases masked, as Word (audited); 400 with errors on year / orgCode, 404 outside one's reach.
+ */
+export function downloadResearchDraft(orgCode: string, year: number): Promise<string> {
+  return downloadFile('/api/research-drafts.docx', `调研报告数据稿-${orgCode}-${year}.docx`, { query: { orgCode, year } });
+}
+
 // ---- 工作台, 待办, 上报记录 of a file ---------------------------------------------------------------
 
 export function getDashboard(signal?: AbortSignal): Promise<Dashboard> {

@@ -10,29 +10,29 @@ const EXPECTED: Record<Role, Permission[]> = {
     'household.list', 'household.create', 'household.submit', 'household.remove', 'household.exit', 'household.reopen',
     'household.reviewCity', 'policy.view', 'policy.edit', 'proposals.view', 'proposals.decide', 'reviews.queue', 'orgs.manage', 'users.manage', 'audit.view',
     'plan.edit', 'responsibility.edit', 'assistance.record', 'assistance.summary', 'batches.view', 'links.view', 'links.edit', 'groups.view', 'groups.edit',
-    'measures.view', 'measures.edit', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'campaigns.edit',
+    'measures.view', 'measures.edit', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'campaigns.edit', 'campaigns.researchDraft', 'bulletins.view', 'bulletins.issue', 'bulletins.reads',
   ],
   city: [
     'household.list', 'household.create', 'household.edit', 'household.submit', 'household.remove', 'household.exit', 'household.reopen',
     'household.reviewCity', 'policy.view', 'policy.edit', 'proposals.view', 'proposals.decide', 'reviews.queue', 'users.approve',
     'plan.edit', 'responsibility.edit', 'assistance.record', 'assistance.my', 'assistance.summary', 'batches.view', 'links.view', 'links.edit', 'groups.view',
-    'groups.edit', 'measures.view', 'measures.edit', 'exchange.import', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'campaigns.edit',
+    'groups.edit', 'measures.view', 'measures.edit', 'exchange.import', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'campaigns.edit', 'campaigns.researchDraft', 'bulletins.view', 'bulletins.issue', 'bulletins.reads',
   ],
-  leader: ['household.list', 'policy.view', 'assistance.record', 'assistance.my', 'assistance.summary', 'batches.view', 'groups.view', 'exchange.export', 'report.regionSummary', 'campaigns.view'],
-  staff: ['household.list', 'policy.view', 'assistance.record', 'assistance.my', 'groups.view', 'exchange.export', 'report.regionSummary', 'campaigns.view'],
+  leader: ['household.list', 'policy.view', 'assistance.record', 'assistance.my', 'assistance.summary', 'batches.view', 'groups.view', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'bulletins.view', 'bulletins.reads'],
+  staff: ['household.list', 'policy.view', 'assistance.record', 'assistance.my', 'groups.view', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'bulletins.view'],
   region: [
     'household.list', 'household.create', 'household.edit', 'household.submit', 'household.remove', 'household.exit', 'household.reopen',
     'household.reviewUnit', 'policy.view', 'proposals.view', 'proposals.decide', 'reviews.queue',
     'plan.edit', 'responsibility.edit', 'assistance.record', 'assistance.my', 'assistance.summary', 'batches.view',
-    'exchange.import', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'campaigns.submit',
+    'exchange.import', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'campaigns.submit', 'campaigns.researchDraft', 'bulletins.view',
   ],
   unit: [
     'household.list', 'household.create', 'household.edit', 'household.submit', 'household.remove', 'household.exit', 'household.reopen',
     'household.reviewUnit', 'policy.view', 'proposals.view', 'reviews.queue',
     'plan.edit', 'responsibility.edit', 'assistance.record', 'assistance.my', 'batches.view',
-    'exchange.import', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'campaigns.submit',
+    'exchange.import', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'campaigns.submit', 'campaigns.researchDraft', 'bulletins.view',
   ],
-  viewer: ['household.list', 'policy.view', 'proposals.view', 'assistance.summary', 'batches.view', 'links.view', 'groups.view', 'measures.view', 'exchange.export', 'report.regionSummary', 'campaigns.view'],
+  viewer: ['household.list', 'policy.view', 'proposals.view', 'assistance.summary', 'batches.view', 'links.view', 'groups.view', 'measures.view', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'campaigns.researchDraft', 'bulletins.view', 'bulletins.reads'],
 };
 
 describe('access: the rules table', () => {
@@ -59,6 +59,17 @@ describe('access: the rules table', () => {
     expect(ROLES.filter((r) => can(r, 'campaigns.submit'))).toEqual(['region', 'unit']);
     expect(accessOf({ role: 'region' })).toMatchObject({ canViewCampaigns: true, canEditCampaigns: false, canSubmitCampaign: true });
     expect(accessOf({ role: 'viewer' })).toMatchObject({ canViewCampaigns: true, canEditCampaigns: false, canSubmitCampaign: false });
+  });
+
+  it('mirrors the bulletin routes: everyone reads, the city union drafts and publishes, the city\'s people see who read', () => {
+    expect(ROLES.filter((r) => can(r, 'bulletins.view'))).toEqual([...ROLES]);
+    expect(ROLES.filter((r) => can(r, 'bulletins.issue'))).toEqual(['admin', 'city']);
+    expect(ROLES.filter((r) => can(r, 'bulletins.reads'))).toEqual(['admin', 'city', 'leader', 'viewer']);
+    expect(accessOf({ role: 'region' })).toMatchObject({ canViewBulletins: true, canIssueBulletins: false, canSeeBulletinReads: false });
+  });
+
+  it('mirrors the research draft: the organization\'s own subtree and the city\'s people who see every file', () => {
+    expect(ROLES.filter((r) => can(r, 'campaigns.researchDraft'))).toEqual(['admin', 'city', 'region', 'unit', 'viewer']);
   });
 
   it('mirrors the exchange routes: import by the filing unions only, export and summary by whoever lists', () => {

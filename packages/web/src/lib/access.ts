@@ -63,6 +63,10 @@ export const PERMISSIONS = [
   'campaigns.view',
   'campaigns.edit',
   'campaigns.submit',
+  'campaigns.researchDraft',
+  'bulletins.view',
+  'bulletins.issue',
+  'bulletins.reads',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -122,6 +126,15 @@ export const RULES: Record<Permission, readonly Role[]> = {
   'campaigns.view': ALL,
   'campaigns.edit': ['admin', 'city'],
   'campaigns.submit': ['region', 'unit'],
+  // 调研报告数据稿 (server research-draft.service): its typical cases are households' stories, so the
+  // organization's own subtree and the city's people who see every file; not leaders and staff
+  'campaigns.researchDraft': ['admin', 'city', 'region', 'unit', 'viewer'],
+  // 通报 (server modules/bulletins): everyone reads the published ones; the city union (its 领导小组
+  // 办公室) and the administrator draft, edit and publish, and see the drafts; the city's people
+  // see who has read one (a reading by anyone but the issuers is recorded)
+  'bulletins.view': ALL,
+  'bulletins.issue': ['admin', 'city'],
+  'bulletins.reads': ['admin', 'city', 'leader', 'viewer'],
 };
 
 export function can(role: Role | string, permission: Permission): boolean {
@@ -256,6 +269,13 @@ export interface Access {
   canEditCampaigns: boolean;
   /** 上报数据 (when the user's organization is required by the campaign) */
   canSubmitCampaign: boolean;
+  /** 生成数据稿 of a research report */
+  canDraftResearchReport: boolean;
+  canViewBulletins: boolean;
+  /** 起草 / 修改 / 发布通报; sees the drafts; their own readings are not recorded (no 未读) */
+  canIssueBulletins: boolean;
+  /** 阅读情况 of a published bulletin, 已阅 in the list */
+  canSeeBulletinReads: boolean;
   /** 市总领导 / 机关干部: the list holds only the households linked to them (定点联系) */
   linkedOnly: boolean;
 }
@@ -293,5 +313,9 @@ export function accessOf(user: Pick<AccessUser, 'role'>): Access {
     canViewCampaigns: can(r, 'campaigns.view'),
     canEditCampaigns: can(r, 'campaigns.edit'),
     canSubmitCampaign: can(r, 'campaigns.submit'),
+    canDraftResearchReport: can(r, 'campaigns.researchDraft'),
+    canViewBulletins: can(r, 'bulletins.view'),
+    canIssueBulletins: can(r, 'bulletins.issue'),
+    canSeeBulletinReads: can(r, 'bulletins.reads'),
   };
 }

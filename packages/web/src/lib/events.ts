@@ -12,3 +12,10 @@ export const REVIEWS_CHANGED = 'bangfu:reviews-changed';
 export function notifyReviewsChanged(): void {
   if (typeof window !== 'undefined') window.dispatchEvent(new Event(REVIEWS_CHANGED));
 }
+
+// The menu's 通报 badge (未读) re-counts once a bulletin was opened (the server recorded the reading).
+export const BULLETINS_CHANGED = 'bangfu:bulletins-changed';
+
+export function notifyBulletinsChanged(): void {
+  if (typeof window !== 'undefined') window.dispatchEvent(new Event(BULLETINS_CHANGED));
+}

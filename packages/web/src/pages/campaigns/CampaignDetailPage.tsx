@@ -97,7 +97,7 @@ export default function CampaignDetailPage() {
       <ProgressCard campaignId={id} ownRegion={ownRegion} regionName={regionName} />
       {access.canEditCampaigns && <CitySubmissionsCard campaignId={c.id} />}
       {c.deadlines.some((d) => d.kind === 'report') && (
-        <ResearchReportsCard campaign={c} org={{ code: user.orgCode, name: user.orgName }} submits={submits} decides={access.canEditCampaigns} />
+        <ResearchReportsCard campaign={c} org={{ code: user.orgCode, name: user.orgName }} user={user} drafts={access.canDraftResearchReport} submits={submits} decides={access.canEditCampaigns} />
       )}
       {access.canEditCampaigns && <BaselinesCard campaignId={c.id} />}
     </div>

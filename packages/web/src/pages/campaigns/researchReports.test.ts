@@ -3,7 +3,7 @@ import { REPORT_MAX_BYTES } from '@bangfu/core';
 import type { ReportTrackerRow } from '../../api/campaigns';
 import { reportForm } from '../../api/campaigns';
 import {
-  chosenFileProblem, fileSizeText, ownTally, replacedText, REPORT_STATUS_TEXT, reportActions, reportDeadlines, reportsOwedText, trackerState, TRACKER_STATE_TEXT,
+  chosenFileProblem, draftOrgOptions, fileSizeText, ownTally, replacedText, REPORT_STATUS_TEXT, reportActions, reportDeadlines, reportsOwedText, trackerState, TRACKER_STATE_TEXT,
 } from './researchReports';
 
 const row = (orgCode: string, extra: Partial<ReportTrackerRow> = {}): ReportTrackerRow => ({
@@ -110,5 +110,26 @@ describe('the multipart form', () => {
     expect(form.get('deadlineId')).toBe('9');
     expect((form.get('file') as File).name).toBe('报告.pdf');
     expect([...reportForm({ title: '标题', summary: '摘要' }, f).keys()]).toEqual(['title', 'summary', 'file']);
+  });
+});
+
+describe('whose 数据稿 one may ask for', () => {
+  const regions = [{ value: 'H01', label: '东宝区' }, { value: 'H05', label: '荆门高新区·掇刀区' }];
+  const required = [{ code: 'H05', name: '荆门高新区·掇刀区', kind: 'region' as const }, { code: 'H01-0003', name: '荆门石化', kind: 'unit' as const }];
+
+  it('a unit cadre: its own union only', () => {
+    expect(draftOrgOptions({ role: 'unit', orgCode: 'H05-0002', orgName: '某公司工会' }, regions, [], required)).toEqual([{ value: 'H05-0002', label: '某公司工会' }]);
+  });
+
+  it('a county union: itself, then its units', () => {
+    const units = [{ value: 'H05-0001', label: '甲工会' }, { value: 'H05-0002', label: '乙工会' }];
+    expect(draftOrgOptions({ role: 'region', orgCode: 'H05', orgName: '掇刀区总工会' }, regions, units, required)).toEqual([
+      { value: 'H05', label: '掇刀区总工会' }, ...units,
+    ]);
+  });
+
+  it('the city\'s people: the regions and the campaign\'s required units', () => {
+    for (const role of ['city', 'admin', 'viewer'])
+      expect(draftOrgOptions({ role, orgCode: 'H', orgName: '荆门市总工会' }, regions, [], required)).toEqual([...regions, { value: 'H01-0003', label: '荆门石化' }]);
   });
 });

@@ -80,3 +80,26 @@ export async function chosenFileProblem(file: Blob & { name: string }): Promise<
   const r = checkReportFile(file.name, bytes);
   return 'error' in r ? r.error : null;
 }
+
+export interface DraftOrgOption {
+  value: string;
+  label: string;
+}
+
+/**
+ * The organizations whose 数据稿 a user may ask for (the server's rule: the user's own subtree): a
+ * unit cadre its own union; a county union itself and its units; the city's people (who see every
+ * file; leaders and staff get no 数据稿 at all) the regions and the campaign's required units.
+ */
+export function draftOrgOptions(
+  user: { role: string; orgCode: string; orgName: string },
+  regions: readonly DraftOrgOption[],
+  ownUnits: readonly DraftOrgOption[],
+  requiredOrgs: Campaign['requiredOrgs'],
+): DraftOrgOption[] {
+  const own = { value: user.orgCode, label: user.orgName };
+  if (user.role === 'unit') return [own];
+  if (user.role === 'region') return [own, ...ownUnits.filter((u) => u.value.startsWith(`${user.orgCode}-`))];
+  const units = requiredOrgs.filter((o) => o.kind === 'unit' && !regions.some((r) => r.value === o.code)).map((o) => ({ value: o.code, label: o.name }));
+  return [...regions, ...units];
+}

@@ -23,6 +23,7 @@ import {
   TableOutlined,
   KeyOutlined,
   LogoutOutlined,
+  NotificationOutlined,
   MenuFoldOutlined,
   MenuUnfoldOutlined,
   SafetyCertificateOutlined,
@@ -37,8 +38,9 @@ import { logout } from '../../api/session';
 import { errorMessage } from '../../api/request';
 import { clearOrgCache } from '../../api/orgs';
 import { pendingProposalCount } from '../../api/proposals';
+import { listBulletins } from '../../api/bulletins';
 import { listHouseholds } from '../../api/households';
-import { PROPOSALS_CHANGED, REVIEWS_CHANGED } from '../../lib/events';
+import { BULLETINS_CHANGED, PROPOSALS_CHANGED, REVIEWS_CHANGED } from '../../lib/events';
 import type { Access, ReviewQueue } from '../../lib/access';
 import Logo from '../../components/Logo';
 import { TodoBell } from './TodoBell';
@@ -54,6 +56,7 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith('/admin/')) return pathname.split('/').slice(0, 3).join('/');
   if (pathname.startsWith('/exchange/import')) return '/exchange/import';
   if (pathname.startsWith('/campaigns')) return '/campaigns';
+  if (pathname.startsWith('/bulletins')) return '/bulletins';
   if (pathname.startsWith('/working-groups')) return '/working-groups';
   return pathname;
 }
@@ -86,19 +89,22 @@ function useMenuCount(pathname: string, event: string, count: ((signal: AbortSig
   return enabled ? n : null;
 }
 
+/** 未读通报: the published bulletins the user has not opened (the issuers' readings are not recorded). */
+const unreadBulletinCount = (signal: AbortSignal) => listBulletins(signal).then((r) => r.items.filter((b) => b.status === 'published' && !b.readByMe).length);
+
 const reviewCount = (q: ReviewQueue) => (signal: AbortSignal) => listHouseholds({ status: q.status, page: 1, pageSize: 1 }, signal).then((r) => r.total);
 
-function badgeLabel(text: string, count: number | null, testId: string) {
+function badgeLabel(text: string, count: number | null, testId: string, title = (n: number) => `待处理 ${n} 条`) {
   return (
     <span className="menu-label-badge">
       {text}
-      {count ? <Badge count={count} overflowCount={99} size="small" data-testid={testId} title={`待处理 ${count} 条`} /> : null}
+      {count ? <Badge count={count} overflowCount={99} size="small" data-testid={testId} title={title(count)} /> : null}
     </span>
   );
 }
 
 /** The menu this role sees (lib/access.ts decides). */
-function menuItems(access: Access, pendingProposals: number | null, pendingReviews: number | null): MenuProps['items'] {
+function menuItems(access: Access, pendingProposals: number | null, pendingReviews: number | null, unreadBulletins: number | null): MenuProps['items'] {
   const households = [
     { key: '/households', icon: <UnorderedListOutlined />, label: '档案列表' },
     ...(access.canCreateHousehold ? [{ key: '/households/new', icon: <FileAddOutlined />, label: '新建档案' }] : []),
@@ -132,6 +138,7 @@ function menuItems(access: Access, pendingProposals: number | null, pendingRevie
   return [
     { key: '/', icon: <DashboardOutlined />, label: '工作台' },
     ...(access.canViewCampaigns ? [{ key: '/campaigns', icon: <FlagOutlined />, label: '专项行动' }] : []),
+    ...(access.canViewBulletins ? [{ key: '/bulletins', icon: <NotificationOutlined />, label: badgeLabel('通报', unreadBulletins, 'menu-bulletin-count', (n) => `未读 ${n} 份`) }] : []),
     { key: 'households', icon: <SolutionOutlined />, label: '困难职工档案', children: households },
     ...(access.reviewQueue
       ? [
@@ -168,6 +175,7 @@ export default function AppLayout() {
   const pending = useMenuCount(location.pathname, PROPOSALS_CHANGED, access.canDecideProposals ? pendingProposalCount : null);
   const queue = access.reviewQueue;
   const reviews = useMenuCount(location.pathname, REVIEWS_CHANGED, queue ? reviewCount(queue) : null);
+  const unreadBulletins = useMenuCount(location.pathname, BULLETINS_CHANGED, access.canViewBulletins && !access.canIssueBulletins ? unreadBulletinCount : null);
 
   async function onLogout() {
     setLeaving(true);
@@ -240,7 +248,7 @@ export default function AppLayout() {
                 navigate(key);
                 if (narrow) setCollapsed(true);
               }}
-              items={menuItems(access, pending, reviews)}
+              items={menuItems(access, pending, reviews, unreadBulletins)}
             />
           </nav>
         </Sider>

@@ -1,6 +1,7 @@
 // 调研报告 of a campaign with a report deadline: the deadline tracked, who owes how many and who is
 // late (the tracker, late first as the server sends it), and the reports with their files. An
 // organization that must submit 报送 and 更换 its own; the city union 接收 / 退回 those waiting.
+// 生成数据稿: a Word draft of an organization's numbers to write the report from.
 import { useState } from 'react';
 import { Alert, App, Button, Card, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { CloudUploadOutlined, FileTextOutlined } from '@ant-design/icons';
@@ -9,6 +10,7 @@ import {
 } from '../../../api/campaigns';
 import { useInvalidateCampaign, useResearchReports } from '../../../api/queries/campaigns';
 import { errorMessage } from '../../../api/request';
+import type { SessionUser } from '../../../api/session';
 import { LoadError } from '../../../components/list/ListParts';
 import { dateTimeText } from '../../../lib/format';
 import { useDownload } from '../../../lib/useDownload';
@@ -18,12 +20,17 @@ import {
   type ReportViewer,
 } from '../researchReports';
 import { ReportDecisionModal } from './DecisionModal';
+import { ResearchDraftButton } from './ResearchDraftButton';
 import { ReportUploadModal, type ReportTarget } from './ReportUploadModal';
 import { SubmissionStateTag } from './SubmissionTags';
 
 interface Props {
   campaign: Campaign;
   org: { code: string; name: string };
+  /** the signed-in user: whose 数据稿 they may ask for */
+  user: SessionUser;
+  /** 生成数据稿 (not leaders and staff) */
+  drafts: boolean;
   /** the user's organization must submit (and the role submits) */
   submits: boolean;
   /** the city union: 接收 / 退回 */
@@ -73,7 +80,7 @@ const trackerColumns = [
   },
 ];
 
-export function ResearchReportsCard({ campaign, org, submits, decides }: Props) {
+export function ResearchReportsCard({ campaign, org, user, drafts, submits, decides }: Props) {
   const { message } = App.useApp();
   const deadlines = reportDeadlines(campaign);
   const [chosen, setChosen] = useState<number | undefined>(undefined);
@@ -213,12 +220,14 @@ export function ResearchReportsCard({ campaign, org, submits, decides }: Props) 
         </span>
       }
       extra={
-        submits &&
-        deadline && (
-          <Button type="primary" icon={<CloudUploadOutlined />} id="report-upload" onClick={() => setTarget({ kind: 'upload', deadline })}>
-            报送调研报告
-          </Button>
-        )
+        <Space size={8} wrap className="report-card-actions">
+          {drafts && <ResearchDraftButton campaign={campaign} user={user} />}
+          {submits && deadline && (
+            <Button type="primary" icon={<CloudUploadOutlined />} id="report-upload" onClick={() => setTarget({ kind: 'upload', deadline })}>
+              报送调研报告
+            </Button>
+          )}
+        </Space>
       }
     >
       <LoadError error={q.error} title="调研报告加载失败" onRetry={() => void q.refetch()} />
