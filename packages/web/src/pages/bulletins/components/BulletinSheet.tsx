@@ -88,7 +88,7 @@ export function BulletinAttachment({ b }: { b: Pick<Bulletin, 'asOf' | 'rows' | 
         onRow={(r) => ({ 'data-org': r.orgCode, 'data-rank': r.rank ?? '' }) as React.HTMLAttributes<HTMLElement>}
       />
       <Typography.Paragraph type="secondary" className="bulletin-note">
-        建档率 = 已建档 ÷ 档案数；覆盖率 = 档案数 ÷ 原困难职工数据库户数；调研报告为已报送/应报送篇数；帮扶覆盖 = 本年度已帮扶的已建档户 ÷ 已建档户。
+        建档率 = 已建档 ÷ 档案数；覆盖率 = 档案数 ÷ 原困难职工数据库户数；调研报告为已报送/应报送篇数；帮扶覆盖 = 统计截至日所在年度有帮扶记录的已建档户 ÷ 全部已建档户（仅县（市、区））。
       </Typography.Paragraph>
       <div className="bulletin-lists">
         <div id="bulletin-praised">
