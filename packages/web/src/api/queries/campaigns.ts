@@ -10,7 +10,7 @@ export const TODO_POLL_MS = 60_000;
 export const campaignKeys = {
   list: ['campaigns'] as const,
   one: (id: string) => ['campaign', id] as const,
-  progress: (id: string, q: ProgressQuery) => ['campaign', id, 'progress', q.level, q.parentCode ?? null] as const,
+  progress: (id: string, q: ProgressQuery) => ['campaign', id, 'progress', q.level, q.parentCode ?? null, q.asOf ?? null] as const,
   baselines: (id: string) => ['campaign', id, 'baselines'] as const,
   submissions: (id: string) => ['campaign', id, 'submissions'] as const,
   researchReports: (id: string, deadlineId?: number) => ['campaign', id, 'research-reports', deadlineId ?? null] as const,
