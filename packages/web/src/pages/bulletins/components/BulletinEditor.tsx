@@ -3,15 +3,14 @@
 // save meanwhile: 请刷新); 发布 from here saves first. The text is checked with core's schema before
 // anything is sent; the server's field errors land beside their fields too. Leaving with unsaved
 // changes asks first.
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { useBlocker } from 'react-router';
-import { Alert, App, Button, Card, Form, Input, Popconfirm, Space, Tag, Tooltip, Typography } from 'antd';
+import { useMemo, useRef, useState } from 'react';
+import { Alert, Button, Card, Form, Input, Popconfirm, Space, Tag, Tooltip, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { isBulletinHeading } from '@bangfu/core';
 import { updateBulletin, type Bulletin } from '../../../api/bulletins';
 import { errorMessage, isApiError } from '../../../api/request';
 import { replaceFieldErrors, toFormFieldErrors, type FormFieldError } from '../../../lib/fieldErrors';
-import { useBeforeUnload } from '../../../lib/useBeforeUnload';
+import { useLeaveGuard } from '../../../lib/useLeaveGuard';
 import { editBody, editProblems, editValuesOf, isDirty, type EditValues } from '../bulletinText';
 
 const MAX_PARAGRAPHS = 40;
@@ -28,25 +27,6 @@ interface Props {
   onReload: () => void;
 }
 
-/** Unsaved changes: ask before leaving the page in the app; the browser asks before closing the tab. */
-function useLeaveGuard(dirty: boolean) {
-  const { modal } = App.useApp();
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
-  useEffect(() => {
-    if (blocker.state !== 'blocked') return;
-    modal.confirm({
-      title: '离开此页？',
-      content: '通报有尚未保存的修改，离开后这些修改将丢失。',
-      okText: '离开',
-      cancelText: '留在本页',
-      okButtonProps: { danger: true },
-      onOk: () => blocker.proceed(),
-      onCancel: () => blocker.reset(),
-    });
-  }, [blocker, modal]);
-  useBeforeUnload(dirty);
-}
-
 export function BulletinEditor({ bulletin, onSaved, onCancel, onPublish, onReload }: Props) {
   const [form] = Form.useForm<EditValues>();
   const saved = useMemo(() => editValuesOf(bulletin), [bulletin]);
@@ -59,7 +39,7 @@ export function BulletinEditor({ bulletin, onSaved, onCancel, onPublish, onReloa
   const values = Form.useWatch([], form) as Partial<EditValues> | undefined;
   const dirty = isDirty(saved, values);
   const paragraphs = values?.paragraphs ?? saved.paragraphs;
-  useLeaveGuard(dirty && !busy);
+  useLeaveGuard(dirty && !busy, '通报');
 
   function showErrors(next: FormFieldError[]) {
     form.setFields(replaceFieldErrors(shown.current, next) as Parameters<typeof form.setFields>[0]);

@@ -19,7 +19,7 @@ import { LiveIdentificationPanel, LiveResultLine } from '../../identification/Li
 import { Sheet, SheetRows, SheetSection } from '../sheet/Sheet';
 import { CAUSE_ROWS, NEED_ROWS, WORKER_ROWS, type SheetKey } from '../sheet/layout';
 import { useHouseholdSave } from '../hooks/useHouseholdSave';
-import { useLeaveGuard } from '../hooks/useLeaveGuard';
+import { useLeaveGuard } from '../../../lib/useLeaveGuard';
 import { sheetControl, type ControlContext } from './SheetControls';
 import { FormAlerts } from './FormAlerts';
 import { FormFooter } from './FormFooter';
@@ -40,7 +40,7 @@ export function HouseholdEditor({ household, onReplace }: { household?: Househol
   const gate = useRef<Gate>({ submitted: false }).current;
   const rootRef = useRef<HTMLDivElement>(null);
   const saver = useHouseholdSave({ form, household, gate, rootRef, from, onReplace });
-  useLeaveGuard(saver.dirty, saver.leaving);
+  useLeaveGuard(saver.dirty, '档案', saver.leaving);
 
   const members = Form.useWatch('members', form) as HouseholdFormValues['members'];
   const income = Form.useWatch('householdAnnualIncome', form);
