@@ -131,8 +131,9 @@ export function replaceResearchReport(reportId: number, fields: ReportFields, fi
 }
 
 /** 接收 / 退回 (the city union); an opinion is required to return. */
-export function decideResearchReport(reportId: number, decision: SubmissionDecision, opinion: string): Promise<ResearchReport> {
-  return http.post(`/api/research-reports/${reportId}/decision`, { decision, opinion });
+/** `replaced`: the file the decision is about (a report replaced meanwhile is refused, to be looked at again). */
+export function decideResearchReport(reportId: number, decision: SubmissionDecision, opinion: string, replaced: number): Promise<ResearchReport> {
+  return http.post(`/api/research-reports/${reportId}/decision`, { decision, opinion, replaced });
 }
 
 /** The report's file as it was sent (the download is audited). */

@@ -87,7 +87,10 @@ describe('调研报告', () => {
     expect(file.rawPayload.equals(PDF)).toBe(true);
     expect(await ctx.db.selectFrom('audit_log').select('action').where('entity', '=', 'research_report').where('entity_id', '=', String(r.id)).orderBy('id').execute())
       .toEqual([{ action: 'report.upload' }, { action: 'report.return' }, { action: 'report.replace' }, { action: 'report.download' }]);
-    expect((await city.post(`/api/research-reports/${r.id}/decision`, { decision: 'accept' })).json().status).toBe('accepted');
+    // a decision about the file as first sent (replaced 0) is refused: the file was replaced since
+    const stale = await city.post(`/api/research-reports/${r.id}/decision`, { decision: 'accept', replaced: 0 });
+    expect(stale.json()).toMatchObject({ code: 'SUBMISSION_DECIDED', message: '该报告已处理或已更换了文件，请刷新页面后再处理' });
+    expect((await city.post(`/api/research-reports/${r.id}/decision`, { decision: 'accept', replaced: 1 })).json().status).toBe('accepted');
     expect((await city.post(`/api/research-reports/${r.id}/decision`, { decision: 'accept' })).json().code).toBe('SUBMISSION_DECIDED');
     const after = await h02.upload(`/api/research-reports/${r.id}/file`, [{ name: 'x.pdf', content: PDF }], { title: 't', summary: 's' });
     expect(after.statusCode).toBe(409);

@@ -56,9 +56,10 @@ export async function replaceReport(trx: Q, id: number, r: FileFields & { by: nu
   return true;
 }
 
-export async function decideReport(trx: Q, id: number, d: { status: 'accepted' | 'returned'; opinion: string | null; by: number; at: string }): Promise<boolean> {
+/** Decides a report still submitted (and, when given, still the file of that many replacements). */
+export async function decideReport(trx: Q, id: number, d: { status: 'accepted' | 'returned'; opinion: string | null; by: number; at: string; replaced?: number }): Promise<boolean> {
   const res = await trx.updateTable('research_reports').set({ status: d.status, opinion: d.opinion, decided_by: d.by, decided_at: d.at })
-    .where('id', '=', id).where('status', '=', 'submitted').executeTakeFirst();
+    .where('id', '=', id).where('status', '=', 'submitted').$if(d.replaced !== undefined, (q) => q.where('replaced', '=', d.replaced!)).executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
 

@@ -93,6 +93,8 @@ export async function replaceReport(db: Db, actor: Actor, rawId: string, input: 
 const decisionSchema = z.object({
   decision: z.enum(['accept', 'return'], { error: '处理结果应为 accept（接收）或 return（退回）' }),
   opinion: z.string({ error: '意见应为文字' }).trim().max(500, { error: '意见不能超过500个字' }).optional(),
+  /** the file decided on, as the page showed it (`replaced`): a report replaced meanwhile is not decided unseen */
+  replaced: z.number({ error: '更换次数应为整数' }).int({ error: '更换次数应为整数' }).min(0, { error: '更换次数应为整数' }).optional(),
 }).refine((d) => d.decision !== 'return' || !!d.opinion, { path: ['opinion'], error: '退回时请填写退回意见，说明要改什么' });
 
 export async function decideReport(db: Db, actor: Actor, rawId: string, input: unknown, opts: { at?: string } = {}): Promise<ResearchReport> {
@@ -101,8 +103,8 @@ export async function decideReport(db: Db, actor: Actor, rawId: string, input: u
   const d = parseInput(decisionSchema, input, 'research report decision');
   await inTransaction(db, async (trx) => {
     const status = d.decision === 'accept' ? 'accepted' : 'returned';
-    if (!(await repo.decideReport(trx, Number(row.id), { status, opinion: d.opinion || null, by: actor.id, at: opts.at ?? nowIso() })))
-      throw new AppError('SUBMISSION_DECIDED', { message: '该报告已处理，请刷新页面' });
+    if (!(await repo.decideReport(trx, Number(row.id), { status, opinion: d.opinion || null, by: actor.id, at: opts.at ?? nowIso(), replaced: d.replaced })))
+      throw new AppError('SUBMISSION_DECIDED', { message: '该报告已处理或已更换了文件，请刷新页面后再处理' });
     await audit(trx, actor, d.decision === 'accept' ? 'report.accept' : 'report.return', 'research_report', Number(row.id), { org: row.org_code, opinion: d.opinion });
   });
   return reportView((await repo.reportRows(db, { id: Number(row.id) }))[0]);

@@ -100,7 +100,7 @@ export function ResearchReportsCard({ campaign, org, user, drafts, submits, deci
     if (!deciding) return;
     setBusy(true);
     try {
-      const r = await decideResearchReport(deciding.r.id, deciding.decision, opinion);
+      const r = await decideResearchReport(deciding.r.id, deciding.decision, opinion, deciding.r.replaced);
       message.success(`${r.orgName}的调研报告已${r.status === 'accepted' ? '接收' : '退回'}`);
       setDeciding(null);
       invalidate(campaign.id);
