@@ -63,6 +63,13 @@ export const AUDIT_ACTION_LABELS = {
   'bulletin.publish': '发布通报',
   'bulletin.read': '阅读通报',
   'bulletin.download': '下载通报',
+  'assessment.rubric': '修改考核细则',
+  'assessment.adjust': '考核加减分',
+  'assessment.export': '导出考核结果',
+  'commendation.propose': '推荐表彰',
+  'commendation.approve': '批准表彰',
+  'commendation.decline': '不批准表彰',
+  'commendation.export': '导出表彰名单',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -83,6 +90,8 @@ export const AUDIT_ENTITY_LABELS = {
   submission: '上报',
   research_report: '调研报告',
   bulletin: '通报',
+  assessment: '考核',
+  commendation: '表彰',
 } as const;
 
 export type AuditEntity = keyof typeof AUDIT_ENTITY_LABELS;

@@ -30,3 +30,6 @@ export * from './campaign.js';
 export * from './api-campaign.js';
 export * from './research-report.js';
 export * from './bulletin.js';
+export * from './assessment.js';
+export * from './commendation.js';
+export * from './api-assessment.js';

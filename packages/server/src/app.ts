@@ -39,6 +39,8 @@ import { campaignRoutes } from './modules/campaigns/campaigns.routes.js';
 import { submissionRoutes } from './modules/campaigns/submissions.routes.js';
 import { researchReportRoutes } from './modules/campaigns/research-reports.routes.js';
 import { bulletinRoutes } from './modules/bulletins/bulletins.routes.js';
+import { assessmentRoutes } from './modules/assessment/assessment.routes.js';
+import { commendationRoutes } from './modules/assessment/commendations.routes.js';
 import { dashboardRoutes } from './modules/campaigns/dashboard.routes.js';
 import { exchangeRoutes } from './modules/exchange/exchange.routes.js';
 import { importAnalyzeJob, importCommitJob } from './modules/exchange/import.jobs.js';
@@ -222,6 +224,8 @@ export async function buildApp({ config, db, logger, pdfFontCandidates, jobOwner
   await app.register(submissionRoutes, { db });
   await app.register(researchReportRoutes, { db });
   await app.register(bulletinRoutes, { db, fontCandidates: pdfFontCandidates });
+  await app.register(assessmentRoutes, { db });
+  await app.register(commendationRoutes, { db, fontCandidates: pdfFontCandidates });
   await app.register(dashboardRoutes, { db });
   await app.register(exchangeRoutes, { db, runner, uploadDir: config.uploadDir ?? path.resolve('data', 'uploads') });
   app.addHook('onReady', async () => {

@@ -582,6 +582,41 @@ export interface BulletinTable {
   published_at: string | null;
 }
 
+export interface AssessmentRubricTable {
+  year: number;
+  items: string;
+  version: number;
+  updated_by: number;
+  updated_at: string;
+}
+
+export interface AssessmentAdjustmentTable {
+  id: Generated<number>;
+  year: number;
+  org_code: string;
+  tenths: number;
+  reason: string;
+  created_by: number;
+  created_at: string;
+}
+
+export interface CommendationTable {
+  id: Generated<number>;
+  year: number;
+  kind: string;
+  org_code: string;
+  user_id: number | null;
+  title: string;
+  reason: string;
+  source: string;
+  status: string;
+  proposed_by: number;
+  proposed_at: string;
+  decided_by: number | null;
+  decided_at: string | null;
+  opinion: string | null;
+}
+
 export interface BulletinReadTable {
   bulletin_id: number;
   user_id: number;
@@ -681,6 +716,9 @@ export interface Database {
   research_report_files: ResearchReportFileTable;
   bulletins: BulletinTable;
   bulletin_reads: BulletinReadTable;
+  assessment_rubrics: AssessmentRubricTable;
+  assessment_adjustments: AssessmentAdjustmentTable;
+  commendations: CommendationTable;
   users: UserTable;
   user_approvals: UserApprovalTable;
   sessions: SessionTable;

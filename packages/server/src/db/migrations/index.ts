@@ -29,6 +29,7 @@ import * as m026 from './026_research_reports.js';
 import * as m027 from './027_bulletins.js';
 import * as m028 from './028_bulletin_numbers_facet_values.js';
 import * as m029 from './029_created_on.js';
+import * as m030 from './030_assessment.js';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -60,4 +61,5 @@ export const migrations: Record<string, Migration> = {
   '027_bulletins': m027,
   '028_bulletin_numbers_facet_values': m028,
   '029_created_on': m029,
+  '030_assessment': m030,
 };
