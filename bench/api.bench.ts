@@ -243,6 +243,9 @@ async function probes(base: string, city: Session, regionCode: string): Promise<
     { key: 'progressUnitAsOf', label: `campaign progress, ${regionCode}'s units, as of ${asOf}`, method: 'GET', path: `/api/campaigns/${c2016.id}/progress?level=unit&parentCode=${regionCode}&asOf=${asOf}` },
     // the list as of today: every file matches its filters (as of yesterday none would, and an empty total skips the page)
     { key: 'filedAsOf', label: `list, ${regionCode} 2016 filed as of today (progress link)`, method: 'GET', path: `${list}&regionCode=${regionCode}&fillYear=2016&asOf=${today}&status=filed` },
+    { key: 'assessment', label: '考核 of 2016, county unions', method: 'GET', path: '/api/assessment?year=2016&level=region' },
+    { key: 'assessmentUnit', label: '考核 of 2016, required units', method: 'GET', path: '/api/assessment?year=2016&level=unit' },
+    { key: 'commendations', label: '表彰 of 2016', method: 'GET', path: '/api/commendations?year=2016' },
     {
       key: 'whatifLine', label: `what-if, ${regionCode}'s line`, method: 'POST', path: '/api/policy/preview',
       body: { lines: [{ regionCode, year: 2016, monthlyLine: Math.round((line?.monthlyLine ?? 500) * 1.1) }] },

@@ -126,6 +126,16 @@ const MATRIX = `
 | POST   /api/bulletins/:id/publish            | ok    | ok   | 403    | 403   | 403    | 403  | 403    |
 | GET    /api/bulletins/:id.pdf                | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | GET    /api/bulletins/:id.docx               | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
+| GET    /api/assessment/rubric                | ok    | ok   | ok     | 403   | ok     | ok   | ok     |
+| PUT    /api/assessment/rubric                | 403   | ok   | 403    | 403   | 403    | 403  | 403    |
+| GET    /api/assessment                       | ok    | ok   | ok     | 403   | ok     | ok   | ok     |
+| POST   /api/assessment/adjustments           | 403   | ok   | 403    | 403   | 403    | 403  | 403    |
+| GET    /api/assessment.xlsx                  | ok    | ok   | ok     | 403   | ok     | ok   | ok     |
+| GET    /api/commendations                    | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
+| POST   /api/commendations                    | 403   | ok   | 403    | 403   | ok     | 403  | 403    |
+| POST   /api/commendations/:id/decision       | 403   | ok   | 403    | 403   | 403    | 403  | 403    |
+| GET    /api/commendations.pdf                | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
+| GET    /api/commendations.xlsx               | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | GET    /api/submissions/:id/export.xlsx      | ok    | ok   | 403    | 403   | ok     | ok   | ok     |
 | GET    /api/households/:id/reported          | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | GET    /api/dashboard                        | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
@@ -406,6 +416,8 @@ async function matrixBulletin(published: boolean) {
 const reportState = async (id: number) => ctx.db.selectFrom('research_reports').select(['status', 'replaced']).where('id', '=', id).executeTakeFirstOrThrow();
 const submissionStatus = async (id: number) => (await ctx.db.selectFrom('submissions').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
 
+const tableRows = async (t: 'assessment_adjustments' | 'commendations') => Number((await ctx.db.selectFrom(t).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+
 const CALLS: Record<string, Call> = {
   'GET /api/campaigns': async (c) => ({ res: await c.get('/api/campaigns') }),
   'POST /api/campaigns': async (c) => {
@@ -490,6 +502,32 @@ const CALLS: Record<string, Call> = {
   },
   'GET /api/bulletins/:id.pdf': async (c) => ({ res: await c.get(`/api/bulletins/${(await matrixBulletin(true)).id}.pdf`) }),
   'GET /api/bulletins/:id.docx': async (c) => ({ res: await c.get(`/api/bulletins/${(await matrixBulletin(true)).id}.docx`) }),
+  'GET /api/assessment/rubric': async (c) => ({ res: await c.get('/api/assessment/rubric?year=2016') }),
+  'PUT /api/assessment/rubric': async (c) => {
+    const r = ok(await clerk.get('/api/assessment/rubric?year=2016'), 'rubric') as { version: number; items: { code: string; weight: number; zero: number; full: number }[] };
+    const res = await c.put('/api/assessment/rubric?year=2016', { items: r.items.map(({ code, weight, zero, full }) => ({ code, weight, zero, full })), version: r.version });
+    return { res, unchanged: async () => expect((ok(await clerk.get('/api/assessment/rubric?year=2016'), 'rubric') as { version: number }).version).toBe(r.version) };
+  },
+  'GET /api/assessment': async (c) => ({ res: await c.get('/api/assessment?year=2016') }),
+  'POST /api/assessment/adjustments': async (c) => {
+    const before = await tableRows('assessment_adjustments');
+    const res = await c.post('/api/assessment/adjustments', { year: 2016, orgCode: 'H01', points: 1, reason: '矩阵加分' });
+    return { res, unchanged: async () => expect(await tableRows('assessment_adjustments')).toBe(before) };
+  },
+  'GET /api/assessment.xlsx': async (c) => ({ res: await c.get('/api/assessment.xlsx?year=2016') }),
+  'GET /api/commendations': async (c) => ({ res: await c.get('/api/commendations?year=2016') }),
+  'POST /api/commendations': async (c) => {
+    const before = await tableRows('commendations');
+    const res = await c.post('/api/commendations', { year: 2016, kind: 'org', orgCode: 'H01', title: `矩阵表彰${++n}`, reason: '矩阵推荐' });
+    return { res, unchanged: async () => expect(await tableRows('commendations')).toBe(before) };
+  },
+  'POST /api/commendations/:id/decision': async (c) => {
+    const { id } = ok(await clerk.post('/api/commendations', { year: 2016, kind: 'org', orgCode: 'H01', title: `矩阵表彰${++n}`, reason: '矩阵推荐' }), 'commendation') as { id: number };
+    const res = await c.post(`/api/commendations/${id}/decision`, { decision: 'approve' });
+    return { res, unchanged: async () => expect((await ctx.db.selectFrom('commendations').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('proposed') };
+  },
+  'GET /api/commendations.pdf': async (c) => ({ res: await c.get('/api/commendations.pdf?year=2016') }),
+  'GET /api/commendations.xlsx': async (c) => ({ res: await c.get('/api/commendations.xlsx?year=2016') }),
   'GET /api/research-drafts.docx': async (c) => ({ res: await c.get('/api/research-drafts.docx?orgCode=H01&year=2016') }),
   'GET /api/households/:id/reported': onFile('draft', undefined, (c, id) => c.get(`/api/households/${id}/reported`)),
   'GET /api/dashboard': async (c) => ({ res: await c.get('/api/dashboard') }),

@@ -17,7 +17,7 @@ import { audit, auditNow } from '../audit/audit.repository.js';
 import { assessmentWorkbook } from './assessment.workbook.js';
 import { listOrgs, type Org } from '../orgs/orgs.repository.js';
 import { assistancePerRegion } from '../assistance/assistance-tally.repository.js';
-import { facetByRegion, facetRows } from '../households/tally.repository.js';
+import { facetCountBelow, facetRows } from '../households/tally.repository.js';
 import { getAssistanceSettings } from '../settings/settings.service.js';
 import { campaignViews } from '../campaigns/campaigns.service.js';
 import { baselineRows, latestSubmissions } from '../campaigns/campaigns.repository.js';
@@ -116,14 +116,13 @@ export async function computeAssessment(db: Q, year: number, level: AssessmentLe
   // assistance: filed households now (every fill year), assisted and meeting the target in the year, overdue on the day
   const assistance = new Map<string, { filed: number; assisted: number; met: number; overdue: number }>();
   if (level === 'region') {
-    const [tally, lastAssisted] = await Promise.all([assistancePerRegion(db, year, 'filed'), facetByRegion(db, 'last_assisted', ['filed'])]);
+    // every filed household has a last-assisted value ('' for never): all of them, and those before the cutoff
+    const [tally, filed, overdue] = await Promise.all([
+      assistancePerRegion(db, year, 'filed'), facetCountBelow(db, 'last_assisted', ['filed'], '9999-99-99'), facetCountBelow(db, 'last_assisted', ['filed'], cutoff),
+    ]);
     for (const o of assessed) assistance.set(o.code, { filed: 0, assisted: 0, met: 0, overdue: 0 });
-    for (const r of lastAssisted) {
-      const a = assistance.get(r.region_code);
-      if (!a) continue;
-      a.filed += Number(r.n);
-      if (r.v < cutoff) a.overdue += Number(r.n); // '' (never assisted) sorts first
-    }
+    for (const r of filed) { const a = assistance.get(r.region_code); if (a) a.filed = Number(r.n); }
+    for (const r of overdue) { const a = assistance.get(r.region_code); if (a) a.overdue = Number(r.n); }
     for (const r of tally) {
       const a = assistance.get(r.region_code);
       if (a) { a.assisted = Number(r.assisted); a.met = Number(r.met); }
