@@ -41,6 +41,7 @@ import { researchReportRoutes } from './modules/campaigns/research-reports.route
 import { bulletinRoutes } from './modules/bulletins/bulletins.routes.js';
 import { assessmentRoutes } from './modules/assessment/assessment.routes.js';
 import { commendationRoutes } from './modules/assessment/commendations.routes.js';
+import { privacyRoutes } from './modules/privacy/privacy.routes.js';
 import { dashboardRoutes } from './modules/campaigns/dashboard.routes.js';
 import { exchangeRoutes } from './modules/exchange/exchange.routes.js';
 import { importAnalyzeJob, importCommitJob } from './modules/exchange/import.jobs.js';
@@ -226,6 +227,7 @@ export async function buildApp({ config, db, logger, pdfFontCandidates, jobOwner
   await app.register(bulletinRoutes, { db, fontCandidates: pdfFontCandidates });
   await app.register(assessmentRoutes, { db });
   await app.register(commendationRoutes, { db, fontCandidates: pdfFontCandidates });
+  await app.register(privacyRoutes, { db });
   await app.register(dashboardRoutes, { db });
   await app.register(exchangeRoutes, { db, runner, uploadDir: config.uploadDir ?? path.resolve('data', 'uploads') });
   app.addHook('onReady', async () => {

@@ -33,6 +33,7 @@ export const EXEMPT_ROUTES: Record<string, string> = {
   'GET /api/submissions/:id/export.xlsx': 'a workbook (the files a submission froze)',
   'GET /api/bulletins/:id.pdf': 'a PDF (the bulletin, GB/T 9704 layout)',
   'GET /api/bulletins/:id.docx': 'a Word document (the bulletin, GB/T 9704 layout)',
+  'GET /api/households/:id/personal-data.json': 'a download (the household\'s personal-data copy, JSON)',
   'GET /api/assessment.xlsx': 'a workbook (the scores, the rubric, the adjustments)',
   'GET /api/commendations.pdf': 'a PDF (the year\'s approved commendations)',
   'GET /api/commendations.xlsx': 'a workbook (the year\'s approved commendations)',

@@ -30,6 +30,7 @@ const MATRIX = `
 | POST   /api/households/id-check              | ok    | ok   | 403    | 403   | ok     | ok   | 403    |
 | GET    /api/households/:id                   | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | PUT    /api/households/:id                   | 403   | ok   | 403    | 403   | ok     | ok   | 403    |
+| GET    /api/households/:id/personal-data.json | 403  | ok   | 403    | 403   | ok     | ok   | 403    |
 | GET    /api/households/:id/history           | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | GET    /api/households/:id/print.pdf         | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | GET    /api/households/print.pdf             | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
@@ -151,6 +152,7 @@ const FOREIGN = `
 | route                                        | leader | staff | region | unit |
 | GET    /api/households/:id                   | 404    | 404   | 404    | 404  |
 | PUT    /api/households/:id                   | 404    | 404   | 404    | 404  |
+| GET    /api/households/:id/personal-data.json | 403   | 403   | 404    | 404  |
 | GET    /api/households/:id/history           | 404    | 404   | 404    | 404  |
 | GET    /api/households/:id/print.pdf         | 404    | 404   | 404    | 404  |
 | POST   /api/households/:id/submit            | 404    | 404   | 404    | 404  |
@@ -567,6 +569,7 @@ const CALLS: Record<string, Call> = {
   'POST /api/households/id-check': async (c) => ({ res: await c.post('/api/households/id-check', { idNumber: '420802198001010017' }) }),
   'GET /api/households/:id': onFile('draft', undefined, (c, id) => c.get(`/api/households/${id}`)),
   'PUT /api/households/:id': onFile('draft', 'draft', (c, id, h) => c.put(`/api/households/${id}`, { ...h.input, phone: '13800000001', version: h.version })),
+  'GET /api/households/:id/personal-data.json': onFile('draft', undefined, (c, id) => c.get(`/api/households/${id}/personal-data.json`)),
   'GET /api/households/:id/history': onFile('draft', undefined, (c, id) => c.get(`/api/households/${id}/history`)),
   'GET /api/households/:id/print.pdf': onFile('draft', undefined, (c, id) => c.get(`/api/households/${id}/print.pdf`)),
   // the batch selects just this household (its identity number is unique) so that every role has one to print
