@@ -39,7 +39,7 @@ afterAll(async () => {
 
 function routes(): string[] {
   return [
-    '/', '/campaigns', '/households', '/households/new', `/households/${filed.id}`, `/households/${draft.id}`, `/households/${draft.id}/edit`,
+    '/', '/campaigns', '/assessment', '/commendations', '/households', '/households/new', `/households/${filed.id}`, `/households/${draft.id}`, `/households/${draft.id}/edit`,
     '/policy', '/policy?tab=history', '/removal-proposals', '/reviews', '/my', '/assistance', '/batches', '/links', '/working-groups', '/working-groups/H02',
     '/measures', '/exchange/import', '/reports/region-summary', '/admin/orgs', '/admin/users', '/admin/approvals', '/admin/audit', '/no-such-page',
   ];

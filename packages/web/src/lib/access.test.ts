@@ -11,28 +11,32 @@ const EXPECTED: Record<Role, Permission[]> = {
     'household.reviewCity', 'policy.view', 'policy.edit', 'proposals.view', 'proposals.decide', 'reviews.queue', 'orgs.manage', 'users.manage', 'audit.view',
     'plan.edit', 'responsibility.edit', 'assistance.record', 'assistance.summary', 'batches.view', 'links.view', 'links.edit', 'groups.view', 'groups.edit',
     'measures.view', 'measures.edit', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'campaigns.edit', 'campaigns.researchDraft', 'bulletins.view', 'bulletins.issue', 'bulletins.reads',
+    'assessment.view', 'commendations.view',
   ],
   city: [
     'household.list', 'household.create', 'household.edit', 'household.submit', 'household.remove', 'household.exit', 'household.reopen',
     'household.reviewCity', 'policy.view', 'policy.edit', 'proposals.view', 'proposals.decide', 'reviews.queue', 'users.approve',
     'plan.edit', 'responsibility.edit', 'assistance.record', 'assistance.my', 'assistance.summary', 'batches.view', 'links.view', 'links.edit', 'groups.view',
     'groups.edit', 'measures.view', 'measures.edit', 'exchange.import', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'campaigns.edit', 'campaigns.researchDraft', 'bulletins.view', 'bulletins.issue', 'bulletins.reads',
+    'assessment.view', 'assessment.edit', 'commendations.view', 'commendations.propose', 'commendations.decide',
   ],
-  leader: ['household.list', 'policy.view', 'assistance.record', 'assistance.my', 'assistance.summary', 'batches.view', 'groups.view', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'bulletins.view', 'bulletins.reads'],
-  staff: ['household.list', 'policy.view', 'assistance.record', 'assistance.my', 'groups.view', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'bulletins.view'],
+  leader: ['household.list', 'policy.view', 'assistance.record', 'assistance.my', 'assistance.summary', 'batches.view', 'groups.view', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'bulletins.view', 'bulletins.reads', 'assessment.view', 'commendations.view'],
+  staff: ['household.list', 'policy.view', 'assistance.record', 'assistance.my', 'groups.view', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'bulletins.view', 'commendations.view'],
   region: [
     'household.list', 'household.create', 'household.edit', 'household.submit', 'household.remove', 'household.exit', 'household.reopen',
     'household.reviewUnit', 'policy.view', 'proposals.view', 'proposals.decide', 'reviews.queue',
     'plan.edit', 'responsibility.edit', 'assistance.record', 'assistance.my', 'assistance.summary', 'batches.view',
     'exchange.import', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'campaigns.submit', 'campaigns.researchDraft', 'bulletins.view',
+    'assessment.view', 'commendations.view', 'commendations.propose',
   ],
   unit: [
     'household.list', 'household.create', 'household.edit', 'household.submit', 'household.remove', 'household.exit', 'household.reopen',
     'household.reviewUnit', 'policy.view', 'proposals.view', 'reviews.queue',
     'plan.edit', 'responsibility.edit', 'assistance.record', 'assistance.my', 'batches.view',
     'exchange.import', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'campaigns.submit', 'campaigns.researchDraft', 'bulletins.view',
+    'assessment.view', 'commendations.view',
   ],
-  viewer: ['household.list', 'policy.view', 'proposals.view', 'assistance.summary', 'batches.view', 'links.view', 'groups.view', 'measures.view', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'campaigns.researchDraft', 'bulletins.view', 'bulletins.reads'],
+  viewer: ['household.list', 'policy.view', 'proposals.view', 'assistance.summary', 'batches.view', 'links.view', 'groups.view', 'measures.view', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'campaigns.researchDraft', 'bulletins.view', 'bulletins.reads', 'assessment.view', 'commendations.view'],
 };
 
 describe('access: the rules table', () => {
@@ -66,6 +70,17 @@ describe('access: the rules table', () => {
     expect(ROLES.filter((r) => can(r, 'bulletins.issue'))).toEqual(['admin', 'city']);
     expect(ROLES.filter((r) => can(r, 'bulletins.reads'))).toEqual(['admin', 'city', 'leader', 'viewer']);
     expect(accessOf({ role: 'region' })).toMatchObject({ canViewBulletins: true, canIssueBulletins: false, canSeeBulletinReads: false });
+  });
+
+  it('mirrors the assessment and commendation routes: the assessed and the city\'s people see, the city union edits and decides, the county unions nominate too', () => {
+    expect(ROLES.filter((r) => can(r, 'assessment.view'))).toEqual(['admin', 'city', 'leader', 'region', 'unit', 'viewer']);
+    expect(ROLES.filter((r) => can(r, 'assessment.edit'))).toEqual(['city']);
+    expect(ROLES.filter((r) => can(r, 'commendations.view'))).toEqual([...ROLES]);
+    expect(ROLES.filter((r) => can(r, 'commendations.propose'))).toEqual(['city', 'region']);
+    expect(ROLES.filter((r) => can(r, 'commendations.decide'))).toEqual(['city']);
+    expect(accessOf({ role: 'region' })).toMatchObject({ canViewAssessment: true, canEditAssessment: false, canProposeCommendations: true, canDecideCommendations: false });
+    expect(accessOf({ role: 'staff' })).toMatchObject({ canViewAssessment: false, canViewCommendations: true, canProposeCommendations: false });
+    expect(accessOf({ role: 'admin' })).toMatchObject({ canViewAssessment: true, canEditAssessment: false, canDecideCommendations: false });
   });
 
   it('mirrors the research draft: the organization\'s own subtree and the city\'s people who see every file', () => {

@@ -67,6 +67,11 @@ export const PERMISSIONS = [
   'bulletins.view',
   'bulletins.issue',
   'bulletins.reads',
+  'assessment.view',
+  'assessment.edit',
+  'commendations.view',
+  'commendations.propose',
+  'commendations.decide',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -135,6 +140,15 @@ export const RULES: Record<Permission, readonly Role[]> = {
   'bulletins.view': ALL,
   'bulletins.issue': ['admin', 'city'],
   'bulletins.reads': ['admin', 'city', 'leader', 'viewer'],
+  // 考核 (server modules/assessment): the organizations assessed see their own rows, the city's
+  // people all; only the city union sets the rubric and adjusts by hand. Staff are not assessed.
+  'assessment.view': ['admin', 'city', 'leader', 'viewer', 'region', 'unit'],
+  'assessment.edit': ['city'],
+  // 表彰: everyone sees the nominations of their scope; the city union and the county unions (within
+  // their region) nominate; the city union approves or declines
+  'commendations.view': ALL,
+  'commendations.propose': ['city', 'region'],
+  'commendations.decide': ['city'],
 };
 
 export function can(role: Role | string, permission: Permission): boolean {
@@ -276,6 +290,14 @@ export interface Access {
   canIssueBulletins: boolean;
   /** 阅读情况 of a published bulletin, 已阅 in the list */
   canSeeBulletinReads: boolean;
+  canViewAssessment: boolean;
+  /** 考核细则, 加减分, 导出 of the whole ranking */
+  canEditAssessment: boolean;
+  canViewCommendations: boolean;
+  /** 新增推荐 (a county union: within its own region) */
+  canProposeCommendations: boolean;
+  /** 批准 / 不批准 a nomination */
+  canDecideCommendations: boolean;
   /** 市总领导 / 机关干部: the list holds only the households linked to them (定点联系) */
   linkedOnly: boolean;
 }
@@ -317,5 +339,10 @@ export function accessOf(user: Pick<AccessUser, 'role'>): Access {
     canViewBulletins: can(r, 'bulletins.view'),
     canIssueBulletins: can(r, 'bulletins.issue'),
     canSeeBulletinReads: can(r, 'bulletins.reads'),
+    canViewAssessment: can(r, 'assessment.view'),
+    canEditAssessment: can(r, 'assessment.edit'),
+    canViewCommendations: can(r, 'commendations.view'),
+    canProposeCommendations: can(r, 'commendations.propose'),
+    canDecideCommendations: can(r, 'commendations.decide'),
   };
 }

@@ -1,9 +1,11 @@
 // /admin/users — 用户管理 (admins): every account with its role and organization; 新建用户 (the
 // organization offered follows the role), 停用 / 启用, 重置密码, 解锁, 修改姓名. Accounts that read
 // identity numbers in full are created, reset and re-enabled through the city union's approval.
+// A row opens to the person's commendations.
 import { useMemo, useState } from 'react';
 import { Button, Card, Input, Select, Space, Table } from 'antd';
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { Honors } from '../../components/Honors';
 import type { UserItem } from '../../api/users';
 import { useUsers } from '../../api/queries/users';
 import PageHeader from '../../components/PageHeader';
@@ -70,6 +72,8 @@ export default function UsersPage() {
           scroll={{ x: 'max-content' }}
           pagination={{ pageSize: 20, showSizeChanger: true, pageSizeOptions: ['20', '50', '100'], showTotal: (t) => `共 ${t} 个` }}
           locale={{ emptyText: users.isFetching ? '正在加载…' : '没有符合条件的用户' }}
+          // a row opened: the person's commendations over the years (asked only then)
+          expandable={{ expandedRowRender: (u) => <Honors subject={{ username: u.username }} title={<b>表彰</b>} />, columnTitle: null }}
         />
       </Card>
 

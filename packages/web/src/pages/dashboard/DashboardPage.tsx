@@ -2,7 +2,7 @@
 // the figures, the charts and who is late; a county union: the same for its units, its own
 // submission state and its review queue; a grassroots union, a leader or a cadre: their to-dos
 // first (and a leader's or cadre's own 工作组), then the figures of their scope. Every number leads
-// to the files it counts.
+// to the files it counts. Last, the honours of the user's organization and of the user, if any.
 import { Alert, Button, Col, Row, Skeleton } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useDashboard } from '../../api/queries/campaigns';
@@ -10,6 +10,7 @@ import { errorMessage } from '../../api/request';
 import PageHeader from '../../components/PageHeader';
 import { useAccess, useSessionUser } from '../../lib/session';
 import { CampaignCard } from './components/CampaignCard';
+import { HonorsCard } from './components/HonorsCard';
 import { DashboardCharts } from './components/DashboardCharts';
 import { KpiTiles } from './components/KpiTiles';
 import { LateCard } from './components/LateCard';
@@ -57,6 +58,7 @@ export default function DashboardPage() {
           {leads && <TodoCard hideWhenEmpty />}
           <DashboardCharts data={d} />
           {leads && <LateCard late={d.late} campaignId={d.campaign?.id ?? null} />}
+          {access.canViewCommendations && <HonorsCard user={user} />}
         </>
       )}
     </div>

@@ -30,6 +30,8 @@ import {
   SettingOutlined,
   SolutionOutlined,
   TeamOutlined,
+  TrophyOutlined,
+  FundOutlined,
   UnorderedListOutlined,
   UserDeleteOutlined,
   UserOutlined,
@@ -139,6 +141,8 @@ function menuItems(access: Access, pendingProposals: number | null, pendingRevie
     { key: '/', icon: <DashboardOutlined />, label: '工作台' },
     ...(access.canViewCampaigns ? [{ key: '/campaigns', icon: <FlagOutlined />, label: '专项行动' }] : []),
     ...(access.canViewBulletins ? [{ key: '/bulletins', icon: <NotificationOutlined />, label: badgeLabel('通报', unreadBulletins, 'menu-bulletin-count', (n) => `未读 ${n} 份`) }] : []),
+    ...(access.canViewAssessment ? [{ key: '/assessment', icon: <FundOutlined />, label: '考核' }] : []),
+    ...(access.canViewCommendations ? [{ key: '/commendations', icon: <TrophyOutlined />, label: '表彰' }] : []),
     { key: 'households', icon: <SolutionOutlined />, label: '困难职工档案', children: households },
     ...(access.reviewQueue
       ? [

@@ -1,8 +1,10 @@
-// 组织详情: the selected organization, its parent and 基层工会 count, and what may be done with it.
+// 组织详情: the selected organization, its parent and 基层工会 count, what may be done with it, and
+// its commendations over the years.
 import { Button, Card, Descriptions, Empty, Space, Switch, Tag, Typography } from 'antd';
 import { CheckCircleOutlined, EditOutlined, PlusOutlined, StopOutlined, SwapOutlined } from '@ant-design/icons';
 import { ORG_KIND_LABELS, type Org } from '../../../api/orgs';
 import DeactivateConfirm from '../../../components/DeactivateConfirm';
+import { Honors } from '../../../components/Honors';
 
 const KIND_COLORS: Record<Org['kind'], string> = { city: 'geekblue', region: 'blue', unit: 'default' };
 
@@ -97,6 +99,7 @@ export function OrgDetail({ selected, parent, unitCounts, busy, onRename, onMove
               基层工会下有在册档案时不能调整到其他县（市、区）：档案的职工编号按地区编号。
             </Typography.Paragraph>
           )}
+          {selected.kind !== 'city' && <Honors key={selected.code} subject={{ orgCode: selected.code }} title={<Typography.Title level={5} style={{ marginTop: 16 }}>表彰</Typography.Title>} />}
         </>
       )}
     </Card>
