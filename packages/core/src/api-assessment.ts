@@ -64,3 +64,12 @@ export const commendationSchema = z.object({
 });
 export type Commendation = z.infer<typeof commendationSchema>;
 export const commendationListSchema = z.object({ items: z.array(commendationSchema) });
+
+/** A cadre the caller may nominate as 先进个人, with their record of the year. */
+export const commendationCandidateListSchema = z.object({
+  items: z.array(z.object({
+    username: z.string(), displayName: z.string(), orgCode: z.string(), orgName: z.string(),
+    record: z.object({ households: int(), records: int(), visits: int(), solved: int(), money: int() }),
+  })),
+});
+export type CommendationCandidate = z.infer<typeof commendationCandidateListSchema>['items'][number];

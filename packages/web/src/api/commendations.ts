@@ -1,9 +1,9 @@
 // 表彰 (server modules/assessment): nominations of units and people for a year, the city union's
 // decision, and the approved list as PDF and Excel. Response types are core's schemas.
-import type { Commendation, CommendationInput } from '@bangfu/core';
+import type { Commendation, CommendationCandidate, CommendationInput } from '@bangfu/core';
 import { downloadFile, http } from './request';
 
-export type { Commendation, CommendationInput };
+export type { Commendation, CommendationCandidate, CommendationInput };
 
 export interface CommendationQuery {
   year?: number;
@@ -29,4 +29,9 @@ export function decideCommendation(id: number, decision: 'approve' | 'decline', 
 /** The year's approved list (打印名单 as PDF, or the workbook). */
 export function downloadCommendations(year: number, kind: 'pdf' | 'xlsx'): Promise<string> {
   return downloadFile(`/api/commendations.${kind}`, `${year}年度表彰名单.${kind}`, { query: { year } });
+}
+
+/** The cadres the user may nominate (city: any; a county union: its region's), by name, with the year's record. */
+export function listCandidates(year: number, q: string, signal?: AbortSignal): Promise<{ items: CommendationCandidate[] }> {
+  return http.get('/api/commendations/candidates', { query: { year, ...(q ? { q } : {}) }, signal });
 }

@@ -14,7 +14,7 @@ const EXPECTED: Record<Role, Permission[]> = {
     'assessment.view', 'commendations.view',
   ],
   city: [
-    'household.list', 'household.create', 'household.edit', 'household.submit', 'household.remove', 'household.exit', 'household.reopen',
+    'household.list', 'household.create', 'household.edit', 'household.submit', 'household.remove', 'household.exit', 'household.reopen', 'household.personalData',
     'household.reviewCity', 'policy.view', 'policy.edit', 'proposals.view', 'proposals.decide', 'reviews.queue', 'users.approve',
     'plan.edit', 'responsibility.edit', 'assistance.record', 'assistance.my', 'assistance.summary', 'batches.view', 'links.view', 'links.edit', 'groups.view',
     'groups.edit', 'measures.view', 'measures.edit', 'exchange.import', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'campaigns.edit', 'campaigns.researchDraft', 'bulletins.view', 'bulletins.issue', 'bulletins.reads',
@@ -23,14 +23,14 @@ const EXPECTED: Record<Role, Permission[]> = {
   leader: ['household.list', 'policy.view', 'assistance.record', 'assistance.my', 'assistance.summary', 'batches.view', 'groups.view', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'bulletins.view', 'bulletins.reads', 'assessment.view', 'commendations.view'],
   staff: ['household.list', 'policy.view', 'assistance.record', 'assistance.my', 'groups.view', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'bulletins.view', 'commendations.view'],
   region: [
-    'household.list', 'household.create', 'household.edit', 'household.submit', 'household.remove', 'household.exit', 'household.reopen',
+    'household.list', 'household.create', 'household.edit', 'household.submit', 'household.remove', 'household.exit', 'household.reopen', 'household.personalData',
     'household.reviewUnit', 'policy.view', 'proposals.view', 'proposals.decide', 'reviews.queue',
     'plan.edit', 'responsibility.edit', 'assistance.record', 'assistance.my', 'assistance.summary', 'batches.view',
     'exchange.import', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'campaigns.submit', 'campaigns.researchDraft', 'bulletins.view',
     'assessment.view', 'commendations.view', 'commendations.propose',
   ],
   unit: [
-    'household.list', 'household.create', 'household.edit', 'household.submit', 'household.remove', 'household.exit', 'household.reopen',
+    'household.list', 'household.create', 'household.edit', 'household.submit', 'household.remove', 'household.exit', 'household.reopen', 'household.personalData',
     'household.reviewUnit', 'policy.view', 'proposals.view', 'reviews.queue',
     'plan.edit', 'responsibility.edit', 'assistance.record', 'assistance.my', 'batches.view',
     'exchange.import', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'campaigns.submit', 'campaigns.researchDraft', 'bulletins.view',

@@ -34,6 +34,7 @@ export const PERMISSIONS = [
   'household.remove',
   'household.exit',
   'household.reopen',
+  'household.personalData',
   'household.reviewUnit',
   'household.reviewCity',
   'policy.view',
@@ -92,6 +93,8 @@ export const RULES: Record<Permission, readonly Role[]> = {
   'household.remove': FILERS,
   'household.exit': FILERS,
   'household.reopen': FILERS,
+  // 个人信息副本 (server modules/privacy): the unions that work the files (they see them unmasked)
+  'household.personalData': ['city', 'region', 'unit'],
   'household.reviewUnit': ['unit', 'region'], // 职工所在单位工会意见: the unit union or the county union
   'household.reviewCity': ['city', 'admin'], // 市总工会意见
   'policy.view': ALL,
@@ -298,6 +301,7 @@ export interface Access {
   canProposeCommendations: boolean;
   /** 批准 / 不批准 a nomination */
   canDecideCommendations: boolean;
+  canCopyPersonalData: boolean;
   /** 市总领导 / 机关干部: the list holds only the households linked to them (定点联系) */
   linkedOnly: boolean;
 }
@@ -308,6 +312,7 @@ export function accessOf(user: Pick<AccessUser, 'role'>): Access {
     role: r,
     roleLabel: roleLabel(r),
     canCreateHousehold: can(r, 'household.create'),
+    canCopyPersonalData: can(r, 'household.personalData'),
     canViewPolicy: can(r, 'policy.view'),
     canEditPolicy: can(r, 'policy.edit'),
     canViewProposals: can(r, 'proposals.view'),

@@ -133,6 +133,7 @@ const MATRIX = `
 | POST   /api/assessment/adjustments           | 403   | ok   | 403    | 403   | 403    | 403  | 403    |
 | GET    /api/assessment.xlsx                  | ok    | ok   | ok     | 403   | ok     | ok   | ok     |
 | GET    /api/commendations                    | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
+| GET    /api/commendations/candidates         | 403   | ok   | 403    | 403   | ok     | 403  | 403    |
 | POST   /api/commendations                    | 403   | ok   | 403    | 403   | ok     | 403  | 403    |
 | POST   /api/commendations/:id/decision       | 403   | ok   | 403    | 403   | 403    | 403  | 403    |
 | GET    /api/commendations.pdf                | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
@@ -518,6 +519,7 @@ const CALLS: Record<string, Call> = {
   },
   'GET /api/assessment.xlsx': async (c) => ({ res: await c.get('/api/assessment.xlsx?year=2016') }),
   'GET /api/commendations': async (c) => ({ res: await c.get('/api/commendations?year=2016') }),
+  'GET /api/commendations/candidates': async (c) => ({ res: await c.get('/api/commendations/candidates?year=2016') }),
   'POST /api/commendations': async (c) => {
     const before = await tableRows('commendations');
     const res = await c.post('/api/commendations', { year: 2016, kind: 'org', orgCode: 'H01', title: `矩阵表彰${++n}`, reason: '矩阵推荐' });

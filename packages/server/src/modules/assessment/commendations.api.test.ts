@@ -57,6 +57,12 @@ describe('表彰', () => {
     const mine = await ctx.db.selectFrom('assistance_records as r').innerJoin('users as u', 'u.id', 'r.recorded_by')
       .select(['r.household_id', 'r.solved_problem', 'r.amount_fen']).where('r.year', '=', pYear).where('u.username', '=', who).execute();
     expect(mine.length).toBeGreaterThan(0);
+    // the picker: a county union finds its own cadres by name, with the year's record, and nobody of another region
+    const found = (await h01.get(`/api/commendations/candidates?year=${pYear}`)).json().items as { username: string; orgCode: string; record: { records: number } }[];
+    expect(found.every((c) => c.orgCode.startsWith('H01'))).toBe(true);
+    expect(found.find((c) => c.username === who)!.record.records).toBe(mine.length);
+    expect(found[0]!.record.records).toBeGreaterThanOrEqual(found.at(-1)!.record.records);
+    expect(((await city.get(`/api/commendations/candidates?year=${pYear}&q=${encodeURIComponent('钟祥')}`)).json().items as { orgCode: string }[]).every((c) => c.orgCode.startsWith('H03'))).toBe(true);
     const res = await h01.post('/api/commendations', { year: pYear, kind: 'person', username: who, title: '精准帮扶工作先进个人', reason: '常态走访，帮助困难职工解决实际问题' });
     expect(res.statusCode, res.body).toBe(201);
     person = res.json();

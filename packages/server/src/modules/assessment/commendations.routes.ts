@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { commendationListSchema, commendationSchema } from '@bangfu/core';
+import { commendationCandidateListSchema, commendationListSchema, commendationSchema } from '@bangfu/core';
 import type { Db } from '../../db/index.js';
 import { routeSchema } from '../../lib/route.docs.js';
 import { actorOf, idParam } from '../../lib/request.context.js';
@@ -7,7 +7,7 @@ import { attachment } from '../../lib/attachment.js';
 import { XLSX } from '../../lib/temp-file.js';
 import { defaultFontCandidates, fontProvider, type FontCandidate } from '../print/pdf.font.js';
 import { commendationListTitle, commendationPdf, commendationWorkbook } from './commendation.documents.js';
-import { approvedOfYear, auditCommendationExport, decideCommendation, listCommendations, proposeCommendation } from './commendations.service.js';
+import { approvedOfYear, auditCommendationExport, commendationCandidates, decideCommendation, listCommendations, proposeCommendation } from './commendations.service.js';
 
 const tags = ['commendations 表彰'];
 
@@ -16,6 +16,9 @@ export async function commendationRoutes(app: FastifyInstance, { db, fontCandida
 
   app.get('/api/commendations', { schema: routeSchema({ summary: 'Commendations (?year=&orgCode=&username=&status=): the approved ones for everyone, open nominations for the city\'s people and the nominee\'s own union', tags, response: { 200: commendationListSchema } }) },
     async (req) => listCommendations(db, actorOf(req), req.query));
+
+  app.get('/api/commendations/candidates', { schema: routeSchema({ summary: 'The cadres the caller may nominate as 先进个人 (?year=&q=name): the city union any, a county union its region\'s, with their assistance record of the year (at most 50, the most records first)', tags, response: { 200: commendationCandidateListSchema } }) },
+    async (req) => commendationCandidates(db, actorOf(req), req.query));
 
   app.post('/api/commendations', { schema: routeSchema({ summary: 'Nominate an organization or a cadre of a year ({year, kind: org|person, orgCode|username, title, reason, source}) (city union; a county union within its region)', tags, response: { 201: commendationSchema } }) },
     async (req, reply) => reply.code(201).send(await proposeCommendation(db, actorOf(req), req.body)));

@@ -15,7 +15,7 @@ import { parseInput, parseQuery } from '../../lib/validate.js';
 import type { Actor } from '../access/actor.js';
 import { audit, auditNow } from '../audit/audit.repository.js';
 import { listOrgs } from '../orgs/orgs.repository.js';
-import { findUserByName } from '../users/users.repository.js';
+import { findUserByName, searchActiveUsers } from '../users/users.repository.js';
 import { assistancePerCadre } from '../assistance/assistance-tally.repository.js';
 import { computeAssessment } from './assessment.service.js';
 import * as repo from './commendations.repository.js';
@@ -138,4 +138,33 @@ export async function approvedOfYear(db: Q, query: unknown): Promise<{ year: num
 /** Records a download of the year's list (PDF or workbook). */
 export async function auditCommendationExport(db: Db, actor: Actor, year: number, format: 'pdf' | 'xlsx', rows: number): Promise<void> {
   await auditNow(db, actor, 'commendation.export', 'commendation', year, { format, rows });
+}
+
+const candidateQuery = z.object({
+  year: z.coerce.number({ error: '请选择表彰年度' }).int({ error: '请选择表彰年度' }).min(2000, { error: '表彰年度应在2000至2100之间' }).max(2100, { error: '表彰年度应在2000至2100之间' }),
+  q: z.string().trim().max(32, { error: '搜索内容不能超过32个字' }).default(''),
+});
+
+/**
+ * The cadres the caller may nominate (the city union: any; a county union: its region's), found by
+ * name, with their assistance record of the year; those who recorded the most first.
+ */
+export async function commendationCandidates(db: Q, actor: Actor, query: unknown) {
+  if (!canPropose(actor)) throw forbidden('只有市总工会和县（市、区）工会可以推荐表彰');
+  const q = parseQuery(candidateQuery, query, 'commendation candidates');
+  const own = actor.role === 'region' ? actor.orgCode.slice(0, 3) : null;
+  const [users, records] = await Promise.all([
+    searchActiveUsers(db, own ? ['region', 'unit'] : COMMENDABLE_ROLES, q.q, 2000),
+    assistancePerCadre(db, q.year, own ?? undefined),
+  ]);
+  const zero = { households: 0, records: 0, visits: 0, solved: 0, money: 0 };
+  const items = users.filter((u) => !own || u.org_code.startsWith(own)).map((u) => {
+    const r = records.find((x) => x.username === u.username);
+    return {
+      username: u.username, displayName: u.display_name, orgCode: u.org_code, orgName: u.org_name ?? u.org_code,
+      record: r ? { households: Number(r.households), records: Number(r.records), visits: Number(r.visits), solved: Number(r.solved), money: Number(r.money) } : zero,
+    };
+  });
+  items.sort((a, b) => b.record.records - a.record.records || a.orgCode.localeCompare(b.orgCode) || a.displayName.localeCompare(b.displayName));
+  return { items: items.slice(0, 50) };
 }

@@ -2,11 +2,12 @@
 // changes what the tables show: the hooks' roots are invalidated as a whole.
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getAssessment, getRubric, type AssessmentLevel } from '../assessment';
-import { listCommendations, type CommendationQuery } from '../commendations';
+import { listCandidates, listCommendations, type CommendationQuery } from '../commendations';
 
 export const assessmentKeys = {
   rubric: (year: number) => ['assessment-rubric', year] as const,
   one: (year: number, level: AssessmentLevel) => ['assessment', year, level] as const,
+  candidates: (year: number, q: string) => ['commendation-candidates', year, q] as const,
   commendations: (q: CommendationQuery) => ['commendations', q.year ?? null, q.orgCode ?? null, q.username ?? null] as const,
 };
 
@@ -18,6 +19,9 @@ export const useAssessment = (year: number, level: AssessmentLevel) =>
 
 export const useCommendations = (q: CommendationQuery, enabled = true) =>
   useQuery({ queryKey: assessmentKeys.commendations(q), queryFn: ({ signal }) => listCommendations(q, signal), enabled });
+
+export const useCandidates = (year: number, q: string) =>
+  useQuery({ queryKey: assessmentKeys.candidates(year, q), queryFn: ({ signal }) => listCandidates(year, q, signal), placeholderData: keepPreviousData });
 
 /** After an adjustment or a saved rubric: every assessment read again (ranks move). */
 export function useInvalidateAssessment() {

@@ -22,6 +22,7 @@ import { useRegions } from '../../lib/useOrgs';
 import { HistoryTimeline } from './HistoryTimeline';
 import { HouseholdActions } from './HouseholdActions';
 import { PrintPdfButton } from './PrintButtons';
+import { PersonalDataButton } from './PersonalDataButton';
 import { ReportedAlert } from './components/ReportedAlert';
 import { HouseholdView } from './sheet/HouseholdView';
 import { StoredIdentificationPanel } from '../identification/StoredIdentificationPanel';
@@ -103,6 +104,7 @@ export default function HouseholdDetailPage() {
               打印
             </Button>
             <PrintPdfButton id={h.id} workerNo={h.workerNo} />
+            {access.canCopyPersonalData && <PersonalDataButton id={h.id} workerNo={h.workerNo} />}
             {acts.edit && (
               <Button type="primary" icon={<EditOutlined />} onClick={() => navigate(`/households/${h.id}/edit`, { state: { from } })} id="household-edit">
                 编辑

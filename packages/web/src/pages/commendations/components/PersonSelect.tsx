@@ -1,8 +1,11 @@
-// Chooses the person of a 先进个人 nomination by name, never by a typed code: the cadres who recorded
-// assistance in the year (帮扶统计's per-cadre list, of the user's scope), with what they did.
+// Chooses the person of a 先进个人 nomination by name, never by a typed code: the cadres the user may
+// nominate (the server's candidates: the city union any, a county union its region's), searched on
+// the server as the user types, each with what they did in the year.
+import { useState } from 'react';
 import { Select, Typography } from 'antd';
-import { useAssistanceSummary } from '../../../api/queries/assistance';
+import { useCandidates } from '../../../api/queries/assessment';
 import { errorMessage } from '../../../api/request';
+import { useDebounced } from '../../../lib/useDebounced';
 
 interface Props {
   id?: string;
@@ -12,9 +15,10 @@ interface Props {
 }
 
 export function PersonSelect({ id, year, value, onChange }: Props) {
-  const q = useAssistanceSummary(year, undefined);
-  const options = (q.data?.year === year ? q.data.cadres : []).map((c) => {
-    const label = `${c.displayName}（帮扶 ${c.households} 户，记录 ${c.records} 次，解决问题 ${c.solved} 个）`;
+  const [text, setText] = useState('');
+  const q = useCandidates(year, useDebounced(text.trim(), 300));
+  const options = (q.data?.items ?? []).map((c) => {
+    const label = `${c.displayName}（${c.orgName}；${year}年帮扶 ${c.record.households} 户，记录 ${c.record.records} 次，解决问题 ${c.record.solved} 个）`;
     return { value: c.username, label, title: label };
   });
   return (
@@ -22,14 +26,15 @@ export function PersonSelect({ id, year, value, onChange }: Props) {
       id={id}
       showSearch
       allowClear
-      optionFilterProp="label"
+      filterOption={false}
+      onSearch={setText}
       value={value || undefined}
       onChange={(v) => onChange?.(v)}
       options={options}
       loading={q.isFetching}
       placeholder="输入姓名搜索"
       notFoundContent={
-        q.isFetching ? '正在加载…' : <Typography.Text type="secondary">{q.error ? errorMessage(q.error) : `${year} 年度没有帮扶记录的干部`}</Typography.Text>
+        q.isFetching ? '正在加载…' : <Typography.Text type="secondary">{q.error ? errorMessage(q.error) : '没有找到可以推荐的干部'}</Typography.Text>
       }
     />
   );
