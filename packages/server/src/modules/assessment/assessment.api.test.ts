@@ -27,8 +27,11 @@ afterAll(() => ctx.close());
 const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** The assessment of a year and level computed from the raw rows, as a cadre would with the rubric in hand. */
-async function byHand(year: number, level: 'region' | 'unit', rubric: Rubric, adjustments: Map<string, number> = new Map()) {
+async function byHand(year: number, level: 'region' | 'unit', rubric: Rubric) {
   const db = ctx.db;
+  const adjustments = new Map<string, number>();
+  for (const a of await db.selectFrom('assessment_adjustments').selectAll().where('year', '=', year).execute())
+    adjustments.set(a.org_code, (adjustments.get(a.org_code) ?? 0) + Number(a.tenths) / 10);
   const day = today < `${year}-12-31` ? today : `${year}-12-31`;
   const { overdueDays } = await getAssistanceSettings(db);
   const cutoff = addDays(day, -overdueDays);
@@ -89,7 +92,7 @@ async function byHand(year: number, level: 'region' | 'unit', rubric: Rubric, ad
     const on = scores.filter((s) => s.score !== null && s.weight > 0);
     const w = on.reduce((t, s) => t + s.weight, 0);
     const baseScore = w ? r1(on.reduce((t, s) => t + s.score! * s.weight, 0) / w) : null;
-    const adj = adjustments.get(o.code) ?? 0;
+    const adj = Math.round((adjustments.get(o.code) ?? 0) * 10) / 10;
     return { orgCode: o.code, scores, base: baseScore, total: baseScore === null ? null : r1(baseScore + adj) };
   });
   return items.map((i) => ({ ...i, rank: i.total === null ? null : 1 + items.filter((x) => x.total !== null && x.total > i.total!).length }));
@@ -184,14 +187,16 @@ describe('adjustments, scope and the workbook', () => {
     const after = (await city.get('/api/assessment?year=2016')).json() as Assessment;
     const was = before.items.find((i) => i.orgCode === 'H05')!;
     const now = after.items.find((i) => i.orgCode === 'H05')!;
-    expect(now.adjustment).toBe(2.5);
+    // the demo gave H05 its own adjustment before
+    expect(was.adjustment).toBe(2);
+    expect(now.adjustment).toBe(4.5);
     expect(now.total).toBe(Math.round((was.total! + 2.5) * 10) / 10);
-    expect(now.adjustments.map((x) => [x.points, x.reason])).toEqual([[3.5, '帮扶资金配套到位，工作有创新'], [-1, '调研报告质量一般']]);
+    expect(now.adjustments.slice(-2).map((x) => [x.points, x.reason])).toEqual([[3.5, '帮扶资金配套到位，工作有创新'], [-1, '调研报告质量一般']]);
     const rubric = (await city.get('/api/assessment/rubric?year=2016')).json() as Rubric;
-    expectSame(after, await byHand(2016, 'region', rubric, new Map([['H05', 2.5]])));
-    const audit = await ctx.db.selectFrom('audit_log').select(['detail']).where('action', '=', 'assessment.adjust').execute();
-    expect(audit).toHaveLength(2);
-    expect(JSON.parse(audit[0]!.detail!)).toMatchObject({ orgCode: 'H05', points: 3.5 });
+    expectSame(after, await byHand(2016, 'region', rubric));
+    const audit = await ctx.db.selectFrom('audit_log').select(['detail']).where('action', '=', 'assessment.adjust').orderBy('id').execute();
+    expect(audit).toHaveLength(3);
+    expect(JSON.parse(audit[1]!.detail!)).toMatchObject({ orgCode: 'H05', points: 3.5 });
   });
 
   it('shows a county union its own row and rank only, the steering group all, and 机关干部 nothing', async () => {
@@ -215,7 +220,7 @@ describe('adjustments, scope and the workbook', () => {
     expect(rows.map((r) => r.getCell(2).value)).toEqual(a.items.map((i) => i.orgName));
     const last = ws.getRow(2).cellCount;
     expect(rows.map((r) => r.getCell(last).value)).toEqual(a.items.map((i) => i.total));
-    expect(wb.getWorksheet('加减分明细')!.getRow(2).getCell(3).value).toBe('帮扶资金配套到位，工作有创新');
+    expect(wb.getWorksheet('加减分明细')!.getRow(3).getCell(3).value).toBe('帮扶资金配套到位，工作有创新');
     expect(await ctx.db.selectFrom('audit_log').select('action').where('action', '=', 'assessment.export').execute()).toHaveLength(1);
   });
 });

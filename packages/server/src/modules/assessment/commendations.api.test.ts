@@ -20,7 +20,7 @@ const year = 2016;
 beforeAll(async () => {
   ctx = await createTestContext();
   await seedDemo(ctx.db, 40, { demoPassword: PASSWORD });
-  await seedDemoCampaigns(ctx.db, { currentYearFiles: 12 });
+  await seedDemoCampaigns(ctx.db, { currentYearFiles: 12, assessment: false });
   city = await ctx.login('shizong', PASSWORD);
   h01 = await ctx.login(filerOf('H01'), PASSWORD);
   h02 = await ctx.login(filerOf('H02'), PASSWORD);
