@@ -5,6 +5,7 @@ export const AUDIT_ACTION_LABELS = {
   'household.update': '修改档案',
   'household.view': '查看档案',
   'household.personalData': '导出个人信息副本',
+  'household.erase': '保存期满删除个人信息',
   'household.submit': '提交审核',
   'household.unitAgree': '单位工会同意',
   'household.unitReturn': '单位工会退回',

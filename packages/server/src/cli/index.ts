@@ -16,6 +16,7 @@ import { demoCommand, seedDemo, type DemoResult } from './demo.js';
 import { seedDemoCampaigns } from '../demo/campaigns.js';
 import { identifyStream } from './identify.js';
 import { exportCommand, importCommand, templateCommand } from './exchange.js';
+import { applyRetention } from '../modules/privacy/retention.service.js';
 import { printCommand } from './print.js';
 import { isReaderThread, readBatchesInThread, runReaderThread } from '../modules/households/reevaluate.reader.js';
 import { isGeneratorThread, runGeneratorThread } from '../demo/bulk.thread.js';
@@ -42,6 +43,9 @@ const HELP = `bangfu — 城镇困难职工精准帮扶档案系统
   audit verify [--anchors FILE]
                         check the audit log's chain: every break, and the anchors kept outside
   audit anchor          print the chain's head as one JSON line, to keep outside the database
+  retention [--years 5] [--apply]
+                        保存期限: files removed or exited more than N years ago (default 5) — list them per
+                        region, and with --apply erase their personal data for good (audited per file)
   backup FILE           the whole database in one consistent snapshot (gzip'd JSON lines), while it runs
   restore FILE          replace this database with a backup (same program version; stop the server first)
   template OUT.xlsx     write the Excel import template (sheets 职工, 家庭成员, drop-down lists)
@@ -267,6 +271,19 @@ export async function main(argv: string[]): Promise<void> {
         try {
           const r = await printCommand(db, argv.slice(1));
           console.log(`已生成调查表 wrote ${r.count} form(s) to ${r.out}`);
+        } finally {
+          await db.destroy();
+        }
+        return;
+      }
+      case 'retention': {
+        const { values } = parseArgs({ args: argv.slice(1), options: { years: { type: 'string' }, apply: { type: 'boolean', default: false } } });
+        const db = await prepare(config);
+        try {
+          const r = await applyRetention(db, { years: values.years === undefined ? undefined : Number(values.years), apply: values.apply });
+          console.log(`保存期限：${r.cutoff} 之前剔除或脱困的档案 files ended before ${r.cutoff}: ${r.total}`);
+          for (const x of r.byRegion) console.log(`  ${x.regionCode}  剔除 removed ${x.removed}  脱困 exited ${x.exited}`);
+          console.log(r.applied ? `已删除个人信息 erased the personal data of ${r.total} file(s)` : '未删除（加 --apply 执行删除） nothing erased: add --apply to erase');
         } finally {
           await db.destroy();
         }

@@ -126,3 +126,10 @@ export async function saveGroup(q: Q, regionCode: string, values: { name: string
   if (exists) await q.updateTable('working_groups').set(values).where('region_code', '=', regionCode).execute();
   else await q.insertInto('working_groups').values({ region_code: regionCode, ...values }).execute();
 }
+
+/** The end of retention: the assistance records' and plans' free text of these files (dates, types, money and counts stay). */
+export async function eraseAssistanceText(trx: Q, householdIds: number[]): Promise<void> {
+  if (!householdIds.length) return;
+  await trx.updateTable('assistance_records').set({ description: '（已删除）' }).where('household_id', 'in', householdIds).execute();
+  await trx.updateTable('household_plans').set({ reason: null, outcome: null }).where('household_id', 'in', householdIds).execute();
+}

@@ -387,3 +387,33 @@ function inPairs(pairs: { regionCode: string; year: number }[], byId = false) {
     return eb.or(pairs.map((p) => eb.and([eb(region, '=', p.regionCode), eb(year, '=', p.year)])));
   };
 }
+
+/** The text written in place of a name whose personal data was erased at the end of retention. */
+export const ERASED_NAME = '（已删除）';
+
+/**
+ * Ended files (removed, exited) whose end day is before `before` and whose personal data is still
+ * held, after `after` by id: what the end of retention erases next.
+ */
+export async function endedFilesBefore(q: Q, before: string, after: number, limit: number) {
+  return q.selectFrom('households').select(['id', 'region_code', 'status', 'ended_on'])
+    .where('status', 'in', ['removed', 'exited']).where('ended_on', '<', before).where('name', '<>', ERASED_NAME).where('id', '>', after)
+    .orderBy('id').limit(limit).execute();
+}
+
+/**
+ * Erases the personal data of these files for good (PIPL 第47条): the person's name, identity and
+ * phone numbers, address, employer, health and the free text of the file; the family members; every
+ * version's snapshot and changes; the review opinions' text. What the counts and the statistics
+ * read (region, year, category, incomes, causes, statuses and their days) stays.
+ */
+export async function erasePersonalData(trx: Q, ids: number[]): Promise<void> {
+  if (!ids.length) return;
+  await trx.updateTable('households').set({
+    name: ERASED_NAME, id_number: '', phone: '', address: '', employer: '', health: '', model_worker: null, other_hardship: null,
+    cause_description: null, needs: null, measures: null, return_reason: null, warnings: '[]', warning_count: 0,
+  }).where('id', 'in', ids).execute();
+  await trx.deleteFrom('household_members').where('household_id', 'in', ids).execute();
+  await trx.deleteFrom('household_versions').where('household_id', 'in', ids).execute();
+  await trx.updateTable('review_opinions').set({ opinion: ERASED_NAME }).where('household_id', 'in', ids).execute();
+}
