@@ -31,11 +31,7 @@ afterAll(async () => {
   await admin?.dispose();
 });
 
-async function signIn(page: Page, baseUrl: string, who: { username: string; password: string }, path: string): Promise<void> {
-  await page.context().clearCookies();
-  await Api.loginInPage(page, baseUrl, who.username, who.password);
-  await page.goto(`${baseUrl}${path}`);
-}
+const signIn = Api.signInAt;
 
 const rows = (page: Page): Locator => page.locator('#assessment-table tbody tr.ant-table-row');
 const rowOf = (page: Page, org: string): Locator => page.locator(`#assessment-table tbody tr.ant-table-row[data-org="${org}"]`);

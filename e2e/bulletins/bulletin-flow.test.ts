@@ -55,11 +55,7 @@ afterAll(async () => {
   await admin?.dispose();
 });
 
-async function signIn(page: Page, baseUrl: string, who: { username: string; password: string }, path: string): Promise<void> {
-  await page.context().clearCookies();
-  await Api.loginInPage(page, baseUrl, who.username, who.password);
-  await page.goto(`${baseUrl}${path}`);
-}
+const signIn = Api.signInAt;
 
 const listRow = (page: Page, id: number): Locator => page.locator(`#bulletin-table tbody tr.ant-table-row[data-bulletin-id="${id}"]`);
 const status = (page: Page) => page.locator('#bulletin-page').getAttribute('data-status');

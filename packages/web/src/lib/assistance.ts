@@ -1,6 +1,6 @@
 // Pure helpers of the 因户施策 · 常态帮扶 pages: the plan editor's rows, the record form's money
 // rule, yearly counts, batch totals and 定点联系 quota wording. No React, no requests.
-import { MONEY_ASSISTANCE_TYPES, PLAN_STATUSES, type AssistanceType } from '@bangfu/core';
+import { MONEY_ASSISTANCE_TYPES, PLAN_STATUSES, todayInChina, type AssistanceType } from '@bangfu/core';
 import type { AssistanceRecord, Plan, PlanItem, PlanItemInput } from '../api/assistance';
 
 /** Types whose record carries an amount in yuan (慰问金、物资、助学、小额贷款、医疗救助). */
@@ -87,6 +87,9 @@ export function quotaText(q: { expected: number; linked: number }): string {
 }
 
 /** The years a summary can be asked for: this year back to `from`, newest first. */
+/** This year, in China (the year a yearly page opens on). */
+export const currentYearInChina = (): number => Number(todayInChina().slice(0, 4));
+
 export function yearOptions(current: number, from = 2016): number[] {
   const out: number[] = [];
   for (let y = current; y >= Math.min(from, current); y--) out.push(y);

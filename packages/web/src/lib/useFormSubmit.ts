@@ -10,9 +10,11 @@ interface Options {
   fields?: readonly string[];
   /** the message when every field error found its field */
   placedMessage?: string | null;
+  /** which field names the form has, when `fields` cannot say (nested lists: ['items', 1, 'weight']) */
+  placeable?: (name: (string | number)[]) => boolean;
 }
 
-export function useFormSubmit<V>(form: FormInstance<V>, { fields, placedMessage = null }: Options = {}) {
+export function useFormSubmit<V>(form: FormInstance<V>, { fields, placedMessage = null, placeable }: Options = {}) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -29,7 +31,7 @@ export function useFormSubmit<V>(form: FormInstance<V>, { fields, placedMessage 
       await run(v);
     } catch (e) {
       if (isApiError(e) && e.fieldErrors.length) {
-        const mapped = toFormFieldErrors(e.fieldErrors, fields ? (n) => n.length === 1 && fields.includes(String(n[0])) : undefined);
+        const mapped = toFormFieldErrors(e.fieldErrors, placeable ?? (fields ? (n) => n.length === 1 && fields.includes(String(n[0])) : undefined));
         form.setFields(mapped.fields as Parameters<typeof form.setFields>[0]);
         setError(mapped.unplaced.length ? mapped.unplaced.map((x) => x.message).join('；') : placedMessage);
       } else setError(errorMessage(e));

@@ -4,19 +4,20 @@
 // ranking (推荐表彰), edits the rubric (考核细则); everyone of the city reads, and exports.
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { App, Button, Card, Empty, Select, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Empty, Space, Table, Typography } from 'antd';
 import { DownloadOutlined, ProfileOutlined } from '@ant-design/icons';
 import { ASSESSMENT_LEVEL_LABELS, ASSESSMENT_LEVELS, type AssessmentLevel } from '@bangfu/core';
 import { downloadAssessment, type AssessmentItem } from '../../api/assessment';
 import { useAssessment, useInvalidateAssessment, useInvalidateCommendations, useRubric } from '../../api/queries/assessment';
 import { ListToolbar, LoadError, ReloadButton } from '../../components/list/ListParts';
 import PageHeader from '../../components/PageHeader';
-import { yearOptions } from '../../lib/assistance';
+import { YearSelect } from '../../components/YearSelect';
+import { currentYearInChina } from '../../lib/assistance';
 import { useAccess, useSessionUser } from '../../lib/session';
 import { useDownload } from '../../lib/useDownload';
 import { NominationModal, type NominationPreset } from '../commendations/components/NominationModal';
 import { assessmentColumns } from './assessmentColumns';
-import { byRank, currentYearInChina, rankingReason } from './assessmentText';
+import { byRank, rankingReason } from './assessmentText';
 import { AdjustmentModal } from './components/AdjustmentModal';
 import { AssessmentDrawer } from './components/AssessmentDrawer';
 import { RubricModal } from './components/RubricModal';
@@ -81,14 +82,7 @@ export default function AssessmentPage() {
         <ListToolbar
           title={
             <Space>
-              <Select
-                id="assessment-year"
-                value={year}
-                style={{ width: 110 }}
-                options={yearOptions(thisYear).map((y) => ({ value: y, label: `${y} 年` }))}
-                onChange={(v: number) => update({ year: String(v) })}
-                aria-label="考核年度"
-              />
+              <YearSelect id="assessment-year" value={year} onChange={(v) => update({ year: String(v) })} ariaLabel="考核年度" />
               <span>考核排名</span>
             </Space>
           }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { byRank, currentYearInChina, indicatorColumnsOf, pointsText, rankingReason, scoreText } from './assessmentText';
+import { byRank, indicatorColumnsOf, pointsText, rankingReason, scoreText } from './assessmentText';
+import { currentYearInChina } from '../../lib/assistance';
 import type { AssessmentItem } from '../../api/assessment';
 
 const item = (orgCode: string, rank: number | null, total: number | null = rank === null ? null : 100 - rank): AssessmentItem => ({

@@ -1,10 +1,7 @@
 // What the 考核 page says about numbers: ranks in order, scores with one decimal, points with their
 // sign, and the reason a nomination from the ranking carries. Pure, so the tests read them.
-import { ASSESSMENT_LEVEL_LABELS, INDICATORS, todayInChina, type AssessmentLevel, type IndicatorCode } from '@bangfu/core';
+import { ASSESSMENT_LEVEL_LABELS, INDICATORS, type AssessmentLevel, type IndicatorCode } from '@bangfu/core';
 import type { AssessmentItem } from '../../api/assessment';
-
-/** The year the assessment opens on: this year in China (a browser abroad is still in 荆门's year). */
-export const currentYearInChina = (): number => Number(todayInChina().slice(0, 4));
 
 /** Rank ascending; those without a total (nothing to assess) last, by code. */
 export function byRank<T extends Pick<AssessmentItem, 'rank' | 'orgCode'>>(items: readonly T[]): T[] {

@@ -38,6 +38,9 @@ export function ruleText(row: Pick<RubricRow, 'unit' | 'zero' | 'full'>): string
 const EDITABLE = ['weight', 'zero', 'full'];
 
 /** The server's errors on the form's boxes (items[3].full); the rest (the weight sum) for the alert. */
+/** The rubric form's own boxes: ['items', i, 'weight' | 'zero' | 'full']. */
+export const rubricPlaceable = (n: (string | number)[]) => n.length === 3 && n[0] === 'items' && typeof n[1] === 'number' && EDITABLE.includes(String(n[2]));
+
 export function rubricFieldErrors(errors: readonly FieldError[]): MappedErrors {
-  return toFormFieldErrors(errors, (n) => n.length === 3 && n[0] === 'items' && typeof n[1] === 'number' && EDITABLE.includes(String(n[2])));
+  return toFormFieldErrors(errors, rubricPlaceable);
 }

@@ -10,7 +10,7 @@ import { downloadSummary } from '../../api/assistance';
 import { useAssistanceSummary } from '../../api/queries/assistance';
 import { errorMessage } from '../../api/request';
 import PageHeader from '../../components/PageHeader';
-import { yearOptions } from '../../lib/assistance';
+import { YearSelect } from '../../components/YearSelect';
 import { useDownload } from '../../lib/useDownload';
 import { useSessionUser } from '../../lib/session';
 import { useRegions } from '../../lib/useOrgs';
@@ -47,13 +47,7 @@ export default function SummaryPage() {
         <div className="toolbar">
           <Space>
             <span>年度</span>
-            <Select
-              id="summary-year"
-              value={year}
-              style={{ width: 110 }}
-              options={yearOptions(thisYear).map((y) => ({ value: y, label: `${y} 年` }))}
-              onChange={(v: number) => update({ year: String(v) })}
-            />
+            <YearSelect id="summary-year" value={year} onChange={(v) => update({ year: String(v) })} />
           </Space>
           <Space>
             <span>地区</span>

@@ -3,7 +3,7 @@
 // city union approves or declines; everyone prints the year's approved list or exports it.
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { App, Button, Card, Select, Space, Table, Tabs } from 'antd';
+import { App, Button, Card, Space, Table, Tabs } from 'antd';
 import { DownloadOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { COMMENDATION_STATUS_LABELS, COMMENDATION_STATUSES } from '@bangfu/core';
 import { decideCommendation, downloadCommendations, type Commendation } from '../../api/commendations';
@@ -11,10 +11,10 @@ import { useCommendations, useInvalidateCommendations } from '../../api/queries/
 import { errorMessage } from '../../api/request';
 import PageHeader from '../../components/PageHeader';
 import { ListToolbar, LoadError, ReloadButton } from '../../components/list/ListParts';
-import { yearOptions } from '../../lib/assistance';
+import { YearSelect } from '../../components/YearSelect';
 import { useAccess } from '../../lib/session';
 import { useDownload } from '../../lib/useDownload';
-import { currentYearInChina } from '../assessment/assessmentText';
+import { currentYearInChina } from '../../lib/assistance';
 import { commendationColumns } from './commendationColumns';
 import { countByStatus, isStatusFilter, rowsOf, type StatusFilter } from './commendationText';
 import { CommendationDecisionModal, type Decision } from './components/CommendationDecisionModal';
@@ -72,14 +72,7 @@ export default function CommendationsPage() {
         <ListToolbar
           title={
             <Space>
-              <Select
-                id="commendation-year"
-                value={year}
-                style={{ width: 110 }}
-                options={yearOptions(thisYear).map((y) => ({ value: y, label: `${y} 年` }))}
-                onChange={(v: number) => update({ year: String(v) })}
-                aria-label="年度"
-              />
+              <YearSelect id="commendation-year" value={year} onChange={(v) => update({ year: String(v) })} />
               <span>表彰推荐</span>
             </Space>
           }

@@ -7,8 +7,9 @@ import { Alert, Button, Form, InputNumber, Modal, Space, Table, Typography } fro
 import { INDICATORS } from '@bangfu/core';
 import { saveRubric, type Rubric } from '../../../api/assessment';
 import { errorMessage, isApiError } from '../../../api/request';
+import { useFormSubmit } from '../../../lib/useFormSubmit';
 import { dateTimeText } from '../../../lib/format';
-import { rubricFieldErrors, toRubricForm, toRubricItems, valueSuffix, weightSum, type RubricRow } from '../rubricForm';
+import { rubricPlaceable, toRubricForm, toRubricItems, valueSuffix, weightSum, type RubricRow } from '../rubricForm';
 
 interface Props {
   open: boolean;
@@ -29,32 +30,17 @@ function RubricForm({ year, rubric, editable, onSaved, onReload, onClose }: Omit
   const rows = toRubricForm(rubric);
   const items = Form.useWatch('items', form) as Box[] | undefined;
   const sum = weightSum(items ?? rows);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, submit } = useFormSubmit(form, { placeable: rubricPlaceable });
   const [stale, setStale] = useState(false);
 
-  async function save() {
-    let v: { items: Box[] };
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    setError(null);
+  const save = () => submit(async (v) => {
     try {
       onSaved(await saveRubric(year, { items: toRubricItems(rows.map((r, i) => ({ ...r, ...v.items[i] }))), version: rubric.version }));
     } catch (e) {
       if (isApiError(e, 'RUBRIC_CHANGED')) setStale(true);
-      if (isApiError(e) && e.fieldErrors.length) {
-        const m = rubricFieldErrors(e.fieldErrors);
-        form.setFields(m.fields as Parameters<typeof form.setFields>[0]);
-        setError(m.unplaced.map((x) => x.message).join('；') || null);
-      } else setError(errorMessage(e));
-    } finally {
-      setBusy(false);
+      throw e;
     }
-  }
+  });
 
   const differs = (i: number) => ({
     validator: (_: unknown, v: number | null) => (v !== null && v === form.getFieldValue(['items', i, 'zero']) ? Promise.reject(new Error('0分和100分对应值不能相同')) : Promise.resolve()),
