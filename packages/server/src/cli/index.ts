@@ -17,6 +17,8 @@ import { seedDemoCampaigns } from '../demo/campaigns.js';
 import { identifyStream } from './identify.js';
 import { exportCommand, importCommand, templateCommand } from './exchange.js';
 import { applyRetention } from '../modules/privacy/retention.service.js';
+import { tallyDifferences } from '../modules/households/tally.repository.js';
+import { assistanceTallyDifferences } from '../modules/assistance/assistance-tally.repository.js';
 import { printCommand } from './print.js';
 import { isReaderThread, readBatchesInThread, runReaderThread } from '../modules/households/reevaluate.reader.js';
 import { isGeneratorThread, runGeneratorThread } from '../demo/bulk.thread.js';
@@ -43,6 +45,8 @@ const HELP = `bangfu — 城镇困难职工精准帮扶档案系统
   audit verify [--anchors FILE]
                         check the audit log's chain: every break, and the anchors kept outside
   audit anchor          print the chain's head as one JSON line, to keep outside the database
+  tally --check         compare the kept counts (households, assistance) with a full recount; exit code 1 when
+                        they differ (a minute at a million households)
   retention [--years 5] [--apply]
                         保存期限: files removed or exited more than N years ago (default 5) — list them per
                         region, and with --apply erase their personal data for good (audited per file)
@@ -271,6 +275,19 @@ export async function main(argv: string[]): Promise<void> {
         try {
           const r = await printCommand(db, argv.slice(1));
           console.log(`已生成调查表 wrote ${r.count} form(s) to ${r.out}`);
+        } finally {
+          await db.destroy();
+        }
+        return;
+      }
+      case 'tally': {
+        if (sub !== '--check') throw new Error('usage: bangfu tally --check');
+        const db = await prepare(config);
+        try {
+          const diffs = [...await tallyDifferences(db), ...await assistanceTallyDifferences(db)];
+          for (const d of diffs.slice(0, 50)) console.log(`  ${d}`);
+          console.log(diffs.length ? `计数不一致 ${diffs.length} kept count(s) differ from a recount` : '计数一致 the kept counts equal a full recount');
+          if (diffs.length) process.exitCode = 1;
         } finally {
           await db.destroy();
         }
