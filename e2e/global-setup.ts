@@ -162,6 +162,9 @@ async function start(): Promise<{ baseUrl: string; cleanup: () => Promise<void> 
     BANGFU_WEB_DIST: webDir,
     // the suite logs in many times a minute from one address; the per-address limit has its own API test
     BANGFU_LOGIN_RATE: '1000',
+    // and downloads and uploads with a few users; the per-user limits have their own API test
+    BANGFU_EXPORT_RATE: '1000',
+    BANGFU_UPLOAD_RATE: '1000',
   });
 
   // accounts that read identity numbers in full are made on the command line, as a union makes its

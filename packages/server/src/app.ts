@@ -66,6 +66,8 @@ export interface AppOptions {
   jobsElsewhere?: () => void;
 }
 
+/** The routes that take a file: limited per user (BANGFU_UPLOAD_RATE). */
+const UPLOAD_ROUTES = new Set(['/api/imports', '/api/campaigns/:id/research-reports', '/api/research-reports/:id/file']);
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
@@ -165,6 +167,22 @@ export async function buildApp({ config, db, logger, pdfFontCandidates, jobOwner
       const sent = req.headers['x-csrf-token'];
       if (sent !== csrfFor(token)) throw new AppError('CSRF_FAILED', { message: '页面已过期，请刷新页面后重试' });
     }
+  });
+
+  // Heavy work per user (in this process): uploads, and downloads of written documents (workbooks,
+  // PDFs, Word, personal-data copies), so that one account cannot hold the cores or fill the disk.
+  const perUser = (max: number, what: string) => app.rateLimit({
+    max, timeWindow: 60_000,
+    keyGenerator: (req) => (req.actor ? `u${req.actor.id}` : `a${req.ip}`),
+    errorResponseBuilder: (_req, ctx) => new AppError('TOO_MANY_REQUESTS', { message: `${what}过于频繁，请 ${Math.ceil(ctx.ttl / 1000)} 秒后再试` }),
+  });
+  const uploads = perUser(config.uploadRatePerMinute ?? 10, '上传文件');
+  const exports = perUser(config.exportRatePerMinute ?? 30, '导出和下载');
+  app.addHook('preHandler', async (req, reply) => {
+    const url = req.routeOptions.url;
+    if (!url || !req.actor) return;
+    if (req.method === 'POST' && UPLOAD_ROUTES.has(url)) await uploads.call(app, req, reply);
+    else if (req.method === 'GET' && /\.(xlsx|pdf|docx|json)$/.test(url)) await exports.call(app, req, reply);
   });
 
   // PostgreSQL cannot store NUL in text, and no field of ours has a use for it: refused by name,

@@ -16,6 +16,8 @@ const envSchema = z.object({
   BANGFU_UPLOAD_DIR: z.string().optional(),
   /** Login attempts allowed per client address per minute (the per-account lock is separate). */
   BANGFU_LOGIN_RATE: z.coerce.number().int().min(1).default(30),
+  BANGFU_UPLOAD_RATE: z.coerce.number().int().min(1).default(10),
+  BANGFU_EXPORT_RATE: z.coerce.number().int().min(1).default(30),
   /** The audit chain's key (≥ 32 characters); shared by every instance of one database. */
   BANGFU_AUDIT_KEY: z.string().min(32, { error: 'BANGFU_AUDIT_KEY must be at least 32 characters' }).optional(),
   /** Where the audit key is kept when BANGFU_AUDIT_KEY is not set (made on first start). */
@@ -38,6 +40,10 @@ export interface Config {
   uploadDir?: string;
   /** login attempts per client address per minute; default 30 */
   loginRatePerMinute?: number;
+  /** uploads (imports, reports) per user per minute; default 10 */
+  uploadRatePerMinute?: number;
+  /** downloads of written documents (workbooks, PDFs, Word, copies) per user per minute; default 30 */
+  exportRatePerMinute?: number;
   /** the audit chain's key; else read from (or made in) auditKeyFile */
   auditKey?: Buffer;
   /** default: audit.key beside the SQLite file, or ./data/audit.key */
@@ -78,6 +84,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE === 'true',
     uploadDir: path.resolve(e.BANGFU_UPLOAD_DIR ?? path.join(process.cwd(), 'data', 'uploads')),
     loginRatePerMinute: e.BANGFU_LOGIN_RATE,
+    uploadRatePerMinute: e.BANGFU_UPLOAD_RATE,
+    exportRatePerMinute: e.BANGFU_EXPORT_RATE,
     auditKey: e.BANGFU_AUDIT_KEY ? Buffer.from(e.BANGFU_AUDIT_KEY, 'utf8') : undefined,
     auditKeyFile: e.BANGFU_AUDIT_KEY_FILE ? path.resolve(e.BANGFU_AUDIT_KEY_FILE) : undefined,
     webConcurrency: db.kind === 'sqlite' && db.file === ':memory:' ? 1 : e.WEB_CONCURRENCY ?? os.availableParallelism(),

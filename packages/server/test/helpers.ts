@@ -123,7 +123,7 @@ export async function createTestContext(configOverrides: Partial<Config> = {}, o
   }
   await seedOrgs(db);
   await ensureAdmin(db, ADMIN_PASSWORD);
-  const config: Config = { port: 0, host: '127.0.0.1', db: { kind: 'sqlite', file: ':memory:' }, logLevel: 'silent', cookieSecure: false, webDist: '/nonexistent', uploadDir: path.join(os.tmpdir(), 'bangfu-test-uploads'), loginRatePerMinute: 100_000, auditKey: TEST_AUDIT_KEY, ...configOverrides };
+  const config: Config = { port: 0, host: '127.0.0.1', db: { kind: 'sqlite', file: ':memory:' }, logLevel: 'silent', cookieSecure: false, webDist: '/nonexistent', uploadDir: path.join(os.tmpdir(), 'bangfu-test-uploads'), loginRatePerMinute: 100_000, uploadRatePerMinute: 100_000, exportRatePerMinute: 100_000, auditKey: TEST_AUDIT_KEY, ...configOverrides };
   const app = await buildApp({ config, db, logger: false });
   await app.ready();
 
