@@ -94,6 +94,15 @@ test('the city ranks, adjusts, reads the rubric, nominates the first and approve
   await gone(page.locator('#rubric-table'));
   await eventually(() => totalOf(rowOf(page, ADJUSTED))).toBe(Math.round((before + 2) * 10) / 10);
 
+  // ---- 定稿: the result is kept; 加减分 goes, the rubric is read-only -----------------------------------
+  await page.locator('#assessment-finalize').click();
+  await page.locator('.ant-popconfirm .ant-btn-primary').click();
+  await visible(page.locator('#assessment-finalized'));
+  expect(await textOf(page.locator('#assessment-finalized'))).toMatch(/^已定稿/);
+  await eventually(() => rowOf(page, ADJUSTED).locator('[data-testid=assessment-adjust]').count()).toBe(0);
+  expect(await page.locator('#assessment-finalize').count()).toBe(0);
+  await eventually(() => totalOf(rowOf(page, ADJUSTED))).toBe(Math.round((before + 2) * 10) / 10);
+
   // ---- 推荐表彰 of the first-ranked county union, from the ranking -------------------------------------
   await settled(page);
   const top = rows(page).first();

@@ -46,6 +46,7 @@ export const assessmentSchema = z.object({
   asOf: ymd().describe('the day the time-bound indicators are measured on: the year\'s last day, or today while it runs'),
   campaigns: z.array(z.object({ id: int(), name: z.string() })).describe('the year\'s campaigns the baselines, submissions and reports come from'),
   overdueDays: int(), target: int().describe('the yearly solved-problems target of targetMet'),
+  finalized: z.object({ by: z.string(), at: z.string() }).nullable().describe('set once the city union finalized the year\'s result of this level: the numbers are those of that moment'),
   items: z.array(assessmentItemSchema),
 });
 export type Assessment = z.infer<typeof assessmentSchema>;

@@ -68,6 +68,7 @@ export const AUDIT_ACTION_LABELS = {
   'assessment.rubric': '修改考核细则',
   'assessment.adjust': '考核加减分',
   'assessment.export': '导出考核结果',
+  'assessment.finalize': '考核结果定稿',
   'commendation.propose': '推荐表彰',
   'commendation.approve': '批准表彰',
   'commendation.decline': '不批准表彰',

@@ -35,6 +35,7 @@ export const ERROR_CODES = {
   USERNAME_TAKEN: { status: 409, message: '用户名已被使用' },
   ALREADY_SUBMITTED: { status: 409, message: '本单位已上报，正等待市总工会接收；如需重新上报，请等市总工会退回' },
   SUBMISSION_DECIDED: { status: 409, message: '该上报已处理，请刷新页面' },
+  ASSESSMENT_FINAL: { status: 409, message: '该年度考核结果已定稿，不能再修改' },
   RUBRIC_CHANGED: { status: 409, message: '考核细则已被他人修改，请刷新页面后再改' },
   COMMENDATION_DECIDED: { status: 409, message: '该推荐已审批，请刷新页面' },
   ALREADY_NOMINATED: { status: 409, message: '本年度已推荐过该单位（个人）的同一荣誉' },

@@ -600,6 +600,14 @@ export interface AssessmentAdjustmentTable {
   created_at: string;
 }
 
+export interface AssessmentResultTable {
+  year: number;
+  level: string;
+  data: string;
+  finalized_by: number;
+  finalized_at: string;
+}
+
 export interface CommendationTable {
   id: Generated<number>;
   year: number;
@@ -719,6 +727,7 @@ export interface Database {
   assessment_rubrics: AssessmentRubricTable;
   assessment_adjustments: AssessmentAdjustmentTable;
   commendations: CommendationTable;
+  assessment_results: AssessmentResultTable;
   users: UserTable;
   user_approvals: UserApprovalTable;
   sessions: SessionTable;

@@ -31,3 +31,8 @@ export function addAdjustment(input: { year: number; orgCode: string; points: nu
 export function downloadAssessment(year: number, level: AssessmentLevel): Promise<string> {
   return downloadFile('/api/assessment.xlsx', `${year}年度考核结果.xlsx`, { query: { year, level } });
 }
+
+/** 定稿 (the city union): the year's result of the level kept as it stands; 409 ASSESSMENT_FINAL when it is already. */
+export function finalizeAssessment(year: number, level: AssessmentLevel): Promise<Assessment> {
+  return http.post('/api/assessment/finalize', { year, level });
+}

@@ -30,6 +30,7 @@ import * as m027 from './027_bulletins.js';
 import * as m028 from './028_bulletin_numbers_facet_values.js';
 import * as m029 from './029_created_on.js';
 import * as m030 from './030_assessment.js';
+import * as m031 from './031_assessment_results.js';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -62,4 +63,5 @@ export const migrations: Record<string, Migration> = {
   '028_bulletin_numbers_facet_values': m028,
   '029_created_on': m029,
   '030_assessment': m030,
+  '031_assessment_results': m031,
 };

@@ -131,6 +131,7 @@ const MATRIX = `
 | PUT    /api/assessment/rubric                | 403   | ok   | 403    | 403   | 403    | 403  | 403    |
 | GET    /api/assessment                       | ok    | ok   | ok     | 403   | ok     | ok   | ok     |
 | POST   /api/assessment/adjustments           | 403   | ok   | 403    | 403   | 403    | 403  | 403    |
+| POST   /api/assessment/finalize              | 403   | ok   | 403    | 403   | 403    | 403  | 403    |
 | GET    /api/assessment.xlsx                  | ok    | ok   | ok     | 403   | ok     | ok   | ok     |
 | GET    /api/commendations                    | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | GET    /api/commendations/candidates         | 403   | ok   | 403    | 403   | ok     | 403  | 403    |
@@ -516,6 +517,12 @@ const CALLS: Record<string, Call> = {
     const before = await tableRows('assessment_adjustments');
     const res = await c.post('/api/assessment/adjustments', { year: 2016, orgCode: 'H01', points: 1, reason: '矩阵加分' });
     return { res, unchanged: async () => expect(await tableRows('assessment_adjustments')).toBe(before) };
+  },
+  'POST /api/assessment/finalize': async (c) => {
+    // a year of its own: the other assessment calls keep 2016 open
+    const before = (await ctx.db.selectFrom('assessment_results').select('year').execute()).length;
+    const res = await c.post('/api/assessment/finalize', { year: 2018, level: 'region' });
+    return { res, unchanged: async () => expect(await ctx.db.selectFrom('assessment_results').select('year').execute()).toHaveLength(before) };
   },
   'GET /api/assessment.xlsx': async (c) => ({ res: await c.get('/api/assessment.xlsx?year=2016') }),
   'GET /api/commendations': async (c) => ({ res: await c.get('/api/commendations?year=2016') }),

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { DEFAULT_REPORTS_OWED, todayInChina, YEARLY_SOLVED_TARGET, type Assessment, type Rubric } from '@bangfu/core';
 import { createTestContext, type Client, type TestContext } from '../../../test/helpers.js';
+import { makeHousehold } from '../../../test/fixtures/households.js';
 import { seedDemo } from '../../cli/demo.js';
 import { seedDemoCampaigns } from '../../demo/campaigns.js';
 import { getAssistanceSettings } from '../settings/settings.service.js';
@@ -222,5 +223,37 @@ describe('adjustments, scope and the workbook', () => {
     expect(rows.map((r) => r.getCell(last).value)).toEqual(a.items.map((i) => i.total));
     expect(wb.getWorksheet('加减分明细')!.getRow(3).getCell(3).value).toBe('帮扶资金配套到位，工作有创新');
     expect(await ctx.db.selectFrom('audit_log').select('action').where('action', '=', 'assessment.export').execute()).toHaveLength(1);
+  });
+});
+
+describe('定稿', () => {
+  it('keeps a year\'s result as it stood: later files, adjustments and rubric changes do not move it', async () => {
+    const region = await ctx.userIn('H01', 'region');
+    expect((await region.post('/api/assessment/finalize', { year: 2016, level: 'region' })).statusCode).toBe(403);
+    expect((await city.post('/api/assessment/finalize', { year: thisYear + 1, level: 'region' })).json().errors).toEqual([{ path: 'year', message: '不能对尚未开始的年度定稿' }]);
+    expect((await city.post('/api/assessment/finalize', { year: 2016, level: 'city' })).json().errors[0].path).toBe('level');
+    const before = (await city.get('/api/assessment?year=2016')).json() as Assessment;
+    expect(before.finalized).toBeNull();
+    const res = await city.post('/api/assessment/finalize', { year: 2016, level: 'region' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().finalized).toMatchObject({ by: expect.any(String), at: expect.any(String) });
+    const { finalized: _f, ...kept } = res.json() as Assessment;
+    const { finalized: _b, ...was } = before;
+    expect(kept).toEqual(was);
+    // a new filed file of 2016 in H01: measured now it would change H01's filed rate; the result does not
+    const h = (await city.post('/api/households', makeHousehold({ regionCode: 'H01', fillDate: '2016-05-01' }))).json();
+    expect((await ctx.fileThrough(h.id, city)).statusCode).toBe(200);
+    const after = (await city.get('/api/assessment?year=2016')).json() as Assessment;
+    expect(after.items).toEqual(before.items);
+    expect((await city.post('/api/assessment/adjustments', { year: 2016, orgCode: 'H02', points: 1, reason: '定稿后加分' })).json().code).toBe('ASSESSMENT_FINAL');
+    const r = (await city.get('/api/assessment/rubric?year=2016')).json() as Rubric;
+    expect((await city.put('/api/assessment/rubric?year=2016', { items: r.items.map(({ code, weight, zero, full }) => ({ code, weight, zero, full })), version: r.version })).json().code).toBe('ASSESSMENT_FINAL');
+    expect((await city.post('/api/assessment/finalize', { year: 2016, level: 'region' })).json().code).toBe('ASSESSMENT_FINAL');
+    // the units of 2016 are not finalized: still measured, still adjustable
+    const unit = ((await city.get('/api/assessment?year=2016&level=unit')).json() as Assessment).items[0]!;
+    expect((await city.post('/api/assessment/adjustments', { year: 2016, orgCode: unit.orgCode, points: 1, reason: '按时报送' })).statusCode).toBe(201);
+    // a county union reads its own row of the kept result
+    expect(((await region.get('/api/assessment?year=2016')).json() as Assessment).items).toEqual(before.items.filter((i) => i.orgCode === 'H01'));
+    expect(await ctx.db.selectFrom('audit_log').select('action').where('action', '=', 'assessment.finalize').execute()).toHaveLength(1);
   });
 });

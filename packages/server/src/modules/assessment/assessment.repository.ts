@@ -33,3 +33,22 @@ export async function insertAdjustment(trx: Q, a: { year: number; orgCode: strin
     .returning('id').executeTakeFirstOrThrow();
   return Number(r.id);
 }
+
+/** A year's finalized result of a level, if the city union finalized it. */
+export async function resultRow(db: Q, year: number, level: string) {
+  const r = await db.selectFrom('assessment_results as a').innerJoin('users', 'users.id', 'a.finalized_by')
+    .select(['a.data', 'a.finalized_at', 'users.display_name']).where('a.year', '=', year).where('a.level', '=', level).executeTakeFirst();
+  return r && { data: r.data, at: r.finalized_at, by: r.display_name };
+}
+
+/** The levels of a year that are finalized. */
+export async function finalizedLevels(db: Q, year: number): Promise<string[]> {
+  return (await db.selectFrom('assessment_results').select('level').where('year', '=', year).execute()).map((r) => r.level);
+}
+
+/** Keeps a finalized result; false when the level of that year was finalized already. */
+export async function insertResult(trx: Q, r: { year: number; level: string; data: string; by: number; at: string }): Promise<boolean> {
+  const res = await trx.insertInto('assessment_results').values({ year: r.year, level: r.level, data: r.data, finalized_by: r.by, finalized_at: r.at })
+    .onConflict((oc) => oc.columns(['year', 'level']).doNothing()).executeTakeFirst();
+  return Number(res.numInsertedOrUpdatedRows ?? 0) === 1;
+}

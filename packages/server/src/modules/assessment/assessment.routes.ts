@@ -5,7 +5,7 @@ import { routeSchema } from '../../lib/route.docs.js';
 import { actorOf } from '../../lib/request.context.js';
 import { attachment } from '../../lib/attachment.js';
 import { XLSX } from '../../lib/temp-file.js';
-import { addAdjustment, assessment, exportAssessment, getRubric, saveRubric } from './assessment.service.js';
+import { addAdjustment, assessment, exportAssessment, finalizeAssessment, getRubric, saveRubric } from './assessment.service.js';
 
 const tags = ['assessment 考核'];
 
@@ -21,6 +21,9 @@ export async function assessmentRoutes(app: FastifyInstance, { db }: { db: Db })
 
   app.post('/api/assessment/adjustments', { schema: routeSchema({ summary: 'Add or take points of an organization\'s total ({year, orgCode, points, reason}); audited (city union)', tags, response: { 201: adjustmentSchema } }) },
     async (req, reply) => reply.code(201).send(await addAdjustment(db, actorOf(req), req.body)));
+
+  app.post('/api/assessment/finalize', { schema: routeSchema({ summary: 'Finalize (定稿) a year\'s result of a level ({year, level}): kept as it stands, read as kept from then on; its rubric and adjustments close; once only (city union)', tags, response: { 200: assessmentSchema } }) },
+    async (req) => finalizeAssessment(db, actorOf(req), req.body));
 
   app.get('/api/assessment.xlsx', { schema: routeSchema({ summary: 'The scores (same query as /api/assessment), the rubric and the adjustments as a workbook; audited', tags }) },
     async (req, reply) => {

@@ -56,6 +56,7 @@ export async function saveRubric(db: Db, actor: Actor, query: unknown, input: un
   if (!canAssess(actor)) throw forbidden('只有市总工会可以修改考核细则');
   const { year } = parseQuery(z.object({ year: yearSchema }), query, 'rubric query');
   const r = parseInput(rubricInputSchema, input, 'assessment rubric');
+  if ((await repo.finalizedLevels(db, year)).length) throw new AppError('ASSESSMENT_FINAL', { message: `${year}年度考核结果已定稿，考核细则不能再修改`, detail: `rubric of finalized ${year}` });
   await inTransaction(db, async (trx) => {
     if (!(await repo.saveRubricRow(trx, year, r.items, r.version, actor.id, nowIso())))
       throw new AppError('RUBRIC_CHANGED', { detail: `rubric of ${year} is no longer at version ${r.version}` });
@@ -69,6 +70,8 @@ export async function addAdjustment(db: Db, actor: Actor, input: unknown) {
   const a = parseInput(adjustmentInputSchema, input, 'assessment adjustment');
   const org = (await listOrgs(db)).find((o) => o.code === a.orgCode && o.kind !== 'city');
   if (!org) throw new AppError('VALIDATION_FAILED', { errors: [{ path: 'orgCode', message: '被考核单位不存在' }], detail: `no org ${a.orgCode}` });
+  if ((await repo.finalizedLevels(db, a.year)).includes(org.kind === 'region' ? 'region' : 'unit'))
+    throw new AppError('ASSESSMENT_FINAL', { message: `${a.year}年度考核结果已定稿，不能再加减分`, detail: `adjustment in finalized ${a.year}` });
   const at = nowIso();
   const id = await inTransaction(db, async (trx) => {
     const id = await repo.insertAdjustment(trx, { ...a, by: actor.id, at });
@@ -92,8 +95,15 @@ function assessedOrgs(orgs: Org[], level: AssessmentLevel, campaigns: Campaign[]
   return orgs.filter((o) => o.kind === 'unit' && (required.size ? required.has(o.code) : o.largeEnterprise && o.active));
 }
 
-/** Every assessed organization's indicators, scores, adjustments, totals and ranks (unscoped). */
+/** Every assessed organization's indicators, scores, adjustments, totals and ranks (unscoped): the finalized result once there is one. */
 export async function computeAssessment(db: Q, year: number, level: AssessmentLevel, today = todayInChina()): Promise<Assessment> {
+  const stored = await repo.resultRow(db, year, level);
+  if (stored) return { ...(JSON.parse(stored.data) as Assessment), finalized: { by: stored.by, at: stored.at } };
+  return measureAssessment(db, year, level, today);
+}
+
+/** The assessment measured from the data now. */
+async function measureAssessment(db: Q, year: number, level: AssessmentLevel, today: string): Promise<Assessment> {
   const day = assessmentDay(year, today);
   const [orgs, allCampaigns, rubric, adjustments, settings, byYear] = await Promise.all([
     listOrgs(db), campaignViews(db, undefined, day), rubricOf(db, year), repo.adjustmentRows(db, year), getAssistanceSettings(db), facetRows(db, 'year', { values: [String(year)] }),
@@ -190,6 +200,7 @@ export async function computeAssessment(db: Q, year: number, level: AssessmentLe
   const ranked: AssessmentItem[] = rankByTotal(items).sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.orgCode.localeCompare(b.orgCode));
   return {
     year, level, asOf: day, campaigns: campaigns.map((c) => ({ id: c.id, name: c.name })), overdueDays: settings.overdueDays, target: YEARLY_SOLVED_TARGET, items: ranked,
+    finalized: null,
   };
 }
 
@@ -216,4 +227,27 @@ export async function exportAssessment(db: Db, actor: Actor, query: unknown): Pr
   const content = await assessmentWorkbook(a, await rubricOf(db, a.year));
   await auditNow(db, actor, 'assessment.export', 'assessment', a.year, { level: a.level, rows: a.items.length });
   return { a, content };
+}
+
+const finalizeSchema = z.object({
+  year: z.number({ error: '请选择考核年度' }).int({ error: '请选择考核年度' }).min(2000, { error: '考核年度应在2000至2100之间' }).max(2100, { error: '考核年度应在2000至2100之间' }),
+  level: z.enum(['region', 'unit'], { error: '层级应为 region（县区工会）或 unit（大中型企事业单位）' }),
+});
+
+/**
+ * 定稿: keeps a year's result of a level as it stands now; from then on it is read as kept, and its
+ * rubric and adjustments are closed. Once only (409 ASSESSMENT_FINAL).
+ */
+export async function finalizeAssessment(db: Db, actor: Actor, input: unknown, today = todayInChina()): Promise<Assessment> {
+  if (!canAssess(actor)) throw forbidden('只有市总工会可以将考核结果定稿');
+  const f = parseInput(finalizeSchema, input, 'assessment finalize');
+  if (f.year > Number(today.slice(0, 4))) throw new AppError('VALIDATION_FAILED', { errors: [{ path: 'year', message: '不能对尚未开始的年度定稿' }], detail: `finalize future ${f.year}` });
+  const at = nowIso();
+  await inTransaction(db, async (trx) => {
+    const a = await measureAssessment(trx, f.year, f.level, today);
+    if (!(await repo.insertResult(trx, { year: f.year, level: f.level, data: JSON.stringify(a), by: actor.id, at })))
+      throw new AppError('ASSESSMENT_FINAL', { message: `${f.year}年度该层级的考核结果已经定稿`, detail: `finalized already: ${f.year} ${f.level}` });
+    await audit(trx, actor, 'assessment.finalize', 'assessment', f.year, { level: f.level, rows: a.items.length, ranks: a.items.map((i) => [i.orgCode, i.total, i.rank]) });
+  });
+  return assessment(db, actor, { year: String(f.year), level: f.level }, today);
 }

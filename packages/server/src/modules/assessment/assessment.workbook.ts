@@ -19,7 +19,7 @@ export async function assessmentWorkbook(a: Assessment, rubric: Rubric): Promise
   const ws = wb.addWorksheet('考核结果', { views: [{ state: 'frozen', xSplit: 2, ySplit: 2 }] });
   const codes = rubric.items.map((i) => i.code);
   const titles = ['排名', '单位', ...codes.flatMap((c) => [`${INDICATORS[c].name}`, `${INDICATORS[c].name}得分`]), '加权得分', '加减分', '总分'];
-  ws.getCell(1, 1).value = `${a.year}年度精准帮扶工作考核结果 · ${ASSESSMENT_LEVEL_LABELS[a.level]} · 计算截至 ${a.asOf} · 导出时间 ${nowInChinaText()}（北京时间）`;
+  ws.getCell(1, 1).value = `${a.year}年度精准帮扶工作考核结果 · ${ASSESSMENT_LEVEL_LABELS[a.level]} · 计算截至 ${a.asOf}${a.finalized ? ` · 已定稿（${a.finalized.by}，${a.finalized.at.slice(0, 10)}）` : ''} · 导出时间 ${nowInChinaText()}（北京时间）`;
   ws.getCell(1, 1).font = { bold: true, size: 12 };
   ws.mergeCells(1, 1, 1, titles.length);
   head(ws, titles, 2);

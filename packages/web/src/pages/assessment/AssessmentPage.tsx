@@ -4,10 +4,12 @@
 // ranking (推荐表彰), edits the rubric (考核细则); everyone of the city reads, and exports.
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { App, Button, Card, Empty, Space, Table, Typography } from 'antd';
-import { DownloadOutlined, ProfileOutlined } from '@ant-design/icons';
+import { App, Button, Card, Empty, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined, LockOutlined, ProfileOutlined } from '@ant-design/icons';
 import { ASSESSMENT_LEVEL_LABELS, ASSESSMENT_LEVELS, type AssessmentLevel } from '@bangfu/core';
-import { downloadAssessment, type AssessmentItem } from '../../api/assessment';
+import { downloadAssessment, finalizeAssessment, type AssessmentItem } from '../../api/assessment';
+import { errorMessage } from '../../api/request';
+import { dateTimeText } from '../../lib/format';
 import { useAssessment, useInvalidateAssessment, useInvalidateCommendations, useRubric } from '../../api/queries/assessment';
 import { ListToolbar, LoadError, ReloadButton } from '../../components/list/ListParts';
 import PageHeader from '../../components/PageHeader';
@@ -51,6 +53,21 @@ export default function AssessmentPage() {
   const reload = () => void q.refetch();
   // the city union nominates from the ranking; a county union (its own row only) nominates on 表彰
   const nominatesFromRanking = access.canEditAssessment && access.canProposeCommendations;
+  // a finalized (定稿) result is read as kept: no more adjustments or rubric changes
+  const finalized = shown?.finalized ?? null;
+  const [finalizing, setFinalizing] = useState(false);
+  async function finalize() {
+    setFinalizing(true);
+    try {
+      await finalizeAssessment(year, level);
+      message.success(`${year} 年度${ASSESSMENT_LEVEL_LABELS[level]}考核结果已定稿`);
+      invalidate();
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setFinalizing(false);
+    }
+  }
 
   function update(p: Record<string, string>) {
     const next = new URLSearchParams(params);
@@ -61,7 +78,7 @@ export default function AssessmentPage() {
   const columns = assessmentColumns({
     items,
     onDetail: (i) => setDetail(i.orgCode),
-    onAdjust: access.canEditAssessment ? setAdjusting : undefined,
+    onAdjust: access.canEditAssessment && !finalized ? setAdjusting : undefined,
     onNominate: nominatesFromRanking ? (i) => setNominating({ orgCode: i.orgCode, orgName: i.orgName, reason: rankingReason(year, level, i.rank!, i.total!) }) : undefined,
   });
 
@@ -84,6 +101,11 @@ export default function AssessmentPage() {
             <Space>
               <YearSelect id="assessment-year" value={year} onChange={(v) => update({ year: String(v) })} ariaLabel="考核年度" />
               <span>考核排名</span>
+              {finalized && (
+                <Tag icon={<LockOutlined />} color="blue" id="assessment-finalized">
+                  已定稿（{finalized.by}，{dateTimeText(finalized.at)}）
+                </Tag>
+              )}
             </Space>
           }
           total={shown ? items.length : undefined}
@@ -94,6 +116,19 @@ export default function AssessmentPage() {
             <Button icon={<ProfileOutlined />} id="assessment-rubric" onClick={() => setRubricOpen(true)}>
               考核细则
             </Button>
+            {access.canEditAssessment && shown && !finalized && year <= thisYear && (
+              <Popconfirm
+                title={`将 ${year} 年度${ASSESSMENT_LEVEL_LABELS[level]}的考核结果定稿？`}
+                description="定稿后按当前结果保存，之后的数据变化不再影响排名，也不能再加减分或修改考核细则。"
+                okText="定稿"
+                cancelText="取消"
+                onConfirm={() => void finalize()}
+              >
+                <Button icon={<LockOutlined />} id="assessment-finalize" loading={finalizing}>
+                  定稿
+                </Button>
+              </Popconfirm>
+            )}
             <Button icon={<DownloadOutlined />} id="assessment-export" loading={downloading} onClick={() => void download('正在生成考核结果表…', () => downloadAssessment(year, level), (n) => `已导出 ${n}`)}>
               导出Excel
             </Button>
@@ -133,7 +168,7 @@ export default function AssessmentPage() {
         year={year}
         rubric={rubric.data}
         loadError={rubric.error}
-        editable={access.canEditAssessment}
+        editable={access.canEditAssessment && !finalized}
         onReload={() => void rubric.refetch()}
         onClose={() => setRubricOpen(false)}
         onSaved={(r) => {
