@@ -99,7 +99,7 @@ export default function HouseholdDetailPage() {
         subTitle={`第 ${h.version} 版 · 更新于 ${dateTimeText(h.updatedAt)}`}
         onBack={() => navigate(from ?? '/households')}
         extra={
-          <Space>
+          <Space wrap>
             <Button icon={<PrinterOutlined />} onClick={() => window.print()} id="household-print">
               打印
             </Button>
