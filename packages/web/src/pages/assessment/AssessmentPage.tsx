@@ -3,7 +3,7 @@
 // behind it on hover; a row opens its details. The city union adjusts (加减分), nominates from the
 // ranking (推荐表彰), edits the rubric (考核细则); everyone of the city reads, and exports.
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { App, Button, Card, Empty, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined, LockOutlined, ProfileOutlined } from '@ant-design/icons';
 import { ASSESSMENT_LEVEL_LABELS, ASSESSMENT_LEVELS, type AssessmentLevel } from '@bangfu/core';
@@ -14,6 +14,7 @@ import { useAssessment, useInvalidateAssessment, useInvalidateCommendations, use
 import { ListToolbar, LoadError, ReloadButton } from '../../components/list/ListParts';
 import PageHeader from '../../components/PageHeader';
 import { YearSelect } from '../../components/YearSelect';
+import { useParamsUpdate } from '../../lib/useParamsUpdate';
 import { currentYearInChina } from '../../lib/assistance';
 import { useAccess, useSessionUser } from '../../lib/session';
 import { useDownload } from '../../lib/useDownload';
@@ -32,7 +33,7 @@ export default function AssessmentPage() {
   const user = useSessionUser();
   const access = useAccess();
   const { message } = App.useApp();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useParamsUpdate();
   const thisYear = currentYearInChina();
   const year = Number(params.get('year')) || thisYear;
   const l = params.get('level');
@@ -69,11 +70,6 @@ export default function AssessmentPage() {
     }
   }
 
-  function update(p: Record<string, string>) {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(p)) next.set(k, v);
-    setParams(next, { replace: true });
-  }
 
   const columns = assessmentColumns({
     items,

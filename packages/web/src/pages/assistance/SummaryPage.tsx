@@ -2,7 +2,6 @@
 // meeting the target against filed households), per cadre, the overdue list and the households
 // below the yearly target; 导出Excel downloads the per-region and per-cadre tables of the same year
 // and region as a workbook.
-import { useSearchParams } from 'react-router';
 import { Alert, Button, Card, Select, Space, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { todayInChina } from '@bangfu/core';
@@ -11,6 +10,7 @@ import { useAssistanceSummary } from '../../api/queries/assistance';
 import { errorMessage } from '../../api/request';
 import PageHeader from '../../components/PageHeader';
 import { YearSelect } from '../../components/YearSelect';
+import { useParamsUpdate } from '../../lib/useParamsUpdate';
 import { useDownload } from '../../lib/useDownload';
 import { useSessionUser } from '../../lib/session';
 import { useRegions } from '../../lib/useOrgs';
@@ -21,7 +21,7 @@ import './assistance.css';
 export default function SummaryPage() {
   const user = useSessionUser();
   const { regions } = useRegions(user);
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useParamsUpdate();
   const thisYear = Number(todayInChina().slice(0, 4));
   const year = Number(params.get('year')) || thisYear;
   const regionCode = params.get('regionCode') ?? '';
@@ -29,12 +29,6 @@ export default function SummaryPage() {
   const { busy: saving, download } = useDownload();
   const onExport = () => download('正在生成帮扶统计表…', () => downloadSummary({ year, regionCode: regionCode || undefined }), (name) => `已导出 ${name}`);
 
-  function update(p: Record<string, string>) {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(p)) if (v) next.set(k, v);
-    else next.delete(k);
-    setParams(next, { replace: true });
-  }
 
   const totals = useSummaryTotals(data);
   const from = `/assistance?${params.toString()}`;

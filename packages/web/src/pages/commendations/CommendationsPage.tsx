@@ -2,7 +2,6 @@
 // status. The city union and the county unions nominate (新增推荐; also from the 考核 ranking); the
 // city union approves or declines; everyone prints the year's approved list or exports it.
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { App, Button, Card, Space, Table, Tabs } from 'antd';
 import { DownloadOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { COMMENDATION_STATUS_LABELS, COMMENDATION_STATUSES } from '@bangfu/core';
@@ -12,6 +11,7 @@ import { errorMessage } from '../../api/request';
 import PageHeader from '../../components/PageHeader';
 import { ListToolbar, LoadError, ReloadButton } from '../../components/list/ListParts';
 import { YearSelect } from '../../components/YearSelect';
+import { useParamsUpdate } from '../../lib/useParamsUpdate';
 import { useAccess } from '../../lib/session';
 import { useDownload } from '../../lib/useDownload';
 import { currentYearInChina } from '../../lib/assistance';
@@ -24,7 +24,7 @@ import './commendations.css';
 export default function CommendationsPage() {
   const access = useAccess();
   const { message } = App.useApp();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useParamsUpdate();
   const thisYear = currentYearInChina();
   const year = Number(params.get('year')) || thisYear;
   const s = params.get('status');
@@ -41,11 +41,6 @@ export default function CommendationsPage() {
   const rows = rowsOf(items, status);
   const reload = () => void q.refetch();
 
-  function update(p: Record<string, string>) {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(p)) next.set(k, v);
-    setParams(next, { replace: true });
-  }
 
   async function decide(opinion: string) {
     if (!deciding) return;

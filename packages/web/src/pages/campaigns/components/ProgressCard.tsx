@@ -4,7 +4,7 @@
 // deadline the 上报状态 is for is named; 导出Excel downloads the table as shown (level and region).
 // 截至日期 (?asOf= in the URL) shows the table as it stood at the end of a past day.
 import type { ReactNode } from 'react';
-import { useSearchParams } from 'react-router';
+import { useParamsUpdate } from '../../../lib/useParamsUpdate';
 import { Alert, Breadcrumb, Button, Card, DatePicker, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { todayInChina } from '@bangfu/core';
@@ -28,7 +28,7 @@ interface Props {
 }
 
 export function ProgressCard({ campaignId, ownRegion, regionName, note }: Props) {
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useParamsUpdate();
   const chosen = params.get('region');
   const parentCode = ownRegion ?? (chosen && /^H\d{2}$/.test(chosen) ? chosen : null);
   const asOfParam = params.get('asOf');
@@ -38,12 +38,7 @@ export function ProgressCard({ campaignId, ownRegion, regionName, note }: Props)
   const p = q.data;
   const { busy, download } = useDownload();
   const onExport = () => download('正在生成进度表…', () => downloadProgress(campaignId, query), (name) => `已导出 ${name}`);
-  const setParam = (key: string, value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
+  const setParam = (key: string, value: string | null) => update({ [key]: value ?? '' });
   const openRegion = (code: string | null) => setParam('region', code);
   const columns = p ? progressColumns(p, { onOpenRegion: ownRegion ? undefined : (c) => openRegion(c) }) : [];
   const cells = p ? totalCells(p) : [];
