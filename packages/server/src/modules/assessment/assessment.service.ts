@@ -214,13 +214,6 @@ export async function assessment(db: Q, actor: Actor, query: unknown, today = to
   return { ...a, items: a.items.filter((i) => i.orgCode === own || i.orgCode.startsWith(`${own}-`)) };
 }
 
-/** One organization's total and rank of a year (for commendations), or null when it is not assessed. */
-export async function rankOf(db: Q, year: number, orgCode: string): Promise<{ total: number | null; rank: number | null } | null> {
-  const level: AssessmentLevel = /^H\d{2}$/.test(orgCode) ? 'region' : 'unit';
-  const item = (await computeAssessment(db, year, level)).items.find((i) => i.orgCode === orgCode);
-  return item ? { total: item.total, rank: item.rank } : null;
-}
-
 /** The assessment of the caller's scope as a workbook; the export is audited. */
 export async function exportAssessment(db: Db, actor: Actor, query: unknown): Promise<{ a: Assessment; content: Buffer }> {
   const a = await assessment(db, actor, query);
