@@ -61,10 +61,25 @@ interface Target {
   url: string;
   loaded(): Promise<boolean>;
   reset(): Promise<void>;
+  /** one filed file in ten exited over the last three years, half of those visited once: what 脱困回访 reads */
+  addExits(): Promise<number>;
 }
 
-/** One finished bulk load of N households (the demo's campaigns add this year's few files after it). */
-const bulkLoadOf = (loads: { detail: string }[]) => loads.length === 1 && JSON.parse(loads[0].detail).households === COUNT;
+// The bulk load files households but exits none. A real database after some years holds exits, so
+// the bench makes them as the lifecycle and the follow-ups would leave the rows (status, exit day,
+// end day, the next planned visit and the visits made; the kept counts follow through their
+// triggers), with a first follow-up for half of those old enough. Exit days fall on the 1st to the
+// 28th, where adding months reads the same in both databases and in core.
+const EXITED = `select count(*) as n from households where status = 'exited'`;
+interface ExitDates { exit: string; plus: (months: number) => string; today: (days: number) => string }
+const exitSqls = (d: ExitDates) => [
+  `update households set status = 'exited', exit_reason = '基准测试：脱困', exit_date = ${d.exit}, ended_on = ${d.exit} where status = 'filed' and id % 10 = 3`,
+  `update households set follow_up_due_on = ${d.plus(3)}, follow_ups_made = 0 where status = 'exited'`,
+  `insert into follow_ups (household_id, region_code, exit_date, date, outcome, note, reopened, recorded_by, recorded_at)
+    select id, region_code, exit_date, ${d.plus(3)}, 'stable', '基准测试：回访，家庭情况稳定', 0, 1, '2026-01-01T00:00:00.000Z'
+    from households where status = 'exited' and id % 20 = 3 and ${d.plus(3)} <= ${d.today(0)}`,
+  `update households set follow_up_due_on = ${d.plus(6)}, follow_ups_made = 1 where status = 'exited' and id % 20 = 3 and ${d.plus(3)} <= ${d.today(0)}`,
+];
 
 function sqliteTarget(): Target {
   fs.mkdirSync(dataDir, { recursive: true });
@@ -85,6 +100,21 @@ function sqliteTarget(): Target {
     },
     async reset() {
       for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) fs.rmSync(f, { force: true });
+    },
+    async addExits() {
+      const db = new SQLite(file);
+      try {
+        if ((db.prepare(EXITED).get() as { n: number }).n > COUNT / 20) return 0;
+        const dates: ExitDates = {
+          exit: `date('now', '+8 hours', 'start of month', '-' || (id % 36) || ' months', '+' || (id % 28) || ' days')`,
+          plus: (m) => `date(exit_date, '+${m} months')`,
+          today: (days) => `date('now', '+8 hours', '${days} days')`,
+        };
+        db.transaction(() => { for (const q of exitSqls(dates)) db.prepare(q).run(); })();
+        return (db.prepare(EXITED).get() as { n: number }).n;
+      } finally {
+        db.close();
+      }
     },
   };
 }
@@ -123,6 +153,27 @@ function pgTarget(): Target {
         await c.query(`drop database if exists ${name} with (force)`);
         await c.query(`create database ${name}`);
       });
+    },
+    async addExits() {
+      const c = new pg.Client({ connectionString: url.toString() });
+      await c.connect();
+      try {
+        if (Number((await c.query(EXITED)).rows[0].n) > COUNT / 20) return 0;
+        const china = `(now() at time zone 'Asia/Shanghai')::date`;
+        const dates: ExitDates = {
+          exit: `to_char(date_trunc('month', ${china}) - (id % 36) * interval '1 month' + (id % 28) * interval '1 day', 'YYYY-MM-DD')`,
+          plus: (m) => `to_char(exit_date::date + interval '${m} months', 'YYYY-MM-DD')`,
+          today: (days) => `to_char(${china} + ${days}, 'YYYY-MM-DD')`,
+        };
+        await c.query('begin');
+        for (const q of exitSqls(dates)) await c.query(q);
+        await c.query('commit');
+        await c.query('analyze households');
+        await c.query('analyze follow_ups');
+        return Number((await c.query(EXITED)).rows[0].n);
+      } finally {
+        await c.end();
+      }
     },
   };
 }
@@ -246,6 +297,9 @@ async function probes(base: string, city: Session, regionCode: string): Promise<
     { key: 'assessment', label: '考核 of 2016, county unions', method: 'GET', path: '/api/assessment?year=2016&level=region' },
     { key: 'assessmentUnit', label: '考核 of 2016, required units', method: 'GET', path: '/api/assessment?year=2016&level=unit' },
     { key: 'commendations', label: '表彰 of 2016', method: 'GET', path: '/api/commendations?year=2016' },
+    { key: 'followUpsDue', label: '脱困回访, due or overdue, page 1', method: 'GET', path: '/api/follow-ups?due=true&page=1&pageSize=20' },
+    { key: 'followUpsPage', label: '脱困回访, all exits, page 100', method: 'GET', path: '/api/follow-ups?page=100&pageSize=20' },
+    { key: 'followUpsSummary', label: `脱困回访 summary of ${year - 1}`, method: 'GET', path: `/api/follow-ups/summary?year=${year - 1}` },
     {
       key: 'whatifLine', label: `what-if, ${regionCode}'s line`, method: 'POST', path: '/api/policy/preview',
       body: { lines: [{ regionCode, year: 2016, monthlyLine: Math.round((line?.monthlyLine ?? 500) * 1.1) }] },
@@ -327,6 +381,9 @@ const startSeconds = (Date.now() - started) / 1000;
 await new Promise((r) => setTimeout(r, 2000));
 const idleRss = rssMB(server.pid!);
 say(`server up in ${startSeconds.toFixed(1)} s, idle RSS ${idleRss} MB`);
+// after the server's start, whose migrations make the follow-ups' table of an older load
+const exits = await target.addExits();
+if (exits) say(`exited ${exits.toLocaleString('en')} filed files (one in ten) for 脱困回访, half of the older ones visited once`);
 
 /** A ratio change saved, its re-evaluation job followed to the end, detail requests timed meanwhile. */
 async function measureReevaluation(base: string, city: Session, detail: Probe): Promise<string> {

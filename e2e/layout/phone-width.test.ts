@@ -17,6 +17,7 @@ import { eventually } from '../lib/ui.js';
 let admin: Api;
 let draft: HouseholdJson;
 let filed: HouseholdJson;
+let exited: HouseholdJson;
 const accounts: Record<string, { username: string; password: string }> = {};
 
 beforeAll(async () => {
@@ -24,6 +25,9 @@ beforeAll(async () => {
   const region = 'H02';
   filed = await admin.createFiledHousehold({ regionCode: region, name: uniqueName('宽') });
   draft = await admin.createHousehold({ regionCode: region, name: uniqueName('宽') });
+  // an exit of an earlier year: its page shows the 脱困回访 card with every planned visit overdue
+  exited = await admin.createFiledHousehold({ regionCode: region, name: uniqueName('宽') });
+  await admin.post(`/api/households/${exited.id}/exit`, { reason: '再就业，收入稳定', date: '2024-03-15' }, 200);
   const unit = await admin.createOrg(`沙洋${uniqueName('宽')}化工厂工会`, region);
   accounts.admin = { username: 'admin', password: ADMIN_PASSWORD };
   accounts.city = await admin.createUser({ orgCode: 'H', role: 'city', displayName: uniqueName('宽') });
@@ -40,7 +44,8 @@ afterAll(async () => {
 function routes(): string[] {
   return [
     '/', '/campaigns', '/assessment', '/commendations', '/households', '/households/new', `/households/${filed.id}`, `/households/${draft.id}`, `/households/${draft.id}/edit`,
-    '/policy', '/policy?tab=history', '/removal-proposals', '/reviews', '/my', '/assistance', '/batches', '/links', '/working-groups', '/working-groups/H02',
+    `/households/${exited.id}`,
+    '/policy', '/policy?tab=history', '/removal-proposals', '/reviews', '/my', '/follow-ups', '/follow-ups?fallenBack=true', '/assistance', '/batches', '/links', '/working-groups', '/working-groups/H02',
     '/measures', '/exchange/import', '/reports/region-summary', '/admin/orgs', '/admin/users', '/admin/approvals', '/admin/audit', '/no-such-page',
   ];
 }

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { HOUSEHOLD_STATUSES } from './enums.js';
 import { PLAN_STATUSES } from './measures.js';
+import { FOLLOW_UP_OUTCOMES } from './follow-up.js';
 
 const int = () => z.number().int();
 
@@ -158,6 +159,9 @@ export const myHouseholdSchema = z.object({
   solvedThisYear: int(),
   metTarget: z.boolean(),
   batch: int().nullable(),
+  nextFollowUpOn: z.string().nullable().describe('an exited household: the day of its next planned 脱困回访'),
+  followUpDue: z.boolean().describe('that visit is within the notice days or past'),
+  followUpOverdue: z.boolean(),
 });
 export type MyHousehold = z.infer<typeof myHouseholdSchema>;
 export const myHouseholdsResponseSchema = z.object({ year: int(), overdueDays: int(), items: z.array(myHouseholdSchema) });
@@ -200,7 +204,62 @@ export const assistanceSettingsViewSchema = z.object({
     income: z.number(), illness: z.number(), disability: z.number(), school: z.number(), noInsurance: z.number(), enterprise: z.number(), lostWorkCapacity: z.number(),
   }),
   batchThresholds: z.object({ first: z.number(), second: z.number() }),
+  followUpMonths: z.array(int()).describe('脱困回访: the months after an exit at which a follow-up visit is planned'),
 });
 export type AssistanceSettings = z.infer<typeof assistanceSettingsViewSchema>;
 export const assistanceSettingsSaveResponseSchema = z.object({ settings: assistanceSettingsViewSchema, jobId: int().nullable() });
 export type AssistanceSettingsSaveResult = z.infer<typeof assistanceSettingsSaveResponseSchema>;
+
+// ---- 脱困回访 (follow-up after exit) ------------------------------------------------------------
+
+const ymdText = () => z.string().describe('YYYY-MM-DD');
+const plannedVisitSchema = z.object({ seq: int(), dueOn: ymdText(), doneOn: ymdText().nullable(), outcome: z.enum(FOLLOW_UP_OUTCOMES).nullable() });
+const nextVisitSchema = z.object({ seq: int(), dueOn: ymdText() }).nullable();
+
+export const followUpRecordSchema = z.object({
+  id: int(), date: ymdText(), outcome: z.enum(FOLLOW_UP_OUTCOMES), note: z.string(),
+  exitDate: ymdText().describe('the exit this follow-up belongs to'),
+  reopened: z.boolean().describe('this follow-up reopened the file (重新纳入, through review again)'),
+  recordedBy: z.string(), recordedAt: z.string(),
+});
+export type FollowUpRecord = z.infer<typeof followUpRecordSchema>;
+
+export const householdFollowUpsSchema = z.object({
+  months: z.array(int()),
+  exitDate: ymdText().nullable().describe('null unless the file is 已脱困'),
+  visits: z.array(plannedVisitSchema),
+  next: nextVisitSchema,
+  due: z.boolean(),
+  overdue: z.boolean(),
+  daysOverdue: int(),
+  pendingReopen: z.boolean().describe('a follow-up of this exit found the family fallen back and the file waits to be reopened'),
+  items: z.array(followUpRecordSchema).describe('every follow-up of the household, newest first, earlier exits too'),
+});
+export type HouseholdFollowUps = z.infer<typeof householdFollowUpsSchema>;
+
+export const followUpCreatedSchema = z.object({ record: followUpRecordSchema, status: z.enum(HOUSEHOLD_STATUSES) });
+export type FollowUpCreated = z.infer<typeof followUpCreatedSchema>;
+
+export const followUpListItemSchema = z.object({
+  householdId: int(), workerNo: z.string(), name: z.string(), regionCode: z.string(), regionName: z.string(), exitDate: ymdText(),
+  done: int(), next: nextVisitSchema, due: z.boolean(), overdue: z.boolean(), daysOverdue: int(),
+  lastOutcome: z.enum(FOLLOW_UP_OUTCOMES).nullable(), pendingReopen: z.boolean(),
+});
+export type FollowUpListItem = z.infer<typeof followUpListItemSchema>;
+export const followUpListSchema = z.object({ months: z.array(int()), total: int(), page: int(), pageSize: int(), items: z.array(followUpListItemSchema) });
+export type FollowUpList = z.infer<typeof followUpListSchema>;
+
+const followUpCounts = {
+  exits: int().describe('exits dated in the year: files still 已脱困, and those a follow-up found fallen back'),
+  visitsDue: int().describe('planned visits whose day has come, of the households still exited'),
+  visitsDone: int().describe('of those, made'),
+  overdue: int().describe('households still exited whose next visit is past its day'),
+  stable: int().describe('households still exited whose follow-ups all found them stable'),
+  returns: int().describe('follow-ups that found the family fallen back (返困)'),
+};
+export const followUpSummarySchema = z.object({
+  year: int(), months: z.array(int()),
+  regions: z.array(z.object({ regionCode: z.string(), regionName: z.string(), ...followUpCounts })),
+  total: z.object(followUpCounts),
+});
+export type FollowUpSummary = z.infer<typeof followUpSummarySchema>;

@@ -45,6 +45,7 @@ export const AUDIT_ACTION_LABELS = {
   'measure.save': '维护帮扶措施',
   'plan.update': '制定帮扶计划',
   'assistance.create': '记录帮扶',
+  'followUp.create': '记录脱困回访',
   'settings.update': '修改帮扶设置',
   'demo.bulkLoad': '批量生成演示数据',
   'campaign.create': '新建专项行动',

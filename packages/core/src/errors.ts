@@ -25,6 +25,7 @@ export const ERROR_CODES = {
   UNDER_REVIEW: { status: 409, message: '档案正在审核中，不能修改；如需修改请由审核人退回' },
   INVALID_TRANSITION: { status: 409, message: '档案状态已变化，不能办理此操作，请刷新后重试' },
   NOT_FILED: { status: 409, message: '只有已建档的档案可以办理此项' },
+  NOT_EXITED: { status: 409, message: '只有已脱困的家庭可以记录脱困回访' },
   WORKER_NO_EXHAUSTED: { status: 409, message: '该地区的职工编号已全部用完，请联系市总工会' },
   WORKER_NO_TAKEN: { status: 409, message: '职工编号已被使用' },
   ALREADY_DECIDED: { status: 409, message: '该剔除建议已处理' },

@@ -160,6 +160,10 @@ export interface HouseholdTable {
   cadre_user_id: ColumnType<number | null, number | null | undefined, number | null>;
   /** date of the latest assistance record: what the overdue list reads */
   last_assisted_on: ColumnType<string | null, string | null | undefined, string | null>;
+  /** an exited file: the day of its next planned 脱困回访 (null: none left, or found fallen back) (migration 032) */
+  follow_up_due_on: ColumnType<string | null, string | null | undefined, string | null>;
+  /** an exited file: the follow-ups made since its exit */
+  follow_ups_made: Generated<number>;
   urgency_score: ColumnType<number | null, number | null | undefined, number | null>;
   urgency_batch: ColumnType<number | null, number | null | undefined, number | null>;
   /** the day (China) the file was entered (migration 029) */
@@ -600,6 +604,19 @@ export interface AssessmentAdjustmentTable {
   created_at: string;
 }
 
+export interface FollowUpTable {
+  id: Generated<number>;
+  household_id: number;
+  region_code: string;
+  exit_date: string;
+  date: string;
+  outcome: string;
+  note: string;
+  reopened: Generated<number>;
+  recorded_by: number;
+  recorded_at: string;
+}
+
 export interface AssessmentResultTable {
   year: number;
   level: string;
@@ -728,6 +745,7 @@ export interface Database {
   assessment_adjustments: AssessmentAdjustmentTable;
   commendations: CommendationTable;
   assessment_results: AssessmentResultTable;
+  follow_ups: FollowUpTable;
   users: UserTable;
   user_approvals: UserApprovalTable;
   sessions: SessionTable;

@@ -22,6 +22,7 @@ import { DEMO_UNITS, ensureDemoUnits } from './units.js';
 import { seedDemoReports } from './reports.js';
 import { seedDemoBulletins } from './bulletins.js';
 import { seedDemoAssessment } from './assessment.js';
+import { seedDemoFollowUps } from './follow-ups.js';
 
 const REGIONS = JINGMEN_REGIONS.map((r) => r.code);
 /** 10:00 in China on a day, as the ISO time a submission records. */
@@ -61,7 +62,7 @@ const JUNE_2016: { org: string; on: string; decision: 'accept' | 'return'; opini
 export interface DemoCampaigns { campaigns: number; currentYearFiles: number }
 
 /** Adds the demo's campaigns once (none when any campaign exists); returns what it added. */
-export async function seedDemoCampaigns(db: Db, opts: { seed?: number; currentYearFiles?: number; assessment?: boolean } = {}): Promise<DemoCampaigns> {
+export async function seedDemoCampaigns(db: Db, opts: { seed?: number; currentYearFiles?: number; assessment?: boolean; followUps?: boolean } = {}): Promise<DemoCampaigns> {
   if ((await campaignRows(db)).length) return { campaigns: 0, currentYearFiles: 0 };
   const today = todayInChina();
   const year = Number(today.slice(0, 4));
@@ -112,6 +113,8 @@ export async function seedDemoCampaigns(db: Db, opts: { seed?: number; currentYe
   await decide(db, city, String(h07.id), { decision: 'return', opinion: '还有待单位审核的档案未处理完，请审核后重新上报' });
   await seedDemoBulletins(db, city, { y2016: c16.id, current: c.id }, await Promise.all(['H01', 'H03', 'H04'].map(submitter)));
   if (opts.assessment !== false) await seedDemoAssessment(db, city, year);
+  // exits of 2016 files and their follow-ups: after the assessment, which counts the filed files
+  if (opts.followUps !== false) await seedDemoFollowUps(db);
   return { campaigns: 2, currentYearFiles: files };
 }
 

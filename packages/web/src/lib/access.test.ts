@@ -9,34 +9,34 @@ const EXPECTED: Record<Role, Permission[]> = {
   admin: [
     'household.list', 'household.create', 'household.submit', 'household.remove', 'household.exit', 'household.reopen',
     'household.reviewCity', 'policy.view', 'policy.edit', 'proposals.view', 'proposals.decide', 'reviews.queue', 'orgs.manage', 'users.manage', 'audit.view',
-    'plan.edit', 'responsibility.edit', 'assistance.record', 'assistance.summary', 'batches.view', 'links.view', 'links.edit', 'groups.view', 'groups.edit',
+    'plan.edit', 'responsibility.edit', 'assistance.record', 'assistance.summary', 'followUps.view', 'followUps.record', 'batches.view', 'links.view', 'links.edit', 'groups.view', 'groups.edit',
     'measures.view', 'measures.edit', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'campaigns.edit', 'campaigns.researchDraft', 'bulletins.view', 'bulletins.issue', 'bulletins.reads',
     'assessment.view', 'commendations.view',
   ],
   city: [
     'household.list', 'household.create', 'household.edit', 'household.submit', 'household.remove', 'household.exit', 'household.reopen', 'household.personalData',
     'household.reviewCity', 'policy.view', 'policy.edit', 'proposals.view', 'proposals.decide', 'reviews.queue', 'users.approve',
-    'plan.edit', 'responsibility.edit', 'assistance.record', 'assistance.my', 'assistance.summary', 'batches.view', 'links.view', 'links.edit', 'groups.view',
+    'plan.edit', 'responsibility.edit', 'assistance.record', 'assistance.my', 'assistance.summary', 'followUps.view', 'followUps.record', 'batches.view', 'links.view', 'links.edit', 'groups.view',
     'groups.edit', 'measures.view', 'measures.edit', 'exchange.import', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'campaigns.edit', 'campaigns.researchDraft', 'bulletins.view', 'bulletins.issue', 'bulletins.reads',
     'assessment.view', 'assessment.edit', 'commendations.view', 'commendations.propose', 'commendations.decide',
   ],
-  leader: ['household.list', 'policy.view', 'assistance.record', 'assistance.my', 'assistance.summary', 'batches.view', 'groups.view', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'bulletins.view', 'bulletins.reads', 'assessment.view', 'commendations.view'],
-  staff: ['household.list', 'policy.view', 'assistance.record', 'assistance.my', 'groups.view', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'bulletins.view', 'commendations.view'],
+  leader: ['household.list', 'policy.view', 'assistance.record', 'assistance.my', 'assistance.summary', 'followUps.view', 'followUps.record', 'batches.view', 'groups.view', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'bulletins.view', 'bulletins.reads', 'assessment.view', 'commendations.view'],
+  staff: ['household.list', 'policy.view', 'assistance.record', 'assistance.my', 'followUps.view', 'followUps.record', 'groups.view', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'bulletins.view', 'commendations.view'],
   region: [
     'household.list', 'household.create', 'household.edit', 'household.submit', 'household.remove', 'household.exit', 'household.reopen', 'household.personalData',
     'household.reviewUnit', 'policy.view', 'proposals.view', 'proposals.decide', 'reviews.queue',
-    'plan.edit', 'responsibility.edit', 'assistance.record', 'assistance.my', 'assistance.summary', 'batches.view',
+    'plan.edit', 'responsibility.edit', 'assistance.record', 'assistance.my', 'assistance.summary', 'followUps.view', 'followUps.record', 'batches.view',
     'exchange.import', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'campaigns.submit', 'campaigns.researchDraft', 'bulletins.view',
     'assessment.view', 'commendations.view', 'commendations.propose',
   ],
   unit: [
     'household.list', 'household.create', 'household.edit', 'household.submit', 'household.remove', 'household.exit', 'household.reopen', 'household.personalData',
     'household.reviewUnit', 'policy.view', 'proposals.view', 'reviews.queue',
-    'plan.edit', 'responsibility.edit', 'assistance.record', 'assistance.my', 'batches.view',
+    'plan.edit', 'responsibility.edit', 'assistance.record', 'assistance.my', 'followUps.view', 'followUps.record', 'batches.view',
     'exchange.import', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'campaigns.submit', 'campaigns.researchDraft', 'bulletins.view',
     'assessment.view', 'commendations.view',
   ],
-  viewer: ['household.list', 'policy.view', 'proposals.view', 'assistance.summary', 'batches.view', 'links.view', 'groups.view', 'measures.view', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'campaigns.researchDraft', 'bulletins.view', 'bulletins.reads', 'assessment.view', 'commendations.view'],
+  viewer: ['household.list', 'policy.view', 'proposals.view', 'assistance.summary', 'followUps.view', 'batches.view', 'links.view', 'groups.view', 'measures.view', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'campaigns.researchDraft', 'bulletins.view', 'bulletins.reads', 'assessment.view', 'commendations.view'],
 };
 
 describe('access: the rules table', () => {
@@ -81,6 +81,13 @@ describe('access: the rules table', () => {
     expect(accessOf({ role: 'region' })).toMatchObject({ canViewAssessment: true, canEditAssessment: false, canProposeCommendations: true, canDecideCommendations: false });
     expect(accessOf({ role: 'staff' })).toMatchObject({ canViewAssessment: false, canViewCommendations: true, canProposeCommendations: false });
     expect(accessOf({ role: 'admin' })).toMatchObject({ canViewAssessment: true, canEditAssessment: false, canDecideCommendations: false });
+  });
+
+  it('mirrors the follow-up routes: everyone sees their scope\'s exited households, all but the steering group record', () => {
+    expect(ROLES.filter((r) => can(r, 'followUps.view'))).toEqual([...ROLES]);
+    expect(ROLES.filter((r) => can(r, 'followUps.record'))).toEqual(ROLES.filter((r) => r !== 'viewer'));
+    expect(accessOf({ role: 'viewer' })).toMatchObject({ canViewFollowUps: true, canRecordFollowUps: false });
+    expect(accessOf({ role: 'staff' })).toMatchObject({ canViewFollowUps: true, canRecordFollowUps: true });
   });
 
   it('mirrors the research draft: the organization\'s own subtree and the city\'s people who see every file', () => {

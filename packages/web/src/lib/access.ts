@@ -51,6 +51,8 @@ export const PERMISSIONS = [
   'assistance.record',
   'assistance.my',
   'assistance.summary',
+  'followUps.view',
+  'followUps.record',
   'batches.view',
   'links.view',
   'links.edit',
@@ -115,6 +117,11 @@ export const RULES: Record<Permission, readonly Role[]> = {
   'assistance.record': ['admin', 'city', 'leader', 'staff', 'region', 'unit'],
   'assistance.my': ['city', 'leader', 'staff', 'region', 'unit'],
   'assistance.summary': ['admin', 'city', 'leader', 'region', 'viewer'],
+  // 脱困回访 (server follow-ups.service): everyone sees the exited households of their scope; every
+  // role but the read-only steering group records a follow-up (a 返困 reopens the file only when
+  // the recorder files it, see fileActions' reopen)
+  'followUps.view': ALL,
+  'followUps.record': ['admin', 'city', 'leader', 'staff', 'region', 'unit'],
   'batches.view': ['admin', 'city', 'leader', 'region', 'unit', 'viewer'],
   'links.view': ['admin', 'city', 'viewer'],
   'links.edit': ['admin', 'city'],
@@ -247,6 +254,15 @@ export function assistanceActions(user: AccessUser & { username?: string }, f: F
   };
 }
 
+/**
+ * Whether a 返困 this user records reopens a listed household at once (server canFile). The lists
+ * of 脱困回访 and 我的帮扶对象 hold the user's scope, which for the filing unions is their subtree;
+ * on a file's own page fileActions' reopen says it exactly.
+ */
+export function reopensListed(role: Role | string): boolean {
+  return can(role, 'household.reopen');
+}
+
 /** Whether the list's 编辑 link shows for a row (the list is already the user's scope). */
 export function canEditListed(role: Role | string, status: HouseholdStatus): boolean {
   return can(role, 'household.edit') && editRule(status) !== 'locked';
@@ -271,6 +287,9 @@ export interface Access {
   canRecordAssistance: boolean;
   canViewMyHouseholds: boolean;
   canViewAssistanceSummary: boolean;
+  canViewFollowUps: boolean;
+  /** 记录回访 of an exited household */
+  canRecordFollowUps: boolean;
   canViewBatches: boolean;
   canViewLinks: boolean;
   canEditLinks: boolean;
@@ -327,6 +346,8 @@ export function accessOf(user: Pick<AccessUser, 'role'>): Access {
     canRecordAssistance: can(r, 'assistance.record'),
     canViewMyHouseholds: can(r, 'assistance.my'),
     canViewAssistanceSummary: can(r, 'assistance.summary'),
+    canViewFollowUps: can(r, 'followUps.view'),
+    canRecordFollowUps: can(r, 'followUps.record'),
     canViewBatches: can(r, 'batches.view'),
     canViewLinks: can(r, 'links.view'),
     canEditLinks: can(r, 'links.edit'),

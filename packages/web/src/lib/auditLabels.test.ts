@@ -24,6 +24,8 @@ describe('audit log in words', () => {
     expect(auditSummary('user.create', { username: 'h01_a', role: 'unit', orgCode: 'H01-0001' })).toBe('用户名 h01_a；基层工会；H01-0001');
     expect(auditSummary('org.update', { patch: { active: false } })).toBe('停用');
     expect(auditSummary('session.login', null)).toBe('');
+    expect(auditSummary('followUp.create', { followUpId: 3, date: '2026-12-07', outcome: 'fallenBack', exitDate: '2026-08-07', reopened: true })).toBe('回访日期 2026-12-07；返困；已重新纳入');
+    expect(actionLabel('followUp.create')).toBe('记录脱困回访');
   });
 
   it('words the chain check reasons', () => {

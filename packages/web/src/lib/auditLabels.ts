@@ -1,7 +1,8 @@
 // The audit log in words: Chinese names of the actions and objects, a one-line summary of a
 // row's detail, and the chain check's reasons.
 import {
-  AUDIT_ACTION_LABELS as CORE_ACTION_LABELS, AUDIT_ENTITY_LABELS as CORE_ENTITY_LABELS, HOUSEHOLD_STATUS_LABELS, type HouseholdStatus,
+  AUDIT_ACTION_LABELS as CORE_ACTION_LABELS, AUDIT_ENTITY_LABELS as CORE_ENTITY_LABELS, FOLLOW_UP_OUTCOME_LABELS, HOUSEHOLD_STATUS_LABELS, type FollowUpOutcome,
+  type HouseholdStatus,
 } from '@bangfu/core';
 import { roleLabel } from './access';
 
@@ -85,6 +86,11 @@ export function auditSummary(action: string, detail: unknown): string {
       break;
     case 'policy.update':
       if (Array.isArray(d.changes)) parts.push(`改动 ${d.changes.length} 项`);
+      break;
+    case 'followUp.create':
+      if (d.date) parts.push(`回访日期 ${d.date}`);
+      if (typeof d.outcome === 'string') parts.push(FOLLOW_UP_OUTCOME_LABELS[d.outcome as FollowUpOutcome] ?? d.outcome);
+      if (d.reopened) parts.push('已重新纳入');
       break;
     case 'removal_proposal.reject':
       if (d.note) parts.push(`说明：${d.note}`);

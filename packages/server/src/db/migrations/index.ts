@@ -31,6 +31,7 @@ import * as m028 from './028_bulletin_numbers_facet_values.js';
 import * as m029 from './029_created_on.js';
 import * as m030 from './030_assessment.js';
 import * as m031 from './031_assessment_results.js';
+import * as m032 from './032_follow_ups.js';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -64,4 +65,5 @@ export const migrations: Record<string, Migration> = {
   '029_created_on': m029,
   '030_assessment': m030,
   '031_assessment_results': m031,
+  '032_follow_ups': m032,
 };

@@ -87,6 +87,10 @@ const MATRIX = `
 | GET    /api/assistance/summary               | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | GET    /api/assistance/summary.xlsx          | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | GET    /api/my/households                    | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
+| POST   /api/households/:id/follow-ups        | ok    | ok   | ok     | ok    | ok     | ok   | 403    |
+| GET    /api/households/:id/follow-ups        | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
+| GET    /api/follow-ups                       | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
+| GET    /api/follow-ups/summary               | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | GET    /api/settings/assistance              | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | PUT    /api/settings/assistance              | ok    | ok   | 403    | 403   | 403    | 403  | 403    |
 | GET    /api/exchange/template.xlsx           | 403   | ok   | 403    | 403   | ok     | ok   | 403    |
@@ -176,6 +180,8 @@ const FOREIGN = `
 | DELETE /api/households/:id/links/:username   | 403    | 403   | 403    | 403  |
 | POST   /api/households/:id/assistance        | 404    | 404   | 404    | 404  |
 | GET    /api/households/:id/assistance        | 404    | 404   | 404    | 404  |
+| POST   /api/households/:id/follow-ups        | 404    | 404   | 404    | 404  |
+| GET    /api/households/:id/follow-ups        | 404    | 404   | 404    | 404  |
 | GET    /api/households/:id/reported          | 404    | 404   | 404    | 404  |
 `;
 
@@ -309,6 +315,8 @@ const linksOf = async (id: number) =>
   (await ctx.db.selectFrom('household_links').select(['user_id', 'kind']).where('household_id', '=', id).execute()).map((l) => `${l.user_id}:${l.kind}`).sort();
 const recordsOf = async (id: number) =>
   Number((await ctx.db.selectFrom('assistance_records').select((eb) => eb.fn.countAll<number>().as('n')).where('household_id', '=', id).executeTakeFirstOrThrow()).n);
+const followUpsOf = async (id: number) =>
+  Number((await ctx.db.selectFrom('follow_ups').select((eb) => eb.fn.countAll<number>().as('n')).where('household_id', '=', id).executeTakeFirstOrThrow()).n);
 const measureCount = async () => Number((await ctx.db.selectFrom('measures').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 const settingsValue = async () => (await ctx.db.selectFrom('settings').select('value').where('key', '=', 'assistance').executeTakeFirst())?.value ?? null;
 const groupName = async (regionCode: string) =>
@@ -731,6 +739,10 @@ const CALLS: Record<string, Call> = {
   'GET /api/assistance/summary': async (c) => ({ res: await c.get('/api/assistance/summary') }),
   'GET /api/assistance/summary.xlsx': async (c) => ({ res: await c.get('/api/assistance/summary.xlsx') }),
   'GET /api/my/households': async (c) => ({ res: await c.get('/api/my/households') }),
+  'POST /api/households/:id/follow-ups': onFileWrites('exited', followUpsOf, (c, id) => c.post(`/api/households/${id}/follow-ups`, { date: '2021-01-05', outcome: 'stable', note: '回访：家庭情况稳定' })),
+  'GET /api/households/:id/follow-ups': onFile('exited', undefined, (c, id) => c.get(`/api/households/${id}/follow-ups`)),
+  'GET /api/follow-ups': async (c) => ({ res: await c.get('/api/follow-ups?due=true') }),
+  'GET /api/follow-ups/summary': async (c) => ({ res: await c.get('/api/follow-ups/summary?year=2020') }),
   'GET /api/settings/assistance': async (c) => ({ res: await c.get('/api/settings/assistance') }),
   'PUT /api/settings/assistance': async (c) => {
     // only the overdue days change: no re-scoring job

@@ -109,7 +109,7 @@ export async function linkedHouseholds(db: Q, userId: number, year: number) {
     .leftJoin('assistance_records', (j) => j.onRef('assistance_records.household_id', '=', 'households.id').on('assistance_records.year', '=', year))
     .select((eb) => [
       'households.id', 'households.worker_no', 'households.name', 'households.id_number', 'households.region_code', 'households.address', 'households.phone',
-      'households.status', 'households.last_assisted_on', 'households.urgency_batch',
+      'households.status', 'households.last_assisted_on', 'households.urgency_batch', 'households.exit_date',
       eb.fn.count<number>('assistance_records.id').as('records'),
       eb.fn.coalesce(eb.fn.sum<number>('assistance_records.solved_problem'), zero).as('solved'),
       sql<string>`min(household_links.kind)`.as('kind'),
@@ -117,7 +117,7 @@ export async function linkedHouseholds(db: Q, userId: number, year: number) {
     .where('household_links.user_id', '=', userId)
     .where('households.status', 'in', ['filed', 'exited'])
     .groupBy(['households.id', 'households.worker_no', 'households.name', 'households.id_number', 'households.region_code', 'households.address', 'households.phone',
-      'households.status', 'households.last_assisted_on', 'households.urgency_batch'])
+      'households.status', 'households.last_assisted_on', 'households.urgency_batch', 'households.exit_date'])
     .execute();
 }
 

@@ -2,7 +2,7 @@
 // assistance records, the responsibility links (household_links) and their changes, and the
 // working groups. Reads that span other modules' tables are in assistance.queries.ts.
 import type { Insertable } from 'kysely';
-import type { AssistanceRecordTable, HouseholdPlanTable, ResponsibilityChangeTable } from '../../db/schema.js';
+import type { AssistanceRecordTable, FollowUpTable, HouseholdPlanTable, ResponsibilityChangeTable } from '../../db/schema.js';
 import type { Q } from '../../db/transaction.js';
 
 // ---- measures and plans ----------------------------------------------------------------------
@@ -132,4 +132,28 @@ export async function eraseAssistanceText(trx: Q, householdIds: number[]): Promi
   if (!householdIds.length) return;
   await trx.updateTable('assistance_records').set({ description: '（已删除）' }).where('household_id', 'in', householdIds).execute();
   await trx.updateTable('household_plans').set({ reason: null, outcome: null }).where('household_id', 'in', householdIds).execute();
+  await trx.updateTable('follow_ups').set({ note: '（已删除）' }).where('household_id', 'in', householdIds).execute();
+}
+
+// ---- 脱困回访 ---------------------------------------------------------------------------------
+
+export async function insertFollowUp(q: Q, row: Insertable<FollowUpTable>): Promise<number> {
+  const r = await q.insertInto('follow_ups').values(row).returning('id').executeTakeFirstOrThrow();
+  return Number(r.id);
+}
+
+/** Every follow-up of a household, newest first, with who recorded it. */
+export async function followUpsOf(q: Q, householdId: number) {
+  return q.selectFrom('follow_ups').innerJoin('users', 'users.id', 'follow_ups.recorded_by')
+    .select(['follow_ups.id', 'follow_ups.exit_date', 'follow_ups.date', 'follow_ups.outcome', 'follow_ups.note', 'follow_ups.reopened', 'follow_ups.recorded_at', 'users.display_name'])
+    .where('follow_ups.household_id', '=', householdId).orderBy('follow_ups.date', 'desc').orderBy('follow_ups.id', 'desc').execute();
+}
+
+/** The follow-ups of these households' current exits (date and outcome), for their schedules. */
+export async function followUpsOfExits(q: Q, exits: { id: number; exitDate: string }[]) {
+  if (exits.length === 0) return [];
+  const rows = await q.selectFrom('follow_ups').select(['household_id', 'exit_date', 'date', 'outcome'])
+    .where('household_id', 'in', exits.map((e) => e.id)).execute();
+  const current = new Set(exits.map((e) => `${e.id}|${e.exitDate}`));
+  return rows.filter((r) => current.has(`${Number(r.household_id)}|${r.exit_date}`));
 }

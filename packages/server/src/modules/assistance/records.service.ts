@@ -1,7 +1,7 @@
 // 常态帮扶: assistance records (visits, money, goods, jobs, training, legal and medical help),
 // the yearly target of solving practical problems, the overdue list and "my households".
 import { z } from 'zod';
-import { type AssistanceRecord, type HouseholdStatus, type MyHouseholdsResponse, addDays, ASSISTANCE_TYPES, fenToYuan, maskIdNumber, MONEY_ASSISTANCE_TYPES, parseIsoDate, parseYuan, todayInChina, toFieldErrors, YEARLY_SOLVED_TARGET } from '@bangfu/core';
+import { type AssistanceRecord, type FollowUpOutcome, followUpState, type HouseholdStatus, type MyHouseholdsResponse, addDays, ASSISTANCE_TYPES, fenToYuan, maskIdNumber, MONEY_ASSISTANCE_TYPES, parseIsoDate, parseYuan, todayInChina, toFieldErrors, YEARLY_SOLVED_TARGET } from '@bangfu/core';
 import { inTransaction, type Db } from '../../db/transaction.js';
 import { parseInput, parseQuery } from '../../lib/validate.js';
 import * as repo from './assistance.repository.js';
@@ -65,14 +65,24 @@ const overdueBefore = (days: number) => addDays(todayInChina(), -days);
 /** 我的帮扶对象: households the actor is responsible for or linked to, overdue ones first. */
 export async function myHouseholds(db: Db, actor: Actor): Promise<MyHouseholdsResponse> {
   const year = Number(todayInChina().slice(0, 4));
-  const { overdueDays } = await getAssistanceSettings(db);
+  const { overdueDays, followUpMonths } = await getAssistanceSettings(db);
   const cutoff = overdueBefore(overdueDays);
   const rows = await linkedHouseholds(db, actor.id, year);
+  const today = todayInChina();
+  const exits = rows.filter((h) => h.status === 'exited' && h.exit_date).map((h) => ({ id: Number(h.id), exitDate: h.exit_date! }));
+  const made = await repo.followUpsOfExits(db, exits);
+  const followUp = (h: (typeof rows)[number]) => {
+    if (h.status !== 'exited' || !h.exit_date) return { nextFollowUpOn: null, followUpDue: false, followUpOverdue: false };
+    const own = made.filter((m) => Number(m.household_id) === Number(h.id)).map((m) => ({ date: m.date, outcome: m.outcome as FollowUpOutcome }));
+    const s = followUpState(h.exit_date, followUpMonths, own, today);
+    return { nextFollowUpOn: s.next?.dueOn ?? null, followUpDue: s.due, followUpOverdue: s.overdue };
+  };
   const items = rows.map((h) => ({
     id: Number(h.id), workerNo: h.worker_no, name: h.name, idNumber: maskIdNumber(h.id_number), regionCode: h.region_code, address: h.address, phone: h.phone,
     status: h.status as HouseholdStatus, lastAssistedOn: h.last_assisted_on, overdue: h.status === 'filed' && (!h.last_assisted_on || h.last_assisted_on < cutoff),
     recordsThisYear: Number(h.records), solvedThisYear: Number(h.solved), metTarget: Number(h.solved) >= YEARLY_SOLVED_TARGET, batch: h.urgency_batch,
+    ...followUp(h),
   }));
-  items.sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.lastAssistedOn ?? '').localeCompare(b.lastAssistedOn ?? ''));
+  items.sort((a, b) => Number(b.overdue || b.followUpOverdue) - Number(a.overdue || a.followUpOverdue) || (a.lastAssistedOn ?? '').localeCompare(b.lastAssistedOn ?? ''));
   return { year, overdueDays, items };
 }

@@ -76,4 +76,16 @@ describe('demo campaigns', () => {
     expect((await unit.get('/api/todos')).json().items.map((t: { kind: string }) => t.kind)).toContain('deadline');
     expect((await city.get('/api/todos')).json().items.find((t: { kind: string }) => t.kind === 'submissionsToDecide').count).toBe(1);
   });
+
+  it('holds exits with follow-ups done, due and overdue, and one found fallen back waiting for its county', async () => {
+    const all = (await city.get('/api/follow-ups?pageSize=200')).json();
+    expect(all.total).toBeGreaterThan(10);
+    expect(all.items.some((i: { overdue: boolean }) => i.overdue)).toBe(true);
+    expect(all.items.some((i: { next: unknown; pendingReopen: boolean }) => i.next === null && !i.pendingReopen)).toBe(true);
+    expect(all.items.some((i: { due: boolean; overdue: boolean }) => i.due && !i.overdue) || all.items.some((i: { done: number }) => i.done > 0)).toBe(true);
+    const pending = (await city.get('/api/follow-ups?fallenBack=true')).json().items;
+    expect(pending).toHaveLength(1);
+    const county = await ctx.login(`${pending[0].regionCode.toLowerCase()}_tianbiao`, PASSWORD);
+    expect((await county.get('/api/todos')).json().items.find((t: { kind: string }) => t.kind === 'fallenBack')).toMatchObject({ count: 1 });
+  });
 });

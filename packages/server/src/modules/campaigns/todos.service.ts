@@ -8,6 +8,7 @@ import type { Actor } from '../access/actor.js';
 import { canFile, canReviewCity } from '../access/scope.js';
 import { countHouseholds, waitingDaysOf } from '../households/households.queries.js';
 import { getAssistanceSettings } from '../settings/settings.service.js';
+import { fallenBackPendingOf, followUpsDueOf } from '../assistance/follow-ups.service.js';
 import * as repo from './campaigns.repository.js';
 import { campaignViews } from './campaigns.service.js';
 import { overdueOfUser, reviewQueue, undecidedSubmissions } from './progress.queries.js';
@@ -37,7 +38,10 @@ export async function todos(db: Q, actor: Actor, today = todayInChina()): Promis
   if (['leader', 'staff', 'region', 'unit'].includes(actor.role)) {
     const { overdueDays } = await getAssistanceSettings(db);
     add({ kind: 'overdueVisits', title: `超过${overdueDays}天未走访的帮扶对象`, count: await overdueOfUser(db, actor.id, addDays(today, -overdueDays)), oldestDays: null, link: '/my' });
+    add({ kind: 'followUpsDue', title: '到期或超期的脱困回访', count: await followUpsDueOf(db, actor, today), oldestDays: null, link: '/follow-ups?mine=true&due=true' });
   }
+  if (files(actor) && actor.role !== 'admin')
+    add({ kind: 'fallenBack', title: '回访发现返困、待重新纳入的家庭', count: await fallenBackPendingOf(db, actor), oldestDays: null, link: '/follow-ups?fallenBack=true' });
 
   const org = submittingOrg(actor);
   if (org) {

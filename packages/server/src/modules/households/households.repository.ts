@@ -232,6 +232,21 @@ export async function setHouseholdColumns(q: Q, id: number, set: Updateable<Hous
   if (Object.keys(file).length) await q.updateTable('households').set(file as Updateable<HouseholdTable>).where('id', '=', id).execute();
 }
 
+/** The next planned 脱困回访 of exited files and the visits made (the assistance module computes them with core's followUpState). */
+export async function setFollowUpSchedules(q: Q, rows: { id: number; follow_up_due_on: string | null; follow_ups_made: number }[]): Promise<void> {
+  await updateManyById(q, 'households', ['follow_up_due_on', 'follow_ups_made'], rows);
+}
+
+/** Exited files after a cursor, in id order: what a change of the follow-up schedule recomputes. */
+export async function exitedAfter(q: Q, after: number, limit: number) {
+  return q.selectFrom('households').select(['id', 'exit_date']).where('status', '=', 'exited').where('id', '>', after).orderBy('id').limit(limit).execute();
+}
+
+export async function countExitedFiles(q: Q): Promise<number> {
+  const r = await q.selectFrom('households').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'exited').executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
 export async function insertVersion(q: Q, v: Insertable<HouseholdVersionTable>): Promise<void> {
   await insertVersions(q, [v]);
 }

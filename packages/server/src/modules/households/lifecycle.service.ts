@@ -4,7 +4,7 @@
 // the opinion or reason, the version row and the audit row.
 import { z } from 'zod';
 import {
-  canTransition, HOUSEHOLD_STATUS_LABELS, parseIsoDate, todayInChina, TRANSITIONS,
+  addMonths, canTransition, HOUSEHOLD_STATUS_LABELS, parseIsoDate, todayInChina, TRANSITIONS,
   type HouseholdStatus, type LifecycleAction,
 } from '@bangfu/core';
 import { inTransaction, type Db, type Q as Trx } from '../../db/transaction.js';
@@ -15,6 +15,7 @@ import { AppError, forbidden, notFound, validationFailed } from '../../lib/error
 import type { Actor } from '../access/actor.js';
 import { canFile, canReviewCity, canReviewUnit } from '../access/scope.js';
 import { audit } from '../audit/audit.repository.js';
+import { getAssistanceSettings } from '../settings/settings.service.js';
 import { evaluateAndStore } from './evaluation.service.js';
 import { rowToData } from './household.mapping.js';
 import * as repo from './households.repository.js';
@@ -88,11 +89,13 @@ export async function transitionInTransaction(trx: Trx, actor: Actor, id: number
     const date = input.exitDate!;
     if (date > todayInChina()) throw validationFailed([{ path: 'date', message: '脱困日期不能晚于今天' }], 'exit');
     if (date < row.fill_date) throw validationFailed([{ path: 'date', message: '脱困日期不能早于填报日期' }], 'exit');
-    Object.assign(set, { exit_reason: text, exit_date: date });
+    // the first planned 脱困回访 (the assistance module keeps it moving with each follow-up)
+    const { followUpMonths } = await getAssistanceSettings(trx);
+    Object.assign(set, { exit_reason: text, exit_date: date, follow_up_due_on: addMonths(date, followUpMonths[0]), follow_ups_made: 0 });
   }
   if (action === 'reopen') {
     await refuseDuplicateWorker(trx, actor, row.id_number, id, '不能重新纳入');
-    Object.assign(set, { removal_reason: null, removed_at: null, exit_reason: null, exit_date: null, return_reason: null });
+    Object.assign(set, { removal_reason: null, removed_at: null, exit_reason: null, exit_date: null, return_reason: null, follow_up_due_on: null, follow_ups_made: 0 });
   }
   if (!(await repo.updateHouseholdGuarded(trx, id, { version: row.version, status: from }, set))) throw new AppError('VERSION_CONFLICT', { message: '档案已被他人办理，请刷新后重试' });
   if (t.needs === 'opinion') {

@@ -40,6 +40,7 @@ describe('个人信息副本', () => {
     const actions = copy.processing.items.map((p: { action: string; by: string }) => `${p.action} ${p.by}`);
     expect(actions).toContain(`查看档案 ${city.username}`);
     expect(actions).toContain(`修改档案 ${h01.username}`);
+    expect(copy.followUps).toEqual([]);
     const audit = await ctx.db.selectFrom('audit_log').select(['username', 'entity_id']).where('action', '=', 'household.personalData').execute();
     expect(audit).toEqual([{ username: h01.username, entity_id: String(id) }]);
   });
@@ -50,5 +51,12 @@ describe('个人信息副本', () => {
     expect((await (await ctx.userIn('H02', 'region')).get(`/api/households/${id}/personal-data.json`)).json().code).toBe('NOT_FOUND');
     expect((await city.get('/api/households/99999999/personal-data.json')).statusCode).toBe(404);
     expect(await ctx.db.selectFrom('audit_log').select('id').where('action', '=', 'household.personalData').execute()).toHaveLength(1);
+  });
+
+  it('holds the follow-ups after an exit too', async () => {
+    expect((await h01.post(`/api/households/${id}/exit`, { reason: '再就业', date: '2026-03-10' })).statusCode).toBe(200);
+    expect((await h01.post(`/api/households/${id}/follow-ups`, { date: '2026-06-11', outcome: 'stable', note: '回访：已在超市上班' })).statusCode).toBe(201);
+    const copy = (await h01.get(`/api/households/${id}/personal-data.json`)).json();
+    expect(copy.followUps).toMatchObject([{ date: '2026-06-11', outcome: 'stable', note: '回访：已在超市上班', exitDate: '2026-03-10' }]);
   });
 });

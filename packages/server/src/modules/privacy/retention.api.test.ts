@@ -25,7 +25,10 @@ beforeAll(async () => {
     const id = res.json().id as number;
     expect((await ctx.fileThrough(id, city)).statusCode).toBe(200);
     expect((await city.post(`/api/households/${id}/assistance`, { date: '2020-03-02', type: '走访', description: `入户走访${input.name}家，了解病情`, solvedProblem: true })).statusCode).toBe(201);
-    if (end === 'exit') expect((await city.post(`/api/households/${id}/exit`, { reason: '子女就业，家庭脱困', date: '2020-06-01' })).statusCode).toBe(200);
+    if (end === 'exit') {
+      expect((await city.post(`/api/households/${id}/exit`, { reason: '子女就业，家庭脱困', date: '2020-06-01' })).statusCode).toBe(200);
+      expect((await city.post(`/api/households/${id}/follow-ups`, { date: '2020-09-03', outcome: 'stable', note: `回访${input.name}家，收入稳定` })).statusCode).toBe(201);
+    }
     if (end === 'remove') expect((await city.post(`/api/households/${id}/remove`, { reason: '收入已超过标准' })).statusCode).toBe(200);
     // the day it ended, as if years had passed (the step-day column the lifecycle wrote)
     if (endedOn) await ctx.db.updateTable('households').set({ ended_on: endedOn }).where('id', '=', id).execute();
@@ -62,6 +65,8 @@ describe('保存期限', () => {
       expect(await count('household_versions', f.id)).toBe(0);
       const recs = await ctx.db.selectFrom('assistance_records').select(['description', 'date', 'solved_problem']).where('household_id', '=', f.id).execute();
       expect(recs).toEqual([{ description: '（已删除）', date: '2020-03-02', solved_problem: 1 }]);
+      const followUps = await ctx.db.selectFrom('follow_ups').select(['note', 'date']).where('household_id', '=', f.id).execute();
+      expect(followUps).toEqual(f === files.oldExit ? [{ note: '（已删除）', date: '2020-09-03' }] : []);
       expect(new Set((await ctx.db.selectFrom('review_opinions').select('opinion').where('household_id', '=', f.id).execute()).map((o) => o.opinion))).toEqual(new Set(['（已删除）']));
       // nowhere to be found by the old identity number or name, and the file itself still opens
       expect((await city.get(`/api/households?q=${f.idNumber}`)).json().total).toBe(0);

@@ -1,7 +1,7 @@
 // The city union's settings for regular assistance: overdue days, urgency weights, batch thresholds.
 // A change of weights or thresholds re-scores every live file (households' urgency job).
 import { z } from 'zod';
-import { DEFAULT_BATCH_THRESHOLDS, DEFAULT_OVERDUE_DAYS, DEFAULT_URGENCY_WEIGHTS, type AssistanceSettings } from '@bangfu/core';
+import { DEFAULT_BATCH_THRESHOLDS, DEFAULT_FOLLOW_UP_MONTHS, DEFAULT_OVERDUE_DAYS, DEFAULT_URGENCY_WEIGHTS, followUpMonthsSchema, type AssistanceSettings } from '@bangfu/core';
 import { inTransaction, type Db, type Q } from '../../db/transaction.js';
 import { nowIso } from '../../lib/clock.js';
 import { forbidden } from '../../lib/errors.js';
@@ -27,25 +27,31 @@ export const settingsSchema = z.object({
   }),
   batchThresholds: z.object({ first: points('第一批分数线'), second: points('第二批分数线') })
     .refine((t) => t.first > t.second, { error: '第一批分数线应高于第二批', path: ['first'] }),
+  // left out: kept as it was (older clients send the three settings above only)
+  followUpMonths: followUpMonthsSchema.optional(),
 });
 
 export async function getAssistanceSettings(q: Q): Promise<AssistanceSettings> {
   const value = await readSetting(q, KEY);
-  const defaults = { overdueDays: DEFAULT_OVERDUE_DAYS, urgencyWeights: DEFAULT_URGENCY_WEIGHTS, batchThresholds: DEFAULT_BATCH_THRESHOLDS };
+  const defaults = { overdueDays: DEFAULT_OVERDUE_DAYS, urgencyWeights: DEFAULT_URGENCY_WEIGHTS, batchThresholds: DEFAULT_BATCH_THRESHOLDS, followUpMonths: [...DEFAULT_FOLLOW_UP_MONTHS] };
   return value ? { ...defaults, ...(JSON.parse(value) as Partial<AssistanceSettings>) } : defaults;
 }
 
-/** Saves the settings; a change of weights or thresholds re-scores every live file in the background. */
+/** Saves the settings; a change of weights or thresholds re-scores every live file in the background, one of the follow-up months re-plans the exited files. */
 export async function saveAssistanceSettings(db: Db, actor: Actor, runner: JobRunner | null, input: unknown) {
   if (!canEditPolicy(actor)) throw forbidden('只有市总工会可以调整帮扶设置');
-  const data = parseInput(settingsSchema, input, 'assistance settings');
+  const parsed = parseInput(settingsSchema, input, 'assistance settings');
   const before = await getAssistanceSettings(db);
+  const data: AssistanceSettings = { ...parsed, followUpMonths: parsed.followUpMonths ?? before.followUpMonths };
   const rescore = JSON.stringify([before.urgencyWeights, before.batchThresholds]) !== JSON.stringify([data.urgencyWeights, data.batchThresholds]);
+  const replan = JSON.stringify(before.followUpMonths) !== JSON.stringify(data.followUpMonths);
   const at = nowIso();
   const jobId = await inTransaction(db, async (trx) => {
     await writeSetting(trx, KEY, JSON.stringify(data), actor.id, at);
     const job = rescore ? await createJob(trx, { kind: 'urgency', params: {}, createdBy: actor.id }) : null;
-    await audit(trx, actor, 'settings.update', 'settings', KEY, { before, after: data, jobId: job });
+    // every exited file's next follow-up moves with the schedule (its own job: the answer names the re-scoring one)
+    const replanJob = replan ? await createJob(trx, { kind: 'followUpSchedule', params: {}, createdBy: actor.id }) : null;
+    await audit(trx, actor, 'settings.update', 'settings', KEY, { before, after: data, jobId: job, replanJobId: replanJob });
     return job;
   });
   runner?.kick();

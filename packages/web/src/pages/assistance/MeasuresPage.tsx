@@ -1,5 +1,5 @@
-// /measures — 帮扶措施目录 (the catalog plans draw on) and 帮扶设置 (走访间隔、困难程度评分权重、
-// 分批分数线). The city union edits both; the steering group reads them.
+// /measures — 帮扶措施目录 (the catalog plans draw on) and 帮扶设置 (走访间隔、脱困回访安排、困难程度
+// 评分权重、分批分数线). The city union edits both; the steering group reads them.
 import { useSearchParams } from 'react-router';
 import { Card, Tabs } from 'antd';
 import PageHeader from '../../components/PageHeader';

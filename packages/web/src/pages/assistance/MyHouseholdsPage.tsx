@@ -1,21 +1,25 @@
 // /my — 我的帮扶对象: the households I am responsible for or linked to (定点联系), those not visited
-// for too long first, each with 记录帮扶. On a phone the rows become cards.
+// for too long first, each with 记录帮扶; an exited one with its next 脱困回访 and 记录回访. On a
+// phone the rows become cards.
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Alert, Button, Card, Empty, Grid, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import { EyeOutlined, PhoneOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { AuditOutlined, EyeOutlined, PhoneOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { YEARLY_SOLVED_TARGET } from '@bangfu/core';
 import type { MyHousehold } from '../../api/assistance';
 import { useMyHouseholds } from '../../api/queries/assistance';
 import { errorMessage } from '../../api/request';
 import PageHeader from '../../components/PageHeader';
 import { StatusBadge } from '../../components/Tags';
+import { reopensListed } from '../../lib/access';
 import { overdueText } from '../../lib/assistance';
 import { dateText } from '../../lib/format';
 import { useAccess, useSessionUser } from '../../lib/session';
 import { useRegions } from '../../lib/useOrgs';
 import { WorkerNoLink } from '../../components/HouseholdColumns';
+import { FollowUpModal } from '../followUps/components/FollowUpModal';
+import { myFollowUpTag } from '../followUps/followUpText';
 import AssistanceRecordModal from './AssistanceRecordModal';
 import { BatchTag } from './assistanceParts';
 import './assistance.css';
@@ -32,6 +36,7 @@ export default function MyHouseholdsPage() {
   const loading = my.isFetching;
   const reload = () => void my.refetch();
   const [recording, setRecording] = useState<MyHousehold | null>(null);
+  const [followingUp, setFollowingUp] = useState<MyHousehold | null>(null);
   const items = data?.items ?? [];
   const overdueCount = items.filter((i) => i.overdue).length;
   const days = data?.overdueDays ?? 90;
@@ -56,6 +61,28 @@ export default function MyHouseholdsPage() {
         记录帮扶
       </Button>
     ) : null;
+
+  /** an exited household: its next 脱困回访, tagged when due or past */
+  const nextFollowUp = (h: MyHousehold) => {
+    const tag = myFollowUpTag(h);
+    return (
+      <Space size={6} wrap>
+        <span className="num">{h.nextFollowUpOn ?? '—'}</span>
+        {tag && (
+          <Tag color={tag.color} data-testid="follow-up-tag">
+            {tag.text}
+          </Tag>
+        )}
+      </Space>
+    );
+  };
+  const followUpButton = (h: MyHousehold, size: 'middle' | 'large' = 'middle') =>
+    access.canRecordFollowUps && h.status === 'exited' ? (
+      <Button size={size} icon={<AuditOutlined />} className="my-follow-up" data-id={h.id} onClick={() => setFollowingUp(h)}>
+        记录回访
+      </Button>
+    ) : null;
+  const anyExited = items.some((h) => h.status === 'exited');
 
   const columns: TableProps<MyHousehold>['columns'] = [
     {
@@ -82,9 +109,21 @@ export default function MyHouseholdsPage() {
         </Space>
       ),
     },
+    ...(anyExited ? [{ title: '下次回访', key: 'followUp', width: 180, render: (_: unknown, h: MyHousehold) => (h.status === 'exited' ? nextFollowUp(h) : '—') }] : []),
     { title: '本年记录', dataIndex: 'recordsThisYear', width: 90, align: 'right' },
     { title: '本年解决问题', key: 'solved', width: 110, align: 'right', render: (_, h) => solvedText(h) },
-    { title: '操作', key: 'op', width: 120, fixed: 'right', render: (_, h) => recordButton(h) },
+    {
+      title: '操作',
+      key: 'op',
+      width: anyExited ? 220 : 120,
+      fixed: 'right',
+      render: (_, h) => (
+        <Space size={8}>
+          {recordButton(h)}
+          {followUpButton(h)}
+        </Space>
+      ),
+    },
   ];
 
   return (
@@ -139,6 +178,7 @@ export default function MyHouseholdsPage() {
                   <div>
                     最近帮扶：{h.lastAssistedOn ? dateText(h.lastAssistedOn) : '尚无记录'} · 本年 {h.recordsThisYear} 次 · 解决问题 {solvedText(h)}
                   </div>
+                  {h.status === 'exited' && <div>下次回访：{nextFollowUp(h)}</div>}
                 </div>
                 <div className="my-card-actions">
                   {h.phone && (
@@ -150,6 +190,7 @@ export default function MyHouseholdsPage() {
                     档案
                   </Button>
                   {recordButton(h, 'large')}
+                  {followUpButton(h, 'large')}
                 </div>
               </Card>
             ))
@@ -177,6 +218,7 @@ export default function MyHouseholdsPage() {
         onClose={() => setRecording(null)}
         onSaved={() => reload()}
       />
+      <FollowUpModal household={followingUp} reopens={reopensListed(user.role)} onClose={() => setFollowingUp(null)} />
     </div>
   );
 }

@@ -22,7 +22,7 @@ import { notifyReviewsChanged } from '../../lib/events';
 import { type OpinionBox } from '../../lib/opinions';
 import { useSessionUser } from '../../lib/session';
 import { idleText, lifecycleSteps, stepIndex } from './components/lifecycleSteps';
-import { ExitDateItem, ReasonModal, ReviewModal, exitInitialValues } from './components/LifecycleModals';
+import { ExitDateItem, REOPEN_LEAD, ReasonModal, ReviewModal, exitInitialValues } from './components/LifecycleModals';
 
 /** the fields of the dialogs below, where the server's field errors go */
 const FIELD_NAMES = new Set(['opinion', 'reason', 'date']);
@@ -190,7 +190,7 @@ export function HouseholdActions({ file: h, boxes, onChanged, regionName }: Prop
         <ExitDateItem fillDate={h.fillDate} />
       </ReasonModal>
       <ReasonModal {...reasonDialog('reopen', reopenForm)} title={`重新纳入 · ${who}`} okText="确认重新纳入" label="重新纳入原因" onOk={() => void confirmReopen()}
-        lead="重新纳入后档案回到草稿，需按实际情况修改后重新提交，经单位工会和市总工会审核后建档。" placeholder="例如：家庭成员突发重病，再次陷入困难" />
+        lead={REOPEN_LEAD} placeholder="例如：家庭成员突发重病，再次陷入困难" />
     </Card>
   );
 }

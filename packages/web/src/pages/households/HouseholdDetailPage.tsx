@@ -1,7 +1,7 @@
 // /households/:id — the file, read-only, laid out as the paper form (full identity number here),
 // its data-quality warnings, 「办理」 (submit, review, 剔除, 脱困, 重新纳入 as this user may), the
 // unions' review opinions (四、工会审核意见), 帮扶 (plan, responsible people, assistance records)
-// for filed and exited files, and the version history. Prints cleanly on A4.
+// for filed and exited files, 脱困回访 for exited ones, and the version history. Prints cleanly on A4.
 import { useMemo } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { Alert, Button, Card, Result, Skeleton, Space, Typography, type AlertProps } from 'antd';
@@ -10,6 +10,7 @@ import { usePolicy } from '../../api/queries/policy';
 import { labelOfPath } from '@bangfu/core';
 import type { HouseholdFile } from '../../api/households';
 import { useHousehold, useHouseholdHistory, useSetHousehold } from '../../api/queries/households';
+import { useRefreshHouseholdFollowUps } from '../../api/queries/followUps';
 import { errorMessage, isApiError } from '../../api/request';
 import PageHeader from '../../components/PageHeader';
 import { CategoryTag, StatusTag } from '../../components/Tags';
@@ -27,6 +28,7 @@ import { ReportedAlert } from './components/ReportedAlert';
 import { HouseholdView } from './sheet/HouseholdView';
 import { StoredIdentificationPanel } from '../identification/StoredIdentificationPanel';
 import HouseholdAssistance from '../assistance/HouseholdAssistance';
+import HouseholdFollowUps from '../followUps/HouseholdFollowUps';
 import './household.css';
 
 /** A banner above the file saying where it stands (returned, removed, exited, proposed for removal); not printed. */
@@ -45,6 +47,7 @@ export default function HouseholdDetailPage() {
   const file = useHousehold(id);
   const history = useHouseholdHistory(id);
   const setHousehold = useSetHousehold();
+  const refreshFollowUps = useRefreshHouseholdFollowUps();
   // only to mark a result computed from an example line (示例标准)
   const policy = usePolicy();
 
@@ -84,6 +87,7 @@ export default function HouseholdDetailPage() {
   function onChanged(updated: HouseholdFile) {
     setHousehold(updated, id);
     void history.refetch();
+    refreshFollowUps(id);
   }
 
   return (
@@ -196,6 +200,7 @@ export default function HouseholdDetailPage() {
       </div>
 
       {(h.status === 'filed' || h.status === 'exited') && <HouseholdAssistance file={h} />}
+      <HouseholdFollowUps file={h} onChanged={onChanged} />
 
       <Card
         className="history-card no-print"

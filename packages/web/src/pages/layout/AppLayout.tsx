@@ -27,6 +27,7 @@ import {
   MenuFoldOutlined,
   MenuUnfoldOutlined,
   SafetyCertificateOutlined,
+  ScheduleOutlined,
   SettingOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -119,6 +120,7 @@ function menuItems(access: Access, pendingProposals: number | null, pendingRevie
   ];
   const assistance = [
     ...(access.canViewMyHouseholds ? [{ key: '/my', icon: <HeartOutlined />, label: '我的帮扶对象' }] : []),
+    ...(access.canViewFollowUps ? [{ key: '/follow-ups', icon: <ScheduleOutlined />, label: '脱困回访' }] : []),
     ...(access.canViewAssistanceSummary ? [{ key: '/assistance', icon: <BarChartOutlined />, label: '帮扶统计' }] : []),
     ...(access.canViewBatches ? [{ key: '/batches', icon: <OrderedListOutlined />, label: '分期分批' }] : []),
   ];

@@ -1,13 +1,15 @@
-// 帮扶设置: 走访间隔, the weights of the urgency score and the batch thresholds (city union edits).
+// 帮扶设置: 走访间隔, 脱困回访安排, the weights of the urgency score and the batch thresholds (city union
+// edits).
 import { useEffect } from 'react';
-import { Alert, App, Button, Card, Col, Form, InputNumber, Row, Skeleton, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Form, InputNumber, Row, Select, Skeleton, Space, Typography } from 'antd';
 import { SaveOutlined } from '@ant-design/icons';
-import { BATCH_LABELS, URGENCY_FACTOR_LABELS, type UrgencyWeights } from '@bangfu/core';
+import { BATCH_LABELS, FOLLOW_UP_NOTICE_DAYS, URGENCY_FACTOR_LABELS, type UrgencyWeights } from '@bangfu/core';
 import { saveAssistanceSettings, type AssistanceSettings } from '../../../api/assistance';
 import { assistanceKeys, useAssistanceSettings, useSetData } from '../../../api/queries/assistance';
 import { errorMessage } from '../../../api/request';
 import { useFormSubmit } from '../../../lib/useFormSubmit';
 import { useAccess } from '../../../lib/session';
+import { followUpMonthsText, sortedMonths } from '../../followUps/followUpText';
 
 const WEIGHT_KEYS = Object.keys(URGENCY_FACTOR_LABELS) as (keyof UrgencyWeights)[];
 const WEIGHT_HELP: Record<keyof UrgencyWeights, string> = {
@@ -20,13 +22,21 @@ const WEIGHT_HELP: Record<keyof UrgencyWeights, string> = {
   lostWorkCapacity: '家庭成员丧失劳动能力',
 };
 
+/** 脱困回访: 1 to 60 months after the exit (core's followUpMonthsSchema), at most six visits. */
+const MONTH_OPTIONS = Array.from({ length: 60 }, (_, i) => ({ value: i + 1, label: `第${i + 1}个月` }));
+const MAX_VISITS = 6;
+const GROUPS = new Set(['urgencyWeights', 'batchThresholds']);
+/** where a server error can go: a top-level field, or a weight or threshold (followUpMonths[1] goes to the schedule) */
+const placeable = (n: (string | number)[]) => (n.length === 1 ? !GROUPS.has(String(n[0])) : n.length === 2 && GROUPS.has(String(n[0])));
+
 export function AssistanceSettingsForm() {
   const access = useAccess();
   const { message } = App.useApp();
   const q = useAssistanceSettings();
   const setData = useSetData();
   const [form] = Form.useForm<AssistanceSettings>();
-  const { busy, error: formError, submit } = useFormSubmit(form, { placedMessage: '请按提示修改' });
+  const { busy, error: formError, submit } = useFormSubmit(form, { placedMessage: '请按提示修改', placeable });
+  const months = Form.useWatch('followUpMonths', form);
   const readOnly = !access.canEditMeasures;
 
   useEffect(() => {
@@ -51,6 +61,25 @@ export function AssistanceSettingsForm() {
       <Card size="small" title="常态帮扶" style={{ marginBottom: 12 }}>
         <Form.Item name="overdueDays" label="走访间隔（天）" rules={int('走访间隔天数', 7, 366)} extra="超过该天数未记录帮扶的家庭列为「超期未走访」" style={{ marginBottom: 0 }}>
           <InputNumber min={7} max={366} precision={0} style={{ width: 160 }} addonAfter="天" />
+        </Form.Item>
+      </Card>
+      <Card size="small" title="脱困回访" style={{ marginBottom: 12 }}>
+        <Form.Item
+          name="followUpMonths"
+          label="回访安排（脱困后第几个月回访）"
+          normalize={sortedMonths}
+          rules={[
+            { required: true, type: 'array', min: 1, message: '至少安排一次回访' },
+            { type: 'array', max: MAX_VISITS, message: `最多安排${MAX_VISITS}次回访` },
+          ]}
+          extra={
+            <span data-testid="follow-up-months-text">
+              {months?.length ? `${followUpMonthsText(sortedMonths(months))}各回访一次；` : ''}计划日期前 {FOLLOW_UP_NOTICE_DAYS} 天列入「到期待回访」，已超过计划日期的列为「已超期」
+            </span>
+          }
+          style={{ marginBottom: 0 }}
+        >
+          <Select mode="multiple" options={MONTH_OPTIONS} optionFilterProp="label" placeholder="例如：第3个月、第6个月、第12个月" style={{ maxWidth: 480 }} />
         </Form.Item>
       </Card>
       <Card size="small" title="困难程度评分权重（分）" style={{ marginBottom: 12 }}>

@@ -123,4 +123,7 @@ export function ExitDateItem({ fillDate }: { fillDate: string | null | undefined
   );
 }
 
+/** What 重新纳入 means, said by its dialog on 「办理」 and after a 返困 on 脱困回访. */
+export const REOPEN_LEAD = '重新纳入后档案回到草稿，需按实际情况修改后重新提交，经单位工会和市总工会审核后建档。';
+
 export const exitInitialValues = (): { date: Dayjs } => ({ date: dayjs(todayInChina(), 'YYYY-MM-DD') });
