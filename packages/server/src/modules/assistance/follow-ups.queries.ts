@@ -24,9 +24,10 @@ export interface ExitFilter {
 
 // Written as literals, not parameters: a partial index serves a query only when its WHERE is seen
 // in the statement (SQLite at prepare time, PostgreSQL's generic plans). Only an exited file has an
-// exit day, which the partial indexes (migration 032) hold; the status is compared through trim(),
-// which changes nothing but hides it from the status indexes SQLite's sampled statistics favour.
-const IS_EXITED = sql<boolean>`households.exit_date is not null and trim(households.status) = 'exited'`;
+// exit day (the exit writes it, a reopening clears it: lifecycle.service.ts), which is what the
+// partial indexes of migration 032 hold; a status term would lead both planners to the status
+// indexes instead (SQLite's sampled statistics, PostgreSQL's guess).
+const IS_EXITED = sql<boolean>`households.exit_date is not null`;
 const IS_FALLEN = sql<boolean>`follow_ups.outcome = 'fallenBack'`;
 
 /** A follow-up of the file's current exit found the family fallen back. */
@@ -37,13 +38,10 @@ const fallenBack = (eb: Eb) => eb.exists(
 );
 
 function exited(q: Q, actor: Actor, f: ExitFilter) {
-  // not by due day: the region is compared through trim() too, so that SQLite walks the exits in
-  // exit-day order and stops at the page instead of sorting a county's exits (householdScope's `searching`)
-  const byExitDay = f.dueBy === undefined;
   return q.selectFrom('households')
     .where(IS_EXITED)
-    .where(householdScope(actor, { searching: byExitDay }))
-    .$if(!!f.regionCode, (x) => x.where(byExitDay ? sql`trim(households.region_code)` : sql.ref('households.region_code'), '=', f.regionCode!))
+    .where(householdScope(actor))
+    .$if(!!f.regionCode, (x) => x.where('households.region_code', '=', f.regionCode!))
     .$if(f.year !== undefined, (x) => x.where('households.exit_date', '>=', `${f.year}-01-01`).where('households.exit_date', '<=', `${f.year}-12-31`))
     .$if(f.mineOf !== undefined, (x) => x.where('households.id', 'in', (eb) => eb.selectFrom('household_links').select('household_links.household_id').where('household_links.user_id', '=', f.mineOf!)))
     .$if(f.dueBy !== undefined, (x) => x.where('households.follow_up_due_on', '<=', f.dueBy!))
