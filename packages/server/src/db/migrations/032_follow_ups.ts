@@ -35,7 +35,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // per region, covered (the summary), and all exits by exit day (city-wide, per region); the due lists in due order,
   // city-wide and per region.
   await sql`create index households_exited on households (exit_date, id, region_code, follow_ups_made, follow_up_due_on) where exit_date is not null`.execute(db);
-  await sql`create index households_exited_region on households (region_code, exit_date, id) where exit_date is not null`.execute(db);
+  await sql`create index households_exited_region on households (region_code, exit_date, id, follow_ups_made, follow_up_due_on) where exit_date is not null`.execute(db);
   await sql`create index households_follow_up_due on households (follow_up_due_on, id, exit_date) where follow_up_due_on is not null`.execute(db);
   await sql`create index households_follow_up_region on households (region_code, follow_up_due_on, id, exit_date) where follow_up_due_on is not null`.execute(db);
   await sql`create index follow_ups_fallen on follow_ups (household_id, exit_date) where outcome = 'fallenBack'`.execute(db);
