@@ -1,10 +1,11 @@
 // 记录帮扶: one form, used on the detail page and in 我的帮扶对象. Built for a cadre on a home visit
 // with a phone: full-width inputs, large touch targets, today's date, the amount only for money
 // types; the server's field errors land beside their fields.
-import { Alert, App, Button, DatePicker, Form, Grid, Input, Modal, Select, Switch } from 'antd';
+import { Alert, App, DatePicker, Form, Grid, Input, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ASSISTANCE_TYPES, todayInChina, type AssistanceType } from '@bangfu/core';
 import { addRecord, type AssistanceRecord } from '../../api/assistance';
+import FieldFormModal from '../../components/FieldFormModal';
 import MoneyInput from '../../components/MoneyInput';
 import { amountRequired, isMoneyType, recordPayload } from '../../lib/assistance';
 import { useFormSubmit } from '../../lib/useFormSubmit';
@@ -48,24 +49,16 @@ export default function AssistanceRecordModal({ open, household, onClose, onSave
 
   const size = phone ? 'large' : 'middle';
   return (
-    <Modal
+    <FieldFormModal
       title={household ? `记录帮扶 · ${household.workerNo} ${household.name}` : '记录帮扶'}
       open={open}
-      onCancel={() => !busy && onClose()}
-      destroyOnHidden
-      width={phone ? '100%' : 560}
-      style={phone ? { top: 0, maxWidth: '100vw', margin: 0, paddingBottom: 0 } : undefined}
-      className={phone ? 'assistance-modal assistance-modal-phone' : 'assistance-modal'}
-      footer={
-        <div className="assistance-modal-footer">
-          <Button size={size} onClick={onClose} disabled={busy} block={phone}>
-            取消
-          </Button>
-          <Button size={size} id="assistance-ok" type="primary" loading={busy} onClick={() => void save()} block={phone}>
-            保存记录
-          </Button>
-        </div>
-      }
+      busy={busy}
+      phone={phone}
+      className="assistance-modal"
+      okId="assistance-ok"
+      okText="保存记录"
+      onOk={() => void save()}
+      onClose={onClose}
     >
       <Form<Values>
         form={form}
@@ -109,6 +102,6 @@ export default function AssistanceRecordModal({ open, household, onClose, onSave
           <Switch checkedChildren="是" unCheckedChildren="否" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FieldFormModal>
   );
 }

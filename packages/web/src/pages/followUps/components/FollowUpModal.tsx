@@ -1,12 +1,13 @@
 // 记录回访: one form, used in 脱困回访, on the file's page and in 我的帮扶对象. Like 记录帮扶 it is made
 // for a cadre at the door with a phone; it reads the household's schedule to say which visit this
 // is and to keep the date between the exit and today. A 返困 says beforehand what will follow.
-import { Alert, App, Button, DatePicker, Form, Grid, Input, Modal, Radio } from 'antd';
+import { Alert, App, DatePicker, Form, Grid, Input, Radio } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router';
 import { FOLLOW_UP_OUTCOME_LABELS, FOLLOW_UP_OUTCOMES, todayInChina, type FollowUpOutcome } from '@bangfu/core';
 import { recordFollowUp, type FollowUpCreated } from '../../../api/followUps';
 import { useFollowUpRecorded, useHouseholdFollowUps } from '../../../api/queries/followUps';
+import FieldFormModal from '../../../components/FieldFormModal';
 import { useFormSubmit } from '../../../lib/useFormSubmit';
 import { fallenBackNotice, nextVisitNotice, recordedText } from '../followUpText';
 import '../../assistance/assistance.css';
@@ -72,24 +73,16 @@ export function FollowUpModal({ household, reopens, offerFile = true, onClose, o
   const notice = schedule?.exitDate ? nextVisitNotice(schedule) : null;
   const size = phone ? 'large' : 'middle';
   return (
-    <Modal
+    <FieldFormModal
       title={household ? `记录回访 · ${household.workerNo} ${household.name}` : '记录回访'}
       open={household !== null}
-      onCancel={() => !busy && onClose()}
-      destroyOnHidden
-      width={phone ? '100%' : 560}
-      style={phone ? { top: 0, maxWidth: '100vw', margin: 0, paddingBottom: 0 } : undefined}
-      className={phone ? 'follow-up-modal assistance-modal-phone' : 'follow-up-modal'}
-      footer={
-        <div className="assistance-modal-footer">
-          <Button size={size} onClick={onClose} disabled={busy} block={phone}>
-            取消
-          </Button>
-          <Button size={size} id="follow-up-ok" type="primary" loading={busy} onClick={() => void save()} block={phone}>
-            保存回访
-          </Button>
-        </div>
-      }
+      busy={busy}
+      phone={phone}
+      className="follow-up-modal"
+      okId="follow-up-ok"
+      okText="保存回访"
+      onOk={() => void save()}
+      onClose={onClose}
     >
       {exitDate && (
         <Alert
@@ -142,6 +135,6 @@ export function FollowUpModal({ household, reopens, offerFile = true, onClose, o
           />
         </Form.Item>
       </Form>
-    </Modal>
+    </FieldFormModal>
   );
 }
