@@ -33,10 +33,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   // and the queries say so rather than status = 'exited', which the planners misjudge (SQLite's
   // sampled statistics of the status indexes, PostgreSQL's guess for an expression). A year's exits
   // per region, covered (the summary), and all exits by exit day (city-wide, per region); the due lists in due order,
-  // city-wide and per region.
-  await sql`create index households_exited on households (exit_date, id, region_code, follow_ups_made, follow_up_due_on) where exit_date is not null`.execute(db);
-  await sql`create index households_exited_region on households (region_code, exit_date, id, follow_ups_made, follow_up_due_on) where exit_date is not null`.execute(db);
-  await sql`create index households_follow_up_due on households (follow_up_due_on, id, exit_date) where follow_up_due_on is not null`.execute(db);
+  // city-wide and per region. The unit is held too: a unit union's lists are read from the index alone.
+  await sql`create index households_exited on households (exit_date, id, region_code, follow_ups_made, follow_up_due_on, unit_id) where exit_date is not null`.execute(db);
+  await sql`create index households_exited_region on households (region_code, exit_date, id, follow_ups_made, follow_up_due_on, unit_id) where exit_date is not null`.execute(db);
+  await sql`create index households_follow_up_due on households (follow_up_due_on, id, exit_date, unit_id) where follow_up_due_on is not null`.execute(db);
   await sql`create index households_follow_up_region on households (region_code, follow_up_due_on, id, exit_date) where follow_up_due_on is not null`.execute(db);
   await sql`create index follow_ups_fallen on follow_ups (household_id, exit_date) where outcome = 'fallenBack'`.execute(db);
 }
