@@ -4,6 +4,7 @@
 import type { Insertable } from 'kysely';
 import type { AssistanceRecordTable, FollowUpTable, HouseholdPlanTable, ResponsibilityChangeTable } from '../../db/schema.js';
 import type { Q } from '../../db/transaction.js';
+import type { FollowUpOutcome } from '@bangfu/core';
 
 // ---- measures and plans ----------------------------------------------------------------------
 
@@ -149,11 +150,17 @@ export async function followUpsOf(q: Q, householdId: number) {
     .where('follow_ups.household_id', '=', householdId).orderBy('follow_ups.date', 'desc').orderBy('follow_ups.id', 'desc').execute();
 }
 
-/** The follow-ups of these households' current exits (date and outcome), for their schedules. */
-export async function followUpsOfExits(q: Q, exits: { id: number; exitDate: string }[]) {
-  if (exits.length === 0) return [];
+/** The follow-ups of these households' current exits (date and outcome), per household, for their schedules. */
+export async function followUpsOfExits(q: Q, exits: { id: number; exitDate: string }[]): Promise<Map<number, { date: string; outcome: FollowUpOutcome }[]>> {
+  const byHousehold = new Map<number, { date: string; outcome: FollowUpOutcome }[]>();
+  if (exits.length === 0) return byHousehold;
   const rows = await q.selectFrom('follow_ups').select(['household_id', 'exit_date', 'date', 'outcome'])
     .where('household_id', 'in', exits.map((e) => e.id)).execute();
-  const current = new Set(exits.map((e) => `${e.id}|${e.exitDate}`));
-  return rows.filter((r) => current.has(`${Number(r.household_id)}|${r.exit_date}`));
+  const current = new Map(exits.map((e) => [e.id, e.exitDate]));
+  for (const r of rows) {
+    const id = Number(r.household_id);
+    if (current.get(id) !== r.exit_date) continue; // an earlier exit's
+    byHousehold.set(id, [...(byHousehold.get(id) ?? []), { date: r.date, outcome: r.outcome as FollowUpOutcome }]);
+  }
+  return byHousehold;
 }

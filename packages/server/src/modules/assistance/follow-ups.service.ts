@@ -42,7 +42,7 @@ export async function householdFollowUps(db: Q, actor: Actor, id: number): Promi
 export async function schedulesOf(q: Q, exits: { id: number; exitDate: string }[], months: readonly number[]) {
   const made = await repo.followUpsOfExits(q, exits);
   return exits.map((e) => {
-    const own = made.filter((m) => Number(m.household_id) === e.id).map((m) => ({ date: m.date, outcome: m.outcome as FollowUpOutcome }));
+    const own = made.get(e.id) ?? [];
     return { id: e.id, follow_up_due_on: followUpState(e.exitDate, months, own, e.exitDate).next?.dueOn ?? null, follow_ups_made: own.length };
   });
 }
@@ -96,7 +96,7 @@ export async function listFollowUps(db: Q, actor: Actor, query: unknown): Promis
   // the page's schedules from the follow-ups of its current exits
   const made = await repo.followUpsOfExits(db, rows.map((r) => ({ id: Number(r.id), exitDate: r.exit_date! })));
   const items = rows.map((r) => {
-    const own = made.filter((m) => Number(m.household_id) === Number(r.id)).map((m) => ({ date: m.date, outcome: m.outcome as FollowUpOutcome }));
+    const own = made.get(Number(r.id)) ?? [];
     const s = followUpState(r.exit_date!, months, own, today);
     const fallen = own.some((o) => o.outcome === 'fallenBack');
     return {

@@ -1,7 +1,7 @@
 // 常态帮扶: assistance records (visits, money, goods, jobs, training, legal and medical help),
 // the yearly target of solving practical problems, the overdue list and "my households".
 import { z } from 'zod';
-import { type AssistanceRecord, type FollowUpOutcome, followUpState, type HouseholdStatus, type MyHouseholdsResponse, addDays, ASSISTANCE_TYPES, fenToYuan, maskIdNumber, MONEY_ASSISTANCE_TYPES, parseIsoDate, parseYuan, todayInChina, toFieldErrors, YEARLY_SOLVED_TARGET } from '@bangfu/core';
+import { type AssistanceRecord, followUpState, type HouseholdStatus, type MyHouseholdsResponse, addDays, ASSISTANCE_TYPES, fenToYuan, maskIdNumber, MONEY_ASSISTANCE_TYPES, parseIsoDate, parseYuan, todayInChina, toFieldErrors, YEARLY_SOLVED_TARGET } from '@bangfu/core';
 import { inTransaction, type Db } from '../../db/transaction.js';
 import { parseInput, parseQuery } from '../../lib/validate.js';
 import * as repo from './assistance.repository.js';
@@ -73,8 +73,7 @@ export async function myHouseholds(db: Db, actor: Actor): Promise<MyHouseholdsRe
   const made = await repo.followUpsOfExits(db, exits);
   const followUp = (h: (typeof rows)[number]) => {
     if (h.status !== 'exited' || !h.exit_date) return { nextFollowUpOn: null, followUpDue: false, followUpOverdue: false };
-    const own = made.filter((m) => Number(m.household_id) === Number(h.id)).map((m) => ({ date: m.date, outcome: m.outcome as FollowUpOutcome }));
-    const s = followUpState(h.exit_date, followUpMonths, own, today);
+    const s = followUpState(h.exit_date, followUpMonths, made.get(Number(h.id)) ?? [], today);
     return { nextFollowUpOn: s.next?.dueOn ?? null, followUpDue: s.due, followUpOverdue: s.overdue };
   };
   const items = rows.map((h) => ({
