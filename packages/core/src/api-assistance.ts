@@ -144,6 +144,18 @@ export const assistanceRecordSchema = z.object({
 export type AssistanceRecord = z.infer<typeof assistanceRecordSchema>;
 export const assistanceRecordListSchema = z.object({ items: z.array(assistanceRecordSchema) });
 
+/** 我写的帮扶记录: a cadre's own records, also of households since transferred out of their reach. */
+export const myAssistanceRecordSchema = assistanceRecordSchema.extend({
+  householdId: int(),
+  workerNo: z.string().describe('the household\'s worker number now'),
+  name: z.string(),
+  regionCode: z.string().describe('the region the record was written in'),
+  inScope: z.boolean().describe('the caller may still open the household (false: transferred out of reach)'),
+});
+export type MyAssistanceRecord = z.infer<typeof myAssistanceRecordSchema>;
+export const myAssistanceRecordListSchema = z.object({ total: int(), page: int(), pageSize: int(), items: z.array(myAssistanceRecordSchema) });
+export type MyAssistanceRecordList = z.infer<typeof myAssistanceRecordListSchema>;
+
 export const myHouseholdSchema = z.object({
   id: int(),
   workerNo: z.string(),

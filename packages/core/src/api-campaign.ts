@@ -133,7 +133,7 @@ export const dashboardSchema = z.object({
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;
 
-export const TODO_KINDS = ['returnedFiles', 'unitReview', 'cityReview', 'overdueVisits', 'deadline', 'submissionReturned', 'submissionsToDecide', 'followUpsDue', 'fallenBack'] as const;
+export const TODO_KINDS = ['returnedFiles', 'unitReview', 'cityReview', 'overdueVisits', 'deadline', 'submissionReturned', 'submissionsToDecide', 'followUpsDue', 'fallenBack', 'transfersToDecide'] as const;
 export type TodoKind = (typeof TODO_KINDS)[number];
 
 export const todoListSchema = z.object({

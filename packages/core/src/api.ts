@@ -168,12 +168,12 @@ export const householdFileSchema = householdFileExtrasSchema
   .describe('The household file in the spec format (every field of the request, money in yuan) plus the fields the system adds');
 export type HouseholdFileExtras = z.infer<typeof householdFileExtrasSchema>;
 
-export const HISTORY_ACTIONS = ['create', 'update', ...LIFECYCLE_ACTIONS] as const;
+export const HISTORY_ACTIONS = ['create', 'update', ...LIFECYCLE_ACTIONS, 'transfer'] as const;
 export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
 
 export const historyEntrySchema = z.object({
   version: z.number().int(),
-  action: z.enum(HISTORY_ACTIONS).describe('create, update, or a lifecycle action (submit, unitAgree, unitReturn, cityAgree, cityReturn, remove, exit, reopen)'),
+  action: z.enum(HISTORY_ACTIONS).describe('create, update, or a lifecycle action (submit, unitAgree, unitReturn, cityAgree, cityReturn, remove, exit, reopen), or transfer (moved to another region or unit)'),
   changedAt: z.string(),
   changedBy: z.object({ id: z.number().int(), username: z.string(), displayName: z.string() }),
   reason: z.string().nullable(),

@@ -20,6 +20,7 @@ export * from './audit.js';
 export * from './statuses.js';
 export * from './api.js';
 export * from './follow-up.js';
+export * from './transfer.js';
 export * from './api-assistance.js';
 export * from './api-audit.js';
 export * from './api-exchange.js';

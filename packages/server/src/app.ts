@@ -36,6 +36,7 @@ import { proposalRoutes } from './modules/proposals/proposals.routes.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { assistanceRoutes } from './modules/assistance/assistance.routes.js';
 import { followUpRoutes } from './modules/assistance/follow-ups.routes.js';
+import { transferRoutes } from './modules/transfers/transfers.routes.js';
 import { followUpScheduleJob } from './modules/assistance/follow-ups.job.js';
 import { campaignRoutes } from './modules/campaigns/campaigns.routes.js';
 import { submissionRoutes } from './modules/campaigns/submissions.routes.js';
@@ -241,6 +242,7 @@ export async function buildApp({ config, db, logger, pdfFontCandidates, jobOwner
   await app.register(proposalRoutes, { db });
   await app.register(assistanceRoutes, { db });
   await app.register(followUpRoutes, { db });
+  await app.register(transferRoutes, { db });
   await app.register(settingsRoutes, { db, runner });
   await app.register(campaignRoutes, { db });
   await app.register(submissionRoutes, { db });

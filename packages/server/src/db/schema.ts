@@ -617,6 +617,35 @@ export interface FollowUpTable {
   recorded_at: string;
 }
 
+/** 档案转移 (migration 033): a request to move a file to another region or unit, and its decision. */
+export interface TransferTable {
+  id: Generated<number>;
+  household_id: number;
+  from_region_code: string;
+  from_unit_id: string | null;
+  to_region_code: string;
+  to_unit_id: string | null;
+  side: string;
+  reason: string;
+  status: string;
+  old_worker_no: string;
+  new_worker_no: string | null;
+  requested_by: number;
+  requested_org: string;
+  requested_at: string;
+  decided_by: number | null;
+  decided_at: string | null;
+  opinion: string | null;
+}
+
+/** A worker number a file had in a region it left (migration 033): the old number still finds it. */
+export interface HouseholdFormerNumberTable {
+  worker_no: string;
+  household_id: number;
+  region_code: string;
+  until: string;
+}
+
 export interface AssessmentResultTable {
   year: number;
   level: string;
@@ -746,6 +775,8 @@ export interface Database {
   commendations: CommendationTable;
   assessment_results: AssessmentResultTable;
   follow_ups: FollowUpTable;
+  transfers: TransferTable;
+  household_former_numbers: HouseholdFormerNumberTable;
   users: UserTable;
   user_approvals: UserApprovalTable;
   sessions: SessionTable;

@@ -125,6 +125,7 @@ export const HISTORY_ACTION_LABELS: Record<HistoryAction, string> = {
   remove: '剔除',
   exit: '脱困',
   reopen: '重新纳入',
+  transfer: '转移',
 };
 
 export type HistoryChange = HistoryEntry['changes'][number];

@@ -32,6 +32,7 @@ import * as m029 from './029_created_on.js';
 import * as m030 from './030_assessment.js';
 import * as m031 from './031_assessment_results.js';
 import * as m032 from './032_follow_ups.js';
+import * as m033 from './033_transfers.js';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -66,4 +67,5 @@ export const migrations: Record<string, Migration> = {
   '030_assessment': m030,
   '031_assessment_results': m031,
   '032_follow_ups': m032,
+  '033_transfers': m033,
 };

@@ -154,3 +154,22 @@ export async function filedPerBatch(db: Q, actor: Actor) {
     .groupBy(['region_code', 'urgency_batch'])
     .execute();
 }
+
+/**
+ * 我写的帮扶记录: the records a user wrote, newest first, with their household's number and name
+ * now and whether the user still sees that household (not after it was transferred out of reach).
+ */
+export async function recordsWrittenBy(db: Q, actor: Actor, page: number, pageSize: number) {
+  const mine = db.selectFrom('assistance_records').where('assistance_records.recorded_by', '=', actor.id);
+  const [{ n }] = await mine.select((eb) => eb.fn.countAll<number>().as('n')).execute();
+  const rows = await mine.innerJoin('households', 'households.id', 'assistance_records.household_id')
+    .innerJoin('users', 'users.id', 'assistance_records.recorded_by')
+    .select(['assistance_records.id', 'assistance_records.household_id', 'assistance_records.region_code', 'assistance_records.date', 'assistance_records.type',
+      'assistance_records.amount_fen', 'assistance_records.description', 'assistance_records.solved_problem', 'assistance_records.recorded_at',
+      'users.display_name', 'households.worker_no', 'households.name'])
+    // the caller's scope over the joined household: 1 while they may still open it
+    .select((eb) => eb.case().when(householdScope(actor)(eb as never)).then(1).else(0).end().as('in_scope'))
+    .orderBy('assistance_records.year', 'desc').orderBy('assistance_records.date', 'desc').orderBy('assistance_records.id', 'desc')
+    .limit(pageSize).offset((page - 1) * pageSize).execute();
+  return { total: Number(n), rows };
+}

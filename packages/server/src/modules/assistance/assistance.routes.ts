@@ -2,13 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   assistanceRecordListSchema, assistanceRecordSchema, assistanceSummarySchema, batchSummarySchema, measureListResponseSchema, measureViewSchema,
-  myHouseholdsResponseSchema, personCandidatesResponseSchema, planViewSchema, quotaResponseSchema, recommendationSchema, responsibilityViewSchema, workingGroupsResponseSchema, groupHouseholdsSchema,
+  myHouseholdsResponseSchema, myAssistanceRecordListSchema, personCandidatesResponseSchema, planViewSchema, quotaResponseSchema, recommendationSchema, responsibilityViewSchema, workingGroupsResponseSchema, groupHouseholdsSchema,
 } from '@bangfu/core';
 import type { Db } from '../../db/index.js';
 import { routeSchema } from '../../lib/route.docs.js';
 import { actorOf, householdIdParam } from '../../lib/request.context.js';
 import { batchSummary, getPlan, listMeasures, measureSchema, planSchema, recommendationsFor, saveMeasure, savePlan } from './plans.service.js';
-import { addRecord, listRecords, myHouseholds, recordSchema } from './records.service.js';
+import { addRecord, listRecords, myAssistanceRecords, myHouseholds, recordSchema } from './records.service.js';
 import { summary } from './summary.service.js';
 import { assistanceSummaryWorkbook } from './summary.workbook.js';
 import { fileStamp, XLSX } from '../../lib/temp-file.js';
@@ -78,5 +78,7 @@ export async function assistanceRoutes(app: FastifyInstance, { db }: { db: Db })
     });
   app.get('/api/my/households', { schema: routeSchema({ summary: '我的帮扶对象: households I am responsible for or linked to, overdue first', tags, response: { 200: myHouseholdsResponseSchema } }) },
     async (req) => myHouseholds(db, actorOf(req)));
+  app.get('/api/my/assistance-records', { schema: routeSchema({ summary: '我写的帮扶记录: the records I wrote, newest first, also of households transferred out of my reach (page, pageSize)', tags, response: { 200: myAssistanceRecordListSchema } }) },
+    async (req) => myAssistanceRecords(db, actorOf(req), req.query));
 
 }

@@ -1,11 +1,11 @@
 // 常态帮扶: assistance records (visits, money, goods, jobs, training, legal and medical help),
 // the yearly target of solving practical problems, the overdue list and "my households".
 import { z } from 'zod';
-import { type AssistanceRecord, followUpState, type HouseholdStatus, type MyHouseholdsResponse, addDays, ASSISTANCE_TYPES, fenToYuan, maskIdNumber, MONEY_ASSISTANCE_TYPES, parseIsoDate, parseYuan, todayInChina, toFieldErrors, YEARLY_SOLVED_TARGET } from '@bangfu/core';
+import { type AssistanceRecord, type MyAssistanceRecordList, followUpState, type HouseholdStatus, type MyHouseholdsResponse, addDays, ASSISTANCE_TYPES, fenToYuan, maskIdNumber, MONEY_ASSISTANCE_TYPES, parseIsoDate, parseYuan, todayInChina, toFieldErrors, YEARLY_SOLVED_TARGET } from '@bangfu/core';
 import { inTransaction, type Db } from '../../db/transaction.js';
 import { parseInput, parseQuery } from '../../lib/validate.js';
 import * as repo from './assistance.repository.js';
-import { linkedHouseholds } from './assistance.queries.js';
+import { linkedHouseholds, recordsWrittenBy } from './assistance.queries.js';
 import { nowIso } from '../../lib/clock.js';
 import { AppError, forbidden, notFound, validationFailed } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
@@ -58,6 +58,22 @@ export async function listRecords(db: Db, actor: Actor, id: number): Promise<Ass
     id: Number(x.id), date: x.date, type: x.type, amount: x.amount_fen === null ? null : fenToYuan(x.amount_fen), description: x.description,
     solvedProblem: !!x.solved_problem, recordedBy: x.display_name, recordedAt: x.recorded_at,
   }));
+}
+
+const pageQuery = z.object({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(100).default(20) });
+
+/** 我写的帮扶记录: every record the user wrote, also of households since transferred out of their reach. */
+export async function myAssistanceRecords(db: Db, actor: Actor, query: unknown): Promise<MyAssistanceRecordList> {
+  const { page, pageSize } = parseQuery(pageQuery, query, 'my assistance records');
+  const { total, rows } = await recordsWrittenBy(db, actor, page, pageSize);
+  return {
+    total, page, pageSize,
+    items: rows.map((x) => ({
+      id: Number(x.id), date: x.date, type: x.type, amount: x.amount_fen === null ? null : fenToYuan(x.amount_fen), description: x.description,
+      solvedProblem: !!x.solved_problem, recordedBy: x.display_name, recordedAt: x.recorded_at,
+      householdId: Number(x.household_id), workerNo: x.worker_no, name: x.name, regionCode: x.region_code, inScope: !!Number(x.in_scope),
+    })),
+  };
 }
 
 const overdueBefore = (days: number) => addDays(todayInChina(), -days);

@@ -9,6 +9,7 @@ import { canFile, canReviewCity } from '../access/scope.js';
 import { countHouseholds, waitingDaysOf } from '../households/households.queries.js';
 import { getAssistanceSettings } from '../settings/settings.service.js';
 import { fallenBackPendingOf, followUpsDueOf } from '../assistance/follow-ups.service.js';
+import { transfersToDecideOf } from '../transfers/transfers.service.js';
 import * as repo from './campaigns.repository.js';
 import { campaignViews } from './campaigns.service.js';
 import { overdueOfUser, reviewQueue, undecidedSubmissions } from './progress.queries.js';
@@ -42,6 +43,7 @@ export async function todos(db: Q, actor: Actor, today = todayInChina()): Promis
   }
   if (files(actor) && actor.role !== 'admin')
     add({ kind: 'fallenBack', title: '回访发现返困、待重新纳入的家庭', count: await fallenBackPendingOf(db, actor), oldestDays: null, link: '/follow-ups?fallenBack=true' });
+  add({ kind: 'transfersToDecide', title: '待本单位同意的档案转移申请', count: await transfersToDecideOf(db, actor), oldestDays: null, link: '/transfers?box=incoming' });
 
   const org = submittingOrg(actor);
   if (org) {

@@ -51,8 +51,26 @@ function column(name: string, searching: boolean, numeric = false) {
   return numeric ? sql`(${sql.ref(name)} + 0)` : sql`(${sql.ref(name)} || '')`;
 }
 
+/** The list's filters with, for a search, the files that once had a matching worker number (transferred from another region). */
+type SearchFilter = HouseholdFilter & { formerIds?: number[] };
+
+const FORMER_LIMIT = 200;
+
+/**
+ * A search that may be (a prefix of) a worker number also finds the files that had it before a
+ * transfer. Looked up first and given to the search as literal ids: an `id in (subquery)` arm of
+ * the search's OR would stop PostgreSQL from combining the indexes of the other arms.
+ */
+async function withFormerNumbers<F extends HouseholdFilter>(db: Q, f: F): Promise<F & { formerIds?: number[] }> {
+  const q = f.q?.toUpperCase();
+  if (!q || !/^[A-Z]\d{0,7}$/.test(q)) return f;
+  const rows = await db.selectFrom('household_former_numbers').select('household_id')
+    .where('worker_no', '>=', q).where('worker_no', '<', `${q}\u{10FFFF}`).limit(FORMER_LIMIT).execute();
+  return rows.length ? { ...f, formerIds: rows.map((r) => Number(r.household_id)) } : f;
+}
+
 /** The households of the caller's scope that pass the list filters: shared by the list, the export and batch print. */
-export function filteredHouseholds(db: Q, actor: Actor, f: HouseholdFilter) {
+export function filteredHouseholds(db: Q, actor: Actor, f: SearchFilter) {
   const s = !!f.q;
   let base = db.selectFrom('households').where(householdScope(actor, { searching: s }));
   const eq = (name: string, v: string | number, numeric = false) => sql<boolean>`${column(name, s, numeric)} = ${v}`;
@@ -86,7 +104,11 @@ export function filteredHouseholds(db: Q, actor: Actor, f: HouseholdFilter) {
     const idMatch = seesFullIdentity(actor)
       ? () => startsWith(db, 'id_number', q.toUpperCase())
       : (eb: ExpressionBuilder<Database, 'households'>) => eb('id_number', '=', q.toUpperCase());
-    base = base.where((eb) => eb.or([startsWith(db, 'name', q), startsWith(db, 'worker_no', q.toUpperCase()), idMatch(eb)]));
+    const former = f.formerIds;
+    base = base.where((eb) => eb.or([
+      startsWith(db, 'name', q), startsWith(db, 'worker_no', q.toUpperCase()), idMatch(eb),
+      ...(former?.length ? [eb('households.id', 'in', former)] : []),
+    ]));
   }
   return base;
 }
@@ -129,7 +151,8 @@ export async function countInScope(db: Q, scope: SmallScope, year: number, by: '
   return rows.map((r) => ({ v: String(r.v), n: Number(r.n) }));
 }
 
-export async function countHouseholds(db: Q, actor: Actor, f: HouseholdFilter): Promise<number> {
+export async function countHouseholds(db: Q, actor: Actor, filter: HouseholdFilter): Promise<number> {
+  const f = await withFormerNumbers(db, filter);
   const [{ total }] = await filteredHouseholds(db, actor, f).select((eb) => eb.fn.countAll<number>().as('total')).execute();
   return Number(total);
 }
@@ -168,12 +191,14 @@ async function listTotal(db: Q, actor: Actor, f: HouseholdFilter): Promise<numbe
 }
 
 /** One keyset page of matching ids after `afterId`, in id order (a batch walks the whole set this way). */
-export async function householdIdsAfter(db: Q, actor: Actor, f: HouseholdFilter, afterId: number, limit: number): Promise<number[]> {
+export async function householdIdsAfter(db: Q, actor: Actor, filter: HouseholdFilter, afterId: number, limit: number): Promise<number[]> {
+  const f = await withFormerNumbers(db, filter);
   const rows = await filteredHouseholds(db, actor, f).select('id').where('id', '>', afterId).orderBy('id').limit(limit).execute();
   return rows.map((r) => Number(r.id));
 }
 
-export async function listHouseholdRows(db: Q, actor: Actor, f: ListFilter) {
+export async function listHouseholdRows(db: Q, actor: Actor, filter: ListFilter) {
+  const f = await withFormerNumbers(db, filter);
   const total = await listTotal(db, actor, f);
   // nothing to page through (the total is exact): a filter no index answers would read every file to find no row
   if (total === 0) return { rows: [], total };

@@ -1,10 +1,11 @@
 // SQL of the households module's tables: households, members, causes, versions, review opinions,
-// removal proposals and the identification changes of a re-evaluation. No rules here: the
+// removal proposals, the identification changes of a re-evaluation and the worker numbers a
+// transferred file had (household_former_numbers). No rules here: the
 // services decide. Reads that span other modules' tables are in households.queries.ts.
 import { sql, type ExpressionBuilder, type Insertable, type Selectable, type Updateable } from 'kysely';
 import { parseWorkerNo, type HouseholdData } from '@bangfu/core';
 import { moveCounterPast } from '../orgs/orgs.repository.js';
-import type { Database, HouseholdResultTable, HouseholdTable, HouseholdVersionTable, IdentificationChangeTable, RemovalProposalTable, ReviewOpinionTable } from '../../db/schema.js';
+import type { Database, HouseholdFormerNumberTable, HouseholdResultTable, HouseholdTable, HouseholdVersionTable, IdentificationChangeTable, RemovalProposalTable, ReviewOpinionTable } from '../../db/schema.js';
 import type { Actor } from '../access/actor.js';
 import { householdScope, seesFullIdentity } from '../access/scope.js';
 import { AppError } from '../../lib/errors.js';
@@ -64,6 +65,14 @@ export async function findHouseholdRow(db: Q, actor: Actor, id: number) {
   return db.selectFrom('households').leftJoin('household_results as hr', 'hr.household_id', 'households.id')
     .selectAll('households').select(RESULT_TABLE_COLUMNS.map((c) => `hr.${c}` as const))
     .where('households.id', '=', id).where(householdScope(actor)).executeTakeFirst();
+}
+
+/**
+ * A file whoever asks (no scope): for the receiving side of a transfer, which decides on a file it
+ * cannot see yet. The caller has checked the right to act on it.
+ */
+export async function findRowForTransfer(db: Q, id: number) {
+  return db.selectFrom('households').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 /** The stored results of many files (a batch job). */
@@ -132,10 +141,36 @@ export async function listVersions(db: Q, householdId: number) {
     .execute();
 }
 
-/** The file with this worker number, within the actor's scope (the CLI's print looks files up this way). */
+/** The file with this worker number, or one it had before a transfer, within the actor's scope (the CLI's print looks files up this way). */
 export async function findIdByWorkerNo(db: Q, actor: Actor, workerNo: string): Promise<number | undefined> {
   const row = await db.selectFrom('households').select('id').where('worker_no', '=', workerNo).where(householdScope(actor)).executeTakeFirst();
-  return row ? Number(row.id) : undefined;
+  if (row) return Number(row.id);
+  const former = await db.selectFrom('households').select('households.id')
+    .where('households.id', 'in', (eb) => eb.selectFrom('household_former_numbers').select('household_id').where('worker_no', '=', workerNo))
+    .where(householdScope(actor)).executeTakeFirst();
+  return former ? Number(former.id) : undefined;
+}
+
+// ---- 档案转移: where a file is, and the numbers it had -----------------------------------------
+
+/** Moves a file to another place (a new worker number when the region changes), guarded by its version and status. */
+export async function moveFileGuarded(q: Q, id: number, guard: { version: number; status: string },
+  to: { region_code: string; unit_id: string | null; worker_no: string; version: number; updated_by: number; updated_at: string }): Promise<boolean> {
+  // the responsible leader and cadre are named again by the receiving side
+  return updateHouseholdGuarded(q, id, guard, { ...to, leader_user_id: null, cadre_user_id: null });
+}
+
+export async function insertFormerNumber(q: Q, row: Insertable<HouseholdFormerNumberTable>): Promise<void> {
+  await q.insertInto('household_former_numbers').values(row).execute();
+}
+
+export async function formerNumbersOf(q: Q, householdId: number) {
+  return q.selectFrom('household_former_numbers').select(['worker_no', 'region_code', 'until']).where('household_id', '=', householdId).orderBy('until').orderBy('worker_no').execute();
+}
+
+/** A pending removal proposal follows its file to the region that now decides it. */
+export async function movePendingProposal(q: Q, householdId: number, regionCode: string): Promise<void> {
+  await q.updateTable('removal_proposals').set({ region_code: regionCode }).where('household_id', '=', householdId).where('status', '=', 'pending').execute();
 }
 
 /** Which of these identity numbers have a live file, in any scope (uniqueness is city-wide): ids only. */

@@ -283,7 +283,7 @@ export async function updateHousehold(db: Db, actor: Actor, id: number, input: u
   if (h.workerNo && h.workerNo !== current.worker_no)
     throw validationFailed([{ path: 'workerNo', message: '职工编号不能修改' }], 'household update');
   if (h.regionCode !== current.region_code)
-    throw validationFailed([{ path: 'regionCode', message: '所属地区由职工编号决定，不能修改；如需转移请剔除后在新地区重新建档' }], 'household update');
+    throw validationFailed([{ path: 'regionCode', message: '所属地区由职工编号决定，不能在此修改；家庭迁往其他地区请使用“转移”' }], 'household update');
   if (version !== current.version) throw await conflict(db, actor, id);
   await checkPlacement(db, actor, h, id);
   const stored: HouseholdData = { ...h, workerNo: current.worker_no };

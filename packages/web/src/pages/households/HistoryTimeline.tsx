@@ -16,10 +16,12 @@ const ACTION_COLORS: Record<HistoryAction, string> = {
   remove: 'red',
   exit: 'cyan',
   reopen: 'purple',
+  transfer: 'magenta',
 };
 /** What the entry's text is: the reviewer's opinion, or the reason for the action. */
 const REASON_LABELS: Partial<Record<HistoryAction, string>> = {
   update: '修改原因',
+  transfer: '转移',
   unitAgree: '审核意见',
   unitReturn: '审核意见',
   cityAgree: '审核意见',
