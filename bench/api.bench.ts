@@ -272,6 +272,10 @@ async function probes(base: string, city: Session, regionCode: string): Promise<
   // as of yesterday: the bulk load's files were all entered today, so the facets of the steps' days are read and sum to 0
   const asOf = new Date(Date.now() + 8 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  // a file of another region moved into this one by the city union: its old number still finds it
+  const away = (await call(base, city, { key: '', label: '', method: 'GET', path: `${list}&regionCode=${regionCode === 'H02' ? 'H03' : 'H02'}&status=filed` })).json?.items?.[0];
+  const moved = away && await call(base, city, { key: '', label: '', method: 'POST', path: `/api/households/${away.id}/transfer`, body: { toRegionCode: regionCode, reason: '基准测试：全家迁居' } });
+  if (!moved || moved.status !== 201) throw new Error(`transferring a file into ${regionCode}: ${moved?.status} ${JSON.stringify(moved?.json).slice(0, 300)}`);
   return [
     { key: 'list1', label: 'list, page 1', method: 'GET', path: list },
     { key: 'list1000', label: 'list, page 1000', method: 'GET', path: list.replace('page=1&', 'page=1000&') },
@@ -280,6 +284,7 @@ async function probes(base: string, city: Session, regionCode: string): Promise<
     { key: 'workerNo', label: 'search, exact worker number', method: 'GET', path: q(item.workerNo) },
     { key: 'idNumber', label: 'search, identity number', method: 'GET', path: q(detail.json.idNumber) },
     { key: 'name', label: 'search, name', method: 'GET', path: q(detail.json.name) },
+    { key: 'formerNo', label: 'search, a former worker number (transferred)', method: 'GET', path: q(away.workerNo) },
     { key: 'detail', label: 'detail', method: 'GET', path: `/api/households/${item.id}` },
     { key: 'regionSummary', label: '地区汇总 region summary', method: 'GET', path: '/api/reports/region-summary' },
     { key: 'assistance', label: '帮扶统计 assistance summary', method: 'GET', path: `/api/assistance/summary?year=${year}` },
@@ -301,6 +306,7 @@ async function probes(base: string, city: Session, regionCode: string): Promise<
     { key: 'commendations', label: '表彰 of 2016', method: 'GET', path: '/api/commendations?year=2016' },
     { key: 'followUpsDue', label: '脱困回访, due or overdue, page 1', method: 'GET', path: '/api/follow-ups?due=true&page=1&pageSize=20' },
     { key: 'followUpsPage', label: '脱困回访, all exits, page 100', method: 'GET', path: '/api/follow-ups?page=100&pageSize=20' },
+    { key: 'transfers', label: '档案转移, all of the caller\'s', method: 'GET', path: '/api/transfers?box=all' },
     { key: 'followUpsSummary', label: `脱困回访 summary of ${year - 1}`, method: 'GET', path: `/api/follow-ups/summary?year=${year - 1}` },
     {
       key: 'whatifLine', label: `what-if, ${regionCode}'s line`, method: 'POST', path: '/api/policy/preview',

@@ -104,7 +104,7 @@ export type HouseholdTransfers = z.infer<typeof householdTransfersSchema>;
 export const transferLookupResultSchema = z.object({
   householdId: int(),
   workerNo: z.string(),
-  name: z.string().describe('masked: the surname and *'),
+  name: z.string().describe('masked: the surname and 某 (王某某)'),
   regionCode: z.string(),
   regionName: z.string(),
   unitName: z.string().nullable(),

@@ -23,6 +23,7 @@ import { seedDemoReports } from './reports.js';
 import { seedDemoBulletins } from './bulletins.js';
 import { seedDemoAssessment } from './assessment.js';
 import { seedDemoFollowUps } from './follow-ups.js';
+import { seedDemoTransfers } from './transfers.js';
 
 const REGIONS = JINGMEN_REGIONS.map((r) => r.code);
 /** 10:00 in China on a day, as the ISO time a submission records. */
@@ -115,6 +116,7 @@ export async function seedDemoCampaigns(db: Db, opts: { seed?: number; currentYe
   if (opts.assessment !== false) await seedDemoAssessment(db, city, year);
   // exits of 2016 files and their follow-ups: after the assessment, which counts the filed files
   if (opts.followUps !== false) await seedDemoFollowUps(db);
+  if (opts.followUps !== false) await seedDemoTransfers(db);
   return { campaigns: 2, currentYearFiles: files };
 }
 

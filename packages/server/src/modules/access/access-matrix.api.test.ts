@@ -91,6 +91,13 @@ const MATRIX = `
 | GET    /api/households/:id/follow-ups        | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | GET    /api/follow-ups                       | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | GET    /api/follow-ups/summary               | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
+| POST   /api/households/:id/transfer          | 403   | ok   | 403    | 403   | ok     | ok   | 403    |
+| GET    /api/households/:id/transfers         | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
+| GET    /api/transfers                        | ok    | ok   | 403    | 403   | ok     | ok   | ok     |
+| GET    /api/transfers/lookup                 | 403   | ok   | 403    | 403   | ok     | ok   | 403    |
+| POST   /api/transfers/:id/decision           | 403   | ok   | 403    | 403   | ok     | ok   | 403    |
+| POST   /api/transfers/:id/cancel             | 403   | ok   | 403    | 403   | ok     | ok   | 403    |
+| GET    /api/my/assistance-records            | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | GET    /api/settings/assistance              | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | PUT    /api/settings/assistance              | ok    | ok   | 403    | 403   | 403    | 403  | 403    |
 | GET    /api/exchange/template.xlsx           | 403   | ok   | 403    | 403   | ok     | ok   | 403    |
@@ -182,6 +189,8 @@ const FOREIGN = `
 | GET    /api/households/:id/assistance        | 404    | 404   | 404    | 404  |
 | POST   /api/households/:id/follow-ups        | 404    | 404   | 404    | 404  |
 | GET    /api/households/:id/follow-ups        | 404    | 404   | 404    | 404  |
+| POST   /api/households/:id/transfer          | 404    | 404   | 404    | 404  |
+| GET    /api/households/:id/transfers         | 404    | 404   | 404    | 404  |
 | GET    /api/households/:id/reported          | 404    | 404   | 404    | 404  |
 `;
 
@@ -317,6 +326,16 @@ const recordsOf = async (id: number) =>
   Number((await ctx.db.selectFrom('assistance_records').select((eb) => eb.fn.countAll<number>().as('n')).where('household_id', '=', id).executeTakeFirstOrThrow()).n);
 const followUpsOf = async (id: number) =>
   Number((await ctx.db.selectFrom('follow_ups').select((eb) => eb.fn.countAll<number>().as('n')).where('household_id', '=', id).executeTakeFirstOrThrow()).n);
+const transfersOf = async (id: number) => (await ctx.db.selectFrom('transfers').select('status').where('household_id', '=', id).orderBy('id').execute()).map((t) => t.status);
+const workerNoOf = async (id: number) => (await ctx.db.selectFrom('households').select('worker_no').where('id', '=', id).executeTakeFirstOrThrow()).worker_no;
+/** A pending transfer of a filed household from `from` to `to`, asked by `asker` (a user of the asking side). */
+async function pendingTransfer(from: Placement, to: { regionCode: string; unitId: string | null }, asker: SessionClient) {
+  const h = await household('filed', from);
+  const t = ok(await asker.post(`/api/households/${h.id}/transfer`, { toRegionCode: to.regionCode, toUnitId: to.unitId, reason: '矩阵测试：迁居' }), 'transfer request');
+  expect(t.status).toBe('pending');
+  return { h, id: t.id as number };
+}
+const transferStatus = async (id: number) => (await ctx.db.selectFrom('transfers').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
 const measureCount = async () => Number((await ctx.db.selectFrom('measures').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 const settingsValue = async () => (await ctx.db.selectFrom('settings').select('value').where('key', '=', 'assistance').executeTakeFirst())?.value ?? null;
 const groupName = async (regionCode: string) =>
@@ -741,6 +760,31 @@ const CALLS: Record<string, Call> = {
   'GET /api/my/households': async (c) => ({ res: await c.get('/api/my/households') }),
   'POST /api/households/:id/follow-ups': onFileWrites('exited', followUpsOf, (c, id) => c.post(`/api/households/${id}/follow-ups`, { date: '2021-01-05', outcome: 'stable', note: '回访：家庭情况稳定' })),
   'GET /api/households/:id/follow-ups': onFile('exited', undefined, (c, id) => c.get(`/api/households/${id}/follow-ups`)),
+  'POST /api/households/:id/transfer': onFileWrites('filed', transfersOf, (c, id) => c.post(`/api/households/${id}/transfer`, { toRegionCode: 'H02', reason: '矩阵测试：迁居' })),
+  'GET /api/households/:id/transfers': onFile('filed', undefined, (c, id) => c.get(`/api/households/${id}/transfers`)),
+  'GET /api/transfers': async (c) => ({ res: await c.get('/api/transfers?box=all') }),
+  'GET /api/transfers/lookup': onFile('filed', undefined, async (c, id, h) => c.get(`/api/transfers/lookup?workerNo=${await workerNoOf(id)}&idNumber=${h.input.idNumber}`)),
+  // asked by H02 for its file, to the place of the role (H01, unit A): the receiving side decides
+  'POST /api/transfers/:id/decision': async (c, p) => {
+    const { h, id } = await pendingTransfer({ regionCode: 'H02', unitId: null, linkTo: [] }, { regionCode: p.regionCode, unitId: p.unitId }, unitReviewerH02);
+    const res = await c.post(`/api/transfers/${id}/decision`, { decision: 'agree', opinion: '同意接收' });
+    return {
+      res, file: { id: h.id, status: 'filed', version: h.version, after: 'filed' },
+      unchanged: async () => expect(await transferStatus(id)).toBe('pending'),
+      changed: async () => expect(await transferStatus(id)).toBe('agreed'),
+    };
+  },
+  // asked by the county of the role's file (H01) to H02: the asking side withdraws it
+  'POST /api/transfers/:id/cancel': async (c, p) => {
+    const { h, id } = await pendingTransfer(p, { regionCode: 'H02', unitId: null }, unitReviewerH01);
+    const res = await c.post(`/api/transfers/${id}/cancel`);
+    return {
+      res, file: { id: h.id, status: 'filed', version: h.version },
+      unchanged: async () => expect(await transferStatus(id)).toBe('pending'),
+      changed: async () => expect(await transferStatus(id)).toBe('cancelled'),
+    };
+  },
+  'GET /api/my/assistance-records': async (c) => ({ res: await c.get('/api/my/assistance-records') }),
   'GET /api/follow-ups': async (c) => ({ res: await c.get('/api/follow-ups?due=true') }),
   'GET /api/follow-ups/summary': async (c) => ({ res: await c.get('/api/follow-ups/summary?year=2020') }),
   'GET /api/settings/assistance': async (c) => ({ res: await c.get('/api/settings/assistance') }),

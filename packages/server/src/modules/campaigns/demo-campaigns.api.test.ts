@@ -88,4 +88,14 @@ describe('demo campaigns', () => {
     const county = await ctx.login(`${pending[0].regionCode.toLowerCase()}_tianbiao`, PASSWORD);
     expect((await county.get('/api/todos')).json().items.find((t: { kind: string }) => t.kind === 'fallenBack')).toMatchObject({ count: 1 });
   });
+
+  it('holds a family moved from 东宝区 to 掇刀区 that its old number finds, and a transfer waiting in 东宝区\'s 待办', async () => {
+    const all = (await city.get('/api/transfers?box=all')).json().items;
+    const done = all.find((t: { status: string }) => t.status === 'agreed');
+    expect(done).toMatchObject({ from: { regionCode: 'H01' }, to: { regionCode: 'H02' }, newWorkerNo: expect.stringMatching(/^H02/) });
+    expect((await city.get(`/api/households?q=${done.oldWorkerNo}`)).json().items.map((i: { id: number }) => i.id)).toEqual([done.householdId]);
+    const h01 = await ctx.login('h01_tianbiao', PASSWORD);
+    expect((await h01.get('/api/todos')).json().items.find((t: { kind: string }) => t.kind === 'transfersToDecide')).toMatchObject({ count: 1 });
+    expect((await h01.get('/api/transfers?box=incoming')).json().items).toEqual([expect.objectContaining({ from: expect.objectContaining({ regionCode: 'H03' }), canDecide: true })]);
+  });
 });

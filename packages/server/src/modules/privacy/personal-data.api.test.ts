@@ -59,4 +59,15 @@ describe('个人信息副本', () => {
     const copy = (await h01.get(`/api/households/${id}/personal-data.json`)).json();
     expect(copy.followUps).toMatchObject([{ date: '2026-06-11', outcome: 'stable', note: '回访：已在超市上班', exitDate: '2026-03-10' }]);
   });
+
+  it('holds the transfers and the numbers the file had', async () => {
+    const before = (await h01.get(`/api/households/${id}`)).json().workerNo;
+    const moved = await city.post(`/api/households/${id}/transfer`, { toRegionCode: 'H02', reason: '随子女迁居掇刀区' });
+    expect(moved.json().status).toBe('agreed');
+    const copy = (await city.get(`/api/households/${id}/personal-data.json`)).json();
+    expect(copy.transfers.formerWorkerNos.map((f: { workerNo: string }) => f.workerNo)).toEqual([before]);
+    expect(copy.transfers.items).toMatchObject([{ reason: '随子女迁居掇刀区', oldWorkerNo: before, newWorkerNo: moved.json().workerNo, status: 'agreed' }]);
+    expect(copy.transfers.items[0].canDecide).toBeUndefined();
+    expect(copy.history[0]).toMatchObject({ action: 'transfer' });
+  });
 });

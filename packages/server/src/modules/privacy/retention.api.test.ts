@@ -26,6 +26,8 @@ beforeAll(async () => {
     expect((await ctx.fileThrough(id, city)).statusCode).toBe(200);
     expect((await city.post(`/api/households/${id}/assistance`, { date: '2020-03-02', type: '走访', description: `入户走访${input.name}家，了解病情`, solvedProblem: true })).statusCode).toBe(201);
     if (end === 'exit') {
+      // moved to 掇刀区 and back: the transfers' reasons are personal text too
+      for (const to of ['H02', 'H01']) expect((await city.post(`/api/households/${id}/transfer`, { toRegionCode: to, reason: `${input.name}家随子女迁居` })).json().status).toBe('agreed');
       expect((await city.post(`/api/households/${id}/exit`, { reason: '子女就业，家庭脱困', date: '2020-06-01' })).statusCode).toBe(200);
       expect((await city.post(`/api/households/${id}/follow-ups`, { date: '2020-09-03', outcome: 'stable', note: `回访${input.name}家，收入稳定` })).statusCode).toBe(201);
     }
@@ -67,6 +69,8 @@ describe('保存期限', () => {
       expect(recs).toEqual([{ description: '（已删除）', date: '2020-03-02', solved_problem: 1 }]);
       const followUps = await ctx.db.selectFrom('follow_ups').select(['note', 'date']).where('household_id', '=', f.id).execute();
       expect(followUps).toEqual(f === files.oldExit ? [{ note: '（已删除）', date: '2020-09-03' }] : []);
+      const transfers = await ctx.db.selectFrom('transfers').select(['reason', 'to_region_code']).where('household_id', '=', f.id).orderBy('id').execute();
+      expect(transfers).toEqual(f === files.oldExit ? [{ reason: '（已删除）', to_region_code: 'H02' }, { reason: '（已删除）', to_region_code: 'H01' }] : []);
       expect(new Set((await ctx.db.selectFrom('review_opinions').select('opinion').where('household_id', '=', f.id).execute()).map((o) => o.opinion))).toEqual(new Set(['（已删除）']));
       // nowhere to be found by the old identity number or name, and the file itself still opens
       expect((await city.get(`/api/households?q=${f.idNumber}`)).json().total).toBe(0);

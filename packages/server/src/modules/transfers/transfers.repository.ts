@@ -25,3 +25,10 @@ export async function closePending(q: Q, id: number, set: Updateable<TransferTab
 export async function setNewWorkerNo(q: Q, id: number, workerNo: string): Promise<void> {
   await q.updateTable('transfers').set({ new_worker_no: workerNo }).where('id', '=', id).execute();
 }
+
+/** The end of retention: the free text of these files' transfers (places, numbers and dates stay). */
+export async function eraseTransferText(q: Q, householdIds: number[]): Promise<void> {
+  if (!householdIds.length) return;
+  await q.updateTable('transfers').set({ reason: '（已删除）' }).where('household_id', 'in', householdIds).execute();
+  await q.updateTable('transfers').set({ opinion: '（已删除）' }).where('household_id', 'in', householdIds).where('opinion', 'is not', null).execute();
+}

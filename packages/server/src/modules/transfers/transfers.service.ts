@@ -131,6 +131,7 @@ export async function requestTransfer(db: Db, actor: Actor, householdId: number,
 /** The side that did not ask agrees (the file moves) or refuses with a reason. */
 export async function decideTransfer(db: Db, actor: Actor, id: number, input: unknown): Promise<TransferView> {
   const p = parseInput(transferDecisionSchema, input, 'transfer decision');
+  if (!handles(actor)) throw forbidden('只有工会建档人员可以办理档案转移');
   const t = await repo.findTransfer(db, id);
   if (!t) throw notFound('转移申请');
   if (!onSide(actor, deciding(t))) {
@@ -154,9 +155,10 @@ export async function decideTransfer(db: Db, actor: Actor, id: number, input: un
 
 /** The asking side withdraws a request still pending. */
 export async function cancelTransfer(db: Db, actor: Actor, id: number): Promise<TransferView> {
+  if (!handles(actor)) throw forbidden('只有工会建档人员可以办理档案转移');
   const t = await repo.findTransfer(db, id);
   if (!t) throw notFound('转移申请');
-  const mine = onSide(actor, asking(t)) || (Number(t.requested_by) === actor.id && handles(actor));
+  const mine = onSide(actor, asking(t)) || Number(t.requested_by) === actor.id;
   if (!mine) {
     if (onSide(actor, deciding(t))) throw forbidden('只有申请方可以撤回转移申请；如不同意请选择“拒绝”');
     throw notFound('转移申请');
