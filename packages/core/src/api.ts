@@ -168,16 +168,17 @@ export const householdFileSchema = householdFileExtrasSchema
   .describe('The household file in the spec format (every field of the request, money in yuan) plus the fields the system adds');
 export type HouseholdFileExtras = z.infer<typeof householdFileExtrasSchema>;
 
-export const HISTORY_ACTIONS = ['create', 'update', ...LIFECYCLE_ACTIONS, 'transfer'] as const;
+export const HISTORY_ACTIONS = ['create', 'update', ...LIFECYCLE_ACTIONS, 'transfer', 'merge'] as const;
 export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
 
 export const historyEntrySchema = z.object({
   version: z.number().int(),
-  action: z.enum(HISTORY_ACTIONS).describe('create, update, or a lifecycle action (submit, unitAgree, unitReturn, cityAgree, cityReturn, remove, exit, reopen), or transfer (moved to another region or unit)'),
+  action: z.enum(HISTORY_ACTIONS).describe('create, update, or a lifecycle action (submit, unitAgree, unitReturn, cityAgree, cityReturn, remove, exit, reopen), transfer (moved to another region or unit), or merge (a duplicate file merged into this one, or this one into another)'),
   changedAt: z.string(),
   changedBy: z.object({ id: z.number().int(), username: z.string(), displayName: z.string() }),
   reason: z.string().nullable(),
   changes: z.array(z.object({ path: z.string(), label: z.string(), old: z.unknown(), new: z.unknown() })),
+  fromWorkerNo: z.string().nullable().optional().describe('an entry of a duplicate file merged into this one: that file\'s worker number'),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 export const historyResponseSchema = z.object({ items: z.array(historyEntrySchema) });

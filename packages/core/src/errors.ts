@@ -30,6 +30,7 @@ export const ERROR_CODES = {
   WORKER_NO_TAKEN: { status: 409, message: '职工编号已被使用' },
   TRANSFER_PENDING: { status: 409, message: '该档案已有待办理的转移申请，请等对方处理或撤回后再申请' },
   TRANSFER_DECIDED: { status: 409, message: '该转移申请已处理，请刷新页面' },
+  DUPLICATE_DECIDED: { status: 409, message: '该重复线索已处理，请刷新页面' },
   ALREADY_DECIDED: { status: 409, message: '该剔除建议已处理' },
   ALREADY_LINKED: { status: 409, message: '已定点联系该户' },
   ORG_EXISTS: { status: 409, message: '已有同名基层工会' },

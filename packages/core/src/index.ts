@@ -21,6 +21,7 @@ export * from './statuses.js';
 export * from './api.js';
 export * from './follow-up.js';
 export * from './transfer.js';
+export * from './duplicate.js';
 export * from './api-assistance.js';
 export * from './api-audit.js';
 export * from './api-exchange.js';

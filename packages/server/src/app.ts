@@ -37,6 +37,8 @@ import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { assistanceRoutes } from './modules/assistance/assistance.routes.js';
 import { followUpRoutes } from './modules/assistance/follow-ups.routes.js';
 import { transferRoutes } from './modules/transfers/transfers.routes.js';
+import { duplicateRoutes } from './modules/duplicates/duplicates.routes.js';
+import { duplicateScanJob } from './modules/duplicates/duplicates.job.js';
 import { followUpScheduleJob } from './modules/assistance/follow-ups.job.js';
 import { campaignRoutes } from './modules/campaigns/campaigns.routes.js';
 import { submissionRoutes } from './modules/campaigns/submissions.routes.js';
@@ -234,7 +236,7 @@ export async function buildApp({ config, db, logger, pdfFontCandidates, jobOwner
   await app.register(auditRoutes, { db });
   await app.register(householdRoutes, { db });
   await app.register(printRoutes, { db, fontCandidates: pdfFontCandidates });
-  const runner = new JobRunner(db, { reevaluate: reevaluateJob, urgency: urgencyJob, followUpSchedule: followUpScheduleJob, 'import.analyze': importAnalyzeJob, 'import.commit': importCommitJob }, app.log, undefined, jobOwner, jobsElsewhere);
+  const runner = new JobRunner(db, { reevaluate: reevaluateJob, urgency: urgencyJob, followUpSchedule: followUpScheduleJob, duplicateScan: duplicateScanJob, 'import.analyze': importAnalyzeJob, 'import.commit': importCommitJob }, app.log, undefined, jobOwner, jobsElsewhere);
   app.decorate('jobs', runner);
   await app.register(identificationRoutes, { db });
   await app.register(policyRoutes, { db, runner });
@@ -243,6 +245,7 @@ export async function buildApp({ config, db, logger, pdfFontCandidates, jobOwner
   await app.register(assistanceRoutes, { db });
   await app.register(followUpRoutes, { db });
   await app.register(transferRoutes, { db });
+  await app.register(duplicateRoutes, { db, runner });
   await app.register(settingsRoutes, { db, runner });
   await app.register(campaignRoutes, { db });
   await app.register(submissionRoutes, { db });

@@ -164,6 +164,8 @@ export interface HouseholdTable {
   follow_up_due_on: ColumnType<string | null, string | null | undefined, string | null>;
   /** an exited file: the follow-ups made since its exit */
   follow_ups_made: Generated<number>;
+  /** a file merged into another (重复建档): that file's id (migration 034) */
+  merged_into: ColumnType<number | null, number | null | undefined, number | null>;
   urgency_score: ColumnType<number | null, number | null | undefined, number | null>;
   urgency_batch: ColumnType<number | null, number | null | undefined, number | null>;
   /** the day (China) the file was entered (migration 029) */
@@ -638,6 +640,23 @@ export interface TransferTable {
   opinion: string | null;
 }
 
+/** 重复建档排查 (migration 034): a pair of live files found alike, and what was decided. */
+export interface DuplicatePairTable {
+  id: Generated<number>;
+  a_id: number;
+  b_id: number;
+  kind: string;
+  shared: string;
+  region_a: string;
+  region_b: string;
+  status: string;
+  found_at: string;
+  seen_by: number;
+  decided_by: number | null;
+  decided_at: string | null;
+  note: string | null;
+}
+
 /** A worker number a file had in a region it left (migration 033): the old number still finds it. */
 export interface HouseholdFormerNumberTable {
   worker_no: string;
@@ -777,6 +796,7 @@ export interface Database {
   follow_ups: FollowUpTable;
   transfers: TransferTable;
   household_former_numbers: HouseholdFormerNumberTable;
+  duplicate_pairs: DuplicatePairTable;
   users: UserTable;
   user_approvals: UserApprovalTable;
   sessions: SessionTable;

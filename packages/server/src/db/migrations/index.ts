@@ -33,6 +33,7 @@ import * as m030 from './030_assessment.js';
 import * as m031 from './031_assessment_results.js';
 import * as m032 from './032_follow_ups.js';
 import * as m033 from './033_transfers.js';
+import * as m034 from './034_duplicates.js';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -68,4 +69,5 @@ export const migrations: Record<string, Migration> = {
   '031_assessment_results': m031,
   '032_follow_ups': m032,
   '033_transfers': m033,
+  '034_duplicates': m034,
 };

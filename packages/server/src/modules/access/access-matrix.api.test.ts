@@ -98,6 +98,10 @@ const MATRIX = `
 | POST   /api/transfers/:id/decision           | 403   | ok   | 403    | 403   | ok     | ok   | 403    |
 | POST   /api/transfers/:id/cancel             | 403   | ok   | 403    | 403   | ok     | ok   | 403    |
 | GET    /api/my/assistance-records            | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
+| GET    /api/duplicates                       | ok    | ok   | 403    | 403   | ok     | ok   | ok     |
+| POST   /api/duplicates/scan                  | 403   | ok   | 403    | 403   | ok     | ok   | 403    |
+| POST   /api/duplicates/:id/dismiss           | 403   | ok   | 403    | 403   | ok     | ok   | 403    |
+| POST   /api/duplicates/:id/merge             | 403   | ok   | 403    | 403   | ok     | ok   | 403    |
 | GET    /api/settings/assistance              | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | PUT    /api/settings/assistance              | ok    | ok   | 403    | 403   | 403    | 403  | 403    |
 | GET    /api/exchange/template.xlsx           | 403   | ok   | 403    | 403   | ok     | ok   | 403    |
@@ -335,6 +339,16 @@ async function pendingTransfer(from: Placement, to: { regionCode: string; unitId
   expect(t.status).toBe('pending');
   return { h, id: t.id as number };
 }
+/** Two filed households of the placement, recorded as a pair that shares a phone (as a scan would). */
+async function duplicatePair(p: Placement) {
+  const a = await household('filed', p);
+  const b = await household('filed', p);
+  const row = await ctx.db.insertInto('duplicate_pairs').values({
+    a_id: a.id, b_id: b.id, kind: 'phone', shared: '13900000000', region_a: p.regionCode, region_b: p.regionCode, status: 'open', found_at: new Date().toISOString(), seen_by: 0,
+  }).returning('id').executeTakeFirstOrThrow();
+  return { a, b, id: Number(row.id) };
+}
+const pairStatus = async (id: number) => (await ctx.db.selectFrom('duplicate_pairs').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
 const transferStatus = async (id: number) => (await ctx.db.selectFrom('transfers').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
 const measureCount = async () => Number((await ctx.db.selectFrom('measures').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 const settingsValue = async () => (await ctx.db.selectFrom('settings').select('value').where('key', '=', 'assistance').executeTakeFirst())?.value ?? null;
@@ -785,6 +799,25 @@ const CALLS: Record<string, Call> = {
     };
   },
   'GET /api/my/assistance-records': async (c) => ({ res: await c.get('/api/my/assistance-records') }),
+  'GET /api/duplicates': async (c) => ({ res: await c.get('/api/duplicates') }),
+  'POST /api/duplicates/scan': async (c) => {
+    const res = await c.post('/api/duplicates/scan');
+    await ctx.app.jobs.idle();
+    return { res };
+  },
+  'POST /api/duplicates/:id/dismiss': async (c, p) => {
+    const { id } = await duplicatePair(p);
+    const res = await c.post(`/api/duplicates/${id}/dismiss`, { reason: '矩阵测试：不是同一户' });
+    return { res, unchanged: async () => expect(await pairStatus(id)).toBe('open'), changed: async () => expect(await pairStatus(id)).toBe('dismissed') };
+  },
+  'POST /api/duplicates/:id/merge': async (c, p) => {
+    const { a, b, id } = await duplicatePair(p);
+    const res = await c.post(`/api/duplicates/${id}/merge`, { keepHouseholdId: a.id, reason: '矩阵测试：重复建档' });
+    return {
+      res, file: { id: b.id, status: 'filed', version: b.version, after: 'removed' },
+      unchanged: async () => expect(await pairStatus(id)).toBe('open'), changed: async () => expect(await pairStatus(id)).toBe('merged'),
+    };
+  },
   'GET /api/follow-ups': async (c) => ({ res: await c.get('/api/follow-ups?due=true') }),
   'GET /api/follow-ups/summary': async (c) => ({ res: await c.get('/api/follow-ups/summary?year=2020') }),
   'GET /api/settings/assistance': async (c) => ({ res: await c.get('/api/settings/assistance') }),

@@ -2,7 +2,8 @@
 // as the record or the status change that moves them, recounted after a bulk load or a restore.
 // Owned by the assistance module; only these triggers and assistance-tally.repository.ts write
 // the three tables. Records are append-only (nothing edits or deletes one), so an insert is the
-// only change of a record to follow.
+// only change of a record the triggers follow; a merge of duplicate files moves records with
+// their counts itself (assistance-tally.repository.ts moveRecordsCounted).
 //  - assistance_household_year: per household and year, its records, 走访 visits, money, solved
 //    problems (one row per household that has a record that year; upserted: a household's own row).
 //  - assistance_tally: per year, region and the household's status, how many households were
@@ -80,7 +81,8 @@ export const RECOUNT_HOUSEHOLD_YEAR = `select household_id, year, count(*) as re
 export const RECOUNT_ASSISTANCE_TALLY = `select y.year, h.region_code, h.status, count(*) as assisted, sum(y.records) as records, sum(y.visits) as visits,
   sum(y.money) as money, sum(y.solved) as solved, sum(case when y.solved >= ${T} then 1 else 0 end) as met
   from assistance_household_year y join households h on h.id = y.household_id group by y.year, h.region_code, h.status`;
-// a record keeps its household's region (a file never changes region), so no join with the files
+// a record keeps the region it was written in (a transferred file's earlier records stay with the
+// region whose cadres wrote them), so no join with the files
 export const RECOUNT_CADRE_TALLY = `select r.year, r.region_code, r.recorded_by as user_id, count(*) as records, sum(${visit('r')}) as visits,
   count(distinct r.household_id) as households, sum(coalesce(r.amount_fen, 0)) as money, sum(r.solved_problem) as solved
   from assistance_records r group by r.year, r.region_code, r.recorded_by`;

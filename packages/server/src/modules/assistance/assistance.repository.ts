@@ -164,3 +164,41 @@ export async function followUpsOfExits(q: Q, exits: { id: number; exitDate: stri
   }
   return byHousehold;
 }
+
+// ---- a duplicate merged into the file kept ---------------------------------------------------
+
+export async function linksOfHousehold(q: Q, householdId: number) {
+  return q.selectFrom('household_links').select(['user_id', 'kind', 'created_at']).where('household_id', '=', householdId).execute();
+}
+
+/** Moves the given links (user and kind) from one household to the other. */
+export async function moveLinks(q: Q, fromId: number, toId: number, links: readonly { user_id: number; kind: string }[]): Promise<void> {
+  for (const l of links)
+    await q.updateTable('household_links').set({ household_id: toId }).where('household_id', '=', fromId).where('user_id', '=', l.user_id).where('kind', '=', l.kind).execute();
+}
+
+export async function deleteLinksOf(q: Q, householdId: number): Promise<void> {
+  await q.deleteFrom('household_links').where('household_id', '=', householdId).execute();
+}
+
+/** Moves the plan items of these measures from one household to the other. */
+export async function movePlanItems(q: Q, fromId: number, toId: number, measures: readonly string[]): Promise<number> {
+  if (!measures.length) return 0;
+  const r = await q.updateTable('household_plans').set({ household_id: toId }).where('household_id', '=', fromId).where('measure_code', 'in', measures).executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+export async function moveFollowUps(q: Q, fromId: number, toId: number): Promise<number> {
+  const r = await q.updateTable('follow_ups').set({ household_id: toId }).where('household_id', '=', fromId).executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+export async function moveResponsibilityChanges(q: Q, fromId: number, toId: number): Promise<number> {
+  const r = await q.updateTable('responsibility_changes').set({ household_id: toId }).where('household_id', '=', fromId).executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+export async function latestRecordDate(q: Q, householdId: number): Promise<string | null> {
+  const r = await q.selectFrom('assistance_records').select((eb) => eb.fn.max('date').as('d')).where('household_id', '=', householdId).executeTakeFirst();
+  return (r?.d as string | null) ?? null;
+}

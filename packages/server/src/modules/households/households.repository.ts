@@ -71,7 +71,7 @@ export async function findHouseholdRow(db: Q, actor: Actor, id: number) {
  * A file whoever asks (no scope): for the receiving side of a transfer, which decides on a file it
  * cannot see yet. The caller has checked the right to act on it.
  */
-export async function findRowForTransfer(db: Q, id: number) {
+export async function findRowAnyScope(db: Q, id: number) {
   return db.selectFrom('households').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
@@ -130,14 +130,20 @@ export async function isInScope(db: Q, actor: Actor, id: number): Promise<boolea
   return !!(await db.selectFrom('households').select('id').where('id', '=', id).where(householdScope(actor)).executeTakeFirst());
 }
 
+/** A file's versions, newest first, with those of the duplicate files merged into it (each with its own worker number). */
 export async function listVersions(db: Q, householdId: number) {
   return db
     .selectFrom('household_versions')
     .innerJoin('users', 'users.id', 'household_versions.changed_by')
+    .innerJoin('households', 'households.id', 'household_versions.household_id')
     .select(['household_versions.version', 'household_versions.action', 'household_versions.changed_at', 'household_versions.changes',
-      'household_versions.reason', 'users.id as user_id', 'users.username', 'users.display_name'])
-    .where('household_versions.household_id', '=', householdId)
-    .orderBy('household_versions.version', 'desc')
+      'household_versions.reason', 'users.id as user_id', 'users.username', 'users.display_name', 'household_versions.household_id', 'households.worker_no'])
+    .where((eb) => eb.or([
+      eb('household_versions.household_id', '=', householdId),
+      eb('household_versions.household_id', 'in', eb.selectFrom('households as merged').select('merged.id').where('merged.merged_into', '=', householdId)),
+    ]))
+    .orderBy('household_versions.changed_at', 'desc')
+    .orderBy('household_versions.id', 'desc')
     .execute();
 }
 

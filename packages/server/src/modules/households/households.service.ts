@@ -362,6 +362,7 @@ export async function getHistory(db: Db, actor: Actor, id: number) {
     changedAt: v.changed_at,
     changedBy: { id: Number(v.user_id), username: v.username, displayName: v.display_name },
     reason: v.reason,
+    fromWorkerNo: Number(v.household_id) === id ? null : v.worker_no,
     changes: (JSON.parse(v.changes) as { path: string; label: string; old: unknown; new: unknown }[]).map((c) => ({
       ...c, old: maskValue(c.path, c.old), new: maskValue(c.path, c.new),
     })),

@@ -29,7 +29,7 @@ export function assertTransferable(status: string): void {
 
 /** Moves the file; returns its worker number after the move. */
 export async function moveFileTx(trx: Trx, actor: Actor, id: number, from: PlaceNames, to: PlaceNames, reason: string, at: string, detail: Record<string, unknown> = {}): Promise<{ workerNo: string; oldWorkerNo: string }> {
-  const row = await repo.findRowForTransfer(trx, id);
+  const row = await repo.findRowAnyScope(trx, id);
   if (!row) throw notFound('档案');
   assertTransferable(row.status);
   if (row.region_code !== from.regionCode || (row.unit_id ?? null) !== from.unitId)

@@ -6,6 +6,7 @@ import { addMonths, todayInChina } from '@bangfu/core';
 import { createTestContext, type Client, type TestContext } from '../../../test/helpers.js';
 import { makeHousehold } from '../../../test/fixtures/households.js';
 import { tallyDifferences } from '../households/tally.repository.js';
+import { assistanceTallyDifferences } from '../assistance/assistance-tally.repository.js';
 
 let ctx: TestContext;
 let city: Client;
@@ -127,6 +128,7 @@ describe('a transfer asked by the county holding the file and agreed by the rece
     const stored = await ctx.db.selectFrom('household_results').select('id_result').where('household_id', '=', f.id).executeTakeFirstOrThrow();
     expect(JSON.parse(stored.id_result!).policy.regionCode).toBe('H02');
     expect(await tallyDifferences(ctx.db)).toEqual([]);
+    expect(await assistanceTallyDifferences(ctx.db)).toEqual([]);
 
     const actions = (await ctx.db.selectFrom('audit_log').select('action').where('entity_id', '=', String(f.id)).where('entity', '=', 'household').orderBy('id').execute())
       .map((a) => a.action).filter((a) => a.startsWith('transfer') || a === 'household.transfer');

@@ -71,7 +71,7 @@ async function checkDestination(db: Q, to: Place): Promise<void> {
  */
 async function move(trx: Q, actor: Actor, householdId: number, from: Place, to: Place, reason: string, at: string, transferId: number) {
   const names = await orgNames(trx);
-  const before = await households.findRowForTransfer(trx, householdId);
+  const before = await households.findRowAnyScope(trx, householdId);
   const moved = await moveFileTx(trx, actor, householdId, placeNames(names, from), placeNames(names, to), reason, at, { transferId });
   if (before && (before.leader_user_id !== null || before.cadre_user_id !== null)) {
     await assistance.setResponsibleLink(trx, householdId, null, 'leader', at);
@@ -88,7 +88,7 @@ async function move(trx: Q, actor: Actor, householdId: number, from: Place, to: 
 export async function requestTransfer(db: Db, actor: Actor, householdId: number, input: unknown): Promise<TransferCreated> {
   const p = parseInput(transferRequestSchema, input, 'transfer request');
   const to: Place = { regionCode: p.toRegionCode, unitId: p.toUnitId };
-  const row = await households.findRowForTransfer(db, householdId);
+  const row = await households.findRowAnyScope(db, householdId);
   if (!row) throw notFound('档案');
   const from: Place = { regionCode: row.region_code, unitId: row.unit_id };
   const onFrom = onSide(actor, from);

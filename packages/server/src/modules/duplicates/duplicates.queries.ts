@@ -1,0 +1,129 @@
+// The duplicate scan's four rules as SQL over the live files, and the queue as each role sees it.
+// A named read model: it reads households and members (the households module's) and the pairs.
+import { sql, type ExpressionBuilder, type RawBuilder } from 'kysely';
+import { ADDRESS_FOLDS, ADDRESS_MIN_LENGTH, DUPLICATE_GROUP_MAX, LIVE_STATUSES, type DuplicateKind, type DuplicateStatus } from '@bangfu/core';
+import type { Database } from '../../db/schema.js';
+import type { Q } from '../../db/transaction.js';
+import type { Actor } from '../access/actor.js';
+import { scopeOf } from '../access/scope.js';
+
+export interface FoundPair {
+  a: number;
+  b: number;
+  ra: string;
+  rb: string;
+  shared: string;
+}
+
+const LIVE = sql.join(LIVE_STATUSES.map((s) => sql.lit(s)));
+const MAX = sql.lit(DUPLICATE_GROUP_MAX);
+
+/** core's normalizeAddress as nested replace() calls, the same folds in the same order. */
+function normalizedAddress(ref: RawBuilder<unknown>): RawBuilder<string> {
+  let e: RawBuilder<unknown> = ref;
+  for (const [from, to] of ADDRESS_FOLDS) e = sql`replace(${e}, ${sql.lit(from)}, ${sql.lit(to)})`;
+  return e as RawBuilder<string>;
+}
+
+/** Pairs of a rule: `people` yields (hid, region, v) per live file and shared value; groups of 2 to DUPLICATE_GROUP_MAX files pair up. */
+async function pairsOf(db: Q, people: RawBuilder<unknown>, differ?: RawBuilder<unknown>): Promise<FoundPair[]> {
+  const rows = await sql<{ a: number; b: number; ra: string; rb: string; shared: string }>`
+    with p as (${people}),
+    g as (select v from p group by v having count(distinct hid) between 2 and ${MAX})
+    select distinct p1.hid as a, p2.hid as b, p1.region as ra, p2.region as rb, p1.v as shared
+    from p p1 join p p2 on p2.v = p1.v and p1.hid < p2.hid ${differ ?? sql``}
+    where p1.v in (select v from g)`.execute(db);
+  return rows.rows.map((r) => ({ a: Number(r.a), b: Number(r.b), ra: r.ra, rb: r.rb, shared: r.shared }));
+}
+
+/** The files that share a person: an identity number as the worker of one and a member of another, or a member of both. */
+export const sameIdNumber = (db: Q) => pairsOf(db, sql`
+  select h.id as hid, h.region_code as region, h.id_number as v, 1 as w from households h where h.status in (${LIVE}) and h.id_number <> ''
+  union all
+  select h.id, h.region_code, m.id_number, 0 from household_members m join households h on h.id = m.household_id
+  where h.status in (${LIVE}) and m.id_number is not null and m.id_number <> ''`);
+
+/** Workers of the same name born the same day (the 18-digit number's digits 7–14) with different numbers: a typo filed twice. */
+export const sameNameAndBirth = (db: Q) => pairsOf(db, sql`
+  select id as hid, region_code as region, name || '|' || substr(id_number, 7, 8) as v, id_number as n from households
+  where status in (${LIVE}) and length(id_number) = 18`, sql`and p1.n <> p2.n`);
+
+export const samePhone = (db: Q) => pairsOf(db, sql`
+  select id as hid, region_code as region, phone as v from households where status in (${LIVE}) and length(phone) >= 7`);
+
+export const sameAddressAndSurname = (db: Q) => pairsOf(db, sql`
+  select hid, region, v from (
+    select id as hid, region_code as region, ${normalizedAddress(sql.ref('address'))} || '|' || substr(name, 1, 1) as v, ${normalizedAddress(sql.ref('address'))} as a
+    from households where status in (${LIVE})) x
+  where length(a) >= ${sql.lit(ADDRESS_MIN_LENGTH)}`);
+
+export const RULES: Record<DuplicateKind, (db: Q) => Promise<FoundPair[]>> = {
+  idNumber: sameIdNumber, nameBirth: sameNameAndBirth, phone: samePhone, address: sameAddressAndSurname,
+};
+
+/** core's normalizeAddress as the database computes it (the tests compare the two). */
+export async function normalizeInDb(db: Q, address: string): Promise<string> {
+  const r = await sql<{ v: string }>`select ${normalizedAddress(sql`${address}`)} as v`.execute(db);
+  return r.rows[0].v;
+}
+
+// ---- the queue ---------------------------------------------------------------------------------
+
+type Eb = ExpressionBuilder<Database & { ha: Database['households']; hb: Database['households'] }, 'duplicate_pairs' | 'ha' | 'hb'>;
+
+/** The pairs a role sees: the city's roles all, a county the pairs with a file of its region, a unit those with a file of its subtree. */
+function inScope(actor: Actor, regionCode?: string) {
+  const scope = scopeOf(actor);
+  return (eb: Eb) => {
+    const region = (r: string) => eb.or([eb('duplicate_pairs.region_a', '=', r), eb('duplicate_pairs.region_b', '=', r)]);
+    switch (scope.kind) {
+      case 'all': return regionCode ? region(regionCode) : eb.lit(true);
+      case 'region': return region(scope.regionCode);
+      case 'unit': {
+        const unit = (h: 'ha' | 'hb') => eb.or([eb(`${h}.unit_id`, '=', scope.unitCode), eb(`${h}.unit_id`, 'like', `${scope.unitCode}-%`)]);
+        return eb.or([unit('ha'), unit('hb')]);
+      }
+      default: return eb.lit(false);
+    }
+  };
+}
+
+const side = (h: 'ha' | 'hb') => [
+  `${h}.id as ${h}_id`, `${h}.worker_no as ${h}_worker_no`, `${h}.name as ${h}_name`, `${h}.region_code as ${h}_region_code`, `${h}.unit_id as ${h}_unit_id`,
+  `${h}.status as ${h}_status`, `${h}.id_number as ${h}_id_number`, `${h}.phone as ${h}_phone`, `${h}.address as ${h}_address`,
+  `${h}.household_size as ${h}_household_size`, `${h}.fill_date as ${h}_fill_date`, `${h}.updated_at as ${h}_updated_at`,
+] as const;
+
+function base(db: Q) {
+  return db.selectFrom('duplicate_pairs')
+    .innerJoin('households as ha', 'ha.id', 'duplicate_pairs.a_id')
+    .innerJoin('households as hb', 'hb.id', 'duplicate_pairs.b_id')
+    .leftJoin('users', 'users.id', 'duplicate_pairs.decided_by')
+    .select(['duplicate_pairs.id', 'duplicate_pairs.kind', 'duplicate_pairs.shared', 'duplicate_pairs.status', 'duplicate_pairs.found_at',
+      'duplicate_pairs.decided_at', 'duplicate_pairs.note', 'users.display_name as decided_by_name', ...side('ha'), ...side('hb')]);
+}
+
+export type PairRow = NonNullable<Awaited<ReturnType<typeof pairRow>>>;
+
+export async function listPairRows(db: Q, actor: Actor, f: { status: DuplicateStatus; kind?: DuplicateKind; regionCode?: string; page: number; pageSize: number }) {
+  const filtered = base(db).where('duplicate_pairs.status', '=', f.status).where(inScope(actor, f.regionCode) as never)
+    .$if(!!f.kind, (q) => q.where('duplicate_pairs.kind', '=', f.kind!));
+  const [{ n }] = await filtered.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).execute();
+  const rows = await filtered.orderBy('duplicate_pairs.id').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
+  return { total: Number(n), rows };
+}
+
+export async function pairRow(db: Q, id: number) {
+  return base(db).where('duplicate_pairs.id', '=', id).executeTakeFirst();
+}
+
+/** Whether the actor sees the pair at all (the queue's rule). */
+export async function pairInScope(db: Q, actor: Actor, id: number): Promise<boolean> {
+  return !!(await db.selectFrom('duplicate_pairs').innerJoin('households as ha', 'ha.id', 'duplicate_pairs.a_id').innerJoin('households as hb', 'hb.id', 'duplicate_pairs.b_id')
+    .select('duplicate_pairs.id').where('duplicate_pairs.id', '=', id).where(inScope(actor) as never).executeTakeFirst());
+}
+
+/** The latest duplicate scan (a job): when it ran and how it went. */
+export async function latestScan(db: Q) {
+  return db.selectFrom('jobs').select(['id', 'status', 'created_at', 'finished_at']).where('kind', '=', 'duplicateScan').orderBy('id', 'desc').limit(1).executeTakeFirst();
+}
