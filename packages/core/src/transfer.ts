@@ -75,6 +75,7 @@ export const transferViewSchema = z.object({
   opinion: z.string().nullable(),
   oldWorkerNo: z.string(),
   newWorkerNo: z.string().nullable().describe('the number handed out by the receiving region (null: same region, or not agreed)'),
+  canOpen: z.boolean().describe('the caller may open the file where it is now'),
   canDecide: z.boolean().describe('the caller is of the side that must agree'),
   canCancel: z.boolean().describe('the caller is of the side that asked, and it is still pending'),
 });

@@ -6,14 +6,14 @@ import type {
   AssistanceRecord, AssistanceSettings, AssistanceSummary, BatchSummary, CadreAssistance, HouseholdAssistance, LinkedHousehold, Measure,
   MyHousehold, Plan, PlanItem, QuotaItem, RecommendationView, RegionAssistance, Responsibility, ResponsibilityChange, UrgencyPartView, UrgencyView,
   UserRef, WorkingGroup, WorkingGroupsResponse, MyHouseholdsResponse, AssistanceSettingsSaveResult, AssistanceType, PlanStatus, PersonCandidate,
-  GroupHouseholds,
+  GroupHouseholds, MyAssistanceRecord, MyAssistanceRecordList,
 } from '@bangfu/core';
 import { downloadFile, http } from './request';
 
 export type {
   AssistanceRecord, AssistanceSettings, AssistanceSummary, BatchSummary, LinkedHousehold, Measure, MyHousehold, Plan, PlanItem, QuotaItem,
   RecommendationView, Responsibility, ResponsibilityChange, UrgencyPartView, UrgencyView, UserRef, WorkingGroup, WorkingGroupsResponse, PersonCandidate,
-  GroupHouseholds,
+  GroupHouseholds, MyAssistanceRecord, MyAssistanceRecordList,
 };
 /** A 机关干部 of a working group, with the households linked to them. */
 export type GroupMember = WorkingGroup['members'][number];
@@ -97,6 +97,11 @@ export function addRecord(id: number | string, input: AssistanceInput): Promise<
 
 export function myHouseholds(signal?: AbortSignal): Promise<MyHouseholdsResponse> {
   return http.get('/api/my/households', { signal });
+}
+
+/** 我写的帮扶记录: the records the user wrote, newest first, also of households transferred out of their reach (inScope false). */
+export function myAssistanceRecords(query: { page: number; pageSize: number }, signal?: AbortSignal): Promise<MyAssistanceRecordList> {
+  return http.get('/api/my/assistance-records', { query: { ...query }, signal });
 }
 
 export function getSummary(query: { year?: number; regionCode?: string }, signal?: AbortSignal): Promise<AssistanceSummary> {

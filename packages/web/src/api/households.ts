@@ -126,6 +126,7 @@ export const HISTORY_ACTION_LABELS: Record<HistoryAction, string> = {
   exit: '脱困',
   reopen: '重新纳入',
   transfer: '转移',
+  merge: '合并',
 };
 
 export type HistoryChange = HistoryEntry['changes'][number];

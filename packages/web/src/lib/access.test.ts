@@ -9,14 +9,14 @@ const EXPECTED: Record<Role, Permission[]> = {
   admin: [
     'household.list', 'household.create', 'household.submit', 'household.remove', 'household.exit', 'household.reopen',
     'household.reviewCity', 'policy.view', 'policy.edit', 'proposals.view', 'proposals.decide', 'reviews.queue', 'orgs.manage', 'users.manage', 'audit.view',
-    'plan.edit', 'responsibility.edit', 'assistance.record', 'assistance.summary', 'followUps.view', 'followUps.record', 'batches.view', 'links.view', 'links.edit', 'groups.view', 'groups.edit',
+    'plan.edit', 'responsibility.edit', 'assistance.record', 'assistance.summary', 'followUps.view', 'followUps.record', 'transfers.view', 'batches.view', 'links.view', 'links.edit', 'groups.view', 'groups.edit',
     'measures.view', 'measures.edit', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'campaigns.edit', 'campaigns.researchDraft', 'bulletins.view', 'bulletins.issue', 'bulletins.reads',
     'assessment.view', 'commendations.view',
   ],
   city: [
     'household.list', 'household.create', 'household.edit', 'household.submit', 'household.remove', 'household.exit', 'household.reopen', 'household.personalData',
     'household.reviewCity', 'policy.view', 'policy.edit', 'proposals.view', 'proposals.decide', 'reviews.queue', 'users.approve',
-    'plan.edit', 'responsibility.edit', 'assistance.record', 'assistance.my', 'assistance.summary', 'followUps.view', 'followUps.record', 'batches.view', 'links.view', 'links.edit', 'groups.view',
+    'plan.edit', 'responsibility.edit', 'assistance.record', 'assistance.my', 'assistance.summary', 'followUps.view', 'followUps.record', 'transfers.view', 'transfers.handle', 'batches.view', 'links.view', 'links.edit', 'groups.view',
     'groups.edit', 'measures.view', 'measures.edit', 'exchange.import', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'campaigns.edit', 'campaigns.researchDraft', 'bulletins.view', 'bulletins.issue', 'bulletins.reads',
     'assessment.view', 'assessment.edit', 'commendations.view', 'commendations.propose', 'commendations.decide',
   ],
@@ -25,18 +25,18 @@ const EXPECTED: Record<Role, Permission[]> = {
   region: [
     'household.list', 'household.create', 'household.edit', 'household.submit', 'household.remove', 'household.exit', 'household.reopen', 'household.personalData',
     'household.reviewUnit', 'policy.view', 'proposals.view', 'proposals.decide', 'reviews.queue',
-    'plan.edit', 'responsibility.edit', 'assistance.record', 'assistance.my', 'assistance.summary', 'followUps.view', 'followUps.record', 'batches.view',
+    'plan.edit', 'responsibility.edit', 'assistance.record', 'assistance.my', 'assistance.summary', 'followUps.view', 'followUps.record', 'transfers.view', 'transfers.handle', 'transfers.receive', 'batches.view',
     'exchange.import', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'campaigns.submit', 'campaigns.researchDraft', 'bulletins.view',
     'assessment.view', 'commendations.view', 'commendations.propose',
   ],
   unit: [
     'household.list', 'household.create', 'household.edit', 'household.submit', 'household.remove', 'household.exit', 'household.reopen', 'household.personalData',
     'household.reviewUnit', 'policy.view', 'proposals.view', 'reviews.queue',
-    'plan.edit', 'responsibility.edit', 'assistance.record', 'assistance.my', 'followUps.view', 'followUps.record', 'batches.view',
+    'plan.edit', 'responsibility.edit', 'assistance.record', 'assistance.my', 'followUps.view', 'followUps.record', 'transfers.view', 'transfers.handle', 'transfers.receive', 'batches.view',
     'exchange.import', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'campaigns.submit', 'campaigns.researchDraft', 'bulletins.view',
     'assessment.view', 'commendations.view',
   ],
-  viewer: ['household.list', 'policy.view', 'proposals.view', 'assistance.summary', 'followUps.view', 'batches.view', 'links.view', 'groups.view', 'measures.view', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'campaigns.researchDraft', 'bulletins.view', 'bulletins.reads', 'assessment.view', 'commendations.view'],
+  viewer: ['household.list', 'policy.view', 'proposals.view', 'assistance.summary', 'followUps.view', 'transfers.view', 'batches.view', 'links.view', 'groups.view', 'measures.view', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'campaigns.researchDraft', 'bulletins.view', 'bulletins.reads', 'assessment.view', 'commendations.view'],
 };
 
 describe('access: the rules table', () => {
@@ -88,6 +88,16 @@ describe('access: the rules table', () => {
     expect(ROLES.filter((r) => can(r, 'followUps.record'))).toEqual(ROLES.filter((r) => r !== 'viewer'));
     expect(accessOf({ role: 'viewer' })).toMatchObject({ canViewFollowUps: true, canRecordFollowUps: false });
     expect(accessOf({ role: 'staff' })).toMatchObject({ canViewFollowUps: true, canRecordFollowUps: true });
+  });
+
+  it('mirrors the transfer routes: the filing cadres ask and decide, the steering group and the admin read, the county and grassroots unions receive', () => {
+    expect(ROLES.filter((r) => can(r, 'transfers.view'))).toEqual(['admin', 'city', 'region', 'unit', 'viewer']);
+    expect(ROLES.filter((r) => can(r, 'transfers.handle'))).toEqual(['city', 'region', 'unit']);
+    expect(ROLES.filter((r) => can(r, 'transfers.receive'))).toEqual(['region', 'unit']);
+    expect(accessOf({ role: 'viewer' })).toMatchObject({ canViewTransfers: true, canHandleTransfers: false, canReceiveTransfers: false });
+    expect(accessOf({ role: 'city' })).toMatchObject({ canViewTransfers: true, canHandleTransfers: true, canReceiveTransfers: false });
+    expect(accessOf({ role: 'unit' })).toMatchObject({ canViewTransfers: true, canHandleTransfers: true, canReceiveTransfers: true });
+    for (const r of ['leader', 'staff'] as const) expect(accessOf({ role: r })).toMatchObject({ canViewTransfers: false, canHandleTransfers: false });
   });
 
   it('mirrors the research draft: the organization\'s own subtree and the city\'s people who see every file', () => {
@@ -190,6 +200,17 @@ describe('access: what may be done to one file', () => {
         expect(offered(user(r), s)).toEqual([]);
         expect(fileActions(user(r), file(s)).edit).toBeNull();
       }
+  });
+
+  it('offers 转移 to the filing cadres of the file\'s subtree while it is a draft, filed or exited', () => {
+    const transferable = (u: AccessUser) => HOUSEHOLD_STATUSES.filter((s) => fileActions(u, file(s)).transfer);
+    expect(transferable(user('unit'))).toEqual(['draft', 'filed', 'exited']);
+    expect(transferable(user('region'))).toEqual(['draft', 'filed', 'exited']);
+    expect(transferable(user('city'))).toEqual(['draft', 'filed', 'exited']);
+    // another county or unit asks through 申请转入; the admin and the read-only roles never
+    expect(transferable(user('region', 'H02'))).toEqual([]);
+    expect(transferable(user('unit', 'H01-0002'))).toEqual([]);
+    for (const r of ['admin', 'viewer', 'leader', 'staff'] as const) expect(transferable(user(r))).toEqual([]);
   });
 
   it('edits follow editRule: draft free, filed with a reason, the rest locked', () => {

@@ -2,7 +2,7 @@
 // modules/access/scope.ts, lifecycle.service.ts, users/orgs/audit services) mirrored in one place,
 // like ant-design-pro's access.ts. The server stays the authority: a page shows the buttons this
 // file allows and still shows the server's 403 message when it refuses.
-import { editRule, inOrgSubtree, ROLES, roleLabel, type EditRule, type HouseholdStatus, type Role } from '@bangfu/core';
+import { canTransferStatus, editRule, inOrgSubtree, ROLES, roleLabel, type EditRule, type HouseholdStatus, type Role } from '@bangfu/core';
 
 // the roles, their labels and organization kinds are core's (the server's very list)
 export { inOrgSubtree, ROLE_LABELS, ROLE_ORG_KIND, ROLES, roleLabel, type OrgKind, type Role } from '@bangfu/core';
@@ -53,6 +53,9 @@ export const PERMISSIONS = [
   'assistance.summary',
   'followUps.view',
   'followUps.record',
+  'transfers.view',
+  'transfers.handle',
+  'transfers.receive',
   'batches.view',
   'links.view',
   'links.edit',
@@ -122,6 +125,12 @@ export const RULES: Record<Permission, readonly Role[]> = {
   // the recorder files it, see fileActions' reopen)
   'followUps.view': ALL,
   'followUps.record': ['admin', 'city', 'leader', 'staff', 'region', 'unit'],
+  // 档案转移 (server transfers.service): the cadres who file ask for a move and agree to or refuse
+  // the other side's request (the admin sees masked data and does not); the steering group and the
+  // admin read the list; a county or grassroots cadre finds a family that moved in (申请转入)
+  'transfers.view': ['admin', 'city', 'region', 'unit', 'viewer'],
+  'transfers.handle': ['city', 'region', 'unit'],
+  'transfers.receive': ['region', 'unit'],
   'batches.view': ['admin', 'city', 'leader', 'region', 'unit', 'viewer'],
   'links.view': ['admin', 'city', 'viewer'],
   'links.edit': ['admin', 'city'],
@@ -210,6 +219,8 @@ export interface FileActions {
   remove: boolean;
   exit: boolean;
   reopen: boolean;
+  /** 转移: a file of the user's subtree that is not under review nor removed */
+  transfer: boolean;
   /** the user could review at this stage but filed the file themselves */
   ownFile: boolean;
 }
@@ -230,6 +241,7 @@ export function fileActions(user: AccessUser, f: FileRef): FileActions {
     remove: files && f.status === 'filed',
     exit: files && f.status === 'filed',
     reopen: files && (f.status === 'removed' || f.status === 'exited'),
+    transfer: files && can(user.role, 'transfers.handle') && canTransferStatus(f.status),
     ownFile: own && ((unitReviewer && f.status === 'submitted') || (cityReviewer && f.status === 'unitApproved')),
   };
 }
@@ -290,6 +302,12 @@ export interface Access {
   canViewFollowUps: boolean;
   /** 记录回访 of an exited household */
   canRecordFollowUps: boolean;
+  /** 档案转移: the list of transfers */
+  canViewTransfers: boolean;
+  /** ask for, agree to, refuse and withdraw transfers */
+  canHandleTransfers: boolean;
+  /** 申请转入: find a family that moved in by its worker number and identity number */
+  canReceiveTransfers: boolean;
   canViewBatches: boolean;
   canViewLinks: boolean;
   canEditLinks: boolean;
@@ -348,6 +366,9 @@ export function accessOf(user: Pick<AccessUser, 'role'>): Access {
     canViewAssistanceSummary: can(r, 'assistance.summary'),
     canViewFollowUps: can(r, 'followUps.view'),
     canRecordFollowUps: can(r, 'followUps.record'),
+    canViewTransfers: can(r, 'transfers.view'),
+    canHandleTransfers: can(r, 'transfers.handle'),
+    canReceiveTransfers: can(r, 'transfers.receive'),
     canViewBatches: can(r, 'batches.view'),
     canViewLinks: can(r, 'links.view'),
     canEditLinks: can(r, 'links.edit'),

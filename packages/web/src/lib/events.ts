@@ -19,3 +19,10 @@ export const BULLETINS_CHANGED = 'bangfu:bulletins-changed';
 export function notifyBulletinsChanged(): void {
   if (typeof window !== 'undefined') window.dispatchEvent(new Event(BULLETINS_CHANGED));
 }
+
+// The menu's 档案转移 badge (待我方同意) re-counts once a transfer was asked for, decided or withdrawn.
+export const TRANSFERS_CHANGED = 'bangfu:transfers-changed';
+
+export function notifyTransfersChanged(): void {
+  if (typeof window !== 'undefined') window.dispatchEvent(new Event(TRANSFERS_CHANGED));
+}

@@ -6,6 +6,7 @@ import type { Database } from '../../db/schema.js';
 import type { Q } from '../../db/transaction.js';
 import type { Actor } from '../access/actor.js';
 import { scopeOf } from '../access/scope.js';
+import { isPostgres } from '../../db/dialect.js';
 
 export interface FoundPair {
   a: number;
@@ -25,35 +26,49 @@ function normalizedAddress(ref: RawBuilder<unknown>): RawBuilder<string> {
   return e as RawBuilder<string>;
 }
 
-/** Pairs of a rule: `people` yields (hid, region, v) per live file and shared value; groups of 2 to DUPLICATE_GROUP_MAX files pair up. */
-async function pairsOf(db: Q, people: RawBuilder<unknown>, differ?: RawBuilder<unknown>): Promise<FoundPair[]> {
-  const rows = await sql<{ a: number; b: number; ra: string; rb: string; shared: string }>`
-    with p as (${people}),
-    g as (select v from p group by v having count(distinct hid) between 2 and ${MAX})
-    select distinct p1.hid as a, p2.hid as b, p1.region as ra, p2.region as rb, p1.v as shared
-    from p p1 join p p2 on p2.v = p1.v and p1.hid < p2.hid ${differ ?? sql``}
-    where p1.v in (select v from g)`.execute(db);
-  return rows.rows.map((r) => ({ a: Number(r.a), b: Number(r.b), ra: r.ra, rb: r.rb, shared: r.shared }));
+/**
+ * Pairs of a rule: `people` yields (hid, region, v) per live file and shared value. One pass groups
+ * the values (a sort, no self-join: joining the rows to themselves took minutes at a million), each
+ * group of 2 to DUPLICATE_GROUP_MAX files lists its files, and the pairs are formed here.
+ * `distinct`: the rows of one group must differ in this too (the identity number, for the name rule).
+ */
+async function pairsOf(db: Q, people: RawBuilder<unknown>, distinct?: string): Promise<FoundPair[]> {
+  const agg = (e: RawBuilder<unknown>) => (isPostgres(db) ? sql`string_agg(${e}, ',')` : sql`group_concat(${e}, ',')`);
+  const member = sql`cast(hid as varchar(12)) || ':' || region${distinct ? sql` || ':' || ${sql.ref(distinct)}` : sql``}`;
+  const rows = await sql<{ v: string; m: string }>`
+    select v, ${agg(member)} as m from (${people}) p group by v having count(*) between 2 and ${MAX}`.execute(db);
+  const out: FoundPair[] = [];
+  for (const r of rows.rows) {
+    const files = [...new Map(r.m.split(',').map((x) => {
+      const [hid, region, other] = x.split(':');
+      return [Number(hid), { hid: Number(hid), region, other }] as const;
+    })).values()].sort((x, y) => x.hid - y.hid);
+    for (let i = 0; i < files.length; i++)
+      for (let j = i + 1; j < files.length; j++)
+        if (distinct === undefined || files[i].other !== files[j].other)
+          out.push({ a: files[i].hid, b: files[j].hid, ra: files[i].region, rb: files[j].region, shared: r.v });
+  }
+  return out;
 }
 
 /** The files that share a person: an identity number as the worker of one and a member of another, or a member of both. */
 export const sameIdNumber = (db: Q) => pairsOf(db, sql`
-  select h.id as hid, h.region_code as region, h.id_number as v, 1 as w from households h where h.status in (${LIVE}) and h.id_number <> ''
+  select h.id as hid, h.region_code as region, h.id_number as v from households h where h.status in (${LIVE}) and h.id_number <> ''
   union all
-  select h.id, h.region_code, m.id_number, 0 from household_members m join households h on h.id = m.household_id
+  select h.id, h.region_code, m.id_number from household_members m join households h on h.id = m.household_id
   where h.status in (${LIVE}) and m.id_number is not null and m.id_number <> ''`);
 
 /** Workers of the same name born the same day (the 18-digit number's digits 7–14) with different numbers: a typo filed twice. */
 export const sameNameAndBirth = (db: Q) => pairsOf(db, sql`
   select id as hid, region_code as region, name || '|' || substr(id_number, 7, 8) as v, id_number as n from households
-  where status in (${LIVE}) and length(id_number) = 18`, sql`and p1.n <> p2.n`);
+  where status in (${LIVE}) and length(id_number) = 18`, 'n');
 
 export const samePhone = (db: Q) => pairsOf(db, sql`
   select id as hid, region_code as region, phone as v from households where status in (${LIVE}) and length(phone) >= 7`);
 
 export const sameAddressAndSurname = (db: Q) => pairsOf(db, sql`
-  select hid, region, v from (
-    select id as hid, region_code as region, ${normalizedAddress(sql.ref('address'))} || '|' || substr(name, 1, 1) as v, ${normalizedAddress(sql.ref('address'))} as a
+  select hid, region, a || '|' || s as v from (
+    select id as hid, region_code as region, ${normalizedAddress(sql.ref('address'))} as a, substr(name, 1, 1) as s
     from households where status in (${LIVE})) x
   where length(a) >= ${sql.lit(ADDRESS_MIN_LENGTH)}`);
 

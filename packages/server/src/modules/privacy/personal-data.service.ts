@@ -40,7 +40,7 @@ export async function personalDataCopy(db: Db, actor: Actor, id: number) {
     plan: plan ? { urgency: plan.urgency, items: plan.items } : null,
     assistanceRecords: records,
     followUps: followUps.items,
-    transfers: { formerWorkerNos: transfers.formerWorkerNos, items: transfers.items.map(({ canDecide: _d, canCancel: _c, ...t }) => t) },
+    transfers: { formerWorkerNos: transfers.formerWorkerNos, items: transfers.items.map(({ canDecide: _d, canCancel: _c, canOpen: _o, ...t }) => t) },
     processing: {
       total: processing.total,
       items: processing.rows.map((r) => ({

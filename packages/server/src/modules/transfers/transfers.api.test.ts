@@ -116,6 +116,13 @@ describe('a transfer asked by the county holding the file and agreed by the rece
     const transfers = (await h02.get(`/api/households/${f.id}/transfers`)).json();
     expect(transfers.formerWorkerNos).toEqual([{ workerNo: f.workerNo, regionCode: 'H01', until: today }]);
     expect(transfers.items.map((t: { id: number; status: string }) => [t.id, t.status])).toEqual([[tid, 'agreed']]);
+    expect(transfers.items[0].canOpen).toBe(true);
+    // the county it left still lists the transfer it asked for, without the file
+    expect((await h01.get('/api/transfers?box=outgoing')).json().items.find((t: { id: number }) => t.id === tid)).toMatchObject({ status: 'agreed', canOpen: false });
+    // the steering group looks on: nothing waits for it
+    const viewer = await ctx.userIn('H', 'viewer');
+    expect((await viewer.get('/api/transfers?box=incoming')).json().total).toBe(0);
+    expect((await viewer.get('/api/transfers?box=all')).json().items.map((t: { id: number }) => t.id)).toContain(tid);
 
     // the old number finds the file: the list's search, for the city and for the new county
     for (const who of [city, h02]) {

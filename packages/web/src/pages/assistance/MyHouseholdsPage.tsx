@@ -1,9 +1,10 @@
 // /my — 我的帮扶对象: the households I am responsible for or linked to (定点联系), those not visited
 // for too long first, each with 记录帮扶; an exited one with its next 脱困回访 and 记录回访. On a
-// phone the rows become cards.
+// phone the rows become cards. A second tab (?tab=records), 我写的帮扶记录, lists the records I
+// wrote, also of households since transferred out of my reach.
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
-import { Alert, Button, Card, Empty, Grid, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { useNavigate, useSearchParams } from 'react-router';
+import { Alert, Button, Card, Empty, Grid, Skeleton, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { AuditOutlined, EyeOutlined, PhoneOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { YEARLY_SOLVED_TARGET } from '@bangfu/core';
@@ -21,6 +22,8 @@ import { WorkerNoLink } from '../../components/HouseholdColumns';
 import { FollowUpModal } from '../followUps/components/FollowUpModal';
 import { myFollowUpTag } from '../followUps/followUpText';
 import AssistanceRecordModal from './AssistanceRecordModal';
+import MyAssistanceRecords from './MyAssistanceRecords';
+import { myTabOf, type MyTab } from './myRecordsQuery';
 import { BatchTag } from './assistanceParts';
 import './assistance.css';
 
@@ -31,6 +34,8 @@ export default function MyHouseholdsPage() {
   const { regionName } = useRegions(user);
   const screens = Grid.useBreakpoint();
   const phone = !screens.md;
+  const [params, setParams] = useSearchParams();
+  const tab = myTabOf(params);
   const my = useMyHouseholds();
   const { data, error } = my;
   const loading = my.isFetching;
@@ -126,17 +131,8 @@ export default function MyHouseholdsPage() {
     },
   ];
 
-  return (
-    <div className="page">
-      <PageHeader
-        title="我的帮扶对象"
-        subTitle={data ? `${data.year} 年 · 共 ${items.length} 户${overdueCount ? `，${overdueCount} 户超过 ${days} 天未走访` : ''}` : undefined}
-        extra={
-          <Button icon={<ReloadOutlined />} onClick={reload} loading={loading}>
-            刷新
-          </Button>
-        }
-      />
+  const households = (
+    <>
       {error != null && !data && <Alert type="error" showIcon message="加载失败" description={errorMessage(error)} style={{ marginBottom: 12 }} />}
       {overdueCount > 0 && (
         <Alert
@@ -212,6 +208,33 @@ export default function MyHouseholdsPage() {
           />
         </Card>
       )}
+    </>
+  );
+
+  return (
+    <div className="page">
+      <PageHeader
+        title="我的帮扶对象"
+        subTitle={tab === 'households' && data ? `${data.year} 年 · 共 ${items.length} 户${overdueCount ? `，${overdueCount} 户超过 ${days} 天未走访` : ''}` : undefined}
+        extra={
+          tab === 'households' ? (
+            <Button icon={<ReloadOutlined />} onClick={reload} loading={loading}>
+              刷新
+            </Button>
+          ) : undefined
+        }
+      />
+      <Tabs
+        id="my-tabs"
+        className="my-tabs"
+        activeKey={tab}
+        destroyOnHidden
+        onChange={(k) => setParams((k as MyTab) === 'records' ? { tab: 'records' } : {})}
+        items={[
+          { key: 'households', label: <span data-testid="my-tab-households">我的帮扶对象</span>, children: households },
+          { key: 'records', label: <span data-testid="my-tab-records">我写的帮扶记录</span>, children: <MyAssistanceRecords regionName={regionName} /> },
+        ]}
+      />
       <AssistanceRecordModal
         open={recording !== null}
         household={recording}

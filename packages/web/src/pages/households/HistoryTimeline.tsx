@@ -17,11 +17,13 @@ const ACTION_COLORS: Record<HistoryAction, string> = {
   exit: 'cyan',
   reopen: 'purple',
   transfer: 'magenta',
+  merge: 'volcano',
 };
 /** What the entry's text is: the reviewer's opinion, or the reason for the action. */
 const REASON_LABELS: Partial<Record<HistoryAction, string>> = {
   update: '修改原因',
   transfer: '转移',
+  merge: '合并说明',
   unitAgree: '审核意见',
   unitReturn: '审核意见',
   cityAgree: '审核意见',
@@ -51,7 +53,8 @@ export function changeValueText(path: string, v: unknown, regionName?: (code: st
   }
   if (MONEY.has(lastSegment(path)) && (typeof v === 'number' || typeof v === 'string')) return `${yuanText(v)} 元`;
   if (path === 'status' && typeof v === 'string' && v in HOUSEHOLD_STATUS_LABELS) return HOUSEHOLD_STATUS_LABELS[v as HouseholdStatus];
-  if (lastSegment(path) === 'regionCode' && typeof v === 'string' && regionName) return regionName(v);
+  // a region or grassroots union by its name (a transfer's 所属地区 and 基层工会, an edit of them)
+  if ((lastSegment(path) === 'regionCode' || lastSegment(path) === 'unitId') && typeof v === 'string' && regionName) return regionName(v);
   return String(v);
 }
 

@@ -2,9 +2,9 @@
 // 市总工会审核 → 已建档, then 剔除 / 脱困 / 重新纳入) and the actions this user may take now.
 // lib/access.ts decides which buttons show; the server decides, and its message is shown.
 import { useState, type ReactNode } from 'react';
-import { App, Button, Card, Form, Space, Steps, Typography } from 'antd';
+import { App, Button, Card, Form, Space, Steps, Tooltip, Typography } from 'antd';
 import type { FormInstance } from 'antd';
-import { AuditOutlined, DeleteOutlined, SendOutlined, SmileOutlined, UndoOutlined } from '@ant-design/icons';
+import { AuditOutlined, DeleteOutlined, ExportOutlined, SendOutlined, SmileOutlined, UndoOutlined } from '@ant-design/icons';
 import { type Dayjs } from 'dayjs';
 import {
   exitHousehold,
@@ -17,17 +17,19 @@ import {
   type ReviewLevel,
 } from '../../api/households';
 import { errorMessage, isApiError } from '../../api/request';
+import { useHouseholdTransfers } from '../../api/queries/transfers';
 import { fileActions } from '../../lib/access';
 import { notifyReviewsChanged } from '../../lib/events';
 import { type OpinionBox } from '../../lib/opinions';
 import { useSessionUser } from '../../lib/session';
 import { idleText, lifecycleSteps, stepIndex } from './components/lifecycleSteps';
 import { ExitDateItem, REOPEN_LEAD, ReasonModal, ReviewModal, exitInitialValues } from './components/LifecycleModals';
+import { TransferRequestModal } from '../transfers/components/TransferRequestModal';
 
 /** the fields of the dialogs below, where the server's field errors go */
 const FIELD_NAMES = new Set(['opinion', 'reason', 'date']);
 
-type Dialog = 'review-unit' | 'review-city' | 'remove' | 'exit' | 'reopen';
+type Dialog = 'review-unit' | 'review-city' | 'remove' | 'exit' | 'reopen' | 'transfer';
 
 interface Props {
   file: HouseholdFile;
@@ -46,6 +48,9 @@ export function HouseholdActions({ file: h, boxes, onChanged, regionName }: Prop
   const [removeForm] = Form.useForm<{ reason: string }>();
   const [exitForm] = Form.useForm<{ reason: string; date: Dayjs }>();
   const [reopenForm] = Form.useForm<{ reason: string }>();
+  // a file with a transfer waiting for the other side takes no second one
+  const transfers = useHouseholdTransfers(h.id, acts.transfer);
+  const pendingTransfer = transfers.data?.items.some((t) => t.status === 'pending') ?? false;
 
   const who = `${h.workerNo} ${h.name}`;
 
@@ -142,6 +147,13 @@ export function HouseholdActions({ file: h, boxes, onChanged, regionName }: Prop
         重新纳入
       </Button>
     ),
+    acts.transfer && (
+      <Tooltip key="transfer" title={pendingTransfer ? '已有待办理的转移申请，请等对方处理或撤回后再申请' : undefined}>
+        <Button id="household-transfer" icon={<ExportOutlined />} disabled={pendingTransfer} onClick={open('transfer')}>
+          转移
+        </Button>
+      </Tooltip>
+    ),
   ].filter(Boolean);
 
   const idle = idleText(h.status, acts.ownFile);
@@ -191,6 +203,7 @@ export function HouseholdActions({ file: h, boxes, onChanged, regionName }: Prop
       </ReasonModal>
       <ReasonModal {...reasonDialog('reopen', reopenForm)} title={`重新纳入 · ${who}`} okText="确认重新纳入" label="重新纳入原因" onOk={() => void confirmReopen()}
         lead={REOPEN_LEAD} placeholder="例如：家庭成员突发重病，再次陷入困难" />
+      {acts.transfer && <TransferRequestModal file={h} open={dialog === 'transfer'} onClose={() => setDialog(null)} />}
     </Card>
   );
 }

@@ -1,16 +1,18 @@
 // /households/:id — the file, read-only, laid out as the paper form (full identity number here),
 // its data-quality warnings, 「办理」 (submit, review, 剔除, 脱困, 重新纳入 as this user may), the
 // unions' review opinions (四、工会审核意见), 帮扶 (plan, responsible people, assistance records)
-// for filed and exited files, 脱困回访 for exited ones, and the version history. Prints cleanly on A4.
+// for filed and exited files, 脱困回访 for exited ones, 转移记录 once the file was transferred (its
+// former worker numbers also beside the title), and the version history. Prints cleanly on A4.
 import { useMemo } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { Alert, Button, Card, Result, Skeleton, Space, Typography, type AlertProps } from 'antd';
+import { Alert, Button, Card, Result, Skeleton, Space, Tag, Typography, type AlertProps } from 'antd';
 import { EditOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
 import { usePolicy } from '../../api/queries/policy';
 import { labelOfPath } from '@bangfu/core';
 import type { HouseholdFile } from '../../api/households';
 import { useHousehold, useHouseholdHistory, useSetHousehold } from '../../api/queries/households';
 import { useRefreshHouseholdFollowUps } from '../../api/queries/followUps';
+import { useHouseholdTransfers } from '../../api/queries/transfers';
 import { errorMessage, isApiError } from '../../api/request';
 import PageHeader from '../../components/PageHeader';
 import { CategoryTag, StatusTag } from '../../components/Tags';
@@ -29,6 +31,7 @@ import { HouseholdView } from './sheet/HouseholdView';
 import { StoredIdentificationPanel } from '../identification/StoredIdentificationPanel';
 import HouseholdAssistance from '../assistance/HouseholdAssistance';
 import HouseholdFollowUps from '../followUps/HouseholdFollowUps';
+import HouseholdTransfers from '../transfers/HouseholdTransfers';
 import './household.css';
 
 /** A banner above the file saying where it stands (returned, removed, exited, proposed for removal); not printed. */
@@ -48,6 +51,8 @@ export default function HouseholdDetailPage() {
   const history = useHouseholdHistory(id);
   const setHousehold = useSetHousehold();
   const refreshFollowUps = useRefreshHouseholdFollowUps();
+  // the numbers the file had before a move to another region, beside the number it has now
+  const formerNumbers = useHouseholdTransfers(id).data?.formerWorkerNos ?? [];
   // only to mark a result computed from an example line (示例标准)
   const policy = usePolicy();
 
@@ -95,9 +100,14 @@ export default function HouseholdDetailPage() {
       <PageHeader
         title={`${h.workerNo} ${h.name}`}
         tags={
-          <Space size={8}>
+          <Space size={8} wrap>
             <StatusTag value={h.status} />
             <CategoryTag value={h.category} />
+            {formerNumbers.map((f) => (
+              <Tag key={f.workerNo} data-testid="former-worker-no-tag" title={`转移前的职工编号（${regionName(f.regionCode)}，用至 ${dateText(f.until)}）`} style={{ marginInlineEnd: 0 }}>
+                原编号 <span className="num">{f.workerNo}</span>
+              </Tag>
+            ))}
           </Space>
         }
         subTitle={`第 ${h.version} 版 · 更新于 ${dateTimeText(h.updatedAt)}`}
@@ -201,6 +211,7 @@ export default function HouseholdDetailPage() {
 
       {(h.status === 'filed' || h.status === 'exited') && <HouseholdAssistance file={h} />}
       <HouseholdFollowUps file={h} onChanged={onChanged} />
+      <HouseholdTransfers file={h} regionName={regionName} />
 
       <Card
         className="history-card no-print"

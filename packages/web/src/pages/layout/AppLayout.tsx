@@ -19,6 +19,7 @@ import {
   FileSearchOutlined,
   FileDoneOutlined,
   ImportOutlined,
+  RetweetOutlined,
   SwapOutlined,
   TableOutlined,
   KeyOutlined,
@@ -43,7 +44,8 @@ import { clearOrgCache } from '../../api/orgs';
 import { pendingProposalCount } from '../../api/proposals';
 import { listBulletins } from '../../api/bulletins';
 import { listHouseholds } from '../../api/households';
-import { BULLETINS_CHANGED, PROPOSALS_CHANGED, REVIEWS_CHANGED } from '../../lib/events';
+import { listTransfers } from '../../api/transfers';
+import { BULLETINS_CHANGED, PROPOSALS_CHANGED, REVIEWS_CHANGED, TRANSFERS_CHANGED } from '../../lib/events';
 import type { Access, ReviewQueue } from '../../lib/access';
 import Logo from '../../components/Logo';
 import { TodoBell } from './TodoBell';
@@ -95,6 +97,9 @@ function useMenuCount(pathname: string, event: string, count: ((signal: AbortSig
 /** 未读通报: the published bulletins the user has not opened (the issuers' readings are not recorded). */
 const unreadBulletinCount = (signal: AbortSignal) => listBulletins(signal).then((r) => r.items.filter((b) => b.status === 'published' && !b.readByMe).length);
 
+/** 待我方同意: the transfers waiting for the user's side to agree. */
+const incomingTransferCount = (signal: AbortSignal) => listTransfers({ box: 'incoming', page: 1, pageSize: 1 }, signal).then((r) => r.total);
+
 const reviewCount = (q: ReviewQueue) => (signal: AbortSignal) => listHouseholds({ status: q.status, page: 1, pageSize: 1 }, signal).then((r) => r.total);
 
 function badgeLabel(text: string, count: number | null, testId: string, title = (n: number) => `待处理 ${n} 条`) {
@@ -107,10 +112,13 @@ function badgeLabel(text: string, count: number | null, testId: string, title = 
 }
 
 /** The menu this role sees (lib/access.ts decides). */
-function menuItems(access: Access, pendingProposals: number | null, pendingReviews: number | null, unreadBulletins: number | null): MenuProps['items'] {
+function menuItems(access: Access, pendingProposals: number | null, pendingReviews: number | null, unreadBulletins: number | null, incomingTransfers: number | null): MenuProps['items'] {
   const households = [
     { key: '/households', icon: <UnorderedListOutlined />, label: '档案列表' },
     ...(access.canCreateHousehold ? [{ key: '/households/new', icon: <FileAddOutlined />, label: '新建档案' }] : []),
+    ...(access.canViewTransfers
+      ? [{ key: '/transfers', icon: <RetweetOutlined />, label: badgeLabel('档案转移', incomingTransfers, 'menu-transfer-count', (n) => `待我方同意 ${n} 条`) }]
+      : []),
   ];
   const identification = [
     ...(access.canViewPolicy ? [{ key: '/policy', icon: <AccountBookOutlined />, label: '低保标准' }] : []),
@@ -182,6 +190,7 @@ export default function AppLayout() {
   const queue = access.reviewQueue;
   const reviews = useMenuCount(location.pathname, REVIEWS_CHANGED, queue ? reviewCount(queue) : null);
   const unreadBulletins = useMenuCount(location.pathname, BULLETINS_CHANGED, access.canViewBulletins && !access.canIssueBulletins ? unreadBulletinCount : null);
+  const incomingTransfers = useMenuCount(location.pathname, TRANSFERS_CHANGED, access.canHandleTransfers ? incomingTransferCount : null);
 
   async function onLogout() {
     setLeaving(true);
@@ -254,7 +263,7 @@ export default function AppLayout() {
                 navigate(key);
                 if (narrow) setCollapsed(true);
               }}
-              items={menuItems(access, pending, reviews, unreadBulletins)}
+              items={menuItems(access, pending, reviews, unreadBulletins, incomingTransfers)}
             />
           </nav>
         </Sider>
