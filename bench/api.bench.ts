@@ -5,7 +5,10 @@
 // (autocannon: requests/s, p99, errors and timeouts). Prints a markdown table.
 //
 //   npm run bench -- api --count 1000000 --db sqlite|pg [--reload] [--duration 10] [--connections 50]
-//                        [--only list1,detail] [--data-dir DIR] [--max-single 3000] [--reevaluate [--detail-every MS]]
+//                        [--only list1,detail] [--data-dir DIR] [--max-single 3000] [--reevaluate [--detail-every MS]] [--scan]
+//
+// --scan: runs the duplicate scan (重复建档排查, POST /api/duplicates/scan) as the city user before the
+// probes and prints its time; the duplicates probes then list what it found.
 //
 // --reevaluate (with --only none, without the table): saves a change of the marginal ratio as the city user (so every live
 // file is re-evaluated by the background job), and while the job runs asks for one file's detail
@@ -34,7 +37,7 @@ const { values: args } = parseArgs({
   options: {
     count: { type: 'string', default: '100000' }, db: { type: 'string', default: 'sqlite' }, reload: { type: 'boolean', default: false },
     duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' }, only: { type: 'string' },
-    'data-dir': { type: 'string' }, reevaluate: { type: 'boolean', default: false }, 'detail-every': { type: 'string', default: '0' }, singles: { type: 'string', default: '5' }, 'max-single': { type: 'string', default: '3000' },
+    'data-dir': { type: 'string' }, reevaluate: { type: 'boolean', default: false }, scan: { type: 'boolean', default: false }, 'detail-every': { type: 'string', default: '0' }, singles: { type: 'string', default: '5' }, 'max-single': { type: 'string', default: '3000' },
   },
 });
 const COUNT = Number(args.count);
@@ -307,6 +310,8 @@ async function probes(base: string, city: Session, regionCode: string): Promise<
     { key: 'followUpsDue', label: '脱困回访, due or overdue, page 1', method: 'GET', path: '/api/follow-ups?due=true&page=1&pageSize=20' },
     { key: 'followUpsPage', label: '脱困回访, all exits, page 100', method: 'GET', path: '/api/follow-ups?page=100&pageSize=20' },
     { key: 'transfers', label: '档案转移, all of the caller\'s', method: 'GET', path: '/api/transfers?box=all' },
+    { key: 'duplicates', label: '重复档案, open pairs, page 1', method: 'GET', path: '/api/duplicates?page=1&pageSize=20' },
+    { key: 'duplicatesDeep', label: '重复档案, open pairs, page 500', method: 'GET', path: '/api/duplicates?page=500&pageSize=20' },
     { key: 'followUpsSummary', label: `脱困回访 summary of ${year - 1}`, method: 'GET', path: `/api/follow-ups/summary?year=${year - 1}` },
     {
       key: 'whatifLine', label: `what-if, ${regionCode}'s line`, method: 'POST', path: '/api/policy/preview',
@@ -427,11 +432,30 @@ async function measureReevaluation(base: string, city: Session, detail: Probe): 
   return line;
 }
 
+/** The duplicate scan, started as the city user and followed to its end. */
+async function measureScan(base: string, city: Session): Promise<string> {
+  const t0 = performance.now();
+  const started = await call(base, city, { key: '', label: '', method: 'POST', path: '/api/duplicates/scan', body: {} });
+  if (started.status !== 202) throw new Error(`starting the duplicate scan: ${started.status} ${JSON.stringify(started.json)}`);
+  let job: any = null;
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 250));
+    job = (await call(base, city, { key: '', label: '', method: 'GET', path: `/api/jobs/${started.json.jobId}` })).json;
+    if (job.status === 'done' || job.status === 'failed') break;
+  }
+  const open = (await call(base, city, { key: '', label: '', method: 'GET', path: '/api/duplicates?pageSize=1' })).json?.total;
+  const line = `duplicate scan of ${COUNT.toLocaleString('en')} files (4 rules): ${job.status} in ${((performance.now() - t0) / 1000).toFixed(1)} s, ${Number(job.changed).toLocaleString('en')} pairs found, ${Number(open).toLocaleString('en')} open`;
+  say(line);
+  return line;
+}
+
+let scanLine = '';
 let reevaluation = '';
 const rows: Row[] = [];
 try {
   const city = await login(base, 'shizong');
   const region = await login(base, 'h01_tianbiao');
+  if (args.scan) scanLine = await measureScan(base, city);
   const all = await probes(base, city, 'H01');
   const only = args.only ? new Set(args.only.split(',')) : null;
   for (const p of all.filter((x) => !only || only.has(x.key))) {
@@ -471,5 +495,6 @@ console.log(`\n${db}, ${COUNT.toLocaleString('en')} households, ${new Date().toI
 console.log(`| request | user | single (median of ${SINGLES}), ms | ${CONNECTIONS} connections, req/s | p99, ms | errors |`);
 console.log('|---|---|---|---|---|---|');
 for (const r of rows) console.log(`| ${r.label} | ${r.who} | ${r.single} | ${r.rps} | ${r.p99} | ${r.errors} |`);
+if (scanLine) console.log(`\n${scanLine}`);
 if (reevaluation) console.log(`\n${reevaluation}`);
 if (!process.env.BANGFU_BENCH_KEEP_LOGS) fs.rmSync(logDir, { recursive: true, force: true });

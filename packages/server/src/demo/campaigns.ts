@@ -24,6 +24,7 @@ import { seedDemoBulletins } from './bulletins.js';
 import { seedDemoAssessment } from './assessment.js';
 import { seedDemoFollowUps } from './follow-ups.js';
 import { seedDemoTransfers } from './transfers.js';
+import { seedDemoDuplicates } from './duplicates.js';
 
 const REGIONS = JINGMEN_REGIONS.map((r) => r.code);
 /** 10:00 in China on a day, as the ISO time a submission records. */
@@ -117,6 +118,7 @@ export async function seedDemoCampaigns(db: Db, opts: { seed?: number; currentYe
   // exits of 2016 files and their follow-ups: after the assessment, which counts the filed files
   if (opts.followUps !== false) await seedDemoFollowUps(db);
   if (opts.followUps !== false) await seedDemoTransfers(db);
+  if (opts.followUps !== false) await seedDemoDuplicates(db);
   return { campaigns: 2, currentYearFiles: files };
 }
 

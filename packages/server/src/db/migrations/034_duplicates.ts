@@ -30,6 +30,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('duplicate_pairs_region_a').on('duplicate_pairs').columns(['status', 'region_a', 'id']).execute();
   await db.schema.createIndex('duplicate_pairs_region_b').on('duplicate_pairs').columns(['status', 'region_b', 'id']).execute();
   await db.schema.createIndex('duplicate_pairs_b').on('duplicate_pairs').column('b_id').execute();
+  // the city's queue in id order, of a status (and of a kind)
+  await db.schema.createIndex('duplicate_pairs_status').on('duplicate_pairs').columns(['status', 'id']).execute();
+  await db.schema.createIndex('duplicate_pairs_kind').on('duplicate_pairs').columns(['status', 'kind', 'id']).execute();
   await db.schema.alterTable('households').addColumn('merged_into', 'integer').execute();
   await sql`create index households_merged_into on households (merged_into) where merged_into is not null`.execute(db);
 }

@@ -98,4 +98,13 @@ describe('demo campaigns', () => {
     expect((await h01.get('/api/todos')).json().items.find((t: { kind: string }) => t.kind === 'transfersToDecide')).toMatchObject({ count: 1 });
     expect((await h01.get('/api/transfers?box=incoming')).json().items).toEqual([expect.objectContaining({ from: expect.objectContaining({ regionCode: 'H03' }), canDecide: true })]);
   });
+
+  it('holds two files that look filed twice, found by the scan the demo queues', async () => {
+    await ctx.app.jobs.kick();
+    await ctx.app.jobs.idle();
+    const pairs = (await city.get('/api/duplicates')).json();
+    expect(pairs.lastScan).toMatchObject({ status: 'done' });
+    expect(pairs.items.map((p: { reason: string }) => p.reason)).toEqual(expect.arrayContaining(['phone', 'address']));
+    expect(pairs.items.every((p: { a: { regionCode: string } }) => p.a.regionCode === 'H02')).toBe(true);
+  });
 });
