@@ -45,7 +45,7 @@ function routes(): string[] {
   return [
     '/', '/campaigns', '/assessment', '/commendations', '/households', '/households/new', `/households/${filed.id}`, `/households/${draft.id}`, `/households/${draft.id}/edit`,
     `/households/${exited.id}`,
-    '/policy', '/policy?tab=history', '/removal-proposals', '/reviews', '/my', '/my?tab=records', '/follow-ups', '/follow-ups?fallenBack=true', '/transfers', '/transfers?box=all', '/assistance', '/batches', '/links', '/working-groups', '/working-groups/H02',
+    '/policy', '/policy?tab=history', '/removal-proposals', '/reviews', '/my', '/my?tab=records', '/follow-ups', '/follow-ups?fallenBack=true', '/transfers', '/transfers?box=all', '/duplicates', '/duplicates?status=merged', '/assistance', '/batches', '/links', '/working-groups', '/working-groups/H02',
     '/measures', '/exchange/import', '/reports/region-summary', '/admin/orgs', '/admin/users', '/admin/approvals', '/admin/audit', '/no-such-page',
   ];
 }

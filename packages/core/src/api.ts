@@ -160,6 +160,7 @@ export const householdFileExtrasSchema = z.object({
   opinions: z.array(reviewOpinionSchema),
   /** the removal proposal waiting for a decision, if any */
   pendingProposal: z.object({ id: z.number().int(), reason: z.string(), createdAt: z.string() }).nullable(),
+  mergedInto: z.object({ id: z.number().int(), workerNo: z.string() }).nullable().optional().describe('a duplicate file merged into another (重复建档): the file kept'),
 });
 
 /** The whole file: the spec's fields (money in yuan) with the extras above. */

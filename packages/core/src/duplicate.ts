@@ -101,6 +101,7 @@ export const duplicatePairSchema = z.object({
   decidedBy: z.string().nullable(),
   decidedAt: z.string().nullable(),
   note: z.string().nullable(),
+  keptHouseholdId: int().nullable().describe('a merged pair: the file kept (the other was merged into it)'),
   canResolve: z.boolean().describe('the caller may file both households: dismiss or merge (else the city union does)'),
 });
 export type DuplicatePair = z.infer<typeof duplicatePairSchema>;

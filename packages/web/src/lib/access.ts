@@ -56,6 +56,8 @@ export const PERMISSIONS = [
   'transfers.view',
   'transfers.handle',
   'transfers.receive',
+  'duplicates.view',
+  'duplicates.handle',
   'batches.view',
   'links.view',
   'links.edit',
@@ -131,6 +133,11 @@ export const RULES: Record<Permission, readonly Role[]> = {
   'transfers.view': ['admin', 'city', 'region', 'unit', 'viewer'],
   'transfers.handle': ['city', 'region', 'unit'],
   'transfers.receive': ['region', 'unit'],
+  // 重复建档排查 (server duplicates.service): the cadres who file look for duplicates and resolve the
+  // pairs of files they both keep (a pair across two counties is the city union's); the steering
+  // group and the admin read the queue
+  'duplicates.view': ['admin', 'city', 'region', 'unit', 'viewer'],
+  'duplicates.handle': ['city', 'region', 'unit'],
   'batches.view': ['admin', 'city', 'leader', 'region', 'unit', 'viewer'],
   'links.view': ['admin', 'city', 'viewer'],
   'links.edit': ['admin', 'city'],
@@ -208,6 +215,8 @@ export interface FileRef {
   unitId?: string | null;
   /** the filer's user id; the filer never reviews their own file */
   createdBy?: number | null;
+  /** a duplicate merged into another file: that file is the family's now, this one is not reopened */
+  mergedInto?: { id: number; workerNo: string } | null;
 }
 
 export interface FileActions {
@@ -240,7 +249,7 @@ export function fileActions(user: AccessUser, f: FileRef): FileActions {
     reviewCity: cityReviewer && !own && f.status === 'unitApproved',
     remove: files && f.status === 'filed',
     exit: files && f.status === 'filed',
-    reopen: files && (f.status === 'removed' || f.status === 'exited'),
+    reopen: files && (f.status === 'removed' || f.status === 'exited') && !f.mergedInto,
     transfer: files && can(user.role, 'transfers.handle') && canTransferStatus(f.status),
     ownFile: own && ((unitReviewer && f.status === 'submitted') || (cityReviewer && f.status === 'unitApproved')),
   };
@@ -308,6 +317,10 @@ export interface Access {
   canHandleTransfers: boolean;
   /** 申请转入: find a family that moved in by its worker number and identity number */
   canReceiveTransfers: boolean;
+  /** 重复档案: the queue of pairs found alike */
+  canViewDuplicates: boolean;
+  /** 重新查找, 不是重复, 合并 (a pair both of whose files the user keeps: the server's canResolve) */
+  canHandleDuplicates: boolean;
   canViewBatches: boolean;
   canViewLinks: boolean;
   canEditLinks: boolean;
@@ -369,6 +382,8 @@ export function accessOf(user: Pick<AccessUser, 'role'>): Access {
     canViewTransfers: can(r, 'transfers.view'),
     canHandleTransfers: can(r, 'transfers.handle'),
     canReceiveTransfers: can(r, 'transfers.receive'),
+    canViewDuplicates: can(r, 'duplicates.view'),
+    canHandleDuplicates: can(r, 'duplicates.handle'),
     canViewBatches: can(r, 'batches.view'),
     canViewLinks: can(r, 'links.view'),
     canEditLinks: can(r, 'links.edit'),

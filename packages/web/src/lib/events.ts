@@ -26,3 +26,10 @@ export const TRANSFERS_CHANGED = 'bangfu:transfers-changed';
 export function notifyTransfersChanged(): void {
   if (typeof window !== 'undefined') window.dispatchEvent(new Event(TRANSFERS_CHANGED));
 }
+
+// The menu's 重复档案 badge (待处理) re-counts once a scan finished or a pair was decided.
+export const DUPLICATES_CHANGED = 'bangfu:duplicates-changed';
+
+export function notifyDuplicatesChanged(): void {
+  if (typeof window !== 'undefined') window.dispatchEvent(new Event(DUPLICATES_CHANGED));
+}

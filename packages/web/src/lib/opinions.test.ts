@@ -34,6 +34,8 @@ describe('四、工会审核意见', () => {
     expect(roundStartVersion([entry(6, 'reopen'), entry(5, 'remove'), entry(2, 'submit')])).toBe(6);
     expect(roundStartVersion([entry(5, 'update', '待单位审核'), entry(2, 'submit')])).toBe(5);
     expect(roundStartVersion([entry(5, 'update'), entry(2, 'submit')])).toBe(2);
+    // a merged file's versions (numbered on their own) start no round of this file
+    expect(roundStartVersion([entry(5, 'merge'), { ...entry(9, 'submit'), fromWorkerNo: 'H0100013' }, entry(2, 'submit')])).toBe(2);
   });
 
   it('marks a returned round as previous once the file is submitted again', () => {

@@ -17,12 +17,15 @@ const WAITING_FOR_UNIT = '待单位审核';
 /**
  * The version at which the current round of review began: the latest 提交审核, 重新纳入, or an
  * edit of a filed file that sent it back to review. null when the history does not say (then
- * every latest opinion counts as current).
+ * every latest opinion counts as current). The versions of a file merged into this one (重复建档)
+ * are not this file's rounds.
  */
-export function roundStartVersion(history: readonly Pick<HistoryEntry, 'version' | 'action' | 'changes'>[] | undefined): number | null {
+export function roundStartVersion(history: readonly (Pick<HistoryEntry, 'version' | 'action' | 'changes'> & Partial<Pick<HistoryEntry, 'fromWorkerNo'>>)[] | undefined): number | null {
   if (!history) return null;
   let start: number | null = null;
   for (const e of history) {
+    // a duplicate file merged into this one: its versions are its own, its opinions stay with it
+    if (e.fromWorkerNo) continue;
     const starts =
       e.action === 'submit' ||
       e.action === 'reopen' ||

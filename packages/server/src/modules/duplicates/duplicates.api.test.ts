@@ -172,7 +172,15 @@ describe('merging a duplicate', () => {
     expect((await ctx.db.selectFrom('household_links').select('kind').where('household_id', '=', keep.id).execute()).map((l) => l.kind).sort()).toEqual(['cadre', 'leader', 'link']);
     expect((await h01.get(`/api/households/${keep.id}`)).json().lastAssistedOn ?? (await ctx.db.selectFrom('households').select('last_assisted_on').where('id', '=', keep.id).executeTakeFirstOrThrow()).last_assisted_on).toBe(today);
     const goneFile = (await h01.get(`/api/households/${gone.id}`)).json();
-    expect(goneFile).toMatchObject({ status: 'removed', removalReason: `重复建档，已并入 ${keep.workerNo}：同一户在两个单位重复建档` });
+    expect(goneFile).toMatchObject({ status: 'removed', removalReason: `重复建档，已并入 ${keep.workerNo}：同一户在两个单位重复建档`, mergedInto: { id: keep.id, workerNo: keep.workerNo } });
+    expect(res.json().pair.keptHouseholdId).toBe(keep.id);
+    // the family's file is the kept one: the merged file is not reopened
+    const reopen = await h01.post(`/api/households/${gone.id}/reopen`, { reason: '重新纳入' });
+    expect([reopen.statusCode, reopen.json().code]).toEqual([409, 'HOUSEHOLD_CLOSED']);
+    // the kept file's identification follows its new version
+    const keptFile = (await h01.get(`/api/households/${keep.id}`)).json();
+    expect(keptFile.identification.fileVersion).toBe(keptFile.version);
+    expect(keptFile.mergedInto).toBeNull();
     // the kept file's history shows the merge and every version of the merged file; the merged file's own stays readable
     const history = (await h01.get(`/api/households/${keep.id}/history`)).json().items;
     expect(history).toHaveLength(before.versions[0] + 1 + before.versions[1] + 1);

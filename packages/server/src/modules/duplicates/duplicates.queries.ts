@@ -120,7 +120,7 @@ function regionOfPair(actor: Actor, status: DuplicateStatus, regionCode?: string
 const side = (h: 'ha' | 'hb') => [
   `${h}.id as ${h}_id`, `${h}.worker_no as ${h}_worker_no`, `${h}.name as ${h}_name`, `${h}.region_code as ${h}_region_code`, `${h}.unit_id as ${h}_unit_id`,
   `${h}.status as ${h}_status`, `${h}.id_number as ${h}_id_number`, `${h}.phone as ${h}_phone`, `${h}.address as ${h}_address`,
-  `${h}.household_size as ${h}_household_size`, `${h}.fill_date as ${h}_fill_date`, `${h}.updated_at as ${h}_updated_at`,
+  `${h}.household_size as ${h}_household_size`, `${h}.fill_date as ${h}_fill_date`, `${h}.updated_at as ${h}_updated_at`, `${h}.merged_into as ${h}_merged_into`,
 ] as const;
 
 function base(db: Q) {

@@ -62,7 +62,9 @@ async function views(db: Q, actor: Actor, rows: PairRow[]): Promise<DuplicatePai
   return rows.map((r) => ({
     id: Number(r.id), a: side(r, 'ha'), b: side(r, 'hb'), reason: r.kind as DuplicateKind, reasonLabel: DUPLICATE_KIND_LABELS[r.kind as DuplicateKind],
     detail: detailOf(actor, r.kind as DuplicateKind, r.shared, r), status: r.status as DuplicateStatus, foundAt: r.found_at,
-    decidedBy: r.decided_by_name ?? null, decidedAt: r.decided_at, note: r.note, canResolve: r.status === 'open' && canResolve(actor, r),
+    decidedBy: r.decided_by_name ?? null, decidedAt: r.decided_at, note: r.note,
+    keptHouseholdId: r.status !== 'merged' ? null : Number(r.ha_merged_into) === Number(r.hb_id) ? Number(r.hb_id) : Number(r.ha_id),
+    canResolve: r.status === 'open' && canResolve(actor, r),
   }));
 }
 

@@ -128,6 +128,7 @@ export async function loadJson(db: Db | Trx, actor: Actor, id: number): Promise<
   const members = await repo.findMembers(db, id);
   const opinions = await repo.listOpinions(db, id);
   const proposal = await repo.pendingProposalOf(db, id);
+  const mergedInto = row.merged_into ? await repo.findRowAnyScope(db, row.merged_into) : undefined;
   return {
     ...householdToJson(rowToData(row, members), rowMeta(row)),
     identification: storedIdentification(row),
@@ -137,6 +138,7 @@ export async function loadJson(db: Db | Trx, actor: Actor, id: number): Promise<
     exitDate: row.exit_date,
     createdBy: row.created_by,
     pendingProposal: proposal ? { id: Number(proposal.id), reason: proposal.reason, createdAt: proposal.created_at } : null,
+    mergedInto: mergedInto ? { id: Number(mergedInto.id), workerNo: mergedInto.worker_no } : null,
     opinions: opinions.map((o) => ({
       level: o.level as Opinion['level'], decision: o.decision as Opinion['decision'], opinion: o.opinion, authorName: o.author_name,
       orgCode: o.org_code, orgName: o.org_name, at: o.at, fileVersion: o.file_version,

@@ -94,6 +94,8 @@ export async function transitionInTransaction(trx: Trx, actor: Actor, id: number
     Object.assign(set, { exit_reason: text, exit_date: date, follow_up_due_on: addMonths(date, followUpMonths[0]), follow_ups_made: 0 });
   }
   if (action === 'reopen') {
+    // its records went to the file kept: that one is the family's file now
+    if (row.merged_into) throw new AppError('HOUSEHOLD_CLOSED', { message: '该档案是重复建档，已并入另一份档案，不能重新纳入；请在保留的档案上继续办理' });
     await refuseDuplicateWorker(trx, actor, row.id_number, id, '不能重新纳入');
     Object.assign(set, { removal_reason: null, removed_at: null, exit_reason: null, exit_date: null, return_reason: null, follow_up_due_on: null, follow_ups_made: 0 });
   }

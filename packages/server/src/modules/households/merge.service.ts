@@ -38,10 +38,13 @@ export async function mergeFileTx(trx: Trx, actor: Actor, keepId: number, goneId
     changes: JSON.stringify([{ path: 'status', label: '状态', old: HOUSEHOLD_STATUS_LABELS[gone.status as HouseholdStatus], new: HOUSEHOLD_STATUS_LABELS.removed }]),
     reason: reason.slice(0, 500), snapshot: JSON.stringify(goneData),
   });
+  // the kept file's new version is identified again, as any change of version is
+  const keepData = rowToData(keep, await repo.findMembers(trx, keepId));
+  await evaluateAndStore(trx, keepId, keepData, keep.version + 1, keep.status);
   await repo.insertVersion(trx, {
     household_id: keepId, version: keep.version + 1, action: 'merge', changed_by: actor.id, changed_at: at,
     changes: JSON.stringify([{ path: 'mergedFrom', label: '并入重复档案', old: '', new: gone.worker_no }]),
-    reason: note, snapshot: JSON.stringify(rowToData(keep, await repo.findMembers(trx, keepId))),
+    reason: note, snapshot: JSON.stringify(keepData),
   });
   await audit(trx, actor, 'household.merge', 'household', keepId, { merged: gone.worker_no, mergedId: goneId, ...detail });
   await audit(trx, actor, 'household.merge', 'household', goneId, { into: keep.worker_no, intoId: keepId, ...detail });

@@ -32,8 +32,13 @@ const REASON_LABELS: Partial<Record<HistoryAction, string>> = {
   exit: '脱困原因',
   reopen: '重新纳入原因',
 };
+/** The label of an entry's text: a merge says 合并说明 on the kept file, and the removal reason on the file merged away (its status changed). */
+function reasonLabel(e: Pick<HistoryEntry, 'action' | 'changes'>): string {
+  if (e.action === 'merge' && e.changes.some((c) => c.path === 'status')) return '剔除原因';
+  return REASON_LABELS[e.action] ?? '说明';
+}
 /** Timeline dots take a few named colours; the tags take the preset palette. */
-const DOT_COLORS: Record<string, string> = { geekblue: 'blue', orange: '#fa8c16', cyan: '#13c2c2', purple: '#722ed1' };
+const DOT_COLORS: Record<string, string> = { geekblue: 'blue', orange: '#fa8c16', cyan: '#13c2c2', purple: '#722ed1', magenta: '#eb2f96', volcano: '#fa541c' };
 const REVIEW_ACTIONS = new Set<string>(['unitAgree', 'unitReturn', 'cityAgree', 'cityReturn']);
 
 function lastSegment(path: string): string {
@@ -63,26 +68,43 @@ export function changeLabel(c: HistoryChange): string {
   return label === c.path && c.label ? c.label : label;
 }
 
+/** A change that adds without replacing (并入重复档案: the merged file's number): its new value alone. */
+const ADDED_ONLY = new Set(['mergedFrom']);
+
 function Changes({ changes, regionName }: { changes: HistoryChange[]; regionName?: (code: string) => string }) {
   return (
     <ul className="history-changes">
-      {changes.map((c, i) => (
-        <li key={i}>
-          <span className="history-field">{changeLabel(c)}</span>：<span className="history-old">{changeValueText(c.path, c.old, regionName)}</span>
-          <span className="history-arrow"> → </span>
-          <span className="history-new">{changeValueText(c.path, c.new, regionName)}</span>
-        </li>
-      ))}
+      {changes.map((c, i) =>
+        ADDED_ONLY.has(c.path) ? (
+          <li key={i}>
+            <span className="history-field">{changeLabel(c)}</span>：<span className="history-new">{changeValueText(c.path, c.new, regionName)}</span>
+          </li>
+        ) : (
+          <li key={i}>
+            <span className="history-field">{changeLabel(c)}</span>：<span className="history-old">{changeValueText(c.path, c.old, regionName)}</span>
+            <span className="history-arrow"> → </span>
+            <span className="history-new">{changeValueText(c.path, c.new, regionName)}</span>
+          </li>
+        ),
+      )}
     </ul>
   );
 }
 
+/** The key of an entry: a merged file's versions are numbered on their own (they sit beside the kept file's). */
+export const historyEntryKey = (e: Pick<HistoryEntry, 'version' | 'fromWorkerNo'>) => (e.fromWorkerNo ? `${e.fromWorkerNo}:${e.version}` : String(e.version));
+
 function Entry({ e, regionName }: { e: HistoryEntry; regionName?: (code: string) => string }) {
   const [open, setOpen] = useState(false);
   return (
-    <div className="history-entry" data-version={e.version} data-action={e.action}>
+    <div className="history-entry" data-version={e.version} data-action={e.action} data-from-worker-no={e.fromWorkerNo || undefined}>
       <div className="history-head">
         <Tag color={ACTION_COLORS[e.action] ?? 'default'}>{HISTORY_ACTION_LABELS[e.action] ?? e.action}</Tag>
+        {e.fromWorkerNo && (
+          <Tag data-testid="history-from-worker-no" title={`合并前另一份档案（${e.fromWorkerNo}）的版本`} style={{ marginInlineEnd: 0 }}>
+            原档案 <span className="num">{e.fromWorkerNo}</span>
+          </Tag>
+        )}
         <span className="history-version">第 {e.version} 版</span>
         <Typography.Text type="secondary">{dateTimeText(e.changedAt)}</Typography.Text>
         <span className="history-who">
@@ -91,7 +113,7 @@ function Entry({ e, regionName }: { e: HistoryEntry; regionName?: (code: string)
       </div>
       {e.reason && (
         <div className={REVIEW_ACTIONS.has(e.action) ? 'history-reason history-opinion' : 'history-reason'} data-testid={REVIEW_ACTIONS.has(e.action) ? 'history-opinion' : undefined}>
-          {REASON_LABELS[e.action] ?? '说明'}：{e.reason}
+          {reasonLabel(e)}：{e.reason}
         </div>
       )}
       {e.action === 'create' ? (
@@ -118,7 +140,7 @@ export function HistoryTimeline({ items, regionName }: { items: HistoryEntry[]; 
     <Timeline
       className="history-timeline"
       items={items.map((e) => ({
-        key: e.version,
+        key: historyEntryKey(e),
         color: DOT_COLORS[ACTION_COLORS[e.action]] ?? ACTION_COLORS[e.action] ?? 'gray',
         children: <Entry e={e} regionName={regionName} />,
       }))}

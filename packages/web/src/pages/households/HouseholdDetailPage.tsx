@@ -142,7 +142,15 @@ export default function HouseholdDetailPage() {
         />
       )}
       {h.status === 'removed' && (
-        <StatusAlert type="info" testId="household-removed" message="该档案已从困难职工数据库中剔除" description={h.removalReason ? `剔除原因：${h.removalReason}` : undefined} />
+        <StatusAlert
+          type="info" testId="household-removed" message="该档案已从困难职工数据库中剔除"
+          description={(
+            <>
+              {h.removalReason ? `剔除原因：${h.removalReason}` : null}
+              {h.mergedInto ? <> <Link to={`/households/${h.mergedInto.id}`} data-testid="merged-into-link">打开保留的档案 {h.mergedInto.workerNo}</Link></> : null}
+            </>
+          )}
+        />
       )}
       {h.status === 'exited' && (
         <StatusAlert

@@ -10,6 +10,7 @@ import {
   BookOutlined,
   ClusterOutlined,
   DashboardOutlined,
+  DiffOutlined,
   FlagOutlined,
   HeartOutlined,
   LinkOutlined,
@@ -45,7 +46,8 @@ import { pendingProposalCount } from '../../api/proposals';
 import { listBulletins } from '../../api/bulletins';
 import { listHouseholds } from '../../api/households';
 import { listTransfers } from '../../api/transfers';
-import { BULLETINS_CHANGED, PROPOSALS_CHANGED, REVIEWS_CHANGED, TRANSFERS_CHANGED } from '../../lib/events';
+import { listDuplicates } from '../../api/duplicates';
+import { BULLETINS_CHANGED, DUPLICATES_CHANGED, PROPOSALS_CHANGED, REVIEWS_CHANGED, TRANSFERS_CHANGED } from '../../lib/events';
 import type { Access, ReviewQueue } from '../../lib/access';
 import Logo from '../../components/Logo';
 import { TodoBell } from './TodoBell';
@@ -100,6 +102,9 @@ const unreadBulletinCount = (signal: AbortSignal) => listBulletins(signal).then(
 /** 待我方同意: the transfers waiting for the user's side to agree. */
 const incomingTransferCount = (signal: AbortSignal) => listTransfers({ box: 'incoming', page: 1, pageSize: 1 }, signal).then((r) => r.total);
 
+/** 重复档案 待处理: the open pairs of the user's scope. */
+const openDuplicateCount = (signal: AbortSignal) => listDuplicates({ status: 'open', page: 1, pageSize: 1 }, signal).then((r) => r.total);
+
 const reviewCount = (q: ReviewQueue) => (signal: AbortSignal) => listHouseholds({ status: q.status, page: 1, pageSize: 1 }, signal).then((r) => r.total);
 
 function badgeLabel(text: string, count: number | null, testId: string, title = (n: number) => `待处理 ${n} 条`) {
@@ -112,13 +117,21 @@ function badgeLabel(text: string, count: number | null, testId: string, title = 
 }
 
 /** The menu this role sees (lib/access.ts decides). */
-function menuItems(access: Access, pendingProposals: number | null, pendingReviews: number | null, unreadBulletins: number | null, incomingTransfers: number | null): MenuProps['items'] {
+function menuItems(
+  access: Access,
+  pendingProposals: number | null,
+  pendingReviews: number | null,
+  unreadBulletins: number | null,
+  incomingTransfers: number | null,
+  openDuplicates: number | null,
+): MenuProps['items'] {
   const households = [
     { key: '/households', icon: <UnorderedListOutlined />, label: '档案列表' },
     ...(access.canCreateHousehold ? [{ key: '/households/new', icon: <FileAddOutlined />, label: '新建档案' }] : []),
     ...(access.canViewTransfers
       ? [{ key: '/transfers', icon: <RetweetOutlined />, label: badgeLabel('档案转移', incomingTransfers, 'menu-transfer-count', (n) => `待我方同意 ${n} 条`) }]
       : []),
+    ...(access.canViewDuplicates ? [{ key: '/duplicates', icon: <DiffOutlined />, label: badgeLabel('重复档案', openDuplicates, 'menu-duplicate-count') }] : []),
   ];
   const identification = [
     ...(access.canViewPolicy ? [{ key: '/policy', icon: <AccountBookOutlined />, label: '低保标准' }] : []),
@@ -191,6 +204,7 @@ export default function AppLayout() {
   const reviews = useMenuCount(location.pathname, REVIEWS_CHANGED, queue ? reviewCount(queue) : null);
   const unreadBulletins = useMenuCount(location.pathname, BULLETINS_CHANGED, access.canViewBulletins && !access.canIssueBulletins ? unreadBulletinCount : null);
   const incomingTransfers = useMenuCount(location.pathname, TRANSFERS_CHANGED, access.canHandleTransfers ? incomingTransferCount : null);
+  const openDuplicates = useMenuCount(location.pathname, DUPLICATES_CHANGED, access.canHandleDuplicates ? openDuplicateCount : null);
 
   async function onLogout() {
     setLeaving(true);
@@ -263,7 +277,7 @@ export default function AppLayout() {
                 navigate(key);
                 if (narrow) setCollapsed(true);
               }}
-              items={menuItems(access, pending, reviews, unreadBulletins, incomingTransfers)}
+              items={menuItems(access, pending, reviews, unreadBulletins, incomingTransfers, openDuplicates)}
             />
           </nav>
         </Sider>
