@@ -18,12 +18,14 @@ export const duplicateScanJob: JobHandler = {
     if (step > DUPLICATE_KINDS.length) return null;
     const jobId = Number(job.id);
     if (step === DUPLICATE_KINDS.length) {
-      return inTransaction(db, async (trx) => {
+      const next = await inTransaction(db, async (trx) => {
         const cleared = await repo.clearUnseen(trx, jobId);
-        const next = { cursor: step + 1, done: job.done + 1, changed: job.changed + cleared };
-        await saveJobStep(trx, job, next);
-        return next;
+        const saved = { cursor: step + 1, done: job.done + 1, changed: job.changed + cleared };
+        await saveJobStep(trx, job, saved);
+        return saved;
       });
+      await repo.analyzePairs(db);
+      return next;
     }
     const kind = DUPLICATE_KINDS[step];
     const found = await RULES[kind](db);
