@@ -52,8 +52,6 @@ export function addressKey(address: string, name: string): string | null {
   return `${a}|${[...name][0]}`;
 }
 
-/** The birth date an 18-digit identity number holds (YYYYMMDD), the key of the name rule with the name. */
-export const birthOfIdNumber = (idNumber: string) => (idNumber.length === 18 ? idNumber.slice(6, 14) : null);
 
 const reason = (what: string) => z.string({ error: `请填写${what}` }).trim().min(2, { error: `${what}至少2个字` }).max(200, { error: `${what}不能超过200个字` });
 

@@ -1,7 +1,7 @@
 // The one place that decides which households a user may read, and what a user may do to them.
 // Every query of personal data goes through householdScope; a record outside it is reported as
 // "not found". Organization codes are hierarchical (H → H01 → H01-0001), so a subtree is a prefix.
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { Actor } from './actor.js';
 
@@ -34,6 +34,11 @@ export function scopeOf(actor: Actor): Scope {
  * as an expression no index answers (trim of it), so that a search's own indexes lead (SQLite would otherwise
  * walk the whole region in list order to find the few files a name or number matches).
  */
+/** A unit column that names the unit or one of its sub-units (H01-0001, H01-0001-0002 …): a unit user's reach. */
+export function inUnitSubtree<DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>, unit: Expression<string | null>, unitCode: string) {
+  return eb.or([eb(unit, '=', unitCode), eb(unit, 'like', `${unitCode}-%`)]);
+}
+
 export function householdScope(actor: Actor, opts: { searching?: boolean } = {}) {
   const scope = scopeOf(actor);
   return (eb: ExpressionBuilder<Database, 'households'>) => {
@@ -44,7 +49,7 @@ export function householdScope(actor: Actor, opts: { searching?: boolean } = {})
         // trim() changes no region code; it only hides the column from the planner
         return opts.searching ? eb(eb.fn<string>('trim', [eb.ref('households.region_code')]), '=', scope.regionCode) : eb('households.region_code', '=', scope.regionCode);
       case 'unit':
-        return eb.or([eb('households.unit_id', '=', scope.unitCode), eb('households.unit_id', 'like', `${scope.unitCode}-%`)]);
+        return inUnitSubtree(eb, eb.ref('households.unit_id'), scope.unitCode);
       case 'linked':
         // their own links (定点联系, or named responsible), and for a leader the county of the
         // working group they lead

@@ -5,7 +5,7 @@ import { ADDRESS_FOLDS, ADDRESS_MIN_LENGTH, DUPLICATE_GROUP_MAX, LIVE_STATUSES, 
 import type { Database } from '../../db/schema.js';
 import type { Q } from '../../db/transaction.js';
 import type { Actor } from '../access/actor.js';
-import { scopeOf } from '../access/scope.js';
+import { inUnitSubtree, scopeOf } from '../access/scope.js';
 import { isPostgres } from '../../db/dialect.js';
 
 export interface FoundPair {
@@ -94,10 +94,7 @@ function inScope(actor: Actor, regionCode?: string) {
     switch (scope.kind) {
       case 'all': return regionCode ? region(regionCode) : eb.lit(true);
       case 'region': return region(scope.regionCode);
-      case 'unit': {
-        const unit = (h: 'ha' | 'hb') => eb.or([eb(`${h}.unit_id`, '=', scope.unitCode), eb(`${h}.unit_id`, 'like', `${scope.unitCode}-%`)]);
-        return eb.or([unit('ha'), unit('hb')]);
-      }
+      case 'unit': return eb.or([inUnitSubtree(eb, eb.ref('ha.unit_id'), scope.unitCode), inUnitSubtree(eb, eb.ref('hb.unit_id'), scope.unitCode)]);
       default: return eb.lit(false);
     }
   };

@@ -63,10 +63,11 @@ const FORMER_LIMIT = 200;
  */
 async function withFormerNumbers<F extends HouseholdFilter>(db: Q, f: F): Promise<F & { formerIds?: number[] }> {
   const q = f.q?.toUpperCase();
-  if (!q || !/^[A-Z]\d{0,7}$/.test(q)) return f;
+  // already looked up (the list's total counts with the filter its page was given)
+  if ('formerIds' in f || !q || !/^[A-Z]\d{0,7}$/.test(q)) return f;
   const rows = await db.selectFrom('household_former_numbers').select('household_id')
     .where('worker_no', '>=', q).where('worker_no', '<', `${q}\u{10FFFF}`).limit(FORMER_LIMIT).execute();
-  return rows.length ? { ...f, formerIds: rows.map((r) => Number(r.household_id)) } : f;
+  return { ...f, formerIds: rows.map((r) => Number(r.household_id)) };
 }
 
 /** The households of the caller's scope that pass the list filters: shared by the list, the export and batch print. */

@@ -28,7 +28,7 @@ export function assertTransferable(status: string): void {
 }
 
 /** Moves the file; returns its worker number after the move. */
-export async function moveFileTx(trx: Trx, actor: Actor, id: number, from: PlaceNames, to: PlaceNames, reason: string, at: string, detail: Record<string, unknown> = {}): Promise<{ workerNo: string; oldWorkerNo: string }> {
+export async function moveFileTx(trx: Trx, actor: Actor, id: number, from: PlaceNames, to: PlaceNames, reason: string, at: string, detail: Record<string, unknown> = {}): Promise<{ workerNo: string; oldWorkerNo: string; leaderUserId: number | null; cadreUserId: number | null }> {
   const row = await repo.findRowAnyScope(trx, id);
   if (!row) throw notFound('档案');
   assertTransferable(row.status);
@@ -54,7 +54,8 @@ export async function moveFileTx(trx: Trx, actor: Actor, id: number, from: Place
     changes: JSON.stringify(changes), reason: transferVersionReason(from.label, to.label, reason).slice(0, 500), snapshot: JSON.stringify(data),
   });
   await audit(trx, actor, 'household.transfer', 'household', id, { from: from.regionCode + (from.unitId ? `/${from.unitId}` : ''), to: to.regionCode + (to.unitId ? `/${to.unitId}` : ''), oldWorkerNo: oldNo, workerNo: newNo, ...detail });
-  return { workerNo: newNo, oldWorkerNo: oldNo };
+  // who was responsible before the move: the transfer ends their responsibility
+  return { workerNo: newNo, oldWorkerNo: oldNo, leaderUserId: row.leader_user_id, cadreUserId: row.cadre_user_id };
 }
 
 export async function formerNumbers(db: Trx, id: number) {

@@ -5,7 +5,7 @@ import type { TransferBox, TransferStatus } from '@bangfu/core';
 import type { Database } from '../../db/schema.js';
 import type { Q } from '../../db/transaction.js';
 import type { Actor } from '../access/actor.js';
-import { scopeOf } from '../access/scope.js';
+import { inUnitSubtree, scopeOf } from '../access/scope.js';
 
 type Eb = ExpressionBuilder<Database, 'transfers'>;
 
@@ -18,7 +18,7 @@ export function sideIsMine(actor: Actor, side: 'from' | 'to') {
     switch (scope.kind) {
       case 'all': return eb.lit(true);
       case 'region': return eb(region, '=', scope.regionCode);
-      case 'unit': return eb.or([eb(unit, '=', scope.unitCode), eb(unit, 'like', `${scope.unitCode}-%`)]);
+      case 'unit': return inUnitSubtree(eb, unit, scope.unitCode);
       default: return eb.lit(false);
     }
   };

@@ -83,13 +83,12 @@ async function checkDestination(db: Q, to: Place): Promise<void> {
  */
 async function move(trx: Q, actor: Actor, householdId: number, from: Place, to: Place, reason: string, at: string, transferId: number) {
   const names = await orgNames(trx);
-  const before = await households.findRowAnyScope(trx, householdId);
   const moved = await moveFileTx(trx, actor, householdId, placeNames(names, from), placeNames(names, to), reason, at, { transferId });
-  if (before && (before.leader_user_id !== null || before.cadre_user_id !== null)) {
+  if (moved.leaderUserId !== null || moved.cadreUserId !== null) {
     await assistance.setResponsibleLink(trx, householdId, null, 'leader', at);
     await assistance.setResponsibleLink(trx, householdId, null, 'cadre', at);
     await assistance.insertResponsibilityChange(trx, {
-      household_id: householdId, old_leader_id: before.leader_user_id, new_leader_id: null, old_cadre_id: before.cadre_user_id, new_cadre_id: null,
+      household_id: householdId, old_leader_id: moved.leaderUserId, new_leader_id: null, old_cadre_id: moved.cadreUserId, new_cadre_id: null,
       reason: `档案转移至${placeNames(names, to).label}，请转入方重新确定帮扶责任人`, changed_by: actor.id, changed_at: at,
     });
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TransferView } from '../../api/transfers';
-import { chosenPlaceText, currentPlaceOf, decidedText, decisionLead, placeText, requestedText, transferStatusTag, waitingText } from './transferText';
+import { chosenPlaceText, decidedText, decisionLead, placeText, requestedText, transferStatusTag, waitingText } from './transferText';
 
 const place = (regionCode: string, regionName: string, unitId: string | null = null, unitName: string | null = null) => ({ regionCode, regionName, unitId, unitName });
 const view = (p: Partial<TransferView> = {}): TransferView => ({
@@ -25,12 +25,6 @@ describe('transfer text', () => {
     expect(transferStatusTag('agreed')).toEqual({ text: '已转移', color: 'green' });
     expect(transferStatusTag('refused')).toEqual({ text: '已拒绝', color: 'red' });
     expect(transferStatusTag('cancelled')).toEqual({ text: '已撤回', color: 'default' });
-  });
-
-  it('finds the file at its destination once agreed, else where it was', () => {
-    expect(currentPlaceOf(view()).regionCode).toBe('H01');
-    expect(currentPlaceOf(view({ status: 'refused' })).regionCode).toBe('H01');
-    expect(currentPlaceOf(view({ status: 'agreed' })).regionCode).toBe('H05');
   });
 
   it('says what a request did: moved at once (with the new number when renumbered), or waiting for the other side', () => {

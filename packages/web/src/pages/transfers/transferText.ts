@@ -15,9 +15,6 @@ export function transferStatusTag(status: TransferStatus): { text: string; color
   return { text: TRANSFER_STATUS_LABELS[status] ?? status, color: TRANSFER_STATUS_COLORS[status] ?? 'default' };
 }
 
-/** Where the file is now, as far as this transfer tells: its destination once agreed, else where it was. */
-export const currentPlaceOf = (t: Pick<TransferView, 'status' | 'from' | 'to'>): TransferPlace => (t.status === 'agreed' ? t.to : t.from);
-
 /** The message after a request: moved at once (with the new number when the region changed), or waiting for the other side. */
 export function requestedText(r: TransferCreated, oldWorkerNo: string, destination: string, side: 'from' | 'to' = 'from'): string {
   if (r.status === 'agreed') return r.workerNo !== oldWorkerNo ? `档案已转移至${destination}，新职工编号 ${r.workerNo}` : `档案已转移至${destination}，职工编号不变`;
