@@ -5,10 +5,14 @@
 // (autocannon: requests/s, p99, errors and timeouts). Prints a markdown table.
 //
 //   npm run bench -- api --count 1000000 --db sqlite|pg [--reload] [--duration 10] [--connections 50]
-//                        [--only list1,detail] [--data-dir DIR] [--max-single 3000] [--reevaluate [--detail-every MS]] [--scan]
+//                        [--only list1,detail] [--data-dir DIR] [--max-single 3000] [--reevaluate [--detail-every MS]] [--scan] [--dibao ROWS]
 //
 // --scan: runs the duplicate scan (重复建档排查, POST /api/duplicates/scan) as the city user before the
 // probes and prints its time; the duplicates probes then list what it found.
+//
+// --dibao ROWS: imports a city-wide 民政低保名单 of ROWS rows (POST /api/dibao-lists, a UTF-8 CSV:
+// about two thirds workers and members of live files, the rest people bangfu does not know) as the
+// city user before the probes and prints its time; the dibao probes then list its findings.
 //
 // --reevaluate (with --only none, without the table): saves a change of the marginal ratio as the city user (so every live
 // file is re-evaluated by the background job), and while the job runs asks for one file's detail
@@ -30,6 +34,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import SQLite from 'better-sqlite3';
+import { idCheckChar } from '@bangfu/core';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'packages/server/bin/bangfu.mjs');
@@ -37,7 +42,7 @@ const { values: args } = parseArgs({
   options: {
     count: { type: 'string', default: '100000' }, db: { type: 'string', default: 'sqlite' }, reload: { type: 'boolean', default: false },
     duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' }, only: { type: 'string' },
-    'data-dir': { type: 'string' }, reevaluate: { type: 'boolean', default: false }, scan: { type: 'boolean', default: false }, 'detail-every': { type: 'string', default: '0' }, singles: { type: 'string', default: '5' }, 'max-single': { type: 'string', default: '3000' },
+    'data-dir': { type: 'string' }, reevaluate: { type: 'boolean', default: false }, scan: { type: 'boolean', default: false }, dibao: { type: 'string' }, 'detail-every': { type: 'string', default: '0' }, singles: { type: 'string', default: '5' }, 'max-single': { type: 'string', default: '3000' },
   },
 });
 const COUNT = Number(args.count);
@@ -66,6 +71,8 @@ interface Target {
   reset(): Promise<void>;
   /** one filed file in ten exited over the last three years, half of those visited once: what 脱困回访 reads */
   addExits(): Promise<number>;
+  /** the first column of a query's rows */
+  column(sql: string): Promise<string[]>;
 }
 
 /** One finished bulk load of N households (the demo's campaigns add this year's few files after it). */
@@ -118,6 +125,14 @@ function sqliteTarget(): Target {
         };
         db.transaction(() => { for (const q of exitSqls(dates)) db.prepare(q).run(); })();
         return (db.prepare(EXITED).get() as { n: number }).n;
+      } finally {
+        db.close();
+      }
+    },
+    async column(q) {
+      const db = new SQLite(file, { readonly: true, fileMustExist: true });
+      try {
+        return db.prepare(q).raw().all().map((r) => String((r as unknown[])[0]));
       } finally {
         db.close();
       }
@@ -179,6 +194,15 @@ function pgTarget(): Target {
         await c.query('vacuum (analyze) households');
         await c.query('vacuum (analyze) follow_ups');
         return Number((await c.query(EXITED)).rows[0].n);
+      } finally {
+        await c.end();
+      }
+    },
+    async column(q) {
+      const c = new pg.Client({ connectionString: url.toString() });
+      await c.connect();
+      try {
+        return (await c.query({ text: q, rowMode: 'array' })).rows.map((r: unknown[]) => String(r[0]));
       } finally {
         await c.end();
       }
@@ -315,6 +339,9 @@ async function probes(base: string, city: Session, regionCode: string): Promise<
     { key: 'transfers', label: '档案转移, all of the caller\'s', method: 'GET', path: '/api/transfers?box=all' },
     { key: 'duplicates', label: '重复档案, open pairs, page 1', method: 'GET', path: '/api/duplicates?page=1&pageSize=20' },
     { key: 'duplicatesDeep', label: '重复档案, open pairs, page 500', method: 'GET', path: '/api/duplicates?page=500&pageSize=20' },
+    { key: 'dibaoFindings', label: '低保核对, open findings, page 1', method: 'GET', path: '/api/dibao-findings?page=1&pageSize=20' },
+    { key: 'dibaoFindingsKind', label: '低保核对, listed not declared, page 50', method: 'GET', path: '/api/dibao-findings?kind=listedNotDeclared&page=50&pageSize=20' },
+    { key: 'dibaoCheck', label: '民政名单核实 of one file', method: 'GET', path: `/api/households/${item.id}/dibao-check` },
     { key: 'followUpsSummary', label: `脱困回访 summary of ${year - 1}`, method: 'GET', path: `/api/follow-ups/summary?year=${year - 1}` },
     {
       key: 'whatifLine', label: `what-if, ${regionCode}'s line`, method: 'POST', path: '/api/policy/preview',
@@ -452,6 +479,38 @@ async function measureScan(base: string, city: Session): Promise<string> {
   return line;
 }
 
+/** A city-wide 民政低保名单 of `wanted` rows, imported as the city user: its time and what it found. */
+async function measureDibao(base: string, city: Session, wanted: number): Promise<string> {
+  const LIVE = `('draft', 'submitted', 'unitApproved', 'filed')`;
+  const workers = await target.column(`select id_number from households where status in ${LIVE} and id % 7 = 0 limit ${Math.round(wanted * 0.45)}`);
+  const members = await target.column(`select m.id_number from household_members m join households h on h.id = m.household_id
+    where h.status in ${LIVE} and m.id_number is not null and m.id_number <> '' and m.household_id % 13 = 0 limit ${Math.round(wanted * 0.2)}`);
+  const known = [...workers, ...members];
+  const lines = ['姓名,身份证号,家庭人口,月保障金额,地区'];
+  for (let i = 0; i < wanted; i++) {
+    // the strangers: valid numbers of another province (51: Sichuan), which no synthetic file has
+    const id = i < known.length ? known[i] : (() => { const first17 = `510104${1950 + (i % 50)}0${1 + (i % 9)}1${i % 10}${String(i % 1000).padStart(3, '0')}`; return first17 + idCheckChar(first17); })();
+    lines.push(`低保对象${i},${id},${1 + (i % 5)},${500 + (i % 400)},市辖区`);
+  }
+  const body = new FormData();
+  body.append('month', new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7));
+  body.append('regionCode', 'H');
+  body.append('source', '基准测试：市民政局');
+  body.append('file', new Blob([lines.join('\r\n')]), 'dibao.csv');
+  const t0 = performance.now();
+  const r = await fetch(`${base}/api/dibao-lists`, { method: 'POST', headers: { cookie: city.cookie, 'x-csrf-token': city.csrf }, body });
+  const seconds = (performance.now() - t0) / 1000;
+  const json = await r.json() as any;
+  if (r.status !== 201) throw new Error(`importing the 低保 list: ${r.status} ${JSON.stringify(json).slice(0, 300)}`);
+  const f = json.findings;
+  const line = `民政低保名单 of ${wanted.toLocaleString('en')} rows (${known.length.toLocaleString('en')} people of the files) against ${COUNT.toLocaleString('en')} files: ${seconds.toFixed(1)} s; `
+    + `${Number(json.matchedHouseholds).toLocaleString('en')} households matched; findings: ${f.declaredNotListed.toLocaleString('en')} declared not listed, `
+    + `${f.listedNotDeclared.toLocaleString('en')} listed not declared, ${f.listedAboveLine.toLocaleString('en')} listed above the line`;
+  say(line);
+  return line;
+}
+
+let dibaoLine = '';
 let scanLine = '';
 let reevaluation = '';
 const rows: Row[] = [];
@@ -459,6 +518,7 @@ try {
   const city = await login(base, 'shizong');
   const region = await login(base, 'h01_tianbiao');
   if (args.scan) scanLine = await measureScan(base, city);
+  if (args.dibao) dibaoLine = await measureDibao(base, city, Number(args.dibao));
   const all = await probes(base, city, 'H01');
   const only = args.only ? new Set(args.only.split(',')) : null;
   for (const p of all.filter((x) => !only || only.has(x.key))) {
@@ -499,5 +559,6 @@ console.log(`| request | user | single (median of ${SINGLES}), ms | ${CONNECTION
 console.log('|---|---|---|---|---|---|');
 for (const r of rows) console.log(`| ${r.label} | ${r.who} | ${r.single} | ${r.rps} | ${r.p99} | ${r.errors} |`);
 if (scanLine) console.log(`\n${scanLine}`);
+if (dibaoLine) console.log(`\n${dibaoLine}`);
 if (reevaluation) console.log(`\n${reevaluation}`);
 if (!process.env.BANGFU_BENCH_KEEP_LOGS) fs.rmSync(logDir, { recursive: true, force: true });

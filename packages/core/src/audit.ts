@@ -21,6 +21,8 @@ export const AUDIT_ACTION_LABELS = {
   'household.merge': '合并重复档案',
   'duplicate.dismiss': '确认不是重复档案',
   'duplicate.scan': '查找重复档案',
+  'dibao.import': '导入民政低保名单',
+  'dibao.resolve': '处理低保核对结果',
   'household.export': '导出档案',
   'household.print': '打印调查表',
   'household.duplicateRefused': '拒绝重复建档（范围外）',
@@ -103,6 +105,7 @@ export const AUDIT_ENTITY_LABELS = {
   bulletin: '通报',
   assessment: '考核',
   commendation: '表彰',
+  dibao_list: '民政低保名单',
 } as const;
 
 export type AuditEntity = keyof typeof AUDIT_ENTITY_LABELS;

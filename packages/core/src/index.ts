@@ -22,6 +22,7 @@ export * from './api.js';
 export * from './follow-up.js';
 export * from './transfer.js';
 export * from './duplicate.js';
+export * from './dibao.js';
 export * from './api-assistance.js';
 export * from './api-audit.js';
 export * from './api-exchange.js';

@@ -38,6 +38,7 @@ import { assistanceRoutes } from './modules/assistance/assistance.routes.js';
 import { followUpRoutes } from './modules/assistance/follow-ups.routes.js';
 import { transferRoutes } from './modules/transfers/transfers.routes.js';
 import { duplicateRoutes } from './modules/duplicates/duplicates.routes.js';
+import { dibaoRoutes } from './modules/dibao/dibao.routes.js';
 import { duplicateScanJob } from './modules/duplicates/duplicates.job.js';
 import { followUpScheduleJob } from './modules/assistance/follow-ups.job.js';
 import { campaignRoutes } from './modules/campaigns/campaigns.routes.js';
@@ -246,6 +247,7 @@ export async function buildApp({ config, db, logger, pdfFontCandidates, jobOwner
   await app.register(followUpRoutes, { db });
   await app.register(transferRoutes, { db });
   await app.register(duplicateRoutes, { db, runner });
+  await app.register(dibaoRoutes, { db, uploadDir: config.uploadDir ?? path.resolve('data', 'uploads') });
   await app.register(settingsRoutes, { db, runner });
   await app.register(campaignRoutes, { db });
   await app.register(submissionRoutes, { db });

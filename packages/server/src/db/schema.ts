@@ -657,6 +657,59 @@ export interface DuplicatePairTable {
   note: string | null;
 }
 
+/** A 民政低保名单 a region (or the city) imported (migration 035). */
+export interface DibaoListTable {
+  id: Generated<number>;
+  region_code: string;
+  month: string;
+  source: string;
+  file_name: string;
+  rows: number;
+  bad_rows: number;
+  matched_persons: number;
+  matched_households: number;
+  f_declared_not_listed: number;
+  f_listed_not_declared: number;
+  f_listed_above_line: number;
+  imported_by: number;
+  imported_at: string;
+}
+
+/** A person of a list who is a worker or member of a live file. */
+export interface DibaoPersonTable {
+  id: Generated<number>;
+  list_id: number;
+  household_id: number;
+  row_no: number;
+  name: string;
+  id_number: string;
+  relation: string;
+  household_size: number | null;
+  monthly_fen: number | null;
+}
+
+export interface DibaoListErrorTable {
+  list_id: number;
+  row_no: number;
+  col: string;
+  value: string;
+  message: string;
+}
+
+export interface DibaoFindingTable {
+  id: Generated<number>;
+  list_id: number;
+  household_id: number;
+  region_code: string;
+  kind: string;
+  status: string;
+  detail: string;
+  file_version: number;
+  resolved_by: number | null;
+  resolved_at: string | null;
+  reason: string | null;
+}
+
 /** A worker number a file had in a region it left (migration 033): the old number still finds it. */
 export interface HouseholdFormerNumberTable {
   worker_no: string;
@@ -797,6 +850,10 @@ export interface Database {
   transfers: TransferTable;
   household_former_numbers: HouseholdFormerNumberTable;
   duplicate_pairs: DuplicatePairTable;
+  dibao_lists: DibaoListTable;
+  dibao_persons: DibaoPersonTable;
+  dibao_list_errors: DibaoListErrorTable;
+  dibao_findings: DibaoFindingTable;
   users: UserTable;
   user_approvals: UserApprovalTable;
   sessions: SessionTable;

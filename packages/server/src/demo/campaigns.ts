@@ -25,6 +25,7 @@ import { seedDemoAssessment } from './assessment.js';
 import { seedDemoFollowUps } from './follow-ups.js';
 import { seedDemoTransfers } from './transfers.js';
 import { seedDemoDuplicates } from './duplicates.js';
+import { seedDemoDibao } from './dibao.js';
 
 const REGIONS = JINGMEN_REGIONS.map((r) => r.code);
 /** 10:00 in China on a day, as the ISO time a submission records. */
@@ -119,6 +120,7 @@ export async function seedDemoCampaigns(db: Db, opts: { seed?: number; currentYe
   if (opts.followUps !== false) await seedDemoFollowUps(db);
   if (opts.followUps !== false) await seedDemoTransfers(db);
   if (opts.followUps !== false) await seedDemoDuplicates(db);
+  if (opts.followUps !== false) await seedDemoDibao(db);
   return { campaigns: 2, currentYearFiles: files };
 }
 

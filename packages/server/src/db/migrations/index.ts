@@ -34,6 +34,7 @@ import * as m031 from './031_assessment_results.js';
 import * as m032 from './032_follow_ups.js';
 import * as m033 from './033_transfers.js';
 import * as m034 from './034_duplicates.js';
+import * as m035 from './035_dibao.js';
 
 export const migrations: Record<string, Migration> = {
   '001_initial': m001,
@@ -70,4 +71,5 @@ export const migrations: Record<string, Migration> = {
   '032_follow_ups': m032,
   '033_transfers': m033,
   '034_duplicates': m034,
+  '035_dibao': m035,
 };

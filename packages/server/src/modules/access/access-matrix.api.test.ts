@@ -102,6 +102,12 @@ const MATRIX = `
 | POST   /api/duplicates/scan                  | 403   | ok   | 403    | 403   | ok     | ok   | 403    |
 | POST   /api/duplicates/:id/dismiss           | 403   | ok   | 403    | 403   | ok     | ok   | 403    |
 | POST   /api/duplicates/:id/merge             | 403   | ok   | 403    | 403   | ok     | ok   | 403    |
+| GET    /api/dibao-lists                      | ok    | ok   | 403    | 403   | ok     | ok   | ok     |
+| POST   /api/dibao-lists                      | 403   | ok   | 403    | 403   | ok     | 403  | 403    |
+| GET    /api/dibao-lists/:id/errors           | ok    | ok   | 403    | 403   | ok     | ok   | ok     |
+| GET    /api/dibao-findings                   | ok    | ok   | 403    | 403   | ok     | ok   | ok     |
+| POST   /api/dibao-findings/:id/resolve       | 403   | ok   | 403    | 403   | ok     | ok   | 403    |
+| GET    /api/households/:id/dibao-check       | ok    | ok   | 403    | 403   | ok     | ok   | ok     |
 | GET    /api/settings/assistance              | ok    | ok   | ok     | ok    | ok     | ok   | ok     |
 | PUT    /api/settings/assistance              | ok    | ok   | 403    | 403   | 403    | 403  | 403    |
 | GET    /api/exchange/template.xlsx           | 403   | ok   | 403    | 403   | ok     | ok   | 403    |
@@ -196,6 +202,8 @@ const FOREIGN = `
 | POST   /api/households/:id/transfer          | 404    | 404   | 404    | 404  |
 | GET    /api/households/:id/transfers         | 404    | 404   | 404    | 404  |
 | GET    /api/households/:id/reported          | 404    | 404   | 404    | 404  |
+| GET    /api/households/:id/dibao-check       | 403    | 403   | 404    | 404  |
+| POST   /api/dibao-findings/:id/resolve       | 403    | 403   | 404    | 404  |
 `;
 
 // The household's named 具体责任人 (responsible cadre, PUT /api/households/:id/responsibility): a
@@ -348,6 +356,25 @@ async function duplicatePair(p: Placement) {
   }).returning('id').executeTakeFirstOrThrow();
   return { a, b, id: Number(row.id) };
 }
+// ---- 民政低保名单: a list of the placement's county and an open finding on a file of the placement
+const dibaoMonth = new Date().toISOString().slice(0, 7);
+const dibaoListCount = async () => Number((await ctx.db.selectFrom('dibao_lists').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+async function dibaoList(regionCode: string) {
+  const row = await ctx.db.insertInto('dibao_lists').values({
+    region_code: regionCode, month: '2016-01', source: '矩阵测试', file_name: 'm.csv', rows: 1, bad_rows: 0, matched_persons: 0, matched_households: 0,
+    f_declared_not_listed: 1, f_listed_not_declared: 0, f_listed_above_line: 0, imported_by: 1, imported_at: new Date().toISOString(),
+  }).returning('id').executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+async function dibaoFinding(p: Placement) {
+  const h = await household('filed', p);
+  const listId = await dibaoList(p.regionCode);
+  const row = await ctx.db.insertInto('dibao_findings').values({
+    list_id: listId, household_id: h.id, region_code: p.regionCode, kind: 'declaredNotListed', status: 'open', detail: '矩阵测试', file_version: h.version,
+  }).returning('id').executeTakeFirstOrThrow();
+  return { h, id: Number(row.id) };
+}
+const findingStatus = async (id: number) => (await ctx.db.selectFrom('dibao_findings').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
 const pairStatus = async (id: number) => (await ctx.db.selectFrom('duplicate_pairs').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
 const transferStatus = async (id: number) => (await ctx.db.selectFrom('transfers').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
 const measureCount = async () => Number((await ctx.db.selectFrom('measures').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
@@ -818,6 +845,22 @@ const CALLS: Record<string, Call> = {
       unchanged: async () => expect(await pairStatus(id)).toBe('open'), changed: async () => expect(await pairStatus(id)).toBe('merged'),
     };
   },
+  'GET /api/dibao-lists': async (c) => ({ res: await c.get('/api/dibao-lists') }),
+  'POST /api/dibao-lists': async (c, p) => {
+    const before = await dibaoListCount();
+    const h = await household('filed', p);
+    const content = Buffer.from(`姓名,身份证号\r\n${h.input.name},${h.input.idNumber}\r\n`);
+    const res = await c.upload('/api/dibao-lists', [{ name: 'matrix.csv', content }], { month: dibaoMonth, regionCode: p.regionCode });
+    return { res, unchanged: async () => expect(await dibaoListCount()).toBe(before), changed: async () => expect(await dibaoListCount()).toBe(before + 1) };
+  },
+  'GET /api/dibao-lists/:id/errors': async (c, p) => ({ res: await c.get(`/api/dibao-lists/${await dibaoList(p.regionCode)}/errors`) }),
+  'GET /api/dibao-findings': async (c) => ({ res: await c.get('/api/dibao-findings') }),
+  'POST /api/dibao-findings/:id/resolve': async (c, p) => {
+    const { id } = await dibaoFinding(p);
+    const res = await c.post(`/api/dibao-findings/${id}/resolve`, { resolution: 'explained', reason: '矩阵测试：已入户核实' });
+    return { res, unchanged: async () => expect(await findingStatus(id)).toBe('open'), changed: async () => expect(await findingStatus(id)).toBe('explained') };
+  },
+  'GET /api/households/:id/dibao-check': onFile('filed', undefined, (c, id) => c.get(`/api/households/${id}/dibao-check`)),
   'GET /api/follow-ups': async (c) => ({ res: await c.get('/api/follow-ups?due=true') }),
   'GET /api/follow-ups/summary': async (c) => ({ res: await c.get('/api/follow-ups/summary?year=2020') }),
   'GET /api/settings/assistance': async (c) => ({ res: await c.get('/api/settings/assistance') }),

@@ -107,4 +107,16 @@ describe('demo campaigns', () => {
     expect(pairs.items.map((p: { reason: string }) => p.reason)).toEqual(expect.arrayContaining(['phone', 'address']));
     expect(pairs.items.every((p: { a: { regionCode: string } }) => p.a.regionCode === 'H02')).toBe(true);
   });
+
+  it('holds 东宝\'s 民政低保名单 of last month with a finding of each kind the demo can make', async () => {
+    const lists = (await city.get('/api/dibao-lists')).json().items;
+    expect(lists).toEqual([expect.objectContaining({ regionCode: 'H04', source: '东宝区民政局', current: true })]);
+    const l = lists[0];
+    // the two declared families left out, and the wives of two families that say 否
+    expect(l.findings.declaredNotListed).toBe(2);
+    expect(l.findings.listedNotDeclared).toBe(2);
+    expect(l.rows).toBe(l.matchedPersons + 5);
+    const h04 = await ctx.login('h04_tianbiao', PASSWORD);
+    expect((await h04.get('/api/dibao-findings?kind=listedNotDeclared')).json().items.every((f: { canResolve: boolean }) => f.canResolve)).toBe(true);
+  });
 });

@@ -1,7 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import { randomUUID } from 'node:crypto';
-import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import multipart from '@fastify/multipart';
 import ExcelJS from 'exceljs';
@@ -14,7 +11,7 @@ import { routeSchema } from '../../lib/route.docs.js';
 import { XLSX } from '../../lib/temp-file.js';
 import type { JobRunner } from '../jobs/jobs.runner.js';
 import { exportHouseholds, parseExportFilter, writeTemplate } from './export.workbook.js';
-import { fileKind, type UploadedFile } from './import.read.js';
+import { fileKind, receiveUpload, removeUploads } from '../../lib/upload.js';
 import {
   allImportErrors, assertCanImport, cancelImport, createImport, getImport, listImportErrors, listImportRows, listImports, requestCommit,
 } from './import.service.js';
@@ -47,44 +44,16 @@ export async function exchangeRoutes(app: FastifyInstance, { db, runner, uploadD
   }, async (req, reply) => {
     const actor = actorOf(req);
     assertCanImport(actor);
-    if (!req.isMultipart()) throw new AppError('INVALID_FILE', { message: '请以 multipart/form-data 上传文件（字段名 file）', errors: [{ path: 'file', message: '请选择要导入的文件' }] });
-    await fs.promises.mkdir(uploadDir, { recursive: true });
-    const files: UploadedFile[] = [];
-    let oldDatabase = false;
-    try {
-      for await (const part of req.parts()) {
-        if (part.type !== 'file') {
-          if (part.fieldname === 'oldDatabase') oldDatabase = part.value === 'true';
-          continue;
-        }
-        // a plain name for the person's eyes: no control characters (NUL once left files behind), no path of either OS
-        const name = (part.filename || '').replace(/[\u0000-\u001f\u007f]/g, '').split(/[\\/]/).pop()!.slice(-200) || 'upload';
-        const kind = fileKind(name);
-        if (!kind) {
-          part.file.resume();
-          throw new AppError('INVALID_FILE', { message: `不支持的文件类型“${name}”：请上传 .xlsx 工作簿或 .csv 文件（旧版 .xls 请先另存为 .xlsx）`, errors: [{ path: 'file', message: '文件类型应为 .xlsx 或 .csv' }] });
-        }
-        const dest = path.join(uploadDir, `${randomUUID()}.${kind}`);
-        files.push({ path: dest, name });
-        await pipeline(part.file, fs.createWriteStream(dest));
-        if (part.file.truncated) throw new AppError('FILE_TOO_LARGE', { message: `文件“${name}”超过 ${MAX_UPLOAD / 1024 / 1024} MB，请分批导入`, errors: [{ path: 'file', message: '文件过大' }] });
-      }
-      if (files.length === 0) throw new AppError('INVALID_FILE', { message: '没有收到文件，请选择要导入的 .xlsx 或 .csv 文件', errors: [{ path: 'file', message: '请选择要导入的文件' }] });
-      if (files.length === 2 && files.some((f) => fileKind(f.name) !== 'csv'))
-        throw new AppError('INVALID_FILE', { message: '一次只能上传一个 .xlsx 工作簿；两个文件时应为职工和家庭成员两个 .csv 文件', errors: [{ path: 'file', message: '文件组合不正确' }] });
-    } catch (e) {
-      for (const f of files) fs.rm(f.path, { force: true }, () => {});
-      const code = (e as { code?: string }).code;
-      if (code === 'FST_FILES_LIMIT') throw new AppError('INVALID_FILE', { message: '最多上传两个文件（职工和家庭成员）', errors: [{ path: 'file', message: '文件过多' }] });
-      if (e instanceof AppError) throw e;
-      // a body the multipart parser cannot read (no boundary, cut off): the request's fault
-      req.log.info({ err: e }, 'unreadable multipart upload');
-      throw new AppError('INVALID_FILE', { message: '上传的内容无法读取，请重新选择文件上传', errors: [{ path: 'file', message: '上传的内容无法读取' }] });
+    const { files, fields } = await receiveUpload(req, uploadDir, { maxBytes: MAX_UPLOAD, tooMany: '最多上传两个文件（职工和家庭成员）' });
+    const oldDatabase = fields.oldDatabase === 'true';
+    if (files.length === 2 && files.some((f) => fileKind(f.name) !== 'csv')) {
+      removeUploads(files);
+      throw new AppError('INVALID_FILE', { message: '一次只能上传一个 .xlsx 工作簿；两个文件时应为职工和家庭成员两个 .csv 文件', errors: [{ path: 'file', message: '文件组合不正确' }] });
     }
     try {
       return reply.code(202).send(await createImport(db, actor, files, kick, { oldDatabase }));
     } catch (e) {
-      for (const f of files) fs.rm(f.path, { force: true }, () => {});
+      removeUploads(files);
       throw e;
     }
   });

@@ -9,6 +9,7 @@ import {
   cellToText, DICT_SHEET, normalizeHeader, isBlankRow, mapHeader, MASKED_MARKER, MEMBER_COLUMNS, MEMBER_KEY_LABEL, MEMBER_SHEET, WORKER_COLUMNS, WORKER_SHEET,
   type CellValue, type HeaderMap, type SheetColumn,
 } from '@bangfu/core';
+import { fileKind, type UploadedFile } from '../../lib/upload.js';
 import { MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROW_CHARS, XlsxLimit, XlsxReader, type XlsxCell } from './xlsx.stream-reader.js';
 
 export type SheetKind = 'w' | 'm';
@@ -21,10 +22,7 @@ export class FileProblem extends Error {
   }
 }
 
-export interface UploadedFile {
-  path: string;
-  name: string;
-}
+export type { UploadedFile };
 
 export interface ReadCallbacks {
   /** a data row in canonical column order (WORKER_COLUMNS / MEMBER_COLUMNS), blank rows skipped */
@@ -113,7 +111,25 @@ function nameKind(name: string): SheetKind | null {
   return null;
 }
 
-async function readXlsx(file: UploadedFile, summary: ReadSummary, cb: ReadCallbacks): Promise<void> {
+/** One sheet's rows as they stream; `end` after its last row. */
+export interface SheetVisitor {
+  row(rowNo: number, cells: CellValue[]): Promise<void>;
+  end(): void;
+}
+
+/**
+ * Streams every sheet of a workbook (.xlsx) or a CSV file (UTF-8 or GBK: one sheet named after the
+ * file) to the visitor `open` gives for it (null: the sheet is skipped). A damaged or oversized file
+ * becomes a FileProblem that names it; a visitor's own FileProblem passes through.
+ */
+export async function streamSheets(file: UploadedFile, open: (sheetName: string) => SheetVisitor | null): Promise<void> {
+  const kind = fileKind(file.name);
+  if (kind === 'xlsx') await streamXlsx(file, open);
+  else if (kind === 'csv') await streamCsv(file, open);
+  else throw new FileProblem(`不支持的文件类型“${file.name}”：请上传 .xlsx 工作簿或 .csv 文件`);
+}
+
+async function streamXlsx(file: UploadedFile, open: (sheetName: string) => SheetVisitor | null): Promise<void> {
   let reader: XlsxReader;
   try {
     reader = await XlsxReader.open(file.path);
@@ -123,10 +139,10 @@ async function readXlsx(file: UploadedFile, summary: ReadSummary, cb: ReadCallba
   }
   try {
     for (const sheet of reader.sheets) {
-      if (sheet.name === DICT_SHEET) continue; // the template's drop-down lists; hidden sheets are read like the others
-      const state = new SheetState(sheet.name, nameKind(sheet.name), summary, cb);
-      await reader.readRows(sheet, (rowNo, cells) => state.take(rowNo, cells.map(plainCell)));
-      state.finish();
+      const visitor = open(sheet.name);
+      if (!visitor) continue;
+      await reader.readRows(sheet, (rowNo, cells) => visitor.row(rowNo, cells.map(plainCell)));
+      visitor.end();
     }
   } catch (e) {
     if (e instanceof FileProblem) throw e;
@@ -163,32 +179,42 @@ async function detectEncoding(path: string): Promise<'utf8' | 'gbk'> {
   }
 }
 
-async function readCsv(file: UploadedFile, summary: ReadSummary, cb: ReadCallbacks): Promise<void> {
+async function streamCsv(file: UploadedFile, open: (sheetName: string) => SheetVisitor | null): Promise<void> {
+  const visitor = open(file.name);
+  if (!visitor) return;
   const encoding = await detectEncoding(file.path);
   const parser = fs.createReadStream(file.path).pipe(iconv.decodeStream(encoding)).pipe(parseCsv({ bom: true, relax_column_count: true, skip_empty_lines: false, max_record_size: MAX_ROW_CHARS }));
-  const state = new SheetState(file.name, null, summary, cb);
   let rowNo = 0;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
       rowNo++;
       if (record.length > MAX_COLUMNS) throw new FileProblem(`“${file.name}”第${rowNo}行有 ${record.length} 列，超出表格范围`);
       if (record.some((c) => c.length > MAX_CELL_CHARS)) throw new FileProblem(`“${file.name}”第${rowNo}行有超过 ${MAX_CELL_CHARS} 个字的单元格，超出表格范围`);
-      await state.take(rowNo, record.map((c) => (c === '' ? null : c)));
+      await visitor.row(rowNo, record.map((c) => (c === '' ? null : c)));
     }
   } catch (e) {
     if (e instanceof FileProblem) throw e;
     const detail = e instanceof Error ? e.message : String(e);
     throw new FileProblem(`“${file.name}”第${rowNo + 1}行附近不是有效的 CSV（${detail.slice(0, 80)}）`);
   }
+  visitor.end();
+}
+
+async function readXlsx(file: UploadedFile, summary: ReadSummary, cb: ReadCallbacks): Promise<void> {
+  await streamSheets(file, (name) => {
+    if (name === DICT_SHEET) return null; // the template's drop-down lists; hidden sheets are read like the others
+    const state = new SheetState(name, nameKind(name), summary, cb);
+    return { row: (rowNo, cells) => state.take(rowNo, cells), end: () => state.finish() };
+  });
+}
+
+async function readCsv(file: UploadedFile, summary: ReadSummary, cb: ReadCallbacks): Promise<void> {
+  const state = new SheetState(file.name, null, summary, cb);
+  await streamSheets(file, () => ({ row: (rowNo, cells) => state.take(rowNo, cells), end: () => {} }));
   if (!state.header) throw new FileProblem(`“${file.name}”的前${HEADER_SCAN_ROWS}行中没有表头（应包含“姓名”“身份证号”，成员表另含“职工身份证号”“关系”）`);
 }
 
-export function fileKind(name: string): 'xlsx' | 'csv' | null {
-  const n = name.toLowerCase();
-  if (n.endsWith('.xlsx')) return 'xlsx';
-  if (n.endsWith('.csv')) return 'csv';
-  return null;
-}
+export { fileKind };
 
 /** Reads every file of an import; the 职工 sheet must be among them. */
 export async function readImportFiles(files: UploadedFile[], cb: ReadCallbacks): Promise<ReadSummary> {

@@ -14,6 +14,7 @@ import { listRecords } from '../assistance/records.service.js';
 import { getPlan } from '../assistance/plans.service.js';
 import { householdFollowUps } from '../assistance/follow-ups.service.js';
 import { householdTransfers } from '../transfers/transfers.service.js';
+import { householdDibaoRecords } from '../dibao/dibao.service.js';
 
 /** The processing records a copy lists (a household's audit rows), at most: a file is read a few times a year. */
 const MAX_PROCESSING_ROWS = 5000;
@@ -22,17 +23,18 @@ export async function personalDataCopy(db: Db, actor: Actor, id: number) {
   if (!seesFullIdentity(actor)) throw forbidden('只有经办档案的工会（市总工会、县区工会、基层工会）可以导出个人信息副本');
   const file = await loadJson(db, actor, id);
   if (!file) throw notFound('档案');
-  const [history, records, followUps, transfers, plan, processing] = await Promise.all([
+  const [history, records, followUps, transfers, dibao, plan, processing] = await Promise.all([
     getHistory(db, actor, id),
     listRecords(db, actor, id),
     householdFollowUps(db, actor, id),
     householdTransfers(db, actor, id),
+    householdDibaoRecords(db, actor, id),
     file.status === 'filed' || file.status === 'exited' ? getPlan(db, actor, id).catch(() => null) : Promise.resolve(null),
     listAudit(db, { entity: 'household', entityId: String(id), page: 1, pageSize: MAX_PROCESSING_ROWS }),
   ]);
   await auditNow(db, actor, 'household.personalData', 'household', id, { versions: history.length, records: records.length, processing: processing.total });
   return {
-    说明: '本文件是困难职工帮扶管理系统中关于该户的全部个人信息副本（依据《个人信息保护法》第四十五条），包括档案、审核意见、识别结果、修改历史、帮扶计划、帮扶记录、脱困回访记录、档案转移记录以及处理记录（何时由谁查看、修改、打印、导出）。',
+    说明: '本文件是困难职工帮扶管理系统中关于该户的全部个人信息副本（依据《个人信息保护法》第四十五条），包括档案、审核意见、识别结果、修改历史、帮扶计划、帮扶记录、脱困回访记录、档案转移记录、民政低保名单核对记录以及处理记录（何时由谁查看、修改、打印、导出）。',
     exportedAt: nowInChinaText(),
     exportedBy: { name: actor.displayName, org: actor.orgName },
     file,
@@ -41,6 +43,7 @@ export async function personalDataCopy(db: Db, actor: Actor, id: number) {
     assistanceRecords: records,
     followUps: followUps.items,
     transfers: { formerWorkerNos: transfers.formerWorkerNos, items: transfers.items.map(({ canDecide: _d, canCancel: _c, canOpen: _o, ...t }) => t) },
+    dibaoCheck: dibao,
     processing: {
       total: processing.total,
       items: processing.rows.map((r) => ({

@@ -10,6 +10,7 @@ import { appendAuditMany, SYSTEM, type AuditActor } from '../audit/audit.reposit
 import { endedFilesBefore, erasePersonalData } from '../households/households.repository.js';
 import { eraseAssistanceText } from '../assistance/assistance.repository.js';
 import { eraseTransferText } from '../transfers/transfers.repository.js';
+import { eraseDibaoRecords } from '../dibao/dibao.repository.js';
 
 /** Years after a file ends that its personal data is kept: the default when the command names none. */
 export const DEFAULT_RETENTION_YEARS = 5;
@@ -53,6 +54,7 @@ export async function applyRetention(db: Db, opts: { years?: number; apply?: boo
       await erasePersonalData(trx, ids);
       await eraseAssistanceText(trx, ids);
       await eraseTransferText(trx, ids);
+      await eraseDibaoRecords(trx, ids);
       await appendAuditMany(trx, batch.map((f) => ({
         userId: by.id, username: by.username, ip: by.ip, action: 'household.erase' as const, entity: 'household' as const, entityId: Number(f.id),
         detail: { status: f.status, endedOn: f.ended_on, retentionYears: years },

@@ -1,0 +1,80 @@
+// 民政低保名单核对: the civil-affairs lists a region imported (with their counts), the people of each
+// list who are a worker or member of a live file (only those: the rest of a list is not the
+// union's to keep), the rows left out for a bad cell, and the findings with their resolution.
+import { sql, type Kysely } from 'kysely';
+import { isPostgres } from '../dialect.js';
+
+export async function up(db: Kysely<any>): Promise<void> {
+  const idType = isPostgres(db) ? 'serial' : 'integer';
+  await db.schema.createTable('dibao_lists')
+    .addColumn('id', idType, (c) => c.primaryKey())
+    /** a county (H01) or the city (H): the files it is matched against */
+    .addColumn('region_code', 'varchar(8)', (c) => c.notNull())
+    /** YYYY-MM */
+    .addColumn('month', 'varchar(7)', (c) => c.notNull())
+    .addColumn('source', 'varchar(100)', (c) => c.notNull())
+    .addColumn('file_name', 'varchar(200)', (c) => c.notNull())
+    .addColumn('rows', 'integer', (c) => c.notNull())
+    .addColumn('bad_rows', 'integer', (c) => c.notNull())
+    .addColumn('matched_persons', 'integer', (c) => c.notNull())
+    .addColumn('matched_households', 'integer', (c) => c.notNull())
+    .addColumn('f_declared_not_listed', 'integer', (c) => c.notNull())
+    .addColumn('f_listed_not_declared', 'integer', (c) => c.notNull())
+    .addColumn('f_listed_above_line', 'integer', (c) => c.notNull())
+    .addColumn('imported_by', 'integer', (c) => c.notNull().references('users.id'))
+    .addColumn('imported_at', 'varchar(32)', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('dibao_lists_region').on('dibao_lists').columns(['region_code', 'month', 'id']).execute();
+
+  await db.schema.createTable('dibao_persons')
+    .addColumn('id', idType, (c) => c.primaryKey())
+    .addColumn('list_id', 'integer', (c) => c.notNull().references('dibao_lists.id'))
+    .addColumn('household_id', 'integer', (c) => c.notNull().references('households.id'))
+    .addColumn('row_no', 'integer', (c) => c.notNull())
+    .addColumn('name', 'varchar(50)', (c) => c.notNull())
+    .addColumn('id_number', 'varchar(18)', (c) => c.notNull())
+    /** 本人 (the worker) or the member's relation, when matched */
+    .addColumn('relation', 'varchar(16)', (c) => c.notNull())
+    .addColumn('household_size', 'integer')
+    .addColumn('monthly_fen', 'integer')
+    .execute();
+  await db.schema.createIndex('dibao_persons_list').on('dibao_persons').columns(['list_id', 'household_id']).execute();
+  await db.schema.createIndex('dibao_persons_household').on('dibao_persons').columns(['household_id', 'list_id']).execute();
+
+  await db.schema.createTable('dibao_list_errors')
+    .addColumn('list_id', 'integer', (c) => c.notNull().references('dibao_lists.id'))
+    .addColumn('row_no', 'integer', (c) => c.notNull())
+    .addColumn('col', 'varchar(20)', (c) => c.notNull())
+    .addColumn('value', 'varchar(60)', (c) => c.notNull())
+    .addColumn('message', 'varchar(200)', (c) => c.notNull())
+    .addPrimaryKeyConstraint('dibao_list_errors_pk', ['list_id', 'row_no', 'col'])
+    .execute();
+
+  await db.schema.createTable('dibao_findings')
+    .addColumn('id', idType, (c) => c.primaryKey())
+    .addColumn('list_id', 'integer', (c) => c.notNull().references('dibao_lists.id'))
+    .addColumn('household_id', 'integer', (c) => c.notNull().references('households.id'))
+    /** the file's region when matched: the queue per region */
+    .addColumn('region_code', 'varchar(8)', (c) => c.notNull())
+    /** declaredNotListed | listedNotDeclared | listedAboveLine */
+    .addColumn('kind', 'varchar(20)', (c) => c.notNull())
+    /** open | explained | corrected | superseded */
+    .addColumn('status', 'varchar(12)', (c) => c.notNull())
+    /** what the list and the file said when matched */
+    .addColumn('detail', 'varchar(400)', (c) => c.notNull())
+    /** the file's version when matched: "corrected" needs a later one where the list alone cannot tell */
+    .addColumn('file_version', 'integer', (c) => c.notNull())
+    .addColumn('resolved_by', 'integer', (c) => c.references('users.id'))
+    .addColumn('resolved_at', 'varchar(32)')
+    .addColumn('reason', 'varchar(400)')
+    .execute();
+  await db.schema.createIndex('dibao_findings_region').on('dibao_findings').columns(['status', 'region_code', 'kind', 'id']).execute();
+  await db.schema.createIndex('dibao_findings_kind').on('dibao_findings').columns(['status', 'kind', 'id']).execute();
+  await db.schema.createIndex('dibao_findings_status').on('dibao_findings').columns(['status', 'id']).execute();
+  await db.schema.createIndex('dibao_findings_list').on('dibao_findings').columns(['list_id', 'kind']).execute();
+  await db.schema.createIndex('dibao_findings_household').on('dibao_findings').column('household_id').execute();
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  for (const t of ['dibao_findings', 'dibao_list_errors', 'dibao_persons', 'dibao_lists']) await sql`drop table ${sql.table(t)}`.execute(db);
+}

@@ -1,0 +1,109 @@
+// SQL of the dibao tables (民政低保名单核对): lists, their matched people and bad rows, findings.
+// No rules here.
+import { sql } from 'kysely';
+import { LIVE_STATUSES } from '@bangfu/core';
+import type { Q } from '../../db/transaction.js';
+import { countyOf } from './dibao.queries.js';
+
+const CHUNK = 400;
+
+export interface NewList {
+  region_code: string;
+  month: string;
+  source: string;
+  file_name: string;
+  rows: number;
+  bad_rows: number;
+  matched_persons: number;
+  matched_households: number;
+  imported_by: number;
+  imported_at: string;
+}
+
+export async function insertList(q: Q, list: NewList): Promise<number> {
+  const r = await q.insertInto('dibao_lists').values({ ...list, f_declared_not_listed: 0, f_listed_not_declared: 0, f_listed_above_line: 0 }).returning('id').executeTakeFirstOrThrow();
+  return Number(r.id);
+}
+
+export async function setListCounts(q: Q, id: number, c: { declaredNotListed: number; listedNotDeclared: number; listedAboveLine: number }): Promise<void> {
+  await q.updateTable('dibao_lists').set({ f_declared_not_listed: c.declaredNotListed, f_listed_not_declared: c.listedNotDeclared, f_listed_above_line: c.listedAboveLine }).where('id', '=', id).execute();
+}
+
+export interface NewPerson {
+  household_id: number;
+  row_no: number;
+  name: string;
+  id_number: string;
+  relation: string;
+  household_size: number | null;
+  monthly_fen: number | null;
+}
+
+export async function insertPersons(q: Q, listId: number, persons: readonly NewPerson[]): Promise<void> {
+  for (let i = 0; i < persons.length; i += CHUNK)
+    await q.insertInto('dibao_persons').values(persons.slice(i, i + CHUNK).map((p) => ({ ...p, list_id: listId }))).execute();
+}
+
+export async function insertErrors(q: Q, listId: number, errors: readonly { row_no: number; col: string; value: string; message: string }[]): Promise<void> {
+  for (let i = 0; i < errors.length; i += CHUNK)
+    await q.insertInto('dibao_list_errors').values(errors.slice(i, i + CHUNK).map((e) => ({ ...e, list_id: listId }))).execute();
+}
+
+export interface NewFinding {
+  household_id: number;
+  region_code: string;
+  kind: string;
+  detail: string;
+  file_version: number;
+}
+
+export async function insertFindings(q: Q, listId: number, findings: readonly NewFinding[]): Promise<void> {
+  for (let i = 0; i < findings.length; i += CHUNK)
+    await q.insertInto('dibao_findings').values(findings.slice(i, i + CHUNK).map((f) => ({ ...f, list_id: listId, status: 'open' }))).execute();
+}
+
+/**
+ * 申报低保未在册: every live file of the list's region that says 享受低保 and none of whose people the
+ * list holds, written in one statement from the files (a set difference the database does best).
+ */
+export async function insertDeclaredNotListed(q: Q, listId: number, regionCode: string, detail: string): Promise<number> {
+  const county = countyOf(regionCode);
+  const r = await q.insertInto('dibao_findings').columns(['list_id', 'household_id', 'region_code', 'kind', 'status', 'detail', 'file_version'])
+    .expression((eb) => eb.selectFrom('households as h')
+      .select([sql.lit(listId).as('list_id'), 'h.id', 'h.region_code', sql.lit('declaredNotListed').as('kind'), sql.lit('open').as('status'), sql.val(detail).as('detail'), 'h.version'])
+      .where('h.receives_dibao', '=', 1).where('h.status', 'in', [...LIVE_STATUSES])
+      .$if(!!county, (x) => x.where('h.region_code', '=', county!))
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('dibao_persons as p').select(sql.lit(1).as('one')).where('p.list_id', '=', listId).whereRef('p.household_id', '=', 'h.id')))))
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0);
+}
+
+/** The open findings of earlier lists that a newer list of the same region (or of the city) replaces. */
+export async function supersedeOpen(q: Q, newListId: number, regionCode: string): Promise<number> {
+  const county = countyOf(regionCode);
+  const r = await q.updateTable('dibao_findings').set({ status: 'superseded' }).where('status', '=', 'open').where('list_id', '<', newListId)
+    .$if(!!county, (x) => x.where('region_code', '=', county!)).executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+/** Resolves an open finding; false when someone resolved it first. */
+export async function resolveOpen(q: Q, id: number, set: { status: 'explained' | 'corrected'; resolved_by: number; resolved_at: string; reason: string }): Promise<boolean> {
+  const r = await q.updateTable('dibao_findings').set(set).where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Fresh statistics after an import wrote thousands of rows (the queue's plans depend on them). */
+export async function analyzeFindings(q: Q): Promise<void> {
+  await sql`analyze dibao_findings`.execute(q);
+  await sql`analyze dibao_persons`.execute(q);
+}
+
+/**
+ * The end of retention: the people a list matched to these files are deleted (a list's name and
+ * number are personal data the union kept only for the check), the findings' explanations erased.
+ */
+export async function eraseDibaoRecords(q: Q, householdIds: number[]): Promise<void> {
+  if (!householdIds.length) return;
+  await q.deleteFrom('dibao_persons').where('household_id', 'in', householdIds).execute();
+  await q.updateTable('dibao_findings').set({ reason: '（已删除）' }).where('household_id', 'in', householdIds).where('reason', 'is not', null).execute();
+}
