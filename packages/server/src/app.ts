@@ -73,7 +73,7 @@ export interface AppOptions {
 }
 
 /** The routes that take a file: limited per user (BANGFU_UPLOAD_RATE). */
-const UPLOAD_ROUTES = new Set(['/api/imports', '/api/campaigns/:id/research-reports', '/api/research-reports/:id/file']);
+const UPLOAD_ROUTES = new Set(['/api/imports', '/api/campaigns/:id/research-reports', '/api/research-reports/:id/file', '/api/dibao-lists']);
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**

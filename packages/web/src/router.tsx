@@ -75,6 +75,7 @@ export const router = createBrowserRouter([
       { path: 'follow-ups', lazy: page(() => import('./pages/followUps/FollowUpsPage'), 'followUps.view') },
       { path: 'transfers', lazy: page(() => import('./pages/transfers/TransfersPage'), 'transfers.view') },
       { path: 'duplicates', lazy: page(() => import('./pages/duplicates/DuplicatesPage'), 'duplicates.view') },
+      { path: 'dibao', lazy: page(() => import('./pages/dibao/DibaoPage'), 'dibao.view') },
       { path: 'assistance', lazy: page(() => import('./pages/assistance/SummaryPage'), 'assistance.summary') },
       { path: 'batches', lazy: page(() => import('./pages/assistance/BatchesPage'), 'batches.view') },
       { path: 'links', lazy: page(() => import('./pages/assistance/LinksPage'), 'links.view') },

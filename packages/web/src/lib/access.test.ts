@@ -9,14 +9,14 @@ const EXPECTED: Record<Role, Permission[]> = {
   admin: [
     'household.list', 'household.create', 'household.submit', 'household.remove', 'household.exit', 'household.reopen',
     'household.reviewCity', 'policy.view', 'policy.edit', 'proposals.view', 'proposals.decide', 'reviews.queue', 'orgs.manage', 'users.manage', 'audit.view',
-    'plan.edit', 'responsibility.edit', 'assistance.record', 'assistance.summary', 'followUps.view', 'followUps.record', 'transfers.view', 'duplicates.view', 'batches.view', 'links.view', 'links.edit', 'groups.view', 'groups.edit',
+    'plan.edit', 'responsibility.edit', 'assistance.record', 'assistance.summary', 'followUps.view', 'followUps.record', 'transfers.view', 'duplicates.view', 'dibao.view', 'batches.view', 'links.view', 'links.edit', 'groups.view', 'groups.edit',
     'measures.view', 'measures.edit', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'campaigns.edit', 'campaigns.researchDraft', 'bulletins.view', 'bulletins.issue', 'bulletins.reads',
     'assessment.view', 'commendations.view',
   ],
   city: [
     'household.list', 'household.create', 'household.edit', 'household.submit', 'household.remove', 'household.exit', 'household.reopen', 'household.personalData',
     'household.reviewCity', 'policy.view', 'policy.edit', 'proposals.view', 'proposals.decide', 'reviews.queue', 'users.approve',
-    'plan.edit', 'responsibility.edit', 'assistance.record', 'assistance.my', 'assistance.summary', 'followUps.view', 'followUps.record', 'transfers.view', 'transfers.handle', 'duplicates.view', 'duplicates.handle', 'batches.view', 'links.view', 'links.edit', 'groups.view',
+    'plan.edit', 'responsibility.edit', 'assistance.record', 'assistance.my', 'assistance.summary', 'followUps.view', 'followUps.record', 'transfers.view', 'transfers.handle', 'duplicates.view', 'duplicates.handle', 'dibao.view', 'dibao.import', 'dibao.resolve', 'batches.view', 'links.view', 'links.edit', 'groups.view',
     'groups.edit', 'measures.view', 'measures.edit', 'exchange.import', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'campaigns.edit', 'campaigns.researchDraft', 'bulletins.view', 'bulletins.issue', 'bulletins.reads',
     'assessment.view', 'assessment.edit', 'commendations.view', 'commendations.propose', 'commendations.decide',
   ],
@@ -25,18 +25,18 @@ const EXPECTED: Record<Role, Permission[]> = {
   region: [
     'household.list', 'household.create', 'household.edit', 'household.submit', 'household.remove', 'household.exit', 'household.reopen', 'household.personalData',
     'household.reviewUnit', 'policy.view', 'proposals.view', 'proposals.decide', 'reviews.queue',
-    'plan.edit', 'responsibility.edit', 'assistance.record', 'assistance.my', 'assistance.summary', 'followUps.view', 'followUps.record', 'transfers.view', 'transfers.handle', 'transfers.receive', 'duplicates.view', 'duplicates.handle', 'batches.view',
+    'plan.edit', 'responsibility.edit', 'assistance.record', 'assistance.my', 'assistance.summary', 'followUps.view', 'followUps.record', 'transfers.view', 'transfers.handle', 'transfers.receive', 'duplicates.view', 'duplicates.handle', 'dibao.view', 'dibao.import', 'dibao.resolve', 'batches.view',
     'exchange.import', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'campaigns.submit', 'campaigns.researchDraft', 'bulletins.view',
     'assessment.view', 'commendations.view', 'commendations.propose',
   ],
   unit: [
     'household.list', 'household.create', 'household.edit', 'household.submit', 'household.remove', 'household.exit', 'household.reopen', 'household.personalData',
     'household.reviewUnit', 'policy.view', 'proposals.view', 'reviews.queue',
-    'plan.edit', 'responsibility.edit', 'assistance.record', 'assistance.my', 'followUps.view', 'followUps.record', 'transfers.view', 'transfers.handle', 'transfers.receive', 'duplicates.view', 'duplicates.handle', 'batches.view',
+    'plan.edit', 'responsibility.edit', 'assistance.record', 'assistance.my', 'followUps.view', 'followUps.record', 'transfers.view', 'transfers.handle', 'transfers.receive', 'duplicates.view', 'duplicates.handle', 'dibao.view', 'dibao.resolve', 'batches.view',
     'exchange.import', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'campaigns.submit', 'campaigns.researchDraft', 'bulletins.view',
     'assessment.view', 'commendations.view',
   ],
-  viewer: ['household.list', 'policy.view', 'proposals.view', 'assistance.summary', 'followUps.view', 'transfers.view', 'duplicates.view', 'batches.view', 'links.view', 'groups.view', 'measures.view', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'campaigns.researchDraft', 'bulletins.view', 'bulletins.reads', 'assessment.view', 'commendations.view'],
+  viewer: ['household.list', 'policy.view', 'proposals.view', 'assistance.summary', 'followUps.view', 'transfers.view', 'duplicates.view', 'dibao.view', 'batches.view', 'links.view', 'groups.view', 'measures.view', 'exchange.export', 'report.regionSummary', 'campaigns.view', 'campaigns.researchDraft', 'bulletins.view', 'bulletins.reads', 'assessment.view', 'commendations.view'],
 };
 
 describe('access: the rules table', () => {
@@ -107,6 +107,16 @@ describe('access: the rules table', () => {
     expect(accessOf({ role: 'admin' })).toMatchObject({ canViewDuplicates: true, canHandleDuplicates: false });
     expect(accessOf({ role: 'unit' })).toMatchObject({ canViewDuplicates: true, canHandleDuplicates: true });
     for (const r of ['leader', 'staff'] as const) expect(accessOf({ role: r })).toMatchObject({ canViewDuplicates: false, canHandleDuplicates: false });
+  });
+
+  it('mirrors the dibao routes: the city union and the county unions import, the filing cadres resolve, the steering group and the admin read', () => {
+    expect(ROLES.filter((r) => can(r, 'dibao.view'))).toEqual(['admin', 'city', 'region', 'unit', 'viewer']);
+    expect(ROLES.filter((r) => can(r, 'dibao.import'))).toEqual(['city', 'region']);
+    expect(ROLES.filter((r) => can(r, 'dibao.resolve'))).toEqual(['city', 'region', 'unit']);
+    expect(accessOf({ role: 'viewer' })).toMatchObject({ canViewDibao: true, canImportDibao: false, canResolveDibao: false });
+    expect(accessOf({ role: 'unit' })).toMatchObject({ canViewDibao: true, canImportDibao: false, canResolveDibao: true });
+    expect(accessOf({ role: 'region' })).toMatchObject({ canViewDibao: true, canImportDibao: true, canResolveDibao: true });
+    for (const r of ['leader', 'staff'] as const) expect(accessOf({ role: r })).toMatchObject({ canViewDibao: false, canImportDibao: false, canResolveDibao: false });
   });
 
   it('mirrors the research draft: the organization\'s own subtree and the city\'s people who see every file', () => {

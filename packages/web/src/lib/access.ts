@@ -58,6 +58,9 @@ export const PERMISSIONS = [
   'transfers.receive',
   'duplicates.view',
   'duplicates.handle',
+  'dibao.view',
+  'dibao.import',
+  'dibao.resolve',
   'batches.view',
   'links.view',
   'links.edit',
@@ -138,6 +141,12 @@ export const RULES: Record<Permission, readonly Role[]> = {
   // group and the admin read the queue
   'duplicates.view': ['admin', 'city', 'region', 'unit', 'viewer'],
   'duplicates.handle': ['city', 'region', 'unit'],
+  // 民政低保名单核对 (server modules/dibao): the city union and the county unions import the civil-affairs
+  // list of their region (the city's for the whole city); the cadres who file resolve the findings of
+  // their files; the steering group and the admin read them
+  'dibao.view': ['admin', 'city', 'region', 'unit', 'viewer'],
+  'dibao.import': ['city', 'region'],
+  'dibao.resolve': ['city', 'region', 'unit'],
   'batches.view': ['admin', 'city', 'leader', 'region', 'unit', 'viewer'],
   'links.view': ['admin', 'city', 'viewer'],
   'links.edit': ['admin', 'city'],
@@ -321,6 +330,12 @@ export interface Access {
   canViewDuplicates: boolean;
   /** 重新查找, 不是重复, 合并 (a pair both of whose files the user keeps: the server's canResolve) */
   canHandleDuplicates: boolean;
+  /** 民政低保核对: the findings, the lists imported, a file's 民政名单核实 */
+  canViewDibao: boolean;
+  /** 导入民政低保名单 (of the user's county; the city union also for the whole city) */
+  canImportDibao: boolean;
+  /** 核实处理 of a finding (one of the user's files: the server's canResolve) */
+  canResolveDibao: boolean;
   canViewBatches: boolean;
   canViewLinks: boolean;
   canEditLinks: boolean;
@@ -384,6 +399,9 @@ export function accessOf(user: Pick<AccessUser, 'role'>): Access {
     canReceiveTransfers: can(r, 'transfers.receive'),
     canViewDuplicates: can(r, 'duplicates.view'),
     canHandleDuplicates: can(r, 'duplicates.handle'),
+    canViewDibao: can(r, 'dibao.view'),
+    canImportDibao: can(r, 'dibao.import'),
+    canResolveDibao: can(r, 'dibao.resolve'),
     canViewBatches: can(r, 'batches.view'),
     canViewLinks: can(r, 'links.view'),
     canEditLinks: can(r, 'links.edit'),

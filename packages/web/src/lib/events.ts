@@ -33,3 +33,10 @@ export const DUPLICATES_CHANGED = 'bangfu:duplicates-changed';
 export function notifyDuplicatesChanged(): void {
   if (typeof window !== 'undefined') window.dispatchEvent(new Event(DUPLICATES_CHANGED));
 }
+
+// The menu's 民政低保核对 badge (待核实) re-counts once a list was imported or a finding resolved.
+export const DIBAO_CHANGED = 'bangfu:dibao-changed';
+
+export function notifyDibaoChanged(): void {
+  if (typeof window !== 'undefined') window.dispatchEvent(new Event(DIBAO_CHANGED));
+}

@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import { LIVE_STATUSES } from '@bangfu/core';
 import type { Q } from '../../db/transaction.js';
+import { isPostgres } from '../../db/dialect.js';
 import { countyOf } from './dibao.queries.js';
 
 const CHUNK = 400;
@@ -18,6 +19,14 @@ export interface NewList {
   matched_households: number;
   imported_by: number;
   imported_at: string;
+}
+
+/**
+ * Two imports write one after the other (PostgreSQL; SQLite has one writer anyway): the later one
+ * must see the earlier one's findings to supersede them.
+ */
+export async function lockLists(q: Q): Promise<void> {
+  if (isPostgres(q)) await sql`lock table dibao_lists in share row exclusive mode`.execute(q);
 }
 
 export async function insertList(q: Q, list: NewList): Promise<number> {

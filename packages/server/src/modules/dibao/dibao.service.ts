@@ -53,6 +53,12 @@ function parseFields(fields: Fields) {
   return f;
 }
 
+/** The city's list reads 全市, a county's by its name. */
+async function regionNames(db: Q): Promise<(code: string) => string> {
+  const names = new Map((await listOrgs(db)).map((o) => [o.code, o.name]));
+  return (code) => (code.length === 1 ? '全市' : names.get(code) ?? code);
+}
+
 const yuan = (fen: number) => formatYuan(fen).replace(/\.00$/, '');
 
 function listedText(month: string, persons: readonly { monthly_fen: number | null }[]): string {
@@ -86,9 +92,12 @@ export async function importDibaoList(db: Db, actor: Actor, file: UploadedFile, 
   if (s.kind === 'region' && f.regionCode !== s.regionCode) throw validationFailed([{ path: 'regionCode', message: '县（市、区）工会只能导入本地区的名单' }], 'dibao upload');
   const org = (await listOrgs(db)).find((o) => o.code === f.regionCode);
   if (!org || (org.kind !== 'region' && org.kind !== 'city')) throw validationFailed([{ path: 'regionCode', message: `地区“${f.regionCode}”不存在，请选择县（市、区）或全市` }], 'dibao upload');
-  const latest = await latestListOf(db, f.regionCode);
-  if (latest && latest.month > f.month)
-    throw new AppError('DIBAO_MONTH_OLDER', { message: `${org.name}已导入 ${latest.month} 的民政低保名单，不能再导入更早月份（${f.month}）的名单` });
+  const assertNewest = async (q: Q) => {
+    const latest = await latestListOf(q, f.regionCode);
+    if (latest && latest.month > f.month)
+      throw new AppError('DIBAO_MONTH_OLDER', { message: `${org.name}已导入 ${latest.month} 的民政低保名单，不能再导入更早月份（${f.month}）的名单` });
+  };
+  await assertNewest(db);
 
   // read and match outside the transaction: index lookups in batches, only matched people kept
   const seen = new Set<string>();
@@ -144,6 +153,8 @@ export async function importDibaoList(db: Db, actor: Actor, file: UploadedFile, 
   const found = [...files.values()].flatMap((x) => findingsOfFile(x, f.month, personsOfFile.get(x.id)!, lines));
   const at = nowIso();
   const { id, counts } = await inTransaction(db, async (trx) => {
+    await repo.lockLists(trx);
+    await assertNewest(trx); // again: another import may have finished while this one was read
     const id = await repo.insertList(trx, {
       region_code: f.regionCode, month: f.month, source: f.source, file_name: file.name.slice(0, 200), rows, bad_rows: badRows,
       matched_persons: persons.length, matched_households: files.size, imported_by: actor.id, imported_at: at,
@@ -164,14 +175,14 @@ export async function importDibaoList(db: Db, actor: Actor, file: UploadedFile, 
 }
 
 async function listViews(db: Q, rows: Awaited<ReturnType<typeof listRows>>): Promise<DibaoList[]> {
-  const names = new Map((await listOrgs(db)).map((o) => [o.code, o.name]));
+  const name = await regionNames(db);
   const open = await openCounts(db, rows.map((r) => Number(r.id)));
   // the latest of each region is its current list
   const current = new Set<number>();
   const seenRegion = new Set<string>();
   for (const r of rows) if (!seenRegion.has(r.region_code)) { seenRegion.add(r.region_code); current.add(Number(r.id)); }
   return rows.map((r) => ({
-    id: Number(r.id), month: r.month, regionCode: r.region_code, regionName: names.get(r.region_code) ?? r.region_code, source: r.source, fileName: r.file_name,
+    id: Number(r.id), month: r.month, regionCode: r.region_code, regionName: name(r.region_code), source: r.source, fileName: r.file_name,
     rows: Number(r.rows), badRows: Number(r.bad_rows), matchedPersons: Number(r.matched_persons), matchedHouseholds: Number(r.matched_households),
     findings: { declaredNotListed: Number(r.f_declared_not_listed), listedNotDeclared: Number(r.f_listed_not_declared), listedAboveLine: Number(r.f_listed_above_line) },
     openFindings: open.get(Number(r.id)) ?? 0, current: current.has(Number(r.id)), importedBy: r.imported_by_name ?? '', importedAt: r.imported_at,
@@ -219,7 +230,7 @@ async function findingViews(db: Q, actor: Actor, rows: readonly FindingRow[]): P
       unitName: r.unit_id ? names.get(r.unit_id) ?? r.unit_id : null, status: r.household_status as HouseholdStatus, receivesDibao: !!Number(r.receives_dibao), version: Number(r.version),
     },
     listed: people.filter((p) => Number(p.list_id) === Number(r.list_id) && Number(p.household_id) === Number(r.household_id)).map((p) => personView(p, full)),
-    list: { id: Number(r.list_id), month: r.month, regionName: names.get(r.list_region_code) ?? r.list_region_code },
+    list: { id: Number(r.list_id), month: r.month, regionName: r.list_region_code.length === 1 ? '全市' : names.get(r.list_region_code) ?? r.list_region_code },
     resolvedBy: r.resolved_by_name ?? null, resolvedAt: r.resolved_at, reason: r.reason,
     canResolve: r.status === 'open' && resolves(actor, r.region_code, r.unit_id),
   }));
@@ -260,11 +271,10 @@ export async function householdCheck(db: Q, actor: Actor, householdId: number): 
   const findings = await findingViews(db, actor, await findingsOfHousehold(db, householdId, list ? Number(list.id) : null));
   const declared = !!Number(h.receives_dibao);
   const state: DibaoCheckState = !list ? 'noList' : people.length ? (declared ? 'confirmed' : 'listedNotDeclared') : declared ? 'declaredNotListed' : 'notListed';
-  const names = new Map((await listOrgs(db)).map((o) => [o.code, o.name]));
   const full = seesFullIdentity(actor);
   return {
     state, label: DIBAO_CHECK_LABELS[state],
-    list: list ? { id: Number(list.id), month: list.month, regionName: names.get(list.region_code) ?? list.region_code, importedAt: list.imported_at } : null,
+    list: list ? { id: Number(list.id), month: list.month, regionName: (await regionNames(db))(list.region_code), importedAt: list.imported_at } : null,
     listed: people.map((p) => personView(p, full)),
     findings,
   };

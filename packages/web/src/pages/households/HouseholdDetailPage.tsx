@@ -32,6 +32,7 @@ import { StoredIdentificationPanel } from '../identification/StoredIdentificatio
 import HouseholdAssistance from '../assistance/HouseholdAssistance';
 import HouseholdFollowUps from '../followUps/HouseholdFollowUps';
 import HouseholdTransfers from '../transfers/HouseholdTransfers';
+import { DibaoCheckCard } from '../dibao/DibaoCheckCard';
 import './household.css';
 
 /** A banner above the file saying where it stands (returned, removed, exited, proposed for removal); not printed. */
@@ -214,6 +215,7 @@ export default function HouseholdDetailPage() {
         </div>
         <aside className="hh-aside no-print" aria-label="精准识别结果">
           <StoredIdentificationPanel file={h} policy={policy.data} regionName={regionName} />
+          <DibaoCheckCard householdId={h.id} />
         </aside>
       </div>
 

@@ -19,6 +19,7 @@ import {
   FileAddOutlined,
   FileSearchOutlined,
   FileDoneOutlined,
+  FileProtectOutlined,
   ImportOutlined,
   RetweetOutlined,
   SwapOutlined,
@@ -47,7 +48,8 @@ import { listBulletins } from '../../api/bulletins';
 import { listHouseholds } from '../../api/households';
 import { listTransfers } from '../../api/transfers';
 import { listDuplicates } from '../../api/duplicates';
-import { BULLETINS_CHANGED, DUPLICATES_CHANGED, PROPOSALS_CHANGED, REVIEWS_CHANGED, TRANSFERS_CHANGED } from '../../lib/events';
+import { listDibaoFindings } from '../../api/dibao';
+import { BULLETINS_CHANGED, DIBAO_CHANGED, DUPLICATES_CHANGED, PROPOSALS_CHANGED, REVIEWS_CHANGED, TRANSFERS_CHANGED } from '../../lib/events';
 import type { Access, ReviewQueue } from '../../lib/access';
 import Logo from '../../components/Logo';
 import { TodoBell } from './TodoBell';
@@ -105,6 +107,9 @@ const incomingTransferCount = (signal: AbortSignal) => listTransfers({ box: 'inc
 /** 重复档案 待处理: the open pairs of the user's scope. */
 const openDuplicateCount = (signal: AbortSignal) => listDuplicates({ status: 'open', page: 1, pageSize: 1 }, signal).then((r) => r.total);
 
+/** 民政低保核对 待核实: the open findings of the user's scope. */
+const openDibaoCount = (signal: AbortSignal) => listDibaoFindings({ status: 'open', page: 1, pageSize: 1 }, signal).then((r) => r.total);
+
 const reviewCount = (q: ReviewQueue) => (signal: AbortSignal) => listHouseholds({ status: q.status, page: 1, pageSize: 1 }, signal).then((r) => r.total);
 
 function badgeLabel(text: string, count: number | null, testId: string, title = (n: number) => `待处理 ${n} 条`) {
@@ -124,6 +129,7 @@ function menuItems(
   unreadBulletins: number | null,
   incomingTransfers: number | null,
   openDuplicates: number | null,
+  openDibao: number | null,
 ): MenuProps['items'] {
   const households = [
     { key: '/households', icon: <UnorderedListOutlined />, label: '档案列表' },
@@ -132,6 +138,10 @@ function menuItems(
       ? [{ key: '/transfers', icon: <RetweetOutlined />, label: badgeLabel('档案转移', incomingTransfers, 'menu-transfer-count', (n) => `待我方同意 ${n} 条`) }]
       : []),
     ...(access.canViewDuplicates ? [{ key: '/duplicates', icon: <DiffOutlined />, label: badgeLabel('重复档案', openDuplicates, 'menu-duplicate-count') }] : []),
+    ...(access.canViewDibao
+      ? // 民政低保核对, shortened: the sider's 176 px hold four characters and a two-digit count
+        [{ key: '/dibao', icon: <FileProtectOutlined />, title: '民政低保核对', label: badgeLabel('低保核对', openDibao, 'menu-dibao-count', (n) => `待核实 ${n} 条`) }]
+      : []),
   ];
   const identification = [
     ...(access.canViewPolicy ? [{ key: '/policy', icon: <AccountBookOutlined />, label: '低保标准' }] : []),
@@ -205,6 +215,7 @@ export default function AppLayout() {
   const unreadBulletins = useMenuCount(location.pathname, BULLETINS_CHANGED, access.canViewBulletins && !access.canIssueBulletins ? unreadBulletinCount : null);
   const incomingTransfers = useMenuCount(location.pathname, TRANSFERS_CHANGED, access.canHandleTransfers ? incomingTransferCount : null);
   const openDuplicates = useMenuCount(location.pathname, DUPLICATES_CHANGED, access.canHandleDuplicates ? openDuplicateCount : null);
+  const openDibao = useMenuCount(location.pathname, DIBAO_CHANGED, access.canResolveDibao ? openDibaoCount : null);
 
   async function onLogout() {
     setLeaving(true);
@@ -277,7 +288,7 @@ export default function AppLayout() {
                 navigate(key);
                 if (narrow) setCollapsed(true);
               }}
-              items={menuItems(access, pending, reviews, unreadBulletins, incomingTransfers, openDuplicates)}
+              items={menuItems(access, pending, reviews, unreadBulletins, incomingTransfers, openDuplicates, openDibao)}
             />
           </nav>
         </Sider>
