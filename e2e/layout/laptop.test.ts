@@ -1,6 +1,7 @@
 // A 1366×768 laptop (issue #12, point 7): the tables cadres work in fit their card, so no column
 // hides under the sticky 操作 column (填报日期 showed "2016-0", 操作 of /policy and 联系的家庭 of
-// /links were clipped), and 剔除建议's reason is read on the page, not only by hovering.
+// /links were clipped), and 剔除建议's reason is read on the page, not only by hovering. 低保核对's
+// 名单记录 (a list of 掇刀 imported in the set-up) fits too, and its findings fit the page.
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { test } from '../lib/test.js';
@@ -8,6 +9,7 @@ import { Api } from '../lib/api.js';
 import { LAPTOP, signedInPage } from '../lib/layout.js';
 import { uniqueName } from '../lib/data.js';
 import { idFile } from '../lib/identification.js';
+import { importDibaoList } from '../lib/dibao.js';
 import { eventually, textOf, visible } from '../lib/ui.js';
 
 let admin: Api;
@@ -20,12 +22,23 @@ beforeAll(async () => {
   // a file under review, and a filed one that is 不符合 (a removal proposal) with the longest region name
   await admin.setPolicyLines([{ regionCode: 'H05', year: 2001, monthlyLine: 500 }], 'e2e laptop: 掇刀 2001');
   await admin.fileThrough((await admin.createHousehold(idFile({ regionCode: 'H05', fillDate: '2001-04-01', income: 10_000, namePrefix: '笔' }))).id, { until: 'unitApproved' });
-  const filed = await admin.createFiledHousehold(idFile({ regionCode: 'H05', fillDate: '2001-04-02', income: 30_000, namePrefix: '笔' }));
+  const filedBody = idFile({ regionCode: 'H05', fillDate: '2001-04-02', income: 30_000, namePrefix: '笔' });
+  const filed = await admin.createFiledHousehold(filedBody);
   filedId = filed.id;
   // a leader with two linked households: 联系的家庭 holds two long chips
   const leader = await admin.createUser({ orgCode: 'H', role: 'leader', displayName: uniqueName('领') });
-  const other = await admin.createFiledHousehold(idFile({ regionCode: 'H05', fillDate: '2001-04-03', income: 10_000, namePrefix: '笔' }));
+  const otherBody = idFile({ regionCode: 'H05', fillDate: '2001-04-03', income: 10_000, namePrefix: '笔' });
+  const other = await admin.createFiledHousehold(otherBody);
   for (const h of [filed, other]) await admin.post(`/api/households/${h.id}/links`, { username: leader.username });
+  // a civil-affairs 低保 list of 掇刀 (the longest region name) naming both: 名单记录 has a row, 核对结果 its findings
+  await Api.as(inject('baseUrl'), city, (api) =>
+    importDibaoList(api, {
+      regionCode: 'H05',
+      source: '荆门高新区·掇刀区民政局社会救助科',
+      fileName: '荆门高新区掇刀区城市居民最低生活保障对象花名册.csv',
+      rows: [['姓名', '身份证号', '家庭人口', '月保障金额'], ...[filedBody, otherBody].map((b) => [b.name as string, b.idNumber as string, 2, '1000.50'])],
+    }),
+  );
 }, 60_000);
 
 afterAll(async () => {
@@ -38,7 +51,7 @@ async function overflow(table: Locator): Promise<number> {
   return box.evaluate((el) => el.scrollWidth - el.clientWidth);
 }
 
-test('1366 px: 档案列表, 待我审核, 剔除建议, 定点联系 and 低保标准 fit their card', { timeout: 90_000 }, async ({ browser, baseUrl }) => {
+test('1366 px: 档案列表, 待我审核, 剔除建议, 定点联系, 低保标准 and 低保名单记录 fit their card', { timeout: 90_000 }, async ({ browser, baseUrl }) => {
   const page = await signedInPage(browser, baseUrl, city, LAPTOP);
   try {
     for (const [path, table] of [
@@ -47,6 +60,7 @@ test('1366 px: 档案列表, 待我审核, 剔除建议, 定点联系 and 低保
       ['/removal-proposals', '.ant-table-wrapper'],
       ['/links', '.ant-table-wrapper'],
       ['/policy', '#policy-lines-table'],
+      ['/dibao?tab=lists', '[data-testid=dibao-lists] .ant-table-wrapper'],
     ] as const) {
       await page.goto(`${baseUrl}${path}`);
       const t = page.locator(table).first();
@@ -56,6 +70,14 @@ test('1366 px: 档案列表, 待我审核, 剔除建议, 定点联系 and 低保
       const widths = await t.locator('thead th').evaluateAll((ths) => ths.map((th) => `${(th as HTMLElement).innerText.trim()}:${Math.round(th.getBoundingClientRect().width)}`).join(' '));
       expect(await overflow(t), `${path} ${widths}`).toBeLessThanOrEqual(0);
     }
+
+    // 低保核对's findings: the file, the people on the list and the buttons side by side, inside their box
+    await page.goto(`${baseUrl}/dibao?regionCode=H05`);
+    const finding = page.locator('#dibao-finding-list [data-testid=dibao-finding-row]').first();
+    await visible(finding);
+    await page.evaluate(() => document.fonts.ready);
+    expect(await finding.evaluate((el) => el.scrollWidth - el.clientWidth), '/dibao finding').toBeLessThanOrEqual(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), '/dibao page').toBeLessThanOrEqual(0);
 
     // the reason of a proposal shows whole lines of text, not 13 characters
     await page.goto(`${baseUrl}/removal-proposals`);

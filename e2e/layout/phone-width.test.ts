@@ -10,7 +10,8 @@ import { test } from '../lib/test.js';
 import { Api, type HouseholdJson } from '../lib/api.js';
 import { PHONE, signedInPage } from '../lib/layout.js';
 import { newPage } from '../lib/browser.js';
-import { uniqueName } from '../lib/data.js';
+import { makeHousehold, uniqueName } from '../lib/data.js';
+import { importDibaoList } from '../lib/dibao.js';
 import { ADMIN_PASSWORD } from '../lib/env.js';
 import { eventually } from '../lib/ui.js';
 
@@ -23,7 +24,8 @@ const accounts: Record<string, { username: string; password: string }> = {};
 beforeAll(async () => {
   admin = await Api.login(inject('baseUrl'));
   const region = 'H02';
-  filed = await admin.createFiledHousehold({ regionCode: region, name: uniqueName('宽') });
+  const filedBody = makeHousehold({ regionCode: region, name: uniqueName('宽') });
+  filed = await admin.createFiledHousehold(filedBody);
   draft = await admin.createHousehold({ regionCode: region, name: uniqueName('宽') });
   // an exit of an earlier year: its page shows the 脱困回访 card with every planned visit overdue
   exited = await admin.createFiledHousehold({ regionCode: region, name: uniqueName('宽') });
@@ -32,6 +34,18 @@ beforeAll(async () => {
   accounts.admin = { username: 'admin', password: ADMIN_PASSWORD };
   accounts.city = await admin.createUser({ orgCode: 'H', role: 'city', displayName: uniqueName('宽') });
   accounts.region = await admin.createUser({ orgCode: region, role: 'region', displayName: uniqueName('宽') });
+  // a civil-affairs 低保 list of 沙洋 naming the filed worker and the wife of a file that says 未享受低保:
+  // 低保核对 shows findings of two kinds (one with the family's people on the list) and a list
+  const notDeclared = makeHousehold({ regionCode: region, name: uniqueName('宽'), receivesDibao: false });
+  await admin.post('/api/households', notDeclared, 201);
+  const wife = (notDeclared.members as { name: string; idNumber: string }[])[0];
+  await Api.as(inject('baseUrl'), accounts.region, (api) =>
+    importDibaoList(api, {
+      regionCode: region,
+      source: '沙洋县民政局社会救助股',
+      rows: [['姓名', '身份证号', '家庭人口', '月保障金额'], [filedBody.name as string, filedBody.idNumber as string, 3, '1280.50'], [wife.name, wife.idNumber, 3, '1280.50']],
+    }),
+  );
   accounts.unit = await admin.createUser({ orgCode: unit.code, role: 'unit', displayName: uniqueName('宽') });
   accounts.leader = await admin.createUser({ orgCode: 'H', role: 'leader', displayName: uniqueName('宽') });
   accounts.viewer = await admin.createUser({ orgCode: 'H', role: 'viewer', displayName: uniqueName('宽') });
@@ -45,7 +59,7 @@ function routes(): string[] {
   return [
     '/', '/campaigns', '/assessment', '/commendations', '/households', '/households/new', `/households/${filed.id}`, `/households/${draft.id}`, `/households/${draft.id}/edit`,
     `/households/${exited.id}`,
-    '/policy', '/policy?tab=history', '/removal-proposals', '/reviews', '/my', '/my?tab=records', '/follow-ups', '/follow-ups?fallenBack=true', '/transfers', '/transfers?box=all', '/duplicates', '/duplicates?status=merged', '/assistance', '/batches', '/links', '/working-groups', '/working-groups/H02',
+    '/policy', '/policy?tab=history', '/removal-proposals', '/reviews', '/my', '/my?tab=records', '/follow-ups', '/follow-ups?fallenBack=true', '/transfers', '/transfers?box=all', '/duplicates', '/duplicates?status=merged', '/dibao', '/dibao?tab=import', '/dibao?tab=lists', '/assistance', '/batches', '/links', '/working-groups', '/working-groups/H02',
     '/measures', '/exchange/import', '/reports/region-summary', '/admin/orgs', '/admin/users', '/admin/approvals', '/admin/audit', '/no-such-page',
   ];
 }

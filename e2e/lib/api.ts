@@ -211,6 +211,18 @@ export class Api {
   }
 
   /**
+   * A multipart/form-data POST (an upload): `multipart` holds the fields and the files
+   * ({ name, mimeType, buffer }), as Playwright's APIRequestContext takes them.
+   */
+  async postMultipart<T>(path: string, multipart: Record<string, string | { name: string; mimeType: string; buffer: Buffer }>, expected: number | number[] = [200, 201]): Promise<T> {
+    const res = await this.ctx.post(new URL(path, this.baseUrl).toString(), {
+      multipart,
+      headers: { 'x-csrf-token': await this.csrf() },
+    });
+    return this.check<T>(res, `POST ${path}`, expected);
+  }
+
+  /**
    * A user; admins only. Without a role it follows the organization: orgCode H → city (市总工会),
    * H01…H08 → region (县区工会), H01-0001 → unit (基层工会).
    */
