@@ -710,6 +710,13 @@ export interface DibaoFindingTable {
   reason: string | null;
 }
 
+/** Open 低保 findings per region and kind (kept by the dibao service). */
+export interface DibaoOpenTallyTable {
+  region_code: string;
+  kind: string;
+  n: number;
+}
+
 /** A worker number a file had in a region it left (migration 033): the old number still finds it. */
 export interface HouseholdFormerNumberTable {
   worker_no: string;
@@ -854,6 +861,7 @@ export interface Database {
   dibao_persons: DibaoPersonTable;
   dibao_list_errors: DibaoListErrorTable;
   dibao_findings: DibaoFindingTable;
+  dibao_open_tally: DibaoOpenTallyTable;
   users: UserTable;
   user_approvals: UserApprovalTable;
   sessions: SessionTable;

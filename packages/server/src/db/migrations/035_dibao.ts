@@ -78,8 +78,17 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('dibao_findings_status').on('dibao_findings').columns(['status', 'id']).execute();
   await db.schema.createIndex('dibao_findings_list').on('dibao_findings').columns(['list_id', 'kind']).execute();
   await db.schema.createIndex('dibao_findings_household').on('dibao_findings').column('household_id').execute();
+
+  // the open findings per region and kind, kept by the imports and resolutions: the queue's total and
+  // the menu's count (counting 380,000 open findings took 100 ms on PostgreSQL, on every page)
+  await db.schema.createTable('dibao_open_tally')
+    .addColumn('region_code', 'varchar(8)', (c) => c.notNull())
+    .addColumn('kind', 'varchar(20)', (c) => c.notNull())
+    .addColumn('n', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('dibao_open_tally_pk', ['region_code', 'kind'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['dibao_findings', 'dibao_list_errors', 'dibao_persons', 'dibao_lists']) await sql`drop table ${sql.table(t)}`.execute(db);
+  for (const t of ['dibao_open_tally', 'dibao_findings', 'dibao_list_errors', 'dibao_persons', 'dibao_lists']) await sql`drop table ${sql.table(t)}`.execute(db);
 }

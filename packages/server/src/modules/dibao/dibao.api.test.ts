@@ -53,6 +53,13 @@ const csv = (rows: (string | number)[][]) => Buffer.from(rows.map((r) => r.join(
 const upload = (c: Client, name: string, content: Buffer, fields: Record<string, string>) => c.upload('/api/dibao-lists', [{ name, content }], fields);
 type Finding = { id: number; kind: string; status: string; household: { id: number }; listed: { name: string; relation: string; idNumber: string; monthlyAmount: number | null }[]; canResolve: boolean; detail: string };
 const findings = async (c: Client, query = '') => (await c.get(`/api/dibao-findings?pageSize=100${query}`)).json().items as Finding[];
+/** The kept counts of open findings equal a count of them, per region and kind. */
+async function expectTallyTrue() {
+  const counted = await ctx.db.selectFrom('dibao_findings').select(['region_code', 'kind', (eb) => eb.fn.countAll<number>().as('n')]).where('status', '=', 'open').groupBy(['region_code', 'kind']).execute();
+  const kept = await ctx.db.selectFrom('dibao_open_tally').selectAll().where('n', '<>', 0).execute();
+  const key = (r: { region_code: string; kind: string; n: unknown }) => `${r.region_code}/${r.kind}/${Number(r.n)}`;
+  expect(kept.map(key).sort()).toEqual(counted.map(key).sort());
+}
 const kindsOf = (items: Finding[], householdId: number) => items.filter((f) => f.household.id === householdId).map((f) => f.kind).sort();
 
 describe('a list for a county', () => {
@@ -190,6 +197,7 @@ describe('a list for a county', () => {
     const explained = await h01.post(`/api/dibao-findings/${income.id}/resolve`, { resolution: 'explained', reason: '家中有重病患者，民政按支出型困难认定' });
     expect(explained.json()).toMatchObject({ status: 'explained', resolvedBy: expect.any(String) });
     expect((await findings(h01, '&status=explained')).map((f) => f.id)).toContain(income.id);
+    await expectTallyTrue();
 
     const audits = await ctx.db.selectFrom('audit_log').select(['action', 'entity_id']).where('action', '=', 'dibao.resolve').execute();
     expect(audits.map((a) => Number(a.entity_id)).sort()).toEqual([memberListed.id, rich.id].sort());
@@ -210,6 +218,12 @@ describe('a list for a county', () => {
     expect(lists.map((l: { id: number; current: boolean }) => [l.id, l.current])).toEqual([[again.json().id, true], [listId, false]]);
     // the new list names rich and declaredOnly again (both declared, neither listed now)
     expect(kindsOf(await findings(h01), declaredOnly.id)).toEqual(['declaredNotListed']);
+    await expectTallyTrue();
+    // the queue's total is the kept count: the same as the items it lists
+    const all = (await h01.get('/api/dibao-findings?pageSize=100')).json();
+    expect(all.total).toBe(all.items.length);
+    const byKind = (await city.get('/api/dibao-findings?pageSize=100&regionCode=H01&kind=declaredNotListed')).json();
+    expect(byKind.total).toBe(byKind.items.length);
   });
 });
 
@@ -254,6 +268,7 @@ describe('formats and mapping', () => {
     const other = (await findings(city, '&regionCode=H03')).find((x) => x.household.id !== mine.id);
     if (other) expect((await unitClerk.post(`/api/dibao-findings/${other.id}/resolve`, { resolution: 'explained', reason: '已核实' })).statusCode).toBe(404);
     expect((await upload(unitClerk, 'x.csv', csv([['姓名', '身份证号']]), { month: thisMonth, regionCode: 'H03' })).statusCode).toBe(403);
+    await expectTallyTrue();
   });
 });
 

@@ -141,7 +141,14 @@ export async function findingRows(db: Q, actor: Actor, f: { status: DibaoFinding
     .where(findingScope(actor, f.regionCode) as never)
     .$if(!!f.kind, (x) => x.where('dibao_findings.kind', '=', f.kind!))
     .$if(!!f.listId, (x) => x.where('dibao_findings.list_id', '=', f.listId!));
-  const [{ n }] = await q.select((eb) => eb.fn.countAll<number>().as('n')).execute();
+  // the open findings of the city or a county: their kept count
+  const kept = !unit && f.status === 'open' && !f.listId;
+  const s = scopeOf(actor);
+  const region = s.kind === 'region' ? s.regionCode : f.regionCode;
+  const [{ n }] = kept
+    ? await db.selectFrom('dibao_open_tally').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('n'), eb.lit(0)).as('n'))
+      .$if(!!region, (x) => x.where('region_code', '=', region!)).$if(!!f.kind, (x) => x.where('kind', '=', f.kind!)).execute()
+    : await q.select((eb) => eb.fn.countAll<number>().as('n')).execute();
   const ids = (await q.select('dibao_findings.id').orderBy('dibao_findings.id', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute()).map((r) => Number(r.id));
   const rows = ids.length ? await findingBase(db).where('dibao_findings.id', 'in', ids).orderBy('dibao_findings.id', 'desc').execute() : [];
   return { total: Number(n), rows };

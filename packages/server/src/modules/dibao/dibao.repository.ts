@@ -99,6 +99,19 @@ export async function supersedeOpen(q: Q, newListId: number, regionCode: string)
   return Number(r.numUpdatedRows);
 }
 
+/** The open findings of a county (or of every region), counted again into the tally after an import. */
+export async function recountOpen(q: Q, regionCode: string): Promise<void> {
+  const county = countyOf(regionCode);
+  const rows = await q.selectFrom('dibao_findings').select(['region_code', 'kind', (eb) => eb.fn.countAll<number>().as('n')])
+    .where(sql<boolean>`status = 'open'`).$if(!!county, (x) => x.where('region_code', '=', county!)).groupBy(['region_code', 'kind']).execute();
+  await q.deleteFrom('dibao_open_tally').$if(!!county, (x) => x.where('region_code', '=', county!)).execute();
+  if (rows.length) await q.insertInto('dibao_open_tally').values(rows.map((r) => ({ region_code: r.region_code, kind: r.kind, n: Number(r.n) }))).execute();
+}
+
+export async function countResolved(q: Q, regionCode: string, kind: string): Promise<void> {
+  await q.updateTable('dibao_open_tally').set((eb) => ({ n: eb('n', '-', 1) })).where('region_code', '=', regionCode).where('kind', '=', kind).execute();
+}
+
 /** Resolves an open finding; false when someone resolved it first. */
 export async function resolveOpen(q: Q, id: number, set: { status: 'explained' | 'corrected'; resolved_by: number; resolved_at: string; reason: string }): Promise<boolean> {
   const r = await q.updateTable('dibao_findings').set(set).where('id', '=', id).where('status', '=', 'open').executeTakeFirst();

@@ -166,6 +166,7 @@ export async function importDibaoList(db: Db, actor: Actor, file: UploadedFile, 
     const declared = await repo.insertDeclaredNotListed(trx, id, f.regionCode, `档案填“享受低保”；${f.month} 民政低保名单中没有该户职工及家庭成员`);
     const counts = countFindings(found, declared);
     await repo.setListCounts(trx, id, counts);
+    await repo.recountOpen(trx, f.regionCode);
     await audit(trx, actor, 'dibao.import', 'dibao_list', id, { month: f.month, regionCode: f.regionCode, source: f.source, file: file.name, rows, badRows, matchedHouseholds: files.size, findings: counts, superseded });
     return { id, counts };
   });
@@ -256,6 +257,7 @@ export async function resolveFinding(db: Db, actor: Actor, id: number, input: un
   }
   await inTransaction(db, async (trx) => {
     if (!(await repo.resolveOpen(trx, id, { status: p.resolution, resolved_by: actor.id, resolved_at: nowIso(), reason: p.reason }))) throw new AppError('DIBAO_FINDING_DECIDED');
+    await repo.countResolved(trx, r.region_code, r.kind);
     await audit(trx, actor, 'dibao.resolve', 'household', Number(r.household_id), { findingId: id, kind: r.kind, resolution: p.resolution, reason: p.reason, listMonth: r.month });
   });
   return (await findingViews(db, actor, [(await findingRow(db, id))!]))[0];
