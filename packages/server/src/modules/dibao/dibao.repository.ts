@@ -1,6 +1,7 @@
 // SQL of the dibao tables (民政低保名单核对): lists, their matched people and bad rows, findings.
 // No rules here.
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
+import type { DibaoFindingTable, DibaoListTable, DibaoPersonTable } from '../../db/schema.js';
 import { LIVE_STATUSES } from '@bangfu/core';
 import type { Q } from '../../db/transaction.js';
 import { isPostgres } from '../../db/dialect.js';
@@ -8,18 +9,8 @@ import { countyOf } from './dibao.queries.js';
 
 const CHUNK = 400;
 
-export interface NewList {
-  region_code: string;
-  month: string;
-  source: string;
-  file_name: string;
-  rows: number;
-  bad_rows: number;
-  matched_persons: number;
-  matched_households: number;
-  imported_by: number;
-  imported_at: string;
-}
+/** A list as imported; its finding counts are set once the findings are written. */
+export type NewList = Omit<Insertable<DibaoListTable>, 'f_declared_not_listed' | 'f_listed_not_declared' | 'f_listed_above_line'>;
 
 /**
  * Two imports write one after the other (PostgreSQL; SQLite has one writer anyway): the later one
@@ -38,15 +29,7 @@ export async function setListCounts(q: Q, id: number, c: { declaredNotListed: nu
   await q.updateTable('dibao_lists').set({ f_declared_not_listed: c.declaredNotListed, f_listed_not_declared: c.listedNotDeclared, f_listed_above_line: c.listedAboveLine }).where('id', '=', id).execute();
 }
 
-export interface NewPerson {
-  household_id: number;
-  row_no: number;
-  name: string;
-  id_number: string;
-  relation: string;
-  household_size: number | null;
-  monthly_fen: number | null;
-}
+export type NewPerson = Omit<Insertable<DibaoPersonTable>, 'list_id'>;
 
 export async function insertPersons(q: Q, listId: number, persons: readonly NewPerson[]): Promise<void> {
   for (let i = 0; i < persons.length; i += CHUNK)
@@ -62,13 +45,7 @@ export async function insertErrors(q: Q, listId: number, errors: readonly { row_
     await q.insertInto('dibao_list_errors').values(errors.slice(i, i + CHUNK).map((e) => ({ ...e, list_id: listId }))).execute();
 }
 
-export interface NewFinding {
-  household_id: number;
-  region_code: string;
-  kind: string;
-  detail: string;
-  file_version: number;
-}
+export type NewFinding = Omit<Insertable<DibaoFindingTable>, 'list_id' | 'status'>;
 
 export async function insertFindings(q: Q, listId: number, findings: readonly NewFinding[]): Promise<void> {
   for (let i = 0; i < findings.length; i += CHUNK)

@@ -61,13 +61,13 @@ async function regionNames(db: Q): Promise<(code: string) => string> {
 
 const yuan = (fen: number) => formatYuan(fen).replace(/\.00$/, '');
 
-function listedText(month: string, persons: readonly { monthly_fen: number | null }[]): string {
+function listedText(month: string, persons: readonly { monthly_fen?: number | null }[]): string {
   const total = persons.reduce((s, p) => s + (p.monthly_fen ?? 0), 0);
   return `${month} 民政低保名单中有该户 ${persons.length} 人${total ? `，月保障金共 ${yuan(total)} 元` : ''}`;
 }
 
 /** The findings a matched file makes: in the list but declared 否; in the list with income not below the line. */
-function findingsOfFile(f: MatchedFile, month: string, persons: readonly { monthly_fen: number | null }[], lines: Map<string, number>): repo.NewFinding[] {
+function findingsOfFile(f: MatchedFile, month: string, persons: readonly { monthly_fen?: number | null }[], lines: Map<string, number>): repo.NewFinding[] {
   const out: repo.NewFinding[] = [];
   const base = { household_id: f.id, region_code: f.region_code, file_version: f.version };
   if (!f.receives_dibao) out.push({ ...base, kind: 'listedNotDeclared', detail: `${listedText(month, persons)}；档案“是否享受低保”填“否”` });

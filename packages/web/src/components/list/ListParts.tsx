@@ -1,7 +1,7 @@
 // The pieces every list page shows around its table: the toolbar (title, 共 N 户, actions), the
 // 刷新 button, the load error with 重试, and the footer bar of a batch selection.
 import type { CSSProperties, ReactNode } from 'react';
-import { Alert, Button, Space, Tooltip, Typography } from 'antd';
+import { Alert, Button, Pagination, Space, Tooltip, Typography, type PaginationProps } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { errorMessage } from '../../api/request';
 
@@ -78,5 +78,31 @@ export function BatchFooter({ count, unit, testId, countTestId, onClear, childre
       </div>
       <Space>{children}</Space>
     </div>
+  );
+}
+
+/**
+ * The pager under a list of cards (重复档案, 低保核对): the list page's own pagination, simple and
+ * centred on a phone.
+ */
+export function CardListPagination({ className, pagination, phone, onChange }: {
+  className: string;
+  pagination: PaginationProps;
+  phone: boolean;
+  onChange: (page: { current: number; pageSize: number }) => void;
+}) {
+  return (
+    <Pagination
+      className={className}
+      align={phone ? 'center' : 'end'}
+      simple={phone}
+      current={pagination.current}
+      pageSize={pagination.pageSize}
+      total={pagination.total}
+      showSizeChanger={!phone}
+      pageSizeOptions={pagination.pageSizeOptions}
+      showTotal={phone ? undefined : pagination.showTotal}
+      onChange={(current, pageSize) => onChange({ current, pageSize })}
+    />
   );
 }

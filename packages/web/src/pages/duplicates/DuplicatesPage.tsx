@@ -5,12 +5,12 @@
 // and 重新查找 (with its progress) sit above the tabs. On a phone the files stack, one block each.
 import { useCallback, useState } from 'react';
 import { useLocation } from 'react-router';
-import { Card, Empty, Pagination, Select, Skeleton, Space, Spin } from 'antd';
+import { Card, Empty, Select, Skeleton, Space, Spin } from 'antd';
 import { DUPLICATE_KIND_SHORT, DUPLICATE_KINDS, DUPLICATE_STATUS_LABELS, DUPLICATE_STATUSES, type DuplicateKind, type DuplicateStatus } from '@bangfu/core';
 import { listDuplicates, type DuplicateList, type DuplicatePair } from '../../api/duplicates';
 import { duplicateKeys, useDuplicatesChanged } from '../../api/queries/duplicates';
 import PageHeader from '../../components/PageHeader';
-import { ListToolbar, LoadError, ReloadButton } from '../../components/list/ListParts';
+import { CardListPagination, ListToolbar, LoadError, ReloadButton } from '../../components/list/ListParts';
 import { useListPage } from '../../components/list/useListPage';
 import { ownRegionOf, useAccess, useSessionUser } from '../../lib/session';
 import { useNarrowerThan } from '../../lib/useNarrow';
@@ -110,18 +110,7 @@ export default function DuplicatesPage() {
           </Spin>
         )}
         {total > 0 && (
-          <Pagination
-            className="dup-pagination"
-            align={phone ? 'center' : 'end'}
-            simple={phone}
-            current={pagination.current}
-            pageSize={pagination.pageSize}
-            total={pagination.total}
-            showSizeChanger={!phone}
-            pageSizeOptions={pagination.pageSizeOptions}
-            showTotal={phone ? undefined : pagination.showTotal}
-            onChange={(current, pageSize) => list.onPageChange({ current, pageSize })}
-          />
+          <CardListPagination className="dup-pagination" pagination={pagination} phone={phone} onChange={list.onPageChange} />
         )}
       </Card>
       <DismissModal pair={dismissing} onClose={() => setDismissing(null)} onDone={() => changed()} />

@@ -4,11 +4,11 @@
 // resolves it.
 import { useState } from 'react';
 import { useLocation } from 'react-router';
-import { Empty, Pagination, Select, Skeleton, Space, Spin, Tag } from 'antd';
+import { Empty, Select, Skeleton, Space, Spin, Tag } from 'antd';
 import { DIBAO_FINDING_STATUS_LABELS, DIBAO_FINDING_STATUSES, type DibaoFindingStatus } from '@bangfu/core';
 import { listDibaoFindings, type DibaoFinding } from '../../../api/dibao';
 import { dibaoKeys, useDibaoChanged, useDibaoKindCounts, useDibaoLists } from '../../../api/queries/dibao';
-import { ListToolbar, LoadError, ReloadButton } from '../../../components/list/ListParts';
+import { CardListPagination, ListToolbar, LoadError, ReloadButton } from '../../../components/list/ListParts';
 import { useListPage } from '../../../components/list/useListPage';
 import { ownRegionOf, useSessionUser } from '../../../lib/session';
 import { useRegions } from '../../../lib/useOrgs';
@@ -92,18 +92,7 @@ export function FindingsTab({ phone }: { phone: boolean }) {
         </Spin>
       )}
       {(data?.total ?? 0) > 0 && (
-        <Pagination
-          className="dibao-pagination"
-          align={phone ? 'center' : 'end'}
-          simple={phone}
-          current={pagination.current}
-          pageSize={pagination.pageSize}
-          total={pagination.total}
-          showSizeChanger={!phone}
-          pageSizeOptions={pagination.pageSizeOptions}
-          showTotal={phone ? undefined : pagination.showTotal}
-          onChange={(current, pageSize) => list.onPageChange({ current, pageSize })}
-        />
+        <CardListPagination className="dibao-pagination" pagination={pagination} phone={phone} onChange={list.onPageChange} />
       )}
       <ResolveModal finding={resolving} from={from} onClose={() => setResolving(null)} onDone={(f) => changed(f.household.id)} />
     </div>
