@@ -29,29 +29,34 @@ describe('checkDibaoRow', () => {
   it('accepts a good row: the number upper-cased, yuan to fen, optional cells empty', () => {
     const x = id('11010519491231002');
     expect(checkDibaoRow({ name: ' 张三 ', idNumber: x.toLowerCase(), householdSize: '3', monthlyAmount: '650.50元', region: '东宝区' }))
-      .toEqual({ ok: true, row: { name: '张三', idNumber: x.toUpperCase(), householdSize: 3, monthlyFen: 65050, region: '东宝区' } });
-    expect(checkDibaoRow({ name: '李四', idNumber: GOOD })).toEqual({ ok: true, row: { name: '李四', idNumber: GOOD, householdSize: null, monthlyFen: null, region: null } });
+      .toEqual({ row: { name: '张三', idNumber: x.toUpperCase(), householdSize: 3, monthlyFen: 65050, region: '东宝区' }, errors: [] });
+    expect(checkDibaoRow({ name: '李四', idNumber: GOOD })).toEqual({ row: { name: '李四', idNumber: GOOD, householdSize: null, monthlyFen: null, region: null }, errors: [] });
   });
 
   it('reports every bad cell of a row at once, by its column', () => {
     const r = checkDibaoRow({ name: '', idNumber: GOOD.slice(0, 17) + (GOOD[17] === '0' ? '1' : '0'), householdSize: '0', monthlyAmount: '-5' });
-    expect(r.ok).toBe(false);
-    if (r.ok) return;
+    expect(r.row).toBeNull();
     expect(r.errors.map((e) => e.column)).toEqual(['姓名', '身份证号', '家庭人口', '月保障金额']);
     expect(r.errors[1].message).toContain('校验位');
     expect(r.errors[3].message).toContain('负数');
+  });
+
+  it('still matches a person whose optional cells are bad, reporting them', () => {
+    const r = checkDibaoRow({ name: '王五', idNumber: GOOD, householdSize: '3人', monthlyAmount: 'abc' });
+    expect(r.row).toEqual({ name: '王五', idNumber: GOOD, householdSize: null, monthlyFen: null, region: null });
+    expect(r.errors.map((e) => e.column)).toEqual(['家庭人口', '月保障金额']);
   });
 });
 
 describe('correctionMissing', () => {
   it('accepts "corrected" only once the file agrees with the list', () => {
-    expect(correctionMissing('declaredNotListed', { receivesDibao: true, version: 3 }, 2)).toContain('仍为“是”');
-    expect(correctionMissing('declaredNotListed', { receivesDibao: false, version: 3 }, 2)).toBeNull();
-    expect(correctionMissing('listedNotDeclared', { receivesDibao: false, version: 5 }, 2)).toContain('仍为“否”');
-    expect(correctionMissing('listedNotDeclared', { receivesDibao: true, version: 2 }, 2)).toBeNull();
-    // income: the list alone cannot tell what is right, so the file must have been edited since
-    expect(correctionMissing('listedAboveLine', { receivesDibao: true, version: 2 }, 2)).toContain('没有修改');
-    expect(correctionMissing('listedAboveLine', { receivesDibao: true, version: 3 }, 2)).toBeNull();
+    expect(correctionMissing('declaredNotListed', { receivesDibao: true, belowLine: true })).toContain('仍为“是”');
+    expect(correctionMissing('declaredNotListed', { receivesDibao: false, belowLine: true })).toBeNull();
+    expect(correctionMissing('listedNotDeclared', { receivesDibao: false, belowLine: true })).toContain('仍为“否”');
+    expect(correctionMissing('listedNotDeclared', { receivesDibao: true, belowLine: false })).toBeNull();
+    // income: the stored identification must now say below the line (a review or a transfer alone changes nothing)
+    expect(correctionMissing('listedAboveLine', { receivesDibao: true, belowLine: false })).toContain('仍不低于');
+    expect(correctionMissing('listedAboveLine', { receivesDibao: true, belowLine: true })).toBeNull();
   });
 });
 

@@ -33,14 +33,14 @@ export type DibaoResolution = (typeof DIBAO_RESOLUTIONS)[number];
 
 /**
  * What a file's own state says about a finding it had: corrected only when the file now agrees with
- * the list (a finding of income needs an edited file: a newer version than the one matched).
+ * the list (是否享受低保 as the list says; for income, the stored identification now below the line).
  * null: corrected; else the reason it is not, for the person.
  */
-export function correctionMissing(kind: DibaoFindingKind, file: { receivesDibao: boolean; version: number }, matchedVersion: number): string | null {
+export function correctionMissing(kind: DibaoFindingKind, file: { receivesDibao: boolean; belowLine: boolean }): string | null {
   switch (kind) {
     case 'declaredNotListed': return file.receivesDibao ? '档案的“是否享受低保”仍为“是”：请先修改档案（经审核），或选择“情况说明”' : null;
     case 'listedNotDeclared': return file.receivesDibao ? null : '档案的“是否享受低保”仍为“否”：请先修改档案（经审核），或选择“情况说明”';
-    case 'listedAboveLine': return file.version > matchedVersion ? null : '档案自核对以来没有修改：请先核实并修改收入（经审核），或选择“情况说明”';
+    case 'listedAboveLine': return file.belowLine ? null : '档案申报的家庭人均收入仍不低于低保标准：请先核实并修改收入（经审核），或选择“情况说明”';
   }
 }
 
@@ -96,8 +96,12 @@ export interface DibaoCellError {
 
 const columnLabel = (k: DibaoColumnKey) => DIBAO_COLUMNS.find((c) => c.key === k)!.label;
 
-/** Checks one data row (texts by field); every bad cell is reported at once. */
-export function checkDibaoRow(cells: Partial<Record<DibaoColumnKey, string>>): { ok: true; row: DibaoRow } | { ok: false; errors: DibaoCellError[] } {
+/**
+ * Checks one data row (texts by field); every bad cell is reported at once. A row whose name and
+ * identity number are good is still matched (row) with its bad optional cells left empty: a
+ * household size of "3人" must not hide a listed person.
+ */
+export function checkDibaoRow(cells: Partial<Record<DibaoColumnKey, string>>): { row: DibaoRow | null; errors: DibaoCellError[] } {
   const errors: DibaoCellError[] = [];
   const bad = (key: DibaoColumnKey, value: string, message: string) => errors.push({ column: columnLabel(key), value: value.slice(0, 60), message });
   const name = (cells.name ?? '').trim();
@@ -107,6 +111,7 @@ export function checkDibaoRow(cells: Partial<Record<DibaoColumnKey, string>>): {
   const id = checkIdNumber(idText);
   if (!idText) bad('idNumber', '', '身份证号不能为空');
   else if (!id.ok) bad('idNumber', idText, id.message);
+  const usable = errors.length === 0;
   let householdSize: number | null = null;
   const sizeText = (cells.householdSize ?? '').trim();
   if (sizeText) {
@@ -123,8 +128,7 @@ export function checkDibaoRow(cells: Partial<Record<DibaoColumnKey, string>>): {
     else monthlyFen = m.fen;
   }
   const region = (cells.region ?? '').trim().slice(0, 50) || null;
-  if (errors.length) return { ok: false, errors };
-  return { ok: true, row: { name, idNumber: id.ok ? id.info.idNumber : idText, householdSize, monthlyFen, region } };
+  return { row: usable && id.ok ? { name, idNumber: id.info.idNumber, householdSize, monthlyFen, region } : null, errors };
 }
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -140,7 +144,7 @@ export const dibaoUploadFieldsSchema = z.object({
   month: z.string({ error: '请选择名单月份' }).trim().regex(MONTH, { error: '名单月份应为 YYYY-MM 格式，例如 2026-11' }),
   regionCode: z.string({ error: '请选择名单所属地区' }).trim().regex(/^[A-Z](\d{2})?$/, { error: '地区代码应为 H01 这样的格式（全市为 H）' }),
   source: z.string().trim().max(100, { error: '名单来源不能超过100个字' }).default(''),
-  mapping: z.partialRecord(z.enum(DIBAO_COLUMN_KEYS), z.string().trim().max(60)).default({}),
+  mapping: z.partialRecord(z.enum(DIBAO_COLUMN_KEYS), z.string().trim().max(200, { error: '表头不能超过200个字' })).default({}),
 });
 export type DibaoUploadFields = z.infer<typeof dibaoUploadFieldsSchema>;
 
@@ -200,6 +204,7 @@ export const dibaoFindingSchema = z.object({
   household: z.object({
     id: int(), workerNo: z.string(), name: z.string(), regionCode: z.string(), regionName: z.string(), unitName: z.string().nullable(),
     status: z.enum(HOUSEHOLD_STATUSES), receivesDibao: z.boolean(), version: int(),
+    belowLine: z.boolean().describe('the stored identification: per-capita income below the line (condition 1)'),
   }),
   listed: z.array(dibaoListedPersonSchema),
   list: z.object({ id: int(), month: z.string(), regionName: z.string() }),

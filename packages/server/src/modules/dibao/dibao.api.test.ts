@@ -272,6 +272,68 @@ describe('formats and mapping', () => {
   });
 });
 
+describe('files that move, merge or change', () => {
+  it('matches a listed person whose optional cells are bad, and names those cells', async () => {
+    const f = await file('H07', { receivesDibao: true });
+    const res = await upload(city, 'h07.csv', csv([['姓名', '身份证号', '家庭人口', '月保障金额'], [f.input.name!, f.input.idNumber!, '3人', '六百']]), { month: thisMonth, regionCode: 'H07' });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ rows: 1, badRows: 1, matchedHouseholds: 1 });
+    expect((await city.get(`/api/households/${f.id}/dibao-check`)).json().state).toBe('confirmed');
+    expect((await city.get(`/api/dibao-lists/${res.json().id}/errors`)).json().items.map((e: { column: string }) => e.column)).toEqual(['家庭人口', '月保障金额']);
+  });
+
+  it('moves a transferred file\'s findings to its new county, and closes a merged file\'s', async () => {
+    const moving = await file('H08', { receivesDibao: true });
+    const merged = await file('H08', { receivesDibao: true });
+    const kept = await file('H08', { receivesDibao: false });
+    const res = await upload(city, 'h08.csv', csv([['姓名', '身份证号'], ['某人', makeIdNumber()]]), { month: thisMonth, regionCode: 'H08' });
+    expect(res.statusCode, res.body).toBe(201);
+    const h08 = await ctx.userIn('H08', 'region');
+    const h07 = await ctx.userIn('H07', 'region');
+    const mine = async (c: Client, id: number) => (await findings(c)).filter((x) => x.household.id === id);
+    expect(await mine(h08, moving.id)).toHaveLength(1);
+    const moved = await city.post(`/api/households/${moving.id}/transfer`, { toRegionCode: 'H07', reason: '全家迁居屈家岭' });
+    expect(moved.statusCode, moved.body).toBe(201);
+    expect(await mine(h08, moving.id)).toEqual([]);
+    const there = await mine(h07, moving.id);
+    expect(there).toMatchObject([{ kind: 'declaredNotListed', canResolve: true }]);
+    // the old county no longer reaches it, the new one resolves it
+    expect((await h08.post(`/api/dibao-findings/${there[0].id}/resolve`, { resolution: 'explained', reason: '已迁出' })).statusCode).toBe(404);
+    await expectTallyTrue();
+
+    const pair = await ctx.db.insertInto('duplicate_pairs').values({
+      a_id: merged.id, b_id: kept.id, kind: 'phone', shared: '13900000000', region_a: 'H08', region_b: 'H08', status: 'open', found_at: new Date().toISOString(), seen_by: 0,
+    }).returning('id').executeTakeFirstOrThrow();
+    expect((await city.post(`/api/duplicates/${pair.id}/merge`, { keepHouseholdId: kept.id, reason: '同一户建档两次' })).statusCode).toBe(200);
+    const closed = (await findings(city, '&status=explained&regionCode=H08')).filter((x) => x.household.id === merged.id);
+    expect(closed).toMatchObject([{ reason: expect.stringContaining(`已并入 ${kept.workerNo}`) }]);
+    await expectTallyTrue();
+  });
+
+  it('keeps a county\'s list and the city\'s in month order, both ways', async () => {
+    const res = await upload(city, 'city.csv', csv([['姓名', '身份证号'], ['某人', makeIdNumber()]]), { month: monthBefore(thisMonth, 1), regionCode: 'H' });
+    // the counties imported this month's lists above: an older city list would replace them
+    expect(res.json()).toMatchObject({ code: 'DIBAO_MONTH_OLDER', message: expect.stringContaining(thisMonth) });
+    // a county that has no list of its own: the city's of this month stands over an older one
+    const county = await upload(city, 'h02.csv', csv([['姓名', '身份证号'], ['某人', makeIdNumber()]]), { month: monthBefore(thisMonth, 1), regionCode: 'H02' });
+    expect(county.json()).toMatchObject({ code: 'DIBAO_MONTH_OLDER', message: expect.stringContaining(`全市 ${thisMonth}`) });
+  });
+
+  it('shows a list\'s bad rows masked to those who may not see numbers, and the city\'s only to the city', async () => {
+    const bad = `${makeIdNumber().slice(0, 17)}0`;
+    const wrong = bad.slice(0, 17) + (bad[17] === '0' ? '1' : '0');
+    const res = await upload(h01, 'h01-bad.csv', csv([['姓名', '身份证号'], ['某人', makeIdNumber()], ['张某某', wrong]]), { month: thisMonth, regionCode: 'H01' });
+    expect(res.statusCode, res.body).toBe(201);
+    const asViewer = (await viewer.get(`/api/dibao-lists/${res.json().id}/errors`)).json().items;
+    const asCounty = (await h01.get(`/api/dibao-lists/${res.json().id}/errors`)).json().items;
+    expect(asCounty.find((e: { column: string }) => e.column === '身份证号').value).toBe(wrong);
+    expect(asViewer.find((e: { column: string }) => e.column === '身份证号').value).not.toBe(wrong);
+    expect(asViewer.find((e: { column: string }) => e.column === '身份证号').value).toMatch(/\*/);
+    const cityList = (await city.get('/api/dibao-lists')).json().items.find((l: { regionCode: string }) => l.regionCode === 'H');
+    expect((await h01.get(`/api/dibao-lists/${cityList.id}/errors`)).statusCode).toBe(403);
+  });
+});
+
 describe('bad input', () => {
   const good = () => csv([['姓名', '身份证号'], ['某人', makeIdNumber()]]);
   const listCount = async () => (await ctx.db.selectFrom('dibao_lists').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;

@@ -73,9 +73,15 @@ export async function monthlyLines(db: Q, pairs: readonly { region: string; year
   return out;
 }
 
-/** The latest list of a region (by month, then import). */
-export async function latestListOf(db: Q, regionCode: string) {
-  return db.selectFrom('dibao_lists').selectAll().where('region_code', '=', regionCode).orderBy('month', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+/**
+ * The latest list that covers what a new list of this region would: for a county its own and the
+ * city's, for the city every list (a list may not be older than one it would replace, nor than one
+ * that would stand over it).
+ */
+export async function latestListCovering(db: Q, regionCode: string) {
+  const county = countyOf(regionCode);
+  return db.selectFrom('dibao_lists').selectAll().$if(!!county, (q) => q.where('region_code', 'in', [county!, county!.slice(0, 1)]))
+    .orderBy('month', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
 }
 
 /** The list a file is checked against: the latest of its county's and the city's. */
@@ -127,7 +133,8 @@ function findingBase(db: Q) {
     .select(['dibao_findings.id', 'dibao_findings.list_id', 'dibao_findings.household_id', 'dibao_findings.kind', 'dibao_findings.status', 'dibao_findings.detail',
       'dibao_findings.file_version', 'dibao_findings.resolved_at', 'dibao_findings.reason', 'users.display_name as resolved_by_name',
       'households.worker_no', 'households.name', 'households.region_code', 'households.unit_id', 'households.status as household_status',
-      'households.receives_dibao', 'households.version', 'dibao_lists.month', 'dibao_lists.region_code as list_region_code']);
+      'households.receives_dibao', 'households.version', 'households.id_c1', 'households.id_eligible', 'households.id_flag_no_line',
+      'dibao_findings.region_code as finding_region_code', 'dibao_lists.month', 'dibao_lists.region_code as list_region_code']);
 }
 export type FindingRow = Awaited<ReturnType<ReturnType<typeof findingBase>['execute']>>[number];
 

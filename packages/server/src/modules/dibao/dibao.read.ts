@@ -14,6 +14,7 @@ export class ColumnsMissing extends Error {
   }
 }
 
+/** `bad` for a row with a bad cell; `good` for a row whose name and number are good (a row may be both). */
 export interface ListRowVisitor {
   good(rowNo: number, row: DibaoRow): Promise<void>;
   bad(rowNo: number, errors: DibaoCellError[]): void;
@@ -44,14 +45,14 @@ export async function readDibaoList(file: UploadedFile, mapping: Partial<Record<
           if (i !== undefined) byKey[k] = cellToText(cells[i]);
         }
         const checked = checkDibaoRow(byKey);
-        if (checked.ok) await visit.good(rowNo, checked.row);
-        else visit.bad(rowNo, checked.errors);
+        if (checked.errors.length) visit.bad(rowNo, checked.errors);
+        if (checked.row) await visit.good(rowNo, checked.row);
       },
       end() {},
     };
   });
   if (!found) {
-    const headers = [...new Set(likeliest.map((t) => t.trim()).filter(Boolean))].slice(0, 60);
+    const headers = [...new Set(likeliest.map((t) => t.trim().slice(0, 200)).filter(Boolean))].slice(0, 60);
     throw new ColumnsMissing(headers, mapDibaoHeader(likeliest, mapping).missing);
   }
 }

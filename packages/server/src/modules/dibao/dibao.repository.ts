@@ -89,6 +89,39 @@ export async function countResolved(q: Q, regionCode: string, kind: string): Pro
   await q.updateTable('dibao_open_tally').set((eb) => ({ n: eb('n', '-', 1) })).where('region_code', '=', regionCode).where('kind', '=', kind).execute();
 }
 
+async function countOpened(q: Q, regionCode: string, kind: string): Promise<void> {
+  await q.insertInto('dibao_open_tally').values({ region_code: regionCode, kind, n: 1 })
+    .onConflict((oc) => oc.columns(['region_code', 'kind']).doUpdateSet({ n: (eb) => eb('dibao_open_tally.n', '+', 1) })).execute();
+}
+
+/** A file moved to another region (档案转移): its findings go with it, to that region's queue and count. */
+export async function moveFindingsOf(q: Q, householdId: number, toRegion: string): Promise<void> {
+  const open = await q.selectFrom('dibao_findings').select(['region_code', 'kind']).where('household_id', '=', householdId).where('status', '=', 'open').execute();
+  for (const f of open) {
+    if (f.region_code === toRegion) continue;
+    await countResolved(q, f.region_code, f.kind);
+    await countOpened(q, toRegion, f.kind);
+  }
+  await q.updateTable('dibao_findings').set({ region_code: toRegion }).where('household_id', '=', householdId).execute();
+}
+
+/** A file merged into another (重复建档): its open findings are closed with the merge's words. */
+export async function closeFindingsOf(q: Q, householdId: number, by: number, at: string, reason: string): Promise<void> {
+  const open = await q.selectFrom('dibao_findings').select(['region_code', 'kind']).where('household_id', '=', householdId).where('status', '=', 'open').execute();
+  for (const f of open) await countResolved(q, f.region_code, f.kind);
+  await q.updateTable('dibao_findings').set({ status: 'explained', resolved_by: by, resolved_at: at, reason }).where('household_id', '=', householdId).where('status', '=', 'open').execute();
+}
+
+/**
+ * The bad rows of the lists a new list replaces: they hold the bureau's numbers of people the union
+ * has no file of, kept only while their list is the one to work on.
+ */
+export async function dropReplacedErrors(q: Q, newListId: number, regionCode: string): Promise<void> {
+  const county = countyOf(regionCode);
+  await q.deleteFrom('dibao_list_errors').where('list_id', 'in', (eb) => eb.selectFrom('dibao_lists').select('id').where('id', '<', newListId)
+    .$if(!!county, (x) => x.where('region_code', '=', county!))).execute();
+}
+
 /** Resolves an open finding; false when someone resolved it first. */
 export async function resolveOpen(q: Q, id: number, set: { status: 'explained' | 'corrected'; resolved_by: number; resolved_at: string; reason: string }): Promise<boolean> {
   const r = await q.updateTable('dibao_findings').set(set).where('id', '=', id).where('status', '=', 'open').executeTakeFirst();

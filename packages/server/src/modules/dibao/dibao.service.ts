@@ -23,7 +23,7 @@ import { FileProblem, type UploadedFile } from '../exchange/import.read.js';
 import { ColumnsMissing, readDibaoList } from './dibao.read.js';
 import * as repo from './dibao.repository.js';
 import {
-  currentListFor, findingRow, findingRows, findingRowsOfHousehold, findingsOfHousehold, latestListOf, listErrorRows, listRows, matchIdNumbers, monthlyLines, openCounts, personsOf,
+  currentListFor, findingRow, findingRows, findingRowsOfHousehold, findingsOfHousehold, latestListCovering, listErrorRows, listRows, matchIdNumbers, monthlyLines, openCounts, personsOf,
   type FindingRow, type MatchedFile,
 } from './dibao.queries.js';
 
@@ -93,9 +93,11 @@ export async function importDibaoList(db: Db, actor: Actor, file: UploadedFile, 
   const org = (await listOrgs(db)).find((o) => o.code === f.regionCode);
   if (!org || (org.kind !== 'region' && org.kind !== 'city')) throw validationFailed([{ path: 'regionCode', message: `地区“${f.regionCode}”不存在，请选择县（市、区）或全市` }], 'dibao upload');
   const assertNewest = async (q: Q) => {
-    const latest = await latestListOf(q, f.regionCode);
-    if (latest && latest.month > f.month)
-      throw new AppError('DIBAO_MONTH_OLDER', { message: `${org.name}已导入 ${latest.month} 的民政低保名单，不能再导入更早月份（${f.month}）的名单` });
+    const latest = await latestListCovering(q, f.regionCode);
+    if (latest && latest.month > f.month) {
+      const of = latest.region_code === f.regionCode ? org.name : latest.region_code.length === 1 ? '全市' : (await regionNames(q))(latest.region_code);
+      throw new AppError('DIBAO_MONTH_OLDER', { message: `已导入 ${of} ${latest.month} 的民政低保名单，不能再导入${org.name}更早月份（${f.month}）的名单` });
+    }
   };
   await assertNewest(db);
 
@@ -120,7 +122,7 @@ export async function importDibaoList(db: Db, actor: Actor, file: UploadedFile, 
   try {
     await readDibaoList(file, f.mapping, {
       async good(rowNo, row) {
-        rows++;
+        rows++; // a row with a bad optional cell is still matched (and counted bad as well)
         if (seen.has(row.idNumber)) return; // a person listed twice is matched once
         seen.add(row.idNumber);
         batch.push({ rowNo, row });
@@ -160,6 +162,7 @@ export async function importDibaoList(db: Db, actor: Actor, file: UploadedFile, 
       matched_persons: persons.length, matched_households: files.size, imported_by: actor.id, imported_at: at,
     });
     await repo.insertPersons(trx, id, persons);
+    await repo.dropReplacedErrors(trx, id, f.regionCode);
     await repo.insertErrors(trx, id, errors);
     const superseded = await repo.supersedeOpen(trx, id, f.regionCode);
     await repo.insertFindings(trx, id, found);
@@ -197,17 +200,27 @@ export async function listDibaoLists(db: Q, actor: Actor): Promise<{ items: Diba
 
 export async function listErrors(db: Q, actor: Actor, listId: number, query: { page?: unknown; pageSize?: unknown }) {
   if (!looks(actor)) throw forbidden('只有工会建档人员可以查看民政低保名单');
-  if (!(await listRows(db, actor, { id: listId })).length) throw notFound('民政低保名单');
+  const [list] = await listRows(db, actor, { id: listId });
+  if (!list) throw notFound('民政低保名单');
+  // a county sees the city's list and its findings in the county, not the rest of the city's rows
+  const s = scopeOf(actor);
+  if (s.kind !== 'all' && list.region_code.length === 1) throw forbidden('全市名单的错误行由市总工会查看');
   const page = Math.max(1, Number(query.page) || 1);
   const pageSize = Math.min(200, Math.max(1, Number(query.pageSize) || 50));
   const r = await listErrorRows(db, listId, page, pageSize);
-  return { total: r.total, items: r.items.map((e) => ({ row: Number(e.row_no), column: e.col, value: e.value, message: e.message })) };
+  const full = seesFullIdentity(actor);
+  const shown = (column: string, value: string) => (full || !value ? value : column === '身份证号' ? maskIdNumber(value) : column === '姓名' ? maskName(value) : value);
+  return { total: r.total, items: r.items.map((e) => ({ row: Number(e.row_no), column: e.col, value: shown(e.col, e.value), message: e.message })) };
 }
 
+/** The stored identification says the per-capita income is below the line (condition 1). */
+const belowLine = (r: FindingRow) => r.id_eligible !== null && !Number(r.id_flag_no_line) && !!Number(r.id_c1);
+
+/** The queue's rule: a county's findings are those of its region (which follows a transferred file). */
 function inFindingScope(actor: Actor, r: FindingRow): boolean {
   const s = scopeOf(actor);
   if (s.kind === 'all') return looks(actor);
-  if (s.kind === 'region') return r.region_code === s.regionCode || r.list_region_code === s.regionCode;
+  if (s.kind === 'region') return r.finding_region_code === s.regionCode;
   if (s.kind === 'unit') return r.unit_id !== null && (r.unit_id === s.unitCode || r.unit_id.startsWith(`${s.unitCode}-`));
   return false;
 }
@@ -229,6 +242,7 @@ async function findingViews(db: Q, actor: Actor, rows: readonly FindingRow[]): P
     household: {
       id: Number(r.household_id), workerNo: r.worker_no, name: r.name, regionCode: r.region_code, regionName: names.get(r.region_code) ?? r.region_code,
       unitName: r.unit_id ? names.get(r.unit_id) ?? r.unit_id : null, status: r.household_status as HouseholdStatus, receivesDibao: !!Number(r.receives_dibao), version: Number(r.version),
+      belowLine: belowLine(r),
     },
     listed: people.filter((p) => Number(p.list_id) === Number(r.list_id) && Number(p.household_id) === Number(r.household_id)).map((p) => personView(p, full)),
     list: { id: Number(r.list_id), month: r.month, regionName: r.list_region_code.length === 1 ? '全市' : names.get(r.list_region_code) ?? r.list_region_code },
@@ -252,12 +266,12 @@ export async function resolveFinding(db: Db, actor: Actor, id: number, input: un
   if (!resolves(actor, r.region_code, r.unit_id)) throw forbidden('只有该户的建档工会可以处理核对结果');
   if (r.status !== 'open') throw new AppError('DIBAO_FINDING_DECIDED');
   if (p.resolution === 'corrected') {
-    const missing = correctionMissing(r.kind as DibaoFindingKind, { receivesDibao: !!Number(r.receives_dibao), version: Number(r.version) }, Number(r.file_version));
+    const missing = correctionMissing(r.kind as DibaoFindingKind, { receivesDibao: !!Number(r.receives_dibao), belowLine: belowLine(r) });
     if (missing) throw new AppError('DIBAO_NOT_CORRECTED', { message: missing });
   }
   await inTransaction(db, async (trx) => {
     if (!(await repo.resolveOpen(trx, id, { status: p.resolution, resolved_by: actor.id, resolved_at: nowIso(), reason: p.reason }))) throw new AppError('DIBAO_FINDING_DECIDED');
-    await repo.countResolved(trx, r.region_code, r.kind);
+    await repo.countResolved(trx, r.finding_region_code, r.kind);
     await audit(trx, actor, 'dibao.resolve', 'household', Number(r.household_id), { findingId: id, kind: r.kind, resolution: p.resolution, reason: p.reason, listMonth: r.month });
   });
   return (await findingViews(db, actor, [(await findingRow(db, id))!]))[0];

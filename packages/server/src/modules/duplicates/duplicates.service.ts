@@ -4,7 +4,7 @@
 // closed) or merges them: one file is kept, the other's records move to it and it is removed with
 // the reason 重复建档，已并入 H…, in one transaction, audited on both files.
 import {
-  DUPLICATE_KIND_LABELS, duplicateDismissSchema, duplicateListQuerySchema, duplicateMergeSchema, maskIdNumber, maskName, maskPhone,
+  DUPLICATE_KIND_LABELS, duplicateDismissSchema, mergedRemovalReason, duplicateListQuerySchema, duplicateMergeSchema, maskIdNumber, maskName, maskPhone,
   type DuplicateKind, type DuplicateList, type DuplicateMerged, type DuplicatePair, type DuplicateStatus, type HouseholdStatus,
 } from '@bangfu/core';
 import { inTransaction, type Db, type Q } from '../../db/transaction.js';
@@ -16,6 +16,7 @@ import { canFile, householdScope, seesFullIdentity, seesFullPhone } from '../acc
 import { audit } from '../audit/audit.repository.js';
 import { moveAssistanceTx } from '../assistance/merge.service.js';
 import { mergeFileTx } from '../households/merge.service.js';
+import { closeFindingsOf } from '../dibao/dibao.repository.js';
 import { createJob, openJobs } from '../jobs/jobs.repository.js';
 import type { JobRunner } from '../jobs/jobs.runner.js';
 import { listOrgs } from '../orgs/orgs.repository.js';
@@ -125,6 +126,7 @@ export async function mergeDuplicate(db: Db, actor: Actor, id: number, input: un
     const moved = await moveAssistanceTx(trx, goneId, keepId);
     const files = await mergeFileTx(trx, actor, keepId, goneId, p.reason, at, { pairId: id, kind: r.kind, moved });
     await repo.clearPairsOf(trx, goneId);
+    await closeFindingsOf(trx, goneId, actor.id, at, mergedRemovalReason(files.kept.workerNo, p.reason));
     return { ...files, moved: { ...moved } };
   });
   return { pair: (await views(db, actor, [(await pairRow(db, id))!]))[0], ...result };

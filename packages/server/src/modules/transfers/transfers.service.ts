@@ -19,6 +19,7 @@ import { audit } from '../audit/audit.repository.js';
 import * as assistance from '../assistance/assistance.repository.js';
 import * as households from '../households/households.repository.js';
 import { assertTransferable, formerNumbers, moveFileTx, type PlaceNames } from '../households/move.service.js';
+import { moveFindingsOf } from '../dibao/dibao.repository.js';
 import { findOrg, listOrgs } from '../orgs/orgs.repository.js';
 import * as repo from './transfers.repository.js';
 import { countIncoming, fileByNumberAndIdentity, listTransferRows, transferRow, transfersOfHousehold, type TransferRow } from './transfers.queries.js';
@@ -84,6 +85,8 @@ async function checkDestination(db: Q, to: Place): Promise<void> {
 async function move(trx: Q, actor: Actor, householdId: number, from: Place, to: Place, reason: string, at: string, transferId: number) {
   const names = await orgNames(trx);
   const moved = await moveFileTx(trx, actor, householdId, placeNames(names, from), placeNames(names, to), reason, at, { transferId });
+  // its 低保 findings follow it to the new region's queue
+  if (from.regionCode !== to.regionCode) await moveFindingsOf(trx, householdId, to.regionCode);
   if (moved.leaderUserId !== null || moved.cadreUserId !== null) {
     await assistance.setResponsibleLink(trx, householdId, null, 'leader', at);
     await assistance.setResponsibleLink(trx, householdId, null, 'cadre', at);

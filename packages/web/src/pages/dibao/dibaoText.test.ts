@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { DibaoFinding } from '../../api/dibao';
 import { correctionHint, lastMonthOf, listedPersonText, listText, placeText, resolvedText, uploadRegionOptions } from './dibaoText';
 
-const household = (receivesDibao: boolean): DibaoFinding['household'] => ({
-  id: 1, workerNo: 'H0100001', name: '张三', regionCode: 'H01', regionName: '东宝区', unitName: null, status: 'filed', receivesDibao, version: 3,
+const household = (receivesDibao: boolean, belowLine = true): DibaoFinding['household'] => ({
+  id: 1, workerNo: 'H0100001', name: '张三', regionCode: 'H01', regionName: '东宝区', unitName: null, status: 'filed', receivesDibao, version: 3, belowLine,
 });
 
 describe('dibao text', () => {
@@ -36,11 +36,12 @@ describe('dibao text', () => {
     expect(uploadRegionOptions('H02', regions)).toEqual([{ value: 'H02', label: '掇刀区' }]);
   });
 
-  it('warns before 已更正档案 while 是否享受低保 still disagrees with the list', () => {
+  it('warns before 已更正档案 while the file still disagrees with the list', () => {
     expect(correctionHint({ kind: 'declaredNotListed', household: household(true) }, 'corrected')).toMatch(/仍为“是”/);
     expect(correctionHint({ kind: 'declaredNotListed', household: household(false) }, 'corrected')).toBeNull();
     expect(correctionHint({ kind: 'listedNotDeclared', household: household(false) }, 'corrected')).toMatch(/仍为“否”/);
     expect(correctionHint({ kind: 'listedNotDeclared', household: household(false) }, 'explained')).toBeNull();
     expect(correctionHint({ kind: 'listedAboveLine', household: household(true) }, 'corrected')).toBeNull();
+    expect(correctionHint({ kind: 'listedAboveLine', household: household(true, false) }, 'corrected')).toMatch(/仍不低于/);
   });
 });

@@ -41,14 +41,10 @@ export function uploadRegionOptions(ownRegion: string | null, regions: readonly 
   return [CITY_OPTION, ...regions];
 }
 
-/**
- * Why 已更正档案 will be refused, when the file as listed says so already: 是否享受低保 still as it
- * was. A finding of income needs a file edited since the match, whose version the page does not
- * know: the server decides that one.
- */
+/** Why 已更正档案 will be refused, when the file as listed says so already (the server's own rule). */
 export function correctionHint(f: Pick<DibaoFinding, 'kind' | 'household'>, resolution: DibaoResolution | undefined): string | null {
-  if (resolution !== 'corrected' || f.kind === 'listedAboveLine') return null;
-  return correctionMissing(f.kind, f.household, f.household.version);
+  if (resolution !== 'corrected') return null;
+  return correctionMissing(f.kind, f.household);
 }
 
 export const KIND_COLORS: Record<DibaoFindingKind, string> = { declaredNotListed: 'orange', listedNotDeclared: 'volcano', listedAboveLine: 'gold' };
