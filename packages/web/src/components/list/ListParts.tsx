@@ -85,15 +85,14 @@ export function BatchFooter({ count, unit, testId, countTestId, onClear, childre
  * The pager under a list of cards (重复档案, 低保核对): the list page's own pagination, simple and
  * centred on a phone.
  */
-export function CardListPagination({ className, pagination, phone, onChange }: {
-  className: string;
+export function CardListPagination({ pagination, phone, onChange }: {
   pagination: PaginationProps;
   phone: boolean;
   onChange: (page: { current: number; pageSize: number }) => void;
 }) {
   return (
     <Pagination
-      className={className}
+      className="card-list-pagination"
       align={phone ? 'center' : 'end'}
       simple={phone}
       current={pagination.current}

@@ -110,7 +110,7 @@ export default function DuplicatesPage() {
           </Spin>
         )}
         {total > 0 && (
-          <CardListPagination className="dup-pagination" pagination={pagination} phone={phone} onChange={list.onPageChange} />
+          <CardListPagination pagination={pagination} phone={phone} onChange={list.onPageChange} />
         )}
       </Card>
       <DismissModal pair={dismissing} onClose={() => setDismissing(null)} onDone={() => changed()} />

@@ -92,7 +92,7 @@ export function FindingsTab({ phone }: { phone: boolean }) {
         </Spin>
       )}
       {(data?.total ?? 0) > 0 && (
-        <CardListPagination className="dibao-pagination" pagination={pagination} phone={phone} onChange={list.onPageChange} />
+        <CardListPagination pagination={pagination} phone={phone} onChange={list.onPageChange} />
       )}
       <ResolveModal finding={resolving} from={from} onClose={() => setResolving(null)} onDone={(f) => changed(f.household.id)} />
     </div>

@@ -97,7 +97,7 @@ export function ResolveModal({ finding: f, from, onClose, onDone }: Props) {
       }
     >
       {f && (
-        <div className="dibao-facts" data-testid="dibao-resolve-facts">
+        <div className="dialog-facts" data-testid="dibao-resolve-facts">
           <div>
             <Tag color={KIND_COLORS[f.kind]}>{DIBAO_FINDING_SHORT[f.kind]}</Tag>
             <span className="num">{f.household.workerNo}</span> {f.household.name}

@@ -32,7 +32,7 @@ interface Props {
 /** The pair in one line above a dialog's form: the rule, what the two share, the two files. */
 function PairFacts({ p }: { p: DuplicatePair }) {
   return (
-    <div className="dup-facts" data-testid="duplicate-facts">
+    <div className="dialog-facts" data-testid="duplicate-facts">
       <div>
         <Tag color={KIND_COLORS[p.reason]}>{DUPLICATE_KIND_SHORT[p.reason]}</Tag>
         {p.detail}
