@@ -341,6 +341,7 @@ async function probes(base: string, city: Session, regionCode: string): Promise<
     { key: 'duplicatesDeep', label: '重复档案, open pairs, page 500', method: 'GET', path: '/api/duplicates?page=500&pageSize=20' },
     { key: 'dibaoFindings', label: '低保核对, open findings, page 1', method: 'GET', path: '/api/dibao-findings?page=1&pageSize=20' },
     { key: 'dibaoFindingsKind', label: '低保核对, listed not declared, page 50', method: 'GET', path: '/api/dibao-findings?kind=listedNotDeclared&page=50&pageSize=20' },
+    { key: 'dibaoLists', label: '低保名单记录 (the lists with their open findings)', method: 'GET', path: '/api/dibao-lists' },
     { key: 'dibaoCheck', label: '民政名单核实 of one file', method: 'GET', path: `/api/households/${item.id}/dibao-check` },
     { key: 'followUpsSummary', label: `脱困回访 summary of ${year - 1}`, method: 'GET', path: `/api/follow-ups/summary?year=${year - 1}` },
     {

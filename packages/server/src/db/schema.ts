@@ -671,6 +671,7 @@ export interface DibaoListTable {
   f_declared_not_listed: number;
   f_listed_not_declared: number;
   f_listed_above_line: number;
+  open_findings: Generated<number>;
   imported_by: number;
   imported_at: string;
 }

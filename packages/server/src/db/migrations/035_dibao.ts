@@ -26,6 +26,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('f_declared_not_listed', 'integer', (c) => c.notNull())
     .addColumn('f_listed_not_declared', 'integer', (c) => c.notNull())
     .addColumn('f_listed_above_line', 'integer', (c) => c.notNull())
+    /** its findings still open (kept by the imports and resolutions: the 名单记录 page) */
+    .addColumn('open_findings', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('imported_by', 'integer', (c) => c.notNull().references('users.id'))
     .addColumn('imported_at', 'varchar(32)', (c) => c.notNull())
     .execute();

@@ -362,7 +362,7 @@ const dibaoListCount = async () => Number((await ctx.db.selectFrom('dibao_lists'
 async function dibaoList(regionCode: string) {
   const row = await ctx.db.insertInto('dibao_lists').values({
     region_code: regionCode, month: '2016-01', source: '矩阵测试', file_name: 'm.csv', rows: 1, bad_rows: 0, matched_persons: 0, matched_households: 0,
-    f_declared_not_listed: 1, f_listed_not_declared: 0, f_listed_above_line: 0, imported_by: 1, imported_at: new Date().toISOString(),
+    f_declared_not_listed: 1, f_listed_not_declared: 0, f_listed_above_line: 0, open_findings: 1, imported_by: 1, imported_at: new Date().toISOString(),
   }).returning('id').executeTakeFirstOrThrow();
   return Number(row.id);
 }

@@ -59,6 +59,10 @@ async function expectTallyTrue() {
   const kept = await ctx.db.selectFrom('dibao_open_tally').selectAll().where('n', '<>', 0).execute();
   const key = (r: { region_code: string; kind: string; n: unknown }) => `${r.region_code}/${r.kind}/${Number(r.n)}`;
   expect(kept.map(key).sort()).toEqual(counted.map(key).sort());
+  // and each list's open findings (名单记录)
+  const perList = await ctx.db.selectFrom('dibao_findings').select(['list_id', (eb) => eb.fn.countAll<number>().as('n')]).where('status', '=', 'open').groupBy('list_id').execute();
+  const lists = await ctx.db.selectFrom('dibao_lists').select(['id', 'open_findings']).execute();
+  expect(lists.map((l) => `${l.id}:${Number(l.open_findings)}`).sort()).toEqual(lists.map((l) => `${l.id}:${Number(perList.find((p) => Number(p.list_id) === Number(l.id))?.n ?? 0)}`).sort());
 }
 const kindsOf = (items: Finding[], householdId: number) => items.filter((f) => f.household.id === householdId).map((f) => f.kind).sort();
 

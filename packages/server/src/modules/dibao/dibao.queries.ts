@@ -100,13 +100,6 @@ export async function listRows(db: Q, actor: Actor, opts: { id?: number; limit?:
     .orderBy('dibao_lists.month', 'desc').orderBy('dibao_lists.id', 'desc').limit(opts.limit ?? 200).execute();
 }
 
-export async function openCounts(db: Q, listIds: readonly number[]): Promise<Map<number, number>> {
-  if (!listIds.length) return new Map();
-  const rows = await db.selectFrom('dibao_findings').select(['list_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('list_id', 'in', [...listIds]).where('status', '=', 'open').groupBy('list_id').execute();
-  return new Map(rows.map((r) => [Number(r.list_id), Number(r.n)]));
-}
-
 export async function listErrorRows(db: Q, listId: number, page: number, pageSize: number) {
   const [{ n }] = await db.selectFrom('dibao_list_errors').select((eb) => eb.fn.countAll<number>().as('n')).where('list_id', '=', listId).execute();
   const items = await db.selectFrom('dibao_list_errors').select(['row_no', 'col', 'value', 'message']).where('list_id', '=', listId)

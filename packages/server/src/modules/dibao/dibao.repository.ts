@@ -26,7 +26,14 @@ export async function insertList(q: Q, list: NewList): Promise<number> {
 }
 
 export async function setListCounts(q: Q, id: number, c: { declaredNotListed: number; listedNotDeclared: number; listedAboveLine: number }): Promise<void> {
-  await q.updateTable('dibao_lists').set({ f_declared_not_listed: c.declaredNotListed, f_listed_not_declared: c.listedNotDeclared, f_listed_above_line: c.listedAboveLine }).where('id', '=', id).execute();
+  await q.updateTable('dibao_lists').set({
+    f_declared_not_listed: c.declaredNotListed, f_listed_not_declared: c.listedNotDeclared, f_listed_above_line: c.listedAboveLine,
+    open_findings: c.declaredNotListed + c.listedNotDeclared + c.listedAboveLine,
+  }).where('id', '=', id).execute();
+}
+
+async function listOpenDelta(q: Q, listId: number, delta: number): Promise<void> {
+  await q.updateTable('dibao_lists').set((eb) => ({ open_findings: eb('open_findings', '+', delta) })).where('id', '=', listId).execute();
 }
 
 export type NewPerson = Omit<Insertable<DibaoPersonTable>, 'list_id'>;
@@ -71,8 +78,12 @@ export async function insertDeclaredNotListed(q: Q, listId: number, regionCode: 
 /** The open findings of earlier lists that a newer list of the same region (or of the city) replaces. */
 export async function supersedeOpen(q: Q, newListId: number, regionCode: string): Promise<number> {
   const county = countyOf(regionCode);
+  const open = () => q.selectFrom('dibao_findings').where(sql<boolean>`status = 'open'`).where('list_id', '<', newListId).$if(!!county, (x) => x.where('region_code', '=', county!));
+  const perList = await open().select(['list_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('list_id').execute();
+  if (!perList.length) return 0;
   const r = await q.updateTable('dibao_findings').set({ status: 'superseded' }).where('status', '=', 'open').where('list_id', '<', newListId)
     .$if(!!county, (x) => x.where('region_code', '=', county!)).executeTakeFirst();
+  for (const l of perList) await listOpenDelta(q, Number(l.list_id), -Number(l.n));
   return Number(r.numUpdatedRows);
 }
 
@@ -85,13 +96,15 @@ export async function recountOpen(q: Q, regionCode: string): Promise<void> {
   if (rows.length) await q.insertInto('dibao_open_tally').values(rows.map((r) => ({ region_code: r.region_code, kind: r.kind, n: Number(r.n) }))).execute();
 }
 
-export async function countResolved(q: Q, regionCode: string, kind: string): Promise<void> {
-  await q.updateTable('dibao_open_tally').set((eb) => ({ n: eb('n', '-', 1) })).where('region_code', '=', regionCode).where('kind', '=', kind).execute();
+async function tallyDelta(q: Q, regionCode: string, kind: string, delta: number): Promise<void> {
+  await q.insertInto('dibao_open_tally').values({ region_code: regionCode, kind, n: delta })
+    .onConflict((oc) => oc.columns(['region_code', 'kind']).doUpdateSet({ n: (eb) => eb('dibao_open_tally.n', '+', delta) })).execute();
 }
 
-async function countOpened(q: Q, regionCode: string, kind: string): Promise<void> {
-  await q.insertInto('dibao_open_tally').values({ region_code: regionCode, kind, n: 1 })
-    .onConflict((oc) => oc.columns(['region_code', 'kind']).doUpdateSet({ n: (eb) => eb('dibao_open_tally.n', '+', 1) })).execute();
+/** One open finding fewer: its region's and kind's count and its list's. */
+export async function countResolved(q: Q, f: { regionCode: string; kind: string; listId: number }): Promise<void> {
+  await tallyDelta(q, f.regionCode, f.kind, -1);
+  await listOpenDelta(q, f.listId, -1);
 }
 
 /** A file moved to another region (档案转移): its findings go with it, to that region's queue and count. */
@@ -99,16 +112,16 @@ export async function moveFindingsOf(q: Q, householdId: number, toRegion: string
   const open = await q.selectFrom('dibao_findings').select(['region_code', 'kind']).where('household_id', '=', householdId).where('status', '=', 'open').execute();
   for (const f of open) {
     if (f.region_code === toRegion) continue;
-    await countResolved(q, f.region_code, f.kind);
-    await countOpened(q, toRegion, f.kind);
+    await tallyDelta(q, f.region_code, f.kind, -1);
+    await tallyDelta(q, toRegion, f.kind, 1);
   }
   await q.updateTable('dibao_findings').set({ region_code: toRegion }).where('household_id', '=', householdId).execute();
 }
 
 /** A file merged into another (重复建档): its open findings are closed with the merge's words. */
 export async function closeFindingsOf(q: Q, householdId: number, by: number, at: string, reason: string): Promise<void> {
-  const open = await q.selectFrom('dibao_findings').select(['region_code', 'kind']).where('household_id', '=', householdId).where('status', '=', 'open').execute();
-  for (const f of open) await countResolved(q, f.region_code, f.kind);
+  const open = await q.selectFrom('dibao_findings').select(['region_code', 'kind', 'list_id']).where('household_id', '=', householdId).where('status', '=', 'open').execute();
+  for (const f of open) await countResolved(q, { regionCode: f.region_code, kind: f.kind, listId: Number(f.list_id) });
   await q.updateTable('dibao_findings').set({ status: 'explained', resolved_by: by, resolved_at: at, reason }).where('household_id', '=', householdId).where('status', '=', 'open').execute();
 }
 

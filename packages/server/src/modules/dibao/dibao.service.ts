@@ -23,7 +23,7 @@ import { FileProblem, type UploadedFile } from '../exchange/import.read.js';
 import { ColumnsMissing, readDibaoList } from './dibao.read.js';
 import * as repo from './dibao.repository.js';
 import {
-  currentListFor, findingRow, findingRows, findingRowsOfHousehold, findingsOfHousehold, latestListCovering, listErrorRows, listRows, matchIdNumbers, monthlyLines, openCounts, personsOf,
+  currentListFor, findingRow, findingRows, findingRowsOfHousehold, findingsOfHousehold, latestListCovering, listErrorRows, listRows, matchIdNumbers, monthlyLines, personsOf,
   type FindingRow, type MatchedFile,
 } from './dibao.queries.js';
 
@@ -180,7 +180,6 @@ export async function importDibaoList(db: Db, actor: Actor, file: UploadedFile, 
 
 async function listViews(db: Q, rows: Awaited<ReturnType<typeof listRows>>): Promise<DibaoList[]> {
   const name = await regionNames(db);
-  const open = await openCounts(db, rows.map((r) => Number(r.id)));
   // the latest of each region is its current list
   const current = new Set<number>();
   const seenRegion = new Set<string>();
@@ -189,7 +188,7 @@ async function listViews(db: Q, rows: Awaited<ReturnType<typeof listRows>>): Pro
     id: Number(r.id), month: r.month, regionCode: r.region_code, regionName: name(r.region_code), source: r.source, fileName: r.file_name,
     rows: Number(r.rows), badRows: Number(r.bad_rows), matchedPersons: Number(r.matched_persons), matchedHouseholds: Number(r.matched_households),
     findings: { declaredNotListed: Number(r.f_declared_not_listed), listedNotDeclared: Number(r.f_listed_not_declared), listedAboveLine: Number(r.f_listed_above_line) },
-    openFindings: open.get(Number(r.id)) ?? 0, current: current.has(Number(r.id)), importedBy: r.imported_by_name ?? '', importedAt: r.imported_at,
+    openFindings: Number(r.open_findings), current: current.has(Number(r.id)), importedBy: r.imported_by_name ?? '', importedAt: r.imported_at,
   }));
 }
 
@@ -271,7 +270,7 @@ export async function resolveFinding(db: Db, actor: Actor, id: number, input: un
   }
   await inTransaction(db, async (trx) => {
     if (!(await repo.resolveOpen(trx, id, { status: p.resolution, resolved_by: actor.id, resolved_at: nowIso(), reason: p.reason }))) throw new AppError('DIBAO_FINDING_DECIDED');
-    await repo.countResolved(trx, r.finding_region_code, r.kind);
+    await repo.countResolved(trx, { regionCode: r.finding_region_code, kind: r.kind, listId: Number(r.list_id) });
     await audit(trx, actor, 'dibao.resolve', 'household', Number(r.household_id), { findingId: id, kind: r.kind, resolution: p.resolution, reason: p.reason, listMonth: r.month });
   });
   return (await findingViews(db, actor, [(await findingRow(db, id))!]))[0];
