@@ -76,11 +76,6 @@ export function mapDibaoHeader(header: readonly string[], mapping: Partial<Recor
   return { index, missing: DIBAO_COLUMNS.filter((c) => c.required && index[c.key] === undefined).map((c) => c.key) };
 }
 
-/** A header row is one with an identity-number column among the first rows. */
-export function looksLikeDibaoHeader(cells: readonly string[], mapping: Partial<Record<DibaoColumnKey, string>> = {}): boolean {
-  return mapDibaoHeader(cells, mapping).missing.length === 0;
-}
-
 export interface DibaoRow {
   name: string;
   idNumber: string;

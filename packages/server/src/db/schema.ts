@@ -705,7 +705,6 @@ export interface DibaoFindingTable {
   kind: string;
   status: string;
   detail: string;
-  file_version: number;
   resolved_by: number | null;
   resolved_at: string | null;
   reason: string | null;

@@ -69,8 +69,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('status', 'varchar(12)', (c) => c.notNull())
     /** what the list and the file said when matched */
     .addColumn('detail', 'varchar(400)', (c) => c.notNull())
-    /** the file's version when matched: "corrected" needs a later one where the list alone cannot tell */
-    .addColumn('file_version', 'integer', (c) => c.notNull())
     .addColumn('resolved_by', 'integer')
     .addColumn('resolved_at', 'varchar(32)')
     .addColumn('reason', 'varchar(400)')

@@ -370,7 +370,7 @@ async function dibaoFinding(p: Placement) {
   const h = await household('filed', p);
   const listId = await dibaoList(p.regionCode);
   const row = await ctx.db.insertInto('dibao_findings').values({
-    list_id: listId, household_id: h.id, region_code: p.regionCode, kind: 'declaredNotListed', status: 'open', detail: '矩阵测试', file_version: h.version,
+    list_id: listId, household_id: h.id, region_code: p.regionCode, kind: 'declaredNotListed', status: 'open', detail: '矩阵测试',
   }).returning('id').executeTakeFirstOrThrow();
   return { h, id: Number(row.id) };
 }

@@ -6,18 +6,17 @@ import { LIVE_STATUSES, type DibaoFindingKind, type DibaoFindingStatus } from '@
 import type { Database } from '../../db/schema.js';
 import type { Q } from '../../db/transaction.js';
 import type { Actor } from '../access/actor.js';
-import { inUnitSubtree, scopeOf } from '../access/scope.js';
+import { householdScope, inUnitSubtree, scopeOf } from '../access/scope.js';
 
 /** A county code (H01), or null for the city's list (every file). */
 export const countyOf = (regionCode: string): string | null => (regionCode.length > 1 ? regionCode : null);
 
-const FILE_COLUMNS = ['h.id', 'h.worker_no', 'h.region_code', 'h.receives_dibao', 'h.version', 'h.id_c1', 'h.id_flag_no_line', 'h.id_eligible', 'h.per_capita_income', 'h.fill_year'] as const;
+const FILE_COLUMNS = ['h.id', 'h.worker_no', 'h.region_code', 'h.receives_dibao', 'h.id_c1', 'h.id_flag_no_line', 'h.id_eligible', 'h.per_capita_income', 'h.fill_year'] as const;
 export interface MatchedFile {
   id: number;
   worker_no: string;
   region_code: string;
   receives_dibao: number;
-  version: number;
   id_c1: number;
   id_flag_no_line: number;
   id_eligible: number | null;
@@ -47,7 +46,7 @@ export async function matchIdNumbers(db: Q, ids: readonly string[], regionCode: 
     .where('m.id_number', 'in', ids).execute()).filter(wanted);
   const files = new Map<number, MatchedFile>();
   const file = (r: (typeof workers)[number] | (typeof members)[number]): MatchedFile => ({
-    id: Number(r.id), worker_no: r.worker_no, region_code: r.region_code, receives_dibao: Number(r.receives_dibao), version: Number(r.version),
+    id: Number(r.id), worker_no: r.worker_no, region_code: r.region_code, receives_dibao: Number(r.receives_dibao),
     id_c1: Number(r.id_c1), id_flag_no_line: Number(r.id_flag_no_line), id_eligible: r.id_eligible === null ? null : Number(r.id_eligible),
     per_capita_income: Number(r.per_capita_income), fill_year: Number(r.fill_year),
   });
@@ -124,7 +123,7 @@ function findingBase(db: Q) {
     .innerJoin('dibao_lists', 'dibao_lists.id', 'dibao_findings.list_id')
     .leftJoin('users', 'users.id', 'dibao_findings.resolved_by')
     .select(['dibao_findings.id', 'dibao_findings.list_id', 'dibao_findings.household_id', 'dibao_findings.kind', 'dibao_findings.status', 'dibao_findings.detail',
-      'dibao_findings.file_version', 'dibao_findings.resolved_at', 'dibao_findings.reason', 'users.display_name as resolved_by_name',
+      'dibao_findings.resolved_at', 'dibao_findings.reason', 'users.display_name as resolved_by_name',
       'households.worker_no', 'households.name', 'households.region_code', 'households.unit_id', 'households.status as household_status',
       'households.receives_dibao', 'households.version', 'households.id_c1', 'households.id_eligible', 'households.id_flag_no_line',
       'dibao_findings.region_code as finding_region_code', 'dibao_lists.month', 'dibao_lists.region_code as list_region_code']);
@@ -162,6 +161,18 @@ export async function findingsOfHousehold(db: Q, householdId: number, listId: nu
   return findingBase(db).where('dibao_findings.household_id', '=', householdId)
     .where((eb) => eb.or([eb('dibao_findings.status', '=', 'open'), ...(listId ? [eb('dibao_findings.list_id', '=', listId)] : [])]))
     .orderBy('dibao_findings.id', 'desc').limit(20).execute();
+}
+
+/** A file as the check reads it, if the actor may read it. */
+export async function householdForCheck(db: Q, actor: Actor, householdId: number) {
+  return db.selectFrom('households').select(['id', 'region_code', 'receives_dibao']).where('id', '=', householdId).where(householdScope(actor)).executeTakeFirst();
+}
+
+/** Every list's people of one file, with their list's month and source (the personal-data copy). */
+export async function listedOfHousehold(db: Q, householdId: number) {
+  return db.selectFrom('dibao_persons').innerJoin('dibao_lists', 'dibao_lists.id', 'dibao_persons.list_id')
+    .select(['dibao_lists.month', 'dibao_lists.source', 'dibao_persons.name', 'dibao_persons.id_number', 'dibao_persons.relation', 'dibao_persons.household_size', 'dibao_persons.monthly_fen', 'dibao_persons.list_id', 'dibao_persons.household_id'])
+    .where('dibao_persons.household_id', '=', householdId).orderBy('dibao_persons.list_id').execute();
 }
 
 export async function findingRowsOfHousehold(db: Q, householdId: number) {

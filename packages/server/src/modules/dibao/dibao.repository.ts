@@ -65,9 +65,9 @@ export async function insertFindings(q: Q, listId: number, findings: readonly Ne
  */
 export async function insertDeclaredNotListed(q: Q, listId: number, regionCode: string, detail: string): Promise<number> {
   const county = countyOf(regionCode);
-  const r = await q.insertInto('dibao_findings').columns(['list_id', 'household_id', 'region_code', 'kind', 'status', 'detail', 'file_version'])
+  const r = await q.insertInto('dibao_findings').columns(['list_id', 'household_id', 'region_code', 'kind', 'status', 'detail'])
     .expression((eb) => eb.selectFrom('households as h')
-      .select([sql.lit(listId).as('list_id'), 'h.id', 'h.region_code', sql.lit('declaredNotListed').as('kind'), sql.lit('open').as('status'), sql.val(detail).as('detail'), 'h.version'])
+      .select([sql.lit(listId).as('list_id'), 'h.id', 'h.region_code', sql.lit('declaredNotListed').as('kind'), sql.lit('open').as('status'), sql.val(detail).as('detail')])
       .where('h.receives_dibao', '=', 1).where('h.status', 'in', [...LIVE_STATUSES])
       .$if(!!county, (x) => x.where('h.region_code', '=', county!))
       .where(({ not, exists, selectFrom }) => not(exists(selectFrom('dibao_persons as p').select(sql.lit(1).as('one')).where('p.list_id', '=', listId).whereRef('p.household_id', '=', 'h.id')))))

@@ -6,8 +6,7 @@ import type { Db } from '../../db/index.js';
 import { routeSchema } from '../../lib/route.docs.js';
 import { actorOf, idParam } from '../../lib/request.context.js';
 import { receiveUpload, removeUploads } from '../../lib/upload.js';
-import { forbidden } from '../../lib/errors.js';
-import { householdCheck, importDibaoList, listDibaoLists, listErrors, listFindings, resolveFinding } from './dibao.service.js';
+import { assertCanImportDibao, householdCheck, importDibaoList, listDibaoLists, listErrors, listFindings, resolveFinding } from './dibao.service.js';
 
 const tags = ['dibao 民政低保名单核对'];
 const MAX_UPLOAD = 100 * 1024 * 1024;
@@ -22,7 +21,7 @@ export async function dibaoRoutes(app: FastifyInstance, { db, uploadDir }: { db:
     }),
   }, async (req, reply) => {
     const actor = actorOf(req);
-    if (actor.role !== 'city' && actor.role !== 'region') throw forbidden('只有市总工会和县（市、区）工会可以导入民政低保名单');
+    assertCanImportDibao(actor);
     const { files, fields } = await receiveUpload(req, uploadDir, { maxBytes: MAX_UPLOAD, tooMany: '一次只能上传一个名单文件' });
     try {
       return reply.code(201).send(await importDibaoList(db, actor, files[0], fields));

@@ -16,14 +16,14 @@ import { nowIso } from '../../lib/clock.js';
 import { AppError, forbidden, notFound, validationFailed } from '../../lib/errors.js';
 import { parseInput, parseQuery } from '../../lib/validate.js';
 import type { Actor } from '../access/actor.js';
-import { canFile, householdScope, scopeOf, seesFullIdentity } from '../access/scope.js';
+import { canFile, scopeOf, seesFullIdentity } from '../access/scope.js';
 import { audit } from '../audit/audit.repository.js';
 import { listOrgs } from '../orgs/orgs.repository.js';
 import { FileProblem, type UploadedFile } from '../exchange/import.read.js';
 import { ColumnsMissing, readDibaoList } from './dibao.read.js';
 import * as repo from './dibao.repository.js';
 import {
-  currentListFor, findingRow, findingRows, findingRowsOfHousehold, findingsOfHousehold, latestListCovering, listErrorRows, listRows, matchIdNumbers, monthlyLines, personsOf,
+  currentListFor, findingRow, findingRows, findingRowsOfHousehold, findingsOfHousehold, householdForCheck, latestListCovering, listedOfHousehold, listErrorRows, listRows, matchIdNumbers, monthlyLines, personsOf,
   type FindingRow, type MatchedFile,
 } from './dibao.queries.js';
 
@@ -53,10 +53,11 @@ function parseFields(fields: Fields) {
   return f;
 }
 
-/** The city's list reads 全市, a county's by its name. */
-async function regionNames(db: Q): Promise<(code: string) => string> {
+/** Organization names for a response: a unit's, a county's, and the city's list as 全市. */
+async function placeNames(db: Q): Promise<{ org: (code: string) => string; region: (code: string) => string }> {
   const names = new Map((await listOrgs(db)).map((o) => [o.code, o.name]));
-  return (code) => (code.length === 1 ? '全市' : names.get(code) ?? code);
+  const org = (code: string) => names.get(code) ?? code;
+  return { org, region: (code) => (code.length === 1 ? '全市' : org(code)) };
 }
 
 const yuan = (fen: number) => formatYuan(fen).replace(/\.00$/, '');
@@ -69,7 +70,7 @@ function listedText(month: string, persons: readonly { monthly_fen?: number | nu
 /** The findings a matched file makes: in the list but declared 否; in the list with income not below the line. */
 function findingsOfFile(f: MatchedFile, month: string, persons: readonly { monthly_fen?: number | null }[], lines: Map<string, number>): repo.NewFinding[] {
   const out: repo.NewFinding[] = [];
-  const base = { household_id: f.id, region_code: f.region_code, file_version: f.version };
+  const base = { household_id: f.id, region_code: f.region_code };
   if (!f.receives_dibao) out.push({ ...base, kind: 'listedNotDeclared', detail: `${listedText(month, persons)}；档案“是否享受低保”填“否”` });
   if (f.id_eligible !== null && !f.id_flag_no_line && !f.id_c1) {
     const line = lines.get(`${f.region_code}|${f.fill_year}`);
@@ -85,8 +86,13 @@ function countFindings(findings: readonly repo.NewFinding[], declaredNotListed: 
   return c;
 }
 
-export async function importDibaoList(db: Db, actor: Actor, file: UploadedFile, fields: Fields): Promise<DibaoList> {
+/** Asked before an upload is saved, and again by the import. */
+export function assertCanImportDibao(actor: Actor): void {
   if (!imports(actor)) throw forbidden('只有市总工会和县（市、区）工会可以导入民政低保名单');
+}
+
+export async function importDibaoList(db: Db, actor: Actor, file: UploadedFile, fields: Fields): Promise<DibaoList> {
+  assertCanImportDibao(actor);
   const f = parseFields(fields);
   const s = scopeOf(actor);
   if (s.kind === 'region' && f.regionCode !== s.regionCode) throw validationFailed([{ path: 'regionCode', message: '县（市、区）工会只能导入本地区的名单' }], 'dibao upload');
@@ -95,7 +101,7 @@ export async function importDibaoList(db: Db, actor: Actor, file: UploadedFile, 
   const assertNewest = async (q: Q) => {
     const latest = await latestListCovering(q, f.regionCode);
     if (latest && latest.month > f.month) {
-      const of = latest.region_code === f.regionCode ? org.name : latest.region_code.length === 1 ? '全市' : (await regionNames(q))(latest.region_code);
+      const of = latest.region_code === f.regionCode ? org.name : (await placeNames(q)).region(latest.region_code);
       throw new AppError('DIBAO_MONTH_OLDER', { message: `已导入 ${of} ${latest.month} 的民政低保名单，不能再导入${org.name}更早月份（${f.month}）的名单` });
     }
   };
@@ -150,7 +156,11 @@ export async function importDibaoList(db: Db, actor: Actor, file: UploadedFile, 
   }
 
   const personsOfFile = new Map<number, repo.NewPerson[]>();
-  for (const p of persons) personsOfFile.set(p.household_id, [...(personsOfFile.get(p.household_id) ?? []), p]);
+  for (const p of persons) {
+    const of = personsOfFile.get(p.household_id);
+    if (of) of.push(p);
+    else personsOfFile.set(p.household_id, [p]);
+  }
   const lines = await monthlyLines(db, [...files.values()].map((x) => ({ region: x.region_code, year: x.fill_year })));
   const found = [...files.values()].flatMap((x) => findingsOfFile(x, f.month, personsOfFile.get(x.id)!, lines));
   const at = nowIso();
@@ -179,7 +189,7 @@ export async function importDibaoList(db: Db, actor: Actor, file: UploadedFile, 
 }
 
 async function listViews(db: Q, rows: Awaited<ReturnType<typeof listRows>>): Promise<DibaoList[]> {
-  const name = await regionNames(db);
+  const name = (await placeNames(db)).region;
   // the latest of each region is its current list
   const current = new Set<number>();
   const seenRegion = new Set<string>();
@@ -232,19 +242,19 @@ function personView(p: Awaited<ReturnType<typeof personsOf>>[number], full: bool
   };
 }
 
-async function findingViews(db: Q, actor: Actor, rows: readonly FindingRow[]): Promise<DibaoFinding[]> {
-  const names = new Map((await listOrgs(db)).map((o) => [o.code, o.name]));
+async function findingViews(db: Q, actor: Actor, rows: readonly FindingRow[], names?: Awaited<ReturnType<typeof placeNames>>): Promise<DibaoFinding[]> {
+  const { org, region } = names ?? (await placeNames(db));
   const people = await personsOf(db, rows.map((r) => ({ listId: Number(r.list_id), householdId: Number(r.household_id) })));
   const full = seesFullIdentity(actor);
   return rows.map((r) => ({
     id: Number(r.id), kind: r.kind as DibaoFindingKind, kindLabel: DIBAO_FINDING_LABELS[r.kind as DibaoFindingKind], status: r.status as DibaoFindingStatus, detail: r.detail,
     household: {
-      id: Number(r.household_id), workerNo: r.worker_no, name: r.name, regionCode: r.region_code, regionName: names.get(r.region_code) ?? r.region_code,
-      unitName: r.unit_id ? names.get(r.unit_id) ?? r.unit_id : null, status: r.household_status as HouseholdStatus, receivesDibao: !!Number(r.receives_dibao), version: Number(r.version),
+      id: Number(r.household_id), workerNo: r.worker_no, name: r.name, regionCode: r.region_code, regionName: org(r.region_code),
+      unitName: r.unit_id ? org(r.unit_id) : null, status: r.household_status as HouseholdStatus, receivesDibao: !!Number(r.receives_dibao), version: Number(r.version),
       belowLine: belowLine(r),
     },
     listed: people.filter((p) => Number(p.list_id) === Number(r.list_id) && Number(p.household_id) === Number(r.household_id)).map((p) => personView(p, full)),
-    list: { id: Number(r.list_id), month: r.month, regionName: r.list_region_code.length === 1 ? '全市' : names.get(r.list_region_code) ?? r.list_region_code },
+    list: { id: Number(r.list_id), month: r.month, regionName: region(r.list_region_code) },
     resolvedBy: r.resolved_by_name ?? null, resolvedAt: r.resolved_at, reason: r.reason,
     canResolve: r.status === 'open' && resolves(actor, r.region_code, r.unit_id),
   }));
@@ -279,17 +289,18 @@ export async function resolveFinding(db: Db, actor: Actor, id: number, input: un
 /** 民政名单核实 of one file: what the current list of its region says of its people. */
 export async function householdCheck(db: Q, actor: Actor, householdId: number): Promise<DibaoCheck> {
   if (!looks(actor)) throw forbidden('只有工会建档人员可以查看民政名单核实');
-  const h = await db.selectFrom('households').select(['id', 'region_code', 'receives_dibao']).where('id', '=', householdId).where(householdScope(actor)).executeTakeFirst();
+  const h = await householdForCheck(db, actor, householdId);
   if (!h) throw notFound('档案');
   const list = await currentListFor(db, h.region_code);
   const people = list ? await personsOf(db, [{ listId: Number(list.id), householdId }]) : [];
-  const findings = await findingViews(db, actor, await findingsOfHousehold(db, householdId, list ? Number(list.id) : null));
+  const names = await placeNames(db);
+  const findings = await findingViews(db, actor, await findingsOfHousehold(db, householdId, list ? Number(list.id) : null), names);
   const declared = !!Number(h.receives_dibao);
   const state: DibaoCheckState = !list ? 'noList' : people.length ? (declared ? 'confirmed' : 'listedNotDeclared') : declared ? 'declaredNotListed' : 'notListed';
   const full = seesFullIdentity(actor);
   return {
     state, label: DIBAO_CHECK_LABELS[state],
-    list: list ? { id: Number(list.id), month: list.month, regionName: (await regionNames(db))(list.region_code), importedAt: list.imported_at } : null,
+    list: list ? { id: Number(list.id), month: list.month, regionName: names.region(list.region_code), importedAt: list.imported_at } : null,
     listed: people.map((p) => personView(p, full)),
     findings,
   };
@@ -297,9 +308,7 @@ export async function householdCheck(db: Q, actor: Actor, householdId: number): 
 
 /** Every list's word on one file and every finding it made: the 低保核对 part of the personal-data copy. */
 export async function householdDibaoRecords(db: Q, actor: Actor, householdId: number) {
-  const people = await db.selectFrom('dibao_persons').innerJoin('dibao_lists', 'dibao_lists.id', 'dibao_persons.list_id')
-    .select(['dibao_lists.month', 'dibao_lists.source', 'dibao_persons.name', 'dibao_persons.id_number', 'dibao_persons.relation', 'dibao_persons.household_size', 'dibao_persons.monthly_fen', 'dibao_persons.list_id', 'dibao_persons.household_id'])
-    .where('dibao_persons.household_id', '=', householdId).orderBy('dibao_persons.list_id').execute();
+  const people = await listedOfHousehold(db, householdId);
   const findings = await findingViews(db, actor, await findingRowsOfHousehold(db, householdId));
   return {
     listed: people.map((p) => ({ month: p.month, source: p.source, ...personView(p, seesFullIdentity(actor)) })),
